@@ -50,8 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
-        argv = ["studio", *argv]
+    if not any(a in COMMANDS for a in argv) and not {"-h", "--help", "--version"} & set(argv):
+        argv = (
+            [a for a in argv if a in ("-v", "-vv", "--verbose")]
+            + ["studio"]
+            + [a for a in argv if a not in ("-v", "-vv", "--verbose")]
+        )
     args = parser.parse_args(argv)
     level = logging.WARNING - 10 * min(args.verbose, 2)
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")

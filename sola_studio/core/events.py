@@ -82,3 +82,21 @@ class ErrorEvent:
     error: SolaError
     t_emit: float
     recoverable: bool = True
+
+
+@dataclass(frozen=True)
+class Comment:
+    """A viewer comment as it arrived, before any understanding.
+
+    ``viewer_id`` is the platform's stable id for the viewer (pseudonymised before storage);
+    ``platform`` is ``twitch``, ``tiktok``, ``youtube``, ``replay`` or ``manual``.
+    ``t_capture`` is the monotonic arrival time; ``t_wall`` the wall-clock arrival time.
+    """
+
+    id: str
+    platform: str
+    viewer_id: str
+    viewer_name: str
+    text: str
+    t_capture: float
+    t_wall: float
