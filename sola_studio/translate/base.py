@@ -11,6 +11,7 @@ Language codes are ISO 639-1 (``en``, ``pt``, ``zh``...) everywhere in Sola Stud
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 
@@ -32,3 +33,42 @@ class Translator(Protocol):
         Raises :class:`sola_studio.core.errors.TranslationUnavailable` for an unsupported pair.
         """
         ...
+
+
+@dataclass(frozen=True)
+class TranslationRequest:
+    """One text to translate into one target language.
+
+    The glossary and phrasebook prepare a different source text per target language (a
+    preferred rendering is written into the text for that target only), so engines that can
+    batch mixed targets (NLLB, M2M-100) take a list of these in one call.
+    """
+
+    text: str
+    source: str
+    target: str
+
+
+@runtime_checkable
+class RequestTranslator(Translator, Protocol):
+    """A :class:`Translator` that also translates mixed (text, target) requests in one batch."""
+
+    def translate_requests(self, requests: Sequence[TranslationRequest]) -> list[str]:
+        """One translation per request, in order."""
+        ...
+
+
+def translate_requests(translator: Translator, requests: Sequence[TranslationRequest]) -> list[str]:
+    """Translate mixed requests with any engine: one engine call when it batches mixed targets,
+    else one :meth:`Translator.translate` call per (source, target) group."""
+    if isinstance(translator, RequestTranslator):
+        return translator.translate_requests(requests)
+    out: list[str] = [""] * len(requests)
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, req in enumerate(requests):
+        groups.setdefault((req.source, req.target), []).append(i)
+    for (source, target), idxs in groups.items():
+        result = translator.translate([requests[i].text for i in idxs], source, [target])
+        for i, text in zip(idxs, result[target], strict=True):
+            out[i] = text
+    return out
