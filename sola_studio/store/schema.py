@@ -1,0 +1,321 @@
+"""The session database's schema, as an ordered list of migrations.
+
+A database records every migration it has had in ``schema_version`` (one row per version, with
+the wall-clock time it was applied). Opening a database applies, in order and each in its own
+transaction, the migrations it has not had yet. A database written by a newer Sola Studio (a
+version above the last one known here) is refused with :class:`StoreError`, never modified.
+
+Migrations only ever add: a released migration is never edited, a new one is appended. This
+module must never write session data; it only shapes the tables.
+
+Layout (migration 1):
+
+- ``sessions``: one row per live show; ``status`` is running, finished or interrupted.
+- ``captions`` (+ ``caption_translations``): committed caption segments, their timings (stream
+  seconds, monotonic stage times, latency) and every translation.
+- ``viewers``: pseudonymous id (a keyed hash; the platform id itself is never stored) and the
+  display name last seen. ``comments``: what viewers wrote, with language, translation, intent,
+  entities and the products/variants it asks about.
+- ``drafts``, ``draft_edits``, ``review_events``: each drafted reply and every change to it.
+- ``replies`` (+ ``reply_targets``): what was sent, who approved it, when, and to which comments.
+- ``products``: the product sheet as it was during the session (snapshots).
+- ``demand_events``, ``alerts``: what the insights stage noticed.
+- ``spec_cards``: product cards shown on the video.
+- ``errors``: every error event published during the session.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from sola_studio.core.errors import StoreError
+
+log = logging.getLogger(__name__)
+
+
+def _migration_1(db: sqlite_utils.Database) -> None:
+    db["sessions"].create(
+        {
+            "id": int,
+            "title": str,
+            "platform": str,
+            "seller_language": str,
+            "caption_languages": str,  # JSON list
+            "status": str,
+            "started_wall": float,
+            "started_monotonic": float,
+            "ended_wall": float,
+            "last_event_wall": float,
+            "owner_pid": int,
+            "owner_started": float,  # the owner process's start time, so a reused pid is not alive
+            "app_version": str,
+        },
+        pk="id",
+        not_null=["status", "started_wall"],
+    )
+    db["captions"].create(
+        {
+            "id": int,
+            "session_id": int,
+            "caption_id": int,
+            "language": str,
+            "text": str,
+            "start_s": float,
+            "end_s": float,
+            "t_capture": float,
+            "t_emit": float,
+            "audio_end_t": float,
+            "latency_s": float,
+            "words": str,  # JSON [{text, start, end, probability}]
+            "stages": str,  # JSON {stage: monotonic time}
+            "recorded_wall": float,
+        },
+        pk="id",
+        foreign_keys=[("session_id", "sessions", "id")],
+        not_null=["session_id", "caption_id", "text"],
+    )
+    db["captions"].create_index(["session_id", "caption_id"], unique=True)
+    db["caption_translations"].create(
+        {"caption_pk": int, "language": str, "text": str, "latency_s": float},
+        pk=("caption_pk", "language"),
+        foreign_keys=[("caption_pk", "captions", "id")],
+    )
+    db["viewers"].create(
+        {
+            "pid": str,
+            "platform": str,
+            "display_name": str,
+            "first_seen_wall": float,
+            "last_seen_wall": float,
+        },
+        pk="pid",
+        not_null=["platform"],
+    )
+    db["comments"].create(
+        {
+            "id": int,
+            "session_id": int,
+            "comment_id": str,
+            "platform": str,
+            "viewer_pid": str,
+            "text": str,
+            "language": str,
+            "translation": str,
+            "translated_to": str,
+            "intent": str,
+            "is_question": int,
+            "entities": str,  # JSON object
+            "product_id": str,
+            "variant": str,
+            "t_capture": float,
+            "t_wall": float,
+            "understood_wall": float,
+            "purged_wall": float,
+        },
+        pk="id",
+        foreign_keys=[("session_id", "sessions", "id"), ("viewer_pid", "viewers", "pid")],
+        not_null=["session_id", "comment_id", "t_wall"],
+    )
+    db["comments"].create_index(["session_id", "comment_id"], unique=True)
+    db["comments"].create_index(["viewer_pid"])
+    db["comments"].create_index(["t_wall"])
+    db["drafts"].create(
+        {
+            "id": int,
+            "session_id": int,
+            "draft_id": str,
+            "comment_pk": int,
+            "language": str,
+            "text": str,
+            "translation": str,
+            "sources": str,  # JSON list: which product-sheet/FAQ facts the draft used
+            "state": str,
+            "t_ready": float,
+            "ready_wall": float,
+            "time_to_draft_s": float,
+        },
+        pk="id",
+        foreign_keys=[("session_id", "sessions", "id"), ("comment_pk", "comments", "id")],
+        not_null=["session_id", "draft_id"],
+    )
+    db["drafts"].create_index(["session_id", "draft_id"], unique=True)
+    db["draft_edits"].create(
+        {
+            "id": int,
+            "draft_pk": int,
+            "text_before": str,
+            "text_after": str,
+            "edited_by": str,
+            "edited_wall": float,
+        },
+        pk="id",
+        foreign_keys=[("draft_pk", "drafts", "id")],
+    )
+    db["review_events"].create(
+        {"id": int, "draft_pk": int, "state": str, "by": str, "t_wall": float},
+        pk="id",
+        foreign_keys=[("draft_pk", "drafts", "id")],
+    )
+    db["replies"].create(
+        {
+            "id": int,
+            "session_id": int,
+            "reply_id": str,
+            "draft_pk": int,
+            "text": str,
+            "language": str,
+            "channel": str,  # platform, clipboard, on-screen card
+            "approved_by": str,
+            "approved_wall": float,
+            "sent_wall": float,
+            "auto_sent": int,
+        },
+        pk="id",
+        foreign_keys=[("session_id", "sessions", "id"), ("draft_pk", "drafts", "id")],
+        not_null=["session_id", "reply_id"],
+    )
+    db["replies"].create_index(["session_id", "reply_id"], unique=True)
+    db["reply_targets"].create(
+        {"reply_pk": int, "comment_pk": int},
+        pk=("reply_pk", "comment_pk"),
+        foreign_keys=[("reply_pk", "replies", "id"), ("comment_pk", "comments", "id")],
+    )
+    db["products"].create(
+        {
+            "id": int,
+            "session_id": int,
+            "product_id": str,
+            "name": str,
+            "snapshot": str,  # JSON: the product as the sheet described it at recorded_wall
+            "recorded_wall": float,
+        },
+        pk="id",
+        foreign_keys=[("session_id", "sessions", "id")],
+    )
+    db["demand_events"].create(
+        {
+            "id": int,
+            "session_id": int,
+            "kind": str,
+            "product_id": str,
+            "variant": str,
+            "count": int,
+            "detail": str,  # JSON
+            "t_wall": float,
+        },
+        pk="id",
+        foreign_keys=[("session_id", "sessions", "id")],
+    )
+    db["alerts"].create(
+        {
+            "id": int,
+            "session_id": int,
+            "kind": str,
+            "product_id": str,
+            "variant": str,
+            "message": str,
+            "count": int,
+            "t_wall": float,
+        },
+        pk="id",
+        foreign_keys=[("session_id", "sessions", "id")],
+    )
+    db["spec_cards"].create(
+        {
+            "id": int,
+            "session_id": int,
+            "product_id": str,
+            "title": str,
+            "language": str,
+            "fields": str,  # JSON {label: value} as shown
+            "shown_wall": float,
+            "hidden_wall": float,
+        },
+        pk="id",
+        foreign_keys=[("session_id", "sessions", "id")],
+    )
+    db["errors"].create(
+        {
+            "id": int,
+            "session_id": int,
+            "stage": str,
+            "error_type": str,
+            "message": str,
+            "fix": str,
+            "recoverable": int,
+            "t_emit": float,
+            "t_wall": float,
+        },
+        pk="id",
+        foreign_keys=[("session_id", "sessions", "id")],
+    )
+    for table in ("demand_events", "alerts", "spec_cards", "errors", "products", "replies"):
+        db[table].create_index(["session_id"])
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    what: str
+    apply: Callable[[sqlite_utils.Database], None]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "sessions, captions, viewers, comments, replies, products, insights", _migration_1),
+)
+LATEST = MIGRATIONS[-1].version
+
+
+def current_version(db: sqlite_utils.Database) -> int:
+    if not db["schema_version"].exists():
+        return 0
+    row = db.execute("SELECT MAX(version) FROM schema_version").fetchone()
+    return int(row[0] or 0)
+
+
+def migrate(db: sqlite_utils.Database, now_wall: float) -> int:
+    """Bring ``db`` up to :data:`LATEST`; returns the version it had before.
+
+    The connection must be in autocommit mode (``isolation_level=None``) so each migration's DDL
+    and its ``schema_version`` row commit together or not at all.
+    """
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        db["schema_version"].create(
+            {"version": int, "what": str, "applied_wall": float}, pk="version", if_not_exists=True
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    before = current_version(db)
+    if before > LATEST:
+        raise StoreError(
+            f"this session database has schema version {before}, newer than this Sola Studio "
+            f"knows ({LATEST})",
+            fix="update Sola Studio (pip install -U sola-studio), or open another profile",
+        )
+    for m in MIGRATIONS:
+        if m.version <= before:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if current_version(db) >= m.version:  # another process migrated meanwhile
+                conn.execute("COMMIT")
+                continue
+            m.apply(db)
+            conn.execute(
+                "INSERT INTO schema_version (version, what, applied_wall) VALUES (?, ?, ?)",
+                (m.version, m.what, now_wall),
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        log.info("session database migrated to version %d (%s)", m.version, m.what)
+    return before
