@@ -60,8 +60,7 @@ def purge_expired(store: SessionStore, cutoff_wall: float) -> PurgeResult:
             m = _marks(dpks)
             conn.execute(f"UPDATE drafts SET text=NULL, translation=NULL WHERE id IN ({m})", dpks)
             conn.execute(
-                f"UPDATE draft_edits SET text_before=NULL, text_after=NULL"
-                f" WHERE draft_pk IN ({m})",
+                f"UPDATE draft_edits SET text_before=NULL, text_after=NULL WHERE draft_pk IN ({m})",
                 dpks,
             )
         if rpks:

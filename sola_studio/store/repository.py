@@ -239,9 +239,7 @@ class SessionStore:
         return self.session_id
 
     def _touch(self, conn: sqlite3.Connection, now: float) -> None:
-        conn.execute(
-            "UPDATE sessions SET last_event_wall = ? WHERE id = ?", (now, self.session_id)
-        )
+        conn.execute("UPDATE sessions SET last_event_wall = ? WHERE id = ?", (now, self.session_id))
 
     def _after_write(self) -> None:
         if self._clock.wall() - self._last_purge >= self.retention.check_every_s:
@@ -327,7 +325,7 @@ class SessionStore:
                         " WHERE id = ? AND status = ?",
                         (SessionStatus.INTERRUPTED, sid, SessionStatus.RUNNING),
                     )
-            log.warning("sessions %s were interrupted (their process ended without stopping)", marked)
+            log.warning("sessions %s were interrupted (their process ended unstopped)", marked)
         return marked
 
     # -- captions ---------------------------------------------------------------------------

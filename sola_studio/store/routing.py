@@ -19,9 +19,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def routes(store: SessionStore) -> list[tuple[type, Callable[[Any], None]]]:
+def routes(store: SessionStore) -> list[tuple[type, Callable[[Any], object]]]:
     """(event type, handler) pairs for every event type the store knows."""
-    table: list[tuple[type, Callable[[Any], None]]] = [
+    table: list[tuple[type, Callable[[Any], object]]] = [
         (Caption, store.record_caption),
         (Comment, store.record_comment),
         (ErrorEvent, store.record_error),

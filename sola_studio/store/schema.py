@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 
 
 def _migration_1(db: sqlite_utils.Database) -> None:
-    db["sessions"].create(
+    db.table("sessions").create(
         {
             "id": int,
             "title": str,
@@ -57,7 +57,7 @@ def _migration_1(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null=["status", "started_wall"],
     )
-    db["captions"].create(
+    db.table("captions").create(
         {
             "id": int,
             "session_id": int,
@@ -78,13 +78,13 @@ def _migration_1(db: sqlite_utils.Database) -> None:
         foreign_keys=[("session_id", "sessions", "id")],
         not_null=["session_id", "caption_id", "text"],
     )
-    db["captions"].create_index(["session_id", "caption_id"], unique=True)
-    db["caption_translations"].create(
+    db.table("captions").create_index(["session_id", "caption_id"], unique=True)
+    db.table("caption_translations").create(
         {"caption_pk": int, "language": str, "text": str, "latency_s": float},
         pk=("caption_pk", "language"),
         foreign_keys=[("caption_pk", "captions", "id")],
     )
-    db["viewers"].create(
+    db.table("viewers").create(
         {
             "pid": str,
             "platform": str,
@@ -95,7 +95,7 @@ def _migration_1(db: sqlite_utils.Database) -> None:
         pk="pid",
         not_null=["platform"],
     )
-    db["comments"].create(
+    db.table("comments").create(
         {
             "id": int,
             "session_id": int,
@@ -120,10 +120,10 @@ def _migration_1(db: sqlite_utils.Database) -> None:
         foreign_keys=[("session_id", "sessions", "id"), ("viewer_pid", "viewers", "pid")],
         not_null=["session_id", "comment_id", "t_wall"],
     )
-    db["comments"].create_index(["session_id", "comment_id"], unique=True)
-    db["comments"].create_index(["viewer_pid"])
-    db["comments"].create_index(["t_wall"])
-    db["drafts"].create(
+    db.table("comments").create_index(["session_id", "comment_id"], unique=True)
+    db.table("comments").create_index(["viewer_pid"])
+    db.table("comments").create_index(["t_wall"])
+    db.table("drafts").create(
         {
             "id": int,
             "session_id": int,
@@ -142,8 +142,8 @@ def _migration_1(db: sqlite_utils.Database) -> None:
         foreign_keys=[("session_id", "sessions", "id"), ("comment_pk", "comments", "id")],
         not_null=["session_id", "draft_id"],
     )
-    db["drafts"].create_index(["session_id", "draft_id"], unique=True)
-    db["draft_edits"].create(
+    db.table("drafts").create_index(["session_id", "draft_id"], unique=True)
+    db.table("draft_edits").create(
         {
             "id": int,
             "draft_pk": int,
@@ -155,12 +155,12 @@ def _migration_1(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("draft_pk", "drafts", "id")],
     )
-    db["review_events"].create(
+    db.table("review_events").create(
         {"id": int, "draft_pk": int, "state": str, "by": str, "t_wall": float},
         pk="id",
         foreign_keys=[("draft_pk", "drafts", "id")],
     )
-    db["replies"].create(
+    db.table("replies").create(
         {
             "id": int,
             "session_id": int,
@@ -178,13 +178,13 @@ def _migration_1(db: sqlite_utils.Database) -> None:
         foreign_keys=[("session_id", "sessions", "id"), ("draft_pk", "drafts", "id")],
         not_null=["session_id", "reply_id"],
     )
-    db["replies"].create_index(["session_id", "reply_id"], unique=True)
-    db["reply_targets"].create(
+    db.table("replies").create_index(["session_id", "reply_id"], unique=True)
+    db.table("reply_targets").create(
         {"reply_pk": int, "comment_pk": int},
         pk=("reply_pk", "comment_pk"),
         foreign_keys=[("reply_pk", "replies", "id"), ("comment_pk", "comments", "id")],
     )
-    db["products"].create(
+    db.table("products").create(
         {
             "id": int,
             "session_id": int,
@@ -196,7 +196,7 @@ def _migration_1(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("session_id", "sessions", "id")],
     )
-    db["demand_events"].create(
+    db.table("demand_events").create(
         {
             "id": int,
             "session_id": int,
@@ -210,7 +210,7 @@ def _migration_1(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("session_id", "sessions", "id")],
     )
-    db["alerts"].create(
+    db.table("alerts").create(
         {
             "id": int,
             "session_id": int,
@@ -224,7 +224,7 @@ def _migration_1(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("session_id", "sessions", "id")],
     )
-    db["spec_cards"].create(
+    db.table("spec_cards").create(
         {
             "id": int,
             "session_id": int,
@@ -238,7 +238,7 @@ def _migration_1(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("session_id", "sessions", "id")],
     )
-    db["errors"].create(
+    db.table("errors").create(
         {
             "id": int,
             "session_id": int,
@@ -254,7 +254,7 @@ def _migration_1(db: sqlite_utils.Database) -> None:
         foreign_keys=[("session_id", "sessions", "id")],
     )
     for table in ("demand_events", "alerts", "spec_cards", "errors", "products", "replies"):
-        db[table].create_index(["session_id"])
+        db.table(table).create_index(["session_id"])
 
 
 @dataclass(frozen=True)
@@ -265,13 +265,13 @@ class Migration:
 
 
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "sessions, captions, viewers, comments, replies, products, insights", _migration_1),
+    Migration(1, "sessions, captions, viewers, comments, replies, products", _migration_1),
 )
 LATEST = MIGRATIONS[-1].version
 
 
 def current_version(db: sqlite_utils.Database) -> int:
-    if not db["schema_version"].exists():
+    if not db.table("schema_version").exists():
         return 0
     row = db.execute("SELECT MAX(version) FROM schema_version").fetchone()
     return int(row[0] or 0)
@@ -286,7 +286,7 @@ def migrate(db: sqlite_utils.Database, now_wall: float) -> int:
     conn = db.conn
     conn.execute("BEGIN IMMEDIATE")
     try:
-        db["schema_version"].create(
+        db.table("schema_version").create(
             {"version": int, "what": str, "applied_wall": float}, pk="version", if_not_exists=True
         )
         conn.execute("COMMIT")
