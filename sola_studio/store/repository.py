@@ -5,9 +5,10 @@ Every ``record_*`` call is one short transaction, committed before it returns, s
 SIGKILL) loses at most the event being written (DESIGN rule 7).
 
 Writes go straight to the database from the caller's thread, under a lock, instead of through a
-writer thread. Measured on the 2-core dev machine (WAL, synchronous=NORMAL, 2,000 captions with
-two translations each + 2,000 comments): median 0.09 ms, p99 0.35 ms, max 4 ms per event
-including the WAL auto-checkpoints. That is quick enough for a bus subscriber, and a writer thread
+writer thread. Measured on the shared 2-core dev machine (WAL, synchronous=NORMAL, 2,000
+captions with two translations each + 2,000 comments, /tmp/ext4): median 0.12 ms per event,
+p99 1.5-4.4 ms, worst 22-33 ms (a WAL auto-checkpoint's fsync while other jobs ran). That is
+quick enough for a bus subscriber on the ASR or comment thread, and a writer thread
 would hold queued events in memory where a kill loses them. With synchronous=NORMAL a committed
 event survives a process crash; only a power cut can lose the last few transactions.
 
