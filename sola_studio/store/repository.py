@@ -164,6 +164,7 @@ class SessionStore:
         self.retention = retention or RetentionPolicy()
         self._lock = threading.RLock()
         self.session_id: int | None = None
+        self.seller_language: str | None = None
         self._last_purge = float("-inf")
         self._product_snapshots: dict[str, str] = {}
         try:
@@ -284,6 +285,7 @@ class SessionStore:
                 ),
             )
             self.session_id = int(cur.lastrowid or 0)
+        self.seller_language = seller_language
         self._product_snapshots.clear()
         log.info("session %d started", self.session_id)
         return self.session_id
@@ -432,6 +434,8 @@ class SessionStore:
         entities: Mapping[str, Any] | None = None,
         product_id: str | None = None,
         variant: str | None = None,
+        intents: Sequence[str] = (),
+        flags: Sequence[str] = (),
     ) -> None:
         """Add what the comment pipeline understood about an already recorded comment."""
         sid = self._session()
@@ -439,14 +443,17 @@ class SessionStore:
         with self._tx() as conn:
             cur = conn.execute(
                 "UPDATE comments SET language=?, translation=?, translated_to=?, intent=?,"
-                " is_question=?, entities=?, product_id=?, variant=?, understood_wall=?"
+                " intents=?, is_question=?, flags=?, entities=?, product_id=?, variant=?,"
+                " understood_wall=?"
                 " WHERE session_id=? AND comment_id=? AND purged_wall IS NULL",
                 (
                     language,
                     translation,
                     translated_to,
                     intent,
+                    _json(list(intents or ([intent] if intent else []))),
                     int(is_question),
+                    _json(list(flags)),
                     _json(dict(entities) if entities is not None else None),
                     product_id,
                     variant,
@@ -491,7 +498,10 @@ class SessionStore:
         sources: Sequence[str] = (),
         t_ready: float | None = None,
         time_to_draft_s: float | None = None,
-        state: str = "pending",
+        state: str = "drafted",
+        intent: str | None = None,
+        confidence: float | None = None,
+        flags: Sequence[str] = (),
     ) -> None:
         """A reply drafted for a comment (or a group of them), before the seller saw it.
 
@@ -507,8 +517,8 @@ class SessionStore:
             else:
                 conn.execute(
                     "INSERT INTO drafts (session_id, draft_id, comment_pk, language, text,"
-                    " translation, sources, state, t_ready, ready_wall, time_to_draft_s)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    " translation, sources, intent, confidence, flags, state, t_ready,"
+                    " ready_wall, time_to_draft_s) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (
                         sid,
                         draft_id,
@@ -517,6 +527,9 @@ class SessionStore:
                         text,
                         translation,
                         _json(list(sources)),
+                        intent,
+                        confidence,
+                        _json(list(flags)),
                         state,
                         t_ready,
                         now,
@@ -550,8 +563,14 @@ class SessionStore:
             self._touch(conn, now)
         self._after_write()
 
-    def record_review(self, draft_id: str, state: str, *, by: str = "seller") -> None:
-        """A review state change (approved, rejected, skipped, ...) of a draft."""
+    def record_review(
+        self, draft_id: str, state: str, *, by: str = "seller", text: str | None = None
+    ) -> None:
+        """A review state change (approved, rejected, sent, ...) of a draft.
+
+        ``text`` is the reply text after the change; when it differs from the stored draft, the
+        change is kept as an edit by ``by``.
+        """
         self._session()
         now = self._clock.wall()
         with self._tx() as conn:
@@ -559,6 +578,9 @@ class SessionStore:
             if pk is None:
                 log.warning("review of unknown draft %s ignored", draft_id)
             else:
+                current = conn.execute("SELECT text FROM drafts WHERE id=?", (pk,)).fetchone()
+                if text is not None and current is not None and current[0] != text:
+                    self._edit(conn, pk, text, by, now)
                 conn.execute(
                     "INSERT INTO review_events (draft_pk, state, by, t_wall) VALUES (?,?,?,?)",
                     (pk, state, by, now),
@@ -576,15 +598,30 @@ class SessionStore:
         draft_id: str | None = None,
         language: str | None = None,
         channel: str = "platform",
-        approved_by: str = "seller",
+        approved_by: str | None = None,
         approved_wall: float | None = None,
         sent_wall: float | None = None,
         auto_sent: bool = False,
     ) -> None:
-        """A reply that was sent: to one comment, or to several (a group answer)."""
+        """A reply that was sent: to one comment, or to several (a group answer).
+
+        Without ``approved_by``/``approved_wall``, the draft's last approval is looked up
+        (who approved it and when); a reply with no recorded approval counts as the seller's,
+        approved when sent.
+        """
         sid = self._session()
         now = self._clock.wall()
         with self._tx() as conn:
+            draft_pk = self._draft_pk(conn, draft_id)
+            if draft_pk is not None and (approved_by is None or approved_wall is None):
+                approval = conn.execute(
+                    "SELECT by, t_wall FROM review_events WHERE draft_pk=? AND state='approved'"
+                    " ORDER BY id DESC LIMIT 1",
+                    (draft_pk,),
+                ).fetchone()
+                if approval is not None:
+                    approved_by = approved_by or approval[0]
+                    approved_wall = approved_wall if approved_wall is not None else approval[1]
             cur = conn.execute(
                 "INSERT OR IGNORE INTO replies (session_id, reply_id, draft_pk, text, language,"
                 " channel, approved_by, approved_wall, sent_wall, auto_sent)"
@@ -592,11 +629,11 @@ class SessionStore:
                 (
                     sid,
                     reply_id,
-                    self._draft_pk(conn, draft_id),
+                    draft_pk,
                     text,
                     language,
                     channel,
-                    approved_by,
+                    approved_by or ("auto" if auto_sent else "seller"),
                     approved_wall if approved_wall is not None else now,
                     sent_wall if sent_wall is not None else now,
                     int(auto_sent),
@@ -669,6 +706,7 @@ class SessionStore:
         product_id: str | None = None,
         variant: str | None = None,
         count: int = 0,
+        detail: Mapping[str, Any] | None = None,
     ) -> None:
         """An alert shown to the seller (restock, ...)."""
         sid = self._session()
@@ -676,8 +714,8 @@ class SessionStore:
         with self._tx() as conn:
             conn.execute(
                 "INSERT INTO alerts (session_id, kind, product_id, variant, message, count,"
-                " t_wall) VALUES (?,?,?,?,?,?,?)",
-                (sid, kind, product_id, variant, message, count, now),
+                " detail, t_wall) VALUES (?,?,?,?,?,?,?,?)",
+                (sid, kind, product_id, variant, message, count, _json(dict(detail or {})), now),
             )
             self._touch(conn, now)
         self._after_write()
@@ -714,22 +752,33 @@ class SessionStore:
 
     def record_error(self, event: ErrorEvent) -> None:
         """An error a stage published (kept so the report can show what went wrong)."""
+        self.record_problem(
+            stage=event.stage,
+            error_type=type(event.error).__name__,
+            message=event.error.message,
+            fix=event.error.fix,
+            recoverable=event.recoverable,
+            t_emit=event.t_emit,
+        )
+
+    def record_problem(
+        self,
+        *,
+        stage: str,
+        error_type: str,
+        message: str,
+        fix: str | None = None,
+        recoverable: bool = True,
+        t_emit: float | None = None,
+    ) -> None:
+        """Something that went wrong without an :class:`ErrorEvent` (a dropped comment, ...)."""
         sid = self._session()
         now = self._clock.wall()
         with self._tx() as conn:
             conn.execute(
                 "INSERT INTO errors (session_id, stage, error_type, message, fix, recoverable,"
                 " t_emit, t_wall) VALUES (?,?,?,?,?,?,?,?)",
-                (
-                    sid,
-                    event.stage,
-                    type(event.error).__name__,
-                    event.error.message,
-                    event.error.fix,
-                    int(event.recoverable),
-                    event.t_emit,
-                    now,
-                ),
+                (sid, stage, error_type, message, fix, int(recoverable), t_emit, now),
             )
             self._touch(conn, now)
         self._after_write()

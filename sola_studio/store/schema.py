@@ -107,7 +107,9 @@ def _migration_1(db: sqlite_utils.Database) -> None:
             "translation": str,
             "translated_to": str,
             "intent": str,
+            "intents": str,  # JSON list, the main intent first
             "is_question": int,
+            "flags": str,  # JSON list of reasons the desk flagged it
             "entities": str,  # JSON object
             "product_id": str,
             "variant": str,
@@ -133,6 +135,9 @@ def _migration_1(db: sqlite_utils.Database) -> None:
             "text": str,
             "translation": str,
             "sources": str,  # JSON list: which product-sheet/FAQ facts the draft used
+            "intent": str,
+            "confidence": float,
+            "flags": str,  # JSON list
             "state": str,
             "t_ready": float,
             "ready_wall": float,
@@ -219,6 +224,7 @@ def _migration_1(db: sqlite_utils.Database) -> None:
             "variant": str,
             "message": str,
             "count": int,
+            "detail": str,  # JSON, e.g. asks by language and country
             "t_wall": float,
         },
         pk="id",
