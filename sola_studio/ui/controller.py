@@ -1,0 +1,138 @@
+"""Starts and stops the live session off the GUI thread, and bridges its Bus into Qt.
+
+Building a session loads models (seconds) and stopping one drains its queues, so both run on a
+worker thread; the window hears back through queued signals. The controller holds no business
+logic: it calls the composition root's ``build``/``start``/``stop`` and forwards events.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+from sola_studio.core.bus import Bus
+from sola_studio.core.errors import SolaError
+from sola_studio.ui.adapter import BusAdapter
+
+log = logging.getLogger(__name__)
+
+
+class LiveSession(Protocol):
+    """What the window needs from the composition root's session object."""
+
+    bus: Bus
+
+    def start(self) -> None: ...
+    def stop(self) -> None: ...
+
+
+SessionFactory = Callable[[], LiveSession]
+
+
+class SessionController(QObject):
+    """Owns one live session at a time; every slow call happens on a worker thread."""
+
+    started = Signal(object)  # the session
+    stopped = Signal(object)  # the session
+    failed = Signal(object)  # the SolaError (or other exception) that stopped it
+    _done = Signal(str, object)
+
+    def __init__(
+        self, factory: SessionFactory, kinds: Iterable[type], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._factory = factory
+        self._kinds = tuple(kinds)
+        self.session: LiveSession | None = None
+        self.adapter: BusAdapter | None = None
+        self._routes: list[tuple[type, Callable[[Any], None]]] = []
+        self._busy = False
+        self._done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    @property
+    def live(self) -> bool:
+        return self.session is not None and not self._busy
+
+    def route(self, kind: type, slot: Callable[[Any], None]) -> None:
+        """Deliver every event of ``kind`` from the session's Bus to ``slot`` in the GUI thread."""
+        self._routes.append((kind, slot))
+
+    def go_live(self) -> None:
+        if self._busy or self.session is not None:
+            return
+        self._busy = True
+        # The adapter lives in the GUI thread; the worker subscribes it to the new session's Bus
+        # before starting it, so no early caption or comment is missed.
+        adapter = BusAdapter(self._kinds, parent=self)
+        for kind, slot in self._routes:
+            adapter.route(kind, slot)
+        self.adapter = adapter
+
+        def work() -> None:
+            try:
+                session = self._factory()
+                adapter.attach(session.bus)
+                self._done.emit("built", session)
+                session.start()
+                self._done.emit("started", session)
+            except Exception as exc:
+                log.exception("going live failed")
+                self._done.emit("failed", exc)
+
+        threading.Thread(target=work, name="go-live", daemon=True).start()
+
+    def stop(self) -> None:
+        session = self.session
+        if self._busy or session is None:
+            return
+        self._busy = True
+
+        def work() -> None:
+            try:
+                session.stop()
+            except Exception as exc:
+                log.exception("stopping the session failed")
+                self._done.emit("stop-failed", exc)
+            self._done.emit("stopped", session)
+
+        threading.Thread(target=work, name="stop-live", daemon=True).start()
+
+    def _detach(self) -> None:
+        if self.adapter is not None:
+            self.adapter.close()
+            self.adapter.deleteLater()
+            self.adapter = None
+
+    def _on_done(self, what: str, payload: object) -> None:
+        if what == "built":
+            self.session = payload  # type: ignore[assignment]
+        elif what == "started":
+            self._busy = False
+            self.started.emit(payload)
+        elif what == "failed":
+            self._busy = False
+            self._detach()
+            self.session = None
+            self.failed.emit(payload)
+        elif what == "stop-failed":
+            self.failed.emit(payload)
+        elif what == "stopped":
+            self._busy = False
+            self._detach()
+            self.session = None
+            self.stopped.emit(payload)
+
+
+def describe(exc: object) -> str:
+    """The message and fix a seller reads for an error."""
+    if isinstance(exc, SolaError):
+        return f"{exc.message}\n\n{exc.fix}" if exc.fix else exc.message
+    return str(exc)

@@ -1,0 +1,111 @@
+"""Turns the comment flow's events into what the desk panel shows: cards and banners.
+
+The comment flow publishes separate events for one comment (understood, drafted, review state
+changed); the panel wants one card per comment. This keeps the latest of each and merges them.
+It runs in the GUI thread (fed by the Bus adapter) and only reshapes data: no decisions.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from PySide6.QtCore import QCoreApplication
+
+from sola_studio.comments.events import (
+    Draft,
+    GroupAnswerProposal,
+    RestockAlert,
+    ReviewChanged,
+    UnderstoodComment,
+)
+from sola_studio.ui.widgets.desk import Banner, CommentCard
+
+log = logging.getLogger(__name__)
+
+EVENT_KINDS: tuple[type, ...] = (
+    UnderstoodComment,
+    Draft,
+    ReviewChanged,
+    GroupAnswerProposal,
+    RestockAlert,
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DeskFeed", text)
+
+
+class DeskFeed:
+    """Merges comment-flow events into :class:`CommentCard` and :class:`Banner` values."""
+
+    def __init__(self) -> None:
+        self._cards: dict[str, CommentCard] = {}
+        self.proposals: dict[str, GroupAnswerProposal] = {}
+        self.alerts: dict[str, RestockAlert] = {}
+
+    def card(self, comment_id: str) -> CommentCard | None:
+        return self._cards.get(comment_id)
+
+    def understood(self, event: UnderstoodComment) -> CommentCard:
+        c = event.comment
+        old = self._cards.get(c.id)
+        intents = tuple(i.value for i in (event.intents or (event.intent,)))
+        card = CommentCard(
+            id=c.id,
+            viewer=c.viewer_name or c.viewer_id,
+            language=event.language,
+            original=event.clean_text,
+            translation=event.translation or "",
+            draft=old.draft if old else "",
+            state=old.state if old else "pending",
+            t_arrived=c.t_capture,
+            intents=intents,
+            facts=old.facts if old else (),
+            confidence=old.confidence if old else None,
+            needs_seller=bool(event.flags) or (old.needs_seller if old else False),
+            platform=c.platform,
+        )
+        self._cards[c.id] = card
+        return card
+
+    def drafted(self, event: Draft) -> CommentCard | None:
+        old = self._cards.get(event.comment_id)
+        if old is None:
+            log.warning("draft for unknown comment %s", event.comment_id)
+            return None
+        card = replace(
+            old,
+            draft=event.text,
+            facts=tuple(f.text for f in event.facts),
+            confidence=event.confidence,
+            needs_seller=event.flagged,
+            state="drafted" if old.state == "pending" else old.state,
+        )
+        self._cards[card.id] = card
+        return card
+
+    def review(self, event: ReviewChanged) -> CommentCard | None:
+        old = self._cards.get(event.comment_id)
+        if old is None:
+            return None
+        card = replace(old, state=event.state.value, draft=event.text or old.draft)
+        self._cards[card.id] = card
+        return card
+
+    def proposal(self, event: GroupAnswerProposal) -> Banner:
+        self.proposals[event.id] = event
+        text = _tr("{0} viewers asked about {1}. One answer for all: “{2}”").format(
+            len(event.viewer_ids), event.intent.value.replace("_", " "), event.seller_text
+        )
+        detail = tuple(f"{lang}: {t}" for lang, t in event.texts.items())
+        return Banner(f"group:{event.id}", "group", text, _tr("Send to all"), detail)
+
+    def restock(self, event: RestockAlert) -> Banner:
+        key = f"restock:{event.product_id}:{event.variant_sku}"
+        self.alerts[key] = event
+        text = _tr("Restock: {0} asks for {1}, {2} left.").format(
+            event.asks, event.variant_label or event.variant_sku, event.stock
+        )
+        langs = ", ".join(f"{k} {v}" for k, v in event.by_language.items())
+        return Banner(key, "restock", text, "", (langs,) if langs else ())

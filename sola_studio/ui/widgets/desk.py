@@ -1,0 +1,450 @@
+"""The comment desk: the queue of viewer comments, the selected one's draft, and the four keys.
+
+The panel shows :class:`CommentCard` rows (built by the window from the core's desk events) and
+forwards the seller's decisions as signals: approve & send (``A`` or Ctrl+Enter), skip (``S``),
+edit (``E``), regenerate (``R``). It never drafts, sends or decides anything itself; nothing
+reaches a viewer unless the core's desk receives ``approve``.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sola_studio.core.clock import monotonic
+from sola_studio.ui import theme
+
+WAITING_STATES = frozenset({"drafted", "edited", "failed", "pending"})
+ANSWERED_STATES = frozenset({"sent", "approved"})
+
+
+@dataclass(frozen=True)
+class CommentCard:
+    """One comment as the desk shows it. ``state`` is the review state's value
+    (``drafted``, ``edited``, ``approved``, ``sent``, ``failed``, ``rejected``, ``expired``)."""
+
+    id: str
+    viewer: str
+    language: str
+    original: str
+    translation: str
+    draft: str
+    state: str
+    t_arrived: float  # monotonic
+    intents: tuple[str, ...] = ()
+    facts: tuple[str, ...] = ()
+    confidence: float | None = None
+    needs_seller: bool = False
+    platform: str = ""
+
+
+@dataclass(frozen=True)
+class Banner:
+    """An actionable notice: a group answer to send to everyone, or a restock alert."""
+
+    id: str
+    kind: str  # "group" | "restock"
+    text: str
+    action: str = ""  # the button's label; empty = only "Dismiss"
+    detail: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _waiting(seconds: float) -> str:
+    s = int(max(0.0, seconds))
+    return f"{s // 60}:{s % 60:02d}" if s >= 60 else f"{s}s"
+
+
+class BannerStrip(QWidget):
+    """Stacked banners, each with its action and a dismiss button."""
+
+    accepted = Signal(str)
+    dismissed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(4)
+        self._frames: dict[str, QFrame] = {}
+
+    def add(self, banner: Banner) -> None:
+        if banner.id in self._frames:
+            self.remove(banner.id)
+        frame = QFrame(self)
+        frame.setObjectName("banner")
+        frame.setProperty("kind", banner.kind)
+        row = QHBoxLayout(frame)
+        row.setContentsMargins(10, 6, 6, 6)
+        text = QLabel(banner.text)
+        text.setWordWrap(True)
+        if banner.detail:
+            text.setToolTip("\n".join(banner.detail))
+        row.addWidget(text, 1)
+        if banner.action:
+            act = QPushButton(banner.action)
+            act.setObjectName("primary")
+            act.clicked.connect(lambda: self._finish(banner.id, accepted=True))
+            row.addWidget(act)
+        dismiss = QPushButton(self.tr("Dismiss"))
+        dismiss.clicked.connect(lambda: self._finish(banner.id, accepted=False))
+        row.addWidget(dismiss)
+        self._frames[banner.id] = frame
+        self._layout.addWidget(frame)
+
+    def ids(self) -> list[str]:
+        return list(self._frames)
+
+    def remove(self, banner_id: str) -> None:
+        frame = self._frames.pop(banner_id, None)
+        if frame is not None:
+            frame.deleteLater()
+
+    def _finish(self, banner_id: str, accepted: bool) -> None:
+        self.remove(banner_id)
+        (self.accepted if accepted else self.dismissed).emit(banner_id)
+
+
+class CommentDesk(QFrame):
+    """The comment queue and the selected comment's draft."""
+
+    approve = Signal(str, str)  # comment id, the reply text the seller approved
+    skip = Signal(str)
+    edit = Signal(str, str)
+    regenerate = Signal(str)
+
+    COLUMNS = ("wait", "viewer", "lang", "comment", "intent")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("panel")
+        self._cards: dict[str, CommentCard] = {}
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self.answered = 0
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(10, 8, 10, 10)
+        head = QHBoxLayout()
+        title = QLabel(self.tr("Comments"))
+        title.setObjectName("panelTitle")
+        head.addWidget(title)
+        head.addStretch(1)
+        self.counters = QLabel()
+        self.counters.setObjectName("dim")
+        head.addWidget(self.counters)
+        outer.addLayout(head)
+
+        self.banners = BannerStrip(self)
+        outer.addWidget(self.banners)
+
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        outer.addWidget(split, 1)
+
+        self.queue = QTreeWidget()
+        self.queue.setRootIsDecorated(False)
+        self.queue.setUniformRowHeights(True)
+        self.queue.setAlternatingRowColors(False)
+        self.queue.setHeaderLabels(
+            [
+                self.tr("Wait"),
+                self.tr("Viewer"),
+                self.tr("Lang"),
+                self.tr("Comment"),
+                self.tr("Intent"),
+            ]
+        )
+        header = self.queue.header()
+        header.setStretchLastSection(False)
+        for col in (0, 1, 2, 4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.queue.currentItemChanged.connect(self._on_current)
+        split.addWidget(self.queue)
+
+        detail = QWidget()
+        dl = QVBoxLayout(detail)
+        dl.setContentsMargins(0, 6, 0, 0)
+        dl.setSpacing(6)
+        self.original = QLabel()
+        self.original.setWordWrap(True)
+        self.original.setTextFormat(Qt.TextFormat.RichText)
+        dl.addWidget(self.original)
+        self.chips = QHBoxLayout()
+        self.chips.setSpacing(4)
+        chip_row = QWidget()
+        chip_row.setLayout(self.chips)
+        dl.addWidget(chip_row)
+        draft_title = QLabel(self.tr("Draft reply"))
+        draft_title.setObjectName("panelTitle")
+        dl.addWidget(draft_title)
+        self.draft = QPlainTextEdit()
+        self.draft.setReadOnly(True)
+        self.draft.setMaximumHeight(90)
+        self.draft.setPlaceholderText(self.tr("Select a comment to see its draft."))
+        dl.addWidget(self.draft)
+        facts_title = QLabel(self.tr("Facts used"))
+        facts_title.setObjectName("panelTitle")
+        dl.addWidget(facts_title)
+        self.facts = QListWidget()
+        self.facts.setMaximumHeight(70)
+        self.facts.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        dl.addWidget(self.facts)
+        buttons = QHBoxLayout()
+        self.approve_button = QPushButton(self.tr("Approve && send  [A]"))
+        self.approve_button.setObjectName("primary")
+        self.skip_button = QPushButton(self.tr("Skip  [S]"))
+        self.edit_button = QPushButton(self.tr("Edit  [E]"))
+        self.regen_button = QPushButton(self.tr("Regenerate  [R]"))
+        for b in (self.approve_button, self.edit_button, self.regen_button, self.skip_button):
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            buttons.addWidget(b)
+        dl.addLayout(buttons)
+        split.addWidget(detail)
+        split.setSizes([260, 240])
+
+        self.approve_button.clicked.connect(self.approve_current)
+        self.skip_button.clicked.connect(self.skip_current)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.regen_button.clicked.connect(self.regenerate_current)
+        # Single keys act while the queue has focus (the default during a show); Ctrl+Enter
+        # approves from the draft editor too; Esc leaves the editor. An event filter rather than
+        # QShortcut: the tree's own type-to-search would otherwise eat the letters.
+        self._queue_keys = {
+            Qt.Key.Key_A: self.approve_current,
+            Qt.Key.Key_S: self.skip_current,
+            Qt.Key.Key_E: self.edit_current,
+            Qt.Key.Key_R: self.regenerate_current,
+            Qt.Key.Key_Return: self.approve_current,
+            Qt.Key.Key_Enter: self.approve_current,
+        }
+        self.queue.installEventFilter(self)
+        self.draft.installEventFilter(self)
+
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._tick)
+        self._clock.start()
+        self._show_card(None)
+        self._update_counters()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        key = Qt.Key(event.key())
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ctrl = mods == Qt.KeyboardModifier.ControlModifier
+        if ctrl and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.approve_current()
+            return True
+        if watched is self.queue and mods == Qt.KeyboardModifier.NoModifier:
+            action = self._queue_keys.get(key)
+            if action is not None:
+                action()
+                return True
+        if watched is self.draft and key == Qt.Key.Key_Escape:
+            self._leave_editor()
+            return True
+        return False
+
+    # -- what the window feeds in --------------------------------------------------------------
+
+    def upsert(self, card: CommentCard) -> None:
+        """Add or update a comment; answered, skipped and expired ones leave the queue."""
+        old = self._cards.get(card.id)
+        if card.state in ANSWERED_STATES and (old is None or old.state not in ANSWERED_STATES):
+            self.answered += 1
+        if card.state not in WAITING_STATES:
+            self._remove(card.id)
+            self._cards[card.id] = card
+            self._update_counters()
+            return
+        self._cards[card.id] = card
+        item = self._items.get(card.id)
+        if item is None:
+            item = QTreeWidgetItem(self.queue)
+            item.setData(0, Qt.ItemDataRole.UserRole, card.id)
+            self._items[card.id] = item
+            if self.queue.currentItem() is None:
+                self.queue.setCurrentItem(item)
+        self._fill(item, card)
+        if self.current_id() == card.id and not self.editing():
+            self._show_card(card)
+        self._update_counters()
+
+    def card(self, comment_id: str) -> CommentCard | None:
+        return self._cards.get(comment_id)
+
+    def waiting_ids(self) -> list[str]:
+        return [
+            self.queue.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+            for i in range(self.queue.topLevelItemCount())
+        ]
+
+    def current_id(self) -> str | None:
+        item = self.queue.currentItem()
+        return None if item is None else item.data(0, Qt.ItemDataRole.UserRole)
+
+    def select(self, comment_id: str) -> None:
+        item = self._items.get(comment_id)
+        if item is not None:
+            self.queue.setCurrentItem(item)
+
+    def editing(self) -> bool:
+        return not self.draft.isReadOnly()
+
+    # -- the seller's keys ---------------------------------------------------------------------
+
+    def approve_current(self) -> None:
+        cid = self.current_id()
+        if cid is None:
+            return
+        text = self.draft.toPlainText().strip()
+        if not text:
+            return
+        if self.editing():
+            card = self._cards[cid]
+            if text != card.draft:
+                self.edit.emit(cid, text)
+            self._leave_editor()
+        self.approve.emit(cid, text)
+        self._advance_from(cid)
+
+    def skip_current(self) -> None:
+        cid = self.current_id()
+        if cid is not None:
+            self._leave_editor()
+            self.skip.emit(cid)
+            self._advance_from(cid)
+
+    def edit_current(self) -> None:
+        if self.current_id() is None:
+            return
+        self.draft.setReadOnly(False)
+        self.draft.setFocus()
+        self.draft.moveCursor(self.draft.textCursor().MoveOperation.End)
+
+    def regenerate_current(self) -> None:
+        cid = self.current_id()
+        if cid is not None:
+            self._leave_editor()
+            self.regenerate.emit(cid)
+
+    # -- inside --------------------------------------------------------------------------------
+
+    def _leave_editor(self) -> None:
+        if self.editing():
+            self.draft.setReadOnly(True)
+            self.queue.setFocus()
+
+    def _advance_from(self, comment_id: str) -> None:
+        """Select the next waiting comment so the seller can keep pressing keys."""
+        item = self._items.get(comment_id)
+        if item is None:
+            return
+        index = self.queue.indexOfTopLevelItem(item)
+        nxt = self.queue.topLevelItem(index + 1) or (
+            self.queue.topLevelItem(index - 1) if index > 0 else None
+        )
+        if nxt is not None:
+            self.queue.setCurrentItem(nxt)
+
+    def _remove(self, comment_id: str) -> None:
+        item = self._items.pop(comment_id, None)
+        if item is None:
+            return
+        if self.queue.currentItem() is item:
+            self._advance_from(comment_id)
+        index = self.queue.indexOfTopLevelItem(item)
+        self.queue.takeTopLevelItem(index)
+        if not self._items:
+            self._show_card(None)
+
+    def _fill(self, item: QTreeWidgetItem, card: CommentCard) -> None:
+        item.setText(0, _waiting(monotonic() - card.t_arrived))
+        item.setText(1, card.viewer)
+        item.setText(2, card.language.upper())
+        item.setText(3, card.translation or card.original)
+        item.setToolTip(3, card.original)
+        item.setText(4, ", ".join(card.intents))
+        if card.needs_seller or card.state == "failed":
+            item.setForeground(4, QBrush(QColor(theme.AMBER)))
+
+    def _tick(self) -> None:
+        now = monotonic()
+        for cid, item in self._items.items():
+            card = self._cards[cid]
+            wait = now - card.t_arrived
+            item.setText(0, _waiting(wait))
+            colour = theme.RED if wait > 120 else theme.AMBER if wait > 45 else theme.TEXT_DIM
+            item.setForeground(0, QBrush(QColor(colour)))
+
+    def _on_current(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        self._leave_editor()
+        cid = None if current is None else current.data(0, Qt.ItemDataRole.UserRole)
+        self._show_card(self._cards.get(cid) if cid else None)
+
+    def _show_card(self, card: CommentCard | None) -> None:
+        while self.chips.count():
+            w = self.chips.takeAt(0).widget()
+            if w is not None:
+                w.deleteLater()
+        self.facts.clear()
+        has = card is not None
+        for b in (self.approve_button, self.skip_button, self.edit_button, self.regen_button):
+            b.setEnabled(has)
+        if card is None:
+            self.original.setText("")
+            self.draft.setPlainText("")
+            return
+        viewer = html.escape(card.viewer)
+        original = html.escape(card.original)
+        translated = html.escape(card.translation)
+        text = f"<b>{viewer}</b> &nbsp;<span style='color:{theme.TEXT_DIM}'>{original}</span>"
+        if card.translation and card.translation != card.original:
+            text += f"<br>{translated}"
+        self.original.setText(text)
+        for chip_text in (card.language.upper(), *card.intents):
+            chip = QLabel(chip_text)
+            chip.setObjectName("chip")
+            self.chips.addWidget(chip)
+        if card.needs_seller:
+            chip = QLabel(self.tr("needs you"))
+            chip.setObjectName("chip")
+            chip.setStyleSheet(f"color: {theme.AMBER}; border-color: {theme.AMBER};")
+            self.chips.addWidget(chip)
+        if card.confidence is not None:
+            conf = QLabel(
+                self.tr("confidence {0:.0%}").replace("{0:.0%}", f"{card.confidence:.0%}")
+            )
+            conf.setObjectName("dim")
+            self.chips.addWidget(conf)
+        self.chips.addStretch(1)
+        self.draft.setPlainText(card.draft)
+        for fact in card.facts:
+            self.facts.addItem(fact)
+        if not card.facts:
+            self.facts.addItem(self.tr("(no facts: the sheet is silent, check before sending)"))
+
+    def _update_counters(self) -> None:
+        waiting = len(self._items)
+        self.counters.setText(
+            QCoreApplication.translate("CommentDesk", "Waiting {0} · Answered {1}").format(
+                waiting, self.answered
+            )
+        )

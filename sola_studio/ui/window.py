@@ -1,0 +1,338 @@
+"""The studio's main window: the outgoing picture, captions, the comment desk and Go live.
+
+It wires widgets to the :class:`~sola_studio.ui.controller.SessionController` and forwards the
+seller's decisions to the session's comment desk. Every slow thing (building the session,
+stopping it, exporting a report) runs off the GUI thread. It never drafts, translates or decides.
+"""
+
+from __future__ import annotations
+
+import logging
+import statistics
+import threading
+from collections import deque
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import psutil
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sola_studio.catalog.sheet import ProductSheet
+from sola_studio.comments.events import (
+    Draft,
+    GroupAnswerProposal,
+    RestockAlert,
+    ReviewChanged,
+    UnderstoodComment,
+)
+from sola_studio.config import Settings
+from sola_studio.core.clock import monotonic
+from sola_studio.core.events import Caption, ErrorEvent
+from sola_studio.ui import theme
+from sola_studio.ui.controller import SessionController, SessionFactory, describe
+from sola_studio.ui.desk_feed import EVENT_KINDS, DeskFeed
+from sola_studio.ui.widgets.captions import CaptionStrip
+from sola_studio.ui.widgets.desk import CommentDesk
+from sola_studio.ui.widgets.preview import PreviewView
+from sola_studio.ui.widgets.product import PinnedProduct
+from sola_studio.ui.widgets.status import PipelineHealth, StatusPanel
+
+log = logging.getLogger(__name__)
+
+
+class _Worker(QObject):
+    """Runs one callable on a thread and reports back in the GUI thread."""
+
+    finished = Signal(object, object)  # result, error
+
+    def run(self, fn: Callable[[], Any]) -> None:
+        def work() -> None:
+            try:
+                self.finished.emit(fn(), None)
+            except Exception as exc:
+                log.exception("background task failed")
+                self.finished.emit(None, exc)
+
+        threading.Thread(target=work, name="ui-task", daemon=True).start()
+
+
+class MainWindow(QMainWindow):
+    """One window for the whole show."""
+
+    report_exported = Signal(object)  # the path written
+
+    def __init__(
+        self,
+        settings: Settings,
+        factory: SessionFactory,
+        sheet: ProductSheet | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("Sola Studio"))
+        self.resize(1360, 820)
+        self.feed = DeskFeed()
+        self.controller = SessionController(factory, (Caption, ErrorEvent, *EVENT_KINDS), self)
+        self.last_session: Any = None
+        self._latencies: deque[float] = deque(maxlen=20)
+        self._live_since: float | None = None
+        self._workers: list[_Worker] = []
+        self._build()
+        self.pinned.set_sheet(sheet)
+        self._route()
+
+        self._health_timer = QTimer(self)
+        self._health_timer.setInterval(1000)
+        self._health_timer.timeout.connect(self._refresh_health)
+        self._health_timer.start()
+        psutil.cpu_percent(None)  # prime the CPU counter; later calls never block
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(10, 10, 10, 6)
+        outer.setSpacing(8)
+
+        bar = QHBoxLayout()
+        self.live_button = QPushButton(self.tr("Go live"))
+        self.live_button.setObjectName("live")
+        self.live_button.setProperty("live", False)
+        self.live_button.setShortcut(QKeySequence("Ctrl+L"))
+        self.live_button.clicked.connect(self.toggle_live)
+        bar.addWidget(self.live_button)
+        self.clock = QLabel("")
+        self.clock.setObjectName("dim")
+        bar.addWidget(self.clock)
+        bar.addStretch(1)
+        self.export_button = QPushButton(self.tr("Export report"))
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self.export_report)
+        bar.addWidget(self.export_button)
+        outer.addLayout(bar)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.setSpacing(8)
+        self.preview = PreviewView()
+        ll.addWidget(self.preview, 5)
+        self.captions = CaptionStrip(self.settings.caption_languages)
+        ll.addWidget(self.captions, 3)
+        split.addWidget(left)
+
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.setSpacing(8)
+        self.pinned = PinnedProduct()
+        rl.addWidget(self.pinned)
+        self.desk = CommentDesk()
+        rl.addWidget(self.desk, 1)
+        split.addWidget(right)
+        split.setSizes([800, 540])
+        outer.addWidget(split, 1)
+        self.setCentralWidget(central)
+        self.status = StatusPanel(self.statusBar())
+        self._menus()
+
+    def _menus(self) -> None:
+        studio = self.menuBar().addMenu(self.tr("&Studio"))
+        self.action_sheet = QAction(self.tr("Product sheet…"), self)
+        self.action_settings = QAction(self.tr("Settings…"), self)
+        self.action_settings.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.action_sessions = QAction(self.tr("Sessions and reports…"), self)
+        self.action_setup = QAction(self.tr("First-run setup…"), self)
+        quit_action = QAction(self.tr("Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        for a in (self.action_sheet, self.action_settings, self.action_sessions, self.action_setup):
+            studio.addAction(a)
+        studio.addSeparator()
+        studio.addAction(quit_action)
+
+    def _route(self) -> None:
+        c = self.controller
+        c.route(Caption, self.on_caption)
+        c.route(ErrorEvent, self.on_error)
+        c.route(UnderstoodComment, lambda e: self._card(self.feed.understood(e)))
+        c.route(Draft, lambda e: self._card(self.feed.drafted(e)))
+        c.route(ReviewChanged, lambda e: self._card(self.feed.review(e)))
+        c.route(GroupAnswerProposal, lambda e: self.desk.banners.add(self.feed.proposal(e)))
+        c.route(RestockAlert, lambda e: self.desk.banners.add(self.feed.restock(e)))
+        c.started.connect(self._on_started)
+        c.stopped.connect(self._on_stopped)
+        c.failed.connect(self._on_failed)
+        self.desk.approve.connect(lambda cid, text: self._desk_call("approve", cid, text))
+        self.desk.skip.connect(lambda cid: self._desk_call("reject", cid))
+        self.desk.edit.connect(lambda cid, text: self._desk_call("edit", cid, text))
+        self.desk.regenerate.connect(lambda cid: self._desk_call("regenerate", cid))
+        self.desk.banners.accepted.connect(self._banner_accepted)
+        self.pinned.pinned.connect(self._pin)
+
+    # -- live ----------------------------------------------------------------------------------
+
+    @property
+    def session(self) -> Any:
+        return self.controller.session
+
+    def toggle_live(self) -> None:
+        if self.controller.busy:
+            return
+        if self.controller.session is None:
+            self.captions.clear()
+            self.live_button.setEnabled(False)
+            self.live_button.setText(self.tr("Starting…"))
+            self.preview.set_message(self.tr("Loading models and opening devices…"))
+            self.controller.go_live()
+        else:
+            self.live_button.setEnabled(False)
+            self.live_button.setText(self.tr("Stopping…"))
+            self.controller.stop()
+
+    def go_live(self) -> None:
+        if self.controller.session is None:
+            self.toggle_live()
+
+    def stop(self) -> None:
+        if self.controller.session is not None:
+            self.toggle_live()
+
+    def _set_live_look(self, live: bool) -> None:
+        self.live_button.setEnabled(True)
+        self.live_button.setText(self.tr("Stop") if live else self.tr("Go live"))
+        self.live_button.setProperty("live", live)
+        self.live_button.style().unpolish(self.live_button)
+        self.live_button.style().polish(self.live_button)
+
+    def _on_started(self, session: Any) -> None:
+        self._live_since = monotonic()
+        self._set_live_look(True)
+        self.export_button.setEnabled(False)
+        preview = getattr(session, "preview", None)
+        reader = getattr(preview, "latest", None)
+        if reader is not None:
+            self.preview.set_reader(reader)
+        sheet = getattr(session, "sheet", None)
+        if sheet is not None:
+            self.pinned.set_sheet(sheet)
+        self.desk.queue.setFocus()
+
+    def _on_stopped(self, session: Any) -> None:
+        self.last_session = session
+        self._live_since = None
+        self.preview.set_reader(None)
+        self.preview.set_message(self.tr("Stopped. Export the report, or go live again."))
+        self._set_live_look(False)
+        self.export_button.setEnabled(True)
+        self.clock.setText("")
+
+    def _on_failed(self, exc: object) -> None:
+        self._set_live_look(self.controller.session is not None)
+        self.preview.set_message(self.tr("Could not go live."))
+        QMessageBox.warning(self, self.tr("Sola Studio"), describe(exc))
+
+    # -- events --------------------------------------------------------------------------------
+
+    def on_caption(self, caption: Caption) -> None:
+        self.captions.show_caption(caption)
+        if caption.committed and caption.latency is not None:
+            self._latencies.append(caption.latency)
+
+    def on_error(self, event: ErrorEvent) -> None:
+        text = f"{event.stage}: {describe(event.error)}"
+        self.statusBar().showMessage(text.replace("\n\n", " — "), 15000)
+
+    def _card(self, card: Any) -> None:
+        if card is not None:
+            self.desk.upsert(card)
+
+    def _desk_call(self, verb: str, *args: Any) -> None:
+        desk = getattr(self.session, "desk", None)
+        if desk is None:
+            self.statusBar().showMessage(self.tr("Not live: nothing was sent."), 5000)
+            return
+        # Desk commands only enqueue in the core (the review queue's own thread sends).
+        getattr(desk, verb)(*args)
+
+    def _banner_accepted(self, banner_id: str) -> None:
+        kind, _, key = banner_id.partition(":")
+        desk = getattr(self.session, "desk", None)
+        if kind == "group" and desk is not None:
+            desk.send_group(key)
+
+    def _pin(self, product_id: str) -> None:
+        pin = getattr(self.session, "pin", None)
+        if pin is not None:
+            pin(product_id)
+
+    # -- health --------------------------------------------------------------------------------
+
+    def health(self) -> PipelineHealth:
+        stats = getattr(self.session, "stats", None)
+        s = stats() if callable(stats) else None
+        latency = statistics.median(self._latencies) if self._latencies else None
+        return PipelineHealth(
+            latency_s=latency,
+            rtf=getattr(s, "rtf", None),
+            frames_dropped=getattr(s, "frames_dropped", None),
+            cpu_percent=psutil.cpu_percent(None),
+            device=getattr(s, "device", "") or self.settings.device,
+            asr_model=getattr(s, "asr_model", "") or self.settings.asr_model,
+            mt_model=getattr(s, "mt_model", ""),
+        )
+
+    def _refresh_health(self) -> None:
+        self.status.show(self.health())
+        if self._live_since is not None:
+            s = int(monotonic() - self._live_since)
+            self.clock.setText(
+                self.tr("LIVE {0}").format(f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}")
+            )
+            self.clock.setStyleSheet(f"color: {theme.RED}; font-weight: 700;")
+
+    # -- report --------------------------------------------------------------------------------
+
+    def export_report(self, out: Path | None = None) -> None:
+        session = self.last_session
+        export = getattr(session, "export_report", None)
+        if export is None:
+            self.statusBar().showMessage(self.tr("No finished session to report on."), 5000)
+            return
+        worker = _Worker(self)
+        self._workers.append(worker)
+        self.export_button.setEnabled(False)
+
+        def done(path: object, error: object) -> None:
+            self._workers.remove(worker)
+            self.export_button.setEnabled(True)
+            if error is not None:
+                QMessageBox.warning(self, self.tr("Export report"), describe(error))
+                return
+            self.statusBar().showMessage(self.tr("Report written to {0}").format(path), 15000)
+            self.report_exported.emit(path)
+
+        worker.finished.connect(done, Qt.ConnectionType.QueuedConnection)
+        worker.run(lambda: export(out) if out is not None else export())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.controller.session is not None:
+            session = self.controller.session
+            self.controller.stop()
+            log.info("window closed while live; stopping %r", session)
+        super().closeEvent(event)

@@ -1,0 +1,167 @@
+"""The studio's widgets, offscreen and real: events published on a worker thread reach them
+through the Bus adapter, and the seller's keys come out as commands."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import Qt
+
+from sola_studio.comments.events import (
+    Draft,
+    Entities,
+    FactKind,
+    FactRef,
+    FlagReason,
+    Intent,
+    ReviewChanged,
+    ReviewState,
+    UnderstoodComment,
+)
+from sola_studio.core.bus import Bus
+from sola_studio.core.clock import monotonic
+from sola_studio.core.events import Caption, Comment
+from sola_studio.ui.adapter import BusAdapter
+from sola_studio.ui.desk_feed import DeskFeed
+from sola_studio.ui.widgets.captions import CaptionStrip
+from sola_studio.ui.widgets.desk import CommentDesk
+from sola_studio.ui.widgets.status import PipelineHealth, StatusPanel
+
+
+def caption(i: int, text: str, committed: bool = True, **tr: str) -> Caption:
+    t = monotonic()
+    return Caption(
+        id=i,
+        language="en",
+        text=text,
+        start=i,
+        end=i + 1,
+        committed=committed,
+        t_capture=t,
+        t_emit=t,
+        audio_end_t=t - 0.8,
+        translations=tr,
+    )
+
+
+def understood(
+    cid: str, text: str, lang: str, translation: str, intent: Intent
+) -> UnderstoodComment:
+    t = monotonic()
+    c = Comment(cid, "replay", f"v-{cid}", f"viewer {cid}", text, t, 0.0)
+    return UnderstoodComment(
+        comment=c,
+        clean_text=text,
+        language=lang,
+        language_confidence=0.9,
+        translation=translation,
+        translation_note=None,
+        intent=intent,
+        intent_confidence=0.9,
+        entities=Entities(),
+        t_emit=t,
+        intents=(intent,),
+    )
+
+
+def draft(cid: str, text: str, facts: tuple[str, ...] = ()) -> Draft:
+    t = monotonic()
+    refs = tuple(FactRef(f"f{i}", FactKind.PRICE, f) for i, f in enumerate(facts))
+    flags = () if facts else (FlagReason.SHEET_SILENT,)
+    return Draft(cid, f"v-{cid}", "pt", Intent.PRICE, text, text, refs, 0.8, flags, t, t)
+
+
+def test_captions_published_on_a_worker_thread_reach_the_strip(qtbot):
+    bus = Bus()
+    strip = CaptionStrip(languages=("pt",))
+    qtbot.addWidget(strip)
+    adapter = BusAdapter((Caption,), bus)
+    adapter.route(Caption, strip.show_caption)
+    seen_threads: list[threading.Thread] = []
+    adapter.route(Caption, lambda _e: seen_threads.append(threading.current_thread()))
+
+    def publish() -> None:
+        bus.publish(caption(1, "this shirt is cotton", committed=False))
+        bus.publish(caption(1, "This shirt is cotton.", pt="Esta camisa é de algodão."))
+        bus.publish(caption(2, "it costs forty", committed=False))
+
+    worker = threading.Thread(target=publish)
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: strip.partial() is not None and strip.partial().id == 2)
+    assert [c.text for c in strip.committed()] == ["This shirt is cotton."]
+    shown = strip.shown_text()
+    assert "Esta camisa é de algodão." in shown
+    assert "font-style:italic" in shown  # the partial is styled apart from committed text
+    assert all(t is threading.main_thread() for t in seen_threads)
+    adapter.close()
+
+
+def test_strip_keeps_only_the_chosen_languages_and_escapes_text(qtbot):
+    strip = CaptionStrip(languages=("es",))
+    qtbot.addWidget(strip)
+    strip.show_caption(caption(1, "<b>hi</b>", pt="olá", es="hola"))
+    shown = strip.shown_text()
+    assert "hola" in shown and "olá" not in shown
+    assert "&lt;b&gt;hi&lt;/b&gt;" in shown
+
+
+def test_comment_desk_keys_approve_skip_edit(qtbot):
+    desk = CommentDesk()
+    qtbot.addWidget(desk)
+    desk.show()
+    feed = DeskFeed()
+    desk.upsert(feed.understood(understood("c1", "quanto custa?", "pt", "how much?", Intent.PRICE)))
+    desk.upsert(feed.drafted(draft("c1", "Custa R$ 149,90.", ("Price: 149.90 BRL",))))
+    desk.upsert(
+        feed.understood(
+            understood("c2", "envía a Chile?", "es", "ships to Chile?", Intent.SHIPPING)
+        )
+    )
+    desk.upsert(feed.drafted(draft("c2", "Vou verificar e já respondo.")))
+    assert desk.waiting_ids() == ["c1", "c2"]
+    assert desk.draft.toPlainText() == "Custa R$ 149,90."
+    assert desk.facts.item(0).text() == "Price: 149.90 BRL"
+    assert "Waiting 2" in desk.counters.text()
+
+    desk.queue.setFocus()
+    with qtbot.waitSignal(desk.approve) as sig:
+        qtbot.keyClick(desk.queue, Qt.Key.Key_A)
+    assert sig.args == ["c1", "Custa R$ 149,90."]
+    assert desk.current_id() == "c2"  # the next comment is selected for the next key
+    # the sheet is silent on c2: the desk says so
+    assert "silent" in desk.facts.item(0).text()
+
+    qtbot.keyClick(desk.queue, Qt.Key.Key_E)
+    assert desk.editing()
+    desk.draft.setPlainText("Sí, enviamos a Chile: lo confirmo enseguida.")
+    with qtbot.waitSignal(desk.edit) as edited, qtbot.waitSignal(desk.approve) as approved:
+        qtbot.keyClick(desk.draft, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert edited.args[1] == approved.args[1] == "Sí, enviamos a Chile: lo confirmo enseguida."
+
+    t = monotonic()
+    desk.upsert(feed.review(ReviewChanged("c1", ReviewState.SENT, ReviewState.APPROVED, "x", t, t)))
+    assert desk.waiting_ids() == ["c2"]
+    assert "Answered 1" in desk.counters.text()
+    with qtbot.waitSignal(desk.skip) as skipped:
+        qtbot.keyClick(desk.queue, Qt.Key.Key_S)
+    assert skipped.args == ["c2"]
+
+
+def test_status_bar_turns_amber_then_red(qtbot):
+    from PySide6.QtWidgets import QMainWindow
+
+    win = QMainWindow()
+    qtbot.addWidget(win)
+    panel = StatusPanel(win.statusBar())
+    panel.show(PipelineHealth(latency_s=1.2, rtf=0.4, frames_dropped=0, asr_model="base"))
+    assert panel.levels == {"latency": "ok", "rtf": "ok", "dropped": "ok", "cpu": "ok"}
+    assert "1.2 s" in panel.latency.text() and "base" in panel.models.text()
+    panel.show(PipelineHealth(latency_s=4.0, rtf=0.9, frames_dropped=3))
+    assert panel.levels["latency"] == panel.levels["rtf"] == panel.levels["dropped"] == "amber"
+    panel.show(PipelineHealth(latency_s=7.5, rtf=1.3))
+    assert panel.levels["latency"] == panel.levels["rtf"] == "red"
