@@ -1,0 +1,414 @@
+"""The product glossary: brand and product names, model numbers, numbers, prices and sizes come
+out of machine translation exactly as the seller said them, and terms come out in the seller's
+preferred rendering per target language.
+
+Technique (measured on the Bergamot en->pt model, see docs/translation.md):
+- a span that must stay verbatim (brand, model number, price, number with its unit, size) is
+  replaced by a placeholder ``ZQX<n>`` before translation and restored after; this form survived
+  284 of 284 insertions into 150 random help sentences, ahead of ``QXV<n>`` (276), digit runs
+  (279) and ``__n__`` (which the model mangles). Bergamot otherwise rewrites ``$49.99`` as
+  ``US $ 49,99``, drops a trailing ``€`` and translates brand words (``Nuvem`` -> ``Cloud``);
+- a term with a preferred rendering for the target (``table`` -> ``mesa`` in a furniture sheet)
+  is written into the source text in its target form: the model then inflects around it
+  (``This mesa is...`` -> ``Esta mesa é...``) where a placeholder would lose gender;
+- after translation every protected span is checked. A request that lost one is translated
+  again with every span as a placeholder; one that still lacks a span gets it appended in
+  parentheses, so a fact is never silently dropped (the repair is reported).
+
+This module never changes a number or a price, and never calls an engine per language when one
+batched call will do. Numbers are kept in the seller's own notation (``1.2 kg`` stays ``1.2 kg``
+in Portuguese): re-punctuating ``1.200`` could change its meaning.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+import yaml
+
+from sola_studio.core.errors import ConfigError
+from sola_studio.translate.base import TranslationRequest, Translator, translate_requests
+
+log = logging.getLogger(__name__)
+
+PLACEHOLDER = "ZQX{}"
+_PLACEHOLDER_RE = re.compile(r"Z\s?Q\s?X\s?(\d+)", re.IGNORECASE)
+
+# Symbol units only: word units ("hours", "euros") are translated by the engine. "in", "ft" and
+# "A" are left out on purpose: "costs $49.99 in size M" must not read as inches.
+_UNITS = (
+    r"%|kg|mg|g|km|cm|mm|m|ml|mL|l|L|mAh|Wh|kWh|W|V|Hz|kHz|GHz|GB|TB|MB|MP|fps|lb|lbs|oz"
+    r'|°C|°F|"'
+)
+_CURRENCY_BEFORE = r"(?:R\$|US\$|\$|€|£|¥|₹|₩)"
+_CURRENCY_AFTER = r"(?:€|\$|£|¥|元|円)"
+_NUM = r"\d+(?:[.,]\d+)*(?:K\b)?"
+NUMBER_RE = re.compile(
+    rf"(?<![\w.,]){_CURRENCY_BEFORE}?\s?{_NUM}"
+    rf"(?:\s?[-–x×]\s?{_NUM})*"
+    rf"(?:\s?(?:{_UNITS})(?![A-Za-z]))?"
+    rf"(?:\s?{_CURRENCY_AFTER})?"
+)
+
+
+class TermKind(enum.Enum):
+    """What a glossary entry names; it decides what happens without a preferred rendering."""
+
+    BRAND = "brand"  # kept verbatim
+    PRODUCT = "product"  # kept verbatim
+    MODEL_NUMBER = "model_number"  # kept verbatim
+    SIZE = "size"  # kept verbatim ("M", "EU 42")
+    TERM = "term"  # translated by the engine unless a rendering is given
+    MATERIAL = "material"  # translated unless a rendering is given
+    COLOUR = "colour"  # translated unless a rendering is given
+
+    @property
+    def verbatim(self) -> bool:
+        return self in (TermKind.BRAND, TermKind.PRODUCT, TermKind.MODEL_NUMBER, TermKind.SIZE)
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """One term as the seller says it, and how it must read in each target language.
+
+    ``renderings`` maps a target language to the preferred rendering. Without one, a verbatim
+    kind (brand, product, model number, size) is kept exactly as written, and other kinds are
+    left to the engine.
+    """
+
+    term: str
+    kind: TermKind = TermKind.TERM
+    renderings: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    aliases: tuple[str, ...] = ()
+    case_sensitive: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.term.strip():
+            raise ConfigError("a glossary entry has an empty term", fix="remove or fill it")
+        object.__setattr__(self, "renderings", MappingProxyType(dict(self.renderings)))
+        object.__setattr__(self, "aliases", tuple(self.aliases))
+
+    def rendering(self, target: str) -> str | None:
+        """What this term must read as in ``target``; None when the engine decides."""
+        if target in self.renderings:
+            return self.renderings[target]
+        return self.term if self.kind.verbatim else None
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.term, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """A seller's glossary for one source language. Later entries win on the same term."""
+
+    entries: tuple[GlossaryEntry, ...] = ()
+    protect_numbers: bool = True
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "entries", tuple(self.entries))
+
+    def merged(self, other: Glossary) -> Glossary:
+        """This glossary with ``other``'s entries on top (a term in both takes ``other``'s)."""
+        mine = {e.term.casefold(): e for e in self.entries}
+        mine.update({e.term.casefold(): e for e in other.entries})
+        return Glossary(tuple(mine.values()), self.protect_numbers and other.protect_numbers)
+
+    def find(self, term: str) -> GlossaryEntry | None:
+        key = term.casefold()
+        for e in reversed(self.entries):
+            if any(f.casefold() == key for f in e.forms):
+                return e
+        return None
+
+    @classmethod
+    def from_yaml(cls, path: Path) -> Glossary:
+        """Read a seller's glossary file::
+
+        protect_numbers: true
+        terms:
+          - term: AeroLite X2
+            kind: product
+          - term: table
+            renderings: {pt: mesa, es: mesa}
+        """
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise ConfigError(
+                f"cannot read glossary {path}: {exc}", fix=f"fix or remove {path}"
+            ) from exc
+        if not isinstance(data, dict) or not isinstance(data.get("terms", []), list):
+            raise ConfigError(
+                f"glossary {path} must be a mapping with a 'terms' list",
+                fix="see docs/translation.md for the format",
+            )
+        entries = []
+        for i, item in enumerate(data.get("terms", [])):
+            try:
+                entries.append(
+                    GlossaryEntry(
+                        term=str(item["term"]),
+                        kind=TermKind(item.get("kind", "term")),
+                        renderings={str(k): str(v) for k, v in item.get("renderings", {}).items()},
+                        aliases=tuple(str(a) for a in item.get("aliases", [])),
+                        case_sensitive=bool(item.get("case_sensitive", False)),
+                    )
+                )
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                raise ConfigError(
+                    f"glossary {path}: term #{i + 1} is invalid ({exc!r})",
+                    fix="each term needs 'term'; 'kind' is one of "
+                    + ", ".join(k.value for k in TermKind),
+                ) from exc
+        return cls(tuple(entries), bool(data.get("protect_numbers", True)))
+
+
+# -- span finding --------------------------------------------------------------------------
+
+
+def _needs_boundary(ch: str) -> bool:
+    """Latin, Cyrillic... words need word boundaries; CJK and kana are written without spaces."""
+    if not ch.isalnum():
+        return False
+    name = unicodedata.name(ch, "")
+    return not any(s in name for s in ("CJK", "HIRAGANA", "KATAKANA", "HANGUL"))
+
+
+def term_pattern(form: str, case_sensitive: bool = False) -> re.Pattern[str]:
+    """A regex matching ``form`` as a whole word where the script has words."""
+    body = r"\s+".join(re.escape(part) for part in form.split())
+    left = r"(?<!\w)" if _needs_boundary(form[0]) else ""
+    right = r"(?!\w)" if _needs_boundary(form[-1]) else ""
+    return re.compile(left + body + right, 0 if case_sensitive else re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ProtectedSpan:
+    """A span of the source text and what it must read as in the target text."""
+
+    start: int
+    end: int
+    source: str
+    rendering: str
+    inline: bool  # write the rendering into the source (True) or use a placeholder (False)
+
+
+def find_spans(
+    text: str,
+    matchers: Iterable[tuple[re.Pattern[str], str | None, bool]],
+) -> list[ProtectedSpan]:
+    """Non-overlapping spans, earliest first; among overlapping ones the longest wins.
+
+    ``matchers`` yields (pattern, rendering or None for "keep the matched text", inline)."""
+    candidates: list[ProtectedSpan] = []
+    for pattern, rendering, inline in matchers:
+        for m in pattern.finditer(text):
+            if m.end() == m.start():
+                continue
+            matched = m.group(0).strip()
+            start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            candidates.append(
+                ProtectedSpan(start, start + len(matched), matched, rendering or matched, inline)
+            )
+    candidates.sort(key=lambda s: (-(s.end - s.start), s.start))
+    chosen: list[ProtectedSpan] = []
+    for c in candidates:
+        if all(c.end <= s.start or c.start >= s.end for s in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda s: s.start)
+
+
+@dataclass(frozen=True)
+class PreparedText:
+    """A source text made ready for one target: what the engine sees and what must come back."""
+
+    text: str
+    spans: tuple[ProtectedSpan, ...]
+    placeholders: Mapping[str, str]  # placeholder -> final rendering
+
+    @property
+    def only_placeholders(self) -> bool:
+        rest = _PLACEHOLDER_RE.sub("", self.text)
+        return not any(ch.isalnum() for ch in rest)
+
+
+def prepare(text: str, spans: Sequence[ProtectedSpan], all_placeholders: bool) -> PreparedText:
+    """Replace spans by placeholders (or inline renderings) in ``text``."""
+    out: list[str] = []
+    placeholders: dict[str, str] = {}
+    pos = 0
+    for span in spans:
+        out.append(text[pos : span.start])
+        if span.inline and not all_placeholders:
+            out.append(span.rendering)
+        else:
+            ph = PLACEHOLDER.format(len(placeholders))
+            placeholders[ph] = span.rendering
+            out.append(ph)
+        pos = span.end
+    out.append(text[pos:])
+    return PreparedText("".join(out), tuple(spans), MappingProxyType(placeholders))
+
+
+def restore(translated: str, prepared: PreparedText) -> tuple[str, tuple[str, ...]]:
+    """Put renderings back in place of placeholders; returns (text, renderings missing)."""
+
+    def sub(m: re.Match[str]) -> str:
+        ph = PLACEHOLDER.format(int(m.group(1)))
+        return prepared.placeholders.get(ph, "")
+
+    text = _PLACEHOLDER_RE.sub(sub, translated)
+    text = re.sub(r"\s{2,}", " ", text).strip()
+    missing = tuple(
+        s.rendering for s in prepared.spans if s.rendering.casefold() not in text.casefold()
+    )
+    return text, missing
+
+
+# -- the translator wrapper ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckedTranslation:
+    """A translation with what the glossary check had to do to it."""
+
+    text: str
+    retried: bool = False
+    appended: tuple[str, ...] = ()  # renderings the engine lost, appended in parentheses
+
+
+def _match_capital(source: str, checked: CheckedTranslation) -> CheckedTranslation:
+    """An inline rendering at the start of a sentence arrives in lower case ("o link de
+    compra..."): give the translation the source's initial capital."""
+    text = checked.text
+    if source[:1].isupper() and text[:1].islower():
+        return CheckedTranslation(text[0].upper() + text[1:], checked.retried, checked.appended)
+    return checked
+
+
+class SpanSource:
+    """Something that finds protected spans for a (text, source, target) — the glossary and
+    the phrasebook both are. ``plain_text`` may rewrite the source first (the phrasebook
+    replaces selling slang by its plain meaning for targets without a configured rendering)."""
+
+    def matchers(self, source: str, target: str) -> list[tuple[re.Pattern[str], str | None, bool]]:
+        raise NotImplementedError
+
+    def plain_text(self, text: str, source: str, target: str) -> str:
+        return text
+
+
+class GlossarySpans(SpanSource):
+    """The glossary as span matchers (compiled once per glossary)."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self._compiled = [
+            (e, term_pattern(form, e.case_sensitive)) for e in glossary.entries for form in e.forms
+        ]
+
+    def matchers(self, source: str, target: str) -> list[tuple[re.Pattern[str], str | None, bool]]:
+        found: list[tuple[re.Pattern[str], str | None, bool]] = []
+        for entry, pattern in self._compiled:
+            rendering = entry.rendering(target)
+            if rendering is None:
+                continue
+            verbatim = target not in entry.renderings
+            # A verbatim span keeps the matched text (its case as spoken): placeholder.
+            # A preferred rendering goes inline so the engine can inflect around it.
+            found.append((pattern, None if verbatim else rendering, not verbatim))
+        if self.glossary.protect_numbers:
+            found.append((NUMBER_RE, None, False))
+        return found
+
+
+class GlossaryTranslator:
+    """Wraps any :class:`Translator` so glossary terms, numbers and phrasebook expressions come
+    out as configured. ``set_glossary`` swaps the glossary atomically (the pinned product
+    changed); calls in flight finish with the glossary they started with."""
+
+    def __init__(
+        self,
+        engine: Translator,
+        glossary: Glossary | None = None,
+        extra: Sequence[SpanSource] = (),
+    ) -> None:
+        self.engine = engine
+        self.name = f"glossary+{engine.name}"
+        self._extra = tuple(extra)
+        self._spans = GlossarySpans(glossary or Glossary())
+
+    @property
+    def glossary(self) -> Glossary:
+        return self._spans.glossary
+
+    def set_glossary(self, glossary: Glossary) -> None:
+        self._spans = GlossarySpans(glossary)
+
+    def supports(self, source: str, target: str) -> bool:
+        return self.engine.supports(source, target)
+
+    def translate(
+        self, texts: Sequence[str], source: str, targets: Sequence[str]
+    ) -> Mapping[str, list[str]]:
+        checked = self.translate_checked(texts, source, targets)
+        return {t: [c.text for c in checked[t]] for t in targets}
+
+    def translate_checked(
+        self, texts: Sequence[str], source: str, targets: Sequence[str]
+    ) -> Mapping[str, list[CheckedTranslation]]:
+        spans_now = self._spans
+        sources = (*self._extra, spans_now)
+        jobs: list[tuple[str, str, list[ProtectedSpan]]] = []  # (target, plain text, spans)
+        for target in targets:
+            for text in texts:
+                plain = text
+                for s in sources:
+                    plain = s.plain_text(plain, source, target)
+                matchers = [m for s in sources for m in s.matchers(source, target)]
+                jobs.append((target, plain, find_spans(plain, matchers)))
+
+        results = self._run(jobs, source, all_placeholders=False)
+        retry = [i for i, (_, missing) in enumerate(results) if missing]
+        final: list[CheckedTranslation] = [CheckedTranslation(text) for text, _ in results]
+        if retry:
+            log.info("glossary: %d of %d translations lost a span; retrying", len(retry), len(jobs))
+            again = self._run([jobs[i] for i in retry], source, all_placeholders=True)
+            for i, (text, missing) in zip(retry, again, strict=True):
+                if missing:
+                    log.warning("glossary: engine dropped %s; appended", missing)
+                    text = f"{text} ({', '.join(missing)})"
+                final[i] = CheckedTranslation(text, retried=True, appended=missing)
+        out: dict[str, list[CheckedTranslation]] = {}
+        for (target, plain, _), checked in zip(jobs, final, strict=True):
+            out.setdefault(target, []).append(_match_capital(plain, checked))
+        return out
+
+    def _run(
+        self,
+        jobs: Sequence[tuple[str, str, list[ProtectedSpan]]],
+        source: str,
+        all_placeholders: bool,
+    ) -> list[tuple[str, tuple[str, ...]]]:
+        prepared = [prepare(text, spans, all_placeholders) for _, text, spans in jobs]
+        to_engine = [
+            i for i, p in enumerate(prepared) if p.text.strip() and not p.only_placeholders
+        ]
+        requests = [TranslationRequest(prepared[i].text, source, jobs[i][0]) for i in to_engine]
+        translated = {i: "" for i in range(len(jobs))}
+        for i, p in enumerate(prepared):
+            if i not in to_engine:
+                translated[i] = p.text  # nothing for the engine to do: restore directly
+        if requests:
+            for i, text in zip(to_engine, translate_requests(self.engine, requests), strict=True):
+                translated[i] = text
+        return [restore(translated[i], prepared[i]) for i in range(len(jobs))]
