@@ -1,0 +1,124 @@
+"""Guards against Whisper's known failure modes on live audio: repetition loops ("the the the",
+a sentence repeated until the window ends) and the phrases it invents on silence or noise
+("Thank you.", "Subtitles by the Amara.org community", "Merci d'avoir regardé").
+
+The VAD gate keeps most silence away from Whisper; these guards catch what slips through (music,
+a breath long enough to pass the gate). A known phrase is dropped only when the decode itself
+looks unsure, so a seller who really says "thank you" still gets a caption.
+
+What this module must never do: change words it has no reason to doubt.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from sola_studio.core.events import Word
+
+# Normalised texts Whisper produces on non-speech, from the whisper/faster-whisper issue trackers
+# and from what base/tiny.en produced on our generated noise and silence files.
+SILENCE_HALLUCINATIONS = frozenset(
+    {
+        "thank you",
+        "thank you very much",
+        "thanks for watching",
+        "thank you for watching",
+        "thank you for watching please subscribe",
+        "please subscribe",
+        "subscribe to my channel",
+        "subtitles by the amaraorg community",
+        "subtitles by the amara org community",
+        "subtitles by",
+        "you",
+        "bye",
+        "bye bye",
+        "so",
+        "oh",
+        "okay",
+        "hmm",
+        "music",
+        "applause",
+        "silence",
+        "merci",
+        "merci davoir regardé",
+        "sous-titrage st 501",
+        "sous-titres réalisés para la communauté damaraorg",
+        "untertitel im auftrag des zdf 2017",
+        "untertitel der amaraorg-community",
+        "vielen dank",
+        "danke",
+        "gracias",
+        "obrigado",
+        "obrigada",
+        "legendas pela comunidade amaraorg",
+        "谢谢观看",
+        "字幕by索兰娅",
+        "ご視聴ありがとうございました",
+    }
+)
+
+
+def normalise(text: str) -> str:
+    """Lower case, no punctuation or brackets, single spaces (for comparing, never for display)."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"[\[\]()♪*.,!?¿¡;:\"“”„«»…。，！？、]", "", text)
+    text = text.replace("'", "").replace("’", "")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass(frozen=True)
+class GuardOptions:
+    """``max_compression_ratio``: gzip ratio above which a decode is a loop (Whisper's own 2.4).
+    ``unsure_logprob``/``unsure_no_speech``: a known silence phrase is dropped when the decode's
+    mean log-probability is below the first or its no-speech probability above the second.
+    ``max_repeats``: an n-gram repeated back to back more often than this is cut to one."""
+
+    max_compression_ratio: float = 2.4
+    unsure_logprob: float = -0.6
+    unsure_no_speech: float = 0.3
+    max_repeats: int = 2
+
+
+def is_silence_hallucination(
+    text: str, avg_logprob: float, no_speech_prob: float, speech_s: float, options: GuardOptions
+) -> bool:
+    """True for a known non-speech phrase decoded without confidence (or from under 0.6 s of
+    speech, which is too short for a real "thank you for watching")."""
+    if normalise(text) not in SILENCE_HALLUCINATIONS:
+        return False
+    return (
+        avg_logprob < options.unsure_logprob
+        or no_speech_prob > options.unsure_no_speech
+        or speech_s < 0.6
+    )
+
+
+def collapse_repetitions(words: tuple[Word, ...], max_repeats: int = 2) -> tuple[Word, ...]:
+    """Cut runs of a 1..8-word n-gram repeated back to back more than ``max_repeats`` times down
+    to a single occurrence (the loop Whisper falls into at the end of a window)."""
+    out = list(words)
+    keys = [normalise(w.text) for w in out]
+    changed = True
+    while changed:
+        changed = False
+        for n in range(1, 9):
+            i = 0
+            while i + 2 * n <= len(out):
+                gram = keys[i : i + n]
+                reps = 1
+                while keys[i + reps * n : i + (reps + 1) * n] == gram:
+                    reps += 1
+                if reps > max_repeats and any(gram):
+                    del out[i + n : i + reps * n]
+                    del keys[i + n : i + reps * n]
+                    changed = True
+                i += 1
+    return tuple(out)
+
+
+def collapse_text_repetitions(text: str, max_repeats: int = 2) -> str:
+    """The same as :func:`collapse_repetitions` for text without word timestamps."""
+    words = tuple(Word(t, 0.0, 0.0) for t in text.split())
+    return " ".join(w.text for w in collapse_repetitions(words, max_repeats))

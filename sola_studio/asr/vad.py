@@ -1,0 +1,157 @@
+"""The speech gate: Silero VAD (the ONNX model faster-whisper ships) run incrementally on the
+live stream, so only speech ever reaches Whisper and silence, music and noise produce no text.
+
+:class:`StreamingVad` keeps the LSTM state and the 64-sample context between calls, which gives
+exactly the probabilities of ``faster_whisper.vad`` run on the whole recording (checked: maximum
+difference 0.0 on the JFK recording fed in uneven blocks). :class:`SpeechGate` turns those
+probabilities into utterances with hysteresis (speech above ``threshold``, silence below
+``neg_threshold`` for ``min_silence_s``).
+
+What this module must never do: decide what was said, or hold more than one window of audio.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+WINDOW = 512  # samples per VAD decision at 16 kHz (32 ms)
+CONTEXT = 64
+SAMPLE_RATE = 16_000
+
+
+@dataclass(frozen=True)
+class GateOptions:
+    """How the gate cuts the stream into utterances.
+
+    ``threshold``/``neg_threshold``: speech starts above the first and ends only once the
+    probability stays below the second. ``min_silence_s``: the pause that ends an utterance; it is
+    paid on every caption's latency, so it is short (0.5 s: a sentence's commas stay inside one
+    utterance in read speech, a breath between sentences ends it). ``min_speech_s``: shorter bursts
+    (clicks, a cough) are not utterances. ``pad_s``: audio kept before the first and after the last
+    speech window so Whisper hears the word onsets and tails.
+    """
+
+    threshold: float = 0.5
+    neg_threshold: float = 0.35
+    min_silence_s: float = 0.5
+    min_speech_s: float = 0.25
+    pad_s: float = 0.2
+
+
+class StreamingVad:
+    """Silero speech probabilities for consecutive 32 ms windows of a 16 kHz stream."""
+
+    def __init__(self) -> None:
+        from faster_whisper.vad import get_vad_model
+
+        self._session = get_vad_model().session
+        self._h = np.zeros((1, 1, 128), np.float32)
+        self._c = np.zeros((1, 1, 128), np.float32)
+        self._context = np.zeros(CONTEXT, np.float32)
+        self._pending = np.zeros(0, np.float32)
+        self.windows_done = 0
+
+    def push(self, samples: np.ndarray) -> np.ndarray:
+        """Probabilities of every window completed by ``samples`` (possibly none)."""
+        audio = np.concatenate([self._pending, samples.astype(np.float32, copy=False)])
+        n = len(audio) // WINDOW
+        self._pending = audio[n * WINDOW :].copy()
+        if n == 0:
+            return np.zeros(0, np.float32)
+        windows = audio[: n * WINDOW].reshape(n, WINDOW)
+        contexts = np.concatenate([self._context[None, :], windows[:-1, -CONTEXT:]], axis=0)
+        self._context = windows[-1, -CONTEXT:].copy()
+        batch = np.concatenate([contexts, windows], axis=1)
+        out, self._h, self._c = self._session.run(
+            None, {"input": batch, "h": self._h, "c": self._c}
+        )
+        self.windows_done += n
+        return np.asarray(out, np.float32).reshape(-1)
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """A stretch of speech in stream seconds; ``end`` is None while it goes on."""
+
+    start: float
+    end: float | None
+    speech_s: float
+
+
+class SpeechGate:
+    """Utterance boundaries from VAD probabilities, with hysteresis.
+
+    Feed audio with :meth:`push`; read :attr:`current` (the utterance in progress or just ended,
+    or ``None``) and pop finished ones with :meth:`pop_finished`.
+    """
+
+    def __init__(self, options: GateOptions | None = None, vad: StreamingVad | None = None) -> None:
+        self.options = options or GateOptions()
+        self._vad = vad or StreamingVad()
+        self._in_speech = False
+        self._start = 0.0
+        self._last_speech_end = 0.0
+        self._speech_windows = 0
+        self._finished: list[Utterance] = []
+        self.last_prob = 0.0
+
+    @property
+    def in_speech(self) -> bool:
+        return self._in_speech
+
+    @property
+    def processed_s(self) -> float:
+        """Stream time up to which the gate has decided."""
+        return self._vad.windows_done * WINDOW / SAMPLE_RATE
+
+    @property
+    def current(self) -> Utterance | None:
+        if not self._in_speech:
+            return None
+        return Utterance(self._start, None, self._speech_windows * WINDOW / SAMPLE_RATE)
+
+    @property
+    def last_speech_end(self) -> float:
+        return self._last_speech_end
+
+    def push(self, samples: np.ndarray) -> None:
+        o = self.options
+        first = self._vad.windows_done
+        for k, prob in enumerate(self._vad.push(samples)):
+            self.last_prob = float(prob)
+            w_start = (first + k) * WINDOW / SAMPLE_RATE
+            w_end = w_start + WINDOW / SAMPLE_RATE
+            if prob >= o.threshold:
+                if not self._in_speech:
+                    self._in_speech = True
+                    self._start = w_start
+                    self._speech_windows = 0
+                self._speech_windows += 1
+                self._last_speech_end = w_end
+            elif self._in_speech and prob >= o.neg_threshold:
+                self._speech_windows += 1
+                self._last_speech_end = w_end
+            elif self._in_speech and w_end - self._last_speech_end >= o.min_silence_s:
+                self._in_speech = False
+                speech_s = self._speech_windows * WINDOW / SAMPLE_RATE
+                if speech_s >= o.min_speech_s:
+                    self._finished.append(Utterance(self._start, self._last_speech_end, speech_s))
+                else:
+                    log.debug("ignored %.2f s burst at %.2f s", speech_s, self._start)
+
+    def pop_finished(self) -> list[Utterance]:
+        done, self._finished = self._finished, []
+        return done
+
+    def flush(self) -> None:
+        """End of stream: an utterance still open ends at its last speech window."""
+        if self._in_speech:
+            self._in_speech = False
+            speech_s = self._speech_windows * WINDOW / SAMPLE_RATE
+            if speech_s >= self.options.min_speech_s:
+                self._finished.append(Utterance(self._start, self._last_speech_end, speech_s))
