@@ -32,10 +32,6 @@ EVENT_KINDS: tuple[type, ...] = (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DeskFeed", text)
-
-
 class DeskFeed:
     """Merges comment-flow events into :class:`CommentCard` and :class:`Banner` values."""
 
@@ -95,17 +91,23 @@ class DeskFeed:
 
     def proposal(self, event: GroupAnswerProposal) -> Banner:
         self.proposals[event.id] = event
-        text = _tr("{0} viewers asked about {1}. One answer for all: “{2}”").format(
-            len(event.viewer_ids), event.intent.value.replace("_", " "), event.seller_text
-        )
+        text = QCoreApplication.translate(
+            "DeskFeed", "{0} viewers asked about {1}. One answer for all: “{2}”"
+        ).format(len(event.viewer_ids), event.intent.value.replace("_", " "), event.seller_text)
         detail = tuple(f"{lang}: {t}" for lang, t in event.texts.items())
-        return Banner(f"group:{event.id}", "group", text, _tr("Send to all"), detail)
+        return Banner(
+            f"group:{event.id}",
+            "group",
+            text,
+            QCoreApplication.translate("DeskFeed", "Send to all"),
+            detail,
+        )
 
     def restock(self, event: RestockAlert) -> Banner:
         key = f"restock:{event.product_id}:{event.variant_sku}"
         self.alerts[key] = event
-        text = _tr("Restock: {0} asks for {1}, {2} left.").format(
-            event.asks, event.variant_label or event.variant_sku, event.stock
-        )
+        text = QCoreApplication.translate(
+            "DeskFeed", "Restock: {0} asks for {1}, {2} left."
+        ).format(event.asks, event.variant_label or event.variant_sku, event.stock)
         langs = ", ".join(f"{k} {v}" for k, v in event.by_language.items())
         return Banner(key, "restock", text, "", (langs,) if langs else ())

@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
         self._set_live_look(True)
         self.export_button.setEnabled(False)
         preview = getattr(session, "preview", None)
-        reader = getattr(preview, "latest", None)
+        reader = getattr(preview, "get", None)
         if reader is not None:
             self.preview.set_reader(reader)
         sheet = getattr(session, "sheet", None)

@@ -429,9 +429,7 @@ class CommentDesk(QFrame):
             chip.setStyleSheet(f"color: {theme.AMBER}; border-color: {theme.AMBER};")
             self.chips.addWidget(chip)
         if card.confidence is not None:
-            conf = QLabel(
-                self.tr("confidence {0:.0%}").replace("{0:.0%}", f"{card.confidence:.0%}")
-            )
+            conf = QLabel(self.tr("confidence {0}").format(f"{card.confidence:.0%}"))
             conf.setObjectName("dim")
             self.chips.addWidget(conf)
         self.chips.addStretch(1)

@@ -8,6 +8,7 @@ a QImage is the only per-frame work in the GUI thread (measured: ~1 ms for 1280x
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt, QTimer
@@ -16,7 +17,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from sola_studio.ui import theme
 
-FrameReader = Callable[[], "np.ndarray | None"]
+# Returns the latest frame: an array, or an object with ``.image`` (BGR, the video path's
+# OutputFrame/VideoFrame) and ``.index``; ``None`` before the first frame.
+FrameReader = Callable[[], Any]
 
 
 def to_qimage(frame: np.ndarray, bgr: bool = False) -> QImage:
@@ -38,23 +41,23 @@ class PreviewView(QWidget):
         self.setMinimumSize(320, 180)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._reader: FrameReader | None = None
-        self._bgr = False
+        self._bgr = True
         self._image: QImage | None = None
-        self._last_frame_id: int | None = None
+        self._last_key: object = None
         self.frames_shown = 0
         self._message = self.tr("Not live — the picture viewers will see appears here.")
         self._timer = QTimer(self)
         self._timer.setInterval(max(1, 1000 // fps))
         self._timer.timeout.connect(self._poll)
 
-    def set_reader(self, reader: FrameReader | None, bgr: bool = False) -> None:
+    def set_reader(self, reader: FrameReader | None, bgr: bool = True) -> None:
         """Read frames from ``reader`` (``None`` stops and clears the picture)."""
         self._reader = reader
         self._bgr = bgr
         if reader is None:
             self._timer.stop()
             self._image = None
-            self._last_frame_id = None
+            self._last_key = None
             self.update()
         else:
             self._timer.start()
@@ -63,8 +66,14 @@ class PreviewView(QWidget):
         self._message = message
         self.update()
 
-    def set_frame(self, frame: np.ndarray) -> None:
-        self._image = to_qimage(frame, self._bgr)
+    def set_frame(self, frame: Any) -> None:
+        """Show ``frame``: an array (RGB unless the reader said BGR) or an object with ``.image``
+        (the video path's frames, always BGR)."""
+        image = getattr(frame, "image", None)
+        if image is not None:
+            self._image = to_qimage(image, bgr=True)
+        else:
+            self._image = to_qimage(frame, self._bgr)
         self.frames_shown += 1
         self.update()
 
@@ -75,9 +84,13 @@ class PreviewView(QWidget):
         if self._reader is None:
             return
         frame = self._reader()
-        if frame is None or id(frame) == self._last_frame_id:
+        if frame is None:
             return
-        self._last_frame_id = id(frame)
+        key = getattr(frame, "index", None)
+        key = id(frame) if key is None else key
+        if key == self._last_key:
+            return
+        self._last_key = key
         self.set_frame(frame)
 
     def paintEvent(self, event) -> None:

@@ -1,0 +1,92 @@
+"""``sola-studio studio``: opens the studio window (the first-run setup before it, once).
+
+``--demo`` runs the bundled sample session (the sample seller video and talk in ``assets/``, the
+sample product sheet, a replayed multilingual comment stream) in the window. ``--screenshot``
+takes a picture of the window for the docs and quits. Qt is imported inside :func:`main` only, so
+``sola-studio --help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--demo", action="store_true", help="run the bundled sample session in the window"
+    )
+    parser.add_argument("--setup", action="store_true", help="show the first-run setup again")
+    parser.add_argument(
+        "--language", default=None, help="window language (en, zh_CN); overrides the setting"
+    )
+    parser.add_argument(
+        "--screenshot", type=Path, default=None, help="save a PNG of the window, then quit"
+    )
+    parser.add_argument(
+        "--after", type=float, default=12.0, help="seconds live before --screenshot (default 12)"
+    )
+
+
+def main(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from sola_studio import config
+    from sola_studio.ui import i18n, theme
+    from sola_studio.ui.session import load_sheet_for, session_factory
+
+    app = QApplication.instance() or QApplication(["sola-studio"])
+    app.setApplicationName("Sola Studio")
+    theme.apply(app)
+    settings = config.load()
+    i18n.install(app, args.language if args.language is not None else settings.ui_language)
+
+    if args.demo:
+        settings = demo_settings(settings)
+    elif args.setup or not settings.first_run_done:
+        from sola_studio.ui.wizard import SetupWizard
+
+        wizard = SetupWizard(settings)
+        if not wizard.exec():
+            return 1
+        settings = wizard.result_settings()
+        config.save(settings)
+
+    from sola_studio.ui.window import MainWindow
+
+    window = MainWindow(
+        settings, session_factory(settings, demo=args.demo), sheet=load_sheet_for(settings)
+    )
+    window.show()
+    if args.screenshot is not None:
+        out: Path = args.screenshot
+
+        def shoot() -> None:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            window.grab().save(str(out))
+            log.info("screenshot saved to %s", out)
+            window.close()
+            app.quit()
+
+        window.controller.started.connect(
+            lambda _s: QTimer.singleShot(int(args.after * 1000), shoot)
+        )
+        QTimer.singleShot(300, window.go_live)
+    elif args.demo:
+        QTimer.singleShot(300, window.go_live)
+    return int(app.exec())
+
+
+def demo_settings(settings):  # type: ignore[no-untyped-def]
+    """The seller of the bundled sample: English talk, captions in Portuguese and Spanish."""
+    return settings.replace(
+        seller_language="en",
+        audience_languages=("en", "pt", "es", "de", "fr", "it", "ja", "zh", "ar", "hi"),
+        caption_languages=("pt",),
+        product_sheet="",
+        first_run_done=True,
+    )

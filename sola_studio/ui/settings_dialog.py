@@ -1,0 +1,173 @@
+"""Settings: caption style and languages, devices, models, privacy and the window's language.
+
+The dialog edits a copy of :class:`~sola_studio.config.Settings` and returns it; the caller saves
+it and hands the new values to the core at the next Go live (a running stage never re-reads
+settings). It never opens a device or loads a model itself, except the model list, read from the
+registry.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sola_studio.config import CaptionLayout, CaptionStyle, Settings
+from sola_studio.ui.devices import list_microphones
+from sola_studio.ui.i18n import LANGUAGE_NAMES
+from sola_studio.ui.widgets.pickers import LanguageChecklist, LanguageCombo
+
+log = logging.getLogger(__name__)
+
+ASR_MODELS = ("tiny", "tiny.en", "base", "small", "medium", "large-v3", "large-v3-turbo")
+
+
+def model_choices() -> list[tuple[str, str]]:
+    """``(name, label)`` per known model, with its status from the registry when available."""
+    try:
+        from sola_studio.models.registry import list_models
+
+        return [(e.name, f"{e.name} — {e.status.value}") for e in list_models()]
+    except Exception as exc:  # the registry must never keep the settings from opening
+        log.warning("model list unavailable: %s", exc)
+        return [(m, m) for m in ASR_MODELS]
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.resize(560, 520)
+        self._base = settings
+        tabs = QTabWidget()
+
+        captions = QWidget()
+        form = QFormLayout(captions)
+        self.caption_languages = LanguageChecklist(settings.caption_languages)
+        form.addRow(self.tr("Caption languages"), self.caption_languages)
+        style = settings.caption_style
+        self.font_size = QSpinBox()
+        self.font_size.setRange(18, 120)
+        self.font_size.setValue(style.font_size)
+        form.addRow(self.tr("Text size (px at 1080p)"), self.font_size)
+        self.box = QCheckBox(self.tr("Dark box behind the text"))
+        self.box.setChecked(style.box)
+        form.addRow("", self.box)
+        self.outline = QCheckBox(self.tr("Outline around letters"))
+        self.outline.setChecked(style.outline)
+        form.addRow("", self.outline)
+        self.layout_combo = QComboBox()
+        self.layout_combo.addItem(self.tr("Stacked (up to three languages)"), "stacked")
+        self.layout_combo.addItem(self.tr("Rotating (more languages)"), "rotating")
+        self.layout_combo.setCurrentIndex(self.layout_combo.findData(style.layout.value))
+        form.addRow(self.tr("Layout"), self.layout_combo)
+        self.expire = QDoubleSpinBox()
+        self.expire.setRange(1.0, 30.0)
+        self.expire.setSuffix(" s")
+        self.expire.setValue(style.expire_s)
+        form.addRow(self.tr("Captions disappear after"), self.expire)
+        tabs.addTab(captions, self.tr("Captions"))
+
+        langs = QWidget()
+        form = QFormLayout(langs)
+        self.seller_language = LanguageCombo(settings.seller_language)
+        form.addRow(self.tr("I speak"), self.seller_language)
+        self.audience = LanguageChecklist(settings.audience_languages)
+        form.addRow(self.tr("My viewers write in"), self.audience)
+        tabs.addTab(langs, self.tr("Languages"))
+
+        devices = QWidget()
+        form = QFormLayout(devices)
+        self.microphone = QComboBox()
+        self.microphone.addItem(self.tr("System default"), "")
+        for value, text in list_microphones():
+            self.microphone.addItem(text, value)
+        self.microphone.setCurrentIndex(max(0, self.microphone.findData(settings.microphone)))
+        form.addRow(self.tr("Microphone"), self.microphone)
+        self.camera = QLineEdit(settings.camera)
+        self.camera.setPlaceholderText(self.tr("0 for the first camera, or a name"))
+        form.addRow(self.tr("Camera"), self.camera)
+        tabs.addTab(devices, self.tr("Devices"))
+
+        models = QWidget()
+        form = QFormLayout(models)
+        self.asr_model = QComboBox()
+        for name, text in model_choices():
+            self.asr_model.addItem(text, name)
+        self.asr_model.setCurrentIndex(max(0, self.asr_model.findData(settings.asr_model)))
+        form.addRow(self.tr("Speech model"), self.asr_model)
+        self.device = QComboBox()
+        for value, text in (
+            ("auto", self.tr("Automatic (GPU when there is one)")),
+            ("cpu", self.tr("CPU")),
+            ("cuda", self.tr("NVIDIA GPU (CUDA)")),
+        ):
+            self.device.addItem(text, value)
+        self.device.setCurrentIndex(max(0, self.device.findData(settings.device)))
+        form.addRow(self.tr("Run models on"), self.device)
+        tabs.addTab(models, self.tr("Models"))
+
+        privacy = QWidget()
+        form = QFormLayout(privacy)
+        self.retention = QSpinBox()
+        self.retention.setRange(1, 3650)
+        self.retention.setSuffix(self.tr(" days"))
+        self.retention.setValue(settings.retention_days)
+        form.addRow(self.tr("Keep viewer data for"), self.retention)
+        note = QLabel(
+            self.tr("Comments and viewer names older than this are deleted automatically.")
+        )
+        note.setObjectName("dim")
+        note.setWordWrap(True)
+        form.addRow("", note)
+        self.ui_language = QComboBox()
+        for code, name in LANGUAGE_NAMES.items():
+            self.ui_language.addItem(name if code else self.tr("System default"), code)
+        self.ui_language.setCurrentIndex(max(0, self.ui_language.findData(settings.ui_language)))
+        form.addRow(self.tr("Window language"), self.ui_language)
+        tabs.addTab(privacy, self.tr("Privacy and window"))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def result_settings(self) -> Settings:
+        style = CaptionStyle(
+            font_size=self.font_size.value(),
+            outline=self.outline.isChecked(),
+            box=self.box.isChecked(),
+            box_opacity=self._base.caption_style.box_opacity,
+            bottom_margin=self._base.caption_style.bottom_margin,
+            layout=CaptionLayout(self.layout_combo.currentData()),
+            expire_s=self.expire.value(),
+        )
+        return self._base.replace(
+            seller_language=self.seller_language.code(),
+            audience_languages=self.audience.codes(),
+            caption_languages=self.caption_languages.codes(),
+            microphone=str(self.microphone.currentData() or ""),
+            camera=self.camera.text().strip(),
+            asr_model=str(self.asr_model.currentData()),
+            device=str(self.device.currentData()),
+            retention_days=self.retention.value(),
+            ui_language=str(self.ui_language.currentData() or ""),
+            caption_style=style,
+        )

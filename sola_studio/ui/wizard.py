@@ -1,0 +1,417 @@
+"""First-run setup: languages, microphone (with a live level), camera (with a preview), the
+speech model (with install progress and size), the product sheet, and a machine check.
+
+Each page edits part of a :class:`~sola_studio.config.Settings`; :meth:`SetupWizard.result_settings`
+returns the whole. Device and model work runs in the core on worker threads (``devices.py``,
+the model registry); the pages only show what comes back.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from sola_studio import paths
+from sola_studio.config import Settings
+from sola_studio.ui import theme
+from sola_studio.ui.controller import describe
+from sola_studio.ui.devices import SourceProbe, list_microphones, microphone_probe
+from sola_studio.ui.widgets.pickers import LanguageChecklist, LanguageCombo
+from sola_studio.ui.widgets.preview import PreviewView
+
+log = logging.getLogger(__name__)
+
+SAMPLE_SHEET = paths.ASSETS / "sample_sheet.yaml"
+
+
+def _mb(n: int | None) -> str:
+    return "—" if n is None else f"{n / 1e6:.0f} MB"
+
+
+class LanguagesPage(QWizardPage):
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Languages"))
+        self.setSubTitle(
+            self.tr("The language you speak on camera, and the ones your viewers use.")
+        )
+        form = QFormLayout(self)
+        self.seller = LanguageCombo(settings.seller_language)
+        form.addRow(self.tr("I speak"), self.seller)
+        self.audience = LanguageChecklist(settings.audience_languages)
+        form.addRow(self.tr("My viewers write in"), self.audience)
+
+
+class MicrophonePage(QWizardPage):
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Microphone"))
+        self.setSubTitle(self.tr("Say a few words: the bar should move with your voice."))
+        layout = QVBoxLayout(self)
+        self.combo = QComboBox()
+        self.combo.addItem(self.tr("System default"), "")
+        for value, text in list_microphones():
+            self.combo.addItem(text, value)
+        self.combo.setCurrentIndex(max(0, self.combo.findData(settings.microphone)))
+        self.combo.currentIndexChanged.connect(self._restart)
+        layout.addWidget(self.combo)
+        self.meter = QProgressBar()
+        self.meter.setRange(0, 100)
+        self.meter.setTextVisible(False)
+        layout.addWidget(self.meter)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+        layout.addStretch(1)
+        self.probe: SourceProbe | None = None
+
+    def device(self) -> str:
+        return str(self.combo.currentData() or "")
+
+    def initializePage(self) -> None:
+        self._restart()
+
+    def cleanupPage(self) -> None:
+        self._stop()
+
+    def validatePage(self) -> bool:
+        self._stop()
+        return True
+
+    def _restart(self) -> None:
+        self._stop()
+        self.note.setText("")
+        self.probe = microphone_probe(self.device(), self)
+        self.probe.value.connect(lambda v: self.meter.setValue(int(v * 100)))
+        self.probe.failed.connect(self._failed)
+        self.probe.start()
+
+    def _failed(self, exc: object) -> None:
+        self.note.setText(describe(exc))
+        self.note.setStyleSheet(f"color: {theme.AMBER};")
+
+    def _stop(self) -> None:
+        if self.probe is not None:
+            self.probe.stop()
+            self.probe = None
+            self.meter.setValue(0)
+
+
+class CameraPage(QWizardPage):
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Camera"))
+        self.setSubTitle(self.tr("Check that you are in the picture and the light is good."))
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.camera = QLineEdit(settings.camera or "0")
+        row.addWidget(QLabel(self.tr("Camera")))
+        row.addWidget(self.camera, 1)
+        self.try_button = QPushButton(self.tr("Show picture"))
+        self.try_button.clicked.connect(self._restart)
+        row.addWidget(self.try_button)
+        layout.addLayout(row)
+        self.preview = PreviewView(fps=15)
+        self.preview.setMinimumHeight(220)
+        layout.addWidget(self.preview, 1)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+        self.probe: SourceProbe | None = None
+
+    def initializePage(self) -> None:
+        self._restart()
+
+    def cleanupPage(self) -> None:
+        self._stop()
+
+    def validatePage(self) -> bool:
+        self._stop()
+        return True
+
+    def _restart(self) -> None:
+        self._stop()
+        self.note.setText("")
+        from sola_studio.sources.video import CameraSource
+
+        device = self.camera.text().strip() or "0"
+        self.probe = SourceProbe(
+            lambda: CameraSource(int(device) if device.isdigit() else device),
+            lambda frame: frame,
+            self,
+        )
+        self.probe.value.connect(self.preview.set_frame)
+        self.probe.failed.connect(lambda exc: self.note.setText(describe(exc)))
+        self.probe.start()
+
+    def _stop(self) -> None:
+        if self.probe is not None:
+            self.probe.stop()
+            self.probe = None
+
+
+class _ModelJob(QObject):
+    progress = Signal(object)
+    done = Signal(object, object)
+
+
+class ModelsPage(QWizardPage):
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Speech model"))
+        self.setSubTitle(
+            self.tr("Bigger models are more accurate and slower. “base” suits most laptops.")
+        )
+        layout = QVBoxLayout(self)
+        self.table = QTreeWidget()
+        self.table.setRootIsDecorated(False)
+        self.table.setHeaderLabels(
+            [self.tr("Model"), self.tr("Status"), self.tr("Size"), self.tr("Languages")]
+        )
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.install_button = QPushButton(self.tr("Install selected"))
+        self.install_button.clicked.connect(self.install_selected)
+        row.addWidget(self.install_button)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 100)
+        row.addWidget(self.bar, 1)
+        layout.addLayout(row)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+        self._wanted = settings.asr_model
+        self._job: _ModelJob | None = None
+
+    def initializePage(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        from sola_studio.models.registry import list_models
+
+        self.table.clear()
+        for e in list_models():
+            size = e.size_bytes if e.size_bytes is not None else (e.download_mb or 0) * 1_000_000
+            item = QTreeWidgetItem(
+                [
+                    e.name,
+                    e.status.value,
+                    _mb(size or None),
+                    self.tr("many") if e.multilingual else self.tr("English"),
+                ]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, e.name)
+            self.table.addTopLevelItem(item)
+            if e.name == self._wanted:
+                self.table.setCurrentItem(item)
+        for col in range(4):
+            self.table.resizeColumnToContents(col)
+
+    def model(self) -> str:
+        item = self.table.currentItem()
+        return self._wanted if item is None else str(item.data(0, Qt.ItemDataRole.UserRole))
+
+    def install_selected(self) -> None:
+        if self._job is not None:
+            return
+        name = self.model()
+        job = _ModelJob(self)
+        self._job = job
+        job.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+        job.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+        self.install_button.setEnabled(False)
+        self.note.setText(self.tr("Installing {0}…").format(name))
+
+        def work() -> None:
+            from sola_studio.models.registry import install_model
+
+            try:
+                job.done.emit(install_model(name, progress=job.progress.emit), None)
+            except Exception as exc:
+                job.done.emit(None, exc)
+
+        threading.Thread(target=work, name="model-install", daemon=True).start()
+
+    def _on_progress(self, p: Any) -> None:
+        total = p.overall_total
+        if total:
+            self.bar.setValue(int(100 * p.overall_done / total))
+        self.note.setText(
+            self.tr("{0}: {1} {2} of {3}").format(
+                p.model, p.step.value, _mb(p.overall_done), _mb(total)
+            )
+        )
+
+    def _on_done(self, resolved: Any, error: object) -> None:
+        self._job = None
+        self.install_button.setEnabled(True)
+        if error is not None:
+            self.note.setText(describe(error))
+            self.note.setStyleSheet(f"color: {theme.AMBER};")
+            return
+        self.bar.setValue(100)
+        self.note.setText(
+            self.tr("Ready: {0} ({1})").format(resolved.name, _mb(resolved.size_bytes))
+        )
+        self._wanted = resolved.name
+        self.refresh()
+
+
+class SheetPage(QWizardPage):
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Product sheet"))
+        self.setSubTitle(
+            self.tr("Replies are drafted only from your sheet: prices, sizes, shipping, FAQ.")
+        )
+        layout = QVBoxLayout(self)
+        self.sample = QRadioButton(self.tr("Start with the sample sheet (a T-shirt shop)"))
+        self.own = QRadioButton(self.tr("Import my own sheet (YAML or CSV)…"))
+        layout.addWidget(self.sample)
+        layout.addWidget(self.own)
+        self.path = settings.product_sheet
+        (self.own if self.path else self.sample).setChecked(True)
+        self.own.clicked.connect(self._pick)
+        self.sample.clicked.connect(lambda: self._check(""))
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        layout.addWidget(self.result)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        self._check(self.path)
+
+    def _pick(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Your product sheet"), str(Path.home()), "Sheets (*.yaml *.yml *.csv)"
+        )
+        if name:
+            self._check(name)
+        elif not self.path:
+            self.sample.setChecked(True)
+
+    def _check(self, path: str) -> None:
+        from sola_studio.catalog.loader import load_sheet
+
+        self.path = path
+        try:
+            sheet = load_sheet(path or SAMPLE_SHEET)
+        except Exception as exc:
+            self.result.setText(describe(exc))
+            self.result.setStyleSheet(f"color: {theme.RED};")
+            return
+        self.result.setText(
+            self.tr("{0} products; on camera first: {1}").format(
+                len(sheet.products), sheet.pinned.name
+            )
+        )
+        self.result.setStyleSheet(f"color: {theme.OK};")
+
+
+class DoctorPage(QWizardPage):
+    """Runs the checks of ``sola-studio doctor`` on a worker thread (they probe devices)."""
+
+    _results = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Check this machine"))
+        self.setSubTitle(self.tr("What Sola Studio found, and how to fix anything missing."))
+        layout = QVBoxLayout(self)
+        self.list = QListWidget()
+        layout.addWidget(self.list, 1)
+        self.again = QPushButton(self.tr("Check again"))
+        self.again.clicked.connect(self.initializePage)
+        layout.addWidget(self.again, 0, Qt.AlignmentFlag.AlignRight)
+        self._results.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self.checked = False
+
+    def initializePage(self) -> None:
+        self.list.clear()
+        self.list.addItem(self.tr("Checking…"))
+        self.again.setEnabled(False)
+        threading.Thread(
+            target=lambda: self._results.emit(run_doctor()), name="doctor", daemon=True
+        ).start()
+
+    def _show(self, results: list[tuple[bool, str, str]]) -> None:
+        self.list.clear()
+        self.again.setEnabled(True)
+        self.checked = True
+        for ok, title, fix in results:
+            mark = "✓" if ok else "✗"
+            item = QListWidgetItem(f"{mark}  {title}" + ("" if ok or not fix else f"\n     {fix}"))
+            item.setForeground(QColor(theme.OK if ok else theme.AMBER))
+            self.list.addItem(item)
+
+
+def run_doctor() -> list[tuple[bool, str, str]]:
+    """``(ok, what, fix)`` for each check of ``sola-studio doctor``."""
+    from sola_studio import doctor
+
+    return [
+        (c.status is not doctor.Status.FAIL, f"{c.name}: {c.summary}", c.fix)
+        for c in doctor.run_checks()
+    ]
+
+
+class SetupWizard(QWizard):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Sola Studio setup"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.resize(720, 560)
+        self._base = settings
+        self.languages = LanguagesPage(settings)
+        self.microphone = MicrophonePage(settings)
+        self.camera = CameraPage(settings)
+        self.models = ModelsPage(settings)
+        self.sheet = SheetPage(settings)
+        self.doctor = DoctorPage()
+        for page in (
+            self.languages,
+            self.microphone,
+            self.camera,
+            self.models,
+            self.sheet,
+            self.doctor,
+        ):
+            self.addPage(page)
+
+    def result_settings(self) -> Settings:
+        audience = self.languages.audience.codes()
+        return self._base.replace(
+            seller_language=self.languages.seller.code(),
+            audience_languages=audience,
+            caption_languages=tuple(c for c in self._base.caption_languages if c in audience)
+            or audience[:2],
+            microphone=self.microphone.device(),
+            camera=self.camera.camera.text().strip(),
+            asr_model=self.models.model(),
+            product_sheet=self.sheet.path,
+            first_run_done=True,
+        )
