@@ -33,6 +33,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from sola_studio.captions import layout
 from sola_studio.captions.fonts import FontResolver, is_rtl
+from sola_studio.core.channels import Channel, Overflow
 from sola_studio.core.clock import Clock, SystemClock
 from sola_studio.core.events import Caption
 
@@ -194,6 +195,14 @@ class _State:
 
 
 @dataclass(frozen=True)
+class _Job:
+    key: tuple[object, ...]
+    state: _State
+    visible: tuple[str, ...]
+    card: InfoCard | None
+
+
+@dataclass(frozen=True)
 class _Shaping:
     """Direction and language for the shaper; both None without RAQM (basic layout)."""
 
@@ -244,6 +253,10 @@ class CaptionRenderer:
         self._renders = 0
         self._render_ms = 0.0
         self._frames = 0
+        self._pending_key: tuple[object, ...] | None = None
+        # latest wins: only the newest pending redraw matters
+        self._jobs: Channel[_Job] = Channel(1, Overflow.DROP_OLDEST, "caption-render")
+        self._worker: threading.Thread | None = None
 
     # -- inputs (any thread) ---------------------------------------------------------------
 
@@ -297,8 +310,13 @@ class CaptionRenderer:
         self._frames += 1
         return frame
 
-    def overlay(self, now: float | None = None) -> Overlay:
-        """The overlay for time ``now`` (monotonic), drawn again only when it changed."""
+    def overlay(self, now: float | None = None, *, wait: bool = True) -> Overlay:
+        """The overlay for time ``now`` (monotonic), drawn again only when it changed.
+
+        With ``wait=False`` (the pipeline's tick thread) a change is drawn on the renderer's own
+        worker thread and the previous overlay is returned until the new one is ready, so a
+        30 ms redraw of three scripts never makes the output miss a frame.
+        """
         now = self._clock.monotonic() if now is None else now
         with self._lock:
             s = replace(self._state)
@@ -310,13 +328,50 @@ class CaptionRenderer:
             s.card_seq if card else None,
             s.config_seq,
         )
-        if key != self._cached_key:
-            started = time.perf_counter()
-            self._cached = self._draw(s, visible, card)
+        if key == self._cached_key:
+            return self._cached
+        if wait:
+            self._render(key, s, visible, card)
+        elif key != self._pending_key:
+            self._pending_key = key
+            self._ensure_worker()
+            self._jobs.put(_Job(key, s, visible, card))
+        return self._cached
+
+    def _render(
+        self, key: tuple[object, ...], s: _State, visible: tuple[str, ...], card: InfoCard | None
+    ) -> None:
+        started = time.perf_counter()
+        drawn = self._draw(s, visible, card)
+        with self._lock:
+            self._cached = drawn
+            self._cached_key = key
             self._render_ms += (time.perf_counter() - started) * 1000
             self._renders += 1
-            self._cached_key = key
-        return self._cached
+
+    def _ensure_worker(self) -> None:
+        if self._worker is None:
+            self._worker = threading.Thread(target=self._work, name="caption-render", daemon=True)
+            self._worker.start()
+
+    def _work(self) -> None:
+        while True:
+            job = self._jobs.get()
+            if not isinstance(job, _Job):
+                return
+            try:
+                self._render(job.key, job.state, job.visible, job.card)
+            except Exception:
+                log.exception("drawing captions failed")
+
+    def warm_up(self) -> None:
+        """Load every configured language's font now (~0.1 s each), not on the first caption."""
+        px = self._font_px(self._state.style.font_scale)
+        for lang in self._state.languages:
+            self._fonts.font(lang, px)
+
+    def close(self) -> None:
+        self._jobs.close()
 
     def _visible_languages(self, s: _State, now: float) -> tuple[str, ...]:
         c = s.caption
@@ -454,9 +509,9 @@ class CaptionRenderer:
 class NaiveCaptionRenderer(CaptionRenderer):
     """The baseline the benchmark compares against: draws the text again for every frame."""
 
-    def overlay(self, now: float | None = None) -> Overlay:
+    def overlay(self, now: float | None = None, *, wait: bool = True) -> Overlay:
         self._cached_key = None
-        return super().overlay(now)
+        return super().overlay(now, wait=True)
 
 
 def notice_frame(
