@@ -241,14 +241,17 @@ class PreparedText:
         return not any(ch.isalnum() for ch in rest)
 
 
-def prepare(text: str, spans: Sequence[ProtectedSpan], all_placeholders: bool) -> PreparedText:
-    """Replace spans by placeholders (or inline renderings) in ``text``."""
+def prepare(
+    text: str, spans: Sequence[ProtectedSpan], as_placeholder: frozenset[int] = frozenset()
+) -> PreparedText:
+    """Replace spans by placeholders (or inline renderings) in ``text``; the spans whose index
+    is in ``as_placeholder`` become placeholders even when inline."""
     out: list[str] = []
     placeholders: dict[str, str] = {}
     pos = 0
-    for span in spans:
+    for i, span in enumerate(spans):
         out.append(text[pos : span.start])
-        if span.inline and not all_placeholders:
+        if span.inline and i not in as_placeholder:
             out.append(span.rendering)
         else:
             ph = PLACEHOLDER.format(len(placeholders))
@@ -377,12 +380,17 @@ class GlossaryTranslator:
                 matchers = [m for s in sources for m in s.matchers(source, target)]
                 jobs.append((target, plain, find_spans(plain, matchers)))
 
-        results = self._run(jobs, source, all_placeholders=False)
+        results = self._run(jobs, [frozenset()] * len(jobs), source)
         retry = [i for i, (_, missing) in enumerate(results) if missing]
         final: list[CheckedTranslation] = [CheckedTranslation(text) for text, _ in results]
         if retry:
             log.info("glossary: %d of %d translations lost a span; retrying", len(retry), len(jobs))
-            again = self._run([jobs[i] for i in retry], source, all_placeholders=True)
+            # Only the spans the engine lost become placeholders; the others stay inline.
+            lost = [
+                frozenset(k for k, s in enumerate(jobs[i][2]) if s.rendering in results[i][1])
+                for i in retry
+            ]
+            again = self._run([jobs[i] for i in retry], lost, source)
             for i, (text, missing) in zip(retry, again, strict=True):
                 if missing:
                     log.warning("glossary: engine dropped %s; appended", missing)
@@ -396,10 +404,13 @@ class GlossaryTranslator:
     def _run(
         self,
         jobs: Sequence[tuple[str, str, list[ProtectedSpan]]],
+        as_placeholder: Sequence[frozenset[int]],
         source: str,
-        all_placeholders: bool,
     ) -> list[tuple[str, tuple[str, ...]]]:
-        prepared = [prepare(text, spans, all_placeholders) for _, text, spans in jobs]
+        prepared = [
+            prepare(text, spans, ph)
+            for (_, text, spans), ph in zip(jobs, as_placeholder, strict=True)
+        ]
         to_engine = [
             i for i, p in enumerate(prepared) if p.text.strip() and not p.only_placeholders
         ]
