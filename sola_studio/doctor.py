@@ -212,9 +212,15 @@ def check_cameras() -> Check:
         )
     _quiet_opencv(cv2)
     if IS_LINUX:
-        cameras = [(dev, name) for dev, name, loop in _v4l2_devices() if not loop]
+        devices = _v4l2_devices()
+        cameras = [(dev, name) for dev, name, loop in devices if not loop]
         if not cameras:
-            return Check("camera", Status.WARN, "no camera found (no /dev/video* device)", fix)
+            why = (
+                "only virtual ones: " + ", ".join(str(d) for d, _, _ in devices)
+                if devices
+                else "no /dev/video* device"
+            )
+            return Check("camera", Status.WARN, f"no camera found ({why})", fix)
         working = []
         for dev, name in cameras:
             cap = cv2.VideoCapture(str(dev), cv2.CAP_V4L2)
