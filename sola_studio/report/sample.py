@@ -63,7 +63,14 @@ class ScriptedComment:
 I = ce.Intent  # noqa: E741 - short alias keeps the script readable
 
 SCRIPT: tuple[ScriptedComment, ...] = (
-    ScriptedComment(3, "mari.fashion", "pt", "Oi! Boa noite 😍", "Hi! Good evening 😍", I.GREETING),
+    ScriptedComment(
+        3,
+        "mari.fashion",
+        "pt",
+        "Oi! Boa noite, amei a live",
+        "Hi! Good evening, loving the live",
+        I.GREETING,
+    ),
     ScriptedComment(
         8,
         "jun_tokyo",
@@ -183,7 +190,7 @@ SCRIPT: tuple[ScriptedComment, ...] = (
         I.PAYMENT,
         reply="Em até 18x, sendo 12x sem juros.",
         reply_after_s=11,
-        seller_edit="Em até 18x, sendo 12x sem juros! 💛",
+        seller_edit="Em até 18x, sendo 12x sem juros, no cartão!",
     ),
     ScriptedComment(33, "tom_nyc", "en", "love this colour!!", "love this colour!!", I.GREETING),
     ScriptedComment(
@@ -276,7 +283,7 @@ SCRIPT: tuple[ScriptedComment, ...] = (
         "tee",
         "XL",
         "black",
-        reply="Acabou 😢 mas a XL branca ainda tem.",
+        reply="Acabou, mas a XL branca ainda tem.",
         reply_after_s=9,
     ),
     ScriptedComment(
@@ -346,8 +353,15 @@ SCRIPT: tuple[ScriptedComment, ...] = (
         reply_after_s=4,
     ),
     ScriptedComment(
-        67, "dani_ar", "es", "¿Vuelven los tenis 41 blancos?",
-        "Are the white size 41 sneakers coming back?", I.SIZE_STOCK, "runner", "41", "white",
+        67,
+        "dani_ar",
+        "es",
+        "¿Vuelven los tenis 41 blancos?",
+        "Are the white size 41 sneakers coming back?",
+        I.SIZE_STOCK,
+        "runner",
+        "41",
+        "white",
         country="AR",
     ),
     ScriptedComment(68, "zara", "ar", "شكرا!", "Thanks!", I.GREETING),

@@ -175,6 +175,8 @@ class SessionStore:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
+            # deleted rows (forget-viewer, retention) are overwritten, not left in free pages
+            conn.execute("PRAGMA secure_delete=ON")
             self.db = sqlite_utils.Database(conn)
             schema.migrate(self.db, self._clock.wall())
         except sqlite3.DatabaseError as exc:
@@ -802,13 +804,24 @@ class SessionStore:
         from sola_studio.store import privacy
 
         self._last_purge = self._clock.wall()
-        return privacy.purge_expired(self, self._clock.wall() - self.retention.days * 86400.0)
+        result = privacy.purge_expired(self, self._clock.wall() - self.retention.days * 86400.0)
+        if result.comments or result.viewers:
+            self.checkpoint()
+        return result
+
+    def checkpoint(self) -> None:
+        """Move the WAL into the database file and truncate it, so removed text is gone from
+        the WAL too (used after purging and forgetting)."""
+        with self._lock:
+            self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def forget_viewer(self, viewer_pid: str) -> int:
         """Delete every row about one viewer, in every session; returns rows deleted."""
         from sola_studio.store import privacy
 
-        return privacy.forget_viewer(self, viewer_pid)
+        deleted = privacy.forget_viewer(self, viewer_pid)
+        self.checkpoint()
+        return deleted
 
     def export_viewer(self, viewer_pid: str) -> dict[str, Any]:
         """Everything held about one viewer, as a JSON-ready dict."""

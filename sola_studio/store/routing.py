@@ -54,11 +54,9 @@ def products_from_sheet(sheet: ProductSheet) -> list[ProductSnapshot]:
 
 
 def variant_label(entities: ce.Entities) -> str | None:
-    """What the report calls the variant asked about: the SKU, else the size/colour named."""
-    if entities.variant_sku:
-        return entities.variant_sku
+    """What the report calls the variant asked about: the size/colour named, else the SKU."""
     label = " / ".join(x for x in (entities.size, entities.colour) if x)
-    return label or None
+    return label or entities.variant_sku
 
 
 def _understood(store: SessionStore, u: ce.UnderstoodComment) -> None:
