@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 purpose="${1:-demo}"
 
 apt_packages=(
+  python3 python3-venv fontconfig
   ffmpeg libportaudio2 libfribidi0 libraqm0 fonts-noto-cjk fonts-noto-core
   libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 xvfb xauth
 )
