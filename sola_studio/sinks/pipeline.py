@@ -135,6 +135,7 @@ class VideoPipeline:
         self._lost_frames = 0
         self._started_at = 0.0
         self._stopped_at: float | None = None
+        self.t_origin = 0.0  # monotonic time of tick 0: tick i is due at t_origin + i / fps
         self._wait_render = True  # compose() by hand draws inline; the tick thread never waits
 
     # -- inputs ----------------------------------------------------------------------------
@@ -212,7 +213,7 @@ class VideoPipeline:
 
     def _run(self) -> None:
         period = 1.0 / self.fps
-        next_t = self._clock.monotonic()
+        next_t = self.t_origin = self._clock.monotonic()
         index = 0
         while not self._stop.is_set():
             now = self._clock.monotonic()

@@ -1,0 +1,180 @@
+"""Caption rendering checked by pixels: real glyphs (no tofu) in zh/ja/ar/hi, Arabic right to left
+and joined, text inside the safe area at 720p and 1080p, partial vs committed, expiry, rotation
+and info cards."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+from sola_studio.captions.fonts import FontResolver, script_for
+from sola_studio.captions.layout import safe_area, wrap
+from sola_studio.captions.render import CaptionRenderer, CaptionStyle, Color, InfoCard
+from sola_studio.core.clock import ManualClock
+from sola_studio.core.events import Caption
+
+TEXTS = {
+    "zh": "这款相机的电池续航非常长，可以拍一整天，而且完全防水。",
+    "ja": "このカメラのバッテリーはとても長持ちで、一日中撮影できます。",
+    "ar": "بطارية هذه الكاميرا تدوم طويلاً جداً، يمكنك التصوير طوال اليوم.",
+    "hi": "इस कैमरे की बैटरी बहुत लंबी चलती है, आप पूरे दिन शूट कर सकते हैं।",
+    "en": "The battery of this camera lasts all day, and it is fully waterproof.",
+    "pt": "A bateria desta câmera dura o dia todo e ela é totalmente à prova d'água.",
+}
+
+
+@pytest.fixture(scope="module")
+def fonts() -> FontResolver:
+    return FontResolver()
+
+
+def caption(cid: int = 1, committed: bool = True, **texts: str) -> Caption:
+    source = next(iter(texts))
+    return Caption(
+        id=cid,
+        language=source,
+        text=texts[source],
+        start=0.0,
+        end=1.0,
+        committed=committed,
+        t_capture=0.0,
+        t_emit=0.0,
+        translations={k: v for k, v in texts.items() if k != source},
+    )
+
+
+def plain(**changes: object) -> CaptionStyle:
+    """No box and no outline, so the alpha channel is the glyphs' ink alone."""
+    return CaptionStyle(box=Color(0, 0, 0, 0), outline_scale=0.0, **changes)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("lang", ["zh", "ja", "ar", "hi"])
+def test_glyphs_are_real_not_tofu(lang: str, fonts: FontResolver) -> None:
+    font = fonts.font(lang, 40)
+    notdef = np.asarray(font.getmask("\uffff"))
+    distinct: set[bytes] = set()
+    for ch in {c for c in TEXTS[lang] if not c.isspace() and c not in "，、。,."}:
+        ink = bytes(font.getmask(ch))
+        assert ink.strip(b"\x00"), f"{ch!r} draws nothing"
+        assert ink != bytes(notdef), f"{ch!r} is drawn as the .notdef box (tofu)"
+        distinct.add(ink)
+    assert len(distinct) > 5  # different letters look different
+
+    renderer = CaptionRenderer(1280, 720, [lang], style=plain(), fonts=fonts, clock=ManualClock())
+    renderer.on_caption(caption(**{lang: TEXTS[lang]}))
+    (patch,) = renderer.overlay(0.0).patches
+    alpha = patch.rgba[:, :, 3]
+    assert (alpha > 128).sum() > 2000  # a real line of text was drawn
+
+
+def test_arabic_runs_right_to_left_and_joins(fonts: FontResolver) -> None:
+    first, second = "بطارية", "الكاميرا"
+    style = plain()
+    renderer = CaptionRenderer(1280, 720, ["ar"], style=style, fonts=fonts, clock=ManualClock())
+
+    def ink(text: str) -> np.ndarray:
+        renderer.on_caption(caption(cid=renderer.stats.renders + 1, ar=text))
+        (patch,) = renderer.overlay(0.0).patches
+        return patch.rgba[:, :, 3].astype(np.float32)
+
+    line, word = ink(f"{first} {second}"), ink(first)
+    match = cv2.matchTemplate(line, word, cv2.TM_CCOEFF_NORMED)
+    _, best, _, (x, _y) = cv2.minMaxLoc(match)
+    assert best > 0.9
+    assert x + word.shape[1] / 2 > line.shape[1] / 2, "the first word must sit on the right"
+
+    font = fonts.font("ar", 40)
+    joined = font.getlength(first, direction="rtl", language="ar")
+    isolated = sum(font.getlength(ch) for ch in first)
+    assert joined < isolated * 0.95  # contextual (joined) forms, not isolated letters
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_text_stays_inside_the_safe_area(size: tuple[int, int], fonts: FontResolver) -> None:
+    w, h = size
+    style = CaptionStyle()
+    renderer = CaptionRenderer(
+        w, h, ["zh", "ar", "hi"], style=style, fonts=fonts, clock=ManualClock()
+    )
+    long = {k: v * 3 for k, v in TEXTS.items()}
+    renderer.on_caption(caption(zh=long["zh"], ar=long["ar"], hi=long["hi"]))
+    renderer.show_card(
+        InfoCard("Aurora X2 — battery", {"zh": "电池 5000 mAh", "ar": "البطارية 5000"})
+    )
+    overlay = renderer.overlay(0.0)
+    area = safe_area(w, h, style.margin_x, style.margin_y)
+    assert overlay.languages == ("zh", "ar", "hi")
+    assert {p.name for p in overlay.patches} >= {"caption:zh", "caption:ar", "caption:hi", "card"}
+    for patch in overlay.patches:
+        assert area.contains(patch.rect), f"{patch.name} {patch.rect} leaves {area}"
+    frame = np.zeros((h, w, 3), np.uint8)
+    renderer.composite(frame, 0.0)
+    outside = frame.copy()
+    outside[area.y : area.bottom, area.x : area.right] = 0
+    assert outside.max() == 0, "ink outside the safe area"
+    assert frame.max() > 200
+
+
+def test_wrap_breaks_cjk_at_phrases_and_respects_kinsoku() -> None:
+    def measure(s: str) -> float:
+        return 10.0 * len(s)
+
+    lines = wrap(TEXTS["ja"], "ja", 120, measure)
+    assert len(lines) > 2
+    assert "".join(lines) == TEXTS["ja"]
+    assert not any(line[0] in "、。" for line in lines)
+    assert all(measure(line) <= 120 for line in lines)
+    assert wrap("one two three", "en", 80, measure) == ("one two", "three")
+
+
+def test_partial_text_is_drawn_differently(fonts: FontResolver) -> None:
+    clock = ManualClock()
+    renderer = CaptionRenderer(1280, 720, ["en"], fonts=fonts, clock=clock)
+    style = renderer.style
+
+    def colours(committed: bool) -> set[tuple[int, int, int]]:
+        renderer.on_caption(caption(cid=1, committed=committed, en="Hello everyone"))
+        (patch,) = renderer.overlay(0.0).patches
+        solid = patch.rgba[patch.rgba[:, :, 3] == 255][:, :3]
+        return {tuple(int(v) for v in px) for px in solid}
+
+    assert style.partial_text.rgba[:3] in colours(False)
+    assert style.partial_text.rgba[:3] not in colours(True)
+    assert style.text.rgba[:3] in colours(True)
+
+
+def test_captions_expire_and_languages_rotate(fonts: FontResolver) -> None:
+    clock = ManualClock()
+    style = CaptionStyle(expire_s=5.0, rotate_s=2.0, max_languages=3)
+    langs = ["zh", "en", "pt", "ar", "hi"]
+    renderer = CaptionRenderer(1280, 720, langs, style=style, fonts=fonts, clock=clock)
+    renderer.on_caption(caption(**{k: TEXTS[k] for k in langs}))
+    shown_a = renderer.overlay(0.5).languages
+    shown_b = renderer.overlay(2.5).languages
+    assert shown_a[0] == shown_b[0] == "zh"
+    assert len(shown_a) == len(shown_b) == 3
+    assert set(shown_a[1:]) | set(shown_b[1:]) == {"en", "pt", "ar", "hi"}
+    assert renderer.overlay(5.5).patches == ()
+
+
+def test_info_card_shows_for_its_duration(fonts: FontResolver) -> None:
+    clock = ManualClock()
+    renderer = CaptionRenderer(1280, 720, ["pt", "en"], fonts=fonts, clock=clock)
+    renderer.show_card(
+        InfoCard("Mesa Oslo", {"pt": "Carga: 80 kg", "en": "Load: 80 kg"}, duration_s=4)
+    )
+    first = renderer.overlay(1.0)
+    assert [p.name for p in first.patches] == ["card"]
+    assert first.patches[0].rect.x > 1280 // 2  # top-right corner
+    assert renderer.overlay(4.5).patches == ()
+
+
+def test_cached_overlay_is_not_redrawn_per_frame(fonts: FontResolver) -> None:
+    renderer = CaptionRenderer(1280, 720, ["en"], fonts=fonts, clock=ManualClock())
+    renderer.on_caption(caption(en="Hello"))
+    frame = np.zeros((720, 1280, 3), np.uint8)
+    for i in range(30):
+        renderer.composite(frame, i / 30)
+    assert renderer.stats.renders == 1
+    assert script_for("zh-TW").value == "han-tc"
