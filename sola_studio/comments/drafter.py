@@ -1,0 +1,456 @@
+"""Draft a reply in the viewer's language from the product sheet alone.
+
+For each intent of an understood comment the drafter picks the sheet facts that answer it
+(intent rules; FAQ entries by their keywords, or by E5 similarity when an embedder is given)
+and renders each fact through a hand-written template, in the viewer's language and in the
+seller's. Only sheet values reach a template. When the sheet holds nothing that answers, the
+draft says the seller will check and is flagged. Every draft is checked with
+:func:`sola_studio.comments.facts.invented_facts` before it leaves; a :class:`Polisher`
+(a later LLM, say) may reword a draft, and its wording is dropped if it adds any fact.
+
+It never sends anything and never reads the viewer's words into the reply.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from sola_studio.catalog.sheet import Product, ProductSheet, StockLevel, Variant, text_in
+from sola_studio.comments import templates as tpl
+from sola_studio.comments.events import (
+    Draft,
+    FactRef,
+    FlagReason,
+    Intent,
+    UnderstoodComment,
+)
+from sola_studio.comments.facts import SheetFact, invented_facts, sheet_facts
+from sola_studio.comments.lexicon import find_cues, fold
+from sola_studio.comments.memory import Interaction
+
+log = logging.getLogger(__name__)
+
+MAX_INTENTS = 2  # a reply answers at most two questions; longer ones read badly in chat
+MAX_OPTIONS = 6  # variants listed in one reply
+_INTEREST_CUES = (
+    "juro",
+    "interest",
+    "interes",
+    "zins",
+    "interet",
+    "interessi",
+    "利息",
+    "利",
+    "金利",
+    "فائد",
+    "ब्याज",
+    "byaj",
+    "taxa",
+    "rate$",
+    "tasa",
+)
+_WARRANTY_CUES = ("garant", "warrant", "保修", "质保", "保証", "ضمان", "वारंटी", "गारंटी")
+
+
+class Polisher(Protocol):
+    """Rewords a draft (never adds facts). ``facts`` are what the draft may state."""
+
+    def polish(self, text: str, language: str, facts: Sequence[FactRef]) -> str: ...
+
+
+Render = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One sentence of a reply: how to say it in a language, and the fact it states."""
+
+    say: Render
+    fact: FactRef | None
+
+
+class ReplyDrafter:
+    """See the module docstring. ``faq_matcher`` (text -> faq id or None) is optional."""
+
+    def __init__(
+        self,
+        sheet: ProductSheet,
+        *,
+        clock: Callable[[], float],
+        polisher: Polisher | None = None,
+        faq_matcher: Callable[[str, Product], str | None] | None = None,
+    ) -> None:
+        self.set_sheet(sheet)
+        self._clock = clock
+        self.polisher = polisher
+        self.faq_matcher = faq_matcher
+
+    def set_sheet(self, sheet: ProductSheet) -> None:
+        self.sheet = sheet
+        self.facts: dict[str, SheetFact] = sheet_facts(sheet)
+
+    def draft(
+        self,
+        u: UnderstoodComment,
+        previous: Interaction | None = None,
+        revision: int = 0,
+    ) -> Draft:
+        language = u.language if u.language in tpl.LANGUAGES else "en"
+        flags = list(u.flags)
+        if language != u.language:
+            flags.append(FlagReason.NO_TEMPLATE)
+        product = self.sheet.product(u.entities.product_id or "") or self.sheet.pinned
+        folded = fold(u.clean_text)
+        statements: list[Statement] = []
+        silent = False
+        questions = [i for i in u.intents if i.is_question][:MAX_INTENTS] or [u.intent]
+        for intent in questions:
+            got, intent_flags = self._answer(intent, u, product, folded, previous)
+            flags.extend(intent_flags)
+            if not got:
+                silent = True
+            statements.extend(got)
+        faq = self._faq(u, product, folded)
+        if faq is not None:
+            if u.intent is Intent.OTHER:
+                statements, silent = [faq], False
+            elif all(
+                s.fact is None or faq.fact is None or s.fact.id != faq.fact.id for s in statements
+            ):
+                statements.append(faq)
+        if (silent or not statements) and u.intent is not Intent.GREETING:
+            statements.append(Statement(lambda lang: tpl.render("check", lang), None))
+            flags.append(FlagReason.SHEET_SILENT)
+
+        cited = tuple(dict.fromkeys(s.fact for s in statements if s.fact is not None))
+        text = " ".join(s.say(language) for s in statements)
+        seller_text = " ".join(s.say(self.sheet.seller_language) for s in statements)
+        problems = invented_facts(text, cited, self.facts)
+        if problems:  # a template/sheet bug: never let it reach a viewer
+            log.error("draft for %s would invent %s; replaced", u.comment.id, problems)
+            text = tpl.render("check", language)
+            seller_text = tpl.render("check", self.sheet.seller_language)
+            cited = ()
+            flags.append(FlagReason.SHEET_SILENT)
+        if self.polisher is not None and cited:
+            polished = self.polisher.polish(text, language, cited)
+            if invented_facts(polished, cited, self.facts):
+                flags.append(FlagReason.POLISH_REJECTED)
+            else:
+                text = polished
+        confidence = u.intent_confidence * (1.0 if cited or u.intent is Intent.GREETING else 0.5)
+        if u.language_confidence < 0.3:
+            confidence *= 0.8
+        return Draft(
+            comment_id=u.comment.id,
+            viewer_id=u.comment.viewer_id,
+            language=language,
+            intent=u.intent,
+            text=text,
+            seller_text=seller_text,
+            facts=cited,
+            confidence=round(min(1.0, confidence), 3),
+            flags=tuple(dict.fromkeys(flags)),
+            t_capture=u.comment.t_capture,
+            t_emit=self._clock(),
+            revision=revision,
+            platform=u.comment.platform,
+        )
+
+    # --- one intent -------------------------------------------------------------------------
+
+    def _fact(self, fact_id: str) -> FactRef | None:
+        fact = self.facts.get(fact_id)
+        return fact.ref if fact is not None else None
+
+    def _answer(
+        self,
+        intent: Intent,
+        u: UnderstoodComment,
+        p: Product,
+        folded: str,
+        previous: Interaction | None,
+    ) -> tuple[list[Statement], list[FlagReason]]:
+        e = u.entities
+        out: list[Statement] = []
+        flags: list[FlagReason] = []
+        if intent is Intent.GREETING:
+            out.append(Statement(lambda lang: tpl.render("greeting", lang), None))
+        elif intent is Intent.PRICE:
+            variant = p.variant(e.variant_sku) if e.variant_sku else None
+            price = p.price_of(variant)
+            fid = (
+                f"price:{p.id}"
+                if variant is None or variant.price is None
+                else f"variant:{variant.sku}"
+            )
+            out.append(
+                Statement(
+                    lambda lang: tpl.render(
+                        "price", lang, product=p.name, price=tpl.money(price, lang)
+                    ),
+                    self._fact(fid),
+                )
+            )
+        elif intent is Intent.SIZE_STOCK:
+            out, flags = self._stock(u, p)
+        elif intent is Intent.SHIPPING:
+            out, flags = self._shipping(e.country, p)
+        elif intent is Intent.MATERIAL:
+            if p.material:
+                out.append(
+                    Statement(
+                        lambda lang: tpl.render(
+                            "material",
+                            lang,
+                            product=p.name,
+                            material=_local(p.material, lang, self.sheet),
+                        ),
+                        self._fact(f"material:{p.id}"),
+                    )
+                )
+        elif intent is Intent.PAYMENT:
+            follow_interest = bool(find_cues(folded, _INTEREST_CUES))
+            if p.payment is not None:
+                pay = p.payment
+                if pay.methods and not follow_interest:
+                    out.append(
+                        Statement(
+                            lambda lang: tpl.render(
+                                "pay_methods",
+                                lang,
+                                methods=tpl.join([tpl.method(m, lang) for m in pay.methods], lang),
+                            ),
+                            self._fact(f"payment:{p.id}"),
+                        )
+                    )
+                plan = pay.instalments
+                if plan is not None:
+                    out.append(Statement(_instalments(plan), self._fact(f"instalments:{p.id}")))
+        elif intent is Intent.RETURNS:
+            warranty_first = bool(find_cues(folded, _WARRANTY_CUES))
+            parts: list[Statement] = []
+            if p.returns is not None:
+                r = p.returns
+                parts.append(
+                    Statement(
+                        lambda lang: tpl.render(
+                            "returns_free" if r.free else "returns",
+                            lang,
+                            days=str(r.days),
+                            conditions=_local(r.conditions, lang, self.sheet),
+                        ),
+                        self._fact(f"returns:{p.id}"),
+                    )
+                )
+            if p.warranty is not None:
+                w = p.warranty
+                parts.append(
+                    Statement(
+                        lambda lang: tpl.render(
+                            "warranty",
+                            lang,
+                            months=str(w.months),
+                            covers=_local(w.covers, lang, self.sheet),
+                        ),
+                        self._fact(f"warranty:{p.id}"),
+                    )
+                )
+            out = list(reversed(parts)) if warranty_first else parts
+        elif intent is Intent.DISCOUNT:
+            for d in p.discounts:
+                if d.percent is None:
+                    continue
+                fact = self._fact(f"discount:{p.id}:{d.id}")
+                pct = format(d.percent.normalize(), "f")
+                if d.code:
+                    code = d.code
+                    out.append(
+                        Statement(
+                            _say("discount_code", pct=pct, code=code),
+                            fact,
+                        )
+                    )
+                elif d.min_quantity:
+                    n = str(d.min_quantity)
+                    out.append(
+                        Statement(
+                            _say("discount_bundle", pct=pct, n=n),
+                            fact,
+                        )
+                    )
+        return out, flags
+
+    def _stock(self, u: UnderstoodComment, p: Product) -> tuple[list[Statement], list[FlagReason]]:
+        e = u.entities
+        out: list[Statement] = []
+        flags: list[FlagReason] = []
+        if not p.variants:
+            return out, flags
+        variants_fact = self._fact(f"variants:{p.id}")
+        if e.variant_sku:
+            v = p.variant(e.variant_sku)
+            assert v is not None
+            out.append(self._stock_line(v))
+            if self.sheet.stock_level(v) is StockLevel.OUT:
+                alts = [
+                    x
+                    for x in p.variants_matching(v.size, None) + p.variants_matching(None, v.colour)
+                    if x.stock > 0 and x.sku != v.sku
+                ]
+                if alts:
+                    out.append(self._options(alts, variants_fact))
+            return out, flags
+        if e.size or e.colour:
+            matches = p.variants_matching(e.size, e.colour)
+            if not matches:
+                flags.append(FlagReason.UNKNOWN_VARIANT)
+                what_size, what_colour = e.size, e.colour
+                out.append(
+                    Statement(
+                        lambda lang: tpl.render(
+                            "not_offered",
+                            lang,
+                            product=p.name,
+                            what=" / ".join(
+                                x
+                                for x in (
+                                    what_size,
+                                    tpl.colour(what_colour, lang) if what_colour else None,
+                                )
+                                if x
+                            ),
+                        ),
+                        variants_fact,
+                    )
+                )
+                in_stock = [v for v in p.variants if v.stock > 0]
+                if in_stock:
+                    out.append(self._options(in_stock, variants_fact))
+                return out, flags
+            for v in matches[:MAX_OPTIONS]:
+                out.append(self._stock_line(v))
+            return out, flags
+        in_stock = [v for v in p.variants if v.stock > 0]
+        if in_stock:
+            out.append(self._options(in_stock, variants_fact))
+        return out, flags
+
+    def _stock_line(self, v: Variant) -> Statement:
+        level = self.sheet.stock_level(v)
+        key = {
+            StockLevel.IN_STOCK: "stock_ok",
+            StockLevel.LOW: "stock_low",
+            StockLevel.OUT: "stock_out",
+        }[level]
+        return Statement(
+            lambda lang: tpl.render(key, lang, variant=_label(v, lang), n=str(v.stock)),
+            self._fact(f"variant:{v.sku}"),
+        )
+
+    def _options(self, variants: Sequence[Variant], fact: FactRef | None) -> Statement:
+        picked = list(dict.fromkeys(variants))[:MAX_OPTIONS]
+        return Statement(
+            lambda lang: tpl.render(
+                "available", lang, options=tpl.join([_label(v, lang) for v in picked], lang)
+            ),
+            fact,
+        )
+
+    def _shipping(
+        self, country: str | None, p: Product
+    ) -> tuple[list[Statement], list[FlagReason]]:
+        if not p.shipping:
+            return [], []
+        if country is None:
+            codes = [r.country for r in p.shipping if r.country != "*"]
+            return [
+                Statement(
+                    lambda lang: tpl.render(
+                        "ship_ask",
+                        lang,
+                        countries=tpl.join([tpl.country(c, lang) for c in codes], lang),
+                    ),
+                    None,
+                )
+            ], []
+        rule = p.shipping_to(country)
+        if rule is None:
+            return [], []
+        fact = self._fact(f"shipping:{p.id}:{rule.country}")
+        out = [
+            Statement(
+                lambda lang: tpl.render(
+                    "ship",
+                    lang,
+                    country=tpl.country(country, lang),
+                    cost=tpl.money(rule.cost, lang),
+                    dmin=str(rule.days_min),
+                    dmax=str(rule.days_max),
+                ),
+                fact,
+            )
+        ]
+        if rule.free_over is not None:
+            over = rule.free_over
+            out.append(
+                Statement(
+                    lambda lang: tpl.render("ship_free_over", lang, amount=tpl.money(over, lang)),
+                    fact,
+                )
+            )
+        return out, []
+
+    def _faq(self, u: UnderstoodComment, p: Product, folded: str) -> Statement | None:
+        entry = None
+        for f in p.faq:
+            if find_cues(folded, f.keywords):
+                entry = f
+                break
+        if entry is None and self.faq_matcher is not None and u.intent is Intent.OTHER:
+            fid = self.faq_matcher(u.clean_text, p)
+            entry = next((f for f in p.faq if f.id == fid), None)
+        if entry is None:
+            return None
+        answer = entry.answer
+        return Statement(
+            lambda lang: tpl.render("faq", lang, answer=_local(answer, lang, self.sheet)),
+            self._fact(f"faq:{p.id}:{entry.id}"),
+        )
+
+
+def _say(key: str, **values: str) -> Render:
+    return lambda lang: tpl.render(key, lang, **values)
+
+
+def _local(text: tpl.Mapping[str, str], lang: str, sheet: ProductSheet) -> str:
+    found = text_in(text, lang, sheet.seller_language)
+    return found[0] if found else ""
+
+
+def _label(v: Variant, lang: str) -> str:
+    return " / ".join(x for x in (v.size, tpl.colour(v.colour, lang) if v.colour else None) if x)
+
+
+def _instalments(plan: object) -> Render:
+    from sola_studio.catalog.sheet import InstalmentPlan
+
+    assert isinstance(plan, InstalmentPlan)
+
+    def say(lang: str) -> str:
+        if plan.interest_free_months >= plan.max_months and plan.interest_free_months > 0:
+            return tpl.render("inst_all_free", lang, n=str(plan.max_months))
+        if plan.interest_free_months > 0 and plan.annual_rate_percent is not None:
+            return tpl.render(
+                "inst_mixed",
+                lang,
+                free=str(plan.interest_free_months),
+                rate=tpl.number(plan.annual_rate_percent, lang),
+                max=str(plan.max_months),
+            )
+        return tpl.render("inst_max", lang, max=str(plan.max_months))
+
+    return say

@@ -1,0 +1,293 @@
+"""The facts of a product sheet, each with a stable id and the numbers it allows a reply to say,
+and the check that a reply states nothing else ("invented fact").
+
+Definition used everywhere (tests, bench, drafter): a draft **invents a fact** when
+  1. it cites a fact id the sheet does not hold, or
+  2. it contains a number (price, cost, percentage, day or month count, stock count, size; any
+     digits in any script, with ``,`` or ``.`` decimals) whose value is not among the numbers
+     of the facts it cites, or
+  3. it says something is free ("free", "grátis", "gratis", "kostenlos", "gratuit", "免费",
+     "無料", "مجاني", "मुफ्त"/"फ्री", ...) while no cited fact has a zero cost, a free-over rule,
+     free returns or an interest-free plan.
+Numbers are compared as decimals, so ``R$ 89,90``, ``R$89.90`` and ``89.9`` are the same.
+
+This module never formats a reply; it lists facts and judges text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from sola_studio.catalog.sheet import LocalText, Product, ProductSheet
+from sola_studio.comments.events import FactKind, FactRef
+
+
+@dataclass(frozen=True)
+class SheetFact:
+    """A fact as the sheet holds it: what a reply may say about it (``numbers``) and whether
+    it makes anything free."""
+
+    ref: FactRef
+    allows_free: bool = False
+
+
+def _n(value: object) -> str:
+    return format(Decimal(str(value)).normalize(), "f")
+
+
+def _numbers_in_local(text: LocalText) -> tuple[str, ...]:
+    found: list[str] = []
+    for value in text.values():
+        found.extend(str(n) for n in numbers_in(value))
+    return tuple(dict.fromkeys(found))
+
+
+def product_facts(sheet: ProductSheet, p: Product) -> list[SheetFact]:
+    """Every fact about product ``p``; ``text`` is a short seller-language summary."""
+    facts: list[SheetFact] = [
+        SheetFact(
+            FactRef(
+                f"price:{p.id}",
+                FactKind.PRICE,
+                f"{p.name}: {p.price.canonical()} {p.price.currency}",
+                (_n(p.price.amount),),
+            )
+        )
+    ]
+    sizes = tuple(_n(s) for s in p.sizes if s.isdigit())
+    if p.variants:
+        facts.append(
+            SheetFact(
+                FactRef(
+                    f"variants:{p.id}",
+                    FactKind.VARIANTS,
+                    f"{p.name}: " + ", ".join(v.label for v in p.variants if v.stock > 0),
+                    sizes,
+                )
+            )
+        )
+    for v in p.variants:
+        nums = [_n(v.stock)]
+        if v.size and v.size.isdigit():
+            nums.append(_n(v.size))
+        if v.price is not None:
+            nums.append(_n(v.price.amount))
+        level = sheet.stock_level(v).value
+        facts.append(
+            SheetFact(
+                FactRef(
+                    f"variant:{v.sku}",
+                    FactKind.VARIANT,
+                    f"{v.label}: {v.stock} ({level})",
+                    tuple(nums),
+                )
+            )
+        )
+    if p.material:
+        facts.append(
+            SheetFact(
+                FactRef(
+                    f"material:{p.id}",
+                    FactKind.MATERIAL,
+                    next(iter(p.material.values())),
+                    _numbers_in_local(p.material),
+                )
+            )
+        )
+    for name, value in p.specs.items():
+        facts.append(
+            SheetFact(
+                FactRef(
+                    f"spec:{p.id}:{name}",
+                    FactKind.SPEC,
+                    f"{name}: {next(iter(value.values()), '')}",
+                    _numbers_in_local(value),
+                )
+            )
+        )
+    for r in p.shipping:
+        nums = [_n(r.cost.amount), _n(r.days_min), _n(r.days_max)]
+        if r.free_over is not None:
+            nums.append(_n(r.free_over.amount))
+        facts.append(
+            SheetFact(
+                FactRef(
+                    f"shipping:{p.id}:{r.country}",
+                    FactKind.SHIPPING,
+                    f"{r.country}: {r.cost.canonical()} {r.cost.currency}, "
+                    f"{r.days_min}-{r.days_max}",
+                    tuple(nums),
+                ),
+                allows_free=r.cost.is_zero or r.free_over is not None,
+            )
+        )
+    if p.payment is not None:
+        facts.append(
+            SheetFact(FactRef(f"payment:{p.id}", FactKind.PAYMENT, ", ".join(p.payment.methods)))
+        )
+        plan = p.payment.instalments
+        if plan is not None:
+            nums = [_n(plan.max_months), _n(plan.interest_free_months)]
+            if plan.annual_rate_percent is not None:
+                nums.append(_n(plan.annual_rate_percent))
+            if plan.min_instalment is not None:
+                nums.append(_n(plan.min_instalment.amount))
+            facts.append(
+                SheetFact(
+                    FactRef(
+                        f"instalments:{p.id}",
+                        FactKind.INSTALMENTS,
+                        f"{plan.max_months}x, {plan.interest_free_months}x 0%, "
+                        f"{plan.annual_rate_percent}%/a",
+                        tuple(nums),
+                    ),
+                    allows_free=plan.interest_free_months > 0,
+                )
+            )
+    if p.returns is not None:
+        facts.append(
+            SheetFact(
+                FactRef(
+                    f"returns:{p.id}",
+                    FactKind.RETURNS,
+                    f"{p.returns.days} d",
+                    (_n(p.returns.days), *_numbers_in_local(p.returns.conditions)),
+                ),
+                allows_free=p.returns.free,
+            )
+        )
+    if p.warranty is not None:
+        facts.append(
+            SheetFact(
+                FactRef(
+                    f"warranty:{p.id}",
+                    FactKind.WARRANTY,
+                    f"{p.warranty.months} m",
+                    (_n(p.warranty.months), *_numbers_in_local(p.warranty.covers)),
+                )
+            )
+        )
+    for d in p.discounts:
+        nums = [_n(d.percent)] if d.percent is not None else []
+        if d.min_quantity is not None:
+            nums.append(_n(d.min_quantity))
+        facts.append(
+            SheetFact(
+                FactRef(
+                    f"discount:{p.id}:{d.id}",
+                    FactKind.DISCOUNT,
+                    f"{d.percent}% {d.code or ''}".strip(),
+                    (*nums, *_numbers_in_local(d.note)),
+                )
+            )
+        )
+    for f in p.faq:
+        facts.append(
+            SheetFact(
+                FactRef(f"faq:{p.id}:{f.id}", FactKind.FAQ, f.question, _numbers_in_local(f.answer))
+            )
+        )
+    return facts
+
+
+def sheet_facts(sheet: ProductSheet) -> dict[str, SheetFact]:
+    """Every fact of the sheet by id."""
+    out: dict[str, SheetFact] = {}
+    for p in sheet.products:
+        for fact in product_facts(sheet, p):
+            out[fact.ref.id] = fact
+    return out
+
+
+_NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?|\d+")
+
+
+def numbers_in(text: str) -> list[Decimal]:
+    """Every number in ``text`` (any script's digits), as decimals."""
+    # Only decimal digits (٣, ३, ３) count; superscripts such as the ² of g/m² are units.
+    digits = "".join(
+        str(unicodedata.decimal(ch)) if not ch.isascii() and ch.isdecimal() else ch for ch in text
+    )
+    out: list[Decimal] = []
+    for m in _NUMBER.finditer(digits):
+        out.append(_parse(m.group(0)))
+    return out
+
+
+def _parse(token: str) -> Decimal:
+    t = token.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    if "," in t and "." in t:
+        dec = "," if t.rfind(",") > t.rfind(".") else "."
+        t = t.replace("." if dec == "," else ",", "").replace(",", ".")
+    elif "," in t or "." in t:
+        sep = "," if "," in t else "."
+        head, _, tail = t.rpartition(sep)
+        t = head.replace(sep, "") + ("." + tail if len(tail) != 3 else tail)
+    try:
+        return Decimal(t)
+    except InvalidOperation:
+        return Decimal(-1)
+
+
+FREE_WORDS = (
+    "free",
+    "gratis",
+    "grátis",
+    "gratuit",
+    "gratuita",
+    "gratuito",
+    "kostenlos",
+    "免费",
+    "包邮",
+    "無料",
+    "مجاني",
+    "مجانا",
+    "मुफ्त",
+    "फ्री",
+    "sem juros",
+    "sin intereses",
+    "ohne zinsen",
+    "sans intérêts",
+    "senza interessi",
+    "免息",
+    "金利なし",
+    "手数料無料",
+    "بدون فوائد",
+    "बिना ब्याज",
+    "interest-free",
+)
+
+
+@dataclass(frozen=True)
+class InventedFact:
+    what: str  # "unknown fact id", "number", "free"
+    detail: str
+
+
+def invented_facts(
+    text: str, cited: Iterable[FactRef], facts: Mapping[str, SheetFact]
+) -> list[InventedFact]:
+    """What ``text`` states that the cited sheet facts do not hold (see module docstring)."""
+    problems: list[InventedFact] = []
+    allowed: set[Decimal] = set()
+    allows_free = False
+    for ref in cited:
+        fact = facts.get(ref.id)
+        if fact is None:
+            problems.append(InventedFact("unknown fact id", ref.id))
+            continue
+        allowed.update(Decimal(n) for n in fact.ref.numbers)
+        allows_free = allows_free or fact.allows_free
+    for value in numbers_in(text):
+        if value not in allowed:
+            problems.append(InventedFact("number", str(value)))
+    if not allows_free:
+        low = text.lower()
+        for word in FREE_WORDS:
+            if word in low:
+                problems.append(InventedFact("free", word))
+    return problems
