@@ -268,3 +268,14 @@ def test_list_shows_where_each_model_is_without_writing(tmp_path: Path) -> None:
 
 def test_env_home_isolates_the_cache() -> None:
     assert os.environ["SOLA_STUDIO_HOME"] in str(resolve_model("base").path)
+
+
+def test_two_processes_joining_at_once_both_get_a_complete_model(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    regs = [registry(tmp_path, (BASE_PACKAGE,)) for _ in range(2)]
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(lambda r: r.resolve("base"), regs))
+    assert results[0].path == results[1].path == regs[0].cache_dir / "base"
+    assert (results[0].path / "model.bin").stat().st_size == BASE_SIZE
+    assert [p.name for p in regs[0].cache_dir.iterdir()] == ["base"]

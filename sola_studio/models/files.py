@@ -223,14 +223,25 @@ def staging_folder(final: Path) -> Iterator[Path]:
 
 
 def commit_folder(staging: Path, final: Path) -> None:
-    """Rename a complete ``staging`` folder to ``final``, replacing what was there."""
-    if final.exists():
-        # Only a broken or replaced cache folder gets here: move it aside first, so the name
-        # never points at a mix of old and new files.
-        old = final.with_name(f".{final.name}.old")
-        shutil.rmtree(old, ignore_errors=True)
-        os.replace(final, old)
-        os.replace(staging, final)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.replace(staging, final)
+    """Rename a complete ``staging`` folder to ``final``, replacing what was there.
+
+    When ``final`` did not exist but appears meanwhile (another process finished the same join
+    first), that copy was verified too: ours is dropped.
+    """
+    if not final.exists():
+        try:
+            os.rename(staging, final)
+            return
+        except OSError:
+            if not final.exists():
+                raise
+            log.info("%s was installed by another process meanwhile; keeping that copy", final)
+            shutil.rmtree(staging, ignore_errors=True)
+            return
+    # Replacing a broken folder: move it aside first, so the name never points at a mix of old
+    # and new files.
+    old = final.with_name(f".{final.name}.old-{os.getpid()}")
+    shutil.rmtree(old, ignore_errors=True)
+    os.replace(final, old)
+    os.replace(staging, final)
+    shutil.rmtree(old, ignore_errors=True)
