@@ -268,9 +268,7 @@ class CTranslate2Translator:
                     tokens = [src_tok, *tokens, "</s>"]
                     prefixes.append([tgt_tok])
                 batch.append(tokens)
-            lang_tokens = {model.language_token(r.source) for r in requests} | {
-                model.language_token(r.target) for r in requests
-            }
+            lang_tokens = {model.language_token(lang) for lang in model.languages}
             results = translator.translate_batch(
                 batch,
                 target_prefix=prefixes,

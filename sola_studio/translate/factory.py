@@ -56,7 +56,8 @@ def find_ct2_models(folders: Sequence[Path] | None = None) -> list[CT2Model]:
         candidates = [root] if (root / "model.bin").exists() else sorted(root.iterdir())
         for folder in candidates:
             name = folder.name.lower()
-            if not (name.startswith("opus-mt-") or "nllb" in name or "m2m" in name):
+            known = name.startswith("opus-mt-") or "nllb" in name or "m2m" in name
+            if not folder.is_dir() or not known:
                 continue
             try:
                 found.append(describe_model(folder))
