@@ -108,3 +108,16 @@ def test_bergamot_files_are_found_in_the_package_and_translate() -> None:
 
 def test_bergamot_pair_not_installed_is_none() -> None:
     assert bergamot_model_files("en", "zh") is None
+
+
+def test_command_line_flags_make_a_plan() -> None:
+    import argparse
+
+    from sola_studio.models import add_compute_arguments, plan_from_args
+
+    parser = argparse.ArgumentParser()
+    add_compute_arguments(parser)
+    plan = plan_from_args(parser.parse_args(["--device", "cpu", "--cpu-threads", "1"]))
+    assert (plan.device, plan.compute_type, plan.cpu_threads) == (Device.CPU, "int8", 1)
+    with pytest.raises(SystemExit):
+        parser.parse_args(["--device", "tpu"])

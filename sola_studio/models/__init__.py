@@ -7,6 +7,7 @@ Public API::
     list_models() -> list[ModelEntry]
     load_whisper(resolved, device="auto", compute_type="auto", cpu_threads=None) -> WhisperModel
     choose_compute(device="auto", compute_type="auto", cpu_threads=None) -> ComputePlan
+    add_compute_arguments(parser); plan_from_args(args) -> ComputePlan   (--device ... flags)
     bergamot_model_files(src, tgt) -> BergamotFiles | None
 
 See ``docs/models.md``.
@@ -19,9 +20,11 @@ from sola_studio.models.catalog import CATALOG, DEFAULT_ASR_MODEL, WhisperModelI
 from sola_studio.models.compute import (
     ComputePlan,
     Device,
+    add_compute_arguments,
     choose_compute,
     cuda_device_count,
     load_whisper,
+    plan_from_args,
 )
 from sola_studio.models.download import HubClient
 from sola_studio.models.progress import Progress, ProgressCallback, Step
@@ -52,6 +55,7 @@ __all__ = [
     "ResolvedModel",
     "Step",
     "WhisperModelInfo",
+    "add_compute_arguments",
     "bergamot_model_files",
     "bergamot_pairs",
     "choose_compute",
@@ -59,5 +63,6 @@ __all__ = [
     "install_model",
     "list_models",
     "load_whisper",
+    "plan_from_args",
     "resolve_model",
 ]

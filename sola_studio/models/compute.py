@@ -8,6 +8,7 @@ here reads global settings: the caller passes them in.
 
 from __future__ import annotations
 
+import argparse
 import logging
 import os
 from dataclasses import dataclass
@@ -123,6 +124,32 @@ def choose_compute(
         chosen = compute_type
         reason += f", --compute-type {compute_type}"
     return ComputePlan(device, chosen, threads, 0, reason)
+
+
+def add_compute_arguments(parser: argparse.ArgumentParser) -> None:
+    """The same ``--device``/``--compute-type``/``--cpu-threads`` flags for every command."""
+    parser.add_argument(
+        "--device",
+        choices=[d.value for d in Device],
+        default=Device.AUTO.value,
+        help="where models run (default: auto = CUDA when a GPU is found, else CPU)",
+    )
+    parser.add_argument(
+        "--compute-type",
+        default="auto",
+        help="CTranslate2 compute type, e.g. int8, float16, int8_float16 (default: auto)",
+    )
+    parser.add_argument(
+        "--cpu-threads",
+        type=int,
+        default=None,
+        help=f"CPU threads for a model (default: physical cores, at most {MAX_CPU_THREADS})",
+    )
+
+
+def plan_from_args(args: argparse.Namespace) -> ComputePlan:
+    """The plan for the flags :func:`add_compute_arguments` added."""
+    return choose_compute(args.device, args.compute_type, args.cpu_threads)
 
 
 def load_whisper(
