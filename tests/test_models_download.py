@@ -145,7 +145,7 @@ def test_download_with_progress_lands_a_verified_model_in_the_cache(
     reports: list[Progress] = []
     model = registry(tmp_path, hub).resolve("tiny", allow_download=True, progress=reports.append)
     assert model.source is ModelSource.CACHE
-    assert model.origin == f"hub:{REPO}"
+    assert model.origin == f"hub:{REPO}@main"
     assert model.multilingual is True
     for name, data in hub.files.items():
         assert (model.path / name).read_bytes() == data
@@ -226,7 +226,7 @@ def test_cli_install_downloads_from_the_hub_named_by_the_environment(
     monkeypatch.setenv("SOLA_STUDIO_HOME", str(tmp_path / "home"))
     assert cli.main(["models", "install", "tiny"]) == 0
     out, err = capsys.readouterr()
-    assert f"tiny: cache from hub:{REPO}" in out
+    assert f"tiny: installed (cache, from hub:{REPO}@main)" in out
     assert "download tiny" in err  # the progress bar
     installed = tmp_path / "home" / "cache" / "models" / "whisper" / "tiny"
     assert (installed / "model.bin").read_bytes() == hub.files["model.bin"]

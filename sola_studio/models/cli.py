@@ -109,9 +109,9 @@ def _install(name: str, *, offline_only: bool, force: bool) -> int:
 
 
 def _print_installed(model: ResolvedModel) -> None:
-    origin = f" from {model.origin}" if model.origin else ""
+    origin = f", from {model.origin}" if model.origin else ""
     print(
-        f"{model.name}: {model.source.value}{origin}, {_mb(model.size_bytes)}, "
+        f"{model.name}: installed ({model.source.value}{origin}), {_mb(model.size_bytes)}, "
         f"{'multilingual' if model.multilingual else 'English only'}"
     )
     print(f"  {model.path}")

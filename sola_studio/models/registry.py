@@ -60,8 +60,9 @@ class ModelStatus(str, Enum):
 class ResolvedModel:
     """A complete model folder ready for ``faster_whisper.WhisperModel(str(path))``.
 
-    ``origin`` says where the files came from (a package, the hub) when that differs from
-    ``source``.
+    ``origin`` says where the files came from: ``package:DISTRIBUTIONS`` or
+    ``hub:REPO@REVISION`` (as recorded in the cache folder's manifest); empty for folders the
+    seller put in place.
     """
 
     name: str
@@ -219,7 +220,7 @@ class ModelRegistry:
                     name,
                     layout.folder,
                     ModelSource.PACKAGE,
-                    origin=", ".join(package.distributions),
+                    origin="package:" + ", ".join(package.distributions),
                 )
             return self._from_package(name, package, layout, progress)
         return None
@@ -258,7 +259,7 @@ class ModelRegistry:
             files.write_manifest(
                 staging, Manifest(name=name, source=f"package:{origin}", files=digests)
             )
-        return self._resolved(name, final, ModelSource.CACHE, origin=origin)
+        return self._resolved(name, final, ModelSource.CACHE)
 
     def _download(self, name: str, progress: ProgressCallback | None) -> ResolvedModel:
         info = lookup(name)
@@ -272,7 +273,7 @@ class ModelRegistry:
         )
         self.hub.download_model(info.hub_repo, partial, model=name, progress=progress)
         files.commit_folder(partial, final)
-        return self._resolved(name, final, ModelSource.CACHE, origin=f"hub:{info.hub_repo}")
+        return self._resolved(name, final, ModelSource.CACHE)
 
     def _missing(self, name: str, *, offline_only: bool = False) -> ModelMissing:
         info = lookup(name)
@@ -375,7 +376,7 @@ class ModelRegistry:
         from_vocab = files.multilingual_from_folder(folder)
         multilingual = from_vocab if from_vocab is not None else is_multilingual_name(name)
         manifest = files.read_manifest(folder)
-        if not origin and manifest is not None:
+        if manifest is not None:
             origin = manifest.source
         return ResolvedModel(
             name=name,
