@@ -77,7 +77,7 @@ class FlakyCamera:
         self._cap = cv2.VideoCapture(str(clip))
         self._reads = 0
 
-    def isOpened(self) -> bool:  # noqa: N802 (OpenCV's name)
+    def isOpened(self) -> bool:
         return self._cap.isOpened() and (not self.unplugged.is_set() or self.replug.is_set())
 
     def read(self) -> tuple[bool, np.ndarray | None]:
