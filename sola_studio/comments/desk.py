@@ -1,0 +1,378 @@
+"""The comment desk: sources -> understanding -> draft -> review queue -> senders, as one object
+the window (or a headless run) drives.
+
+Sources call :meth:`CommentDesk.submit`, which only enqueues into a bounded intake channel
+(5000 comments, DROP_NEWEST with a :class:`CommentDropped` event, so a flood is never silent and
+never blocks a platform's reader). One worker thread understands and drafts each comment and
+publishes every result on the desk's :class:`~sola_studio.core.bus.Bus`. The seller's decisions
+come back as commands: :meth:`approve`, :meth:`edit`, :meth:`reject`, :meth:`regenerate`,
+:meth:`approve_group`, :meth:`pin`. A reply leaves only through :meth:`approve` (or the opt-in
+greeting auto-send), through the sender the seller picked.
+
+Errors stay typed: a failed send publishes a FAILED :class:`ReviewChanged` carrying the
+:class:`~sola_studio.core.errors.ConnectorError`; a stage failure publishes an ErrorEvent and
+the desk keeps running. The desk never imports Qt.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sola_studio.catalog.sheet import ProductSheet
+from sola_studio.comments.drafter import Polisher, ReplyDrafter
+from sola_studio.comments.events import (
+    CommentDropped,
+    DeskStats,
+    Draft,
+    GroupAnswerProposal,
+    ReplySent,
+    ReviewChanged,
+    ReviewState,
+    UnderstoodComment,
+)
+from sola_studio.comments.insights import DemandCounter, GroupAnswerer
+from sola_studio.comments.language import SUPPORTED, LanguageIdentifier
+from sola_studio.comments.memory import InMemoryViewerMemory, Interaction, ViewerMemory
+from sola_studio.comments.review import ReviewError, ReviewItem, ReviewQueue
+from sola_studio.comments.senders import OutgoingReply, PlatformSender, ReplySender
+from sola_studio.comments.sources import CommentSource
+from sola_studio.comments.understand import (
+    PROTOTYPES,
+    Context,
+    Embedder,
+    IntentEmbedder,
+    Understander,
+    default_embedder,
+)
+from sola_studio.core.bus import Bus
+from sola_studio.core.channels import END, Channel, Overflow
+from sola_studio.core.clock import Clock, SystemClock
+from sola_studio.core.errors import ConnectorError, SolaError
+from sola_studio.core.events import Comment, ErrorEvent
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DeskConfig:
+    """Settings of one desk. Tune: ``group_window_s``/``group_min_viewers`` decide how eagerly a
+    group answer is proposed; ``restock_threshold`` how many asks for a scarce variant raise an
+    alert; ``retention_days`` how far back viewer memory reaches."""
+
+    session_id: str = "session"
+    languages: tuple[str, ...] = SUPPORTED
+    intake_size: int = 5000  # a 500-comment burst fits ten times over
+    retention_days: float = 90.0
+    group_window_s: float = 60.0
+    group_min_viewers: int = 3
+    restock_threshold: int = 5
+    review_ttl_s: float = 600.0
+    auto_send_greetings: bool = False
+    embeddings: bool = True  # E5 fallback for comments without a lexicon cue
+
+
+class CommentDesk:
+    def __init__(
+        self,
+        sheet: ProductSheet,
+        *,
+        sources: Sequence[CommentSource] = (),
+        senders: Sequence[ReplySender] = (),
+        bus: Bus | None = None,
+        memory: ViewerMemory | None = None,
+        translator: Any | None = None,
+        embedder: Embedder | None = None,
+        polisher: Polisher | None = None,
+        clock: Clock | None = None,
+        config: DeskConfig | None = None,
+    ) -> None:
+        self.config = config or DeskConfig()
+        self.sheet = sheet
+        self.bus = bus or Bus()
+        self.clock = clock or SystemClock()
+        self.memory: ViewerMemory = memory or InMemoryViewerMemory()
+        self.sources = list(sources)
+        self.senders: list[ReplySender] = list(senders) or [
+            PlatformSender({s.platform: s for s in self.sources})
+        ]
+        languages = tuple(sheet.audience_languages or self.config.languages)
+        intent_embedder = None
+        if self.config.embeddings:
+            intent_embedder = IntentEmbedder(embedder or default_embedder(), PROTOTYPES)
+        now = self.clock.monotonic
+        self.understander = Understander(
+            sheet,
+            languages=languages,
+            identifier=LanguageIdentifier(languages),
+            intent_embedder=intent_embedder,
+            translator=translator,
+            clock=now,
+        )
+        self.drafter = ReplyDrafter(sheet, clock=now, polisher=polisher)
+        self.review = ReviewQueue(
+            self.bus.publish,
+            now,
+            ttl_s=self.config.review_ttl_s,
+            auto_send_greetings=self.config.auto_send_greetings,
+        )
+        self.demand = DemandCounter(
+            sheet, self.bus.publish, now, threshold=self.config.restock_threshold
+        )
+        self.groups = GroupAnswerer(
+            self.bus.publish,
+            now,
+            self._draft_in,
+            sheet.seller_language,
+            window_s=self.config.group_window_s,
+            min_viewers=self.config.group_min_viewers,
+        )
+        self._intake: Channel[Comment] = Channel(
+            self.config.intake_size, Overflow.DROP_NEWEST, name="comment-intake"
+        )
+        self._comments: dict[str, Comment] = {}
+        self._understood: dict[str, UnderstoodComment] = {}
+        self._proposals: dict[str, GroupAnswerProposal] = {}
+        self._worker: threading.Thread | None = None
+        self._busy = threading.Condition()
+        self._in_flight = 0
+        self._lock = threading.Lock()
+        self.received = self.drafted = self.sent = self.dropped = 0
+        self.bus.subscribe(GroupAnswerProposal, self._keep_proposal)
+        self.bus.subscribe(ReviewChanged, self._on_review)
+
+    # --- lifecycle ------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Warm the models, start the worker, then the sources (which may raise ConnectorError)."""
+        self.understander.identifier.warm_up()
+        self._worker = threading.Thread(target=self._work, name="comment-desk", daemon=True)
+        self._worker.start()
+        for source in self.sources:
+            source.start(self.submit)
+
+    def stop(self) -> None:
+        for source in self.sources:
+            try:
+                source.stop()
+            except SolaError as exc:
+                log.warning("stopping %s: %s", source.platform, exc)
+        self._intake.close()
+        if self._worker is not None:
+            self._worker.join(timeout=10)
+
+    def submit(self, comment: Comment) -> bool:
+        """Take a comment in; never blocks. False (and a CommentDropped event) when full."""
+        with self._busy:
+            self._in_flight += 1
+        ok = self._intake.put(comment)
+        if not ok:
+            with self._busy:
+                self._in_flight -= 1
+                self._busy.notify_all()
+            self.dropped += 1
+            self.bus.publish(CommentDropped(comment.id, "intake full", self.clock.monotonic()))
+        return ok
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Block until every submitted comment is drafted (tests, bench, replays)."""
+        with self._busy:
+            return self._busy.wait_for(lambda: self._in_flight == 0, timeout)
+
+    def process(self, comment: Comment) -> Draft:
+        """Understand and draft one comment on the calling thread (no intake queue)."""
+        return self._handle(comment)
+
+    # --- the worker -----------------------------------------------------------------------
+
+    def _work(self) -> None:
+        while True:
+            item = self._intake.get()
+            if item is END:
+                break
+            if item is None or not isinstance(item, Comment):
+                continue
+            try:
+                self._handle(item)
+            except SolaError as exc:
+                self.bus.publish(ErrorEvent("comments", exc, self.clock.monotonic()))
+            except Exception as exc:  # one odd comment must not stop the desk
+                log.exception("comment %s failed", item.id)
+                self.bus.publish(
+                    CommentDropped(item.id, f"internal error: {exc!r}", self.clock.monotonic())
+                )
+            finally:
+                with self._busy:
+                    self._in_flight -= 1
+                    self._busy.notify_all()
+
+    def _context(self, comment: Comment) -> Context:
+        since = comment.t_wall - self.config.retention_days * 86400
+        recent = self.memory.recent(comment.platform, comment.viewer_id, since, limit=1)
+        prev = recent[0] if recent else None
+        return Context(previous=prev, previous_language=prev.language if prev else None)
+
+    def _handle(self, comment: Comment) -> Draft:
+        with self._lock:
+            self.received += 1
+            self._comments[comment.id] = comment
+        ctx = self._context(comment)
+        u = self.understander.understand(comment, ctx)
+        with self._lock:
+            self._understood[comment.id] = u
+        self.bus.publish(u)
+        self.memory.remember(
+            Interaction(
+                comment_id=comment.id,
+                session_id=self.config.session_id,
+                platform=comment.platform,
+                viewer_id=comment.viewer_id,
+                t_wall=comment.t_wall,
+                language=u.language,
+                intent=u.intent,
+                entities=u.entities,
+                text=u.clean_text,
+            )
+        )
+        draft = self.drafter.draft(u, ctx.previous)
+        with self._lock:
+            self.drafted += 1
+        self.bus.publish(draft)
+        self.review.add(draft)
+        self.demand.count(u)
+        self.groups.observe(u, draft)
+        return draft
+
+    def _draft_in(self, u: UnderstoodComment, language: str) -> Draft:
+        from dataclasses import replace
+
+        return self.drafter.draft(replace(u, language=language))
+
+    # --- the seller's commands --------------------------------------------------------------
+
+    def approve(
+        self, comment_id: str, text: str | None = None, via: str | None = None
+    ) -> ReviewItem:
+        """Approve (optionally with the seller's final text) and send through ``via``
+        (a sender name; the first sender by default). Returns the item as SENT or FAILED."""
+        item = self.review.approve(comment_id, text)
+        return self._send(item, via, by="seller")
+
+    def edit(self, comment_id: str, text: str) -> ReviewItem:
+        return self.review.edit(comment_id, text)
+
+    def reject(self, comment_id: str) -> ReviewItem:
+        return self.review.reject(comment_id)
+
+    def regenerate(self, comment_id: str) -> Draft:
+        """Draft again (after the sheet changed or the seller pinned another product)."""
+        with self._lock:
+            u = self._understood.get(comment_id)
+        if u is None:
+            raise ReviewError(f"no comment {comment_id!r}", fix="pick a comment from the list")
+        old = self.review.get(comment_id)
+        draft = self.drafter.draft(u, revision=old.draft.revision + 1)
+        self.bus.publish(draft)
+        self.review.add(draft)
+        return draft
+
+    def approve_group(self, proposal_id: str, via: str | None = None) -> list[ReviewItem]:
+        """Send the group answer to every asker still waiting; one message per language."""
+        proposal = self._proposals.get(proposal_id)
+        if proposal is None:
+            raise ReviewError(f"no group answer {proposal_id!r}", fix="pick a proposal")
+        done = []
+        for cid in proposal.comment_ids:
+            item = self.review.get(cid)
+            if item.state in (ReviewState.DRAFTED, ReviewState.EDITED):
+                text = proposal.texts.get(item.draft.language, item.text)
+                approved = self.review.approve(cid, text, by="group")
+                done.append(self._send(approved, via, by="group"))
+        return done
+
+    def card_for(self, proposal_id: str) -> None:
+        """Put a group answer on screen as a Q&A card (published as OnScreenCard)."""
+        proposal = self._proposals[proposal_id]
+        self.bus.publish(self.groups.card(proposal, proposal.seller_text))
+
+    def pin(self, product_id: str) -> None:
+        """The seller put another product on camera; later drafts default to it."""
+        self.set_sheet(self.sheet.with_pinned(product_id))
+
+    def set_sheet(self, sheet: ProductSheet) -> None:
+        self.sheet = sheet
+        self.understander.set_sheet(sheet)
+        self.drafter.set_sheet(sheet)
+        self.demand.sheet = sheet
+
+    def expire(self) -> int:
+        return len(self.review.expire())
+
+    def stats(self) -> DeskStats:
+        langs: dict[str, int] = {}
+        with self._lock:
+            for u in self._understood.values():
+                langs[u.language] = langs.get(u.language, 0) + 1
+            return DeskStats(
+                self.received,
+                self.drafted,
+                self.sent,
+                self.dropped,
+                len(self.review.pending()),
+                self.clock.monotonic(),
+                langs,
+            )
+
+    def understood(self, comment_id: str) -> UnderstoodComment | None:
+        with self._lock:
+            return self._understood.get(comment_id)
+
+    # --- sending -------------------------------------------------------------------------------
+
+    def _sender(self, via: str | None) -> ReplySender:
+        if via is None:
+            return self.senders[0]
+        for s in self.senders:
+            if s.name == via:
+                return s
+        names = ", ".join(s.name for s in self.senders)
+        raise ReviewError(f"no sender named {via!r}", fix=f"use one of: {names}")
+
+    def _send(self, item: ReviewItem, via: str | None, by: str) -> ReviewItem:
+        comment = self._comments[item.draft.comment_id]
+        sender = self._sender(via)
+        try:
+            sender.send(OutgoingReply(comment, item.text, item.draft.language))
+        except ConnectorError as exc:
+            return self.review.mark_failed(comment.id, exc)
+        sent = self.review.mark_sent(comment.id, by=by)
+        with self._lock:
+            self.sent += 1
+        self.memory.answered(comment.id, item.text, tuple(f.id for f in item.draft.facts))
+        self.bus.publish(
+            ReplySent(
+                comment_id=comment.id,
+                viewer_id=comment.viewer_id,
+                platform=comment.platform,
+                sender=sender.name,
+                language=item.draft.language,
+                text=item.text,
+                t_capture=comment.t_capture,
+                t_emit=self.clock.monotonic(),
+            )
+        )
+        return sent
+
+    def _keep_proposal(self, proposal: GroupAnswerProposal) -> None:
+        self._proposals[proposal.id] = proposal
+
+    def _on_review(self, event: ReviewChanged) -> None:
+        # greeting auto-send (opt-in): the queue approved it itself; the desk sends it
+        if event.state is ReviewState.APPROVED and event.by == "auto":
+            try:
+                self._send(self.review.get(event.comment_id), None, by="auto")
+            except SolaError as exc:
+                self.bus.publish(ErrorEvent("comments.auto_send", exc, self.clock.monotonic()))

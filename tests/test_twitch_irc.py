@@ -1,0 +1,137 @@
+"""The Twitch IRC connector against a real IRC server (ngircd) on loopback: a raw-socket viewer
+client writes comments, the desk drafts them, the seller approves, the reply reaches the viewer.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sola_studio.catalog import load_sheet
+from sola_studio.comments.desk import CommentDesk, DeskConfig
+from sola_studio.comments.events import Draft, ReviewState
+from sola_studio.comments.sources import TwitchIrcSource
+from sola_studio.core.errors import ConnectorError
+
+REPO = Path(__file__).resolve().parent.parent
+NGIRCD = shutil.which("ngircd") or "/usr/sbin/ngircd"
+
+pytestmark = pytest.mark.skipif(not Path(NGIRCD).exists(), reason="ngircd not installed")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def ircd(tmp_path: Path) -> Iterator[int]:
+    port = _free_port()
+    conf = tmp_path / "ngircd.conf"
+    conf.write_text(
+        "[Global]\nName = irc.test.local\nInfo = sola test\nListen = 127.0.0.1\n"
+        f"Ports = {port}\nMotdPhrase = test\n[Limits]\nPingTimeout = 120\n"
+        "[Options]\nIdent = no\nPAM = no\nDNS = no\n"
+    )
+    proc = subprocess.Popen(
+        [NGIRCD, "-n", "-f", str(conf)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        proc.kill()
+        pytest.fail("ngircd did not start")
+    yield port
+    proc.terminate()
+    proc.wait(timeout=5)
+
+
+class Viewer:
+    """A plain IRC client: the viewer's side of the chat."""
+
+    def __init__(self, port: int, nick: str, channel: str) -> None:
+        self.sock = socket.create_connection(("127.0.0.1", port), timeout=5)
+        self.nick, self.channel = nick, channel
+        self.buf = b""
+        self.send(f"NICK {nick}")
+        self.send(f"USER {nick} 0 * :{nick}")
+        self.wait_for(" 001 ")
+        self.send(f"JOIN {channel}")
+        self.wait_for(" 366 ")
+
+    def send(self, line: str) -> None:
+        self.sock.sendall((line + "\r\n").encode())
+
+    def say(self, text: str) -> None:
+        self.send(f"PRIVMSG {self.channel} :{text}")
+
+    def wait_for(self, needle: str, timeout: float = 10.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            while b"\r\n" in self.buf:
+                raw, self.buf = self.buf.split(b"\r\n", 1)
+                line = raw.decode("utf-8", "replace")
+                if line.startswith("PING"):
+                    self.send("PONG" + line[4:])
+                if needle in line:
+                    return line
+            self.sock.settimeout(max(0.05, deadline - time.monotonic()))
+            try:
+                data = self.sock.recv(4096)
+            except TimeoutError:
+                break
+            if not data:
+                break
+            self.buf += data
+        raise AssertionError(f"{needle!r} never arrived")
+
+
+def test_comments_arrive_and_approved_reply_reaches_viewer(ircd: int) -> None:
+    sheet = load_sheet(REPO / "assets" / "sample_sheet.yaml")
+    source = TwitchIrcSource(
+        "sola_live", "sola_bot", host="127.0.0.1", port=ircd, send_interval_s=0.0
+    )
+    desk = CommentDesk(sheet, sources=[source], config=DeskConfig(embeddings=False))
+    drafts: list[Draft] = []
+    desk.bus.subscribe(Draft, drafts.append)
+    desk.start()
+    try:
+        viewer = Viewer(ircd, "maria_br", "#sola_live")
+        viewer.say("quanto custa o frete pra Portugal?")
+        deadline = time.monotonic() + 10
+        while not drafts and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert drafts, "the comment never became a draft"
+        draft = drafts[0]
+        assert draft.platform == "twitch"
+        assert draft.language == "pt"
+        assert "shipping:tee:PT" in [f.id for f in draft.facts]
+        # nothing reaches the viewer before approval
+        with pytest.raises(AssertionError):
+            viewer.wait_for("PRIVMSG #sola_live", timeout=0.5)
+        item = desk.approve(draft.comment_id)
+        assert item.state is ReviewState.SENT
+        line = viewer.wait_for("PRIVMSG #sola_live")
+        assert line.startswith(":sola_bot")
+        assert "@maria_br" in line and "45,00" in line and "Portugal" in line
+    finally:
+        desk.stop()
+
+
+def test_unreachable_server_is_a_connector_error() -> None:
+    source = TwitchIrcSource("x", "bot", host="127.0.0.1", port=_free_port(), timeout_s=1)
+    with pytest.raises(ConnectorError) as err:
+        source.start(lambda c: None)
+    assert err.value.fix
