@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self._latencies: deque[float] = deque(maxlen=20)
         self._live_since: float | None = None
         self._workers: list[_Worker] = []
+        self._close_when_stopped = False
         self._build()
         self.pinned.set_sheet(sheet)
         self._route()
@@ -221,6 +222,9 @@ class MainWindow(QMainWindow):
         self.live_button.style().polish(self.live_button)
 
     def _on_started(self, session: Any) -> None:
+        if self._close_when_stopped:
+            self.controller.stop()
+            return
         self._live_since = monotonic()
         self._set_live_look(True)
         self.export_button.setEnabled(False)
@@ -235,6 +239,9 @@ class MainWindow(QMainWindow):
 
     def _on_stopped(self, session: Any) -> None:
         self.last_session = session
+        if self._close_when_stopped:
+            self.close()
+            return
         self._live_since = None
         self.preview.set_reader(None)
         self.preview.set_message(self.tr("Stopped. Export the report, or go live again."))
@@ -331,8 +338,14 @@ class MainWindow(QMainWindow):
         worker.run(lambda: export(out) if out is not None else export())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.controller.session is not None:
-            session = self.controller.session
-            self.controller.stop()
-            log.info("window closed while live; stopping %r", session)
+        # Closing while live stops the show first (models finish their pass, files are closed,
+        # the session is marked finished), then closes: a half-stopped session would be marked
+        # interrupted and its worker threads killed mid-call at exit.
+        if self.controller.session is not None or self.controller.busy:
+            self._close_when_stopped = True
+            self.preview.set_message(self.tr("Stopping…"))
+            if not self.controller.busy:
+                self.stop()
+            event.ignore()
+            return
         super().closeEvent(event)

@@ -1,627 +1,692 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>BannerStrip</name>
     <message>
-        <location filename="../widgets/desk.py" line="105"/>
+        <location filename="../widgets/desk.py" line="105" />
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>忽略</translation>
     </message>
 </context>
 <context>
     <name>CameraPage</name>
     <message>
-        <location filename="../wizard.py" line="127"/>
-        <location filename="../wizard.py" line="132"/>
+        <location filename="../wizard.py" line="127" />
+        <location filename="../wizard.py" line="132" />
         <source>Camera</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="128"/>
+        <location filename="../wizard.py" line="128" />
         <source>Check that you are in the picture and the light is good.</source>
-        <translation type="unfinished"></translation>
+        <translation>确认您在画面中，光线充足。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="134"/>
+        <location filename="../wizard.py" line="134" />
         <source>Show picture</source>
-        <translation type="unfinished"></translation>
+        <translation>显示画面</translation>
     </message>
 </context>
 <context>
     <name>CaptionStrip</name>
     <message>
-        <location filename="../widgets/captions.py" line="43"/>
+        <location filename="../widgets/captions.py" line="43" />
         <source>Captions</source>
-        <translation type="unfinished"></translation>
+        <translation>字幕</translation>
     </message>
     <message>
-        <location filename="../widgets/captions.py" line="53"/>
+        <location filename="../widgets/captions.py" line="53" />
         <source>Captions appear here when you go live.</source>
-        <translation type="unfinished"></translation>
+        <translation>开播后字幕会显示在这里。</translation>
     </message>
 </context>
 <context>
     <name>CommentDesk</name>
     <message>
-        <location filename="../widgets/desk.py" line="144"/>
+        <location filename="../widgets/desk.py" line="144" />
         <source>Comments</source>
-        <translation type="unfinished"></translation>
+        <translation>评论</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="165"/>
+        <location filename="../widgets/desk.py" line="165" />
         <source>Wait</source>
-        <translation type="unfinished"></translation>
+        <translation>等待</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="166"/>
+        <location filename="../widgets/desk.py" line="166" />
         <source>Viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>观众</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="167"/>
+        <location filename="../widgets/desk.py" line="167" />
         <source>Lang</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="168"/>
+        <location filename="../widgets/desk.py" line="168" />
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>评论</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="169"/>
+        <location filename="../widgets/desk.py" line="169" />
         <source>Intent</source>
-        <translation type="unfinished"></translation>
+        <translation>意图</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="193"/>
+        <location filename="../widgets/desk.py" line="193" />
         <source>Draft reply</source>
-        <translation type="unfinished"></translation>
+        <translation>回复草稿</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="199"/>
+        <location filename="../widgets/desk.py" line="199" />
         <source>Select a comment to see its draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一条评论查看回复草稿。</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="201"/>
+        <location filename="../widgets/desk.py" line="201" />
         <source>Facts used</source>
-        <translation type="unfinished"></translation>
+        <translation>引用的事实</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="209"/>
+        <location filename="../widgets/desk.py" line="209" />
         <source>Approve &amp;&amp; send  [A]</source>
-        <translation type="unfinished"></translation>
+        <translation>批准并发送  [A]</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="211"/>
+        <location filename="../widgets/desk.py" line="211" />
         <source>Skip  [S]</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过  [S]</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="212"/>
+        <location filename="../widgets/desk.py" line="212" />
         <source>Edit  [E]</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑  [E]</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="213"/>
+        <location filename="../widgets/desk.py" line="213" />
         <source>Regenerate  [R]</source>
-        <translation type="unfinished"></translation>
+        <translation>重新生成  [R]</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="427"/>
+        <location filename="../widgets/desk.py" line="427" />
         <source>needs you</source>
-        <translation type="unfinished"></translation>
+        <translation>需要您处理</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="433"/>
-        <source>confidence {0:.0%}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../widgets/desk.py" line="432" />
+        <source>confidence {0}</source>
+        <translation>置信度 {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="442"/>
+        <location filename="../widgets/desk.py" line="440" />
         <source>(no facts: the sheet is silent, check before sending)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无事实依据：商品表中没有相关信息，发送前请核实）</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="447"/>
+        <location filename="../widgets/desk.py" line="445" />
         <source>Waiting {0} · Answered {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>待回复 {0} · 已回复 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>DeskFeed</name>
+    <message>
+        <location filename="../desk_feed.py" line="94" />
+        <source>{0} viewers asked about {1}. One answer for all: “{2}”</source>
+        <translation>{0} 位观众询问了{1}。统一回复：“{2}”</translation>
+    </message>
+    <message>
+        <location filename="../desk_feed.py" line="102" />
+        <source>Send to all</source>
+        <translation>发送给所有人</translation>
+    </message>
+    <message>
+        <location filename="../desk_feed.py" line="109" />
+        <source>Restock: {0} asks for {1}, {2} left.</source>
+        <translation>补货提醒：{1} 被询问 {0} 次，仅剩 {2} 件。</translation>
     </message>
 </context>
 <context>
     <name>DoctorPage</name>
     <message>
-        <location filename="../wizard.py" line="342"/>
+        <location filename="../wizard.py" line="342" />
         <source>Check this machine</source>
-        <translation type="unfinished"></translation>
+        <translation>检查本机</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="343"/>
+        <location filename="../wizard.py" line="343" />
         <source>What Sola Studio found, and how to fix anything missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sola Studio 的检查结果，以及缺失项的修复方法。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="347"/>
+        <location filename="../wizard.py" line="347" />
         <source>Check again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="355"/>
+        <location filename="../wizard.py" line="355" />
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查…</translation>
     </message>
 </context>
 <context>
     <name>LanguagesPage</name>
     <message>
-        <location filename="../wizard.py" line="58"/>
+        <location filename="../wizard.py" line="58" />
         <source>Languages</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="60"/>
+        <location filename="../wizard.py" line="60" />
         <source>The language you speak on camera, and the ones your viewers use.</source>
-        <translation type="unfinished"></translation>
+        <translation>您直播时说的语言，以及观众使用的语言。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="64"/>
+        <location filename="../wizard.py" line="64" />
         <source>I speak</source>
-        <translation type="unfinished"></translation>
+        <translation>我说</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="66"/>
+        <location filename="../wizard.py" line="66" />
         <source>My viewers write in</source>
-        <translation type="unfinished"></translation>
+        <translation>观众使用的语言</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="85"/>
-        <location filename="../window.py" line="248"/>
+        <location filename="../window.py" line="85" />
+        <location filename="../window.py" line="248" />
         <source>Sola Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>Sola Studio</translation>
     </message>
     <message>
-        <location filename="../window.py" line="112"/>
-        <location filename="../window.py" line="218"/>
+        <location filename="../window.py" line="112" />
+        <location filename="../window.py" line="218" />
         <source>Go live</source>
-        <translation type="unfinished"></translation>
+        <translation>开始直播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="122"/>
-        <location filename="../window.py" line="325"/>
+        <location filename="../window.py" line="122" />
+        <location filename="../window.py" line="325" />
         <source>Export report</source>
-        <translation type="unfinished"></translation>
+        <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../window.py" line="155"/>
+        <location filename="../window.py" line="155" />
         <source>&amp;Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>工作室(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="156"/>
+        <location filename="../window.py" line="156" />
         <source>Product sheet…</source>
-        <translation type="unfinished"></translation>
+        <translation>商品表…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="157"/>
+        <location filename="../window.py" line="157" />
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="159"/>
+        <location filename="../window.py" line="159" />
         <source>Sessions and reports…</source>
-        <translation type="unfinished"></translation>
+        <translation>场次与报告…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="160"/>
+        <location filename="../window.py" line="160" />
         <source>First-run setup…</source>
-        <translation type="unfinished"></translation>
+        <translation>初始设置…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="161"/>
+        <location filename="../window.py" line="161" />
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
     <message>
-        <location filename="../window.py" line="200"/>
+        <location filename="../window.py" line="200" />
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="201"/>
+        <location filename="../window.py" line="201" />
         <source>Loading models and opening devices…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载模型并打开设备…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="205"/>
+        <location filename="../window.py" line="205" />
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="218"/>
+        <location filename="../window.py" line="218" />
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止直播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="240"/>
+        <location filename="../window.py" line="240" />
         <source>Stopped. Export the report, or go live again.</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止。可以导出报告，或再次开播。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="247"/>
+        <location filename="../window.py" line="247" />
         <source>Could not go live.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法开播。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="268"/>
+        <location filename="../window.py" line="268" />
         <source>Not live: nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>未在直播：没有发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="305"/>
+        <location filename="../window.py" line="305" />
         <source>LIVE {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>直播中 {0}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="315"/>
+        <location filename="../window.py" line="315" />
         <source>No finished session to report on.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有已结束的场次可生成报告。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="327"/>
+        <location filename="../window.py" line="327" />
         <source>Report written to {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>报告已保存到 {0}</translation>
     </message>
 </context>
 <context>
     <name>MicrophonePage</name>
     <message>
-        <location filename="../wizard.py" line="72"/>
+        <location filename="../wizard.py" line="72" />
         <source>Microphone</source>
-        <translation type="unfinished"></translation>
+        <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="73"/>
+        <location filename="../wizard.py" line="73" />
         <source>Say a few words: the bar should move with your voice.</source>
-        <translation type="unfinished"></translation>
+        <translation>说几句话：音量条应随您的声音跳动。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="76"/>
+        <location filename="../wizard.py" line="76" />
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>系统默认</translation>
     </message>
 </context>
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../wizard.py" line="185"/>
+        <location filename="../wizard.py" line="185" />
         <source>Speech model</source>
-        <translation type="unfinished"></translation>
+        <translation>语音模型</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="187"/>
+        <location filename="../wizard.py" line="187" />
         <source>Bigger models are more accurate and slower. “base” suits most laptops.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型越大越准确，也越慢。“base”适合大多数笔记本电脑。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="193"/>
+        <location filename="../wizard.py" line="193" />
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>模型</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="193"/>
+        <location filename="../wizard.py" line="193" />
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="193"/>
+        <location filename="../wizard.py" line="193" />
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>大小</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="193"/>
+        <location filename="../wizard.py" line="193" />
         <source>Languages</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="197"/>
+        <location filename="../wizard.py" line="197" />
         <source>Install selected</source>
-        <translation type="unfinished"></translation>
+        <translation>安装所选模型</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="224"/>
+        <location filename="../wizard.py" line="224" />
         <source>many</source>
-        <translation type="unfinished"></translation>
+        <translation>多语言</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="224"/>
+        <location filename="../wizard.py" line="224" />
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>英语</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="247"/>
+        <location filename="../wizard.py" line="247" />
         <source>Installing {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在安装 {0}…</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="264"/>
+        <location filename="../wizard.py" line="264" />
         <source>{0}: {1} {2} of {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：{1} {2} / {3}</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="278"/>
+        <location filename="../wizard.py" line="278" />
         <source>Ready: {0} ({1})</source>
-        <translation type="unfinished"></translation>
+        <translation>已就绪：{0}（{1}）</translation>
     </message>
 </context>
 <context>
     <name>PinnedProduct</name>
     <message>
-        <location filename="../widgets/product.py" line="63"/>
+        <location filename="../widgets/product.py" line="63" />
         <source>On camera</source>
-        <translation type="unfinished"></translation>
+        <translation>正在展示</translation>
     </message>
     <message>
-        <location filename="../widgets/product.py" line="90"/>
+        <location filename="../widgets/product.py" line="90" />
         <source>No product sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>没有商品表</translation>
     </message>
 </context>
 <context>
     <name>PreviewView</name>
     <message>
-        <location filename="../widgets/preview.py" line="48"/>
+        <location filename="../widgets/preview.py" line="48" />
         <source>Not live — the picture viewers will see appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>未开播 — 观众将看到的画面会显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsDialog</name>
+    <message>
+        <location filename="../sessions.py" line="68" />
+        <source>Sessions and reports</source>
+        <translation>场次与报告</translation>
+    </message>
+    <message>
+        <location filename="../sessions.py" line="78" />
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../sessions.py" line="78" />
+        <source>Show</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <location filename="../sessions.py" line="78" />
+        <source>Started</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../sessions.py" line="78" />
+        <source>Ended</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../sessions.py" line="78" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../sessions.py" line="85" />
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../sessions.py" line="87" />
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <location filename="../sessions.py" line="112" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="52"/>
+        <location filename="../settings_dialog.py" line="52" />
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="60"/>
+        <location filename="../settings_dialog.py" line="60" />
         <source>Caption languages</source>
-        <translation type="unfinished"></translation>
+        <translation>字幕语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="65"/>
+        <location filename="../settings_dialog.py" line="65" />
         <source>Text size (px at 1080p)</source>
-        <translation type="unfinished"></translation>
+        <translation>字号（1080p 下的像素）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="66"/>
+        <location filename="../settings_dialog.py" line="66" />
         <source>Dark box behind the text</source>
-        <translation type="unfinished"></translation>
+        <translation>文字下方加深色底框</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="69"/>
+        <location filename="../settings_dialog.py" line="69" />
         <source>Outline around letters</source>
-        <translation type="unfinished"></translation>
+        <translation>文字描边</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="73"/>
+        <location filename="../settings_dialog.py" line="73" />
         <source>Stacked (up to three languages)</source>
-        <translation type="unfinished"></translation>
+        <translation>叠放（最多三种语言）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="74"/>
+        <location filename="../settings_dialog.py" line="74" />
         <source>Rotating (more languages)</source>
-        <translation type="unfinished"></translation>
+        <translation>轮换（更多语言）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="76"/>
+        <location filename="../settings_dialog.py" line="76" />
         <source>Layout</source>
-        <translation type="unfinished"></translation>
+        <translation>布局</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="81"/>
+        <location filename="../settings_dialog.py" line="81" />
         <source>Captions disappear after</source>
-        <translation type="unfinished"></translation>
+        <translation>字幕消失时间</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="82"/>
+        <location filename="../settings_dialog.py" line="82" />
         <source>Captions</source>
-        <translation type="unfinished"></translation>
+        <translation>字幕</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="87"/>
+        <location filename="../settings_dialog.py" line="87" />
         <source>I speak</source>
-        <translation type="unfinished"></translation>
+        <translation>我说</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="89"/>
+        <location filename="../settings_dialog.py" line="89" />
         <source>My viewers write in</source>
-        <translation type="unfinished"></translation>
+        <translation>观众使用的语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="90"/>
+        <location filename="../settings_dialog.py" line="90" />
         <source>Languages</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="95"/>
-        <location filename="../settings_dialog.py" line="138"/>
+        <location filename="../settings_dialog.py" line="95" />
+        <location filename="../settings_dialog.py" line="138" />
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="99"/>
+        <location filename="../settings_dialog.py" line="99" />
         <source>Microphone</source>
-        <translation type="unfinished"></translation>
+        <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="101"/>
+        <location filename="../settings_dialog.py" line="101" />
         <source>0 for the first camera, or a name</source>
-        <translation type="unfinished"></translation>
+        <translation>0 表示第一个摄像头，或填写名称</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="102"/>
+        <location filename="../settings_dialog.py" line="102" />
         <source>Camera</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="103"/>
+        <location filename="../settings_dialog.py" line="103" />
         <source>Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="111"/>
+        <location filename="../settings_dialog.py" line="111" />
         <source>Speech model</source>
-        <translation type="unfinished"></translation>
+        <translation>语音模型</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="114"/>
+        <location filename="../settings_dialog.py" line="114" />
         <source>Automatic (GPU when there is one)</source>
-        <translation type="unfinished"></translation>
+        <translation>自动（有 GPU 时使用 GPU）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="115"/>
+        <location filename="../settings_dialog.py" line="115" />
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="116"/>
+        <location filename="../settings_dialog.py" line="116" />
         <source>NVIDIA GPU (CUDA)</source>
-        <translation type="unfinished"></translation>
+        <translation>NVIDIA GPU（CUDA）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="120"/>
+        <location filename="../settings_dialog.py" line="120" />
         <source>Run models on</source>
-        <translation type="unfinished"></translation>
+        <translation>模型运行于</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="121"/>
+        <location filename="../settings_dialog.py" line="121" />
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>模型</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="127"/>
+        <location filename="../settings_dialog.py" line="127" />
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> 天</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="129"/>
+        <location filename="../settings_dialog.py" line="129" />
         <source>Keep viewer data for</source>
-        <translation type="unfinished"></translation>
+        <translation>观众数据保留</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="131"/>
+        <location filename="../settings_dialog.py" line="131" />
         <source>Comments and viewer names older than this are deleted automatically.</source>
-        <translation type="unfinished"></translation>
+        <translation>超过此期限的评论和观众名称会被自动删除。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="140"/>
+        <location filename="../settings_dialog.py" line="140" />
         <source>Window language</source>
-        <translation type="unfinished"></translation>
+        <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="141"/>
+        <location filename="../settings_dialog.py" line="141" />
         <source>Privacy and window</source>
-        <translation type="unfinished"></translation>
+        <translation>隐私与界面</translation>
     </message>
 </context>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../wizard.py" line="385"/>
+        <location filename="../wizard.py" line="385" />
         <source>Sola Studio setup</source>
-        <translation type="unfinished"></translation>
+        <translation>Sola Studio 设置向导</translation>
     </message>
 </context>
 <context>
     <name>SheetEditor</name>
     <message>
-        <location filename="../widgets/product.py" line="124"/>
+        <location filename="../widgets/product.py" line="124" />
         <source>Product sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>商品表</translation>
     </message>
     <message>
-        <location filename="../widgets/product.py" line="133"/>
+        <location filename="../widgets/product.py" line="133" />
         <source>Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../widgets/product.py" line="148"/>
+        <location filename="../widgets/product.py" line="148" />
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>检查</translation>
     </message>
     <message>
-        <location filename="../widgets/product.py" line="162"/>
+        <location filename="../widgets/product.py" line="162" />
         <source>Not valid YAML: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有效的 YAML：{0}</translation>
     </message>
     <message>
-        <location filename="../widgets/product.py" line="168"/>
+        <location filename="../widgets/product.py" line="168" />
         <source>{0} products, pinned: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 件商品，置顶：{1}</translation>
     </message>
     <message>
-        <location filename="../widgets/product.py" line="182"/>
+        <location filename="../widgets/product.py" line="182" />
         <source>Open a product sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>打开商品表</translation>
     </message>
 </context>
 <context>
     <name>SheetPage</name>
     <message>
-        <location filename="../wizard.py" line="287"/>
+        <location filename="../wizard.py" line="287" />
         <source>Product sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>商品表</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="289"/>
+        <location filename="../wizard.py" line="289" />
         <source>Replies are drafted only from your sheet: prices, sizes, shipping, FAQ.</source>
-        <translation type="unfinished"></translation>
+        <translation>回复只根据您的商品表起草：价格、尺码、运费、常见问题。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="292"/>
+        <location filename="../wizard.py" line="292" />
         <source>Start with the sample sheet (a T-shirt shop)</source>
-        <translation type="unfinished"></translation>
+        <translation>使用示例商品表（T 恤店）</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="293"/>
+        <location filename="../wizard.py" line="293" />
         <source>Import my own sheet (YAML or CSV)…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入我自己的商品表（YAML 或 CSV）…</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="310"/>
+        <location filename="../wizard.py" line="310" />
         <source>Your product sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>您的商品表</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="328"/>
+        <location filename="../wizard.py" line="328" />
         <source>{0} products; on camera first: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 件商品；首先展示：{1}</translation>
     </message>
 </context>
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../widgets/status.py" line="76"/>
+        <location filename="../widgets/status.py" line="76" />
         <source>Caption latency {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>字幕延迟 {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/status.py" line="84"/>
+        <location filename="../widgets/status.py" line="84" />
         <source>RTF {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>实时率 {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/status.py" line="93"/>
+        <location filename="../widgets/status.py" line="93" />
         <source>Dropped frames {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>丢帧 {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/status.py" line="102"/>
+        <location filename="../widgets/status.py" line="102" />
         <source>CPU {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU {0}</translation>
     </message>
 </context>
 </TS>
