@@ -5,6 +5,11 @@ test holds on a GPU machine with a webcam as well as on CI."""
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -113,3 +118,59 @@ def test_command_output_and_json(capsys: pytest.CaptureFixture[str]) -> None:
         if check["status"] != "OK":
             assert f"fix: {check['fix']}" in text
     assert sum(data["counts"].values()) == len(data["checks"])
+
+
+@pytest.fixture
+def virtual_microphone(tmp_path: Path) -> Iterator[dict[str, str]]:
+    """A real PulseAudio server of our own (private runtime folder) with a null sink, whose
+    monitor is a capture source: the environment a process needs to see it as a microphone."""
+    import shutil
+    import time
+
+    if shutil.which("pulseaudio") is None:
+        pytest.skip("pulseaudio is not installed (scripts/setup.sh test installs it)")
+    runtime = tmp_path / "pulse-runtime"
+    runtime.mkdir()
+    env = {
+        **os.environ,
+        "HOME": str(tmp_path),
+        "XDG_RUNTIME_DIR": str(runtime),
+        "PULSE_RUNTIME_PATH": str(runtime / "pulse"),
+    }
+    subprocess.run(
+        [
+            "pulseaudio",
+            "--daemonize=yes",
+            "--exit-idle-time=-1",
+            "--system=false",
+            "-n",
+            "--load=module-native-protocol-unix",
+            "--load=module-null-sink sink_name=sola_doctor_sink",
+        ],
+        env=env,
+        check=True,
+        timeout=30,
+        capture_output=True,
+    )
+    socket = runtime / "pulse" / "native"
+    deadline = time.monotonic() + 10
+    while not socket.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    env["PULSE_SERVER"] = f"unix:{socket}"
+    yield env
+    pid = int((runtime / "pulse" / "pid").read_text())
+    os.kill(pid, signal.SIGTERM)
+
+
+def test_a_pulseaudio_microphone_is_reported(virtual_microphone: dict[str, str]) -> None:
+    # a fresh process: PortAudio lists devices once, when sounddevice is imported
+    result = subprocess.run(
+        [sys.executable, "-m", "sola_studio", "doctor", "--json"],
+        env=virtual_microphone,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    checks = {c["name"]: c for c in json.loads(result.stdout)["checks"]}
+    assert checks["microphone"]["status"] == "OK", checks["microphone"]
+    assert "pulse" in checks["microphone"]["details"]
