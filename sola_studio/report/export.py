@@ -228,7 +228,9 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
 
 
 def _text_or_purged(text: str | None) -> str:
-    return _e(text) if text is not None else '<span class="purged">(purged)</span>'
+    if text is None:
+        return '<span class="purged">(purged)</span>'
+    return f'<span dir="auto">{_e(text)}</span>'
 
 
 def _card(key: str, value: str, sub: str = "") -> str:

@@ -630,3 +630,39 @@ def replay_sample(
     if finish:
         store.finish_session()
     return sid
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m sola_studio.report.sample OUT.html``: replay the sample show into a scratch
+    profile (with real en->pt Bergamot captions when installed) and write its HTML report."""
+    import argparse
+    import os
+    import tempfile
+    import time
+    from pathlib import Path
+
+    from sola_studio.report.build import build_report
+    from sola_studio.report.export import write
+
+    parser = argparse.ArgumentParser(prog="python -m sola_studio.report.sample")
+    parser.add_argument("out", type=Path)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["SOLA_STUDIO_HOME"] = home
+        clock = ManualClock(now_wall=time.time())
+        store = SessionStore.open_profile("sample", clock=clock)
+        try:
+            from sola_studio.translate.bergamot import BergamotTranslator
+
+            with BergamotTranslator.default() as tr:
+                sid = replay_sample(store, clock, translate=tr.translate)
+        except ImportError:
+            sid = replay_sample(store, clock)
+        write(build_report(store.db, sid), "html", args.out)
+        store.close()
+    print(args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
