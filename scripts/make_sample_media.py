@@ -3,7 +3,7 @@
 - ``seller_talk.ogg``: the seller's talk (``seller_talk.txt``, one sentence a line) spoken by
   espeak-ng, one sentence at a time with a pause between sentences, encoded as Opus mono;
   ``seller_talk.tsv`` records where each sentence starts and ends in it.
-- ``seller_video.mp4``: a 1280x720 H.264 clip of the sample shirt held up to the camera and
+- ``seller_video.mp4``: a 1280x720 H.264 clip of the sample tee held up to the camera and
   swaying gently; its motion is periodic so the app can loop it without a jump.
 
 It needs ``espeak-ng`` and ``ffmpeg`` on PATH (both in scripts/setup.sh's test packages), Pillow
@@ -102,32 +102,39 @@ def make_audio() -> list[Sentence]:
 
 
 def _shirt_sprite(colour: tuple[int, int, int]) -> Image.Image:
-    """A flat linen shirt, front view, drawn once at 2x and scaled down for smooth edges."""
+    """The sample tee (Camiseta Sola Classic), front view, drawn at 2x and scaled down."""
     s = 2
     w, h = 560 * s, 600 * s
     img = Image.new("RGBA", (w, h), (0, 0, 0, 0))
     d = ImageDraw.Draw(img)
     body = [
-        (200, 40), (245, 70), (315, 70), (360, 40),  # collar line
-        (470, 80), (555, 250), (480, 290), (440, 200),  # right shoulder and sleeve
-        (445, 590), (115, 590), (120, 200),  # right side, hem, left side
-        (80, 290), (5, 250), (90, 80),  # left sleeve and shoulder
+        (205, 40), (355, 40),  # neckline
+        (470, 80), (555, 235), (470, 285), (440, 215),  # right shoulder and short sleeve
+        (445, 590), (115, 590), (120, 215),  # right side, hem, left side
+        (90, 285), (5, 235), (90, 80),  # left sleeve and shoulder
     ]  # fmt: skip
     d.polygon([(x * s, y * s) for x, y in body], fill=(*colour, 255))
-    shade = tuple(int(c * 0.82) for c in colour)
-    # collar flaps, placket, pocket and coconut-shell buttons
-    d.polygon([(x * s, y * s) for x, y in [(200, 40), (280, 120), (250, 140), (185, 60)]], fill=shade)
-    d.polygon([(x * s, y * s) for x, y in [(360, 40), (280, 120), (310, 140), (375, 60)]], fill=shade)
-    d.rectangle([272 * s, 120 * s, 288 * s, 590 * s], fill=shade)
-    d.rectangle([150 * s, 230 * s, 235 * s, 320 * s], outline=shade, width=3 * s)
-    for y in range(170, 580, 70):
-        d.ellipse([272 * s, (y - 8) * s, 288 * s, (y + 8) * s], fill=(92, 64, 44, 255))
+    shade = tuple(int(c * 0.84) for c in colour)
+    # crew neck rib, sleeve and hem stitching, and the Sola sun printed on the chest
+    d.ellipse([200 * s, -10 * s, 360 * s, 95 * s], fill=shade)
+    d.ellipse([214 * s, -10 * s, 346 * s, 80 * s], fill=(0, 0, 0, 0))
+    d.line([(470 * s, 273 * s), (548 * s, 240 * s)], fill=shade, width=3 * s)
+    d.line([(90 * s, 273 * s), (12 * s, 240 * s)], fill=shade, width=3 * s)
+    d.line([(117 * s, 570 * s), (443 * s, 570 * s)], fill=shade, width=3 * s)
+    cx, cy, r = 280, 250, 38
+    sun = (236, 150, 40, 255)
+    d.ellipse([(cx - r) * s, (cy - r) * s, (cx + r) * s, (cy + r) * s], fill=sun)
+    for k in range(12):
+        a = 2 * math.pi * k / 12
+        d.line([((cx + 50 * math.cos(a)) * s, (cy + 50 * math.sin(a)) * s),
+                ((cx + 66 * math.cos(a)) * s, (cy + 66 * math.sin(a)) * s)],
+               fill=sun, width=6 * s)  # fmt: skip
     img = img.resize((w // s, h // s), Image.Resampling.LANCZOS)
-    # linen slub: fine horizontal and vertical streaks, kept faint so the clip compresses well
+    # jersey knit: faint vertical wales, kept faint so the clip compresses well
     rng = np.random.default_rng(3)
-    weave = (rng.normal(0, 1, (h // s, 1)) * 5 + rng.normal(0, 1, (1, w // s)) * 4).astype(np.int16)
+    knit = (rng.normal(0, 1, (1, w // s)) * 4 + rng.normal(0, 1, (h // s, 1)) * 2).astype(np.int16)
     arr = np.asarray(img).astype(np.int16)
-    arr[..., :3] = np.clip(arr[..., :3] + weave[..., None], 0, 255)
+    arr[..., :3] = np.clip(arr[..., :3] + knit[..., None], 0, 255)
     return Image.fromarray(arr.astype(np.uint8), "RGBA")
 
 
@@ -141,13 +148,13 @@ def _background() -> Image.Image:
     bg[table_top:] = np.stack([150 + grain, 104 + grain * 0.7, 70 + grain * 0.5], axis=-1)
     img = Image.fromarray(np.clip(bg, 0, 255).astype(np.uint8), "RGB")
     d = ImageDraw.Draw(img)
-    # a potted plant on the right and a folded stack of the other two colours on the left
+    # a potted plant on the right and folded tees in the other two colours (black, blue) on the left
     d.rectangle([1080, table_top - 110, 1170, table_top], fill=(196, 120, 84))
     for i, (dx, dy) in enumerate([(-60, -260), (0, -330), (60, -250), (-20, -200), (40, -190)]):
         d.ellipse([1125 + dx - 45, table_top + dy - 20, 1125 + dx + 45, table_top + dy + 90],
                   fill=(70 + 12 * i, 120 + 6 * i, 72))  # fmt: skip
-    d.rounded_rectangle([90, table_top - 60, 330, table_top], 10, fill=(40, 52, 84))
-    d.rounded_rectangle([100, table_top - 110, 320, table_top - 58], 10, fill=(146, 166, 134))
+    d.rounded_rectangle([90, table_top - 60, 330, table_top], 10, fill=(34, 34, 38))
+    d.rounded_rectangle([100, table_top - 110, 320, table_top - 58], 10, fill=(52, 92, 168))
     return img.filter(ImageFilter.GaussianBlur(3))  # the background is out of focus
 
 
