@@ -95,7 +95,9 @@ def make_audio() -> list[Sentence]:
              str(SAMPLE / "seller_talk.ogg")],
             check=True,
         )  # fmt: skip
-    rows = ["start_s\tend_s\ttext"] + [f"{s.start_s:.2f}\t{s.end_s:.2f}\t{s.text}" for s in sentences]
+    rows = ["start_s\tend_s\ttext"] + [
+        f"{s.start_s:.2f}\t{s.end_s:.2f}\t{s.text}" for s in sentences
+    ]
     (SAMPLE / "seller_talk.tsv").write_text("\n".join(rows) + "\n")
     log.info("audio: %d sentences, %.1f s", len(sentences), pos / RATE)
     return sentences
@@ -141,7 +143,9 @@ def _shirt_sprite(colour: tuple[int, int, int]) -> Image.Image:
 def _background() -> Image.Image:
     y = np.linspace(0.0, 1.0, HEIGHT)[:, None]
     x = np.linspace(-1.0, 1.0, WIDTH)[None, :]
-    wall = np.stack([236 - 30 * y, 226 - 30 * y, 212 - 34 * y], axis=-1) * (1 - 0.12 * x**2)[..., None]
+    wall = (
+        np.stack([236 - 30 * y, 226 - 30 * y, 212 - 34 * y], axis=-1) * (1 - 0.12 * x**2)[..., None]
+    )
     bg = np.broadcast_to(wall, (HEIGHT, WIDTH, 3)).copy()
     table_top = int(HEIGHT * 0.78)
     grain = 8 * np.sin(np.linspace(0, 60, WIDTH))[None, :] * np.ones((HEIGHT - table_top, 1))
@@ -181,7 +185,9 @@ def make_video() -> None:
         dx = 30 * math.sin(phase + 0.6)
         dy = 8 * math.sin(2 * phase + 1.1)
         size = (int(shirt.width * scale), int(shirt.height * scale))
-        sprite = shirt.resize(size, Image.Resampling.BILINEAR).rotate(angle, Image.Resampling.BICUBIC, expand=True)
+        sprite = shirt.resize(size, Image.Resampling.BILINEAR).rotate(
+            angle, Image.Resampling.BICUBIC, expand=True
+        )
         shade = shadow.resize(size, Image.Resampling.BILINEAR).rotate(angle, expand=True)
         x = int(WIDTH / 2 - sprite.width / 2 + dx)
         y = int(HEIGHT / 2 - sprite.height / 2 + dy - 10)
