@@ -63,9 +63,9 @@ def model_from_dir(directory: Path, source: str, target: str) -> BergamotModel:
     trg_vocab = [p for p in files if p.name.startswith("trgvocab")]
     shared = [p for p in files if p.name.startswith("vocab") and p.suffix == ".spm"]
     lex = [p for p in files if p.name.startswith("lex") and p.suffix == ".bin"]
-    source_vocab = (src_vocab or shared or [None])[0]
-    target_vocab = (trg_vocab or shared or [None])[0]
-    if not models or source_vocab is None or target_vocab is None:
+    source_vocabs = src_vocab or shared
+    target_vocabs = trg_vocab or shared
+    if not models or not source_vocabs or not target_vocabs:
         raise ModelCorrupt(
             f"Bergamot model folder {directory} lacks a model or vocabulary file",
             fix=f"sola-studio models install bergamot:{source}-{target} (reinstall the pair)",
@@ -74,8 +74,8 @@ def model_from_dir(directory: Path, source: str, target: str) -> BergamotModel:
         source=source,
         target=target,
         model=models[0],
-        source_vocab=source_vocab,
-        target_vocab=target_vocab,
+        source_vocab=source_vocabs[0],
+        target_vocab=target_vocabs[0],
         shortlist=lex[0] if lex else None,
     )
 
