@@ -150,3 +150,12 @@ def test_glossary_file(tmp_path: Path) -> None:
     path.write_text("terms: [\n", encoding="utf-8")
     with pytest.raises(ConfigError):
         Glossary.from_yaml(path)
+
+
+def test_a_renumbered_placeholder_is_recovered() -> None:
+    text = "If you only have 8 bits (256 levels)"
+    prepared = prepare(text, find_spans(text, [(NUMBER_RE, None, False)]))
+    assert prepared.text == "If you only have ZQX0 bits (ZQX1 levels)"
+    restored, missing = restore("Se você tiver apenas bits ZQX0 (níveis ZQX2)", prepared)
+    assert restored == "Se você tiver apenas bits 8 (níveis 256)"
+    assert missing == ()

@@ -265,9 +265,16 @@ def prepare(
 def restore(translated: str, prepared: PreparedText) -> tuple[str, tuple[str, ...]]:
     """Put renderings back in place of placeholders; returns (text, renderings missing)."""
 
+    seen = [PLACEHOLDER.format(int(m.group(1))) for m in _PLACEHOLDER_RE.finditer(translated)]
+    # The engine sometimes renumbers one (measured: "(ZQX1 levels)" came back as "ZQX2"): an
+    # unknown placeholder takes the next placeholder that did not come back, in order.
+    unused = [ph for ph in prepared.placeholders if ph not in seen]
+
     def sub(m: re.Match[str]) -> str:
         ph = PLACEHOLDER.format(int(m.group(1)))
-        return prepared.placeholders.get(ph, "")
+        if ph in prepared.placeholders:
+            return prepared.placeholders[ph]
+        return prepared.placeholders[unused.pop(0)] if unused else ""
 
     text = _PLACEHOLDER_RE.sub(sub, translated)
     text = re.sub(r"\s{2,}", " ", text).strip()
