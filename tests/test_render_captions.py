@@ -178,3 +178,27 @@ def test_cached_overlay_is_not_redrawn_per_frame(fonts: FontResolver) -> None:
         renderer.composite(frame, i / 30)
     assert renderer.stats.renders == 1
     assert script_for("zh-TW").value == "han-tc"
+
+
+def test_spec_card_from_the_sheet_is_rendered(fonts: FontResolver) -> None:
+    from sola_studio.captions.speccards import SpecCard
+
+    spec = SpecCard(
+        product_id="tee",
+        attribute="material",
+        label={"pt": "Material", "en": "Material"},
+        fact={"pt": "100% algodão", "en": "100% cotton"},
+        caption_id=3,
+        keyword="algodão",
+        start=1.0,
+        end=2.0,
+        duration_s=5.0,
+        t_capture=0.0,
+        t_emit=0.0,
+    )
+    card = InfoCard.from_spec_card(spec, ["pt", "en", "de"])
+    assert dict(card.body) == {"pt": "Material: 100% algodão", "en": "Material: 100% cotton"}
+    renderer = CaptionRenderer(1280, 720, ["pt", "en", "de"], fonts=fonts, clock=ManualClock())
+    renderer.show_card(card)
+    (patch,) = renderer.overlay(0.0).patches
+    assert patch.name == "card" and (patch.rgba[:, :, 3] == 255).sum() > 1000

@@ -148,3 +148,18 @@ def test_recording_keeps_audio_and_video_in_sync(tmp_path: Path) -> None:
     # both measured from the start of the file
     assert abs(flash_v - onset_a) < 0.1, (flash_v, onset_a)
     assert 1.0 < onset_a < 2.0
+
+
+def test_recording_writes_subtitles_beside_it(tmp_path: Path) -> None:
+    out = tmp_path / "show.mp4"
+    recorder = Recorder(out)
+    pipeline = VideoPipeline(
+        TestPatternSource(W, H, FPS), None, [recorder], fps=FPS, width=W, height=H
+    )
+    with pipeline:
+        c = Caption(1, "en", "Welcome", 0.2, 1.4, True, 0.0, 0.0, translations={"pt": "Bem-vindos"})
+        recorder.on_caption(c)
+        time.sleep(0.5)
+    assert "Bem-vindos" in (tmp_path / "show.pt.srt").read_text(encoding="utf-8")
+    assert "Welcome" in (tmp_path / "show.en.vtt").read_text(encoding="utf-8")
+    assert out.stat().st_size > 0

@@ -26,6 +26,7 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import cv2
 import numpy as np
@@ -36,6 +37,9 @@ from sola_studio.captions.fonts import FontResolver, is_rtl
 from sola_studio.core.channels import Channel, Overflow
 from sola_studio.core.clock import Clock, SystemClock
 from sola_studio.core.events import Caption
+
+if TYPE_CHECKING:
+    from sola_studio.captions.speccards import SpecCard
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +116,13 @@ class InfoCard:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "body", MappingProxyType(dict(self.body)))
+
+    @classmethod
+    def from_spec_card(cls, card: SpecCard, languages: Sequence[str]) -> InfoCard:
+        """The card for a :class:`~sola_studio.captions.speccards.SpecCard` (issue 9): one
+        ``"Label: fact"`` line per language the sheet has text for; nothing is added."""
+        body = {lang: text for lang in languages if (text := card.text_in(lang))}
+        return cls("", body, CardKind.SPEC, card.duration_s)
 
 
 @dataclass(frozen=True)
@@ -450,7 +461,8 @@ class CaptionRenderer:
         rows: list[tuple[str, str, ImageFont.FreeTypeFont, Color]] = []
         heading_lang = "en"
         heading_font = self._fonts.font(heading_lang, px)
-        for line in layout.wrap(card.heading, heading_lang, inner, heading_font.getlength, 2):
+        heading = layout.wrap(card.heading, heading_lang, inner, heading_font.getlength, 2)
+        for line in heading:
             rows.append((line, heading_lang, heading_font, style.card_heading))
         shown = [lang for lang in languages if lang in card.body] or list(card.body)[:3]
         for lang in shown[: max(1, style.max_languages)]:

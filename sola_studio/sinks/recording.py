@@ -12,9 +12,11 @@ sync however the two devices drift.
 audio; when full the newest chunk is refused and counted in ``audio_dropped``); all encoding
 happens on the pipeline's sink thread in :meth:`Recorder.send` and :meth:`Recorder.close`.
 
-Subtitles: caption sinks given in ``subtitles`` (for example the SRT/VTT writers of
-``sola_studio.captions.subtitles``) receive every caption through :meth:`Recorder.on_caption`
-and are closed with the recording.
+Subtitles: by default a :class:`sola_studio.captions.subtitles.SubtitleWriter` writes
+``<stem>.<lang>.srt``/``.vtt`` beside the video; every caption given to
+:meth:`Recorder.on_caption` reaches it (or the caption sinks passed as ``subtitles``), and they
+are closed with the recording. Cue times are the captions' stream seconds, which match the
+video's when the recording starts with the session.
 
 Never imports Qt. A recording that is stopped (or whose process dies) keeps what was written:
 MP4 needs ``close()`` for its index, so long sessions should prefer ``.mkv``, which stays
@@ -65,12 +67,16 @@ class Recorder:
         path: str | Path,
         *,
         audio_rate: int = 16_000,
-        subtitles: Sequence[CaptionSink] = (),
+        subtitles: Sequence[CaptionSink] | None = None,
         crf: int = 20,
         audio_queue_s: float = 600.0,
     ) -> None:
         self.path = Path(path)
         self.audio_rate = audio_rate
+        if subtitles is None:
+            from sola_studio.captions.subtitles import SubtitleWriter
+
+            subtitles = (SubtitleWriter(self.path.parent, stem=self.path.stem),)
         self._subtitles = tuple(subtitles)
         self._crf = crf
         # ~10 chunks a second from the microphone
