@@ -406,10 +406,16 @@ class ReplyDrafter:
 
     def _faq(self, u: UnderstoodComment, p: Product, folded: str) -> Statement | None:
         entry = None
+        best: tuple[int, int] | None = None
         for f in p.faq:
-            if find_cues(folded, f.keywords):
-                entry = f
-                break
+            hits = find_cues(folded, f.keywords)
+            if not hits:
+                continue
+            # most keywords wins; on a tie the one named first ("shrink after washing")
+            first = min(folded.find(h.rstrip("$")) % (len(folded) + 1) for h in hits)
+            score = (len(hits), -first)
+            if best is None or score > best:
+                entry, best = f, score
         if entry is None and self.faq_matcher is not None and u.intent is Intent.OTHER:
             fid = self.faq_matcher(u.clean_text, p)
             entry = next((f for f in p.faq if f.id == fid), None)

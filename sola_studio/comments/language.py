@@ -117,7 +117,8 @@ class LanguageIdentifier:
             hits = len(find_cues(folded, cues))
             for by_lang in INTENT_CUES.values():
                 hits += len(find_cues(folded, by_lang.get(lang, ())))
-            scores[lang] += _MARKER_WEIGHT * hits
+            # lingua has no romanised Hindi: its markers carry the whole vote, so count double
+            scores[lang] += _MARKER_WEIGHT * hits * (2 if lang == "hi" else 1)
         if previous in scores:
             scores[previous] += 0.05  # a viewer usually keeps writing in one language
         best = max(scores, key=lambda k: scores[k])

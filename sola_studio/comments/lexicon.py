@@ -67,6 +67,8 @@ INTENT_CUES: Mapping[Intent, Mapping[str, tuple[str, ...]]] = {
         "ar": ("كم سعر", "السعر", "سعر", "بكم", "ثمن", "كم الثمن", "كم يكلف"),
         "hi": (
             "कितने का",
+            "कितने के",
+            "कितने की",
             "कितना",
             "कीमत",
             "दाम",
@@ -667,6 +669,15 @@ LANGUAGE_MARKERS: Mapping[str, tuple[str, ...]] = {
         "kab$",
         "didi",
         "ji$",
+        "mein$",
+        "hoti",
+        "hota",
+        "kaisi",
+        "kaisa",
+        "wala",
+        "wali",
+        "milega",
+        "kitne",
     ),
 }
 
@@ -860,6 +871,8 @@ COUNTRY_EXTRA: Mapping[str, tuple[str, ...]] = {
         "brasil",
         "brazil",
         "sao paulo",
+        "sp$",
+        "rj$",
         "rio$",
         "bh$",
         "巴西",
@@ -958,6 +971,68 @@ COUNTRY_EXTRA: Mapping[str, tuple[str, ...]] = {
     "MA": ("morocco", "المغرب"),
     "AU": ("australia", "sydney", "澳大利亚", "オーストラリア"),
 }
+# Countries whose babel names (in every audience language) are matched too.
+MORE_COUNTRIES: tuple[str, ...] = (
+    "AT",
+    "BE",
+    "CH",
+    "NL",
+    "IE",
+    "PL",
+    "SE",
+    "NO",
+    "DK",
+    "FI",
+    "GR",
+    "TR",
+    "RU",
+    "UA",
+    "KR",
+    "PE",
+    "UY",
+    "PY",
+    "BO",
+    "EC",
+    "VE",
+    "CR",
+    "PA",
+    "GT",
+    "DO",
+    "PR",
+    "CU",
+    "NZ",
+    "ZA",
+    "NG",
+    "KE",
+    "PK",
+    "BD",
+    "LK",
+    "NP",
+    "ID",
+    "PH",
+    "VN",
+    "TH",
+    "MY",
+    "SG",
+    "TW",
+    "HK",
+    "QA",
+    "KW",
+    "OM",
+    "BH",
+    "JO",
+    "LB",
+    "TN",
+    "DZ",
+    "IL",
+    "AO",
+    "MZ",
+    "CV",
+    "LU",
+    "RO",
+    "CZ",
+    "HU",
+)
 # Regional-indicator flags (🇧🇷) name a country too: decoded in understand.py.
 
 # Comments that try to steer the reply. Any hit flags the comment; the draft is still built
@@ -1056,13 +1131,17 @@ def intent_hits(folded: str) -> list[CueHit]:
     return hits
 
 
+_SIZE_LEAD_INS = ("no", "na", "o", "a", "do", "da", "em", "tamanho", "tam", "size", "talla")
+
+
 def size_letters(folded: str) -> list[str]:
     """Canonical sizes named by letter (``M``, ``XL``); weak Brazilian letters only alone."""
     found = []
     short = len(folded.split()) <= 4
     for m in SIZE_LETTER_RE.finditer(folded):
         token = m.group(1)
-        if token in _WEAK_SIZE_LETTERS and not short:
+        before = folded[: m.start()].split()[-1:] or [""]
+        if token in _WEAK_SIZE_LETTERS and not short and before[0] not in _SIZE_LEAD_INS:
             continue
         found.append(_SIZE_LETTERS[token])
     return found

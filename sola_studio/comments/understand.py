@@ -28,6 +28,7 @@ from sola_studio.comments.lexicon import (
     COLOUR_WORDS,
     COUNTRY_EXTRA,
     INTENT_PRIORITY,
+    MORE_COUNTRIES,
     SIZE_WORDS,
     STEERING_CUES,
     find_cues,
@@ -221,9 +222,11 @@ class EntityFinder:
         for code, cues in COUNTRY_EXTRA.items():
             for cue in cues:
                 self._countries[fold(cue)] = code
-        wanted = set(COUNTRY_EXTRA) | {
-            r.country for p in sheet.products for r in p.shipping if r.country != "*"
-        }
+        wanted = (
+            set(COUNTRY_EXTRA)
+            | set(MORE_COUNTRIES)
+            | {r.country for p in sheet.products for r in p.shipping if r.country != "*"}
+        )
         try:
             from babel import Locale
 
@@ -292,9 +295,8 @@ class EntityFinder:
         for cue, code in self._countries.items():
             if len(cue) < 2:
                 continue
-            if find_cues(folded, (cue + ("$" if cue.isascii() else ""),)) and (
-                best is None or len(cue) > best[0]
-            ):
+            whole = cue if cue.endswith("$") or not cue.isascii() else cue + "$"
+            if find_cues(folded, (whole,)) and (best is None or len(cue) > best[0]):
                 best = (len(cue), code)
         return best[1] if best else None
 
@@ -369,6 +371,10 @@ class Understander:
         if not intents:
             if (entities.size or entities.colour) and any(ch in text for ch in _QUESTION_MARKS):
                 intents, confidence = [Intent.SIZE_STOCK], 0.75
+            elif self._faq_hit(folded, entities):
+                intents, confidence = [Intent.OTHER], 0.8  # the seller's own FAQ answers it
+            elif FlagReason.HOSTILE in flags:
+                intents, confidence = [Intent.OTHER], 0.5  # an order, not a question
             elif self.intent_embedder is not None and len(folded) >= 3:
                 intent, confidence = self.intent_embedder.classify(text)
                 intents = [intent]
@@ -407,6 +413,10 @@ class Understander:
             follow_up_of=follow_up_of,
             flags=tuple(dict.fromkeys(flags)),
         )
+
+    def _faq_hit(self, folded: str, entities: Entities) -> bool:
+        product = self.sheet.product(entities.product_id or "") or self.sheet.pinned
+        return any(find_cues(folded, f.keywords) for f in product.faq)
 
     def _translate(self, text: str, language: str) -> tuple[str | None, str | None]:
         target = self.seller_language
