@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, Qt, Signal
 
 from sola_studio.core.bus import Bus
+from sola_studio.core.channels import END, Channel, Overflow
 from sola_studio.core.errors import SolaError
 from sola_studio.ui.adapter import BusAdapter
 
@@ -31,6 +32,45 @@ class LiveSession(Protocol):
 
 
 SessionFactory = Callable[[], LiveSession]
+
+
+class CommandRunner(QObject):
+    """Runs the seller's commands (approve, edit, ...) in order on one worker thread.
+
+    A desk command may send over the network (a platform chat) or draft again; the GUI thread
+    only enqueues. The queue holds 256 commands and refuses more (DROP_NEWEST, reported): a
+    seller cannot outtype it, so a refusal means the core is stuck and the seller should know.
+    """
+
+    failed = Signal(object)  # the exception
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._queue: Channel[Callable[[], object]] = Channel(
+            256, Overflow.DROP_NEWEST, name="seller-commands"
+        )
+        self._thread = threading.Thread(target=self._run, name="seller-commands", daemon=True)
+        self._thread.start()
+
+    def submit(self, command: Callable[[], object]) -> bool:
+        ok = self._queue.put(command)
+        if not ok:
+            self.failed.emit(RuntimeError("the comment desk is not answering; try again"))
+        return ok
+
+    def _run(self) -> None:
+        while True:
+            command = self._queue.get()
+            if command is END:
+                return
+            try:
+                command()  # type: ignore[operator]
+            except Exception as exc:
+                log.warning("seller command failed: %s", exc)
+                self.failed.emit(exc)
+
+    def close(self) -> None:
+        self._queue.close()
 
 
 class SessionController(QObject):

@@ -25,7 +25,7 @@ SAMPLE = paths.ASSETS / "sample"
 SAMPLE_AUDIO = SAMPLE / "seller_talk.ogg"
 SAMPLE_VIDEO = SAMPLE / "seller_video.mp4"
 SAMPLE_SHEET = paths.ASSETS / "sample_sheet.yaml"
-SAMPLE_COMMENTS = SAMPLE / "comments.jsonl"
+SAMPLE_COMMENTS = SAMPLE / "studio_comments.jsonl"
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,9 @@ class StudioInputs:
     fps: float = 30.0
 
 
-DEMO_INPUTS = StudioInputs(audio=str(SAMPLE_AUDIO), video=str(SAMPLE_VIDEO))
+DEMO_INPUTS = StudioInputs(
+    audio=str(SAMPLE_AUDIO), video=str(SAMPLE_VIDEO), comments=SAMPLE_COMMENTS
+)
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,6 @@ class StudioSession:
         self.session = Session()
         self.bus = self.session.bus
         self.sheet = load_sheet_for(settings)
-        self.desk: Any = None  # the comment desk, once the comment flow offers one
         targets = tuple(t for t in settings.caption_languages if t != settings.seller_language)
         self.caption_settings = CaptionSettings(
             model=settings.asr_model,
@@ -122,9 +123,39 @@ class StudioSession:
             on_error=self.bus.publish,
         )
         self.bus.subscribe(Caption, self.video.on_caption)
+
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        self.out_dir = paths.data_dir() / "sessions" / stamp
+        self.replies_path = self.out_dir / "replies.jsonl"
+        self.desk = self._comment_desk(stamp)
         self._errors: list[ErrorEvent] = []
         self.session_id: int | None = None
         self._started_at: float | None = None
+
+    def _comment_desk(self, stamp: str) -> Any:
+        """The comment flow on the same bus. Approved replies go to the dry-run log (and to the
+        platform when a platform source that can send is connected)."""
+        from sola_studio.comments.desk import CommentDesk, DeskConfig
+        from sola_studio.comments.senders import DryRunSender, PlatformSender
+        from sola_studio.comments.sources import ReplaySource
+
+        if self.sheet is None:
+            return None
+        sources = [ReplaySource(self.inputs.comments)] if self.inputs.comments else []
+        senders: list[Any] = [DryRunSender(self.replies_path)]
+        platforms = {s.platform: s for s in sources if s.can_send}
+        if platforms:
+            senders.insert(0, PlatformSender(platforms))
+        desk = CommentDesk(
+            self.sheet,
+            sources=sources,
+            senders=senders,
+            bus=self.bus,
+            translator=self.track.translator,
+            config=DeskConfig(session_id=stamp, retention_days=self.settings.retention_days),
+        )
+        self.session.add_stage(desk)
+        return desk
 
     def _audio_source(self) -> Any:
         from sola_studio.sources.audio import FileSource, MicrophoneSource
@@ -185,6 +216,8 @@ class StudioSession:
     def pin(self, product_id: str) -> None:
         if self.sheet is not None:
             self.sheet = self.sheet.with_pinned(product_id)
+        if self.desk is not None:
+            self.desk.pin(product_id)
 
     def export_report(self, out: Path | None = None, fmt: str = "html") -> Path:
         """Build this session's report from the store and write it; returns the main file."""

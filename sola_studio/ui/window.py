@@ -41,7 +41,12 @@ from sola_studio.config import Settings
 from sola_studio.core.clock import monotonic
 from sola_studio.core.events import Caption, ErrorEvent
 from sola_studio.ui import theme
-from sola_studio.ui.controller import SessionController, SessionFactory, describe
+from sola_studio.ui.controller import (
+    CommandRunner,
+    SessionController,
+    SessionFactory,
+    describe,
+)
 from sola_studio.ui.desk_feed import EVENT_KINDS, DeskFeed
 from sola_studio.ui.widgets.captions import CaptionStrip
 from sola_studio.ui.widgets.desk import CommentDesk
@@ -86,6 +91,8 @@ class MainWindow(QMainWindow):
         self.resize(1360, 820)
         self.feed = DeskFeed()
         self.controller = SessionController(factory, (Caption, ErrorEvent, *EVENT_KINDS), self)
+        self.commands = CommandRunner(self)
+        self.commands.failed.connect(self._command_failed, Qt.ConnectionType.QueuedConnection)
         self.last_session: Any = None
         self._latencies: deque[float] = deque(maxlen=20)
         self._live_since: float | None = None
@@ -274,19 +281,23 @@ class MainWindow(QMainWindow):
         if desk is None:
             self.statusBar().showMessage(self.tr("Not live: nothing was sent."), 5000)
             return
-        # Desk commands only enqueue in the core (the review queue's own thread sends).
-        getattr(desk, verb)(*args)
+        # A desk command may send over the network: it runs on the command thread, in order.
+        command = getattr(desk, verb)
+        self.commands.submit(lambda: command(*args))
+
+    def _command_failed(self, exc: object) -> None:
+        self.statusBar().showMessage(describe(exc).replace("\n\n", " — "), 15000)
 
     def _banner_accepted(self, banner_id: str) -> None:
         kind, _, key = banner_id.partition(":")
         desk = getattr(self.session, "desk", None)
         if kind == "group" and desk is not None:
-            desk.send_group(key)
+            self.commands.submit(lambda: desk.approve_group(key))
 
     def _pin(self, product_id: str) -> None:
         pin = getattr(self.session, "pin", None)
         if pin is not None:
-            pin(product_id)
+            self.commands.submit(lambda: pin(product_id))
 
     # -- health --------------------------------------------------------------------------------
 
