@@ -236,6 +236,20 @@ def export_report(
     return write(report, fmt, out)[0]
 
 
+def open_store(settings: Settings, profile: str = "default") -> Any:
+    from sola_studio.store.repository import RetentionPolicy, SessionStore
+
+    return SessionStore.open_profile(
+        profile, retention=RetentionPolicy(days=settings.retention_days)
+    )
+
+
+def list_sessions(store: Any) -> list[dict[str, Any]]:
+    from sola_studio.report.build import list_sessions as rows
+
+    return rows(store.db)
+
+
 def session_factory(
     settings: Settings, *, demo: bool = False, inputs: StudioInputs | None = None
 ) -> Callable[[], StudioSession]:

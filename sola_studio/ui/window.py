@@ -173,6 +173,10 @@ class MainWindow(QMainWindow):
             studio.addAction(a)
         studio.addSeparator()
         studio.addAction(quit_action)
+        self.action_sheet.triggered.connect(self.open_sheet_editor)
+        self.action_settings.triggered.connect(self.open_settings)
+        self.action_sessions.triggered.connect(self.open_sessions)
+        self.action_setup.triggered.connect(self.open_setup)
 
     def _route(self) -> None:
         c = self.controller
@@ -323,6 +327,76 @@ class MainWindow(QMainWindow):
                 self.tr("LIVE {0}").format(f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}")
             )
             self.clock.setStyleSheet(f"color: {theme.RED}; font-weight: 700;")
+
+    # -- dialogs -------------------------------------------------------------------------------
+
+    settings_changed = Signal(object)  # Settings, already saved
+
+    def _apply_settings(self, settings: Settings) -> None:
+        from sola_studio import config
+
+        config.save(settings)
+        self.settings = settings
+        self.captions.set_languages(settings.caption_languages)
+        self.statusBar().showMessage(
+            self.tr("Saved. New settings apply at the next Go live."), 8000
+        )
+        self.settings_changed.emit(settings)
+
+    def open_settings(self) -> None:
+        from sola_studio.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec():
+            self._apply_settings(dialog.result_settings())
+
+    def open_setup(self) -> None:
+        from sola_studio.ui.wizard import SetupWizard
+
+        wizard = SetupWizard(self.settings, self)
+        if wizard.exec():
+            self._apply_settings(wizard.result_settings())
+
+    def open_sheet_editor(self) -> None:
+        from sola_studio import paths
+        from sola_studio.ui.session import SAMPLE_SHEET
+        from sola_studio.ui.widgets.product import SheetEditor
+
+        path = Path(self.settings.product_sheet) if self.settings.product_sheet else None
+        if path is None:
+            # The sample is never edited in place: the seller's copy goes to their profile.
+            path = paths.data_dir() / "product_sheet.yaml"
+            if not path.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(SAMPLE_SHEET.read_text(encoding="utf-8"), encoding="utf-8")
+        editor = SheetEditor(path, self)
+        if editor.exec() and editor.sheet is not None:
+            self._apply_settings(self.settings.replace(product_sheet=str(editor.path)))
+            self.pinned.set_sheet(editor.sheet)
+            desk = getattr(self.session, "desk", None)
+            if desk is not None:
+                sheet = editor.sheet
+                self.commands.submit(lambda: desk.set_sheet(sheet))
+
+    def open_sessions(self) -> None:
+        from sola_studio.ui.session import export_report, list_sessions, open_store
+        from sola_studio.ui.sessions import SessionsDialog
+
+        store_box: list[Any] = []
+
+        def store() -> Any:
+            if not store_box:
+                store_box.append(open_store(self.settings))
+            return store_box[0]
+
+        dialog = SessionsDialog(
+            lambda: list_sessions(store()),
+            lambda sid, fmt: export_report(store(), sid, fmt),
+            self,
+        )
+        dialog.exec()
+        if store_box:
+            store_box[0].close()
 
     # -- report --------------------------------------------------------------------------------
 

@@ -195,100 +195,106 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="85" />
-        <location filename="../window.py" line="248" />
+        <location filename="../window.py" line="90" />
+        <location filename="../window.py" line="266" />
         <source>Sola Studio</source>
         <translation>Sola Studio</translation>
     </message>
     <message>
-        <location filename="../window.py" line="112" />
-        <location filename="../window.py" line="218" />
+        <location filename="../window.py" line="120" />
+        <location filename="../window.py" line="230" />
         <source>Go live</source>
         <translation>开始直播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="122" />
-        <location filename="../window.py" line="325" />
+        <location filename="../window.py" line="130" />
+        <location filename="../window.py" line="417" />
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../window.py" line="155" />
+        <location filename="../window.py" line="163" />
         <source>&amp;Studio</source>
         <translation>工作室(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="156" />
+        <location filename="../window.py" line="164" />
         <source>Product sheet…</source>
         <translation>商品表…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="157" />
+        <location filename="../window.py" line="165" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="159" />
+        <location filename="../window.py" line="167" />
         <source>Sessions and reports…</source>
         <translation>场次与报告…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="160" />
+        <location filename="../window.py" line="168" />
         <source>First-run setup…</source>
         <translation>初始设置…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="161" />
+        <location filename="../window.py" line="169" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../window.py" line="200" />
+        <location filename="../window.py" line="212" />
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="201" />
+        <location filename="../window.py" line="213" />
         <source>Loading models and opening devices…</source>
         <translation>正在加载模型并打开设备…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="205" />
+        <location filename="../window.py" line="217" />
+        <location filename="../window.py" line="431" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="218" />
+        <location filename="../window.py" line="230" />
         <source>Stop</source>
         <translation>停止直播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="240" />
+        <location filename="../window.py" line="258" />
         <source>Stopped. Export the report, or go live again.</source>
         <translation>已停止。可以导出报告，或再次开播。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="247" />
+        <location filename="../window.py" line="265" />
         <source>Could not go live.</source>
         <translation>无法开播。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="268" />
+        <location filename="../window.py" line="286" />
         <source>Not live: nothing was sent.</source>
         <translation>未在直播：没有发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="305" />
+        <location filename="../window.py" line="327" />
         <source>LIVE {0}</source>
         <translation>直播中 {0}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="315" />
+        <location filename="../window.py" line="342" />
+        <source>Saved. New settings apply at the next Go live.</source>
+        <translation>已保存。新设置将在下次开播时生效。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="407" />
         <source>No finished session to report on.</source>
         <translation>没有已结束的场次可生成报告。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="327" />
+        <location filename="../window.py" line="419" />
         <source>Report written to {0}</source>
         <translation>报告已保存到 {0}</translation>
     </message>
