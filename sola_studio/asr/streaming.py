@@ -239,6 +239,7 @@ class UtteranceStreamer:
         self._committed_text: collections.deque[str] = collections.deque(maxlen=8)
         self.max_buffer_seconds = 0.0
         self.passes = 0
+        self.compute_s = 0.0  # seconds spent decoding (for the real-time factor)
 
     # -- the four verbs ------------------------------------------------------------------------
 
@@ -311,6 +312,7 @@ class UtteranceStreamer:
             DecodeOptions(beam_size=beam, word_timestamps=words, prompt=self._prompt()),
         )
         self.passes += 1
+        self.compute_s += decoded.seconds
         self._pass_cost = 0.7 * self._pass_cost + 0.3 * decoded.seconds
         return decoded
 
@@ -439,6 +441,7 @@ class FixedChunkStreamer:
         self._buf = _Buffer()
         self._clock = _ClockMap()
         self.max_buffer_seconds = 0.0
+        self.compute_s = 0.0
 
     def insert_audio(self, chunk: AudioChunk) -> None:
         self._buf.append(chunk.samples)
@@ -468,6 +471,7 @@ class FixedChunkStreamer:
         decoded = self.engine.transcribe(
             self._buf.slice(a, b), self.language, DecodeOptions(beam_size=5, word_timestamps=True)
         )
+        self.compute_s += decoded.seconds
         self._buf.trim_before(b)
         self._clock.forget_before(a - 1.0)
         words = tuple(

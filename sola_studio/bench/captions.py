@@ -1,0 +1,296 @@
+"""``sola-studio bench captions``: latency, real-time factor, lag growth and WER of live captions.
+
+Replays the English recordings in ``../shared/data/speech`` (those with a reference transcript)
+paced in real time, through the same parts ``sola-studio run`` composes, and measures:
+
+- caption latency: committed caption published minus the capture time of the end of its last
+  word (from word timestamps); translation latency the same for the translated caption, and the
+  milliseconds each target language adds;
+- real-time factor (decode seconds / audio seconds), process CPU share, peak RSS;
+- lag growth: median latency over the last five minutes minus over the first five (for runs
+  shorter than 15 minutes, the last and first thirds);
+- WER of the committed text against the references and of one offline faster-whisper pass on the
+  same files, and their ratio (the streaming penalty);
+- the same latency and WER for the fixed-5-second-chunk baseline, in the same run.
+
+Text is normalised before WER: lower case, no punctuation, digits 0-20 spelled out, single spaces.
+What this module must never do: assert; it measures and prints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import logging
+import re
+import resource
+import statistics
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+_NUMBERS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+
+
+def normalise(text: str) -> str:
+    text = text.lower().replace("-", " ")
+    text = re.sub(r"[^\w\s']", " ", text).replace("'", "")
+    words = [_NUMBERS[int(w)] if w.isdigit() and int(w) <= 20 else w for w in text.split()]
+    return " ".join(words)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--minutes",
+        type=float,
+        default=0.0,
+        help="loop the recordings for this long (0: one pass, about a minute; 30: the full run)",
+    )
+    parser.add_argument("--model", default="base", help="speech model (default: base)")
+    parser.add_argument(
+        "--languages", default="pt", help="target languages (default: pt; '' for none)"
+    )
+    parser.add_argument("--threads", type=int, default=None, help="CPU threads for the model")
+    parser.add_argument("--device", default="auto")
+    parser.add_argument("--compute-type", default="auto")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the fixed-chunk baseline")
+    parser.add_argument("--gap", type=float, default=1.0, help="silence between files (s)")
+
+
+@dataclass(frozen=True)
+class _Recording:
+    path: Path
+    reference: str
+
+
+def _recordings() -> list[_Recording]:
+    from sola_studio.paths import SHARED_DATA
+
+    speech = SHARED_DATA / "speech"
+    out = []
+    with (speech / "transcripts.tsv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            if row["lang"] == "en" and row["reference_transcript"].strip():
+                out.append(_Recording(speech / row["file"], row["reference_transcript"]))
+    return out
+
+
+def _pct(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
+    values = sorted(values)
+    k = min(len(values) - 1, max(0, round(q * (len(values) - 1))))
+    return values[k]
+
+
+def _wer(refs: list[str], hyps: list[str]) -> float | None:
+    import jiwer
+
+    pairs = [(normalise(r), normalise(h)) for r, h in zip(refs, hyps, strict=True)]
+    pairs = [(r, h) for r, h in pairs if r]
+    if not pairs:
+        return None
+    return float(jiwer.wer([r for r, _ in pairs], [h for _, h in pairs]))
+
+
+def _per_play_text(spans: list[Any], captions: list[Any]) -> list[str]:
+    """The committed words that fall in each played file (by word midpoint)."""
+    texts: list[list[str]] = [[] for _ in spans]
+    for c in captions:
+        for w in c.words:
+            mid = (w.start + w.end) / 2
+            for i, s in enumerate(spans):
+                if s.start - 0.3 <= mid <= s.end + 0.5:
+                    texts[i].append(w.text.strip())
+                    break
+    return [" ".join(t) for t in texts]
+
+
+def _stream(
+    engine: Any,
+    recordings: list[_Recording],
+    *,
+    baseline: bool,
+    minutes: float,
+    gap: float,
+    targets: tuple[str, ...],
+    translator: Any,
+) -> dict[str, Any]:
+    from sola_studio.app import Session
+    from sola_studio.asr.streaming import (
+        AsrWorker,
+        FixedChunkStreamer,
+        StreamingOptions,
+        UtteranceStreamer,
+    )
+    from sola_studio.captions.track import CaptionTrack
+    from sola_studio.core.events import Caption
+    from sola_studio.sources.audio import FileSource
+
+    source = FileSource(
+        [r.path for r in recordings],
+        realtime=True,
+        gap_s=gap,
+        lead_in_s=0.5,
+        repeat_until_s=minutes * 60 if minutes else None,
+    )
+    policy: Any = (
+        FixedChunkStreamer(engine, "en")
+        if baseline
+        else UtteranceStreamer(engine, StreamingOptions(languages=("en",)))
+    )
+    session = Session()
+    track = CaptionTrack(session.bus, targets, translator)
+    first: dict[int, Any] = {}
+    final: dict[int, Any] = {}
+
+    def collect(c: Caption) -> None:
+        if not c.committed:
+            return
+        first.setdefault(c.id, c)
+        if "translate" in c.stages or not targets:
+            final[c.id] = c
+
+    session.bus.subscribe(Caption, collect)
+    worker = AsrWorker(source, policy, track.on_update, session.bus.publish)
+    t0 = time.monotonic()
+    source.start()
+    worker.start()
+    worker.join()
+    track.close()
+    wall = time.monotonic() - t0
+    spans = source.spans
+    audio_s = spans[-1].end if spans else 0.0
+    caps = [first[i] for i in sorted(first)]
+    lat = [c.latency for c in caps if c.latency is not None]
+    tr_lat = [
+        final[i].t_emit - final[i].audio_end_t
+        for i in final
+        if "translate" in final[i].stages and final[i].audio_end_t is not None
+    ]
+    added = [
+        (final[i].stages["translate"] - first[i].t_emit) / max(1, len(targets)) * 1000
+        for i in final
+        if "translate" in final[i].stages
+    ]
+    window = min(300.0, audio_s / 3)
+    early = [c.latency for c in caps if c.latency is not None and c.end <= window]
+    late = [c.latency for c in caps if c.latency is not None and c.end >= audio_s - window]
+    hyps = _per_play_text(spans, caps)
+    refs = [next(r.reference for r in recordings if r.path == s.path) for s in spans]
+    return {
+        "latency_commit_p50_s": _pct(lat, 0.5),
+        "latency_commit_p95_s": _pct(lat, 0.95),
+        "latency_translation_p50_s": _pct(tr_lat, 0.5),
+        "added_ms_per_language": statistics.median(added) if added else None,
+        "rtf": policy.compute_s / audio_s if audio_s else None,
+        "lag_growth_s": (statistics.median(late) - statistics.median(early))
+        if early and late
+        else None,
+        "wer_stream": _wer(refs, hyps),
+        "captions": len(caps),
+        "audio_s": audio_s,
+        "wall_s": wall,
+        "max_buffer_s": policy.max_buffer_seconds,
+    }
+
+
+def main(args: argparse.Namespace) -> int:
+    import psutil
+
+    from sola_studio.app import build_translator
+    from sola_studio.asr.engine import WhisperEngine, resolve_asr_model
+    from sola_studio.models import choose_compute
+    from sola_studio.sources.audio import decode_file
+
+    recordings = _recordings()
+    plan = choose_compute(args.device, args.compute_type, args.threads)
+    engine = WhisperEngine(
+        resolve_asr_model(args.model),
+        device=plan.device.value,
+        compute_type=plan.compute_type,
+        cpu_threads=plan.cpu_threads,
+    )
+    targets = tuple(t for t in (args.languages or "").split(",") if t and t != "en")
+    translator = build_translator("en", targets) if targets else None
+    proc = psutil.Process()
+    cpu0 = proc.cpu_times()
+    t0 = time.monotonic()
+    result = _stream(
+        engine,
+        recordings,
+        baseline=False,
+        minutes=args.minutes,
+        gap=args.gap,
+        targets=targets,
+        translator=translator,
+    )
+    cpu1 = proc.cpu_times()
+    stream_wall = time.monotonic() - t0
+    cpu_s = (cpu1.user - cpu0.user) + (cpu1.system - cpu0.system)
+    out: dict[str, Any] = {
+        "model": args.model,
+        "device": f"{plan.device.value} {plan.compute_type} x{plan.cpu_threads}",
+        "targets": list(targets),
+        **result,
+        "cpu_percent": 100 * cpu_s / stream_wall,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+    offline = [engine.transcribe_file_offline(decode_file(r.path), "en") for r in recordings]
+    out["wer_offline"] = _wer([r.reference for r in recordings], offline)
+    if out["wer_stream"] is not None and out["wer_offline"]:
+        out["wer_ratio"] = out["wer_stream"] / out["wer_offline"]
+    else:
+        out["wer_ratio"] = None
+    if not args.no_baseline:
+        base = _stream(
+            engine,
+            recordings,
+            baseline=True,
+            minutes=0,
+            gap=args.gap,
+            targets=(),
+            translator=None,
+        )
+        for key in ("latency_commit_p50_s", "latency_commit_p95_s", "rtf", "wer_stream"):
+            out[f"baseline_{key}"] = base[key]
+        out["baseline_wer_ratio"] = (
+            base["wer_stream"] / out["wer_offline"]
+            if base["wer_stream"] is not None and out["wer_offline"]
+            else None
+        )
+    if translator is not None and hasattr(translator, "close"):
+        translator.close()
+    if args.json:
+        print(json.dumps(out, indent=2))
+    else:
+        for key, value in out.items():
+            shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+            print(f"{key:28s} {shown}")
+    return 0
