@@ -388,6 +388,14 @@ class Understander:
             # "how much is shipping?" asks the cost of the shipping, not of the product
             intents.remove(Intent.PRICE)
         if (
+            len(intents) > 1
+            and intents[0] is not Intent.SIZE_STOCK
+            and Intent.SIZE_STOCK in intents
+            and not (entities.size or entities.colour)
+        ):
+            # "tem cupom?" - a generic "do you have" with no size or colour is not a stock ask
+            intents.remove(Intent.SIZE_STOCK)
+        if (
             Intent.PRICE in intents
             and Intent.SIZE_STOCK not in intents
             and (entities.size or entities.colour)
