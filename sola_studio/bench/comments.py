@@ -1,0 +1,122 @@
+"""``sola-studio bench comments``: time to draft, throughput, a burst, and dev-set accuracy.
+
+Three runs through one real :class:`~sola_studio.comments.desk.CommentDesk` (lingua, E5
+embeddings, the sample sheet), all through the bounded intake and the worker thread:
+  * paced: comments from the development set submitted at ``--rate`` per second for
+    ``--seconds``; time to draft = draft ``t_emit`` - comment arrival (p50/p95);
+  * throughput: ``--burst`` comments submitted at once, drafted per second of wall time;
+  * burst: the same ``--burst`` comments arrive within one second; ``burst_lost`` counts any
+    that never became a draft (dropped at intake or failed).
+Accuracy and invented facts come from the development set (a separate desk with a manual clock).
+It never sends a reply.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import threading
+import time
+
+from sola_studio.paths import ASSETS, REPO_ROOT
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--rate", type=float, default=20.0, help="comments per second (20)")
+    parser.add_argument("--seconds", type=float, default=15.0, help="paced run length (15)")
+    parser.add_argument("--burst", type=int, default=500, help="comments in the burst (500)")
+    parser.add_argument("--sheet", default=str(ASSETS / "sample_sheet.yaml"))
+    parser.add_argument("--devset", default=str(REPO_ROOT / "tests" / "devset" / "comments.jsonl"))
+
+
+def _pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def main(args: argparse.Namespace) -> int:
+    from sola_studio.catalog import load_sheet
+    from sola_studio.comments.desk import CommentDesk, DeskConfig
+    from sola_studio.comments.evaluate import evaluate, load_devset
+    from sola_studio.comments.events import CommentDropped, Draft
+    from sola_studio.core.clock import ManualClock
+    from sola_studio.core.events import Comment
+
+    sheet = load_sheet(args.sheet)
+    items = load_devset(args.devset)
+    texts = [i.text for i in items]
+
+    accuracy_desk = CommentDesk(sheet, clock=ManualClock(), config=DeskConfig())
+    report = evaluate(accuracy_desk, items)
+
+    desk = CommentDesk(sheet, config=DeskConfig())
+    latencies: list[float] = []
+    drafted = threading.Semaphore(0)
+    lost: list[str] = []
+    desk.bus.subscribe(Draft, lambda d: (latencies.append(d.time_to_draft), drafted.release()))
+    desk.bus.subscribe(CommentDropped, lambda e: lost.append(e.comment_id))
+    desk.start()
+    clock = desk.clock
+
+    def comment(i: int, prefix: str) -> Comment:
+        return Comment(
+            f"{prefix}{i}",
+            "bench",
+            f"viewer{i % 97}",
+            "v",
+            texts[i % len(texts)],
+            clock.monotonic(),
+            clock.wall(),
+        )
+
+    try:
+        n = int(args.rate * args.seconds)
+        start = time.monotonic()
+        for i in range(n):
+            target = start + i / args.rate
+            delay = target - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+            desk.submit(comment(i, "paced-"))
+        desk.wait_idle(timeout=300)
+        paced = list(latencies)
+
+        latencies.clear()
+        t0 = time.monotonic()
+        for i in range(args.burst):
+            desk.submit(comment(i, "burst-"))
+            if args.burst > 1:
+                # spread over one second, as a burst in the chat arrives
+                time.sleep(max(0.0, t0 + (i + 1) / args.burst - time.monotonic()))
+        desk.wait_idle(timeout=600)
+        elapsed = time.monotonic() - t0
+        burst_drafted = len(latencies)
+    finally:
+        desk.stop()
+
+    result = {
+        "draft_p50_ms": round(statistics.median(paced) * 1000, 1) if paced else None,
+        "draft_p95_ms": round(_pct(paced, 0.95) * 1000, 1),
+        "throughput_per_s": round(burst_drafted / elapsed, 1),
+        "burst_sent": args.burst,
+        "burst_lost": args.burst - burst_drafted,
+        "burst_dropped_at_intake": len(lost),
+        "burst_drain_s": round(elapsed, 2),
+        "intent_accuracy": round(report.intent_accuracy, 4),
+        "invented_facts": report.invented,
+        "language_accuracy": round(report.language_accuracy, 4),
+        "facts_recall": round(report.facts_recall, 4),
+        "devset_size": report.total,
+        "paced_rate_per_s": args.rate,
+        "paced_comments": len(paced),
+    }
+    if args.json:
+        print(json.dumps(result))
+    else:
+        width = max(len(k) for k in result)
+        for key, value in result.items():
+            print(f"{key:<{width}}  {value}")
+    return 0
