@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import threading
 import time
 
 from sola_studio.paths import ASSETS, REPO_ROOT
@@ -54,9 +53,12 @@ def main(args: argparse.Namespace) -> int:
 
     desk = CommentDesk(sheet, config=DeskConfig())
     latencies: list[float] = []
-    drafted = threading.Semaphore(0)
     lost: list[str] = []
-    desk.bus.subscribe(Draft, lambda d: (latencies.append(d.time_to_draft), drafted.release()))
+
+    def on_draft(d: Draft) -> None:
+        latencies.append(d.time_to_draft)
+
+    desk.bus.subscribe(Draft, on_draft)
     desk.bus.subscribe(CommentDropped, lambda e: lost.append(e.comment_id))
     desk.start()
     clock = desk.clock
