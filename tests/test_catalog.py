@@ -90,3 +90,16 @@ def test_broken_sheets_are_config_errors_naming_the_fix(
 def test_missing_sheet_file() -> None:
     with pytest.raises(ConfigError):
         load_sheet("/nonexistent/sheet.yaml")
+
+
+def test_sample_csv_sheet_matches_the_yaml_on_shared_facts() -> None:
+    csv_sheet = load_sheet(REPO / "assets" / "sample_sheet.csv")
+    yaml_sheet = load_sheet(SAMPLE)
+    a, b = csv_sheet.pinned, yaml_sheet.pinned
+    assert a.price == b.price and a.material["en"] == b.material["en"]
+    assert a.shipping_to("PT") == b.shipping_to("PT")
+    assert a.payment is not None and b.payment is not None
+    assert a.payment.instalments == b.payment.instalments
+    assert a.returns is not None and a.returns.days == 30 and a.returns.free
+    assert a.warranty is not None and a.warranty.months == 3
+    assert a.discounts[0].code == "LIVE10" and a.faq[0].answer["es"].startswith("Lavar")
