@@ -105,8 +105,22 @@ class _RawBlock:
 def find_input_device(device: str | int | None) -> int | None:
     """Index of the input device given by index or by (part of) its name; ``None``: default.
 
-    Raises :class:`DeviceUnavailable` listing the input devices when nothing matches.
+    PortAudio lists devices once when it starts; when nothing matches, it is restarted once to
+    see a microphone plugged in (or a sound server started) since. Raises
+    :class:`DeviceUnavailable` listing the input devices when still nothing matches.
     """
+    try:
+        return _find_input_device(device)
+    except DeviceUnavailable:
+        import sounddevice as sd
+
+        # sounddevice's documented way to rescan devices (its FAQ): terminate and re-initialise.
+        sd._terminate()
+        sd._initialize()
+        return _find_input_device(device)
+
+
+def _find_input_device(device: str | int | None) -> int | None:
     import sounddevice as sd
 
     try:
