@@ -48,13 +48,15 @@ def _numbers_in_local(text: LocalText) -> tuple[str, ...]:
 
 def product_facts(sheet: ProductSheet, p: Product) -> list[SheetFact]:
     """Every fact about product ``p``; ``text`` is a short seller-language summary."""
+    # a product name may hold digits ("Runner 2"); templates repeat the name, so they are allowed
+    name_numbers = tuple(str(n) for n in numbers_in(p.name))
     facts: list[SheetFact] = [
         SheetFact(
             FactRef(
                 f"price:{p.id}",
                 FactKind.PRICE,
                 f"{p.name}: {p.price.canonical()} {p.price.currency}",
-                (_n(p.price.amount),),
+                (_n(p.price.amount), *name_numbers),
             )
         )
     ]
@@ -66,7 +68,7 @@ def product_facts(sheet: ProductSheet, p: Product) -> list[SheetFact]:
                     f"variants:{p.id}",
                     FactKind.VARIANTS,
                     f"{p.name}: " + ", ".join(v.label for v in p.variants if v.stock > 0),
-                    sizes,
+                    (*sizes, *name_numbers),
                 )
             )
         )
@@ -94,7 +96,7 @@ def product_facts(sheet: ProductSheet, p: Product) -> list[SheetFact]:
                     f"material:{p.id}",
                     FactKind.MATERIAL,
                     next(iter(p.material.values())),
-                    _numbers_in_local(p.material),
+                    (*_numbers_in_local(p.material), *name_numbers),
                 )
             )
         )
