@@ -29,6 +29,7 @@ class Hub:
 
     files: dict[str, bytes]
     url: str = ""
+    repo: str = REPO
     cut_times: dict[str, int] = field(default_factory=dict)  # file -> transfers to cut short
     ignore_range: bool = False
     corrupt: set[str] = field(default_factory=set)  # files served with one byte flipped
@@ -43,7 +44,7 @@ class Hub:
                 sha = hashlib.sha256(data).hexdigest()
                 entry["lfs"] = {"sha256": sha, "size": len(data)}
             siblings.append(entry)
-        return {"id": REPO, "siblings": siblings}
+        return {"id": self.repo, "siblings": siblings}
 
 
 def _handler(hub: Hub) -> type[BaseHTTPRequestHandler]:
@@ -53,9 +54,9 @@ def _handler(hub: Hub) -> type[BaseHTTPRequestHandler]:
 
         def do_GET(self) -> None:
             hub.requests.append((self.path, self.headers.get("Range")))
-            if self.path == f"/api/models/{REPO}/revision/main?blobs=true":
+            if self.path == f"/api/models/{hub.repo}/revision/main?blobs=true":
                 return self._send(200, json.dumps(hub.listing()).encode())
-            prefix = f"/{REPO}/resolve/main/"
+            prefix = f"/{hub.repo}/resolve/main/"
             if self.path.startswith(prefix):
                 self.send_response(302)
                 self.send_header("Location", f"/cdn/{self.path[len(prefix) :]}")

@@ -9,6 +9,10 @@ Public API::
     choose_compute(device="auto", compute_type="auto", cpu_threads=None) -> ComputePlan
     add_compute_arguments(parser); plan_from_args(args) -> ComputePlan   (--device ... flags)
     bergamot_model_files(src, tgt) -> BergamotFiles | None
+    install_translation_model(name, *, offline_only=False, force=False, progress=None)
+        -> InstalledTranslation          (bergamot:xx-yy, opus-mt-xx-yy, nllb-200-distilled-600M)
+    resolve_translation_model(name) -> InstalledTranslation
+    list_translation_models() -> list[TranslationEntry]
 
 See ``docs/models.md``.
 """
@@ -38,6 +42,16 @@ from sola_studio.models.registry import (
     list_models,
     resolve_model,
 )
+from sola_studio.models.translation import (
+    InstalledTranslation,
+    TranslationEntry,
+    TranslationKind,
+    TranslationModels,
+    install_translation_model,
+    list_translation_models,
+    resolve_translation_model,
+    translation_model_info,
+)
 
 __all__ = [
     "CATALOG",
@@ -46,6 +60,7 @@ __all__ = [
     "ComputePlan",
     "Device",
     "HubClient",
+    "InstalledTranslation",
     "ModelEntry",
     "ModelRegistry",
     "ModelSource",
@@ -54,6 +69,9 @@ __all__ = [
     "ProgressCallback",
     "ResolvedModel",
     "Step",
+    "TranslationEntry",
+    "TranslationKind",
+    "TranslationModels",
     "WhisperModelInfo",
     "add_compute_arguments",
     "bergamot_model_files",
@@ -61,8 +79,12 @@ __all__ = [
     "choose_compute",
     "cuda_device_count",
     "install_model",
+    "install_translation_model",
     "list_models",
+    "list_translation_models",
     "load_whisper",
     "plan_from_args",
     "resolve_model",
+    "resolve_translation_model",
+    "translation_model_info",
 ]

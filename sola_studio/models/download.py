@@ -22,6 +22,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,8 +74,17 @@ class HubClient:
 
     # -- listing -----------------------------------------------------------------------------
 
-    def list_files(self, repo: str, *, model: str) -> list[HubFile]:
-        """The model files of ``repo`` (the faster-whisper patterns), with sizes and checksums."""
+    def list_files(
+        self,
+        repo: str,
+        *,
+        model: str,
+        patterns: Sequence[str] = HUB_FILE_PATTERNS,
+        required: Sequence[str] = ("model.bin",),
+    ) -> list[HubFile]:
+        """The files of ``repo`` matching ``patterns`` (by default the faster-whisper ones),
+        with sizes and checksums. A listing without every ``required`` file raises
+        :class:`ModelMissing` before anything is downloaded."""
         url = f"{self.base_url}/api/models/{repo}/revision/{self.revision}?blobs=true"
         try:
             with self._open(url) as resp:
@@ -92,14 +102,17 @@ class HubClient:
         files = []
         for sibling in listing.get("siblings", []):
             name = sibling.get("rfilename", "")
-            if "/" in name or not any(fnmatch.fnmatch(name, p) for p in HUB_FILE_PATTERNS):
+            if "/" in name or not any(fnmatch.fnmatch(name, p) for p in patterns):
                 continue
             lfs = sibling.get("lfs") or {}
             size = lfs.get("size", sibling.get("size"))
             files.append(HubFile(name, int(size) if size is not None else None, lfs.get("sha256")))
-        if not any(f.name == "model.bin" for f in files):
+        lacking = [r for r in required if not any(fnmatch.fnmatch(f.name, r) for f in files)]
+        if lacking:
+            what = "a faster-whisper" if patterns == HUB_FILE_PATTERNS else "a CTranslate2"
             raise ModelMissing(
-                f"{repo!r} on the model hub has no model.bin, so it is not a faster-whisper model",
+                f"{repo!r} on the model hub has no {', '.join(lacking)}, so it is not "
+                f"{what} model for {model!r}",
                 fix="sola-studio models list  (shows the names that can be installed)",
             )
         return sorted(files, key=lambda f: f.name)
@@ -113,13 +126,16 @@ class HubClient:
         *,
         model: str,
         progress: ProgressCallback | None = None,
+        patterns: Sequence[str] = HUB_FILE_PATTERNS,
+        required: Sequence[str] = ("model.bin",),
     ) -> Manifest:
         """Download every model file of ``repo`` into ``folder`` (resuming ``*.part`` files).
 
-        Returns the manifest, also written into ``folder``. The caller renames ``folder`` into
-        the cache; until then nothing looks at it.
+        ``patterns``/``required`` choose the files (see :meth:`list_files`). Returns the
+        manifest, also written into ``folder``. The caller renames ``folder`` into the cache;
+        until then nothing looks at it.
         """
-        files = self.list_files(repo, model=model)
+        files = self.list_files(repo, model=model, patterns=patterns, required=required)
         folder.mkdir(parents=True, exist_ok=True)
         sizes = [f.size for f in files]
         overall_total = sum(s for s in sizes if s is not None) if None not in sizes else None

@@ -312,7 +312,10 @@ class ModelRegistry:
                 names += sorted(
                     p.name
                     for p in folder.iterdir()
-                    if p.is_dir() and not p.name.startswith(".") and p.name not in names
+                    if p.is_dir()
+                    and not p.name.startswith(".")
+                    and not _is_translation_folder(p.name)
+                    and p.name not in names
                 )
         return [self._entry(n) for n in names]
 
@@ -390,6 +393,13 @@ class ModelRegistry:
 
 def _or(value: bool | None, default: bool) -> bool:
     return default if value is None else value
+
+
+def _is_translation_folder(name: str) -> bool:
+    """Folders of translation models share the repository's ``models/``; they are listed with
+    the translation models (:mod:`sola_studio.models.translation`), not as speech models."""
+    lowered = name.lower()
+    return lowered.startswith(("opus-mt-", "bergamot-")) or "nllb" in lowered or "m2m" in lowered
 
 
 def _looks_like_path(value: str) -> bool:

