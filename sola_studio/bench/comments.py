@@ -7,7 +7,8 @@ embeddings, the sample sheet), all through the bounded intake and the worker thr
   * throughput: ``--burst`` comments submitted at once, drafted per second of wall time;
   * burst: the same ``--burst`` comments arrive within one second; ``burst_lost`` counts any
     that never became a draft (dropped at intake or failed).
-Accuracy and invented facts come from the development set (a separate desk with a manual clock).
+Accuracy and invented facts come from the development set (a separate desk with a manual clock);
+``heldout_*`` the same for the held-out set, written blind to the lexicons (the honest figure).
 It never sends a reply.
 """
 
@@ -27,6 +28,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--burst", type=int, default=500, help="comments in the burst (500)")
     parser.add_argument("--sheet", default=str(ASSETS / "sample_sheet.yaml"))
     parser.add_argument("--devset", default=str(REPO_ROOT / "tests" / "devset" / "comments.jsonl"))
+    parser.add_argument(
+        "--heldout", default=str(REPO_ROOT / "tests" / "heldout" / "comments.jsonl")
+    )
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -50,6 +54,8 @@ def main(args: argparse.Namespace) -> int:
 
     accuracy_desk = CommentDesk(sheet, clock=ManualClock(), config=DeskConfig())
     report = evaluate(accuracy_desk, items)
+    heldout_desk = CommentDesk(sheet, clock=ManualClock(), config=DeskConfig())
+    heldout = evaluate(heldout_desk, load_devset(args.heldout))
 
     desk = CommentDesk(sheet, config=DeskConfig())
     latencies: list[float] = []
@@ -112,6 +118,11 @@ def main(args: argparse.Namespace) -> int:
         "language_accuracy": round(report.language_accuracy, 4),
         "facts_recall": round(report.facts_recall, 4),
         "devset_size": report.total,
+        "heldout_intent_accuracy": round(heldout.intent_accuracy, 4),
+        "heldout_invented_facts": heldout.invented,
+        "heldout_language_accuracy": round(heldout.language_accuracy, 4),
+        "heldout_facts_recall": round(heldout.facts_recall, 4),
+        "heldout_size": heldout.total,
         "paced_rate_per_s": args.rate,
         "paced_comments": len(paced),
     }
