@@ -139,6 +139,22 @@ class ErrorRow:
 
 
 @dataclass(frozen=True)
+class SpecCardRow:
+    """A spec card shown on the video: when (session seconds, and stream seconds for the
+    recording), for how long, which product attribute, and its text per language."""
+
+    at_s: float
+    stream_s: float | None
+    shown_for_s: float | None
+    product_id: str | None
+    product_name: str | None
+    attribute: str | None
+    title: str
+    texts: Mapping[str, str]  # language -> text as drawn (label -> value for Q&A cards)
+    keyword: str | None
+
+
+@dataclass(frozen=True)
 class SessionReport:
     session_id: int
     title: str
@@ -157,6 +173,7 @@ class SessionReport:
     errors: tuple[ErrorRow, ...]
     real_names: bool = False
     notes: tuple[str, ...] = field(default_factory=tuple)
+    spec_cards: tuple[SpecCardRow, ...] = field(default_factory=tuple)
 
 
 def percentile(values: Sequence[float], q: float) -> float | None:
@@ -349,6 +366,26 @@ def build_report(
         )
         for r in db.query("SELECT * FROM errors WHERE session_id = ? ORDER BY t_wall", [sid])
     )
+    spec_cards = tuple(
+        SpecCardRow(
+            at_s=float(r["shown_wall"]) - t0,
+            stream_s=r.get("stream_start"),  # absent before schema migration 2
+            shown_for_s=(
+                float(r["hidden_wall"]) - float(r["shown_wall"])
+                if r["hidden_wall"] is not None
+                else None
+            ),
+            product_id=r["product_id"],
+            product_name=names.get(r["product_id"], r["product_id"]),
+            attribute=r.get("attribute"),
+            title=r["title"] or "",
+            texts=dict(json.loads(r["fields"] or "{}")),
+            keyword=r.get("keyword"),
+        )
+        for r in db.query(
+            "SELECT * FROM spec_cards WHERE session_id = ? ORDER BY shown_wall, id", [sid]
+        )
+    )
     n_replies = db.execute("SELECT COUNT(*) FROM replies WHERE session_id = ?", [sid]).fetchone()[0]
 
     notes = []
@@ -401,4 +438,5 @@ def build_report(
         errors=errors,
         real_names=real_names,
         notes=tuple(notes),
+        spec_cards=spec_cards,
     )

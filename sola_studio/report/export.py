@@ -313,6 +313,24 @@ def to_html(report: SessionReport) -> str:
         else '<p class="sub">No restock alert in this session.</p>'
     )
 
+    card_rows = "".join(
+        f'<tr><td class="n">{clock_s(c.at_s)}</td>'
+        f'<td class="n">{clock_s(c.stream_s) if c.stream_s is not None else ""}</td>'
+        f"<td>{_e(c.product_name)}</td><td>{_e(c.title)}"
+        f'<div class="tr">{_e(c.attribute) if c.attribute else ""}</div></td><td>'
+        + "".join(
+            f'<div lang="{_e(lang)}" dir="auto">{_e(text)}</div>' for lang, text in c.texts.items()
+        )
+        + f'</td><td class="n">{secs(c.shown_for_s)}</td></tr>'
+        for c in report.spec_cards
+    )
+    cards_table = (
+        "<table><tr><th>At</th><th>Stream</th><th>Product</th><th>Card</th><th>Shown</th>"
+        f"<th>For</th></tr>{card_rows}</table>"
+        if card_rows
+        else '<p class="sub">No spec card was shown in this session.</p>'
+    )
+
     q_rows = []
     for q in report.top_questions:
         ex = q.example
@@ -413,6 +431,7 @@ seller speaks {_e(language_name(report.seller_language))} · captions in {_e(cap
 <section id="alerts"><h2>Restock alerts</h2>
 <div class="grid2"><div class="panel">{alerts_chart}</div><div>{alerts_table}</div></div>
 </section>
+<section id="spec-cards"><h2>Spec cards shown</h2>{cards_table}</section>
 <section id="questions"><h2>Top questions and the replies given</h2>{questions_table}</section>
 <section id="transcript"><h2>Transcript and translations</h2>{transcript}</section>
 <section id="subtitles"><h2>Subtitle files</h2><div class="subs">{"".join(links)}</div>

@@ -731,22 +731,43 @@ class SessionStore:
         fields: Mapping[str, str],
         shown_wall: float | None = None,
         hidden_wall: float | None = None,
+        attribute: str | None = None,
+        keyword: str | None = None,
+        caption_id: int | None = None,
+        stream_start: float | None = None,
+        stream_end: float | None = None,
+        duration_s: float | None = None,
     ) -> None:
-        """A product spec card shown on the video."""
+        """A product spec card shown on the video.
+
+        ``fields`` is what the card showed (label -> value, or language -> text); the spec card
+        stage also gives the ``attribute``, the ``keyword`` and ``caption_id`` that triggered it,
+        and its stream seconds. ``shown_wall`` defaults to now; ``hidden_wall`` to
+        ``shown_wall + duration_s`` when a duration is given.
+        """
         sid = self._session()
         now = self._clock.wall()
+        shown = shown_wall if shown_wall is not None else now
+        if hidden_wall is None and duration_s is not None:
+            hidden_wall = shown + duration_s
         with self._tx() as conn:
             conn.execute(
                 "INSERT INTO spec_cards (session_id, product_id, title, language, fields,"
-                " shown_wall, hidden_wall) VALUES (?,?,?,?,?,?,?)",
+                " shown_wall, hidden_wall, attribute, keyword, caption_id, stream_start,"
+                " stream_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     sid,
                     product_id,
                     title,
                     language,
                     _json(dict(fields)),
-                    shown_wall if shown_wall is not None else now,
+                    shown,
                     hidden_wall,
+                    attribute,
+                    keyword,
+                    caption_id,
+                    stream_start,
+                    stream_end,
                 ),
             )
             self._touch(conn, now)

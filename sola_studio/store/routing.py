@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from sola_studio.captions.speccards import SpecCard
 from sola_studio.catalog.sheet import ProductSheet
 from sola_studio.comments import events as ce
 from sola_studio.core.events import Caption, Comment, ErrorEvent
@@ -167,6 +168,24 @@ def _card(store: SessionStore, c: ce.OnScreenCard) -> None:
     store.record_spec_card(product_id=None, title=c.title, language=None, fields=dict(c.lines))
 
 
+def _spec_card(store: SessionStore, c: SpecCard) -> None:
+    """A spec card from the captions (issue 9): its text per viewer language, as drawn."""
+    lang = store.seller_language or "en"
+    texts = {language: c.text_in(language) for language in c.fact}
+    store.record_spec_card(
+        product_id=c.product_id,
+        title=c.label.get(lang) or c.label.get("en") or c.attribute,
+        language=None,  # one card, every viewer language (``fields``: language -> text)
+        fields={language: text for language, text in texts.items() if text is not None},
+        duration_s=c.duration_s,
+        attribute=c.attribute,
+        keyword=c.keyword,
+        caption_id=c.caption_id,
+        stream_start=c.start,
+        stream_end=c.start + c.duration_s,
+    )
+
+
 def _dropped(store: SessionStore, d: ce.CommentDropped) -> None:
     store.record_problem(
         stage="comments", error_type="CommentDropped", message=d.reason, t_emit=d.t_emit
@@ -191,6 +210,7 @@ def routes(store: SessionStore) -> list[tuple[type, Callable[[Any], object]]]:
         (ce.DemandCounted, bind(_demand)),
         (ce.RestockAlert, bind(_restock)),
         (ce.OnScreenCard, bind(_card)),
+        (SpecCard, bind(_spec_card)),
         (ce.CommentDropped, bind(_dropped)),
     ]
 

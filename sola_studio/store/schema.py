@@ -22,6 +22,9 @@ Layout (migration 1):
 - ``demand_events``, ``alerts``: what the insights stage noticed.
 - ``spec_cards``: product cards shown on the video.
 - ``errors``: every error event published during the session.
+
+Migration 2 adds to ``spec_cards`` the attribute, trigger keyword, caption id and stream times of
+a spec card from the captions.
 """
 
 from __future__ import annotations
@@ -263,6 +266,17 @@ def _migration_1(db: sqlite_utils.Database) -> None:
         db.table(table).create_index(["session_id"])
 
 
+def _migration_2(db: sqlite_utils.Database) -> None:
+    # Spec cards from the captions (issue 9): which attribute, what caption said it, and its
+    # place on the stream clock, so the report can say which cards were shown and when.
+    cards = db.table("spec_cards")
+    cards.add_column("attribute", str)
+    cards.add_column("keyword", str)
+    cards.add_column("caption_id", int)
+    cards.add_column("stream_start", float)
+    cards.add_column("stream_end", float)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -272,6 +286,7 @@ class Migration:
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "sessions, captions, viewers, comments, replies, products", _migration_1),
+    Migration(2, "spec cards: attribute, keyword, caption and stream times", _migration_2),
 )
 LATEST = MIGRATIONS[-1].version
 
