@@ -111,3 +111,18 @@ def test_silence_phrases_dropped_only_when_unsure() -> None:
     assert is_silence_hallucination("Thanks for watching!", -0.2, 0.1, 0.3, o)
     assert not is_silence_hallucination("Thank you.", -0.2, 0.05, 1.5, o)
     assert not is_silence_hallucination("Thank you for the question about sizes", -0.9, 0.5, 2.0, o)
+
+
+@pytest.mark.slow
+def test_language_is_detected_only_among_the_configured(speech_dir: Path) -> None:
+    base = WhisperEngine(resolve_asr_model("base"), device="cpu", compute_type="int8")
+    policy = UtteranceStreamer(base, StreamingOptions(languages=("en", "fr")))
+    source = FileSource(speech_dir / "fr" / "sr_french.aiff", realtime=False)
+    updates: list[AsrUpdate] = []
+    worker = AsrWorker(source, policy, updates.append)
+    source.start()
+    worker.start()
+    assert worker.join(timeout=300)
+    committed = [u for u in updates if u.committed]
+    assert committed and {u.language for u in committed} == {"fr"}
+    assert "dictée" in " ".join(u.text for u in committed).lower()

@@ -58,10 +58,14 @@ _NUMBERS = [
 ]
 
 
+_ABBREVIATIONS = {"mr": "mister", "mrs": "missus", "dr": "doctor", "st": "saint"}
+
+
 def normalise(text: str) -> str:
     text = text.lower().replace("-", " ")
     text = re.sub(r"[^\w\s']", " ", text).replace("'", "")
     words = [_NUMBERS[int(w)] if w.isdigit() and int(w) <= 20 else w for w in text.split()]
+    words = [_ABBREVIATIONS.get(w, w) for w in words]
     return " ".join(words)
 
 
