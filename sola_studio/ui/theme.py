@@ -21,7 +21,16 @@ AMBER = "#e0a030"
 RED = "#e05a4f"
 PARTIAL = "#8d96a0"
 
-FONT_FAMILIES = ["Noto Sans", "Noto Sans CJK SC", "Segoe UI", "Helvetica Neue", "sans-serif"]
+FONT_FAMILIES = [
+    "Noto Sans",
+    "Noto Sans CJK SC",
+    "Segoe UI",
+    "Helvetica Neue",
+    "Noto Color Emoji",
+    "Segoe UI Emoji",
+    "Apple Color Emoji",
+    "sans-serif",
+]
 
 STYLESHEET = f"""
 QWidget {{ color: {TEXT}; }}

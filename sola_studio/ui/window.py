@@ -139,9 +139,11 @@ class MainWindow(QMainWindow):
         ll.setContentsMargins(0, 0, 0, 0)
         ll.setSpacing(8)
         self.preview = PreviewView()
-        ll.addWidget(self.preview, 5)
-        self.captions = CaptionStrip(self.settings.caption_languages)
-        ll.addWidget(self.captions, 3)
+        ll.addWidget(self.preview, 1)
+        self.captions = CaptionStrip(self.settings.caption_languages, rows=2)
+        # A fixed height: the picture must not jump each time a caption wraps to a new line.
+        self.captions.setFixedHeight(200)
+        ll.addWidget(self.captions, 0)
         split.addWidget(left)
 
         right = QWidget()
@@ -259,6 +261,7 @@ class MainWindow(QMainWindow):
         self._set_live_look(False)
         self.export_button.setEnabled(True)
         self.clock.setText("")
+        self.clock.setStyleSheet("")
 
     def _on_failed(self, exc: object) -> None:
         self._set_live_look(self.controller.session is not None)
@@ -326,7 +329,8 @@ class MainWindow(QMainWindow):
             self.clock.setText(
                 self.tr("LIVE {0}").format(f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}")
             )
-            self.clock.setStyleSheet(f"color: {theme.RED}; font-weight: 700;")
+            if not self.clock.styleSheet():
+                self.clock.setStyleSheet(f"color: {theme.RED}; font-weight: 700;")
 
     # -- dialogs -------------------------------------------------------------------------------
 

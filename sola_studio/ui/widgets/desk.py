@@ -66,13 +66,27 @@ class Banner:
     detail: tuple[str, ...] = field(default_factory=tuple)
 
 
+def _chip(text: str, colour: str) -> str:
+    return (
+        f"<span style='background-color:{theme.PANEL_RAISED}; color:{colour};'>"
+        f"&nbsp;{html.escape(text)}&nbsp;</span>"
+    )
+
+
+def _is_greeting(card: CommentCard) -> bool:
+    return bool(card.intents) and card.intents[0] == "greeting"
+
+
 def _waiting(seconds: float) -> str:
     s = int(max(0.0, seconds))
     return f"{s // 60}:{s % 60:02d}" if s >= 60 else f"{s}s"
 
 
 class BannerStrip(QWidget):
-    """Stacked banners, each with its action and a dismiss button."""
+    """Stacked banners, each with its action and a dismiss button. Only the newest
+    ``MAX_VISIBLE`` are shown so the queue keeps its room; the others wait their turn."""
+
+    MAX_VISIBLE = 2
 
     accepted = Signal(str)
     dismissed = Signal(str)
@@ -91,7 +105,7 @@ class BannerStrip(QWidget):
         frame.setObjectName("banner")
         frame.setProperty("kind", banner.kind)
         row = QHBoxLayout(frame)
-        row.setContentsMargins(10, 6, 6, 6)
+        row.setContentsMargins(10, 3, 4, 3)
         text = QLabel(banner.text)
         text.setWordWrap(True)
         if banner.detail:
@@ -106,7 +120,13 @@ class BannerStrip(QWidget):
         dismiss.clicked.connect(lambda: self._finish(banner.id, accepted=False))
         row.addWidget(dismiss)
         self._frames[banner.id] = frame
-        self._layout.addWidget(frame)
+        self._layout.insertWidget(0, frame)
+        self._show_newest()
+
+    def _show_newest(self) -> None:
+        newest = list(self._frames)[-self.MAX_VISIBLE :]
+        for banner_id, frame in self._frames.items():
+            frame.setVisible(banner_id in newest)
 
     def ids(self) -> list[str]:
         return list(self._frames)
@@ -115,6 +135,7 @@ class BannerStrip(QWidget):
         frame = self._frames.pop(banner_id, None)
         if frame is not None:
             frame.deleteLater()
+            self._show_newest()
 
     def _finish(self, banner_id: str, accepted: bool) -> None:
         self.remove(banner_id)
@@ -169,10 +190,13 @@ class CommentDesk(QFrame):
                 self.tr("Intent"),
             ]
         )
+        # Fixed column widths: ResizeToContents re-measures every row on each insert (tens of
+        # ms with a full queue, measured by `bench ui`), which a busy show cannot afford.
         header = self.queue.header()
         header.setStretchLastSection(False)
-        for col in (0, 1, 2, 4):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        for col, width in ((0, 44), (1, 86), (2, 44), (4, 92)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(col, width)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.queue.currentItemChanged.connect(self._on_current)
         split.addWidget(self.queue)
@@ -185,24 +209,24 @@ class CommentDesk(QFrame):
         self.original.setWordWrap(True)
         self.original.setTextFormat(Qt.TextFormat.RichText)
         dl.addWidget(self.original)
-        self.chips = QHBoxLayout()
-        self.chips.setSpacing(4)
-        chip_row = QWidget()
-        chip_row.setLayout(self.chips)
-        dl.addWidget(chip_row)
+        # Chips are spans in one rich-text label: creating and style-polishing a widget per chip
+        # for every selected comment cost tens of ms in the GUI thread (bench ui).
+        self.chips = QLabel()
+        self.chips.setTextFormat(Qt.TextFormat.RichText)
+        dl.addWidget(self.chips)
         draft_title = QLabel(self.tr("Draft reply"))
         draft_title.setObjectName("panelTitle")
         dl.addWidget(draft_title)
         self.draft = QPlainTextEdit()
         self.draft.setReadOnly(True)
-        self.draft.setMaximumHeight(90)
+        self.draft.setMaximumHeight(72)
         self.draft.setPlaceholderText(self.tr("Select a comment to see its draft."))
         dl.addWidget(self.draft)
         facts_title = QLabel(self.tr("Facts used"))
         facts_title.setObjectName("panelTitle")
         dl.addWidget(facts_title)
         self.facts = QListWidget()
-        self.facts.setMaximumHeight(70)
+        self.facts.setMaximumHeight(56)
         self.facts.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         dl.addWidget(self.facts)
         buttons = QHBoxLayout()
@@ -216,7 +240,7 @@ class CommentDesk(QFrame):
             buttons.addWidget(b)
         dl.addLayout(buttons)
         split.addWidget(detail)
-        split.setSizes([260, 240])
+        split.setSizes([320, 220])
 
         self.approve_button.clicked.connect(self.approve_current)
         self.skip_button.clicked.connect(self.skip_current)
@@ -277,8 +301,9 @@ class CommentDesk(QFrame):
         self._cards[card.id] = card
         item = self._items.get(card.id)
         if item is None:
-            item = QTreeWidgetItem(self.queue)
+            item = QTreeWidgetItem()
             item.setData(0, Qt.ItemDataRole.UserRole, card.id)
+            self.queue.insertTopLevelItem(self._position_for(card), item)
             self._items[card.id] = item
             if self.queue.currentItem() is None:
                 self.queue.setCurrentItem(item)
@@ -286,6 +311,18 @@ class CommentDesk(QFrame):
         if self.current_id() == card.id and not self.editing():
             self._show_card(card)
         self._update_counters()
+
+    def _position_for(self, card: CommentCard) -> int:
+        """Questions before greetings and praise (as the core's review queue orders them), each
+        group in arrival order, so a seller working top-down answers questions first."""
+        if not _is_greeting(card):
+            for i in range(self.queue.topLevelItemCount()):
+                other = self._cards.get(
+                    self.queue.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+                )
+                if other is not None and _is_greeting(other):
+                    return i
+        return self.queue.topLevelItemCount()
 
     def card(self, comment_id: str) -> CommentCard | None:
         return self._cards.get(comment_id)
@@ -400,16 +437,13 @@ class CommentDesk(QFrame):
         self._show_card(self._cards.get(cid) if cid else None)
 
     def _show_card(self, card: CommentCard | None) -> None:
-        while self.chips.count():
-            w = self.chips.takeAt(0).widget()
-            if w is not None:
-                w.deleteLater()
         self.facts.clear()
         has = card is not None
         for b in (self.approve_button, self.skip_button, self.edit_button, self.regen_button):
             b.setEnabled(has)
         if card is None:
             self.original.setText("")
+            self.chips.setText("")
             self.draft.setPlainText("")
             return
         viewer = html.escape(card.viewer)
@@ -419,20 +453,13 @@ class CommentDesk(QFrame):
         if card.translation and card.translation != card.original:
             text += f"<br>{translated}"
         self.original.setText(text)
-        for chip_text in (card.language.upper(), *card.intents):
-            chip = QLabel(chip_text)
-            chip.setObjectName("chip")
-            self.chips.addWidget(chip)
+        chips = [_chip(t, theme.TEXT) for t in (card.language.upper(), *card.intents)]
         if card.needs_seller:
-            chip = QLabel(self.tr("needs you"))
-            chip.setObjectName("chip")
-            chip.setStyleSheet(f"color: {theme.AMBER}; border-color: {theme.AMBER};")
-            self.chips.addWidget(chip)
+            chips.append(_chip(self.tr("needs you"), theme.AMBER))
         if card.confidence is not None:
-            conf = QLabel(self.tr("confidence {0}").format(f"{card.confidence:.0%}"))
-            conf.setObjectName("dim")
-            self.chips.addWidget(conf)
-        self.chips.addStretch(1)
+            conf = self.tr("confidence {0}").format(f"{card.confidence:.0%}")
+            chips.append(f"<span style='color:{theme.TEXT_DIM}'>{html.escape(conf)}</span>")
+        self.chips.setText("&nbsp;&nbsp;".join(chips))
         self.draft.setPlainText(card.draft)
         for fact in card.facts:
             self.facts.addItem(fact)

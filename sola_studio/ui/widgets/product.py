@@ -96,7 +96,8 @@ class PinnedProduct(QFrame):
             self.combo.addItem(f"{i + 1}. {p.name}" if i < 9 else p.name, p.id)
         self.combo.setCurrentIndex(max(0, self.combo.findData(sheet.pinned_id)))
         product = sheet.pinned
-        self.price.setText(f"{product.name}  ·  {product.price.amount} {product.price.currency}")
+        price = product.price
+        self.price.setText(f"{product.name}  ·  {price.canonical()} {price.currency}")
         self.stock.setText(stock_html(sheet, product))
 
     def pinned_id(self) -> str | None:

@@ -50,6 +50,7 @@ class StatusPanel:
         self.cpu = self._add(bar)
         self.models = self._add(bar, permanent=True)
         self.levels: dict[str, str] = {}
+        self.models.setStyleSheet(f"color: {theme.TEXT_DIM};")
         self.show(PipelineHealth())
 
     @staticmethod
@@ -62,9 +63,11 @@ class StatusPanel:
         return label
 
     def _set(self, key: str, label: QLabel, text: str, lvl: str) -> None:
-        self.levels[key] = lvl
-        label.setText(text)
-        label.setStyleSheet(f"color: {theme.level_colour(lvl)};")
+        if label.text() != text:
+            label.setText(text)
+        if self.levels.get(key) != lvl:  # a style sheet change re-polishes: only on change
+            self.levels[key] = lvl
+            label.setStyleSheet(f"color: {theme.level_colour(lvl)};")
 
     def show(self, health: PipelineHealth) -> None:
         dash = "—"
@@ -104,5 +107,5 @@ class StatusPanel:
         )
         parts = (health.device.upper(), health.asr_model, health.mt_model)
         names = " · ".join(n for n in parts if n)
-        self.models.setText(names)
-        self.models.setStyleSheet(f"color: {theme.TEXT_DIM};")
+        if self.models.text() != names:
+            self.models.setText(names)
