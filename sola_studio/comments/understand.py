@@ -42,7 +42,7 @@ from sola_studio.core.events import Comment
 
 log = logging.getLogger(__name__)
 
-FOLLOW_UP_WINDOW_S = 600.0  # a question more than 10 minutes old is no longer "the" context
+FOLLOW_UP_WINDOW_S = 600.0  # an unanswered question over 10 minutes old is no longer context
 _CONNECTORS = (
     "and$",
     "also$",
@@ -381,7 +381,12 @@ class Understander:
 
         follow_up_of = None
         prev = ctx.previous
-        fresh = prev is not None and (comment.t_wall - prev.t_wall) <= FOLLOW_UP_WINDOW_S
+        # an unanswered question goes stale after 10 minutes; one the viewer got a reply to stays
+        # their context for as long as memory keeps it (retention), across sessions: "and the
+        # interest?" two days after being told about instalments is still about instalments
+        fresh = prev is not None and (
+            (comment.t_wall - prev.t_wall) <= FOLLOW_UP_WINDOW_S or prev.reply is not None
+        )
         named = entities.size or entities.colour or entities.country or not entities.product_implied
         if prev is not None and fresh and prev.intent.is_question:
             connector = bool(find_cues(folded, _CONNECTORS))

@@ -65,20 +65,25 @@ def purge_expired(store: SessionStore, cutoff_wall: float) -> PurgeResult:
             )
         if rpks:
             conn.execute(f"UPDATE replies SET text=NULL WHERE id IN ({_marks(rpks)})", rpks)
+        # viewer memory holds nothing the report needs: rows past retention are deleted
+        memory = conn.execute("DELETE FROM viewer_memory WHERE t_wall < ?", (cutoff_wall,)).rowcount
         cur = conn.execute(
             "DELETE FROM viewers WHERE last_seen_wall < ? AND pid NOT IN"
             " (SELECT viewer_pid FROM comments WHERE viewer_pid IS NOT NULL)",
             (cutoff_wall,),
         )
         viewers = cur.rowcount
-    result = PurgeResult(comments=len(cpks), viewers=viewers, drafts=len(dpks), replies=len(rpks))
-    if cpks or viewers:
+    result = PurgeResult(
+        comments=len(cpks), viewers=viewers, drafts=len(dpks), replies=len(rpks), memory=memory
+    )
+    if cpks or viewers or memory:
         log.info(
-            "retention purged %d comments, %d viewers, %d drafts, %d replies",
+            "retention purged %d comments, %d viewers, %d drafts, %d replies, %d remembered asks",
             result.comments,
             result.viewers,
             result.drafts,
             result.replies,
+            result.memory,
         )
     return result
 
@@ -120,6 +125,9 @@ def forget_viewer(store: SessionStore, viewer_pid: str) -> int:
                 deleted += conn.execute(f"DELETE FROM drafts WHERE id IN ({dm})", dpks).rowcount
             deleted += conn.execute(f"DELETE FROM comments WHERE id IN ({m})", cpks).rowcount
         deleted += conn.execute("DELETE FROM viewers WHERE pid = ?", (viewer_pid,)).rowcount
+        deleted += conn.execute(
+            "DELETE FROM viewer_memory WHERE viewer_pid = ?", (viewer_pid,)
+        ).rowcount
     log.info("forgot viewer %s: %d rows deleted", viewer_pid, deleted)
     return deleted
 
@@ -128,7 +136,7 @@ def _rows(store: SessionStore, sql: str, params: Sequence[Any]) -> list[dict[str
     with store._lock:
         rows = list(store.db.query(sql, params))
     for row in rows:
-        for key in ("entities", "sources"):
+        for key in ("entities", "sources", "fact_ids"):
             if isinstance(row.get(key), str):
                 row[key] = json.loads(row[key])
     return rows
@@ -167,6 +175,12 @@ def export_viewer(store: SessionStore, viewer_pid: str) -> dict[str, Any]:
         " WHERE c.viewer_pid = ? ORDER BY r.sent_wall",
         (viewer_pid,),
     )
+    memory = _rows(
+        store,
+        "SELECT session, comment_id, platform, t_wall, language, intent, entities, text, reply,"
+        " fact_ids, replied_wall FROM viewer_memory WHERE viewer_pid = ? ORDER BY t_wall",
+        (viewer_pid,),
+    )
     return {
         "viewer_pid": viewer_pid,
         "viewer": viewer[0] if viewer else None,
@@ -174,6 +188,7 @@ def export_viewer(store: SessionStore, viewer_pid: str) -> dict[str, Any]:
         "drafts": drafts,
         "draft_edits": edits,
         "replies": replies,
+        "memory": memory,
         "note": "viewer ids are stored only as this keyed pseudonym; platform tokens are never "
         "stored in the session database",
     }

@@ -96,6 +96,7 @@ class PurgeResult:
     viewers: int
     drafts: int
     replies: int
+    memory: int = 0  # viewer-memory rows deleted (sola_studio.store.viewer_memory)
 
 
 def profile_dir(profile: str = "default") -> Path:
@@ -826,7 +827,7 @@ class SessionStore:
 
         self._last_purge = self._clock.wall()
         result = privacy.purge_expired(self, self._clock.wall() - self.retention.days * 86400.0)
-        if result.comments or result.viewers:
+        if result.comments or result.viewers or result.memory:
             self.checkpoint()
         return result
 

@@ -25,6 +25,9 @@ Layout (migration 1):
 
 Migration 2 adds to ``spec_cards`` the attribute, trigger keyword, caption id and stream times of
 a spec card from the captions.
+
+Migration 3 adds ``viewer_memory``: each viewer's asks (pseudonymous id, intent, entities, text)
+and the reply they got, read back by :mod:`sola_studio.store.viewer_memory`.
 """
 
 from __future__ import annotations
@@ -277,6 +280,34 @@ def _migration_2(db: sqlite_utils.Database) -> None:
     cards.add_column("stream_end", float)
 
 
+def _migration_3(db: sqlite_utils.Database) -> None:
+    # Viewer memory (issue 5 item 5, sola_studio.store.viewer_memory): what each viewer asked
+    # and was told, across sessions, so a follow-up days later ("and the interest?") is answered
+    # in context. Its own table, so the desk remembers even when the store is not routing the
+    # comment flow; retention, forget-viewer and export-viewer cover it (store/privacy.py).
+    db.table("viewer_memory").create(
+        {
+            "id": int,
+            "session": str,  # the desk's session name (DeskConfig.session_id)
+            "comment_id": str,
+            "platform": str,
+            "viewer_pid": str,  # the keyed pseudonym, never the platform's viewer id
+            "t_wall": float,
+            "language": str,
+            "intent": str,
+            "entities": str,  # JSON object (comments.events.Entities)
+            "text": str,
+            "reply": str,  # the reply actually sent, NULL until then
+            "fact_ids": str,  # JSON list of the sheet facts the sent reply stated
+            "replied_wall": float,
+        },
+        pk="id",
+        not_null=["comment_id", "platform", "viewer_pid", "t_wall", "intent"],
+    )
+    db.table("viewer_memory").create_index(["viewer_pid", "t_wall"])
+    db.table("viewer_memory").create_index(["comment_id"])
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -287,6 +318,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "sessions, captions, viewers, comments, replies, products", _migration_1),
     Migration(2, "spec cards: attribute, keyword, caption and stream times", _migration_2),
+    Migration(3, "viewer memory across sessions", _migration_3),
 )
 LATEST = MIGRATIONS[-1].version
 
