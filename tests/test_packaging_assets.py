@@ -121,7 +121,11 @@ def test_assets_are_found_inside_a_pyinstaller_app(
 
 @pytest.mark.slow
 def test_an_installed_wheel_finds_its_assets(tmp_path: Path) -> None:
-    """Build the wheel (pip, PEP 517), install it into a prefix without deps and ask it."""
+    """Build the wheel (pip, PEP 517), install it into a fresh venv and ask it where assets are.
+
+    The install goes into its own venv through ``pip --python``: installing the wheel with
+    ``--prefix`` from the dev venv's pip uninstalls the dev venv's editable install.
+    """
     wheels = tmp_path / "wheels"
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(REPO)],
@@ -129,27 +133,33 @@ def test_an_installed_wheel_finds_its_assets(tmp_path: Path) -> None:
         timeout=300,
     )
     wheel = next(wheels.glob("sola_studio-*.whl"))
-    prefix = tmp_path / "prefix"
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    python = venv / "bin" / "python"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--prefix", str(prefix), wheel],
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps", wheel],
         check=True,
         timeout=300,
     )
-    site = next(prefix.glob("lib/python3*/site-packages"))
+    deps = tmp_path / "deps"  # the one import paths.py needs, without the dev venv's editable
+    deps.mkdir()
+    import platformdirs
+
+    (deps / "platformdirs").symlink_to(Path(platformdirs.__file__).parent)
     probe = (
         "import sola_studio.paths as p, sola_studio; "
         "print(sola_studio.__file__); print(p.ASSETS); "
         "print((p.ASSETS / 'sample' / 'seller_talk.ogg').stat().st_size)"
     )
     out = subprocess.run(
-        [sys.executable, "-c", probe],
+        [str(python), "-c", probe],
         cwd=tmp_path,
-        env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"},
+        env={"PYTHONPATH": str(deps), "PATH": "/usr/bin:/bin"},
         capture_output=True,
         text=True,
         check=True,
         timeout=60,
     ).stdout.splitlines()
-    assert out[0].startswith(str(site)), out  # the wheel's package, not the checkout
-    assert Path(out[1]) == (prefix / "share" / "sola-studio" / "assets").resolve()
+    assert out[0].startswith(str(venv)), out  # the wheel's package, not the checkout
+    assert Path(out[1]) == (venv / "share" / "sola-studio" / "assets").resolve()
     assert int(out[2]) == (SAMPLE / "seller_talk.ogg").stat().st_size
