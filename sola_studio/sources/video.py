@@ -112,6 +112,10 @@ class _ThreadedSource:
         self._index = 0
         self._format = VideoFormat(0, 0, 0.0, name)
         self.reconnects = 0
+        # stepped: no reader thread; each latest() reads the next frame on the caller's thread,
+        # so a caller running its own clock (a faster-than-real-time replay) takes exactly one
+        # frame per output tick. Only sources that can be read on demand (file, pattern) offer it.
+        self._stepped = False
 
     # -- subclass hooks --------------------------------------------------------------------
     def _open(self) -> VideoFormat:
@@ -148,6 +152,8 @@ class _ThreadedSource:
         if self._format.width == 0:
             self.open()
         self._state = SourceState.RUNNING
+        if self._stepped:
+            return self
         self._thread = threading.Thread(target=self._run, name=f"video:{self._name}", daemon=True)
         self._thread.start()
         return self
@@ -158,7 +164,10 @@ class _ThreadedSource:
         return item if isinstance(item, VideoFrame) else None
 
     def latest(self) -> VideoFrame | None:
-        """The newest frame without waiting (older queued frames are discarded)."""
+        """The newest frame without waiting (older queued frames are discarded); a stepped
+        source reads its next frame now."""
+        if self._stepped:
+            return self._step()
         items = self._frames.drain()
         if items:
             return items[-1]
@@ -170,7 +179,20 @@ class _ThreadedSource:
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None
+        if self._stepped:
+            self._safe_close()
         self._state = SourceState.STOPPED
+
+    def _step(self) -> VideoFrame | None:
+        if self._state is not SourceState.RUNNING:
+            return None
+        image = self._grab()
+        if image is None:
+            self._state = SourceState.LOST
+            return None
+        frame = VideoFrame(image, self._clock.monotonic(), self._index)
+        self._index += 1
+        return frame
 
     def __enter__(self) -> _ThreadedSource:
         return self.start()
@@ -354,7 +376,10 @@ class CameraSource(_ThreadedSource):
 
 
 class VideoFileSource(_ThreadedSource):
-    """A video file played at its own frame rate (``paced``) or as fast as read, looping."""
+    """A video file played at its own frame rate (``paced``) or as fast as read, looping.
+
+    ``stepped``: no thread; every :meth:`latest` returns the file's next frame (for a caller
+    that ticks at the file's rate on its own clock, e.g. ``sola-studio run --fast``)."""
 
     def __init__(
         self,
@@ -364,8 +389,10 @@ class VideoFileSource(_ThreadedSource):
         paced: bool = True,
         clock: Clock | None = None,
         queue_size: int = 4,
+        stepped: bool = False,
     ) -> None:
         super().__init__(f"file {Path(path).name}", clock, queue_size, retry_s=1.0)
+        self._stepped = stepped
         self._path = Path(path)
         self._loop = loop
         self._paced = paced
@@ -402,9 +429,11 @@ class VideoFileSource(_ThreadedSource):
             ok, image = cap.read()
         if not ok:
             self.ended.set()
+            if self._stepped:
+                return None
             self._stop.wait()  # a file that ended without looping: wait for stop()
             return None
-        if self._paced:
+        if self._paced and not self._stepped:
             self._next_t += 1.0 / self._format.fps
             delay = self._next_t - self._clock.monotonic()
             if delay > 0:
@@ -424,7 +453,8 @@ class VideoFileSource(_ThreadedSource):
 
 class TestPatternSource(_ThreadedSource):
     """Colour bars with a moving bar and a running clock, at ``fps``: a camera for demos, tests
-    and benchmarks. ``flash_at`` (monotonic times) turns whole frames white, for A/V sync checks."""
+    and benchmarks. ``flash_at`` (monotonic times) turns whole frames white, for A/V sync checks.
+    ``stepped``: no thread; every :meth:`latest` draws the picture for the clock's time now."""
 
     __test__ = False  # not a pytest class
 
@@ -438,8 +468,10 @@ class TestPatternSource(_ThreadedSource):
         flash_at: tuple[float, ...] = (),
         flash_s: float = 0.1,
         queue_size: int = 4,
+        stepped: bool = False,
     ) -> None:
         super().__init__("test pattern", clock, queue_size)
+        self._stepped = stepped
         self._size_wh = (width, height)
         self._fps = fps
         self._flash_at = flash_at
@@ -489,6 +521,8 @@ class TestPatternSource(_ThreadedSource):
         return image
 
     def _grab(self) -> np.ndarray | None:
+        if self._stepped:
+            return self.frame_at(self._clock.monotonic())
         self._next_t += 1.0 / self._fps
         delay = self._next_t - self._clock.monotonic()
         if delay > 0:
