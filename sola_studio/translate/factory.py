@@ -121,9 +121,19 @@ class StudioTranslator(GlossaryTranslator):
         routed: RoutedTranslator,
         glossary: Glossary | None,
         phrasebooks: Sequence[Phrasebook],
+        owned: Sequence[Translator] = (),
     ) -> None:
         super().__init__(routed, glossary, extra=[PhrasebookSpans(phrasebooks)])
         self.routed = routed
+        self._owned = tuple(owned)
+
+    def close(self) -> None:
+        """Stop the engines this translator discovered itself (their worker threads); engines
+        passed in through ``engines`` belong to the caller and are left running."""
+        for engine in self._owned:
+            close = getattr(engine, "close", None)
+            if close is not None:
+                close()
 
     @property
     def unavailable(self) -> Mapping[str, TranslationUnavailable]:
@@ -159,19 +169,9 @@ def build_translator(
     its fix; with ``strict=False`` those targets are listed in ``.unavailable`` and left out.
     """
     targets = [t for t in dict.fromkeys(targets) if t != source]
+    owned: list[Translator] = []
     if engines is None:
-        found: list[Translator] = []
-        bergamot = BergamotTranslator.default()
-        if bergamot.pairs:
-            found.append(bergamot)
-        ct2 = find_ct2_models(ct2_folders)
-        opus = [m for m in ct2 if m.family is CT2Family.OPUS_MT]
-        multi = [m for m in ct2 if m.family is not CT2Family.OPUS_MT]
-        if opus:
-            found.append(CTranslate2Translator(opus, device=device, compute_type=compute_type))
-        if multi:
-            found.append(CTranslate2Translator(multi, device=device, compute_type=compute_type))
-        engines = found
+        engines = owned = discover_engines(ct2_folders, device=device, compute_type=compute_type)
 
     routes: dict[str, Translator] = {}
     unavailable: dict[str, TranslationUnavailable] = {}
@@ -195,4 +195,27 @@ def build_translator(
         fixes = "; ".join(str(e.fix) for e in unavailable.values())
         raise TranslationUnavailable(f"no installed model translates {missing}", fix=fixes)
     book = phrasebook if phrasebook is not None else starter_phrasebook(source)
-    return StudioTranslator(RoutedTranslator(source, routes, unavailable), glossary, [book])
+    return StudioTranslator(RoutedTranslator(source, routes, unavailable), glossary, [book], owned)
+
+
+def discover_engines(
+    ct2_folders: Sequence[Path] | None = None, *, device: str = "cpu", compute_type: str = "int8"
+) -> list[Translator]:
+    """The installed engines, once: Bergamot (every installed pair, one worker thread) and the
+    CTranslate2 models in ``ct2_folders``. Pass them as ``engines=`` to several
+    :func:`build_translator` calls (captions, and comments from each audience language) so they
+    share one loaded copy; the caller closes them."""
+    found: list[Translator] = []
+    bergamot = BergamotTranslator.default()
+    if bergamot.pairs:
+        found.append(bergamot)
+    else:
+        bergamot.close()
+    ct2 = find_ct2_models(ct2_folders)
+    opus = [m for m in ct2 if m.family is CT2Family.OPUS_MT]
+    multi = [m for m in ct2 if m.family is not CT2Family.OPUS_MT]
+    if opus:
+        found.append(CTranslate2Translator(opus, device=device, compute_type=compute_type))
+    if multi:
+        found.append(CTranslate2Translator(multi, device=device, compute_type=compute_type))
+    return found
