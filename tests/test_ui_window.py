@@ -54,27 +54,27 @@ def test_a_live_show_from_go_live_to_report(window, qtbot, tmp_path):
     image = window.preview.image()
     assert abs(image.width() / image.height() - 1280 / 720) < 0.01
 
-    # Comments: Mike asks the price in English; his card arrives with a draft built from the
-    # sheet's price (89.90), and the fact it used is listed.
-    def mike_drafted() -> bool:
-        card = window.desk.card("replay-1")
+    # Comments: Lucía asks the price in Spanish; her card arrives with a draft in Spanish built
+    # from the sheet's price (89.90), and the fact it used is listed.
+    def lucia_drafted() -> bool:
+        card = window.desk.card("replay-2")
         return card is not None and bool(card.draft)
 
-    qtbot.waitUntil(mike_drafted, timeout=60_000)
-    window.desk.select("replay-1")
-    card = window.desk.card("replay-1")
-    assert card.viewer == "Mike" and card.language == "en" and "price" in card.intents
+    qtbot.waitUntil(lucia_drafted, timeout=60_000)
+    window.desk.select("replay-2")
+    card = window.desk.card("replay-2")
+    assert card.viewer == "Lucía" and card.language == "es" and "price" in card.intents
     assert "89.90" in card.draft or "89,90" in card.draft
     assert window.desk.facts.count() >= 1
-    assert window.desk.draft.toPlainText() == card.draft
+    assert window.desk.draft.toPlainText() == card.draft.replace("\u00a0", " ")
 
     # The approve key sends it: the dry-run sender's log gets exactly that reply.
     window.desk.queue.setFocus()
     qtbot.keyClick(window.desk.queue, Qt.Key.Key_A)
-    qtbot.waitUntil(lambda: window.desk.card("replay-1").state == "sent", timeout=10_000)
+    qtbot.waitUntil(lambda: window.desk.card("replay-2").state == "sent", timeout=10_000)
     sent = [json.loads(line) for line in session.replies_path.read_text().splitlines()]
-    assert [(s["comment_id"], s["text"]) for s in sent] == [("replay-1", card.draft)]
-    assert "replay-1" not in window.desk.waiting_ids()
+    assert [(s["comment_id"], s["text"]) for s in sent] == [("replay-2", card.draft)]
+    assert "replay-2" not in window.desk.waiting_ids()
     assert "Answered 1" in window.desk.counters.text()
 
     with qtbot.waitSignal(window.controller.stopped, timeout=90_000):

@@ -120,12 +120,12 @@ class SessionController(QObject):
             try:
                 session = self._factory()
                 adapter.attach(session.bus)
-                self._done.emit("built", session)
+                self._report("built", session)
                 session.start()
-                self._done.emit("started", session)
+                self._report("started", session)
             except Exception as exc:
                 log.exception("going live failed")
-                self._done.emit("failed", exc)
+                self._report("failed", exc)
 
         threading.Thread(target=work, name="go-live", daemon=True).start()
 
@@ -140,10 +140,17 @@ class SessionController(QObject):
                 session.stop()
             except Exception as exc:
                 log.exception("stopping the session failed")
-                self._done.emit("stop-failed", exc)
-            self._done.emit("stopped", session)
+                self._report("stop-failed", exc)
+            self._report("stopped", session)
 
         threading.Thread(target=work, name="stop-live", daemon=True).start()
+
+    def _report(self, what: str, payload: object) -> None:
+        """From a worker thread: tell the GUI thread (unless the window is already gone)."""
+        try:
+            self._done.emit(what, payload)
+        except RuntimeError:
+            log.info("window closed before %s was reported", what)
 
     def _detach(self) -> None:
         if self.adapter is not None:

@@ -25,7 +25,7 @@ SAMPLE = paths.ASSETS / "sample"
 SAMPLE_AUDIO = SAMPLE / "seller_talk.ogg"
 SAMPLE_VIDEO = SAMPLE / "seller_video.mp4"
 SAMPLE_SHEET = paths.ASSETS / "sample_sheet.yaml"
-SAMPLE_COMMENTS = SAMPLE / "studio_comments.jsonl"
+SAMPLE_COMMENTS = paths.ASSETS / "comments" / "demo.jsonl"
 
 
 @dataclass(frozen=True)

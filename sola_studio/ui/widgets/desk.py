@@ -351,11 +351,13 @@ class CommentDesk(QFrame):
         cid = self.current_id()
         if cid is None:
             return
-        text = self.draft.toPlainText().strip()
+        card = self._cards[cid]
+        # Unedited, the draft goes exactly as drafted (the editor would turn its no-break
+        # spaces, as in "89,90\u00a0BRL", into plain ones).
+        text = self.draft.toPlainText().strip() if self.editing() else card.draft
         if not text:
             return
         if self.editing():
-            card = self._cards[cid]
             if text != card.draft:
                 self.edit.emit(cid, text)
             self._leave_editor()

@@ -81,7 +81,13 @@ class FrameFeeder(QObject):
             array = image if bgr else frame
             image_q = to_qimage(fit(array, *self._size), bgr=bgr)
             # The backing store is 32-bit: converting here makes the GUI thread's paint a copy.
-            self.ready.emit(image_q.convertToFormat(QImage.Format.Format_RGB32))
+            image_q = image_q.convertToFormat(QImage.Format.Format_RGB32)
+            if self._stop.is_set():
+                return
+            try:
+                self.ready.emit(image_q)
+            except RuntimeError:  # the window went away between the check and the emit
+                return
             self.frames += 1
 
 
@@ -113,14 +119,16 @@ class PreviewView(QWidget):
     def set_reader(self, reader: FrameReader | None) -> None:
         """Show frames from ``reader`` (``None`` stops and clears the picture)."""
         if self._feeder is not None:
+            # No Qt parent and no deleteLater: the thread holds the last reference until it
+            # ends, so its QObject cannot be deleted under it.
+            self._feeder.ready.disconnect(self._show_image)
             self._feeder.stop()
-            self._feeder.deleteLater()
             self._feeder = None
         if reader is None:
             self._image = None
             self.update()
             return
-        self._feeder = FrameFeeder(reader, self._fps, self)
+        self._feeder = FrameFeeder(reader, self._fps)
         self._feeder.set_size(self.width(), self.height())
         self._feeder.ready.connect(self._show_image, Qt.ConnectionType.QueuedConnection)
         self._feeder.start()
