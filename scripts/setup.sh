@@ -9,7 +9,7 @@ purpose="${1:-demo}"
 
 apt_packages=(
   python3 python3-venv fontconfig
-  ffmpeg libportaudio2 libfribidi0 libraqm0 fonts-noto-cjk fonts-noto-core
+  ffmpeg libportaudio2 libfribidi0 libraqm0 fonts-noto-cjk fonts-noto-core fonts-noto-color-emoji
   libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 xvfb xauth
 )
 if [ "$purpose" = "test" ]; then
