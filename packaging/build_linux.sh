@@ -15,9 +15,11 @@ start=$(date +%s)
   --distpath "$out/dist" --workpath "$out/work" packaging/sola_studio.spec
 
 app="$out/dist/sola-studio"
-# the desktop entry and the icons, where packaging/linux/install.sh expects them
+# the desktop entry, the icons and the notices at the top, where install.sh and sellers look
 mkdir -p "$app/share/icons"
 cp packaging/linux/install.sh "$app/install.sh"
+cp packaging/linux/sola-studio.desktop "$app/share/"
+cp packaging/THIRD_PARTY_NOTICES "$app/"
 for size in 16 24 32 48 64 128 256 512; do
   cp "assets/icons/sola-studio-$size.png" "$app/share/icons/"
 done

@@ -26,6 +26,7 @@ $out = "build\pyinstaller"
 if ($LASTEXITCODE -ne 0) { throw "PyInstaller failed" }
 
 $app = "$out\dist\sola-studio"
+Copy-Item packaging\THIRD_PARTY_NOTICES "$app\THIRD_PARTY_NOTICES.txt"
 & "$app\sola-studio.exe" --version
 if ($LASTEXITCODE -ne 0) { throw "the built app does not start" }
 $version = & $py -c "import sola_studio; print(sola_studio.__version__)"

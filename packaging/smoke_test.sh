@@ -92,5 +92,16 @@ else
   step "5. skipped: this build's window has no --screenshot"
 fi
 
+if [ -x "$app/install.sh" ]; then
+  step "6. install.sh puts it in the menu and on PATH (a throwaway HOME)"
+  HOME="$work/seller" XDG_DATA_HOME="$work/seller/share" "$app/install.sh" >/dev/null
+  entry="$work/seller/share/applications/sola-studio.desktop"
+  grep -q "^Exec=$app/sola-studio$" "$entry" || fail "desktop entry does not start the app: $(grep Exec "$entry")"
+  [ -f "$work/seller/share/icons/hicolor/256x256/apps/sola-studio.png" ] || fail "icon not installed"
+  [ "$("$work/seller/.local/bin/sola-studio" --version)" = "$("$exe" --version)" ] || fail "PATH link broken"
+  HOME="$work/seller" XDG_DATA_HOME="$work/seller/share" "$app/install.sh" --remove >/dev/null
+  [ ! -e "$entry" ] || fail "install.sh --remove left the desktop entry"
+fi
+
 if [ -n "${SMOKE_OUT:-}" ]; then mkdir -p "$SMOKE_OUT" && cp "$work"/*.log "$work"/*.json "$work"/*.png "$SMOKE_OUT"/ 2>/dev/null || true; fi
 echo "SMOKE TEST PASSED: app $size_mb MB, $(( $(date +%s) - t0 )) s"
