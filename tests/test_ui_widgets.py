@@ -165,3 +165,20 @@ def test_status_bar_turns_amber_then_red(qtbot):
     assert panel.levels["latency"] == panel.levels["rtf"] == panel.levels["dropped"] == "amber"
     panel.show(PipelineHealth(latency_s=7.5, rtf=1.3))
     assert panel.levels["latency"] == panel.levels["rtf"] == "red"
+
+
+def test_questions_come_before_greetings_and_the_selection_follows_the_top(qtbot):
+    desk = CommentDesk()
+    qtbot.addWidget(desk)
+    feed = DeskFeed()
+    desk.upsert(
+        feed.understood(understood("g1", "boa noite!", "pt", "boa noite!", Intent.GREETING))
+    )
+    desk.upsert(feed.understood(understood("q1", "how much?", "en", "quanto?", Intent.PRICE)))
+    desk.upsert(feed.understood(understood("q2", "ships to DE?", "en", "envia?", Intent.SHIPPING)))
+    assert desk.waiting_ids() == ["q1", "q2", "g1"]
+    assert desk.current_id() == "q1"  # the seller has not picked one: the top question
+    desk.select("g1")  # the seller picks the greeting: the selection stays there
+    desk.upsert(feed.understood(understood("q3", "material?", "en", "material?", Intent.MATERIAL)))
+    assert desk.waiting_ids() == ["q1", "q2", "q3", "g1"] and desk.current_id() == "g1"
+    assert desk.queue.topLevelItem(2).text(4) == "material"

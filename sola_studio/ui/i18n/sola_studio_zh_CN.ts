@@ -3,7 +3,7 @@
 <context>
     <name>BannerStrip</name>
     <message>
-        <location filename="../widgets/desk.py" line="105" />
+        <location filename="../widgets/desk.py" line="140" />
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
@@ -43,87 +43,92 @@
 <context>
     <name>CommentDesk</name>
     <message>
-        <location filename="../widgets/desk.py" line="144" />
+        <location filename="../widgets/desk.py" line="189" />
         <source>Comments</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="165" />
+        <location filename="../widgets/desk.py" line="210" />
         <source>Wait</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="166" />
+        <location filename="../widgets/desk.py" line="211" />
         <source>Viewer</source>
         <translation>观众</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="167" />
+        <location filename="../widgets/desk.py" line="212" />
         <source>Lang</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="168" />
+        <location filename="../widgets/desk.py" line="213" />
         <source>Comment</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="169" />
+        <location filename="../widgets/desk.py" line="214" />
         <source>Intent</source>
         <translation>意图</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="193" />
+        <location filename="../widgets/desk.py" line="242" />
         <source>Draft reply</source>
         <translation>回复草稿</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="199" />
+        <location filename="../widgets/desk.py" line="248" />
         <source>Select a comment to see its draft.</source>
         <translation>选择一条评论查看回复草稿。</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="201" />
+        <location filename="../widgets/desk.py" line="250" />
         <source>Facts used</source>
         <translation>引用的事实</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="209" />
+        <location filename="../widgets/desk.py" line="258" />
         <source>Approve &amp;&amp; send  [A]</source>
         <translation>批准并发送  [A]</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="211" />
+        <location filename="../widgets/desk.py" line="260" />
         <source>Skip  [S]</source>
         <translation>跳过  [S]</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="212" />
+        <location filename="../widgets/desk.py" line="261" />
         <source>Edit  [E]</source>
         <translation>编辑  [E]</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="213" />
+        <location filename="../widgets/desk.py" line="262" />
         <source>Regenerate  [R]</source>
         <translation>重新生成  [R]</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="427" />
+        <location filename="../widgets/desk.py" line="498" />
         <source>needs you</source>
         <translation>需要您处理</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="432" />
+        <location filename="../widgets/desk.py" line="500" />
         <source>confidence {0}</source>
         <translation>置信度 {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="440" />
+        <location filename="../widgets/desk.py" line="507" />
         <source>(no facts: the sheet is silent, check before sending)</source>
         <translation>（无事实依据：商品表中没有相关信息，发送前请核实）</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="445" />
+        <location filename="../widgets/desk.py" line="509" />
+        <source>(none needed)</source>
+        <translation>（无需事实依据）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="514" />
         <source>Waiting {0} · Answered {1}</source>
         <translation>待回复 {0} · 已回复 {1}</translation>
     </message>
@@ -170,6 +175,54 @@
     </message>
 </context>
 <context>
+    <name>Intent</name>
+    <message>
+        <location filename="../widgets/desk.py" line="72" />
+        <source>price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="73" />
+        <source>shipping</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="74" />
+        <source>size &amp; stock</source>
+        <translation>尺码与库存</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="75" />
+        <source>material</source>
+        <translation>材质</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="76" />
+        <source>payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="77" />
+        <source>returns</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="78" />
+        <source>discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="79" />
+        <source>greeting</source>
+        <translation>问候</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="80" />
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
     <name>LanguagesPage</name>
     <message>
         <location filename="../wizard.py" line="58" />
@@ -196,105 +249,105 @@
     <name>MainWindow</name>
     <message>
         <location filename="../window.py" line="90" />
-        <location filename="../window.py" line="266" />
+        <location filename="../window.py" line="269" />
         <source>Sola Studio</source>
         <translation>Sola Studio</translation>
     </message>
     <message>
         <location filename="../window.py" line="120" />
-        <location filename="../window.py" line="230" />
+        <location filename="../window.py" line="232" />
         <source>Go live</source>
         <translation>开始直播</translation>
     </message>
     <message>
         <location filename="../window.py" line="130" />
-        <location filename="../window.py" line="417" />
+        <location filename="../window.py" line="421" />
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../window.py" line="163" />
+        <location filename="../window.py" line="165" />
         <source>&amp;Studio</source>
         <translation>工作室(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="164" />
+        <location filename="../window.py" line="166" />
         <source>Product sheet…</source>
         <translation>商品表…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="165" />
+        <location filename="../window.py" line="167" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="167" />
+        <location filename="../window.py" line="169" />
         <source>Sessions and reports…</source>
         <translation>场次与报告…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="168" />
+        <location filename="../window.py" line="170" />
         <source>First-run setup…</source>
         <translation>初始设置…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="169" />
+        <location filename="../window.py" line="171" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../window.py" line="212" />
+        <location filename="../window.py" line="214" />
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="213" />
+        <location filename="../window.py" line="215" />
         <source>Loading models and opening devices…</source>
         <translation>正在加载模型并打开设备…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="217" />
-        <location filename="../window.py" line="431" />
+        <location filename="../window.py" line="219" />
+        <location filename="../window.py" line="435" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="230" />
+        <location filename="../window.py" line="232" />
         <source>Stop</source>
         <translation>停止直播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="258" />
+        <location filename="../window.py" line="260" />
         <source>Stopped. Export the report, or go live again.</source>
         <translation>已停止。可以导出报告，或再次开播。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="265" />
+        <location filename="../window.py" line="268" />
         <source>Could not go live.</source>
         <translation>无法开播。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="286" />
+        <location filename="../window.py" line="289" />
         <source>Not live: nothing was sent.</source>
         <translation>未在直播：没有发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="327" />
+        <location filename="../window.py" line="330" />
         <source>LIVE {0}</source>
         <translation>直播中 {0}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="342" />
+        <location filename="../window.py" line="346" />
         <source>Saved. New settings apply at the next Go live.</source>
         <translation>已保存。新设置将在下次开播时生效。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="407" />
+        <location filename="../window.py" line="411" />
         <source>No finished session to report on.</source>
         <translation>没有已结束的场次可生成报告。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="419" />
+        <location filename="../window.py" line="423" />
         <source>Report written to {0}</source>
         <translation>报告已保存到 {0}</translation>
     </message>
@@ -396,7 +449,7 @@
 <context>
     <name>PreviewView</name>
     <message>
-        <location filename="../widgets/preview.py" line="48" />
+        <location filename="../widgets/preview.py" line="117" />
         <source>Not live — the picture viewers will see appears here.</source>
         <translation>未开播 — 观众将看到的画面会显示在这里。</translation>
     </message>
@@ -609,32 +662,32 @@
 <context>
     <name>SheetEditor</name>
     <message>
-        <location filename="../widgets/product.py" line="124" />
+        <location filename="../widgets/product.py" line="125" />
         <source>Product sheet</source>
         <translation>商品表</translation>
     </message>
     <message>
-        <location filename="../widgets/product.py" line="133" />
+        <location filename="../widgets/product.py" line="134" />
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../widgets/product.py" line="148" />
+        <location filename="../widgets/product.py" line="149" />
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../widgets/product.py" line="162" />
+        <location filename="../widgets/product.py" line="163" />
         <source>Not valid YAML: {0}</source>
         <translation>不是有效的 YAML：{0}</translation>
     </message>
     <message>
-        <location filename="../widgets/product.py" line="168" />
+        <location filename="../widgets/product.py" line="169" />
         <source>{0} products, pinned: {1}</source>
         <translation>{0} 件商品，置顶：{1}</translation>
     </message>
     <message>
-        <location filename="../widgets/product.py" line="182" />
+        <location filename="../widgets/product.py" line="183" />
         <source>Open a product sheet</source>
         <translation>打开商品表</translation>
     </message>
@@ -675,22 +728,22 @@
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../widgets/status.py" line="76" />
+        <location filename="../widgets/status.py" line="79" />
         <source>Caption latency {0}</source>
         <translation>字幕延迟 {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/status.py" line="84" />
+        <location filename="../widgets/status.py" line="87" />
         <source>RTF {0}</source>
         <translation>实时率 {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/status.py" line="93" />
+        <location filename="../widgets/status.py" line="96" />
         <source>Dropped frames {0}</source>
         <translation>丢帧 {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/status.py" line="102" />
+        <location filename="../widgets/status.py" line="105" />
         <source>CPU {0}</source>
         <translation>CPU {0}</translation>
     </message>

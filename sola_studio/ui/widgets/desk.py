@@ -66,6 +66,27 @@ class Banner:
     detail: tuple[str, ...] = field(default_factory=tuple)
 
 
+def intent_label(intent: str) -> str:
+    """The seller-facing name of an intent value (``size_stock`` -> "size & stock")."""
+    labels = {
+        "price": QCoreApplication.translate("Intent", "price"),
+        "shipping": QCoreApplication.translate("Intent", "shipping"),
+        "size_stock": QCoreApplication.translate("Intent", "size & stock"),
+        "material": QCoreApplication.translate("Intent", "material"),
+        "payment": QCoreApplication.translate("Intent", "payment"),
+        "returns": QCoreApplication.translate("Intent", "returns"),
+        "discount": QCoreApplication.translate("Intent", "discount"),
+        "greeting": QCoreApplication.translate("Intent", "greeting"),
+        "other": QCoreApplication.translate("Intent", "other"),
+    }
+    return labels.get(intent, intent.replace("_", " "))
+
+
+_NAVIGATION_KEYS = frozenset(
+    {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home}
+)
+
+
 def _chip(text: str, colour: str) -> str:
     return (
         f"<span style='background-color:{theme.PANEL_RAISED}; color:{colour};'>"
@@ -157,6 +178,9 @@ class CommentDesk(QFrame):
         self.setObjectName("panel")
         self._cards: dict[str, CommentCard] = {}
         self._items: dict[str, QTreeWidgetItem] = {}
+        # The selection follows the top of the queue (questions first) until the seller picks a
+        # comment themselves; after approve or skip it follows the top again.
+        self._follow_top = True
         self.answered = 0
 
         outer = QVBoxLayout(self)
@@ -199,6 +223,7 @@ class CommentDesk(QFrame):
             header.resizeSection(col, width)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.queue.currentItemChanged.connect(self._on_current)
+        self.queue.itemPressed.connect(self._seller_picked)
         split.addWidget(self.queue)
 
         detail = QWidget()
@@ -276,6 +301,8 @@ class CommentDesk(QFrame):
         if ctrl and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.approve_current()
             return True
+        if watched is self.queue and key in _NAVIGATION_KEYS:
+            self._follow_top = False
         if watched is self.queue and mods == Qt.KeyboardModifier.NoModifier:
             action = self._queue_keys.get(key)
             if action is not None:
@@ -305,8 +332,8 @@ class CommentDesk(QFrame):
             item.setData(0, Qt.ItemDataRole.UserRole, card.id)
             self.queue.insertTopLevelItem(self._position_for(card), item)
             self._items[card.id] = item
-            if self.queue.currentItem() is None:
-                self.queue.setCurrentItem(item)
+            if self.queue.currentItem() is None or self._follow_top:
+                self._select_automatically(self.queue.topLevelItem(0))
         self._fill(item, card)
         if self.current_id() == card.id and not self.editing():
             self._show_card(card)
@@ -338,8 +365,10 @@ class CommentDesk(QFrame):
         return None if item is None else item.data(0, Qt.ItemDataRole.UserRole)
 
     def select(self, comment_id: str) -> None:
+        """Select a comment as the seller would (the selection then stays on it)."""
         item = self._items.get(comment_id)
         if item is not None:
+            self._follow_top = False
             self.queue.setCurrentItem(item)
 
     def editing(self) -> bool:
@@ -401,7 +430,8 @@ class CommentDesk(QFrame):
             self.queue.topLevelItem(index - 1) if index > 0 else None
         )
         if nxt is not None:
-            self.queue.setCurrentItem(nxt)
+            self._select_automatically(nxt)
+        self._follow_top = index == 0
 
     def _remove(self, comment_id: str) -> None:
         item = self._items.pop(comment_id, None)
@@ -420,7 +450,7 @@ class CommentDesk(QFrame):
         item.setText(2, card.language.upper())
         item.setText(3, card.translation or card.original)
         item.setToolTip(3, card.original)
-        item.setText(4, ", ".join(card.intents))
+        item.setText(4, ", ".join(intent_label(i) for i in card.intents))
         if card.needs_seller or card.state == "failed":
             item.setForeground(4, QBrush(QColor(theme.AMBER)))
 
@@ -432,6 +462,13 @@ class CommentDesk(QFrame):
             item.setText(0, _waiting(wait))
             colour = theme.RED if wait > 120 else theme.AMBER if wait > 45 else theme.TEXT_DIM
             item.setForeground(0, QBrush(QColor(colour)))
+
+    def _select_automatically(self, item: QTreeWidgetItem | None) -> None:
+        if item is not None and item is not self.queue.currentItem():
+            self.queue.setCurrentItem(item)
+
+    def _seller_picked(self, *_args: object) -> None:
+        self._follow_top = False
 
     def _on_current(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         self._leave_editor()
@@ -455,7 +492,8 @@ class CommentDesk(QFrame):
         if card.translation and card.translation != card.original:
             text += f"<br>{translated}"
         self.original.setText(text)
-        chips = [_chip(t, theme.TEXT) for t in (card.language.upper(), *card.intents)]
+        labels = (card.language.upper(), *(intent_label(i) for i in card.intents))
+        chips = [_chip(t, theme.TEXT) for t in labels]
         if card.needs_seller:
             chips.append(_chip(self.tr("needs you"), theme.AMBER))
         if card.confidence is not None:
@@ -465,8 +503,10 @@ class CommentDesk(QFrame):
         self.draft.setPlainText(card.draft)
         for fact in card.facts:
             self.facts.addItem(fact)
-        if not card.facts:
+        if not card.facts and card.needs_seller:
             self.facts.addItem(self.tr("(no facts: the sheet is silent, check before sending)"))
+        elif not card.facts:
+            self.facts.addItem(self.tr("(none needed)"))
 
     def _update_counters(self) -> None:
         waiting = len(self._items)
