@@ -63,8 +63,10 @@ class CommandRunner(QObject):
             command = self._queue.get()
             if command is END:
                 return
+            if not callable(command):
+                continue
             try:
-                command()  # type: ignore[operator]
+                command()
             except Exception as exc:
                 log.warning("seller command failed: %s", exc)
                 self.failed.emit(exc)

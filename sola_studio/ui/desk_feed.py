@@ -19,7 +19,7 @@ from sola_studio.comments.events import (
     ReviewChanged,
     UnderstoodComment,
 )
-from sola_studio.ui.widgets.desk import Banner, CommentCard
+from sola_studio.ui.widgets.desk import Banner, CommentCard, intent_label
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +93,7 @@ class DeskFeed:
         self.proposals[event.id] = event
         text = QCoreApplication.translate(
             "DeskFeed", "{0} viewers asked about {1}. One answer for all: “{2}”"
-        ).format(len(event.viewer_ids), event.intent.value.replace("_", " "), event.seller_text)
+        ).format(len(event.viewer_ids), intent_label(event.intent.value), event.seller_text)
         detail = tuple(f"{lang}: {t}" for lang, t in event.texts.items())
         return Banner(
             f"group:{event.id}",

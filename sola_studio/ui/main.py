@@ -12,6 +12,10 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sola_studio.config import Settings
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +58,7 @@ def main(args: argparse.Namespace) -> int:
 
     configure_process()
     app = QApplication.instance() or QApplication(["sola-studio"])
+    assert isinstance(app, QApplication)
     app.setApplicationName("Sola Studio")
     theme.apply(app)
     settings = config.load()
@@ -95,7 +100,7 @@ def main(args: argparse.Namespace) -> int:
     return int(app.exec())
 
 
-def demo_settings(settings):  # type: ignore[no-untyped-def]
+def demo_settings(settings: Settings) -> Settings:
     """The seller of the bundled sample: English talk, captions in Portuguese and Spanish."""
     return settings.replace(
         seller_language="en",

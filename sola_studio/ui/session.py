@@ -137,13 +137,13 @@ class StudioSession:
         platform when a platform source that can send is connected)."""
         from sola_studio.comments.desk import CommentDesk, DeskConfig
         from sola_studio.comments.senders import DryRunSender, PlatformSender
-        from sola_studio.comments.sources import ReplaySource
+        from sola_studio.comments.sources import CommentSource, ReplaySource
 
         if self.sheet is None:
             return None
         sources = [ReplaySource(self.inputs.comments)] if self.inputs.comments else []
         senders: list[Any] = [DryRunSender(self.replies_path)]
-        platforms = {s.platform: s for s in sources if s.can_send}
+        platforms: dict[str, CommentSource] = {s.platform: s for s in sources if s.can_send}
         if platforms:
             senders.insert(0, PlatformSender(platforms))
         desk = CommentDesk(

@@ -89,10 +89,10 @@ class SessionsDialog(QDialog):
         self.export_button.clicked.connect(self.export_selected)
         row.addWidget(self.export_button)
         row.addStretch(1)
-        self.result = QLabel()
-        self.result.setOpenExternalLinks(False)
-        self.result.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
-        row.addWidget(self.result)
+        self.note = QLabel()
+        self.note.setOpenExternalLinks(False)
+        self.note.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
+        row.addWidget(self.note)
         layout.addLayout(row)
         self.refresh()
 
@@ -109,14 +109,14 @@ class SessionsDialog(QDialog):
             return
         fmt = str(self.format.currentData())
         self.export_button.setEnabled(False)
-        self.result.setText(self.tr("Exporting…"))
+        self.note.setText(self.tr("Exporting…"))
         self._job.run("export", lambda: self._export(sid, fmt))
 
     def _on_done(self, what: str, result: Any, error: object) -> None:
         if what == "list":
             self.table.clear()
             if error is not None:
-                self.result.setText(describe(error))
+                self.note.setText(describe(error))
                 return
             for r in result:
                 item = QTreeWidgetItem(
@@ -130,18 +130,19 @@ class SessionsDialog(QDialog):
                 )
                 item.setData(0, Qt.ItemDataRole.UserRole, int(r["id"]))
                 self.table.addTopLevelItem(item)
-            if self.table.topLevelItemCount():
-                self.table.setCurrentItem(self.table.topLevelItem(0))
+            first = self.table.topLevelItem(0)
+            if first is not None:
+                self.table.setCurrentItem(first)
             for col in range(5):
                 self.table.resizeColumnToContents(col)
             return
         self.export_button.setEnabled(True)
         if error is not None:
-            self.result.setText(describe(error))
-            self.result.setStyleSheet(f"color: {theme.RED};")
+            self.note.setText(describe(error))
+            self.note.setStyleSheet(f"color: {theme.RED};")
             return
         path = Path(result)
         url = QUrl.fromLocalFile(str(path)).toString()
-        self.result.setText(f"<a href='{url}' style='color:{theme.ACCENT}'>{path.name}</a>")
-        self.result.setStyleSheet("")
+        self.note.setText(f"<a href='{url}' style='color:{theme.ACCENT}'>{path.name}</a>")
+        self.note.setStyleSheet("")
         self.exported.emit(path)

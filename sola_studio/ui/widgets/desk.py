@@ -343,10 +343,8 @@ class CommentDesk(QFrame):
         """Questions before greetings and praise (as the core's review queue orders them), each
         group in arrival order, so a seller working top-down answers questions first."""
         if not _is_greeting(card):
-            for i in range(self.queue.topLevelItemCount()):
-                other = self._cards.get(
-                    self.queue.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
-                )
+            for i, cid in enumerate(self.waiting_ids()):
+                other = self._cards.get(cid)
                 if other is not None and _is_greeting(other):
                     return i
         return self.queue.topLevelItemCount()
@@ -355,10 +353,8 @@ class CommentDesk(QFrame):
         return self._cards.get(comment_id)
 
     def waiting_ids(self) -> list[str]:
-        return [
-            self.queue.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
-            for i in range(self.queue.topLevelItemCount())
-        ]
+        items = (self.queue.topLevelItem(i) for i in range(self.queue.topLevelItemCount()))
+        return [item.data(0, Qt.ItemDataRole.UserRole) for item in items if item is not None]
 
     def current_id(self) -> str | None:
         item = self.queue.currentItem()

@@ -78,7 +78,7 @@ class FrameFeeder(QObject):
             last = key
             image = getattr(frame, "image", None)
             bgr = image is not None
-            array = image if bgr else frame
+            array: np.ndarray = image if image is not None else frame
             image_q = to_qimage(fit(array, *self._size), bgr=bgr)
             # The backing store is 32-bit: converting here makes the GUI thread's paint a copy.
             image_q = image_q.convertToFormat(QImage.Format.Format_RGB32)

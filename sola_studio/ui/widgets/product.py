@@ -140,9 +140,9 @@ class SheetEditor(QDialog):
         mono.setStyleHint(QFont.StyleHint.Monospace)
         self.text.setFont(mono)
         layout.addWidget(self.text, 1)
-        self.result = QLabel()
-        self.result.setWordWrap(True)
-        layout.addWidget(self.result)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -189,5 +189,5 @@ class SheetEditor(QDialog):
             self.check()
 
     def _show(self, ok: bool, message: str) -> None:
-        self.result.setText(message)
-        self.result.setStyleSheet(f"color: {theme.OK if ok else theme.RED};")
+        self.note.setText(message)
+        self.note.setStyleSheet(f"color: {theme.OK if ok else theme.RED};")
