@@ -205,8 +205,15 @@ class StudioSession:
     def stats(self) -> StudioStats:
         video = self.video.stats
         translator = getattr(self.track, "translator", None)
+        # Real-time factor of a live input: decoding seconds per second on air (audio arrives at
+        # wall-clock pace); unknown for the first seconds.
+        rtf = None
+        compute_s = getattr(getattr(self.track, "policy", None), "compute_s", None)
+        if compute_s is not None and self._started_at is not None:
+            on_air = time.monotonic() - self._started_at
+            rtf = compute_s / on_air if on_air >= 5.0 else None
         return StudioStats(
-            rtf=None,
+            rtf=rtf,
             frames_dropped=video.frames_dropped,
             device=self.settings.device,
             asr_model=self.caption_settings.model,
