@@ -107,13 +107,14 @@ class Session:
             self._running.append(stage)
 
     def start(self) -> None:
-        """Start every stage in order. When one fails, the ones already started are stopped
-        (in reverse) and the error is raised."""
+        """Start every stage in order. When one fails, it and the ones already started are
+        stopped (in reverse) and the error is raised: a source that failed to open must still
+        end the stream its readers wait on."""
         self._started = True
         try:
             for stage in self._stages:
-                stage.start()
                 self._running.append(stage)
+                stage.start()
         except BaseException:
             self.stop()
             raise
@@ -522,6 +523,7 @@ class LiveSession:
         self.t0 = time.monotonic()
         self.fatal: list[ErrorEvent] = []
         self._stopped = False
+        self._closing = threading.Event()
         self._closers: list[Callable[[], None]] = []
 
         # Cheap checks first, so a typo fails before any model loads.
@@ -863,6 +865,8 @@ class LiveSession:
             self.clock.settle = lambda: desk.wait_idle(10)
 
         def arrived(comment: Comment) -> None:
+            if self._closing.is_set():
+                return  # the seller stopped the show; what arrives after that is not taken
             self.bus.publish(comment)  # stored as it arrives, before it is understood
             desk.submit(comment)
 
@@ -955,6 +959,8 @@ class LiveSession:
         if self._stopped:
             raise RuntimeError("the session was already stopped")
         self._stopped = True
+        if interrupted:
+            self._closing.set()
         if self.clock is not None:
             if interrupted:
                 self.clock.close()
@@ -1090,7 +1096,7 @@ class _Console:
                 text=c.text,
                 start=c.start,
                 end=c.end,
-                latency_s=c.latency,
+                latency_s=c.latency if self.realtime else None,
             )
         for lang, text in c.translations.items():
             done = c.stages.get(f"translate:{lang}")
