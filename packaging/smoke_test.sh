@@ -6,7 +6,8 @@
 #      reports the speech model as missing with the command that fixes it;
 #   4. with the base and en->pt Bergamot models put in the user's model cache (what first-run
 #      setup and `sola-studio models install` do), `run --demo` transcribes the bundled seller
-#      talk from the app's own assets, translates it, writes subtitles and exits 0;
+#      talk from the app's own assets, translates it, writes subtitles (and the captioned
+#      recording and report, where `run` makes them) and exits 0;
 #   5. where the window has --screenshot, `studio --demo` opens offscreen, runs the sample
 #      session and saves a screenshot, then quits.
 # Prints each step's time and the app's size; exits non-zero on the first failure.
@@ -73,12 +74,22 @@ rc=0
 timeout 900 "$exe" run --demo --fast --threads 2 --out "$work/out" \
   > "$work/run.log" 2> "$work/run.err" || rc=$?
 [ "$rc" -eq 0 ] || { cat "$work/run.err" >&2; fail "run --demo exited $rc"; }
-grep -i "organic cotton" "$work/run.log" >/dev/null || { cat "$work/run.log"; fail "no caption heard the talk"; }
-grep "\[pt\]" "$work/run.log" >/dev/null || { cat "$work/run.log" "$work/run.err"; fail "no Portuguese captions"; }
-ls "$work/out"/*.srt >/dev/null 2>&1 || fail "no subtitles written to $work/out"
-captions=$(grep -c "\[en\]" "$work/run.log" || true)
-step "   $captions captions in $(( $(date +%s) - start )) s; subtitles: $(cd "$work/out" && ls | tr '\n' ' ')"
-grep -m3 "\[en\]\|\[pt\]" "$work/run.log" | sed 's/^/    /'
+# what the seller gets from a headless show: subtitles per language (the talk heard and
+# translated), and, where `run` writes them, the captioned recording and the report
+en_srt=$(ls "$work/out"/*en.srt 2>/dev/null | head -1)
+pt_srt=$(ls "$work/out"/*pt.srt 2>/dev/null | head -1)
+[ -n "$en_srt" ] && [ -n "$pt_srt" ] || { ls "$work/out"; fail "no en/pt subtitles in $work/out"; }
+grep -qi "organic cotton" "$en_srt" || { cat "$en_srt"; fail "the English captions missed the talk"; }
+grep -qi "algodão" "$pt_srt" || { cat "$pt_srt"; fail "the Portuguese captions are not a translation"; }
+captions=$(grep -c -- "-->" "$en_srt")
+extras=""
+for f in "$work/out"/*.mp4 "$work/out"/report.html; do
+  [ -e "$f" ] || continue
+  [ -s "$f" ] || fail "$f is empty"
+  extras="$extras $(basename "$f") ($(( $(stat -c %s "$f") / 1024 )) kB)"
+done
+step "   $captions captions in $(( $(date +%s) - start )) s; wrote: $(cd "$work/out" && ls *.srt | tr '\n' ' ')$extras"
+grep -m1 -i -A1 "organic cotton" "$en_srt" | sed 's/^/    /'
 
 if "$exe" studio --help 2>/dev/null | grep -q -- "--screenshot"; then
   step "5. the window, offscreen, with the sample session"

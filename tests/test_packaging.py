@@ -68,11 +68,12 @@ def test_linux_app_builds_from_a_clean_checkout_and_passes_its_smoke_test(
         text=True,
         timeout=1500,
     )
-    assert smoke.returncode == 0, smoke.stdout[-4000:] + smoke.stderr[-4000:]
+    steps = [ln for ln in smoke.stdout.splitlines() if ln.startswith(("==>", "    "))]
+    assert smoke.returncode == 0, "\n".join(steps[-40:]) + "\n" + smoke.stderr[-3000:]
     assert "SMOKE TEST PASSED" in smoke.stdout
     assert re.search(r"\d+ captions in \d+ s", smoke.stdout)
     with capsys.disabled():
         print(
             f"\nLinux app: built in {build_s:.0f} s, {size_mb:.0f} MB unpacked; smoke test:\n"
-            + "\n".join(ln for ln in smoke.stdout.splitlines() if ln.startswith("==>"))
+            + "\n".join(ln for ln in steps if ln.startswith("==>"))
         )
