@@ -329,6 +329,7 @@ class _AudioTap:
         self.on_chunk = on_chunk
         self._clock = clock
         self._read_end = 0.0
+        self.stream_zero: float | None = None  # monotonic time of stream second 0
 
     def start(self) -> None:
         self.source.start()
@@ -346,6 +347,8 @@ class _AudioTap:
         item = self.source.read(timeout)
         if isinstance(item, AudioChunk):
             self._read_end = item.end
+            if self.stream_zero is None:
+                self.stream_zero = item.t_capture - item.end
             if self.on_chunk is not None:
                 if self._clock is not None:  # on the show's timeline, like the video frames
                     item = dataclasses.replace(item, t_capture=self._clock.origin + item.end)
@@ -607,6 +610,10 @@ class LiveSession:
 
         o = self.options
         if o.video is None:
+            if o.record is not None:
+                raise ConfigError(
+                    "--record needs a picture", fix="pass --video camera, FILE or pattern"
+                )
             return None, None
         w, h = o.size
         stepped = not o.realtime
@@ -762,7 +769,7 @@ class LiveSession:
         )
         self.bus.subscribe(Caption, pipeline.on_caption)
         if self.recorder is not None:
-            self.bus.subscribe(Caption, self.recorder.on_caption)
+            self.bus.subscribe(Caption, self._to_recording)
 
         def qa_card(card: OnScreenCard) -> None:  # a group answer the seller put on screen
             body = {lang: text for lang, text in card.lines.items() if lang in self.languages}
@@ -775,10 +782,25 @@ class LiveSession:
         else:
             self.session.add_stage(_CallbackStage(pipeline.start, pipeline.stop, "video"))
 
+    def _to_recording(self, caption: Caption) -> None:
+        """Subtitles beside the recording are on the recording's clock: it started with the
+        picture, a moment (the audio file's decoding, the microphone's opening) before the
+        audio's stream second 0, which caption times count from."""
+        assert self.recorder is not None and self.pipeline is not None
+        zero = self.audio_tap.stream_zero
+        shift = 0.0
+        if self.clock is None and zero is not None and self.pipeline.t_origin:
+            shift = max(0.0, zero - self.pipeline.t_origin)
+        if shift:
+            caption = dataclasses.replace(
+                caption, start=caption.start + shift, end=caption.end + shift
+            )
+        self.recorder.on_caption(caption)
+
     def _build_captions(self) -> None:
         o = self.options
         on_chunk = self.recorder.write_audio if self.recorder is not None else None
-        audio = _AudioTap(self.audio, on_chunk, self.clock)
+        self.audio_tap = audio = _AudioTap(self.audio, on_chunk, self.clock)
         settings = CaptionSettings(
             model=o.model,
             spoken=o.spoken,
@@ -861,6 +883,8 @@ class LiveSession:
             ),
         )
 
+        # lingua's models load now (~2 s), not while the talk and the replay are starting
+        desk.understander.identifier.warm_up()
         if self.clock is not None:
             self.clock.settle = lambda: desk.wait_idle(10)
 
@@ -1381,7 +1405,7 @@ def options_from_args(args: argparse.Namespace) -> LiveOptions:
     out = args.out
     if out is None:
         out = DEMO_OUT if demo else paths.data_dir() / "sessions" / time.strftime("%Y%m%d-%H%M%S")
-    record = args.record or (out / "show.mp4" if demo else None)
+    record = args.record or (out / "show.mp4" if demo and video != "none" else None)
     return LiveOptions(
         audio=audio,
         out=out,

@@ -144,6 +144,7 @@ def test_broken_sheet_names_the_place(speech_dir: Path, tmp_path: Path) -> None:
         (("--demo", "--comments", "/nonexistent/chat.jsonl"), "does not exist"),
         (("--demo", "--size", "big"), "is not WIDTHxHEIGHT"),
         (("--demo", "--comments", "twitch:#"), "no Twitch channel"),
+        (("--demo", "--video", "none", "--record", "x.mp4"), "--record needs a picture"),
     ],
 )
 def test_impossible_choices_are_config_errors(argv: tuple[str, ...], message: str) -> None:
