@@ -505,7 +505,8 @@ class LiveSession:
     first, then the models), then :meth:`start`, :meth:`wait`, :meth:`stop`.
 
     ``engine`` (a WhisperEngine) and ``translation_engines`` may be passed in (tests, a studio
-    that already loaded them); otherwise they are loaded from the options.
+    that already loaded them); otherwise they are loaded from the options. ``sinks``: frame
+    sinks of the caller's (the studio window's preview slot), fed like the recording.
     """
 
     def __init__(
@@ -515,10 +516,14 @@ class LiveSession:
         bus: Bus | None = None,
         engine: Any = None,
         translation_engines: Sequence[Any] | None = None,
+        sinks: Sequence[Any] = (),
     ) -> None:
         from sola_studio.catalog.loader import load_sheet
 
         self.options = o = options
+        # Frame sinks of the caller's own (the studio window's preview slot): they get the same
+        # captioned frames as the recording and the virtual camera.
+        self.extra_sinks = list(sinks)
         self.session = Session(bus)
         self.bus = self.session.bus
         self.clock: StreamClock | None = None if o.realtime else StreamClock()
@@ -755,6 +760,7 @@ class LiveSession:
             sinks.append(self.recorder)
         if self.virtual_camera is not None:
             sinks.append(self.virtual_camera)
+        sinks.extend(self.extra_sinks)
         if self.video_source is None or not sinks:
             return
         fmt = self.video_format
@@ -939,6 +945,7 @@ class LiveSession:
                 outs.append(f"recording {self.recorder.path}")
             if self.virtual_camera is not None:
                 outs.append("virtual camera")
+            outs.extend(getattr(sink, "name", "sink") for sink in self.extra_sinks)
             video = (
                 f"{self.video_source.format.name} -> {fmt.width}x{fmt.height} @ {fmt.fps:g} fps"
                 f" -> {', '.join(outs)}"
