@@ -840,7 +840,8 @@ class LiveSession:
         def on_caption(caption: Caption) -> None:
             if not caption.committed or "translate" in caption.stages:
                 return  # once per caption, on its original
-            for card in detector.detect(caption):
+            # self.spec_cards, not the local: pin() swaps in a detector for the new product
+            for card in self.spec_cards.detect(caption):
                 self.bus.publish(card)
                 if self.pipeline is not None:
                     self.pipeline.show_card(InfoCard.from_spec_card(card, self.languages))
@@ -966,6 +967,35 @@ class LiveSession:
         pace = "real time" if o.realtime else "fast (as fast as this machine goes)"
         urls = {lang: self.overlay.url(lang) for lang in self.languages} if self.overlay else {}
         return Header(speech, captions, video, comments, store, pace, urls)
+
+    def pin(self, product_id: str) -> None:
+        """The seller put another product on camera: the captions' glossary, the spec cards and
+        the desk's drafts follow it from the next caption and comment on. An unknown id is a
+        :class:`~sola_studio.core.errors.ConfigError` naming the products there are."""
+        from sola_studio.captions.speccards import SpecCardDetector
+        from sola_studio.translate.product_terms import glossary_from_product
+
+        sheet = self.sheet.with_pinned(product_id)
+        self.sheet = sheet
+        if self.translator is not None:  # swapped whole: a caption in flight keeps the old one
+            self.translator.set_glossary(
+                glossary_from_product(
+                    sheet.pinned, self.targets, self.spoken[0], base=self.seller_glossary
+                )
+            )
+        # A new detector swapped in whole (one assignment), so a caption being checked on the
+        # bus's thread never sees one product's keywords with the other's facts.
+        old = self.spec_cards
+        self.spec_cards = SpecCardDetector(
+            sheet.pinned,
+            sheet.seller_language,
+            self.languages,
+            settings=old.settings,
+            clock=self.clock.monotonic if self.clock else time.monotonic,
+        )
+        if self.desk is not None:
+            self.desk.pin(product_id)
+        log.info("pinned %s", product_id)
 
     def start(self) -> None:
         """Start every stage (the store's session is already open: ``session_id``). When a
