@@ -489,6 +489,24 @@ class Header:
 
 
 @dataclass(frozen=True)
+class LiveStats:
+    """How the running session keeps up, for a status bar (``None``: not known yet).
+
+    ``rtf``: seconds of decoding per second on air (above 1.0 the captions fall behind);
+    ``frames_out``/``frames_dropped``: the picture's; ``device``: where speech runs
+    (``cpu int8``); ``asr_model``: the speech model; ``mt_model``: the engine per caption language.
+    """
+
+    on_air_s: float
+    rtf: float | None
+    frames_out: int | None
+    frames_dropped: int | None
+    device: str
+    asr_model: str
+    mt_model: str
+
+
+@dataclass(frozen=True)
 class Outcome:
     """What a finished (or interrupted) session left behind."""
 
@@ -1003,6 +1021,30 @@ class LiveSession:
         to finish the session."""
         self.t0 = self.clock.monotonic() if self.clock is not None else time.monotonic()
         self.session.start()
+
+    # Under 5 s on air the decoding time of the first pass alone would read as falling behind.
+    RTF_MIN_ON_AIR_S = 5.0
+
+    def stats(self) -> LiveStats:
+        """The figures a status bar shows; cheap, callable from any thread."""
+        now = self.clock.monotonic() if self.clock is not None else time.monotonic()
+        on_air = max(0.0, now - self.t0)
+        compute_s = getattr(getattr(self.track, "policy", None), "compute_s", None)
+        rtf = None
+        if compute_s is not None and on_air >= self.RTF_MIN_ON_AIR_S:
+            rtf = compute_s / on_air
+        frames = dropped = None
+        if self.stepped is not None:
+            frames, dropped = self.stepped.frames, 0
+        elif self.pipeline is not None:
+            video = self.pipeline.stats
+            frames, dropped = video.frames_out, video.frames_dropped
+        plan = self.plan
+        device = f"{plan.device.value} {plan.compute_type}" if plan is not None else ""
+        mt = ""
+        if self.translator is not None:
+            mt = ", ".join(f"{t}: {self.translator.engine_for(t)}" for t in self.targets)
+        return LiveStats(on_air, rtf, frames, dropped, device, self.options.model, mt)
 
     def _on_error(self, event: ErrorEvent) -> None:
         if not event.recoverable:
