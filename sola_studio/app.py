@@ -473,6 +473,7 @@ class LiveOptions:
     profile: str = "default"
     report: bool = False
     title: str = ""
+    retention_days: float | None = None  # the seller's setting; None: the store's default
 
 
 @dataclass(frozen=True)
@@ -560,9 +561,10 @@ class LiveSession:
         self.video_source, self.video_format = self._video_source()
         self.virtual_camera = self._virtual_camera() if o.virtual_camera else None
 
-        from sola_studio.store.repository import SessionStore
+        from sola_studio.store.repository import RetentionPolicy, SessionStore
 
-        self.store = SessionStore.open_profile(o.profile, clock=self.clock)
+        retention = None if o.retention_days is None else RetentionPolicy(days=o.retention_days)
+        self.store = SessionStore.open_profile(o.profile, clock=self.clock, retention=retention)
         self._unsubscribe_store = self.store.subscribe(self.bus)  # first: others see it stored
         try:
             self._build(engine, translation_engines)
