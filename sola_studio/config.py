@@ -67,6 +67,12 @@ class Settings:
     caption_style: CaptionStyle = field(default_factory=CaptionStyle)
     ui_language: str = ""
     first_run_done: bool = False
+    # Outputs of a show besides the window's preview: a captioned recording (MP4 with the audio,
+    # subtitles beside it) in the session's folder; the virtual camera a streaming app picks up;
+    # caption pages on 127.0.0.1 for OBS browser sources (local only, so on by default).
+    record: bool = False
+    virtual_camera: bool = False
+    overlay: bool = True
 
     def __post_init__(self) -> None:
         if self.retention_days < 1:
