@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from sola_studio.captions.speccards import (
+    LABELS,
     SpecCardDetector,
     SpecCardSettings,
     cards_at,
@@ -120,3 +121,40 @@ def test_switching_product_switches_cards(gadget: ProductSheet) -> None:
     assert [c.attribute for c in cards] == ["material"]
     assert cards[0].fact == {"en": "cotton", "pt": "algodão", "zh": "纯棉"}
     assert cards[0].product_id == "tee"
+
+
+def test_sample_talk_origin_and_fit_cards_have_titles_in_every_viewer_language() -> None:
+    """The sample seller says "it is made in Brazil": the Origin card reads "Origem" in
+    Portuguese (it used to fall back to the English "Origin")."""
+    sheet = load_sheet(ASSETS / "sample_sheet.yaml")
+    viewers = list(sheet.audience_languages)
+    detector = SpecCardDetector(sheet.pinned, sheet.seller_language, viewers)
+    cards = detector.detect(
+        caption(1, "en", "It is made of organic cotton, and it is made in Brazil.", 20.0)
+    )
+    assert [c.attribute for c in cards] == ["material", "origin"]
+    origin = cards[1]
+    assert origin.text_in("pt") == "Origem: feita no Brasil"
+    assert origin.text_in("en") == "Origin: made in Brazil"
+    assert origin.text_in("zh") == "产地: 巴西制造"
+    fit = detector.detect(caption(2, "en", "The fit is regular, so take your usual size.", 70.0))
+    assert [c.attribute for c in fit] == ["fit", "size"]
+    assert fit[0].text_in("pt") == "Caimento: caimento regular"
+    for card in (*cards, *fit):
+        for lang in viewers:
+            assert card.label[lang] == LABELS[card.attribute][lang]
+
+
+def test_every_label_exists_in_every_audience_language() -> None:
+    from sola_studio.comments.templates import LANGUAGES
+
+    for attribute, labels in LABELS.items():
+        assert set(labels) >= set(LANGUAGES), attribute
+
+
+def test_colours_are_named_in_the_viewer_language() -> None:
+    sheet = load_sheet(ASSETS / "sample_sheet.yaml")
+    facts = product_facts(sheet.pinned, ["en", "pt", "de"], sheet.seller_language)
+    assert facts["colour"]["en"] == "black, white, blue"
+    assert facts["colour"]["pt"] == "preto, branco, azul"
+    assert facts["colour"]["de"] == "schwarz, weiß, blau"

@@ -70,7 +70,7 @@ LEXICON: Mapping[str, Mapping[str, tuple[str, ...]]] = {
         "ja": ("耐荷重",),
     },
     "size": {
-        "en": ("size", "sizes", "fits", "dimensions", "how big", "measures"),
+        "en": ("size", "sizes", "dimensions", "how big", "measures"),
         "pt": ("tamanho", "tamanhos", "medidas", "dimensões", "mede"),
         "es": ("talla", "tallas", "tamaño", "medidas", "dimensiones", "mide"),
         "zh": ("尺码", "尺寸", "大小", "码数"),
@@ -119,6 +119,26 @@ LEXICON: Mapping[str, Mapping[str, tuple[str, ...]]] = {
         "it": ("garanzia",),
         "ja": ("保証",),
     },
+    "origin": {
+        "en": ("made in", "where it is made", "where it's made", "origin", "manufactured in"),
+        "pt": ("feito no", "feita no", "feito em", "feita em", "fabricado", "fabricada", "origem"),
+        "es": ("hecho en", "hecha en", "fabricado en", "fabricada en", "origen"),
+        "zh": ("产地", "制造", "生产"),
+        "de": ("hergestellt in", "herkunft", "made in"),
+        "fr": ("fabriqué en", "fabriqué au", "fabriquée", "origine"),
+        "it": ("prodotto in", "prodotta in", "fatto in", "fatta in", "origine"),
+        "ja": ("原産", "産地", "製造国", "で作られ"),
+    },
+    "fit": {
+        "en": ("fit", "fits"),
+        "pt": ("caimento", "modelagem"),
+        "es": ("corte", "calce"),
+        "zh": ("版型",),
+        "de": ("passform", "schnitt"),
+        "fr": ("coupe",),
+        "it": ("vestibilità",),
+        "ja": ("シルエット", "フィット"),
+    },
     "returns": {
         "en": ("return", "returns", "refund"),
         "pt": ("devolução", "troca", "reembolso"),
@@ -131,28 +151,46 @@ LEXICON: Mapping[str, Mapping[str, tuple[str, ...]]] = {
     },
 }
 
-# Card titles per viewer language: labels, not facts (facts come only from the sheet).
+# Card titles per viewer language: labels, not facts (facts come only from the sheet). Every
+# audience language of the comment desk has a row, so no card title falls back to English;
+# "origin", "fit", "weight" and "dimensions" are spec names sheets commonly use.
 LABELS: Mapping[str, Mapping[str, str]] = {
     "battery": {"en": "Battery", "pt": "Bateria", "es": "Batería", "zh": "电池", "de": "Akku",
-                "fr": "Batterie", "it": "Batteria", "ja": "バッテリー"},
+                "fr": "Batterie", "it": "Batteria", "ja": "バッテリー", "ar": "البطارية",
+                "hi": "बैटरी"},
     "camera": {"en": "Camera", "pt": "Câmera", "es": "Cámara", "zh": "相机", "de": "Kamera",
-               "fr": "Caméra", "it": "Fotocamera", "ja": "カメラ"},
+               "fr": "Caméra", "it": "Fotocamera", "ja": "カメラ", "ar": "الكاميرا", "hi": "कैमरा"},
     "material": {"en": "Material", "pt": "Material", "es": "Material", "zh": "材质",
-                 "de": "Material", "fr": "Matière", "it": "Materiale", "ja": "素材"},
+                 "de": "Material", "fr": "Matière", "it": "Materiale", "ja": "素材",
+                 "ar": "الخامة", "hi": "सामग्री"},
     "load": {"en": "Max load", "pt": "Carga máxima", "es": "Carga máxima", "zh": "承重",
-             "de": "Traglast", "fr": "Charge max.", "it": "Portata", "ja": "耐荷重"},
+             "de": "Traglast", "fr": "Charge max.", "it": "Portata", "ja": "耐荷重",
+             "ar": "الحمولة القصوى", "hi": "अधिकतम भार"},
     "size": {"en": "Sizes", "pt": "Tamanhos", "es": "Tallas", "zh": "尺码", "de": "Größen",
-             "fr": "Tailles", "it": "Taglie", "ja": "サイズ"},
+             "fr": "Tailles", "it": "Taglie", "ja": "サイズ", "ar": "المقاسات", "hi": "साइज़"},
     "colour": {"en": "Colours", "pt": "Cores", "es": "Colores", "zh": "颜色", "de": "Farben",
-               "fr": "Couleurs", "it": "Colori", "ja": "カラー"},
+               "fr": "Couleurs", "it": "Colori", "ja": "カラー", "ar": "الألوان", "hi": "रंग"},
     "price": {"en": "Price", "pt": "Preço", "es": "Precio", "zh": "价格", "de": "Preis",
-              "fr": "Prix", "it": "Prezzo", "ja": "価格"},
+              "fr": "Prix", "it": "Prezzo", "ja": "価格", "ar": "السعر", "hi": "कीमत"},
     "shipping": {"en": "Shipping", "pt": "Frete", "es": "Envío", "zh": "运费", "de": "Versand",
-                 "fr": "Livraison", "it": "Spedizione", "ja": "送料"},
+                 "fr": "Livraison", "it": "Spedizione", "ja": "送料", "ar": "الشحن",
+                 "hi": "शिपिंग"},
     "warranty": {"en": "Warranty", "pt": "Garantia", "es": "Garantía", "zh": "保修",
-                 "de": "Garantie", "fr": "Garantie", "it": "Garanzia", "ja": "保証"},
+                 "de": "Garantie", "fr": "Garantie", "it": "Garanzia", "ja": "保証",
+                 "ar": "الضمان", "hi": "वारंटी"},
     "returns": {"en": "Returns", "pt": "Devolução", "es": "Devoluciones", "zh": "退货",
-                "de": "Rückgabe", "fr": "Retours", "it": "Resi", "ja": "返品"},
+                "de": "Rückgabe", "fr": "Retours", "it": "Resi", "ja": "返品", "ar": "الإرجاع",
+                "hi": "वापसी"},
+    "origin": {"en": "Origin", "pt": "Origem", "es": "Origen", "zh": "产地", "de": "Herkunft",
+               "fr": "Origine", "it": "Origine", "ja": "原産国", "ar": "بلد المنشأ",
+               "hi": "मूल देश"},
+    "fit": {"en": "Fit", "pt": "Caimento", "es": "Corte", "zh": "版型", "de": "Passform",
+            "fr": "Coupe", "it": "Vestibilità", "ja": "シルエット", "ar": "القصة", "hi": "फ़िट"},
+    "weight": {"en": "Weight", "pt": "Peso", "es": "Peso", "zh": "重量", "de": "Gewicht",
+               "fr": "Poids", "it": "Peso", "ja": "重さ", "ar": "الوزن", "hi": "वज़न"},
+    "dimensions": {"en": "Dimensions", "pt": "Dimensões", "es": "Dimensiones", "zh": "尺寸",
+                   "de": "Maße", "fr": "Dimensions", "it": "Dimensioni", "ja": "寸法",
+                   "ar": "الأبعاد", "hi": "माप"},
 }  # fmt: skip
 
 # Spec keys that say what the product *is* ("kind: {en: table, pt: mesa}"): glossary only.
@@ -243,9 +281,15 @@ def product_facts(
     if product.sizes and "size" not in facts:
         facts["size"] = {lang: ", ".join(product.sizes) for lang in langs}
     if product.colours:
+        # the sheet's own colour text per language, else each colour key in the viewer's
+        # language from the comment desk's colour table (a name, not a fact)
+        from sola_studio.comments import templates
+
         colour_names = product.specs.get("colours", {})
         facts["colour"] = {
-            lang: colour_names.get(lang) or ", ".join(product.colours) for lang in langs
+            lang: colour_names.get(lang)
+            or templates.join([templates.colour(c, lang) for c in product.colours], lang)
+            for lang in langs
         }
     facts["price"] = {lang: _money(product.price) for lang in langs}
     if product.shipping:
@@ -271,6 +315,18 @@ def product_facts(
             lang: f"{product.returns.days} {_DAYS.get(lang, _DAYS['en'])}" for lang in langs
         }
     return {k: v for k, v in facts.items() if v}
+
+
+def _label(attribute: str, language: str, seller_language: str) -> str:
+    """The card title in ``language``: the table's, else the seller's language's, else English,
+    else the sheet's own spec name."""
+    known = LABELS.get(attribute, {})
+    return (
+        known.get(language)
+        or known.get(seller_language)
+        or known.get("en")
+        or attribute.replace("_", " ").capitalize()
+    )
 
 
 class SpecCardDetector:
@@ -344,10 +400,7 @@ class SpecCardDetector:
                 for lang, text in self._facts[attribute].items()
                 if lang in self.viewer_languages or lang == caption.language
             }
-            label = {
-                lang: LABELS.get(attribute, {}).get(lang, attribute.replace("_", " ").title())
-                for lang in fact
-            }
+            label = {lang: _label(attribute, lang, self.seller_language) for lang in fact}
             cards.append(
                 SpecCard(
                     product_id=self.product.id,
