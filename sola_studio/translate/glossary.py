@@ -262,11 +262,17 @@ def prepare(
     pos = 0
     for i, span in enumerate(spans):
         out.append(text[pos : span.start])
+        rendering = span.rendering
+        # a rendering that opens a sentence ("... R$ 1.299,90. An absolute steal!") opens it
+        # in the translation too ("Uma pechincha!", not "uma pechincha!")
+        opens = not text[: span.start].strip() or text[: span.start].rstrip()[-1] in ".!?。！？"
+        if opens and not span.source[:1].islower() and rendering[:1].islower():
+            rendering = rendering[0].upper() + rendering[1:]
         if span.inline and i not in as_placeholder:
-            out.append(span.rendering)
+            out.append(rendering)
         else:
             ph = PLACEHOLDER.format(len(placeholders))
-            placeholders[ph] = span.rendering
+            placeholders[ph] = rendering
             out.append(ph)
         pos = span.end
     out.append(text[pos:])
@@ -405,23 +411,39 @@ class GlossaryTranslator:
         checked = self.translate_checked(texts, source, targets)
         return {t: [c.text for c in checked[t]] for t in targets}
 
-    def translate_checked(
+    def _jobs(
         self, texts: Sequence[str], source: str, targets: Sequence[str]
-    ) -> Mapping[str, list[CheckedTranslation]]:
-        spans_now = self._spans
-        sources = (*self._extra, spans_now)
-        jobs: list[tuple[str, str, list[ProtectedSpan]]] = []  # (target, plain text, spans)
+    ) -> list[tuple[str, str, list[ProtectedSpan]]]:
+        """(target, plain text, spans) per target and text, with the glossary of this call."""
+        sources = (*self._extra, self._spans)
+        jobs: list[tuple[str, str, list[ProtectedSpan]]] = []
         for target in targets:
+            matchers = [m for s in sources for m in s.matchers(source, target)]
             for text in texts:
                 plain = text
                 for s in sources:
                     plain = s.plain_text(plain, source, target)
-                matchers = [m for s in sources for m in s.matchers(source, target)]
                 spans = find_spans(plain, matchers)
                 if self.plain_numbers_inline:
                     spans = keep_plain_numbers(spans)
                 jobs.append((target, plain, spans))
+        return jobs
 
+    def prepared(
+        self, texts: Sequence[str], source: str, targets: Sequence[str]
+    ) -> Mapping[str, list[PreparedText]]:
+        """What the engine is given per target (phrasebook and glossary applied, placeholders
+        in), without calling it: for the seller's preview of a pair no installed model
+        serves, and for tests."""
+        out: dict[str, list[PreparedText]] = {}
+        for target, text, spans in self._jobs(texts, source, targets):
+            out.setdefault(target, []).append(prepare(text, spans))
+        return out
+
+    def translate_checked(
+        self, texts: Sequence[str], source: str, targets: Sequence[str]
+    ) -> Mapping[str, list[CheckedTranslation]]:
+        jobs = self._jobs(texts, source, targets)
         results = self._run(jobs, [frozenset()] * len(jobs), source)
         retry = [i for i, (_, missing) in enumerate(results) if missing]
         final: list[CheckedTranslation] = [CheckedTranslation(text) for text, _ in results]
