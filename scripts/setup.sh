@@ -36,8 +36,8 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
   .venv/bin/python -m pip install -q --upgrade pip
 fi
-extras="ui,models"
-[ "$purpose" = "test" ] && extras="ui,models,dev"
+extras="ui,models,fonts"
+[ "$purpose" = "test" ] && extras="ui,models,fonts,dev"
 stamp=".venv/.installed-$purpose-$(sha256sum pyproject.toml | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
   echo "==> installing sola-studio[$extras] into .venv"
