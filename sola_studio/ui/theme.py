@@ -6,7 +6,7 @@ widget uses the same ones. This module must never hold behaviour; it only styles
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication
 
 BG = "#1b1e23"
@@ -31,6 +31,8 @@ FONT_FAMILIES = [
     "Apple Color Emoji",
     "sans-serif",
 ]
+# Viewers write emoji; without a colour emoji font in the fallback chain Qt draws them as boxes.
+EMOJI_FAMILIES = ("Noto Color Emoji", "Segoe UI Emoji", "Apple Color Emoji", "Twemoji")
 
 STYLESHEET = f"""
 QWidget {{ color: {TEXT}; }}
@@ -97,4 +99,26 @@ def apply(app: QApplication) -> None:
     font.setFamilies(FONT_FAMILIES)
     font.setPointSize(10)
     app.setFont(font)
+    install_emoji_fallback()
     app.setStyleSheet(STYLESHEET)
+
+
+def install_emoji_fallback() -> list[str]:
+    """Make every font of the window fall back to an installed colour emoji font.
+
+    The application font lists one, but a widget that sets its own family (the sheet editor's
+    monospace, a font from a style sheet) would lose it, and Qt's emoji segmenter uses the
+    system's emoji family, which a minimal Linux install may not name. So: the installed emoji
+    families become the application's emoji families and a substitute of every text family we
+    use and of the fixed-width one. Returns the emoji families found (empty: none installed,
+    ``scripts/setup.sh`` installs fonts-noto-color-emoji)."""
+    installed = set(QFontDatabase.families())
+    emoji = [f for f in EMOJI_FAMILIES if f in installed]
+    if not emoji:
+        return []
+    QFontDatabase.setApplicationEmojiFontFamilies(emoji)
+    fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()
+    for family in (*FONT_FAMILIES, fixed, QFont().defaultFamily()):
+        if family not in EMOJI_FAMILIES:
+            QFont.insertSubstitutions(family, emoji)
+    return emoji
