@@ -30,7 +30,11 @@ def test_settings_dialog_round_trip(qtbot, tmp_path):
     dialog.font_size.setValue(52)
     dialog.retention.setValue(14)
     dialog.ui_language.setCurrentIndex(dialog.ui_language.findData("zh_CN"))
+    dialog.record.setChecked(True)
+    dialog.virtual_camera.setChecked(True)
+    dialog.overlay.setChecked(False)
     chosen = dialog.result_settings()
+    assert (chosen.record, chosen.virtual_camera, chosen.overlay) == (True, True, False)
     assert chosen.caption_languages == ("es", "de")
     assert chosen.caption_style.font_size == 52 and chosen.retention_days == 14
     path = config.save(chosen, tmp_path / "settings.json")

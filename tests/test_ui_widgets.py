@@ -182,3 +182,97 @@ def test_questions_come_before_greetings_and_the_selection_follows_the_top(qtbot
     desk.upsert(feed.understood(understood("q3", "material?", "en", "material?", Intent.MATERIAL)))
     assert desk.waiting_ids() == ["q1", "q2", "q3", "g1"] and desk.current_id() == "g1"
     assert desk.queue.topLevelItem(2).text(4) == "material"
+
+
+def test_emitting_signals_keeps_the_interpreter_alive(qtbot):
+    """PySide6 6.12.0 dropped a reference to True on every ``emit()``: the preview's 25 frames a
+    second ran True's count down to zero and the interpreter aborted (``bool_dealloc``)."""
+    import sys
+
+    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtGui import QImage
+
+    class Emitter(QObject):
+        frame = Signal(QImage)
+        text = Signal(str)
+
+    emitter = Emitter()
+    got: list[object] = []
+    emitter.frame.connect(got.append)
+    emitter.text.connect(got.append)
+    image = QImage(8, 8, QImage.Format.Format_RGB32)
+    keep = [True] * 10_000  # so a leak shows as a difference, not a crash of the test run
+    before = sys.getrefcount(True)
+    for _ in range(1000):
+        emitter.frame.emit(image)
+        emitter.text.emit("x")
+    assert len(got) == 2000
+    assert abs(sys.getrefcount(True) - before) < 10
+    del keep
+
+
+def _colourful_pixels(image) -> int:
+    """Pixels with a clearly saturated colour (an emoji glyph; text and boxes are grey)."""
+    from PySide6.QtGui import QColor
+
+    count = 0
+    for y in range(0, image.height(), 1):
+        for x in range(0, image.width(), 1):
+            c = QColor(image.pixel(x, y))
+            if c.hsvSaturation() > 120 and c.value() > 120:
+                count += 1
+    return count
+
+
+def test_emoji_in_comments_and_drafts_are_drawn_in_colour(qtbot):
+    """A viewer's emoji and the draft's (💛 in every greeting) are drawn with the colour emoji
+    font in the queue, the comment and the draft editor, not as boxes."""
+    from PySide6.QtWidgets import QApplication
+
+    from sola_studio.ui import theme
+    from sola_studio.ui.widgets.desk import CommentCard
+
+    app = QApplication.instance()
+    theme.apply(app)
+    assert "Noto Color Emoji" in theme.install_emoji_fallback()
+    desk = CommentDesk()
+    qtbot.addWidget(desk)
+    desk.resize(540, 560)
+    desk.show()
+    plain = CommentCard("p", "Ana", "pt", "boa noite", "good night", "Obrigada!", "drafted", 0)
+    desk.upsert(plain)
+    desk.select("p")
+    qtbot.wait(50)
+    baseline = _colourful_pixels(desk.draft.viewport().grab().toImage())
+    card = CommentCard(
+        "e", "Ana 🌸", "pt", "boa noite!! 💛", "good night!! 💛", "Obrigada 💛🇧🇷", "drafted", 0
+    )
+    desk.upsert(card)
+    desk.select("e")
+    qtbot.wait(50)
+    assert desk.draft.toPlainText() == "Obrigada 💛🇧🇷"
+    draft_colour = _colourful_pixels(desk.draft.viewport().grab().toImage())
+    label_colour = _colourful_pixels(desk.original.grab().toImage())
+    assert draft_colour > baseline + 40  # a yellow heart and a flag: hundreds of pixels
+    assert label_colour > 40
+
+
+def test_outputs_panel_shows_the_overlay_links_for_copying(qtbot):
+    from pathlib import Path
+
+    from PySide6.QtGui import QGuiApplication
+
+    from sola_studio.ui.widgets.outputs import OutputsPanel
+
+    panel = OutputsPanel()
+    qtbot.addWidget(panel)
+    panel.show_outputs(
+        Path("/tmp/show.mp4"), None, {"en": "http://127.0.0.1:1/captions/en", "pt": "http://x/pt"}
+    )
+    panel.show()
+    assert panel.isVisible() and panel.urls["pt"].text() == "http://x/pt"
+    with qtbot.waitSignal(panel.copied):
+        panel.copy_buttons["http://127.0.0.1:1/captions/en"].click()
+    assert QGuiApplication.clipboard().text() == "http://127.0.0.1:1/captions/en"
+    panel.show_outputs()
+    assert not panel.isVisible()

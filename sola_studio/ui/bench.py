@@ -40,9 +40,7 @@ def run(args: argparse.Namespace) -> int:
     assert isinstance(app, QApplication)
     theme.apply(app)
     settings = demo_settings(Settings())
-    window = MainWindow(
-        settings, session_factory(settings, inputs=DEMO_INPUTS), load_sheet_for(settings)
-    )
+    window = MainWindow(settings, session_factory(inputs=DEMO_INPUTS), load_sheet_for(settings))
     window.show()
     meter = StallMeter(args.interval_ms)
     result: dict[str, float | int] = {}
@@ -75,6 +73,7 @@ def run(args: argparse.Namespace) -> int:
             replies_sent=window.desk.answered,
             frames_shown=window.preview.frames_shown,
             frames_dropped=int(session.stats().frames_dropped or 0) if session else 0,
+            rtf=round(session.stats().rtf or 0.0, 2) if session else 0.0,
         )
         window.controller.stopped.connect(lambda _s: app.quit())
         window.stop()

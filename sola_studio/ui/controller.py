@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
@@ -23,12 +24,12 @@ log = logging.getLogger(__name__)
 
 
 class LiveSession(Protocol):
-    """What the window needs from the composition root's session object."""
+    """What the controller needs from a show (:class:`sola_studio.ui.session.StudioSession`)."""
 
     bus: Bus
 
     def start(self) -> None: ...
-    def stop(self) -> None: ...
+    def stop(self) -> object: ...
 
 
 SessionFactory = Callable[[], LiveSession]
@@ -71,8 +72,12 @@ class CommandRunner(QObject):
                 log.warning("seller command failed: %s", exc)
                 self.failed.emit(exc)
 
-    def close(self) -> None:
+    def close(self, timeout: float = 10.0) -> None:
+        """Take no more commands, finish the one running (a send in flight completes), end the
+        thread. Before the app exits: a thread left inside a send would be killed mid-call."""
         self._queue.close()
+        if self._thread.is_alive() and self._thread is not threading.current_thread():
+            self._thread.join(timeout)
 
 
 class SessionController(QObject):
@@ -93,6 +98,7 @@ class SessionController(QObject):
         self.adapter: BusAdapter | None = None
         self._routes: list[tuple[type, Callable[[Any], None]]] = []
         self._busy = False
+        self._threads: list[threading.Thread] = []
         self._done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
 
     @property
@@ -126,10 +132,10 @@ class SessionController(QObject):
                 session.start()
                 self._report("started", session)
             except Exception as exc:
-                log.exception("going live failed")
+                log.warning("going live failed: %s", exc)
                 self._report("failed", exc)
 
-        threading.Thread(target=work, name="go-live", daemon=True).start()
+        self._spawn(work, "go-live")
 
     def stop(self) -> None:
         session = self.session
@@ -145,7 +151,24 @@ class SessionController(QObject):
                 self._report("stop-failed", exc)
             self._report("stopped", session)
 
-        threading.Thread(target=work, name="stop-live", daemon=True).start()
+        self._spawn(work, "stop-live")
+
+    def _spawn(self, work: Callable[[], None], name: str) -> None:
+        self._threads = [t for t in self._threads if t.is_alive()]
+        thread = threading.Thread(target=work, name=name, daemon=True)
+        self._threads.append(thread)
+        thread.start()
+
+    def join(self, timeout: float = 120.0) -> bool:
+        """Wait for the build/stop threads to end (after ``stopped`` or ``failed`` they are
+        finishing their last line). The app must not exit while one runs: the interpreter
+        would kill it inside model or codec code, which aborts the process."""
+        deadline = time.monotonic() + timeout
+        for thread in self._threads:
+            if thread is not threading.current_thread():
+                thread.join(max(0.0, deadline - time.monotonic()))
+        self._threads = [t for t in self._threads if t.is_alive()]
+        return not self._threads
 
     def _report(self, what: str, payload: object) -> None:
         """From a worker thread: tell the GUI thread (unless the window is already gone)."""

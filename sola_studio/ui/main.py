@@ -54,6 +54,7 @@ def main(args: argparse.Namespace) -> int:
 
     from sola_studio import config
     from sola_studio.ui import i18n, theme
+    from sola_studio.ui.controller import describe
     from sola_studio.ui.session import load_sheet_for, session_factory
 
     configure_process()
@@ -77,10 +78,15 @@ def main(args: argparse.Namespace) -> int:
 
     from sola_studio.ui.window import MainWindow
 
-    window = MainWindow(
-        settings, session_factory(settings, demo=args.demo), sheet=load_sheet_for(settings)
-    )
+    window = MainWindow(settings, session_factory(demo=args.demo), sheet=load_sheet_for(settings))
     window.show()
+    failures: list[object] = []
+
+    def failed(exc: object) -> None:
+        failures.append(exc)
+        print(f"sola-studio: could not go live: {describe(exc)}", file=sys.stderr, flush=True)
+
+    window.controller.failed.connect(failed)
     if args.screenshot is not None:
         out: Path = args.screenshot
 
@@ -88,16 +94,23 @@ def main(args: argparse.Namespace) -> int:
             out.parent.mkdir(parents=True, exist_ok=True)
             window.grab().save(str(out))
             log.info("screenshot saved to %s", out)
+            # No app.quit() here: closing stops the show on its thread first, and the window
+            # closes (and the app quits with its last window) once it has stopped. Quitting at
+            # once left that thread and the session's inside CTranslate2/FFmpeg at exit.
             window.close()
-            app.quit()
 
         window.controller.started.connect(
             lambda _s: QTimer.singleShot(int(args.after * 1000), shoot)
         )
+        # A show that cannot start is still pictured (the window shows why), then the app ends.
+        window.controller.failed.connect(lambda _e: QTimer.singleShot(500, shoot))
         QTimer.singleShot(300, window.go_live)
     elif args.demo:
         QTimer.singleShot(300, window.go_live)
-    return int(app.exec())
+    code = int(app.exec())
+    # The last line of defence for a clean exit: no thread of the window's left running.
+    window.shutdown()
+    return 1 if failures and args.screenshot is not None else code
 
 
 def demo_settings(settings: Settings) -> Settings:

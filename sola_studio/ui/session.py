@@ -1,37 +1,56 @@
-"""The studio's live session: the captions, video, comment and store flows composed for the window.
+"""The window's handle on a show: the seller's settings in, ``app.LiveSession`` out.
 
-This is composition only, with no Qt import, on top of :mod:`sola_studio.app`'s
-:class:`~sola_studio.app.Session` and builders: it turns the seller's
-:class:`~sola_studio.config.Settings` and the chosen inputs into constructed stages, then
-``start``/``stop`` them in order. It belongs in the composition root; it lives here until
-``sola_studio.app`` offers a whole-studio builder, and must never grow business logic.
+The composition root (``sola_studio.app``) builds and wires every stage, for ``sola-studio run``
+and for the window alike. This adapter only turns :class:`~sola_studio.config.Settings` and the
+chosen inputs into :class:`~sola_studio.app.LiveOptions`, hands the root a preview slot as one
+more frame sink, and gives the window what it reads (the preview, stats, where the outputs go)
+and asks (pin a product, export a report). No Qt import. It must never build or wire a stage:
+anything the window needs from the session is added to ``app.py``.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sola_studio import paths
+from sola_studio.app import (
+    DEMO_AUDIO,
+    DEMO_COMMENTS,
+    DEMO_VIDEO,
+    SAMPLE_SHEET,
+    LiveOptions,
+    LiveStats,
+    Outcome,
+)
 from sola_studio.config import Settings
 
 log = logging.getLogger(__name__)
 
-SAMPLE = paths.ASSETS / "sample"
-SAMPLE_AUDIO = SAMPLE / "seller_talk.ogg"
-SAMPLE_VIDEO = SAMPLE / "seller_video.mp4"
-SAMPLE_SHEET = paths.ASSETS / "sample_sheet.yaml"
-SAMPLE_COMMENTS = paths.ASSETS / "comments" / "demo.jsonl"
+__all__ = [
+    "DEMO_INPUTS",
+    "SAMPLE_SHEET",
+    "Outputs",
+    "StudioInputs",
+    "StudioSession",
+    "export_report",
+    "list_sessions",
+    "live_options",
+    "load_sheet_for",
+    "open_store",
+    "session_factory",
+]
 
 
 @dataclass(frozen=True)
 class StudioInputs:
     """Where the show comes from. ``audio``: ``mic`` or a file; ``video``: ``camera`` (the
-    settings' camera), ``pattern`` or a file; ``comments``: a replay file or ``None``."""
+    settings' camera), ``pattern`` or a file; ``comments``: a replay file or ``None``.
+    ``realtime=False`` replays files as fast as the machine goes (``run --fast``)."""
 
     audio: str = "mic"
     video: str = "camera"
@@ -39,23 +58,169 @@ class StudioInputs:
     realtime: bool = True
     width: int = 1280
     height: int = 720
-    fps: float = 30.0
+    fps: float | None = None  # None: the file's rate, or 30 for a camera
 
 
-DEMO_INPUTS = StudioInputs(
-    audio=str(SAMPLE_AUDIO), video=str(SAMPLE_VIDEO), comments=SAMPLE_COMMENTS
-)
+DEMO_INPUTS = StudioInputs(audio=str(DEMO_AUDIO), video=str(DEMO_VIDEO), comments=DEMO_COMMENTS)
 
 
 @dataclass(frozen=True)
-class StudioStats:
-    """What the status bar shows beyond caption latency (``None`` when not known)."""
+class Outputs:
+    """Where the show goes besides the window: for the seller to see and copy."""
 
-    rtf: float | None
-    frames_dropped: int | None
-    device: str
-    asr_model: str
-    mt_model: str
+    folder: Path
+    recording: Path | None = None
+    virtual_camera: str | None = None  # the device the streaming app picks
+    overlay_urls: Mapping[str, str] = field(default_factory=dict)  # language -> browser source
+    replies_log: Path | None = None
+    missing_languages: Mapping[str, str] = field(default_factory=dict)  # language -> the fix
+
+
+def live_options(
+    settings: Settings,
+    inputs: StudioInputs,
+    *,
+    out: Path,
+    profile: str = "default",
+    title: str = "",
+) -> LiveOptions:
+    """The seller's settings and inputs as the composition root's options."""
+    seller = settings.seller_language
+    video = inputs.video
+    if video == "camera" and settings.camera:
+        video = f"camera:{settings.camera}"
+    return LiveOptions(
+        audio=inputs.audio,
+        out=out,
+        spoken=(seller,),
+        targets=tuple(t for t in settings.caption_languages if t != seller),
+        # A caption language without a model: the show goes on without it and the window says
+        # what to install (a seller mid-setup should still be able to go live).
+        strict_targets=False,
+        model=settings.asr_model,
+        device=settings.device,
+        mic_device=settings.microphone or None,
+        realtime=inputs.realtime,
+        video=video,
+        size=(inputs.width, inputs.height),
+        fps=inputs.fps,
+        record=out / "show.mp4" if settings.record else None,
+        virtual_camera=settings.virtual_camera,
+        overlay=settings.overlay,
+        comments=str(inputs.comments) if inputs.comments else None,
+        sheet=Path(settings.product_sheet) if settings.product_sheet else SAMPLE_SHEET,
+        profile=profile,
+        title=title or time.strftime("Live %Y-%m-%d %H:%M"),
+        retention_days=settings.retention_days,
+    )
+
+
+class StudioSession:
+    """One show for the window: a :class:`~sola_studio.app.LiveSession` and its preview slot.
+
+    Built on a worker thread (models load); raises the root's typed errors (a missing model,
+    no virtual camera, a broken sheet) with their fix, having released what it opened.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        inputs: StudioInputs,
+        *,
+        profile: str = "default",
+        out: Path | None = None,
+        engine: Any = None,
+        translation_engines: Sequence[Any] | None = None,
+    ) -> None:
+        from sola_studio.app import LiveSession
+        from sola_studio.sinks.preview import PreviewSlot
+
+        self.settings = settings
+        self.inputs = inputs
+        self.profile = profile
+        self.out_dir = out or paths.data_dir() / "sessions" / time.strftime("%Y%m%d-%H%M%S")
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.preview = PreviewSlot()
+        self.options = live_options(settings, inputs, out=self.out_dir, profile=profile)
+        self.live = LiveSession(
+            self.options,
+            engine=engine,
+            translation_engines=translation_engines,
+            sinks=[self.preview],
+        )
+        self.bus = self.live.bus
+        self.outcome: Outcome | None = None
+
+    # -- what the window reads -----------------------------------------------------------------
+
+    @property
+    def sheet(self) -> Any:
+        return self.live.sheet
+
+    @property
+    def desk(self) -> Any:
+        return self.live.desk
+
+    @property
+    def session_id(self) -> int | None:
+        return self.live.session_id
+
+    @property
+    def replies_path(self) -> Path:
+        """The dry-run sender's log: every reply the seller approved, as it was sent."""
+        return Path(self.live.replies_log)
+
+    def outputs(self) -> Outputs:
+        live = self.live
+        header = live.header()
+        camera = live.virtual_camera
+        return Outputs(
+            folder=self.out_dir,
+            recording=live.recorder.path if live.recorder is not None else None,
+            virtual_camera=(getattr(camera, "device", None) or "virtual camera")
+            if camera is not None
+            else None,
+            overlay_urls=dict(header.overlay_urls),
+            replies_log=self.replies_path if live.desk is not None else None,
+            missing_languages={
+                lang: getattr(exc, "fix", "") or str(exc) for lang, exc in live.unavailable.items()
+            },
+        )
+
+    def stats(self) -> LiveStats:
+        return self.live.stats()
+
+    # -- lifecycle -----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start the show; when a stage fails to start, the session is stopped (its store
+        session finished, its models released) and the error raised."""
+        try:
+            self.live.start()
+        except BaseException:
+            self.stop()
+            raise
+
+    def stop(self) -> Outcome:
+        """The seller pressed Stop: the inputs stop now, what they sent is finished and stored,
+        the recording and subtitles closed. Safe to call twice."""
+        if self.outcome is None:
+            self.outcome = self.live.stop(interrupted=True)
+        return self.outcome
+
+    # -- what the window asks ------------------------------------------------------------------
+
+    def pin(self, product_id: str) -> None:
+        """Another product on camera: captions' glossary, spec cards and drafts follow it."""
+        self.live.pin(product_id)
+
+    def export_report(self, out: Path | None = None, fmt: str = "html") -> Path:
+        """Build this show's report from the store and write it; returns the main file."""
+        store = open_store(self.settings, self.profile)
+        try:
+            return export_report(store, self.session_id, fmt, out)
+        finally:
+            store.close()
 
 
 def load_sheet_for(settings: Settings) -> Any:
@@ -67,168 +232,6 @@ def load_sheet_for(settings: Settings) -> Any:
     except Exception as exc:
         log.warning("product sheet unavailable: %s", exc)
         return None
-
-
-class StudioSession:
-    """Everything one show runs; built on a worker thread (it loads models)."""
-
-    def __init__(
-        self,
-        settings: Settings,
-        inputs: StudioInputs,
-        *,
-        engine: Any = None,
-        translator: Any = None,
-        profile: str = "default",
-    ) -> None:
-        from sola_studio.app import CaptionSettings, Session, build_captions
-        from sola_studio.captions.render import CaptionRenderer
-        from sola_studio.core.events import Caption, ErrorEvent
-        from sola_studio.sinks.pipeline import VideoPipeline
-        from sola_studio.sinks.preview import PreviewSlot
-        from sola_studio.store.repository import RetentionPolicy, SessionStore
-
-        self.settings = settings
-        self.inputs = inputs
-        self.session = Session()
-        self.bus = self.session.bus
-        self.sheet = load_sheet_for(settings)
-        targets = tuple(t for t in settings.caption_languages if t != settings.seller_language)
-        self.caption_settings = CaptionSettings(
-            model=settings.asr_model,
-            spoken=(settings.seller_language,),
-            targets=targets,
-            device=settings.device,
-        )
-
-        retention = RetentionPolicy(days=settings.retention_days)
-        self.store = SessionStore.open_profile(profile, retention=retention)
-        self._unsubscribe_store = self.store.subscribe(self.bus)
-
-        self.track = build_captions(
-            self.session,
-            self._audio_source(),
-            self.caption_settings,
-            translator=translator,
-            engine=engine,
-        )
-        self.preview = PreviewSlot()
-        languages = (settings.seller_language, *targets)
-        renderer = CaptionRenderer(inputs.width, inputs.height, languages)
-        self.video = VideoPipeline(
-            self._video_source(),
-            renderer,
-            [self.preview],
-            fps=inputs.fps,
-            on_error=self.bus.publish,
-        )
-        self.bus.subscribe(Caption, self.video.on_caption)
-
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        self.out_dir = paths.data_dir() / "sessions" / stamp
-        self.replies_path = self.out_dir / "replies.jsonl"
-        self.desk = self._comment_desk(stamp)
-        self._errors: list[ErrorEvent] = []
-        self.session_id: int | None = None
-        self._started_at: float | None = None
-
-    def _comment_desk(self, stamp: str) -> Any:
-        """The comment flow on the same bus. Approved replies go to the dry-run log (and to the
-        platform when a platform source that can send is connected)."""
-        from sola_studio.comments.desk import CommentDesk, DeskConfig
-        from sola_studio.comments.senders import DryRunSender, PlatformSender
-        from sola_studio.comments.sources import CommentSource, ReplaySource
-
-        if self.sheet is None:
-            return None
-        sources = [ReplaySource(self.inputs.comments)] if self.inputs.comments else []
-        senders: list[Any] = [DryRunSender(self.replies_path)]
-        platforms: dict[str, CommentSource] = {s.platform: s for s in sources if s.can_send}
-        if platforms:
-            senders.insert(0, PlatformSender(platforms))
-        desk = CommentDesk(
-            self.sheet,
-            sources=sources,
-            senders=senders,
-            bus=self.bus,
-            translator=self.track.translator,
-            config=DeskConfig(session_id=stamp, retention_days=self.settings.retention_days),
-        )
-        self.session.add_stage(desk)
-        return desk
-
-    def _audio_source(self) -> Any:
-        from sola_studio.sources.audio import FileSource, MicrophoneSource
-
-        if self.inputs.audio == "mic":
-            return MicrophoneSource(self.settings.microphone or None)
-        return FileSource(self.inputs.audio, realtime=self.inputs.realtime)
-
-    def _video_source(self) -> Any:
-        from sola_studio.sources.video import CameraSource, TestPatternSource, VideoFileSource
-
-        i = self.inputs
-        if i.video == "camera":
-            cam = self.settings.camera or "0"
-            return CameraSource(int(cam) if cam.isdigit() else cam, i.width, i.height, i.fps)
-        if i.video == "pattern":
-            return TestPatternSource(i.width, i.height, i.fps)
-        return VideoFileSource(i.video, loop=True, paced=True)
-
-    # -- lifecycle ---------------------------------------------------------------------------
-
-    def start(self) -> None:
-        self.session_id = self.store.start_session(
-            title=time.strftime("Live %Y-%m-%d %H:%M"),
-            platform="replay" if self.inputs.comments else "studio",
-            seller_language=self.settings.seller_language,
-            caption_languages=self.caption_settings.targets,
-        )
-        self.video.source.start()
-        self.video.start()
-        self.session.start()
-        self._started_at = time.monotonic()
-
-    def stop(self) -> None:
-        self.session.stop()
-        self.video.stop()
-        self.video.source.stop()
-        self._unsubscribe_store()
-        self.store.finish_session()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Until the audio input ended (a file), or ``timeout``."""
-        return self.session.wait(timeout)
-
-    # -- what the window reads and asks ------------------------------------------------------
-
-    def stats(self) -> StudioStats:
-        video = self.video.stats
-        translator = getattr(self.track, "translator", None)
-        # Real-time factor of a live input: decoding seconds per second on air (audio arrives at
-        # wall-clock pace); unknown for the first seconds.
-        rtf = None
-        compute_s = getattr(getattr(self.track, "policy", None), "compute_s", None)
-        if compute_s is not None and self._started_at is not None:
-            on_air = time.monotonic() - self._started_at
-            rtf = compute_s / on_air if on_air >= 5.0 else None
-        return StudioStats(
-            rtf=rtf,
-            frames_dropped=video.frames_dropped,
-            device=self.settings.device,
-            asr_model=self.caption_settings.model,
-            mt_model=getattr(translator, "name", "") if translator is not None else "",
-        )
-
-    def pin(self, product_id: str) -> None:
-        if self.sheet is not None:
-            self.sheet = self.sheet.with_pinned(product_id)
-        if self.desk is not None:
-            self.desk.pin(product_id)
-
-    def export_report(self, out: Path | None = None, fmt: str = "html") -> Path:
-        """Build this session's report from the store and write it; returns the main file."""
-        return export_report(self.store, self.session_id, fmt, out)
 
 
 def export_report(
@@ -258,7 +261,11 @@ def list_sessions(store: Any) -> list[dict[str, Any]]:
 
 
 def session_factory(
-    settings: Settings, *, demo: bool = False, inputs: StudioInputs | None = None
-) -> Callable[[], StudioSession]:
+    *,
+    demo: bool = False,
+    inputs: StudioInputs | None = None,
+    profile: str = "default",
+) -> Callable[[Settings], StudioSession]:
+    """What the window calls (on a worker thread) at each Go live, with the settings of then."""
     chosen = inputs or (DEMO_INPUTS if demo else StudioInputs())
-    return lambda: StudioSession(settings, chosen)
+    return lambda settings: StudioSession(settings, chosen, profile=profile)

@@ -1,4 +1,4 @@
-"""Settings: caption style and languages, devices, models, privacy and the window's language.
+"""Settings: captions, languages, devices, models, outputs, privacy and the window's language.
 
 The dialog edits a copy of :class:`~sola_studio.config.Settings` and returns it; the caller saves
 it and hands the new values to the core at the next Go live (a running stage never re-reads
@@ -120,6 +120,39 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Run models on"), self.device)
         tabs.addTab(models, self.tr("Models"))
 
+        outputs = QWidget()
+        form = QFormLayout(outputs)
+        self.record = QCheckBox(self.tr("Record the show (captioned video with sound)"))
+        self.record.setChecked(settings.record)
+        form.addRow(self.tr("Recording"), self.record)
+        record_note = QLabel(self.tr("Saved as show.mp4 with subtitles in the session's folder."))
+        record_note.setObjectName("dim")
+        record_note.setWordWrap(True)
+        form.addRow("", record_note)
+        self.virtual_camera = QCheckBox(self.tr("Send the picture to the virtual camera"))
+        self.virtual_camera.setChecked(settings.virtual_camera)
+        form.addRow(self.tr("Virtual camera"), self.virtual_camera)
+        camera_note = QLabel(
+            self.tr(
+                "Your streaming app picks it up like a webcam. It needs a virtual camera driver "
+                "(v4l2loopback on Linux, OBS Virtual Camera on Windows and macOS); without one, "
+                "Go live says what to install."
+            )
+        )
+        camera_note.setObjectName("dim")
+        camera_note.setWordWrap(True)
+        form.addRow("", camera_note)
+        self.overlay = QCheckBox(self.tr("Serve caption pages for OBS browser sources"))
+        self.overlay.setChecked(settings.overlay)
+        form.addRow(self.tr("Overlay"), self.overlay)
+        overlay_note = QLabel(
+            self.tr("Only this computer can open them; the links appear under the captions.")
+        )
+        overlay_note.setObjectName("dim")
+        overlay_note.setWordWrap(True)
+        form.addRow("", overlay_note)
+        tabs.addTab(outputs, self.tr("Outputs"))
+
         privacy = QWidget()
         form = QFormLayout(privacy)
         self.retention = QSpinBox()
@@ -170,4 +203,7 @@ class SettingsDialog(QDialog):
             retention_days=self.retention.value(),
             ui_language=str(self.ui_language.currentData() or ""),
             caption_style=style,
+            record=self.record.isChecked(),
+            virtual_camera=self.virtual_camera.isChecked(),
+            overlay=self.overlay.isChecked(),
         )

@@ -1,8 +1,14 @@
 """The studio's main window: the outgoing picture, captions, the comment desk and Go live.
 
 It wires widgets to the :class:`~sola_studio.ui.controller.SessionController` and forwards the
-seller's decisions to the session's comment desk. Every slow thing (building the session,
-stopping it, exporting a report) runs off the GUI thread. It never drafts, translates or decides.
+seller's decisions to the show (:class:`~sola_studio.ui.session.StudioSession`, over the
+composition root's ``LiveSession``). Every slow thing (building the session, stopping it,
+exporting a report) runs off the GUI thread. It never drafts, translates or decides.
+
+Closing: a live show is stopped first (files closed, the session marked finished), then every
+thread the window started is ended (preview feeder, seller commands, build/stop, exports)
+before the window goes, so nothing is left running inside model or codec code when the
+interpreter exits (that aborted the process: "terminate called without an active exception").
 """
 
 from __future__ import annotations
@@ -22,7 +28,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -41,20 +46,19 @@ from sola_studio.config import Settings
 from sola_studio.core.clock import monotonic
 from sola_studio.core.events import Caption, ErrorEvent
 from sola_studio.ui import theme
-from sola_studio.ui.controller import (
-    CommandRunner,
-    SessionController,
-    SessionFactory,
-    describe,
-)
+from sola_studio.ui.controller import CommandRunner, LiveSession, SessionController, describe
 from sola_studio.ui.desk_feed import EVENT_KINDS, DeskFeed
 from sola_studio.ui.widgets.captions import CaptionStrip
 from sola_studio.ui.widgets.desk import CommentDesk
+from sola_studio.ui.widgets.outputs import OutputsPanel, ProblemBanner
 from sola_studio.ui.widgets.preview import PreviewView
 from sola_studio.ui.widgets.product import PinnedProduct
 from sola_studio.ui.widgets.status import PipelineHealth, StatusPanel
 
 log = logging.getLogger(__name__)
+
+# Builds the show from the settings of the moment the seller presses Go live (worker thread).
+ShowFactory = Callable[[Settings], LiveSession]
 
 
 class _Worker(QObject):
@@ -62,15 +66,28 @@ class _Worker(QObject):
 
     finished = Signal(object, object)  # result, error
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.task: threading.Thread | None = None
+
     def run(self, fn: Callable[[], Any]) -> None:
         def work() -> None:
             try:
-                self.finished.emit(fn(), None)
+                result = fn()
             except Exception as exc:
                 log.exception("background task failed")
-                self.finished.emit(None, exc)
+                self._emit(None, exc)
+            else:
+                self._emit(result, None)
 
-        threading.Thread(target=work, name="ui-task", daemon=True).start()
+        self.task = threading.Thread(target=work, name="ui-task", daemon=True)
+        self.task.start()
+
+    def _emit(self, result: object, error: object) -> None:
+        try:
+            self.finished.emit(result, error)
+        except RuntimeError:  # the window went away meanwhile
+            log.info("background task finished after the window closed")
 
 
 class MainWindow(QMainWindow):
@@ -81,7 +98,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         settings: Settings,
-        factory: SessionFactory,
+        factory: ShowFactory,
         sheet: ProductSheet | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -90,7 +107,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Sola Studio"))
         self.resize(1360, 820)
         self.feed = DeskFeed()
-        self.controller = SessionController(factory, (Caption, ErrorEvent, *EVENT_KINDS), self)
+        self.controller = SessionController(
+            lambda: factory(self.settings), (Caption, ErrorEvent, *EVENT_KINDS), self
+        )
         self.commands = CommandRunner(self)
         self.commands.failed.connect(self._command_failed, Qt.ConnectionType.QueuedConnection)
         self.last_session: Any = None
@@ -98,6 +117,7 @@ class MainWindow(QMainWindow):
         self._live_since: float | None = None
         self._workers: list[_Worker] = []
         self._close_when_stopped = False
+        self._shut_down = False
         self._build()
         self.pinned.set_sheet(sheet)
         self._route()
@@ -138,12 +158,19 @@ class MainWindow(QMainWindow):
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         ll.setSpacing(8)
+        self.problem = ProblemBanner()
+        ll.addWidget(self.problem, 0)
         self.preview = PreviewView()
         ll.addWidget(self.preview, 1)
         self.captions = CaptionStrip(self.settings.caption_languages, rows=2)
         # A fixed height: the picture must not jump each time a caption wraps to a new line.
         self.captions.setFixedHeight(200)
         ll.addWidget(self.captions, 0)
+        self.outputs = OutputsPanel()
+        self.outputs.copied.connect(
+            lambda text: self.statusBar().showMessage(self.tr("Copied {0}").format(text), 5000)
+        )
+        ll.addWidget(self.outputs, 0)
         split.addWidget(left)
 
         right = QWidget()
@@ -210,6 +237,8 @@ class MainWindow(QMainWindow):
             return
         if self.controller.session is None:
             self.captions.clear()
+            self.problem.hide()
+            self.outputs.clear()
             self.live_button.setEnabled(False)
             self.live_button.setText(self.tr("Starting…"))
             self.preview.set_message(self.tr("Loading models and opening devices…"))
@@ -248,10 +277,24 @@ class MainWindow(QMainWindow):
         sheet = getattr(session, "sheet", None)
         if sheet is not None:
             self.pinned.set_sheet(sheet)
+        outputs = getattr(session, "outputs", None)
+        if callable(outputs):
+            self._show_outputs(outputs())
         self.desk.queue.setFocus()
+
+    def _show_outputs(self, outputs: Any) -> None:
+        self.outputs.show_outputs(outputs.recording, outputs.virtual_camera, outputs.overlay_urls)
+        missing = outputs.missing_languages
+        if missing:
+            self.problem.show_problem(
+                self.tr("Captions without {0}").format(", ".join(missing)),
+                self.tr("No translation model for these caption languages is installed."),
+                " ; ".join(dict.fromkeys(missing.values())),
+            )
 
     def _on_stopped(self, session: Any) -> None:
         self.last_session = session
+        self.preview.set_reader(None)
         if self._close_when_stopped:
             self.close()
             return
@@ -264,9 +307,23 @@ class MainWindow(QMainWindow):
         self.clock.setStyleSheet("")
 
     def _on_failed(self, exc: object) -> None:
+        # In the window, not a modal dialog: a dialog nobody answers (a window left open,
+        # --screenshot, a test) would hold the event loop, and the message would be gone once
+        # closed. The fix stays readable and copyable until the next Go live.
+        if self._close_when_stopped and self.controller.session is None:
+            self.close()
+            return
         self._set_live_look(self.controller.session is not None)
+        self.preview.set_reader(None)
         self.preview.set_message(self.tr("Could not go live."))
-        QMessageBox.warning(self, self.tr("Sola Studio"), describe(exc))
+        message = getattr(exc, "message", None) or str(exc)
+        fix = getattr(exc, "fix", "") or ""
+        from sola_studio.core.errors import DeviceUnavailable
+
+        if isinstance(exc, DeviceUnavailable) and self.settings.virtual_camera:
+            fix = self.tr("{0}; or turn off Settings › Outputs › Virtual camera").format(fix)
+        self.problem.show_problem(self.tr("Could not go live"), message, fix)
+        self.statusBar().showMessage(describe(exc).replace("\n\n", " — "), 30000)
 
     # -- events --------------------------------------------------------------------------------
 
@@ -309,8 +366,8 @@ class MainWindow(QMainWindow):
     # -- health --------------------------------------------------------------------------------
 
     def health(self) -> PipelineHealth:
-        stats = getattr(self.session, "stats", None)
-        s = stats() if callable(stats) else None
+        stats = getattr(self.session, "stats", None) if self.controller.live else None
+        s = stats() if callable(stats) else None  # app.LiveStats
         latency = statistics.median(self._latencies) if self._latencies else None
         return PipelineHealth(
             latency_s=latency,
@@ -418,7 +475,11 @@ class MainWindow(QMainWindow):
             self._workers.remove(worker)
             self.export_button.setEnabled(True)
             if error is not None:
-                QMessageBox.warning(self, self.tr("Export report"), describe(error))
+                self.problem.show_problem(
+                    self.tr("Export report"),
+                    getattr(error, "message", None) or str(error),
+                    getattr(error, "fix", "") or "",
+                )
                 return
             self.statusBar().showMessage(self.tr("Report written to {0}").format(path), 15000)
             self.report_exported.emit(path)
@@ -437,4 +498,25 @@ class MainWindow(QMainWindow):
                 self.stop()
             event.ignore()
             return
+        self.shutdown()
         super().closeEvent(event)
+
+    def shutdown(self, timeout: float = 60.0) -> bool:
+        """End every thread the window started, in order: the preview feeder, the seller's
+        command thread (a send in flight completes), the build/stop threads, report exports.
+        Call once the show is stopped (``closeEvent`` does); returns False when one is still
+        running after ``timeout``. Idempotent."""
+        if self._shut_down:
+            return True
+        self._shut_down = True
+        self._health_timer.stop()
+        self.preview.set_reader(None)
+        self.commands.close(timeout)
+        ended = self.controller.join(timeout)
+        for worker in list(self._workers):
+            if worker.task is not None:
+                worker.task.join(timeout)
+                ended = ended and not worker.task.is_alive()
+        if not ended:
+            log.warning("a worker thread is still running after %.0f s", timeout)
+        return ended
