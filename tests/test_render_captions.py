@@ -202,3 +202,57 @@ def test_spec_card_from_the_sheet_is_rendered(fonts: FontResolver) -> None:
     renderer.show_card(card)
     (patch,) = renderer.overlay(0.0).patches
     assert patch.name == "card" and (patch.rgba[:, :, 3] == 255).sum() > 1000
+
+
+def _card(name: str, duration_s: float = 6.0) -> InfoCard:
+    return InfoCard("", {"en": f"{name}: yes", "pt": f"{name}: sim"}, duration_s=duration_s)
+
+
+def test_cards_given_together_are_shown_in_turn(fonts: FontResolver) -> None:
+    clock = ManualClock(now_monotonic=10.0)
+    renderer = CaptionRenderer(1280, 720, ["en", "pt"], fonts=fonts, clock=clock)
+    material, origin = _card("Material"), _card("Origin")
+    renderer.show_card(material)
+    renderer.show_card(origin)  # same instant: waits until the material card has been read
+
+    def on_screen(t: float) -> InfoCard | None:
+        return renderer.overlay(t).card
+
+    assert on_screen(10.0) is on_screen(12.9) is material
+    assert on_screen(13.0) is on_screen(18.9) is origin  # its whole 6 s from its own start
+    assert on_screen(19.1) is None
+    # a card arriving when the one on screen has been up 3 s or more replaces it at once
+    clock.now_monotonic = 30.0
+    renderer.show_card(material)
+    clock.now_monotonic = 33.5
+    renderer.show_card(origin)
+    assert on_screen(33.5) is origin
+    # drawn once per change of the card on screen, not per frame
+    frame = np.zeros((720, 1280, 3), np.uint8)
+    before = renderer.stats.renders
+    for i in range(30 * 10):
+        renderer.composite(frame, 33.5 + i / 30)
+    assert renderer.stats.renders - before == 1  # origin to none at 39.5 s
+    assert renderer.stats.cards_dropped == 0
+
+
+def test_card_queue_is_bounded_and_drops_the_oldest_waiting(fonts: FontResolver) -> None:
+    clock = ManualClock()
+    style = CaptionStyle(card_queue=2, card_min_s=2.0)
+    renderer = CaptionRenderer(640, 360, ["en"], style=style, fonts=fonts, clock=clock)
+    cards = [_card(f"Card {i}", duration_s=4.0) for i in range(5)]
+    for card in cards:
+        renderer.show_card(card)
+    assert renderer.stats.cards_dropped == 2  # card 0 on screen, 1-4 wait where 2 may
+    shown = [renderer.overlay(t / 10).card for t in range(0, 120)]
+    turns = [c for i, c in enumerate(shown) if i == 0 or c is not shown[i - 1]]
+    assert turns == [cards[0], cards[3], cards[4], None]
+    assert shown.count(cards[0]) == shown.count(cards[3]) == 20  # 2 s each, the next waiting
+    assert shown.count(cards[4]) == 41  # the last keeps its full 4 s (ends included)
+    # the shortest card is never cut short of its own duration by the minimum
+    renderer.clear()
+    clock.now_monotonic = 100.0
+    brief, after = _card("Brief", duration_s=1.0), _card("After")
+    renderer.show_card(brief)
+    renderer.show_card(after)
+    assert renderer.overlay(100.5).card is brief and renderer.overlay(101.0).card is after

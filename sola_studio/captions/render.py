@@ -71,6 +71,9 @@ class CaptionStyle:
       rotate every ``rotate_s`` seconds.
     - ``expire_s``: a caption disappears this long after it last changed.
     - ``card_scale``/``card``/``card_text``: the info card (spec or Q&A) in the top-right corner.
+    - ``card_min_s``/``card_queue``: cards are shown one at a time; a new card waits until the
+      one on screen has been up ``card_min_s`` (then replaces it), and at most ``card_queue``
+      cards wait, the oldest waiting one dropped past that (see :meth:`CaptionRenderer.show_card`).
     """
 
     font_scale: float = 0.045
@@ -94,6 +97,10 @@ class CaptionStyle:
     card_text: Color = Color(255, 255, 255, 255)
     card_heading: Color = Color(120, 200, 255, 255)
     card_width: float = 0.38
+    # 3 s reads a "Label: fact" line in two languages; the sample talk's "organic cotton ... made
+    # in Brazil" gives two cards at once, and with no wait the first was replaced in 0 s.
+    card_min_s: float = 3.0
+    card_queue: int = 3
 
 
 class CardKind(enum.Enum):
@@ -190,6 +197,51 @@ class RenderStats:
     renders: int
     render_ms_total: float
     frames: int
+    cards_dropped: int = 0  # cards that waited past ``CaptionStyle.card_queue`` (DROP_OLDEST)
+
+
+@dataclass(frozen=True)
+class _CardSlot:
+    """A card given to :meth:`CaptionRenderer.show_card` and the time it may start showing."""
+
+    card: InfoCard
+    ready_at: float
+
+
+@dataclass(frozen=True)
+class _CardTurn:
+    """When a card is on screen: from ``start`` to ``end`` (monotonic seconds, both included)."""
+
+    card: InfoCard
+    start: float
+    end: float
+
+
+def _card_turns(slots: Sequence[_CardSlot], min_s: float) -> tuple[_CardTurn, ...]:
+    """The cards' turns on screen, one card at a time, in the order they were given.
+
+    A card starts when it is given, or, when another card is still on screen, once that card
+    has been up ``min_s`` (or its whole duration if shorter); it ends after its ``duration_s``
+    or when the next card starts, whichever is first. A pure function of its inputs, so the
+    picture for a time does not depend on which frames were asked for before.
+    """
+    turns: list[_CardTurn] = []
+    for slot in slots:
+        start = slot.ready_at
+        if turns:
+            prev = turns[-1]
+            start = max(start, prev.start + min(min_s, prev.card.duration_s))
+            turns[-1] = replace(prev, end=min(prev.end, start))
+        turns.append(_CardTurn(slot.card, start, start + slot.card.duration_s))
+    return tuple(turns)
+
+
+def _turn_at(turns: Sequence[_CardTurn], now: float) -> int | None:
+    """The index of the turn on screen at ``now`` (the later one where two meet), else None."""
+    for i in range(len(turns) - 1, -1, -1):
+        if turns[i].start <= now <= turns[i].end:
+            return i
+    return None
 
 
 @dataclass
@@ -197,8 +249,7 @@ class _State:
     caption: Caption | None = None
     caption_at: float = 0.0
     caption_seq: int = 0
-    card: InfoCard | None = None
-    card_at: float = 0.0
+    cards: tuple[_CardSlot, ...] = ()
     card_seq: int = 0
     style: CaptionStyle = field(default_factory=CaptionStyle)
     languages: tuple[str, ...] = ()
@@ -264,6 +315,7 @@ class CaptionRenderer:
         self._renders = 0
         self._render_ms = 0.0
         self._frames = 0
+        self._cards_dropped = 0
         self._pending_key: tuple[object, ...] | None = None
         # latest wins: only the newest pending redraw matters
         self._jobs: Channel[_Job] = Channel(1, Overflow.DROP_OLDEST, "caption-render")
@@ -282,16 +334,44 @@ class CaptionRenderer:
             self._state.caption_seq += 1
 
     def show_card(self, card: InfoCard) -> None:
-        """Show ``card`` for its ``duration_s`` (replacing any card shown now)."""
+        """Show ``card`` for its ``duration_s``, one card at a time.
+
+        When the card on screen has been up ``style.card_min_s`` it is replaced at once; before
+        that the new card waits its turn (two cards from one sentence are both read). At most
+        ``style.card_queue`` cards wait; past that the oldest waiting card is dropped
+        (``Overflow.DROP_OLDEST``, counted in ``stats.cards_dropped``), never the one on screen.
+        """
         with self._lock:
-            self._state.card = card
-            self._state.card_at = self._clock.monotonic()
+            now = self._clock.monotonic()
+            style = self._state.style
+            turns = _card_turns(self._state.cards, style.card_min_s)
+            # Turns start and end in order, so those over by now are a prefix: they are
+            # forgotten, and the first kept one keeps its start time (forgetting never moves a
+            # card already on screen).
+            kept = next((i for i, t in enumerate(turns) if t.end >= now), len(turns))
+            slots = [_CardSlot(t.card, t.start) for t in turns[kept : kept + 1]]
+            slots += self._state.cards[kept + 1 :]
+            slots.append(_CardSlot(card, now))
+            # and those still waiting are a suffix; past the bound its oldest are dropped
+            starts = [t.start for t in _card_turns(slots, style.card_min_s)]
+            first_waiting = next((i for i, t in enumerate(starts) if t > now), len(starts))
+            excess = len(slots) - first_waiting - max(0, style.card_queue)
+            if excess > 0:
+                log.info(
+                    "%d card(s) dropped: more than %d waiting (%s)",
+                    excess,
+                    style.card_queue,
+                    Overflow.DROP_OLDEST.value,
+                )
+                del slots[first_waiting : first_waiting + excess]
+                self._cards_dropped += excess
+            self._state.cards = tuple(slots)
             self._state.card_seq += 1
 
     def clear(self) -> None:
         with self._lock:
             self._state.caption = None
-            self._state.card = None
+            self._state.cards = ()
             self._state.caption_seq += 1
             self._state.card_seq += 1
 
@@ -311,7 +391,7 @@ class CaptionRenderer:
 
     @property
     def stats(self) -> RenderStats:
-        return RenderStats(self._renders, self._render_ms, self._frames)
+        return RenderStats(self._renders, self._render_ms, self._frames, self._cards_dropped)
 
     # -- per frame -------------------------------------------------------------------------
 
@@ -332,11 +412,13 @@ class CaptionRenderer:
         with self._lock:
             s = replace(self._state)
         visible = self._visible_languages(s, now)
-        card = s.card if s.card is not None and now - s.card_at <= s.card.duration_s else None
+        turns = _card_turns(s.cards, s.style.card_min_s)
+        turn = _turn_at(turns, now)
+        card = None if turn is None else turns[turn].card
         key = (
             s.caption_seq if visible else None,
             visible,
-            s.card_seq if card else None,
+            (s.card_seq, turn) if card else None,
             s.config_seq,
         )
         if key == self._cached_key:
