@@ -103,6 +103,14 @@ def test_repetition_loops_are_cut() -> None:
     assert " ".join(w.text for w in collapse_repetitions(words)) == "I think so"
     ok = tuple(Word(t, i, i + 1) for i, t in enumerate(["very", "very", "good"]))
     assert collapse_repetitions(ok) == ok
+    # A sentence said twice (tiny.en on JFK in a short encoder window) is kept once.
+    twice = "And so my fellow Americans. And so my fellow Americans. Ask not"
+    words = tuple(Word(t, i, i + 1) for i, t in enumerate(twice.split()))
+    kept = " ".join(w.text for w in collapse_repetitions(words))
+    assert kept == "And so my fellow Americans. Ask not"
+    said = "one two one two three"
+    counting = tuple(Word(t, i, i + 1) for i, t in enumerate(said.split()))
+    assert collapse_repetitions(counting) == counting
 
 
 def test_silence_phrases_dropped_only_when_unsure() -> None:

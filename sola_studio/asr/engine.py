@@ -14,10 +14,12 @@ from __future__ import annotations
 import itertools
 import logging
 import os
+import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -40,13 +42,26 @@ class Decoded:
     seconds: float  # compute time of the decode
 
 
+WHISPER_WINDOW_S = 30  # the window Whisper was trained on
+FRAMES_PER_SECOND = 100  # mel frames
+SAMPLES_PER_FRAME = 160  # at 16 kHz
+
+
 @dataclass(frozen=True)
 class DecodeOptions:
-    """Per-call decoding choices (the streaming policy picks them per pass)."""
+    """Per-call decoding choices (the streaming policy picks them per pass).
+
+    ``window_s``: the seconds of audio (speech plus silence padding) the encoder sees. Whisper pads
+    every buffer to 30 s, and the encoder's cost grows faster than linearly with the window, so on
+    a CPU a 30 s window is most of a pass's cost whatever the speech length (measured, base int8,
+    2 threads, load 6: encoding 30 s took 1.83 s, 10 s 0.14 s). A window a little longer than the
+    buffer gives the same text on our recordings (``docs/captions.md``) for a fraction of the cost.
+    """
 
     beam_size: int = 1
     word_timestamps: bool = True
     prompt: str | None = None
+    window_s: int = WHISPER_WINDOW_S
 
 
 class AsrEngine(Protocol):
@@ -68,6 +83,24 @@ def default_threads() -> int:
     return cores if cores <= 4 else cores - 1
 
 
+def _load_windowed(path: str, **kwargs: Any) -> Any:
+    """faster-whisper's model with an encoder window that can be shorter than 30 s.
+
+    faster-whisper pads every buffer's features to 3000 frames before ``encode``; the subclass
+    cuts them to ``window_frames`` there, which is the only change. Everything after the encoder
+    (decoding, word alignment, language detection) reads the encoder output's own length.
+    """
+    from faster_whisper import WhisperModel
+
+    class WindowedWhisperModel(WhisperModel):
+        window_frames = WHISPER_WINDOW_S * FRAMES_PER_SECOND
+
+        def encode(self, features: np.ndarray) -> Any:
+            return super().encode(features[..., : self.window_frames])
+
+    return WindowedWhisperModel(path, **kwargs)
+
+
 class WhisperEngine:
     """faster-whisper on CTranslate2. ``device``: ``cpu``/``cuda``/``auto``."""
 
@@ -79,8 +112,6 @@ class WhisperEngine:
         compute_type: str = "int8",
         cpu_threads: int | None = None,
     ) -> None:
-        from faster_whisper import WhisperModel
-
         path = Path(model_path)
         if not (path / "model.bin").is_file():
             raise ModelMissing(
@@ -88,20 +119,39 @@ class WhisperEngine:
             )
         self.name = f"whisper:{path.name}"
         self.model_path = path
-        self._model = WhisperModel(
+        self._model = _load_windowed(
             str(path),
             device=device,
             compute_type=compute_type,
             cpu_threads=cpu_threads or default_threads(),
         )
         self.multilingual: bool = bool(self._model.model.is_multilingual)
+        # The encoder window is set per call on the shared model: one call at a time.
+        self._lock = threading.Lock()
 
     def transcribe(
         self, audio: np.ndarray, language: str | None, options: DecodeOptions
     ) -> Decoded:
-        import time
-
         t0 = time.perf_counter()
+        window = max(1, min(WHISPER_WINDOW_S, options.window_s))
+        with self._lock:
+            self._model.window_frames = window * FRAMES_PER_SECOND
+            try:
+                return self._transcribe(audio, language, options, t0)
+            finally:
+                self._model.window_frames = WHISPER_WINDOW_S * FRAMES_PER_SECOND
+
+    def _transcribe(
+        self, audio: np.ndarray, language: str | None, options: DecodeOptions, t0: float
+    ) -> Decoded:
+        frames = self._model.window_frames
+        if frames < WHISPER_WINDOW_S * FRAMES_PER_SECOND:
+            # Fill the short window with real silence, as Whisper's training padded its audio:
+            # faster-whisper pads the features with zeros instead, which in a short window made
+            # tiny.en and base say a sentence twice ("Ask what you can do. Ask what you can do.").
+            missing = frames * SAMPLES_PER_FRAME - len(audio)
+            if missing > 0:
+                audio = np.concatenate([audio, np.zeros(missing, np.float32)])
         segments, info = self._model.transcribe(
             audio,
             language=language if self.multilingual else "en",
@@ -148,7 +198,8 @@ class WhisperEngine:
     def detect_language(self, audio: np.ndarray, candidates: Sequence[str]) -> tuple[str, float]:
         if not self.multilingual:
             return "en", 1.0
-        _, _, probs = self._model.detect_language(audio=audio)
+        with self._lock:
+            _, _, probs = self._model.detect_language(audio=audio)
         allowed = [(lang, p) for lang, p in probs if not candidates or lang in candidates]
         if not allowed:
             return (candidates[0] if candidates else "en"), 0.0
@@ -158,8 +209,9 @@ class WhisperEngine:
     def transcribe_file_offline(self, audio: np.ndarray, language: str | None) -> str:
         """One offline pass over a whole recording (beam 5, faster-whisper's defaults): the
         reference the streaming penalty is measured against."""
-        segments, _ = self._model.transcribe(audio, language=language, beam_size=5)
-        return "".join(s.text for s in segments).strip()
+        with self._lock:
+            segments, _ = self._model.transcribe(audio, language=language, beam_size=5)
+            return "".join(s.text for s in segments).strip()
 
 
 def resolve_asr_model(name: str) -> Path:

@@ -73,12 +73,16 @@ class GuardOptions:
     """``max_compression_ratio``: gzip ratio above which a decode is a loop (Whisper's own 2.4).
     ``unsure_logprob``/``unsure_no_speech``: a known silence phrase is dropped when the decode's
     mean log-probability is below the first or its no-speech probability above the second.
-    ``max_repeats``: an n-gram repeated back to back more often than this is cut to one."""
+    ``max_repeats``: an n-gram repeated back to back more often than this is cut to one; a phrase
+    of ``phrase_words`` words or more said twice back to back is cut to one already (Whisper says
+    a whole sentence twice, "And so my fellow Americans. And so my fellow Americans.", seen with
+    tiny.en on JFK; people repeat a word, "very very", far more often than a four-word phrase)."""
 
     max_compression_ratio: float = 2.4
     unsure_logprob: float = -0.6
     unsure_no_speech: float = 0.3
     max_repeats: int = 2
+    phrase_words: int = 4
 
 
 def is_silence_hallucination(
@@ -95,9 +99,12 @@ def is_silence_hallucination(
     )
 
 
-def collapse_repetitions(words: tuple[Word, ...], max_repeats: int = 2) -> tuple[Word, ...]:
-    """Cut runs of a 1..8-word n-gram repeated back to back more than ``max_repeats`` times down
-    to a single occurrence (the loop Whisper falls into at the end of a window)."""
+def collapse_repetitions(
+    words: tuple[Word, ...], max_repeats: int = 2, phrase_words: int = 4
+) -> tuple[Word, ...]:
+    """Cut runs of a 1..8-word n-gram repeated back to back more than ``max_repeats`` times (for
+    n-grams of ``phrase_words`` or more: more than once) down to a single occurrence (the loop
+    Whisper falls into at the end of a window)."""
     out = list(words)
     keys = [normalise(w.text) for w in out]
     changed = True
@@ -110,7 +117,8 @@ def collapse_repetitions(words: tuple[Word, ...], max_repeats: int = 2) -> tuple
                 reps = 1
                 while keys[i + reps * n : i + (reps + 1) * n] == gram:
                     reps += 1
-                if reps > max_repeats and any(gram):
+                limit = 1 if n >= phrase_words else max_repeats
+                if reps > limit and any(gram):
                     del out[i + n : i + reps * n]
                     del keys[i + n : i + reps * n]
                     changed = True
@@ -118,7 +126,7 @@ def collapse_repetitions(words: tuple[Word, ...], max_repeats: int = 2) -> tuple
     return tuple(out)
 
 
-def collapse_text_repetitions(text: str, max_repeats: int = 2) -> str:
+def collapse_text_repetitions(text: str, max_repeats: int = 2, phrase_words: int = 4) -> str:
     """The same as :func:`collapse_repetitions` for text without word timestamps."""
     words = tuple(Word(t, 0.0, 0.0) for t in text.split())
-    return " ".join(w.text for w in collapse_repetitions(words, max_repeats))
+    return " ".join(w.text for w in collapse_repetitions(words, max_repeats, phrase_words))
