@@ -810,7 +810,11 @@ SIZE_WORDS: Mapping[str, tuple[str, ...]] = {
     "XL": ("extra large", "extra grande", "extragrande", "加大", "特大", "كبير جدا"),
 }
 _SIZE_LETTERS = {
+    "xxxl": "XXXL",
+    "3xl": "XXXL",
     "xxl": "XXL",
+    "2xl": "XXL",
+    "xxs": "XXS",
     "xl": "XL",
     "l": "L",
     "m": "M",
@@ -821,7 +825,9 @@ _SIZE_LETTERS = {
     "xs": "XS",
     "pp": "XS",
 }
-SIZE_LETTER_RE = re.compile(r"(?<![a-z0-9'])(xxl|xs|xl|gg|pp|l|m|s|p|g)(?![a-z0-9'])")
+SIZE_LETTER_RE = re.compile(
+    r"(?<![a-z0-9'])(xxxl|3xl|xxl|2xl|xxs|xs|xl|gg|pp|l|m|s|p|g)(?![a-z0-9'])"
+)
 # Portuguese "P/G/GG" only count as sizes next to a size word or alone ("tem G?"), because
 # "p" and "g" are common abbreviations elsewhere.
 _WEAK_SIZE_LETTERS = {"p", "g", "gg", "pp"}
@@ -1273,6 +1279,42 @@ def size_letters(folded: str) -> list[str]:
             continue
         found.append(_SIZE_LETTERS[token])
     return found
+
+
+# A number right after one of these words is a size, whatever sizes the product comes in: "tem
+# tamanho 37?" asks for a size the T-shirt (S-XL) does not have, and must be told so, not be
+# shown the whole stock list. Before 码/号 (zh "37码") and after サイズ (ja) it is a size too.
+_SIZE_NUMBER_WORDS = (
+    "size",
+    "sz",
+    "tamanho",
+    "tam",
+    "talla",
+    "taille",
+    "grosse",
+    "gr",
+    "taglia",
+    "numero",
+    "calco",
+    "尺码",
+    "码数",
+    "サイズ",
+    "مقاس",
+    "المقاس",
+    "साइज़",
+    "साइज",
+)
+_SIZE_NUMBER_RE = re.compile(
+    r"(?:(?<![a-z0-9])(?:"
+    + "|".join(_SIZE_NUMBER_WORDS)
+    + r")(?![a-z])\s*[:.]?\s*(\d{1,2}(?:[.,]5)?)|(\d{1,2}(?:[.,]5)?)\s*(?:码|号|號))(?![\d%])"
+)
+
+
+def size_numbers(folded: str) -> list[str]:
+    """Sizes given by number after a size word ("tamanho 37", "size 9.5", "37码"), as written
+    (a decimal comma as a point)."""
+    return [(m.group(1) or m.group(2)).replace(",", ".") for m in _SIZE_NUMBER_RE.finditer(folded)]
 
 
 def _is_colour_word(word: str) -> bool:

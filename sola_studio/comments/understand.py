@@ -35,6 +35,7 @@ from sola_studio.comments.lexicon import (
     fold,
     intent_hits,
     size_letters,
+    size_numbers,
 )
 from sola_studio.comments.memory import Interaction
 from sola_studio.core.errors import SolaError
@@ -292,6 +293,9 @@ class EntityFinder:
         for label, cues in SIZE_WORDS.items():
             if find_cues(folded, cues):
                 return label
+        named = size_numbers(folded)
+        if named:
+            return named[0]  # offered or not: the drafter says when the product lacks it
         numeric = [s for s in sizes if s.isdigit()]
         for m in re.finditer(r"(?<![\d.,])(\d{2})(?![\d.,%x])", folded):
             if m.group(1) in numeric or (numeric and 30 <= int(m.group(1)) <= 48):
@@ -361,6 +365,7 @@ class Understander:
 
     def set_sheet(self, sheet: ProductSheet) -> None:
         self.sheet = sheet
+        self.seller_language = sheet.seller_language
         self.entities = EntityFinder(sheet, self.languages)
 
     def understand(self, comment: Comment, context: Context | None = None) -> UnderstoodComment:
@@ -369,7 +374,7 @@ class Understander:
         text = cleaned.text
         folded = fold(text)
         flags: list[FlagReason] = []
-        guess = self.identifier.guess(text, ctx.previous_language)
+        guess = self.identifier.guess(text, ctx.previous_language, seller=self.seller_language)
         language = guess.language
 
         hits = intent_hits(folded)
