@@ -6,11 +6,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 after="${1:-40}"
-export SOLA_STUDIO_HOME="$(mktemp -d)"   # a clean profile: no settings, no earlier sessions
-trap 'rm -rf "$SOLA_STUDIO_HOME"' EXIT
+homes="$(mktemp -d)"
+trap 'rm -rf "$homes"' EXIT
 export QT_QPA_PLATFORM=xcb
 shoot() {  # language, output
-  xvfb-run --auto-servernum --server-args="-screen 0 1600x1000x24" \
+  # A clean profile per shot (no settings, no earlier sessions): the second show would
+  # otherwise remember the first one's viewers, and the two pictures would differ.
+  SOLA_STUDIO_HOME="$(mktemp -d -p "$homes")" \
+    xvfb-run --auto-servernum --server-args="-screen 0 1600x1000x24" \
     .venv/bin/sola-studio studio --demo --language "$1" --screenshot "$2" --after "$after"
   echo "==> $2"
 }
