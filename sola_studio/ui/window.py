@@ -276,7 +276,11 @@ class MainWindow(QMainWindow):
             self.preview.set_reader(reader)
         sheet = getattr(session, "sheet", None)
         if sheet is not None:
+            # A product the seller pinned before going live stays pinned on air.
+            chosen = self.pinned.pinned_id()
             self.pinned.set_sheet(sheet)
+            if chosen and chosen != sheet.pinned_id and sheet.product(chosen) is not None:
+                self.pinned.pin_product(chosen)
         outputs = getattr(session, "outputs", None)
         if callable(outputs):
             self._show_outputs(outputs())

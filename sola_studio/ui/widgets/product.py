@@ -105,12 +105,13 @@ class PinnedProduct(QFrame):
 
     def _pin_index(self, index: int) -> None:
         if self._sheet is not None and 0 <= index < len(self._sheet.products):
-            self._pin(self._sheet.products[index].id)
+            self.pin_product(self._sheet.products[index].id)
 
     def _on_activated(self, index: int) -> None:
-        self._pin(self.combo.itemData(index))
+        self.pin_product(self.combo.itemData(index))
 
-    def _pin(self, product_id: str) -> None:
+    def pin_product(self, product_id: str) -> None:
+        """Pin ``product_id`` as the seller would (emits ``pinned`` when it changed)."""
         if self._sheet is None or product_id == self._sheet.pinned_id:
             return
         self.set_sheet(self._sheet.with_pinned(product_id))
