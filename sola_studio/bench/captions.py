@@ -23,6 +23,7 @@ import argparse
 import csv
 import json
 import logging
+import os
 import re
 import resource
 import statistics
@@ -30,6 +31,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import psutil
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +88,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--compute-type", default="auto")
     parser.add_argument("--no-baseline", action="store_true", help="skip the fixed-chunk baseline")
     parser.add_argument("--gap", type=float, default=1.0, help="silence between files (s)")
+    parser.add_argument(
+        "--save", type=Path, default=None, help="also write the JSON object to this file"
+    )
 
 
 @dataclass(frozen=True)
@@ -145,6 +151,7 @@ def _stream(
     gap: float,
     targets: tuple[str, ...],
     translator: Any,
+    options: Any = None,
 ) -> dict[str, Any]:
     from sola_studio.app import Session
     from sola_studio.asr.streaming import (
@@ -167,7 +174,7 @@ def _stream(
     policy: Any = (
         FixedChunkStreamer(engine, "en")
         if baseline
-        else UtteranceStreamer(engine, StreamingOptions(languages=("en",)))
+        else UtteranceStreamer(engine, options or StreamingOptions(languages=("en",)))
     )
     session = Session()
     track = CaptionTrack(session.bus, targets, translator)
@@ -183,12 +190,16 @@ def _stream(
 
     session.bus.subscribe(Caption, collect)
     worker = AsrWorker(source, policy, track.on_update, session.bus.publish)
+    load0 = os.getloadavg()[0]
+    cpu0 = psutil.Process().cpu_times()
     t0 = time.monotonic()
     source.start()
     worker.start()
     worker.join()
     track.close()
     wall = time.monotonic() - t0
+    cpu1 = psutil.Process().cpu_times()
+    load1 = os.getloadavg()[0]
     spans = source.spans
     audio_s = spans[-1].end if spans else 0.0
     caps = [first[i] for i in sorted(first)]
@@ -206,28 +217,36 @@ def _stream(
     window = min(300.0, audio_s / 3)
     early = [c.latency for c in caps if c.latency is not None and c.end <= window]
     late = [c.latency for c in caps if c.latency is not None and c.end >= audio_s - window]
+    lag_first = statistics.median(early) if early else None
+    lag_last = statistics.median(late) if late else None
     hyps = _per_play_text(spans, caps)
     refs = [next(r.reference for r in recordings if r.path == s.path) for s in spans]
     return {
         "latency_commit_p50_s": _pct(lat, 0.5),
         "latency_commit_p95_s": _pct(lat, 0.95),
         "latency_translation_p50_s": _pct(tr_lat, 0.5),
+        "latency_translation_p95_s": _pct(tr_lat, 0.95),
         "added_ms_per_language": statistics.median(added) if added else None,
         "rtf": policy.compute_s / audio_s if audio_s else None,
-        "lag_growth_s": (statistics.median(late) - statistics.median(early))
-        if early and late
+        "lag_growth_s": lag_last - lag_first
+        if lag_first is not None and lag_last is not None
         else None,
+        "lag_first_s": lag_first,
+        "lag_last_s": lag_last,
+        "lag_window_s": window,
         "wer_stream": _wer(refs, hyps),
         "captions": len(caps),
         "audio_s": audio_s,
         "wall_s": wall,
         "max_buffer_s": policy.max_buffer_seconds,
+        "passes": getattr(policy, "passes", None),
+        "cpu_percent": 100 * ((cpu1.user - cpu0.user) + (cpu1.system - cpu0.system)) / wall,
+        "load_avg_start": load0,
+        "load_avg_end": load1,
     }
 
 
 def main(args: argparse.Namespace) -> int:
-    import psutil
-
     from sola_studio.app import build_translator
     from sola_studio.asr.engine import WhisperEngine, resolve_asr_model
     from sola_studio.models import choose_compute
@@ -243,9 +262,6 @@ def main(args: argparse.Namespace) -> int:
     )
     targets = tuple(t for t in (args.languages or "").split(",") if t and t != "en")
     translator = build_translator("en", targets) if targets else None
-    proc = psutil.Process()
-    cpu0 = proc.cpu_times()
-    t0 = time.monotonic()
     result = _stream(
         engine,
         recordings,
@@ -255,15 +271,11 @@ def main(args: argparse.Namespace) -> int:
         targets=targets,
         translator=translator,
     )
-    cpu1 = proc.cpu_times()
-    stream_wall = time.monotonic() - t0
-    cpu_s = (cpu1.user - cpu0.user) + (cpu1.system - cpu0.system)
     out: dict[str, Any] = {
         "model": args.model,
         "device": f"{plan.device.value} {plan.compute_type} x{plan.cpu_threads}",
         "targets": list(targets),
         **result,
-        "cpu_percent": 100 * cpu_s / stream_wall,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
     offline = [engine.transcribe_file_offline(decode_file(r.path), "en") for r in recordings]
@@ -282,7 +294,16 @@ def main(args: argparse.Namespace) -> int:
             targets=(),
             translator=None,
         )
-        for key in ("latency_commit_p50_s", "latency_commit_p95_s", "rtf", "wer_stream"):
+        for key in (
+            "latency_commit_p50_s",
+            "latency_commit_p95_s",
+            "rtf",
+            "wer_stream",
+            "captions",
+            "cpu_percent",
+            "load_avg_start",
+            "load_avg_end",
+        ):
             out[f"baseline_{key}"] = base[key]
         out["baseline_wer_ratio"] = (
             base["wer_stream"] / out["wer_offline"]
@@ -291,6 +312,9 @@ def main(args: argparse.Namespace) -> int:
         )
     if translator is not None and hasattr(translator, "close"):
         translator.close()
+    if args.save is not None:
+        args.save.parent.mkdir(parents=True, exist_ok=True)
+        args.save.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
     if args.json:
         print(json.dumps(out, indent=2))
     else:
