@@ -17,6 +17,11 @@ Technique (measured on the Bergamot en->pt model, see docs/translation.md):
 - a term with a preferred rendering for the target (``table`` -> ``mesa`` in a furniture sheet)
   is written into the source text in its target form: the model then inflects around it
   (``This mesa is...`` -> ``Esta mesa é...``) where a placeholder would lose gender;
+- emoji and other pictographic symbols never reach the engine: Bergamot pt->en turned
+  "boa noite gente!! 💛" into "good night people!! The s" and "amei 😍😍 quanto custa?" into
+  "I loved it as much?". A run of them that opens or closes a text is cut off before
+  translation and put back after it, with the spacing it had; one inside the text becomes a
+  placeholder like a verbatim span;
 - after translation every protected span is checked. A request that lost one is translated
   again with every span as a placeholder; one that still lacks a span gets it appended in
   parentheses, so a fact is never silently dropped (the repair is reported).
@@ -181,6 +186,70 @@ class Glossary:
                     + ", ".join(k.value for k in TermKind),
                 ) from exc
         return cls(tuple(entries), bool(data.get("protect_numbers", True)))
+
+
+# Emoji and pictographic symbols (category So/Sk from the arrows block up: dingbats, misc
+# symbols, emoji, regional-indicator flags, skin tones) with what joins them into one glyph
+# (ZWJ, variation selectors, keycap, tag characters). Below U+2190 the symbols are units and
+# marks a seller writes inside words ("°C", "©"); they stay with the text.
+_JOINERS = "\u200d\ufe0e\ufe0f\u20e3"
+_KEYCAP = r"[0-9#*]\ufe0f?\u20e3"
+
+
+def _is_symbol(ch: str) -> bool:
+    if ch in _JOINERS or 0xE0020 <= ord(ch) <= 0xE007F:
+        return True
+    cp = ord(ch)
+    in_blocks = 0x2190 <= cp < 0x3400 or 0x1F000 <= cp < 0x1FC00
+    return in_blocks and unicodedata.category(ch) in ("So", "Sk")
+
+
+def _symbol_class() -> str:
+    """A regex character class of every symbol :func:`_is_symbol` accepts (built once)."""
+    ranges: list[tuple[int, int]] = []
+    # the blocks that hold them: arrows to CJK symbols (㊗), and the emoji planes' blocks
+    for cp in (*range(0x2190, 0x3400), *range(0x1F000, 0x1FC00)):
+        if _is_symbol(chr(cp)):
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1] = (ranges[-1][0], cp)
+            else:
+                ranges.append((cp, cp))
+    parts = [
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    ]
+    return "[" + re.escape(_JOINERS) + "".join(parts) + "\U000e0020-\U000e007f]"
+
+
+_SYMBOL = f"(?:{_KEYCAP}|{_symbol_class()})"
+SYMBOL_RUN_RE = re.compile(f"{_SYMBOL}+(?:\\s*{_SYMBOL}+)*")
+_EDGES_RE = re.compile(f"^(\\s*(?:{_SYMBOL}+\\s*)*)(.*?)((?:\\s*{_SYMBOL}+)*\\s*)$", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class SymbolEdges:
+    """A text split into the emoji run that opens it, what the engine translates, and the emoji
+    run that closes it (each edge with its own spacing, so it is put back as it was)."""
+
+    lead: str
+    core: str
+    trail: str
+
+    def around(self, translated: str) -> str:
+        if not self.core.strip():
+            return self.lead + self.core + self.trail
+        return self.lead + translated + self.trail
+
+
+def split_symbol_edges(text: str) -> SymbolEdges:
+    """``"boa noite gente!! 💛"`` -> lead ``""``, core ``"boa noite gente!!"``, trail ``" 💛"``."""
+    m = _EDGES_RE.match(text)
+    if m is None:  # pragma: no cover - the pattern matches every string
+        return SymbolEdges("", text, "")
+    # whitespace alone is no edge: the text keeps it, as before
+    lead = m.group(1) if m.group(1).strip() else ""
+    trail = m.group(3) if m.group(3).strip() else ""
+    return SymbolEdges(lead, text[len(lead) : len(text) - len(trail)], trail)
 
 
 # -- span finding --------------------------------------------------------------------------
@@ -375,6 +444,17 @@ class GlossarySpans(SpanSource):
         return found
 
 
+@dataclass(frozen=True)
+class _Job:
+    """One text for one target: what the engine translates (``text``, with ``spans`` to
+    protect) and the emoji set aside around it (``edges``)."""
+
+    target: str
+    text: str
+    spans: list[ProtectedSpan]
+    edges: SymbolEdges
+
+
 class GlossaryTranslator:
     """Wraps any :class:`Translator` so glossary terms, numbers and phrasebook expressions come
     out as configured. ``set_glossary`` swaps the glossary atomically (the pinned product
@@ -411,22 +491,23 @@ class GlossaryTranslator:
         checked = self.translate_checked(texts, source, targets)
         return {t: [c.text for c in checked[t]] for t in targets}
 
-    def _jobs(
-        self, texts: Sequence[str], source: str, targets: Sequence[str]
-    ) -> list[tuple[str, str, list[ProtectedSpan]]]:
-        """(target, plain text, spans) per target and text, with the glossary of this call."""
+    def _jobs(self, texts: Sequence[str], source: str, targets: Sequence[str]) -> list[_Job]:
+        """One job per target and text, with the glossary of this call: the emoji that open
+        or close the text are set aside, the ones inside it are placeholder spans."""
         sources = (*self._extra, self._spans)
-        jobs: list[tuple[str, str, list[ProtectedSpan]]] = []
+        jobs: list[_Job] = []
         for target in targets:
             matchers = [m for s in sources for m in s.matchers(source, target)]
+            matchers.append((SYMBOL_RUN_RE, None, False))
             for text in texts:
-                plain = text
+                edges = split_symbol_edges(text)
+                plain = edges.core
                 for s in sources:
                     plain = s.plain_text(plain, source, target)
                 spans = find_spans(plain, matchers)
                 if self.plain_numbers_inline:
                     spans = keep_plain_numbers(spans)
-                jobs.append((target, plain, spans))
+                jobs.append(_Job(target, plain, spans, edges))
         return jobs
 
     def prepared(
@@ -436,8 +517,8 @@ class GlossaryTranslator:
         in), without calling it: for the seller's preview of a pair no installed model
         serves, and for tests."""
         out: dict[str, list[PreparedText]] = {}
-        for target, text, spans in self._jobs(texts, source, targets):
-            out.setdefault(target, []).append(prepare(text, spans))
+        for job in self._jobs(texts, source, targets):
+            out.setdefault(job.target, []).append(prepare(job.text, job.spans))
         return out
 
     def translate_checked(
@@ -451,7 +532,7 @@ class GlossaryTranslator:
             log.info("glossary: %d of %d translations lost a span; retrying", len(retry), len(jobs))
             # Only the spans the engine lost become placeholders; the others stay inline.
             lost = [
-                frozenset(k for k, s in enumerate(jobs[i][2]) if s.rendering in results[i][1])
+                frozenset(k for k, s in enumerate(jobs[i].spans) if s.rendering in results[i][1])
                 for i in retry
             ]
             again = self._run([jobs[i] for i in retry], lost, source)
@@ -461,24 +542,27 @@ class GlossaryTranslator:
                     text = f"{text} ({', '.join(missing)})"
                 final[i] = CheckedTranslation(text, retried=True, appended=missing)
         out: dict[str, list[CheckedTranslation]] = {}
-        for (target, plain, _), checked in zip(jobs, final, strict=True):
-            out.setdefault(target, []).append(_match_capital(plain, checked))
+        for job, checked in zip(jobs, final, strict=True):
+            checked = _match_capital(job.text, checked)
+            text = job.edges.around(checked.text)
+            out.setdefault(job.target, []).append(
+                CheckedTranslation(text, checked.retried, checked.appended)
+            )
         return out
 
     def _run(
         self,
-        jobs: Sequence[tuple[str, str, list[ProtectedSpan]]],
+        jobs: Sequence[_Job],
         as_placeholder: Sequence[frozenset[int]],
         source: str,
     ) -> list[tuple[str, tuple[str, ...]]]:
         prepared = [
-            prepare(text, spans, ph)
-            for (_, text, spans), ph in zip(jobs, as_placeholder, strict=True)
+            prepare(job.text, job.spans, ph) for job, ph in zip(jobs, as_placeholder, strict=True)
         ]
         to_engine = [
             i for i, p in enumerate(prepared) if p.text.strip() and not p.only_placeholders
         ]
-        requests = [TranslationRequest(prepared[i].text, source, jobs[i][0]) for i in to_engine]
+        requests = [TranslationRequest(prepared[i].text, source, jobs[i].target) for i in to_engine]
         translated = {i: "" for i in range(len(jobs))}
         for i, p in enumerate(prepared):
             if i not in to_engine:
