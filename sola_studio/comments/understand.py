@@ -395,9 +395,15 @@ class Understander:
         named = entities.size or entities.colour or entities.country or not entities.product_implied
         if prev is not None and fresh and prev.intent.is_question:
             connector = bool(find_cues(folded, _CONNECTORS))
+            asks = any(ch in text for ch in _QUESTION_MARKS)
             short = len(folded.split()) <= 5
             only_greeting = intents == [Intent.GREETING]
-            if (not intents or only_greeting) and (named or connector) and short:
+            # Context fills in only an elliptical question ("and to Japan?", "e G?", "蓝色呢？"):
+            # one that asks (a question mark or a connector); a greeting must do both, as
+            # "hi from Texas!" or "e aí, galera de Portugal" name a place without asking about
+            # it (a viewer who had asked about shipping in an earlier show got a shipping draft).
+            elliptical = (asks and connector) if only_greeting else (asks or connector)
+            if (not intents or only_greeting) and (named or connector) and short and elliptical:
                 intents = [prev.intent]
                 confidence = 0.8
                 follow_up_of = prev.comment_id
