@@ -38,6 +38,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from sola_studio import paths
+from sola_studio.config import CaptionLayout
+from sola_studio.config import CaptionStyle as SellerCaptionStyle
 from sola_studio.core.bus import Bus
 from sola_studio.core.errors import ConfigError, MediaError, SolaError
 from sola_studio.core.events import Caption, Comment, ErrorEvent
@@ -474,6 +476,33 @@ class LiveOptions:
     report: bool = False
     title: str = ""
     retention_days: float | None = None  # the seller's setting; None: the store's default
+    # the seller's caption look (Settings › Captions); None: the renderer's own default
+    caption_style: SellerCaptionStyle | None = None
+
+
+def renderer_style(seller: SellerCaptionStyle) -> Any:
+    """The seller's caption settings (pixels at 1080p, on/off switches, a layout) as the
+    renderer's :class:`~sola_studio.captions.render.CaptionStyle` (fractions of the height).
+
+    Stacked shows the original and up to two translations at once; rotating keeps the original
+    and lets the translations take turns one at a time. ``bottom_margin`` is the renderer's
+    title-safe margin (top and bottom)."""
+    from sola_studio.captions.render import CaptionStyle
+
+    base = CaptionStyle()
+    alpha = round(255 * min(1.0, max(0.0, seller.box_opacity))) if seller.box else 0
+    # a partial line's box is lighter than a committed one's, in the renderer's own proportion
+    partial_alpha = round(alpha * base.partial_box.a / max(1, base.box.a))
+    return dataclasses.replace(
+        base,
+        font_scale=seller.font_size / 1080,
+        outline_scale=base.outline_scale if seller.outline else 0.0,
+        box=dataclasses.replace(base.box, a=alpha),
+        partial_box=dataclasses.replace(base.partial_box, a=partial_alpha),
+        margin_y=seller.bottom_margin,
+        max_languages=3 if seller.layout is CaptionLayout.STACKED else 2,
+        expire_s=seller.expire_s,
+    )
 
 
 @dataclass(frozen=True)
@@ -784,7 +813,10 @@ class LiveSession:
         if self.video_source is None or not sinks:
             return
         fmt = self.video_format
-        renderer = CaptionRenderer(fmt.width, fmt.height, self.languages, clock=self.clock)
+        style = renderer_style(o.caption_style) if o.caption_style is not None else None
+        renderer = CaptionRenderer(
+            fmt.width, fmt.height, self.languages, style=style, clock=self.clock
+        )
         self.pipeline = pipeline = VideoPipeline(
             self.video_source,
             renderer,

@@ -112,6 +112,7 @@ def live_options(
         profile=profile,
         title=title or time.strftime("Live %Y-%m-%d %H:%M"),
         retention_days=settings.retention_days,
+        caption_style=settings.caption_style,
     )
 
 
