@@ -256,3 +256,17 @@ def test_card_queue_is_bounded_and_drops_the_oldest_waiting(fonts: FontResolver)
     renderer.show_card(brief)
     renderer.show_card(after)
     assert renderer.overlay(100.5).card is brief and renderer.overlay(101.0).card is after
+
+
+def test_frames_composed_behind_the_clock_find_their_card(fonts: FontResolver) -> None:
+    """A fast replay composes frames seconds behind the clock the cards are given on: a frame
+    for a moment before a later card was given still shows the card of its own moment."""
+    clock = ManualClock(now_monotonic=10.0)
+    renderer = CaptionRenderer(1280, 720, ["en"], fonts=fonts, clock=clock)
+    first, second = _card("Material"), _card("Colours")
+    renderer.show_card(first)
+    clock.now_monotonic = 30.0
+    renderer.show_card(second)  # the first has long ended by the clock
+    assert renderer.overlay(12.0).card is first  # the video thread is at 12 s
+    assert renderer.overlay(20.0).card is None
+    assert renderer.overlay(31.0).card is second

@@ -200,6 +200,9 @@ class RenderStats:
     cards_dropped: int = 0  # cards that waited past ``CaptionStyle.card_queue`` (DROP_OLDEST)
 
 
+_CARD_HISTORY = 32  # finished cards kept for frames composed late (a fast replay's video thread)
+
+
 @dataclass(frozen=True)
 class _CardSlot:
     """A card given to :meth:`CaptionRenderer.show_card` and the time it may start showing."""
@@ -346,10 +349,13 @@ class CaptionRenderer:
             now = self._clock.monotonic()
             style = self._state.style
             turns = _card_turns(self._state.cards, style.card_min_s)
-            # Turns start and end in order, so those over by now are a prefix: they are
-            # forgotten, and the first kept one keeps its start time (forgetting never moves a
-            # card already on screen).
-            kept = next((i for i, t in enumerate(turns) if t.end >= now), len(turns))
+            # Turns start and end in order, so those over by now are a prefix. The newest
+            # _CARD_HISTORY of them are kept: a fast replay composes frames seconds behind the
+            # clock the cards are given on, and those frames must still find their card (forgetting
+            # at once showed no card at all in `run --demo --fast`). The first kept turn keeps
+            # its start time, so forgetting never moves a card.
+            over = next((i for i, t in enumerate(turns) if t.end >= now), len(turns))
+            kept = max(0, over - _CARD_HISTORY)
             slots = [_CardSlot(t.card, t.start) for t in turns[kept : kept + 1]]
             slots += self._state.cards[kept + 1 :]
             slots.append(_CardSlot(card, now))
