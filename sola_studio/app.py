@@ -35,7 +35,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sola_studio import paths
 from sola_studio.config import CaptionLayout
@@ -43,6 +43,9 @@ from sola_studio.config import CaptionStyle as SellerCaptionStyle
 from sola_studio.core.bus import Bus
 from sola_studio.core.errors import ConfigError, MediaError, SolaError
 from sola_studio.core.events import Caption, Comment, ErrorEvent
+
+if TYPE_CHECKING:
+    from sola_studio.catalog.sheet import ProductSheet
 
 log = logging.getLogger(__name__)
 
@@ -1024,10 +1027,29 @@ class LiveSession:
         """The seller put another product on camera: the captions' glossary, the spec cards and
         the desk's drafts follow it from the next caption and comment on. An unknown id is a
         :class:`~sola_studio.core.errors.ConfigError` naming the products there are."""
+        self._follow(self.sheet.with_pinned(product_id))
+        log.info("pinned %s", product_id)
+
+    def set_sheet(self, sheet: ProductSheet) -> None:
+        """The seller edited the product sheet while live: the desk's drafts, the captions'
+        glossary and the spec cards use the new sheet from the next comment and caption on.
+
+        The product on camera stays on camera when the new sheet still has it (the seller may
+        have pinned another one than the sheet's own pin); otherwise the new sheet's pin is."""
+        from sola_studio.store.routing import products_from_sheet
+
+        if sheet.product(self.sheet.pinned_id) is not None:
+            sheet = sheet.with_pinned(self.sheet.pinned_id)
+        self._follow(sheet, whole_sheet=True)
+        if self.session_id is not None:  # new products and prices for the report
+            self.store.record_products(products_from_sheet(sheet))
+        log.info("product sheet replaced; %s pinned", sheet.pinned_id)
+
+    def _follow(self, sheet: ProductSheet, whole_sheet: bool = False) -> None:
+        """Make ``sheet`` (its pinned product) the one the captions, cards and desk use."""
         from sola_studio.captions.speccards import SpecCardDetector
         from sola_studio.translate.product_terms import glossary_from_product
 
-        sheet = self.sheet.with_pinned(product_id)
         self.sheet = sheet
         if self.translator is not None:  # swapped whole: a caption in flight keeps the old one
             self.translator.set_glossary(
@@ -1046,8 +1068,10 @@ class LiveSession:
             clock=self.clock.monotonic if self.clock else time.monotonic,
         )
         if self.desk is not None:
-            self.desk.pin(product_id)
-        log.info("pinned %s", product_id)
+            if whole_sheet:
+                self.desk.set_sheet(sheet)
+            else:
+                self.desk.pin(sheet.pinned_id)
 
     def start(self) -> None:
         """Start every stage (the store's session is already open: ``session_id``). When a

@@ -215,6 +215,10 @@ class StudioSession:
         """Another product on camera: captions' glossary, spec cards and drafts follow it."""
         self.live.pin(product_id)
 
+    def set_sheet(self, sheet: Any) -> None:
+        """The seller saved the product sheet while live: drafts, glossary and cards follow."""
+        self.live.set_sheet(sheet)
+
     def export_report(self, out: Path | None = None, fmt: str = "html") -> Path:
         """Build this show's report from the store and write it; returns the main file."""
         store = open_store(self.settings, self.profile)

@@ -438,10 +438,10 @@ class MainWindow(QMainWindow):
         if editor.exec() and editor.sheet is not None:
             self._apply_settings(self.settings.replace(product_sheet=str(editor.path)))
             self.pinned.set_sheet(editor.sheet)
-            desk = getattr(self.session, "desk", None)
-            if desk is not None:
+            set_sheet = getattr(self.session, "set_sheet", None)
+            if set_sheet is not None:  # live: desk, captions' glossary and spec cards follow
                 sheet = editor.sheet
-                self.commands.submit(lambda: desk.set_sheet(sheet))
+                self.commands.submit(lambda: set_sheet(sheet))
 
     def open_sessions(self) -> None:
         from sola_studio.ui.session import export_report, list_sessions, open_store

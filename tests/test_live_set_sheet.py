@@ -1,0 +1,118 @@
+"""Editing the product sheet while live (``LiveSession.set_sheet``): the desk's drafts, the
+captions' glossary and the spec cards follow the saved sheet, as they follow ``pin``.
+
+Before, the studio window handed the edited sheet to the comment desk alone: captions kept
+translating "table" as the old glossary did and spec cards kept the old facts. A real
+``LiveSession`` (Whisper loaded, real Bergamot en->pt, real desk and store), not started: the
+captions come from this test, the comments go straight to the desk.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from sola_studio.app import DEMO_AUDIO, LiveOptions, LiveSession
+from sola_studio.catalog.loader import load_sheet
+from sola_studio.core.events import Caption, Comment
+
+SHEET = """
+seller_language: en
+currency: BRL
+audience_languages: [en, pt]
+pinned: table
+products:
+  - id: table
+    name: Mesa Nuvem
+    aliases: [NDT-180]
+    price: {price}
+    material: {{en: solid oak, pt: carvalho maciço}}
+    specs:
+{specs}
+    variants:
+      - {{size: 180 x 90 cm, colour: walnut, stock: 4}}
+  - id: chair
+    name: Cadeira Brisa
+    price: 199.00
+    variants:
+      - {{size: one size, colour: walnut, stock: 9}}
+"""
+BEFORE = SHEET.format(price="1299.90", specs="      load: {en: holds 80 kg, pt: aguenta 80 kg}")
+AFTER = SHEET.format(
+    price="999.90",
+    specs="      load: {en: holds 120 kg, pt: aguenta 120 kg}\n      kind: {en: table, pt: mesa}",
+)
+
+
+@pytest.fixture(scope="module")
+def bergamot() -> Iterator[object]:
+    from sola_studio.translate.bergamot import BergamotTranslator
+
+    engine = BergamotTranslator.default()
+    yield engine
+    engine.close()
+
+
+def _caption(index: int, text: str, at: float) -> Caption:
+    return Caption(index, "en", text, at - 2, at, True, at, at)
+
+
+@pytest.mark.slow
+def test_an_edited_sheet_reaches_drafts_glossary_and_cards(
+    tmp_path: Path, bergamot: object
+) -> None:
+    path = tmp_path / "sheet.yaml"
+    path.write_text(BEFORE, encoding="utf-8")
+    comments = tmp_path / "comments.jsonl"
+    comments.write_text(json.dumps({"t": 0, "viewer": "v", "name": "v", "text": "hi"}) + "\n")
+    options = LiveOptions(
+        audio=str(DEMO_AUDIO),
+        out=tmp_path / "out",
+        spoken=("en",),
+        targets=("pt",),
+        realtime=False,
+        video=None,
+        comments=str(comments),
+        sheet=path,
+    )
+    live = LiveSession(options, translation_engines=[bergamot])
+    try:
+        assert live.translator is not None and live.desk is not None and live.clock is not None
+        clock = live.clock
+
+        def ask(cid: str, text: str) -> str:
+            # a new viewer each time: no earlier question of theirs gives context
+            c = Comment(cid, "manual", cid, cid, text, clock.monotonic(), clock.wall())
+            return live.desk.process(c).text  # type: ignore[union-attr]
+
+        # the sheet as loaded: old price, old load, "table" left to the engine
+        before = ask("c1", "how much?")
+        assert "1.299,90" in before or "1,299.90" in before, before
+        [card] = live.spec_cards.detect(_caption(0, "It holds up to 80 kg.", 10.0))
+        assert "80 kg" in card.text_in("en")
+        assert live.translator.glossary.find("table") is None
+
+        path.write_text(AFTER, encoding="utf-8")
+        live.set_sheet(load_sheet(path))
+
+        assert live.sheet.pinned.id == "table"
+        assert live.sheet.pinned.price.amount == Decimal("999.90")
+        price = ask("c2", "how much?")
+        assert "999" in price and "1.299" not in price and "1,299" not in price
+        clock.reach(60.0)  # past the load card's cooldown
+        [card] = live.spec_cards.detect(_caption(1, "It holds up to 120 kg now.", 60.0))
+        assert card.attribute == "load" and "120 kg" in card.text_in("pt")
+        [pt] = live.translator.translate(["This table is made of solid oak."], "en", ["pt"])["pt"]
+        assert "mesa" in pt.lower() and "tabela" not in pt.lower()
+
+        # a product the seller pinned on camera stays pinned when the saved sheet still has it
+        live.pin("chair")
+        live.set_sheet(load_sheet(path))  # the file's own pin is the table
+        assert live.sheet.pinned.id == "chair" and live.desk.sheet.pinned.id == "chair"
+        assert "199" in ask("c3", "how much?")
+    finally:
+        live.stop()
