@@ -239,8 +239,14 @@ def build_captions(
 
 
 def _stop_worker(worker: Any) -> None:
-    worker.join(timeout=60)
-    worker.stop()
+    """The ASR thread finishes the audio it was given (its source has stopped); when that takes
+    over a minute it is told to stop after its pass. Either way this returns only once the
+    thread is out of the model: a thread still inside CTranslate2 when the interpreter exits
+    takes the process down."""
+    if not worker.join(timeout=60):
+        log.warning("speech recognition still busy after 60 s; stopping after this pass")
+        worker.stop()
+        worker.join()
 
 
 # -- the timeline of a fast replay ----------------------------------------------------------------
@@ -363,7 +369,18 @@ class _AudioTap:
 
 class _SteppedVideo:
     """The video output of a fast replay: one frame per 1/fps of stream time, composed on this
-    thread as the stream clock passes it and handed straight to the sinks."""
+    thread as the stream clock passes it and handed straight to the sinks.
+
+    The thread owns the picture: it is the only one that reads the source, draws and encodes,
+    and it stops the source, closes the renderer and closes the sinks (the recording's MP4
+    index) itself, once the frames up to where the show ended are composed. :meth:`stop` waits
+    for all of that, however long the catch-up takes (the video runs behind the recogniser in a
+    fast replay: 3,233 frames behind when the JFK talk with the 2-minute comment replay
+    stopped). It used to wait 30 s, then compose the rest itself while the thread was still
+    encoding, and close the decoder and the encoder under it: `run --demo --fast` died with
+    SIGSEGV at the end and left an MP4 without its index (tests/test_run_exit.py).
+    A second Ctrl+C during the wait ends the picture at the next frame, still closed properly.
+    """
 
     def __init__(
         self,
@@ -377,7 +394,8 @@ class _SteppedVideo:
         self.clock = clock
         self.on_error = on_error
         self.frames = 0
-        self._halt = threading.Event()
+        self._halt = threading.Event()  # the show ended: compose up to its end, then close
+        self._abort = threading.Event()  # stop composing at the next frame, then close
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
@@ -389,14 +407,24 @@ class _SteppedVideo:
         self._thread.start()
 
     def _run(self) -> None:
-        while not self._halt.is_set():
-            due = self.frames / self.pipeline.fps
-            position = self.clock.wait_past(due, timeout=0.2)
-            self._compose_until(position)
+        try:
+            while not self._halt.is_set():
+                due = self.frames / self.pipeline.fps
+                position = self.clock.wait_past(due, timeout=0.2)
+                self._compose_until(position)
+            self._compose_until(self.clock.position)  # up to where the show ended
+        except Exception as exc:
+            log.exception("the fast replay's picture failed at frame %d", self.frames)
+            err = MediaError(
+                f"the picture stopped at frame {self.frames}: {exc}", fix="see the log"
+            )
+            self.on_error(ErrorEvent("video", err, time.monotonic(), False))
+        finally:
+            self._release()
 
     def _compose_until(self, position: float) -> None:
         fps = self.pipeline.fps
-        while self.frames / fps <= position:
+        while self.frames / fps <= position and not self._abort.is_set():
             frame = self.pipeline.compose(self.clock.origin + self.frames / fps, self.frames)
             for sink in list(self.sinks):
                 try:
@@ -406,15 +434,35 @@ class _SteppedVideo:
                     self.on_error(ErrorEvent(f"sink:{sink.name}", exc, time.monotonic(), False))
             self.frames += 1
 
-    def stop(self) -> None:
-        self._halt.set()
-        if self._thread is not None:
-            self._thread.join(timeout=30)
-        self._compose_until(self.clock.position)  # up to where the show ended
-        self.pipeline.source.stop()
+    def _release(self) -> None:
+        """Stop the source, close the renderer and the sinks; each failure is logged, and the
+        recording is closed whatever failed before it."""
+        steps: list[tuple[str, Callable[[], object]]] = [
+            ("video source", self.pipeline.source.stop)
+        ]
         if self.pipeline.renderer is not None:
-            self.pipeline.renderer.close()
-        self.pipeline.close_sinks()
+            steps.append(("caption renderer", self.pipeline.renderer.close))
+        steps.append(("video sinks", self.pipeline.close_sinks))
+        for what, step in steps:
+            try:
+                step()
+            except Exception:
+                log.exception("closing the %s failed", what)
+
+    def stop(self) -> None:
+        """Finish the picture up to where the show ended and close it; returns when the thread
+        that draws and encodes has ended."""
+        self._halt.set()
+        if self._thread is None:  # never started (a stage before it failed): nothing draws
+            self._release()
+            return
+        while True:
+            try:
+                self._thread.join()
+                return
+            except KeyboardInterrupt:  # the seller's second Ctrl+C: stop catching up
+                log.warning("picture cut at frame %d of the catch-up", self.frames)
+                self._abort.set()
 
 
 class _BySource:
@@ -584,6 +632,7 @@ class LiveSession:
         self._stopped = False
         self._closing = threading.Event()
         self._closers: list[Callable[[], None]] = []
+        self._threads_before = frozenset(threading.enumerate())
 
         # Cheap checks first, so a typo fails before any model loads.
         self.sheet = load_sheet(o.sheet)
@@ -1157,7 +1206,25 @@ class LiveSession:
             self.session_id, interrupted, self.store.path, tuple(files), frames, dropped
         )
         self.close()
+        self._await_workers()
         return outcome
+
+    # The session's threads that run native code (CTranslate2, Bergamot, onnxruntime, PyAV,
+    # FreeType) or feed them. Each stage joins its own with a bounded wait; this is the check
+    # that none outlived it, so nothing is inside a native library when the interpreter exits.
+    WORKER_THREADS = frozenset(
+        {"asr", "mt", "bergamot", "comment-desk", "caption-render", "video-replay", "replay"}
+    )
+
+    def _await_workers(self, timeout: float = 30.0) -> None:
+        """Wait (up to ``timeout`` in all) for the worker threads this session started."""
+        deadline = time.monotonic() + timeout
+        for thread in threading.enumerate():
+            if thread in self._threads_before or thread.name not in self.WORKER_THREADS:
+                continue
+            thread.join(max(0.0, deadline - time.monotonic()))
+            if thread.is_alive():
+                log.error("thread %s still running after the session stopped", thread.name)
 
     def _write_report(self) -> list[tuple[str, Path]]:
         from sola_studio.report.build import build_report
