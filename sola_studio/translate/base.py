@@ -58,6 +58,17 @@ class RequestTranslator(Translator, Protocol):
         ...
 
 
+def translate_via_requests(
+    translator: RequestTranslator, texts: Sequence[str], source: str, targets: Sequence[str]
+) -> Mapping[str, list[str]]:
+    """:meth:`Translator.translate` for an engine that batches mixed requests: every (text,
+    target) as one request in a single :meth:`RequestTranslator.translate_requests` call."""
+    requests = [TranslationRequest(t, source, tgt) for tgt in targets for t in texts]
+    flat = translator.translate_requests(requests)
+    n = len(texts)
+    return {tgt: flat[i * n : (i + 1) * n] for i, tgt in enumerate(targets)}
+
+
 def translate_requests(translator: Translator, requests: Sequence[TranslationRequest]) -> list[str]:
     """Translate mixed requests with any engine: one engine call when it batches mixed targets,
     else one :meth:`Translator.translate` call per (source, target) group."""

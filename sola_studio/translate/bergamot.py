@@ -25,7 +25,7 @@ from typing import Any
 from sola_studio import paths
 from sola_studio.core.channels import END, Channel, Overflow
 from sola_studio.core.errors import ModelCorrupt, ModelMissing, TranslationUnavailable
-from sola_studio.translate.base import TranslationRequest
+from sola_studio.translate.base import TranslationRequest, translate_via_requests
 
 log = logging.getLogger(__name__)
 
@@ -199,10 +199,7 @@ class BergamotTranslator:
     def translate(
         self, texts: Sequence[str], source: str, targets: Sequence[str]
     ) -> Mapping[str, list[str]]:
-        requests = [TranslationRequest(t, source, tgt) for tgt in targets for t in texts]
-        flat = self.translate_requests(requests)
-        n = len(texts)
-        return {tgt: flat[i * n : (i + 1) * n] for i, tgt in enumerate(targets)}
+        return translate_via_requests(self, texts, source, targets)
 
     def translate_requests(self, requests: Sequence[TranslationRequest]) -> list[str]:
         for req in requests:

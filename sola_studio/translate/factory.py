@@ -23,7 +23,12 @@ from types import MappingProxyType
 
 from sola_studio import paths
 from sola_studio.core.errors import ModelCorrupt, ModelMissing, TranslationUnavailable
-from sola_studio.translate.base import TranslationRequest, Translator, translate_requests
+from sola_studio.translate.base import (
+    TranslationRequest,
+    Translator,
+    translate_requests,
+    translate_via_requests,
+)
 from sola_studio.translate.bergamot import BergamotTranslator
 from sola_studio.translate.ct2 import CT2Family, CT2Model, CTranslate2Translator, describe_model
 from sola_studio.translate.glossary import Glossary, GlossaryTranslator
@@ -87,10 +92,7 @@ class RoutedTranslator:
     def translate(
         self, texts: Sequence[str], source: str, targets: Sequence[str]
     ) -> Mapping[str, list[str]]:
-        requests = [TranslationRequest(t, source, tgt) for tgt in targets for t in texts]
-        flat = self.translate_requests(requests)
-        n = len(texts)
-        return {tgt: flat[i * n : (i + 1) * n] for i, tgt in enumerate(targets)}
+        return translate_via_requests(self, texts, source, targets)
 
     def translate_requests(self, requests: Sequence[TranslationRequest]) -> list[str]:
         by_engine: dict[int, list[int]] = {}

@@ -12,7 +12,12 @@ import logging
 from collections.abc import Mapping, Sequence
 
 from sola_studio.core.errors import TranslationUnavailable
-from sola_studio.translate.base import TranslationRequest, Translator, translate_requests
+from sola_studio.translate.base import (
+    TranslationRequest,
+    Translator,
+    translate_requests,
+    translate_via_requests,
+)
 
 log = logging.getLogger(__name__)
 
@@ -34,10 +39,7 @@ class PivotTranslator:
     def translate(
         self, texts: Sequence[str], source: str, targets: Sequence[str]
     ) -> Mapping[str, list[str]]:
-        requests = [TranslationRequest(t, source, tgt) for tgt in targets for t in texts]
-        flat = self.translate_requests(requests)
-        n = len(texts)
-        return {tgt: flat[i * n : (i + 1) * n] for i, tgt in enumerate(targets)}
+        return translate_via_requests(self, texts, source, targets)
 
     def translate_requests(self, requests: Sequence[TranslationRequest]) -> list[str]:
         for r in requests:
