@@ -179,23 +179,9 @@ def libraries() -> list[Library]:
 
 def _font_files() -> list[tuple[str, str]]:
     """(font file, package) for the fonts of the ``fonts`` extra that are installed."""
-    import importlib.util
+    from sola_studio.captions.fonts import package_font_files
 
-    found = []
-    for module in (
-        "noto_cjk_sans_otc",
-        "fontpkg_noto_sans",
-        "fontpkg_noto_sans_arabic",
-        "fontpkg_noto_sans_devanagari",
-    ):
-        spec = importlib.util.find_spec(module)
-        if spec is None or not spec.submodule_search_locations:
-            continue
-        for location in spec.submodule_search_locations:
-            for p in sorted(Path(location).rglob("*")):
-                if p.suffix.lower() in (".ttf", ".otf", ".ttc", ".otc"):
-                    found.append((p.name, module))
-    return found
+    return [(p.name, module) for p, module in package_font_files()]
 
 
 def _offered_models() -> list[str]:

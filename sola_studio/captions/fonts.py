@@ -243,21 +243,31 @@ def _files_in(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix.lower() in _FONT_SUFFIXES)
 
 
-def _package_files() -> list[Path]:
-    """Font files of the ``sola-studio[fonts]`` extra that are installed."""
-    found: list[Path] = []
-    for module in (
-        "noto_cjk_sans_otc",
-        "fontpkg_noto_sans",
-        "fontpkg_noto_sans_arabic",
-        "fontpkg_noto_sans_devanagari",
-    ):
+#: The packages of the ``sola-studio[fonts]`` extra, by import name.
+FONT_PACKAGES = (
+    "noto_cjk_sans_otc",
+    "fontpkg_noto_sans",
+    "fontpkg_noto_sans_arabic",
+    "fontpkg_noto_sans_devanagari",
+)
+
+
+def package_font_files() -> list[tuple[Path, str]]:
+    """(font file, package) for the fonts of the ``sola-studio[fonts]`` extra that are installed;
+    the renderer picks from them and ``scripts/third_party_notices.py`` lists their licences."""
+    found: list[tuple[Path, str]] = []
+    for module in FONT_PACKAGES:
         spec = importlib.util.find_spec(module)
         if spec is None or not spec.submodule_search_locations:
             continue
         for location in spec.submodule_search_locations:
-            found.extend(_files_in(Path(location)))
+            found.extend((p, module) for p in _files_in(Path(location)))
     return found
+
+
+def _package_files() -> list[Path]:
+    """Font files of the ``sola-studio[fonts]`` extra that are installed."""
+    return [p for p, _ in package_font_files()]
 
 
 def _fc_match(script: Script) -> list[Path]:
