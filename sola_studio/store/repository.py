@@ -246,6 +246,18 @@ class SessionStore:
     def _touch(self, conn: sqlite3.Connection, now: float) -> None:
         conn.execute("UPDATE sessions SET last_event_wall = ? WHERE id = ?", (now, self.session_id))
 
+    def _insert_row(self, table: str, **columns: Any) -> None:
+        """One row of the open session into ``table`` (a name from this module, never user
+        input), stamped with ``session_id`` and ``t_wall``, in its own transaction."""
+        sid = self._session()
+        now = self._clock.wall()
+        names = ("session_id", *columns, "t_wall")
+        sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({','.join('?' * len(names))})"
+        with self._tx() as conn:
+            conn.execute(sql, (sid, *columns.values(), now))
+            self._touch(conn, now)
+        self._after_write()
+
     def _after_write(self) -> None:
         if self._clock.wall() - self._last_purge >= self.retention.check_every_s:
             self.purge_expired()
@@ -690,16 +702,14 @@ class SessionStore:
         detail: Mapping[str, Any] | None = None,
     ) -> None:
         """Something the insights stage noticed (e.g. many viewers asking for one size)."""
-        sid = self._session()
-        now = self._clock.wall()
-        with self._tx() as conn:
-            conn.execute(
-                "INSERT INTO demand_events (session_id, kind, product_id, variant, count,"
-                " detail, t_wall) VALUES (?,?,?,?,?,?,?)",
-                (sid, kind, product_id, variant, count, _json(dict(detail or {})), now),
-            )
-            self._touch(conn, now)
-        self._after_write()
+        self._insert_row(
+            "demand_events",
+            kind=kind,
+            product_id=product_id,
+            variant=variant,
+            count=count,
+            detail=_json(dict(detail or {})),
+        )
 
     def record_alert(
         self,
@@ -712,16 +722,15 @@ class SessionStore:
         detail: Mapping[str, Any] | None = None,
     ) -> None:
         """An alert shown to the seller (restock, ...)."""
-        sid = self._session()
-        now = self._clock.wall()
-        with self._tx() as conn:
-            conn.execute(
-                "INSERT INTO alerts (session_id, kind, product_id, variant, message, count,"
-                " detail, t_wall) VALUES (?,?,?,?,?,?,?,?)",
-                (sid, kind, product_id, variant, message, count, _json(dict(detail or {})), now),
-            )
-            self._touch(conn, now)
-        self._after_write()
+        self._insert_row(
+            "alerts",
+            kind=kind,
+            product_id=product_id,
+            variant=variant,
+            message=message,
+            count=count,
+            detail=_json(dict(detail or {})),
+        )
 
     def record_spec_card(
         self,
@@ -796,16 +805,15 @@ class SessionStore:
         t_emit: float | None = None,
     ) -> None:
         """Something that went wrong without an :class:`ErrorEvent` (a dropped comment, ...)."""
-        sid = self._session()
-        now = self._clock.wall()
-        with self._tx() as conn:
-            conn.execute(
-                "INSERT INTO errors (session_id, stage, error_type, message, fix, recoverable,"
-                " t_emit, t_wall) VALUES (?,?,?,?,?,?,?,?)",
-                (sid, stage, error_type, message, fix, int(recoverable), t_emit, now),
-            )
-            self._touch(conn, now)
-        self._after_write()
+        self._insert_row(
+            "errors",
+            stage=stage,
+            error_type=error_type,
+            message=message,
+            fix=fix,
+            recoverable=int(recoverable),
+            t_emit=t_emit,
+        )
 
     # -- bus --------------------------------------------------------------------------------
 
