@@ -58,7 +58,10 @@ class CaptionSink(Protocol):
 
 
 class Recorder:
-    """Writes ``path`` (.mp4 or .mkv): H.264 video at the output rate, AAC audio."""
+    """Writes ``path`` (.mp4 or .mkv): H.264 video at the output rate, AAC audio.
+
+    ``crf``/``preset``/``tune``/``threads``: the x264 settings (``threads=0``: x264's own choice).
+    """
 
     name = "recording"
 
@@ -68,7 +71,10 @@ class Recorder:
         *,
         audio_rate: int = 16_000,
         subtitles: Sequence[CaptionSink] | None = None,
-        crf: int = 20,
+        crf: int = 23,
+        preset: str = "superfast",
+        tune: str | None = "zerolatency",
+        threads: int = 1,
         audio_queue_s: float = 600.0,
     ) -> None:
         self.path = Path(path)
@@ -79,6 +85,9 @@ class Recorder:
             subtitles = (SubtitleWriter(self.path.parent, stem=self.path.stem),)
         self._subtitles = tuple(subtitles)
         self._crf = crf
+        self._preset = preset
+        self._tune = tune
+        self._threads = threads
         # ~10 chunks a second from the microphone
         self._audio: Channel[TimedSamples] = Channel(
             max(16, int(audio_queue_s * 10)), Overflow.DROP_NEWEST, "recording-audio"
@@ -114,7 +123,17 @@ class Recorder:
         v = container.add_stream("libx264", rate=rate)
         v.width, v.height, v.pix_fmt = fmt.width, fmt.height, "yuv420p"
         v.time_base = 1 / rate
-        v.options = {"crf": str(self._crf), "preset": "veryfast"}
+        # The recorder shares the CPU with live speech recognition: one x264 thread, a cheap
+        # preset and no lookahead (tune zerolatency) so Whisper keeps its core (veryfast, CRF 20,
+        # x264's automatic threads dropped frames in `run --demo`; docs/captions.md has the
+        # before/after). CRF 23 is x264's default quality.
+        options: dict[str, object] = {"crf": str(self._crf), "preset": self._preset}
+        if self._tune:
+            options["tune"] = self._tune
+        if self._threads > 0:  # 0: x264 picks (one per core and more)
+            options["threads"] = str(self._threads)
+            v.thread_count = self._threads
+        v.options = options
         a = container.add_stream("aac", rate=self.audio_rate)
         a.layout = "mono"
         a.time_base = Fraction(1, self.audio_rate)
