@@ -2,15 +2,15 @@
 
 The policy (:class:`UtteranceStreamer`) follows whisper_streaming's four verbs (insert audio,
 process, finish, a hypothesis that commits only what two passes agree on) but is built around
-the cost structure of Whisper on a 2-core CPU, where every pass costs the same whatever the
-buffer length (the encoder always sees a 30 s window; measured with base int8 on 2 threads: a
-greedy pass over 3 s and over 11 s of audio cost the same to within noise):
+the cost structure of Whisper on a 2-core CPU, where the encoder is most of a pass's cost and
+faster-whisper pads every buffer to a 30 s window (measured with base int8 on 2 threads: a greedy
+pass over 3 s and over 11 s of audio cost the same to within noise), so we encode a shorter one:
 
 - the VAD gate (:mod:`sola_studio.asr.vad`) cuts speech into utterances; silence never reaches
   Whisper, and the buffer is trimmed to a few hundred ms while nobody speaks;
 - while an utterance goes on, a greedy *partial* pass runs every ``step`` seconds of new audio
-  (``step`` grows with the measured pass cost so at most about half the CPU goes to partials and
-  a final pass never waits long for a partial one);
+  (``step`` grows with the measured pass cost so at most ``cpu_share`` of the CPU goes to
+  partials and a final pass never waits long for a partial one; none starts once a pause began);
 - when the gate sees ``min_silence_s`` of silence the utterance is decoded once more and
   committed whole (one caption per utterance: whole clauses translate better than fragments);
 - every pass encodes a window just longer than its audio (``window_pad_s``, at least
