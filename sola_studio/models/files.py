@@ -76,8 +76,9 @@ def multilingual_from_folder(folder: Path) -> bool | None:
     """Read the vocabulary size; None when there is no vocabulary to read."""
     txt = folder / "vocabulary.txt"
     if txt.is_file():
-        with txt.open("rb") as f:
-            return sum(1 for _ in f) >= MULTILINGUAL_VOCAB
+        data = txt.read_bytes()  # one C pass: a Python loop over 51k lines held the GIL ~60 ms
+        lines = data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0)
+        return lines >= MULTILINGUAL_VOCAB
     js = folder / "vocabulary.json"
     if js.is_file():
         return len(json.loads(js.read_text(encoding="utf-8"))) >= MULTILINGUAL_VOCAB

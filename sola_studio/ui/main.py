@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from sola_studio.config import Settings
 
 log = logging.getLogger(__name__)
@@ -78,7 +80,9 @@ def main(args: argparse.Namespace) -> int:
 
     from sola_studio.ui.window import MainWindow
 
+    preload_with_splash(app, settings)
     window = MainWindow(settings, session_factory(demo=args.demo), sheet=load_sheet_for(settings))
+    window.grab()  # paint once unseen: PySide makes its enum types on first use, ~40 ms
     window.show()
     failures: list[object] = []
 
@@ -111,6 +115,44 @@ def main(args: argparse.Namespace) -> int:
     # The last line of defence for a clean exit: no thread of the window's left running.
     window.shutdown()
     return 1 if failures and args.screenshot is not None else code
+
+
+def preload_with_splash(app: QApplication, settings: Settings) -> None:
+    """Libraries and the speech model, loaded behind a splash before the window shows: loading
+    them at Go live held Python's lock up to ~150 ms at a time and froze the live window."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QColor, QPixmap
+    from PySide6.QtWidgets import QSplashScreen
+
+    from sola_studio.ui import theme
+    from sola_studio.ui.session import preload
+
+    steps = {
+        "Starting": QCoreApplication.translate("Splash", "Starting"),
+        "Loading libraries": QCoreApplication.translate("Splash", "Loading libraries"),
+        "Loading the speech model": QCoreApplication.translate(
+            "Splash", "Loading the speech model"
+        ),
+        "Loading the comment models": QCoreApplication.translate(
+            "Splash", "Loading the comment models"
+        ),
+    }
+    pixmap = QPixmap(420, 160)
+    pixmap.fill(QColor(theme.PANEL))
+    splash = QSplashScreen(pixmap)
+    align = Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter
+    white = QColor(theme.TEXT)
+
+    def say(text: str) -> None:
+        splash.showMessage(f"Sola Studio\n{steps.get(text, text)}…", int(align), white)
+        app.processEvents()
+
+    splash.show()
+    say("Starting")
+    try:
+        preload(settings, say)
+    finally:
+        splash.close()
 
 
 def demo_settings(settings: Settings) -> Settings:

@@ -116,6 +116,15 @@ def live_options(
     )
 
 
+def preload(settings: Settings, progress: Callable[[str], None] | None = None) -> None:
+    """Load, before the window shows, what would otherwise freeze it at Go live (see
+    :meth:`sola_studio.app.LiveSession.preload`)."""
+    from sola_studio.app import LiveSession
+
+    options = live_options(settings, StudioInputs(), out=paths.data_dir() / "sessions")
+    LiveSession.preload(options, progress)
+
+
 class StudioSession:
     """One show for the window: a :class:`~sola_studio.app.LiveSession` and its preview slot.
 

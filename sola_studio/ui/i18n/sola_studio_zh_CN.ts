@@ -261,7 +261,7 @@
     </message>
     <message>
         <location filename="../window.py" line="150"/>
-        <location filename="../window.py" line="479"/>
+        <location filename="../window.py" line="483"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
@@ -312,7 +312,7 @@
     </message>
     <message>
         <location filename="../window.py" line="248"/>
-        <location filename="../window.py" line="496"/>
+        <location filename="../window.py" line="500"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
@@ -322,57 +322,57 @@
         <translation>停止直播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="290"/>
+        <location filename="../window.py" line="294"/>
         <source>Captions without {0}</source>
         <translation>字幕缺少 {0}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="291"/>
+        <location filename="../window.py" line="295"/>
         <source>No translation model for these caption languages is installed.</source>
         <translation>这些字幕语言的翻译模型尚未安装。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="303"/>
+        <location filename="../window.py" line="307"/>
         <source>Stopped. Export the report, or go live again.</source>
         <translation>已停止。可以导出报告，或再次开播。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="318"/>
+        <location filename="../window.py" line="322"/>
         <source>Could not go live.</source>
         <translation>无法开播。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="324"/>
+        <location filename="../window.py" line="328"/>
         <source>{0}; or turn off Settings › Outputs › Virtual camera</source>
         <translation>{0}；或在 设置 › 输出 › 虚拟摄像头 中关闭</translation>
     </message>
     <message>
-        <location filename="../window.py" line="325"/>
+        <location filename="../window.py" line="329"/>
         <source>Could not go live</source>
         <translation>无法开始直播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="346"/>
+        <location filename="../window.py" line="350"/>
         <source>Not live: nothing was sent.</source>
         <translation>未在直播：没有发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="387"/>
+        <location filename="../window.py" line="391"/>
         <source>LIVE {0}</source>
         <translation>直播中 {0}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="403"/>
+        <location filename="../window.py" line="407"/>
         <source>Saved. New settings apply at the next Go live.</source>
         <translation>已保存。新设置将在下次开播时生效。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="468"/>
+        <location filename="../window.py" line="472"/>
         <source>No finished session to report on.</source>
         <translation>没有已结束的场次可生成报告。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="484"/>
+        <location filename="../window.py" line="488"/>
         <source>Report written to {0}</source>
         <translation>报告已保存到 {0}</translation>
     </message>
@@ -773,32 +773,32 @@
 <context>
     <name>SheetEditor</name>
     <message>
-        <location filename="../widgets/product.py" line="125"/>
+        <location filename="../widgets/product.py" line="126"/>
         <source>Product sheet</source>
         <translation>商品表</translation>
     </message>
     <message>
-        <location filename="../widgets/product.py" line="134"/>
+        <location filename="../widgets/product.py" line="135"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../widgets/product.py" line="149"/>
+        <location filename="../widgets/product.py" line="150"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../widgets/product.py" line="163"/>
+        <location filename="../widgets/product.py" line="164"/>
         <source>Not valid YAML: {0}</source>
         <translation>不是有效的 YAML：{0}</translation>
     </message>
     <message>
-        <location filename="../widgets/product.py" line="169"/>
+        <location filename="../widgets/product.py" line="170"/>
         <source>{0} products, pinned: {1}</source>
         <translation>{0} 件商品，置顶：{1}</translation>
     </message>
     <message>
-        <location filename="../widgets/product.py" line="183"/>
+        <location filename="../widgets/product.py" line="184"/>
         <source>Open a product sheet</source>
         <translation>打开商品表</translation>
     </message>
@@ -834,6 +834,29 @@
         <location filename="../wizard.py" line="328"/>
         <source>{0} products; on camera first: {1}</source>
         <translation>{0} 件商品；首先展示：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>Splash</name>
+    <message>
+        <location filename="../main.py" line="130"/>
+        <source>Starting</source>
+        <translation>正在启动</translation>
+    </message>
+    <message>
+        <location filename="../main.py" line="131"/>
+        <source>Loading libraries</source>
+        <translation>正在加载组件</translation>
+    </message>
+    <message>
+        <location filename="../main.py" line="132"/>
+        <source>Loading the speech model</source>
+        <translation>正在加载语音识别模型</translation>
+    </message>
+    <message>
+        <location filename="../main.py" line="135"/>
+        <source>Loading the comment models</source>
+        <translation>正在加载评论模型</translation>
     </message>
 </context>
 <context>
