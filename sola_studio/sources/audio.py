@@ -386,7 +386,13 @@ class FileSource:
                 delay = t0 + end - monotonic()
                 if delay > 0 and self._stop.wait(delay):
                     return position
-            self._channel.put(AudioChunk(piece, position / SAMPLE_RATE, monotonic()))
+                # Its capture time is when it was spoken, not when the reader took it: a reader
+                # that falls behind blocks this thread, and stamping the later time would hide
+                # that lag from the caption latency.
+                captured = t0 + end
+            else:
+                captured = monotonic()
+            self._channel.put(AudioChunk(piece, position / SAMPLE_RATE, captured))
             position += len(piece)
         return position
 
