@@ -97,17 +97,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 class _Recording:
     path: Path
     reference: str
+    language: str = "en"
 
 
-def _recordings() -> list[_Recording]:
+#: Languages whose recordings are scored. Chinese is left out: its one clip is a second long and
+#: has no spaces to count words by.
+WER_LANGUAGES = ("en", "fr", "de")
+
+
+def _recordings(language: str = "en") -> list[_Recording]:
     from sola_studio.paths import SHARED_DATA
 
     speech = SHARED_DATA / "speech"
     out = []
     with (speech / "transcripts.tsv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
-            if row["lang"] == "en" and row["reference_transcript"].strip():
-                out.append(_Recording(speech / row["file"], row["reference_transcript"]))
+            if row["lang"] == language and row["reference_transcript"].strip():
+                out.append(_Recording(speech / row["file"], row["reference_transcript"], language))
     return out
 
 
@@ -137,9 +143,12 @@ def _per_play_text(spans: list[Any], captions: list[Any]) -> list[str]:
             mid = (w.start + w.end) / 2
             for i, s in enumerate(spans):
                 if s.start - 0.3 <= mid <= s.end + 0.5:
-                    texts[i].append(w.text.strip())
+                    # Whisper's word pieces carry their own leading space (" C", "'est"): joined
+                    # as they are, like the caption text; joined with spaces, every French
+                    # elision ("c 'est") counted as two errors.
+                    texts[i].append(w.text)
                     break
-    return [" ".join(t) for t in texts]
+    return ["".join(t).strip() for t in texts]
 
 
 def _stream(
@@ -171,10 +180,11 @@ def _stream(
         lead_in_s=0.5,
         repeat_until_s=minutes * 60 if minutes else None,
     )
+    language = recordings[0].language
     policy: Any = (
-        FixedChunkStreamer(engine, "en")
+        FixedChunkStreamer(engine, language)
         if baseline
-        else UtteranceStreamer(engine, options or StreamingOptions(languages=("en",)))
+        else UtteranceStreamer(engine, options or StreamingOptions(languages=(language,)))
     )
     session = Session()
     track = CaptionTrack(session.bus, targets, translator)
@@ -235,6 +245,7 @@ def _stream(
         "lag_last_s": lag_last,
         "lag_window_s": window,
         "wer_stream": _wer(refs, hyps),
+        "plays": [(s.path, s.play, h) for s, h in zip(spans, hyps, strict=True)],
         "captions": len(caps),
         "audio_s": audio_s,
         "wall_s": wall,
@@ -271,19 +282,58 @@ def main(args: argparse.Namespace) -> int:
         targets=targets,
         translator=translator,
     )
+    plays = result.pop("plays")
     out: dict[str, Any] = {
         "model": args.model,
         "device": f"{plan.device.value} {plan.compute_type} x{plan.cpu_threads}",
         "targets": list(targets),
         **result,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "helper_rss_mb": _children_rss_mb(),
     }
-    offline = [engine.transcribe_file_offline(decode_file(r.path), "en") for r in recordings]
-    out["wer_offline"] = _wer([r.reference for r in recordings], offline)
-    if out["wer_stream"] is not None and out["wer_offline"]:
-        out["wer_ratio"] = out["wer_stream"] / out["wer_offline"]
-    else:
-        out["wer_ratio"] = None
+    offline = {
+        r.path: engine.transcribe_file_offline(decode_file(r.path), r.language) for r in recordings
+    }
+    out["wer_offline"] = _wer([r.reference for r in recordings], list(offline.values()))
+    out["wer_ratio"] = _ratio(out["wer_stream"], out["wer_offline"])
+    # The streaming penalty on every scored language, each file once (its first play), so the
+    # stream and the offline pass are weighed alike; the English loop above is one of them.
+    scored = list(recordings)
+    first_play = {path: text for path, play, text in plays if play == 0}
+    for language in WER_LANGUAGES[1:]:
+        more = _recordings(language)
+        if not more:
+            continue
+        other = _stream(
+            engine,
+            more,
+            baseline=False,
+            minutes=0,
+            gap=args.gap,
+            targets=(),
+            translator=None,
+        )
+        plays += other["plays"]
+        first_play.update({path: text for path, play, text in other["plays"] if play == 0})
+        offline.update(
+            {r.path: engine.transcribe_file_offline(decode_file(r.path), language) for r in more}
+        )
+        scored += more
+        out[f"wer_stream_{language}"] = _wer(
+            [r.reference for r in more], [first_play[r.path] for r in more]
+        )
+        out[f"wer_offline_{language}"] = _wer(
+            [r.reference for r in more], [offline[r.path] for r in more]
+        )
+        out[f"wer_ratio_{language}"] = _ratio(
+            out[f"wer_stream_{language}"], out[f"wer_offline_{language}"]
+        )
+    refs = [r.reference for r in scored]
+    out["wer_stream_all"] = _wer(refs, [first_play[r.path] for r in scored])
+    out["wer_offline_all"] = _wer(refs, [offline[r.path] for r in scored])
+    out["wer_ratio_all"] = _ratio(out["wer_stream_all"], out["wer_offline_all"])
+    out["reference_words_all"] = sum(len(normalise(r).split()) for r in refs)
+    out["files"] = _per_file(scored, plays, offline)
     if not args.no_baseline:
         base = _stream(
             engine,
@@ -319,6 +369,49 @@ def main(args: argparse.Namespace) -> int:
         print(json.dumps(out, indent=2))
     else:
         for key, value in out.items():
+            if key == "files":
+                continue
             shown = f"{value:.3f}" if isinstance(value, float) else str(value)
             print(f"{key:28s} {shown}")
+        for f in out["files"]:
+            if any(normalise(text) != normalise(f["offline"]) for text in f["stream"]):
+                print(f"\n{f['file']}\n  reference: {f['reference']}\n  offline:   {f['offline']}")
+                for text, n in f["stream"].items():
+                    print(f"  stream x{n}: {text}")
     return 0
+
+
+def _ratio(stream: float | None, offline: float | None) -> float | None:
+    return stream / offline if stream is not None and offline else None
+
+
+def _children_rss_mb() -> float:
+    """Resident memory of our child processes (the helper that runs Bergamot and lingua)."""
+    total = 0
+    for child in psutil.Process().children(recursive=True):
+        try:
+            total += child.memory_info().rss
+        except psutil.Error:
+            continue
+    return total / 2**20
+
+
+def _per_file(
+    recordings: list[_Recording], plays: list[tuple[Path, int, str]], offline: dict[Path, str]
+) -> list[dict[str, Any]]:
+    """Each file's reference, offline text and the distinct texts the stream committed for it
+    (with how many plays said each): where the streaming penalty comes from."""
+    from collections import Counter
+
+    out = []
+    for r in recordings:
+        said = Counter(text for path, _play, text in plays if path == r.path)
+        out.append(
+            {
+                "file": str(r.path.relative_to(r.path.parent.parent)),
+                "reference": r.reference,
+                "offline": offline[r.path],
+                "stream": dict(said.most_common()),
+            }
+        )
+    return out
