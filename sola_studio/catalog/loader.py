@@ -34,6 +34,7 @@ from sola_studio.catalog.sheet import (
     Variant,
     Warranty,
 )
+from sola_studio.core import yamlio
 from sola_studio.core.errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ def load_sheet(path: str | Path) -> ProductSheet:
         raw = _csv_to_raw(text, p)
     else:
         try:
-            raw = yaml.safe_load(text)
+            raw = yamlio.safe_load(text)
         except yaml.YAMLError as exc:
             raise ConfigError(f"{p} is not valid YAML: {exc}", fix=_FIX) from exc
     sheet = sheet_from_raw(raw, source=str(p))

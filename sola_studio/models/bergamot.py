@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from sola_studio import paths
+from sola_studio.core import yamlio
 from sola_studio.models.packages import package_dir
 
 log = logging.getLogger(__name__)
@@ -97,7 +98,7 @@ def _read_folder(src: str, tgt: str, folder: Path) -> BergamotFiles | None:
     if not configs:
         return None
     try:
-        config = yaml.safe_load(configs[0].read_text(encoding="utf-8"))
+        config = yamlio.safe_load(configs[0].read_text(encoding="utf-8"))
         model = folder / config["models"][0]
         vocabs = [folder / v for v in config["vocabs"]]
         shortlist = config.get("shortlist") or []

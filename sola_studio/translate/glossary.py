@@ -44,6 +44,7 @@ from types import MappingProxyType
 
 import yaml
 
+from sola_studio.core import yamlio
 from sola_studio.core.errors import ConfigError
 from sola_studio.translate.base import TranslationRequest, Translator, translate_requests
 
@@ -157,7 +158,7 @@ class Glossary:
             renderings: {pt: mesa, es: mesa}
         """
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = yamlio.safe_load(path.read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as exc:
             raise ConfigError(
                 f"cannot read glossary {path}: {exc}", fix=f"fix or remove {path}"

@@ -24,6 +24,7 @@ from types import MappingProxyType
 import yaml
 
 from sola_studio import paths
+from sola_studio.core import yamlio
 from sola_studio.core.errors import ConfigError
 from sola_studio.translate.glossary import SpanSource, term_pattern
 
@@ -91,7 +92,7 @@ class Phrasebook:
             renderings: {pt: uma pechincha, es: una ganga}
         """
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = yamlio.safe_load(path.read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as exc:
             raise ConfigError(
                 f"cannot read phrasebook {path}: {exc}", fix=f"fix or remove {path}"

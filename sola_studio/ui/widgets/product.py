@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from sola_studio.catalog.loader import sheet_from_raw
 from sola_studio.catalog.sheet import Product, ProductSheet, StockLevel
+from sola_studio.core import yamlio
 from sola_studio.core.errors import ConfigError
 from sola_studio.ui import theme
 
@@ -158,7 +159,7 @@ class SheetEditor(QDialog):
     def check(self) -> ProductSheet | None:
         """Validate the text with the core loader; shows what is wrong and how to fix it."""
         try:
-            raw = yaml.safe_load(self.text.toPlainText())
+            raw = yamlio.safe_load(self.text.toPlainText())
             sheet = sheet_from_raw(raw, source=str(self.path))
         except yaml.YAMLError as exc:
             self._show(False, self.tr("Not valid YAML: {0}").format(exc))
