@@ -31,7 +31,12 @@ def run(args: argparse.Namespace) -> int:
     from sola_studio.config import Settings
     from sola_studio.core.events import Caption
     from sola_studio.ui import theme
-    from sola_studio.ui.main import configure_process, demo_settings, preload_with_splash
+    from sola_studio.ui.main import (
+        configure_process,
+        demo_settings,
+        freeze_startup_objects,
+        preload_with_splash,
+    )
     from sola_studio.ui.session import DEMO_INPUTS, load_sheet_for, session_factory
     from sola_studio.ui.stall import StallMeter
     from sola_studio.ui.window import MainWindow
@@ -44,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
     preload_with_splash(app, settings)  # as `sola-studio studio` does before its window shows
     window = MainWindow(settings, session_factory(inputs=DEMO_INPUTS), load_sheet_for(settings))
     window.grab()  # paint once unseen: PySide makes its enum types on first use, ~40 ms
+    freeze_startup_objects()  # as `sola-studio studio` does
     window.show()
     meter = StallMeter(args.interval_ms)
     result: dict[str, float | int] = {}

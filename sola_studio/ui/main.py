@@ -9,6 +9,7 @@ takes a picture of the window for the docs and quits. Qt is imported inside :fun
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 from pathlib import Path
@@ -83,6 +84,7 @@ def main(args: argparse.Namespace) -> int:
     preload_with_splash(app, settings)
     window = MainWindow(settings, session_factory(demo=args.demo), sheet=load_sheet_for(settings))
     window.grab()  # paint once unseen: PySide makes its enum types on first use, ~40 ms
+    freeze_startup_objects()
     window.show()
     failures: list[object] = []
 
@@ -153,6 +155,15 @@ def preload_with_splash(app: QApplication, settings: Settings) -> None:
         preload(settings, say)
     finally:
         splash.close()
+
+
+def freeze_startup_objects() -> None:
+    """Keep the ~90,000 objects of start-up (libraries, models, widgets) out of every later
+    garbage collection. A full collection walks every tracked object holding Python's lock:
+    76 ms measured during a live show in ``bench ui``, twice a minute, the last stalls over
+    50 ms. Frozen objects are never collected (they live as long as the window anyway)."""
+    gc.collect()
+    gc.freeze()
 
 
 def demo_settings(settings: Settings) -> Settings:
