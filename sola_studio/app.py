@@ -599,6 +599,21 @@ class Outcome:
     frames_dropped: int | None
 
 
+def _speech_engine(options: LiveOptions) -> tuple[Any, Any]:
+    """The compute plan and the speech engine for ``options``, loaded once per process."""
+    from sola_studio.asr.engine import WhisperEngine, resolve_asr_model
+    from sola_studio.models import choose_compute
+
+    plan = choose_compute(options.device, options.compute_type, options.cpu_threads)
+    engine = WhisperEngine.shared(
+        resolve_asr_model(options.model),
+        device=plan.device.value,
+        compute_type=plan.compute_type,
+        cpu_threads=plan.cpu_threads,
+    )
+    return plan, engine
+
+
 class LiveSession:
     """The whole studio for one show, headless: built from :class:`LiveOptions` (cheap checks
     first, then the models), then :meth:`start`, :meth:`wait`, :meth:`stop`.
@@ -655,16 +670,7 @@ class LiveSession:
                 log.info("preload: %s not importable (%s)", name, exc)
         say("Loading the speech model")
         try:
-            from sola_studio.asr.engine import WhisperEngine, resolve_asr_model
-            from sola_studio.models import choose_compute
-
-            plan = choose_compute(options.device, options.compute_type, options.cpu_threads)
-            WhisperEngine.shared(
-                resolve_asr_model(options.model),
-                device=plan.device.value,
-                compute_type=plan.compute_type,
-                cpu_threads=plan.cpu_threads,
-            )
+            _speech_engine(options)
         except SolaError as exc:
             log.info("preload: speech model not loaded (%s)", exc)
         say("Loading the comment models")
@@ -676,7 +682,7 @@ class LiveSession:
 
             sheet = load_sheet(options.sheet)
             # The desk's own rule for its languages, so its warm-up finds lingua loaded.
-            languages = tuple(sheet.audience_languages or DeskConfig().languages)
+            languages = DeskConfig().languages_for(sheet)
             LanguageIdentifier(languages).warm_up()
             templates.warm_up(languages)
         except SolaError as exc:
@@ -861,16 +867,7 @@ class LiveSession:
         o = self.options
         self.plan = None
         if engine is None:
-            from sola_studio.asr.engine import WhisperEngine, resolve_asr_model
-            from sola_studio.models import choose_compute
-
-            self.plan = choose_compute(o.device, o.compute_type, o.cpu_threads)
-            engine = WhisperEngine.shared(
-                resolve_asr_model(o.model),
-                device=self.plan.device.value,
-                compute_type=self.plan.compute_type,
-                cpu_threads=self.plan.cpu_threads,
-            )
+            self.plan, engine = _speech_engine(o)
         self.engine = engine
         if translation_engines is None:
             translation_engines = discover_engines()

@@ -74,6 +74,10 @@ class DeskConfig:
     auto_send_greetings: bool = False
     embeddings: bool = True  # E5 fallback for comments without a lexicon cue
 
+    def languages_for(self, sheet: ProductSheet) -> tuple[str, ...]:
+        """The languages the desk understands for ``sheet``: its audience, else these."""
+        return tuple(sheet.audience_languages or self.languages)
+
 
 class CommentDesk:
     def __init__(
@@ -99,7 +103,7 @@ class CommentDesk:
         self.senders: list[ReplySender] = list(senders) or [
             PlatformSender({s.platform: s for s in self.sources})
         ]
-        languages = tuple(sheet.audience_languages or self.config.languages)
+        languages = self.config.languages_for(sheet)
         intent_embedder = None
         if self.config.embeddings:
             intent_embedder = IntentEmbedder(embedder or default_embedder(), PROTOTYPES)
