@@ -10,9 +10,15 @@ import jiwer
 import numpy as np
 import pytest
 
-from sola_studio.asr.engine import WhisperEngine, resolve_asr_model
+from sola_studio.asr.engine import DecodeOptions, WhisperEngine, resolve_asr_model
 from sola_studio.asr.guards import GuardOptions, collapse_repetitions, is_silence_hallucination
-from sola_studio.asr.streaming import AsrUpdate, AsrWorker, StreamingOptions, UtteranceStreamer
+from sola_studio.asr.streaming import (
+    AsrUpdate,
+    AsrWorker,
+    StreamingOptions,
+    UtteranceStreamer,
+    repeated_head,
+)
 from sola_studio.core.events import Word
 from sola_studio.sources.audio import FileSource
 
@@ -111,6 +117,66 @@ def test_repetition_loops_are_cut() -> None:
     said = "one two one two three"
     counting = tuple(Word(t, i, i + 1) for i, t in enumerate(said.split()))
     assert collapse_repetitions(counting) == counting
+    # A whole clause said twice (base, beam 5, on French) is kept once, however long.
+    clause = (
+        "comme le disent les utilisateurs et ses affis d'être dépendants cet object d'induire "
+        "en fait une espèce de relation de médiation avec le monde"
+    )
+    loop = f"parce qu'on a l'impression {clause} {clause} qui rend l'ampleur"
+    words = tuple(Word(t, i, i + 1) for i, t in enumerate(loop.split()))
+    kept = " ".join(w.text for w in collapse_repetitions(words))
+    assert kept == f"parce qu'on a l'impression {clause} qui rend l'ampleur"
+
+
+def _words(text: str, start: float) -> tuple[Word, ...]:
+    return tuple(
+        Word(" " + t, start + i * 0.3, start + i * 0.3 + 0.25) for i, t in enumerate(text.split())
+    )
+
+
+def test_a_word_heard_again_after_a_commit_is_dropped() -> None:
+    committed = _words("Die", 1.04)  # ends at 1.29
+    # The next utterance's pass heard the end of "Die" again and completed it.
+    again = _words("Die Wiederzulassung des Messbuchs", 1.50)
+    assert repeated_head(committed, again) == 1
+    tail = _words("mais la dépendance n'était pas", 10.0)
+    assert repeated_head(tail, _words("n'était pas du même ordre", 11.6)) == 2
+    assert repeated_head(tail, _words("N'était pas, du même ordre", 11.6)) == 2
+    # Said again after a pause, or a different word: kept.
+    assert repeated_head(committed, _words("Die Messe", 3.0)) == 0
+    assert repeated_head(committed, _words("Das Messbuch", 1.50)) == 0
+    assert repeated_head((), again) == 0
+
+
+@pytest.mark.slow
+def test_a_pass_the_prompt_sends_into_a_loop_is_decoded_again_without_it(
+    speech_dir: Path,
+) -> None:
+    """Real case from ``bench captions``: base, beam 5, 10 s window, this French clause after
+    this prompt loops ("... à l'objet est-ce qu'il n'y a pas d'équivalent et donc ..."); without
+    the prompt the same audio decodes right."""
+    from sola_studio.sources.audio import SAMPLE_RATE, decode_file
+
+    base = WhisperEngine(resolve_asr_model("base"), device="cpu", compute_type="int8")
+    audio = decode_file(speech_dir / "fr" / "wt_smartphone.mp3")
+    clause = audio[round(65.277 * SAMPLE_RATE) : round(71.667 * SAMPLE_RATE)]
+    prompt = (
+        "est-ce que le rapport qu'on a au smartphone est comparable à celui qu'on entretenait "
+        "à d'autres objectes techniques comme la voiture ou le téléphone ?"
+    )
+    looped = base.transcribe(
+        clause, "fr", DecodeOptions(beam_size=5, word_timestamps=True, prompt=prompt, window_s=10)
+    )
+    assert looped.compression_ratio > 2.4, "premise: this prompt sends the decoder into a loop"
+
+    policy = UtteranceStreamer(base, StreamingOptions(languages=("fr",), prompt_chars=len(prompt)))
+    policy._committed_text.append(prompt)
+    decoded = policy._decode(clause, 5, True)
+    assert policy.passes == 2
+    assert decoded.compression_ratio <= 2.4
+    text = decoded.text.lower()
+    assert "nouveauté" in text and "objet" in text
+    assert text.count("équivalent") == 1
 
 
 def test_silence_phrases_dropped_only_when_unsure() -> None:
