@@ -11,6 +11,7 @@ import importlib
 
 KINDS = {
     "captions": "latency, real-time factor, lag growth and WER of the live captions",
+    "streaming": "the streaming WER penalty in simulated real time (repeatable, for tuning)",
     "video": "per-frame compositing cost and achieved frame rate",
     "comments": "time to draft, throughput and a burst of comments",
     "ui": "worst event-loop stall of the studio window during a replayed session",
