@@ -165,6 +165,9 @@ def test_nllb_through_the_cli_lands_where_the_factory_looks(
     monkeypatch.setenv("SOLA_STUDIO_HOME", str(tmp_path / "home"))
     assert cli.main(["models", "install", "nllb-200-distilled-600M"]) == 0
     out, err = capsys.readouterr()
+    # A shop's stream is commercial use; NLLB-200 is CC-BY-NC: said before the download.
+    warning = next(x for x in out.splitlines() if "CC-BY-NC" in x)
+    assert out.index(warning) < out.index("installed") and "opus-mt-xx-yy" in warning
     assert f"nllb-200-distilled-600M: installed (cache, from hub:{NLLB_REPO}@main)" in out
     assert "every NLLB-200 language pair" in out
     assert "download nllb-200-distilled-600M" in err  # the progress bar
@@ -179,9 +182,13 @@ def test_nllb_through_the_cli_lands_where_the_factory_looks(
     nllb = next(t for t in listed if t["name"] == "nllb-200-distilled-600M")
     assert nllb["status"] == "installed" and nllb["path"] == str(folder)
     assert nllb["engine"] == "nllb" and nllb["size_bytes"] > len(hub.files["model.bin"])
+    assert "CC-BY-NC" in nllb["license_note"]
     assert cli.main(["models", "list"]) == 0
-    line = next(x for x in capsys.readouterr().out.splitlines() if "nllb-200" in x)
-    assert "installed" in line and str(folder) in line
+    listed_lines = capsys.readouterr().out.splitlines()
+    i = next(i for i, x in enumerate(listed_lines) if "nllb-200" in x)
+    assert "installed" in listed_lines[i] and str(folder) in listed_lines[i]
+    assert "non-commercial" in listed_lines[i + 1]
+    assert not any("non-commercial" in x for x in listed_lines if "opus-mt" in x)
 
     # Default roots of the factory: the model cache of this SOLA_STUDIO_HOME.
     (found,) = [m for m in find_ct2_models() if m.family is CT2Family.NLLB]

@@ -31,9 +31,11 @@ from sola_studio.models.translation import (
     TranslationEntry,
     TranslationKind,
     install_translation_model,
+    license_note,
     list_translation_models,
     looks_like_translation_name,
     resolve_translation_model,
+    translation_model_info,
 )
 
 log = logging.getLogger(__name__)
@@ -107,6 +109,8 @@ def _list(as_json: bool) -> int:
             where += f"  [{t.problem}]"
         pair = f"{t.source_language}->{t.target_language}" if t.source_language else "any"
         print(f"  {pair:<8} {t.name:<24} {t.status.value:<14} {size:>9}  {where}")
+        if note := license_note(t.kind):
+            print(f"  {'':<8} ! {note}")
     print(
         "  more: sola-studio models install bergamot:xx-yy | opus-mt-xx-yy "
         "| nllb-200-distilled-600M"
@@ -118,6 +122,9 @@ def _install(name: str, *, offline_only: bool, force: bool) -> int:
     bar = _ProgressBar()
     try:
         if looks_like_translation_name(name):
+            info = translation_model_info(name)
+            if info is not None and (note := license_note(info.kind)):
+                print(f"warning: {note}", flush=True)  # before a 630 MB download, not after
             _print_installed_translation(
                 install_translation_model(
                     name, offline_only=offline_only, force=force, progress=bar
@@ -208,6 +215,7 @@ def _translation_json(t: TranslationEntry) -> dict[str, Any]:
         "size_bytes": t.size_bytes,
         "download_mb": t.download_mb,
         "problem": t.problem,
+        "license_note": license_note(t.kind),
     }
 
 

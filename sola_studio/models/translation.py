@@ -80,6 +80,21 @@ class TranslationKind(str, Enum):
     M2M100 = "m2m100"  # found when present; not installable by name
 
 
+#: What a seller must know before using a model for a shop's stream, by kind (none: nothing).
+LICENSE_NOTES = {
+    TranslationKind.NLLB: (
+        "NLLB-200's weights are licensed CC-BY-NC 4.0, for non-commercial use only, and selling "
+        "on a stream is commercial use: for a shop, install bergamot:xx-yy or opus-mt-xx-yy "
+        "(CC-BY 4.0) pairs instead"
+    ),
+}
+
+
+def license_note(kind: TranslationKind) -> str:
+    """The licence warning shown wherever the seller picks or installs a model of ``kind``."""
+    return LICENSE_NOTES.get(kind, "")
+
+
 @dataclass(frozen=True)
 class TranslationModelInfo:
     """What a translation model name means: its kind, direction, and where it comes from."""
