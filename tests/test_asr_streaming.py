@@ -134,6 +134,22 @@ def _words(text: str, start: float) -> tuple[Word, ...]:
     )
 
 
+def test_an_abbreviation_is_not_where_long_speech_is_cut(tiny: WhisperEngine) -> None:
+    policy = UtteranceStreamer(tiny, StreamingOptions(languages=("en",)))
+    said = _words("And Mr. John Dashwood had then leisure, to consider how much there", 0.5)
+    policy._prev = said  # the previous pass agreed on all of it
+    newest = said[-1].end + 0.2
+    cut = policy._choose_cut(said, newest - 0.5, newest)
+    assert " ".join(w.text.strip() for w in said[:cut]) == "And Mr. John Dashwood had then leisure,"
+    # Without a clause end nothing is committed early (before, "And Mr." was, on its own).
+    said = _words("And Mr. John Dashwood had then leisure to consider how much there", 0.5)
+    policy._prev = said
+    assert policy._choose_cut(said, newest - 0.5, newest) == 0
+    said = _words("Cuesta 20 dólares. Y el envío", 0.5)
+    policy._prev = said
+    assert policy._choose_cut(said, 4.0, said[-1].end + 1.5) == 3
+
+
 def test_a_word_heard_again_after_a_commit_is_dropped() -> None:
     committed = _words("Die", 1.04)  # ends at 1.29
     # The next utterance's pass heard the end of "Die" again and completed it.
