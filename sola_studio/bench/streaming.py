@@ -25,13 +25,19 @@ import dataclasses
 import json
 import time
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
 from sola_studio.asr.engine import AsrEngine, Decoded, DecodeOptions
 from sola_studio.asr.streaming import AsrUpdate, StreamingOptions, UtteranceStreamer
-from sola_studio.bench.captions import WER_LANGUAGES, _Recording, _recordings, _wer
+from sola_studio.bench.captions import (
+    WER_LANGUAGES,
+    _per_play_text,
+    _Recording,
+    _recordings,
+    _wer,
+)
 from sola_studio.sources.audio import CHUNK_S, SAMPLE_RATE, AudioChunk, decode_file
 
 LEAD_IN_S = 0.5
@@ -70,16 +76,21 @@ class ModelledCost:
         return self.engine.detect_language(audio, candidates)
 
 
+class _Span(NamedTuple):
+    start: float
+    end: float
+
+
 def replay(
     engine: ModelledCost, recordings: Sequence[_Recording], options: StreamingOptions
 ) -> tuple[list[str], UtteranceStreamer]:
     """The committed text of each recording, played one after another with ``GAP_S`` between."""
     pieces = [np.zeros(round(LEAD_IN_S * SAMPLE_RATE), np.float32)]
-    spans: list[tuple[float, float]] = []
+    spans: list[_Span] = []
     t = LEAD_IN_S
     for r in recordings:
         audio = decode_file(r.path)
-        spans.append((t, t + len(audio) / SAMPLE_RATE))
+        spans.append(_Span(t, t + len(audio) / SAMPLE_RATE))
         pieces += [audio, np.zeros(round(GAP_S * SAMPLE_RATE), np.float32)]
         t += len(audio) / SAMPLE_RATE + GAP_S
     audio = np.concatenate(pieces)
@@ -98,15 +109,7 @@ def replay(
             committed += [u for u in policy.process() if u.committed]
             now += engine.spent - before
     committed += policy.finish()
-    texts: list[list[str]] = [[] for _ in spans]
-    for update in committed:
-        for w in update.words:
-            mid = (w.start + w.end) / 2
-            for i, (a, b) in enumerate(spans):
-                if a - 0.3 <= mid <= b + 0.5:
-                    texts[i].append(w.text)
-                    break
-    return ["".join(x).strip() for x in texts], policy
+    return _per_play_text(spans, committed), policy
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
