@@ -154,7 +154,7 @@ class StreamingOptions:
     min_step_s: float = 0.5
     cpu_share: float = 0.3
     final_beam: int = 5
-    agree_after_s: float = 4.0
+    agree_after_s: float | None = None
     tail_guard_s: float = 1.0
     max_segment_s: float = 12.0
     hard_max_s: float = 20.0
@@ -347,12 +347,14 @@ class UtteranceStreamer:
 
     def ready(self) -> bool:
         if self._finals:
-            return True
+            return self._final_due()
         return self._partial_due()
 
     def process(self) -> list[AsrUpdate]:
         if self._finals:
-            return self._commit_utterance(self._finals.pop(0))
+            if self._final_due():
+                return self._commit_utterance(self._finals.pop(0))
+            return []
         if self._partial_due():
             return self._partial_pass()
         return []
@@ -369,6 +371,19 @@ class UtteranceStreamer:
 
     def _span_start(self, utt_start: float) -> float:
         return max(self._commit_t, utt_start - self.options.gate.pad_s, self._buf.start)
+
+    def _commit_end(self, utt: Utterance) -> float:
+        """Where the audio of an utterance's commit pass ends: ``pad_s`` after its last speech,
+        or where the gate split long speech (in the breath it was split at)."""
+        assert utt.end is not None
+        end = utt.end + self.options.gate.pad_s
+        return end if utt.cut_at is None else min(end, utt.cut_at)
+
+    def _final_due(self) -> bool:
+        """The next utterance's commit pass can run: all of its audio has arrived (the gate ends
+        an utterance after ``min_silence_s``, under ``pad_s``). Waiting for the rest (a chunk or
+        two) makes what a commit decodes depend on the audio alone, not on when the pass ran."""
+        return self._buf.end >= self._commit_end(self._finals[0]) - 1e-6
 
     def _partial_due(self) -> bool:
         utt = self._gate.current
@@ -476,7 +491,7 @@ class UtteranceStreamer:
     def _commit_utterance(self, utt: Utterance) -> list[AsrUpdate]:
         assert utt.end is not None
         a = self._span_start(utt.start)
-        b = min(utt.end + self.options.gate.pad_s, self._buf.end)
+        b = min(self._commit_end(utt), self._buf.end)
         out: list[AsrUpdate] = []
         if b - a >= 0.1:
             decoded = self._decode(self._buf.slice(a, b), self.options.final_beam, True)
@@ -491,7 +506,7 @@ class UtteranceStreamer:
             words = self._unrepeated(words)
             if words:
                 out.append(self._commit(words, decoded.language, decoded.seconds))
-        self._commit_t = max(self._commit_t, utt.end)
+        self._commit_t = max(self._commit_t, utt.end if utt.cut_at is None else utt.cut_at)
         self._prev = ()
         self._last_pass_end = self._commit_t
         if not self._gate.in_speech:
@@ -506,7 +521,7 @@ class UtteranceStreamer:
         a = self._span_start(utt.start)
         b = self._buf.end
         self._last_pass_end = b
-        long = b - a >= o.agree_after_s
+        long = o.agree_after_s is not None and b - a >= o.agree_after_s
         decoded = self._decode(self._buf.slice(a, b), 1, long)
         out: list[AsrUpdate] = []
         if not long:

@@ -35,6 +35,12 @@ class GateOptions:
     unchanged at 2.0 %). The guard: an utterance with under ``short_speech_s`` of speech ends only
     after ``short_silence_s``, so a single word said before a breath is not committed (and
     translated) alone. ``min_speech_s``: shorter bursts (clicks, a cough) are not utterances.
+    ``split_after_s``/``split_pause_s``/``min_piece_s``/``max_utterance_s``: long speech is cut
+    where the speaker draws breath, decided from the audio alone. Once an utterance has gone on
+    ``split_after_s``, the first dip of at least ``split_pause_s`` below ``neg_threshold`` ends
+    it and the speech after the dip starts the next; at ``max_utterance_s`` without such a dip it
+    is cut at the longest dip it had after ``min_piece_s`` (at the newest audio if none, as
+    Silero's ``max_speech_duration_s`` does). ``None``: utterances end at pauses only.
     ``pad_s``: audio kept before the first and after the last speech window so Whisper hears the
     word onsets and tails. 0.4 s, not 0.2: ``bench captions`` one real-time pass each, same load
     (~0.5), streaming/offline WER over the 698 scored words (en, fr, de) 16.2 %/13.8 % (ratio
@@ -48,6 +54,10 @@ class GateOptions:
     short_silence_s: float = 0.6
     min_speech_s: float = 0.25
     pad_s: float = 0.4
+    split_after_s: float | None = 6.0
+    split_pause_s: float = 0.15
+    min_piece_s: float = 1.5
+    max_utterance_s: float = 12.0
 
 
 class StreamingVad:
@@ -88,6 +98,7 @@ class Utterance:
     start: float
     end: float | None
     speech_s: float
+    cut_at: float | None = None  # set when long speech was split: the next piece starts here
 
 
 class SpeechGate:
@@ -104,8 +115,11 @@ class SpeechGate:
         self._start = 0.0
         self._last_speech_end = 0.0
         self._speech_windows = 0
+        self._dip_start: float | None = None  # a dip below neg_threshold inside speech
+        self._best_dip: tuple[float, float] | None = None  # the longest so far: (start, end)
         self._finished: list[Utterance] = []
         self.last_prob = 0.0
+        self.splits = 0
 
     @property
     def in_speech(self) -> bool:
@@ -140,23 +154,64 @@ class SpeechGate:
             self.last_prob = float(prob)
             w_start = (first + k) * WINDOW / SAMPLE_RATE
             w_end = w_start + WINDOW / SAMPLE_RATE
-            if prob >= o.threshold:
+            if prob >= o.threshold or (self._in_speech and prob >= o.neg_threshold):
                 if not self._in_speech:
                     self._in_speech = True
                     self._start = w_start
                     self._speech_windows = 0
+                    self._best_dip = None
+                elif self._dip_start is not None:
+                    self._dip_ended(self._dip_start, w_start)
+                self._dip_start = None
                 self._speech_windows += 1
                 self._last_speech_end = w_end
-            elif self._in_speech and prob >= o.neg_threshold:
-                self._speech_windows += 1
-                self._last_speech_end = w_end
+                self._split_if_too_long(w_end)
             elif self._in_speech and w_end - self._last_speech_end >= self._end_silence_s():
                 self._in_speech = False
+                self._dip_start = None
                 speech_s = self._speech_windows * WINDOW / SAMPLE_RATE
                 if speech_s >= o.min_speech_s:
                     self._finished.append(Utterance(self._start, self._last_speech_end, speech_s))
                 else:
                     log.debug("ignored %.2f s burst at %.2f s", speech_s, self._start)
+            elif self._in_speech:
+                if self._dip_start is None:
+                    self._dip_start = self._last_speech_end
+                self._split_if_too_long(w_end)
+
+    def _dip_ended(self, d0: float, d1: float) -> None:
+        """Speech resumed after a dip ``d0``..``d1``: cut there, or remember it as a candidate."""
+        o = self.options
+        if o.split_after_s is None or d0 - self._start < o.min_piece_s:
+            return
+        if d0 - self._start >= o.split_after_s and d1 - d0 >= o.split_pause_s:
+            self._split(d0, d1)
+        elif self._best_dip is None or d1 - d0 >= self._best_dip[1] - self._best_dip[0]:
+            self._best_dip = (d0, d1)
+
+    def _split_if_too_long(self, now: float) -> None:
+        o = self.options
+        if o.split_after_s is None or now - self._start < o.max_utterance_s:
+            return
+        if self._best_dip is not None:
+            self._split(*self._best_dip)
+        else:
+            self._split(now, now)
+
+    def _split(self, d0: float, d1: float) -> None:
+        """End the utterance at ``d0`` and go on with one that starts at ``d1``."""
+        cut = (d0 + d1) / 2
+        total = self._speech_windows * WINDOW / SAMPLE_RATE
+        span = max(1e-6, self._last_speech_end - self._start)
+        first = total * min(1.0, (d0 - self._start) / span)
+        self._finished.append(Utterance(self._start, d0, first, cut_at=cut))
+        log.debug("split long speech at %.2f s (pause %.2f s)", cut, d1 - d0)
+        self.splits += 1
+        self._start = d1
+        self._speech_windows = max(0, round((total - first) * SAMPLE_RATE / WINDOW))
+        self._best_dip = None
+        if self._dip_start is not None and self._dip_start < d1:
+            self._dip_start = max(self._dip_start, d1)
 
     def _end_silence_s(self) -> float:
         o = self.options

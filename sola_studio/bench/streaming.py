@@ -31,6 +31,7 @@ import numpy as np
 
 from sola_studio.asr.engine import AsrEngine, Decoded, DecodeOptions
 from sola_studio.asr.streaming import AsrUpdate, StreamingOptions, UtteranceStreamer
+from sola_studio.asr.vad import GateOptions
 from sola_studio.bench.captions import (
     WER_LANGUAGES,
     _per_play_text,
@@ -112,6 +113,14 @@ def replay(
     return _per_play_text(spans, committed), policy
 
 
+def streaming_options(language: str, extra: dict[str, Any]) -> StreamingOptions:
+    """``StreamingOptions`` for one language from ``--options`` JSON (``"gate": {...}`` sets
+    :class:`GateOptions` fields)."""
+    extra = dict(extra)
+    gate = GateOptions(**extra.pop("gate", {}))
+    return StreamingOptions(languages=(language,), gate=gate, **extra)
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", default="base", help="speech model (default: base)")
     parser.add_argument(
@@ -123,7 +132,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--options",
         default="{}",
-        help="StreamingOptions to try, as JSON (e.g. '{\"max_segment_s\": 8}')",
+        help='StreamingOptions to try, as JSON (e.g. \'{"gate": {"split_pause_s": 0.2}}\')',
     )
 
 
@@ -149,7 +158,7 @@ def main(args: argparse.Namespace) -> int:
                 offline[language] = [
                     whisper.transcribe_file_offline(decode_file(r.path), language) for r in recs
                 ]
-            options = StreamingOptions(languages=(language,), **extra)
+            options = streaming_options(language, extra)
             texts, policy = replay(ModelledCost(whisper, speed), recs, options)
             run[f"wer_stream_{language}"] = _wer([r.reference for r in recs], texts)
             run[f"wer_offline_{language}"] = _wer([r.reference for r in recs], offline[language])
