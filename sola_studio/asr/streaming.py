@@ -16,12 +16,18 @@ pass over 3 s and over 11 s of audio cost the same to within noise), so we encod
 - every pass encodes a window just longer than its audio (``window_pad_s``, at least
   ``window_min_s``) instead of Whisper's padded 30 s: on a CPU the 30 s encoder was most of a
   pass's cost (measured: 5x cheaper passes, same WER on our recordings);
-- an utterance that goes on past ``agree_after_s`` commits early: the prefix two successive
-  passes agree on (LocalAgreement-2), cut at the last sentence or clause end that lies at least
-  ``tail_guard_s`` before the newest audio, or anywhere in the agreed prefix once the uncommitted
-  audio passes ``max_segment_s``. The buffer is trimmed at the commit, so memory and per-pass cost
-  stay flat for hours; ``hard_max_s`` commits whatever the last pass said, agreed or not, so the
-  buffer never outgrows Whisper's window when nothing agrees;
+- long speech is cut by the gate where the speaker draws breath (after ``split_after_s``, the
+  first dip of ``split_pause_s``; see :class:`~sola_studio.asr.vad.GateOptions`), and each piece
+  is committed like an utterance. Where commits fall, and what audio each commit pass decodes,
+  depend on the audio alone, so the captions are the same on a fast machine and a loaded one. The
+  buffer is trimmed at every commit, so memory and per-pass cost stay flat for hours;
+- optionally (``agree_after_s``; off by default, kept to compare policies in ``bench
+  streaming``), an utterance past ``agree_after_s`` commits early the prefix two successive
+  greedy passes agree on (LocalAgreement-2), cut at a clause end ``tail_guard_s`` before the
+  newest audio, anywhere past ``max_segment_s``, whatever the last pass said past
+  ``hard_max_s``. It was the default until the gate split long speech: where it cut depended on
+  when passes ended, so two runs of the same recording differed (French WER 16-19 % across
+  simulated machine speeds, 16.6 % with the split at every speed);
 - each pass is given the end of the committed text as its prompt; a pass the prompt sends into a
   loop (compression ratio over Whisper's 2.4) is decoded again without it, and words at the head
   of a pass that repeat the tail just committed are dropped (:func:`repeated_head`).
@@ -129,12 +135,14 @@ class StreamingOptions:
     been silent this long (its commit is due within the gate's silence wait, and a partial
     started then would delay it by a whole pass).
 
-    ``max_segment_s``: an utterance with no clause end in its agreed words commits them anyway
-    once this much audio is uncommitted. 12 s, not 8: at 8 s, cuts forced mid-clause ("Mais la
-    dépense n'était pas du même | ordre") left scraps that were translated alone and next passes
+    ``agree_after_s`` (``None``: off), ``tail_guard_s``, ``max_segment_s``, ``hard_max_s``:
+    LocalAgreement commits inside long speech, the policy before the gate split long speech at
+    breaths. ``max_segment_s``: an utterance with no clause end in its agreed words commits them
+    anyway once this much audio is uncommitted. 12 s, not 8: at 8 s, cuts forced mid-clause ("Mais
+    la dépense n'était pas du même | ordre") left scraps that were translated alone and next passes
     that began mid-clause, where Whisper guesses worst ("même ordre" came out "mordre" twice).
-    Simulated real time over the French and German recordings at three machine speeds, pooled
-    WER ratio 1.18/1.19/1.13 -> 1.15/1.12/1.14; the English ones never reach either limit.
+    Simulated real time over the French and German recordings at three machine speeds, pooled WER
+    ratio 1.18/1.19/1.13 -> 1.15/1.12/1.14; the English ones never reach either limit.
 
     ``window_pad_s``/``window_min_s``: the encoder sees the buffer plus ``window_pad_s`` of
     padding, at least ``window_min_s``, instead of Whisper's 30 s (``None``: always 30 s). Measured

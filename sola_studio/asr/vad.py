@@ -41,6 +41,12 @@ class GateOptions:
     it and the speech after the dip starts the next; at ``max_utterance_s`` without such a dip it
     is cut at the longest dip it had after ``min_piece_s`` (at the newest audio if none, as
     Silero's ``max_speech_duration_s`` does). ``None``: utterances end at pauses only.
+    Chosen on ``bench streaming`` (French, 565 words, offline 15.4 %), each setting replayed with
+    the talk starting at three offsets (0.5, 0.61, 0.77 s) so the VAD windows fall differently:
+    after 6 s at 0.15 s dips 16.6/16.6/16.6 %; after 6 s at 0.25 s 16.5/18.6/18.6 %; after 8 s at
+    0.25 s (14 s max) 16.5/18.1/18.1 %; after 4 s at 0.15 s 17.2 % (one offset, an earlier
+    tail); LocalAgreement before it 17.0/15.9/16.3 %, and 16.3-19.1 % at the same offset across
+    machine speeds.
     ``pad_s``: audio kept before the first and after the last speech window so Whisper hears the
     word onsets and tails. 0.4 s, not 0.2: ``bench captions`` one real-time pass each, same load
     (~0.5), streaming/offline WER over the 698 scored words (en, fr, de) 16.2 %/13.8 % (ratio
