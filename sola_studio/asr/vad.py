@@ -216,8 +216,8 @@ class SpeechGate:
         self._start = d1
         self._speech_windows = max(0, round((total - first) * SAMPLE_RATE / WINDOW))
         self._best_dip = None
-        if self._dip_start is not None and self._dip_start < d1:
-            self._dip_start = max(self._dip_start, d1)
+        if self._dip_start is not None and self._dip_start < d1:  # cut inside this dip
+            self._dip_start = d1
 
     def _end_silence_s(self) -> float:
         o = self.options
