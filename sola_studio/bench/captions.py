@@ -5,7 +5,11 @@ paced in real time, through the same parts ``sola-studio run`` composes, and mea
 
 - caption latency: committed caption published minus the capture time of the end of its last
   word (from word timestamps); translation latency the same for the translated caption, and the
-  milliseconds each target language adds;
+  milliseconds each target language adds; word latency: the same from the end of every word of
+  a caption, not only its last (the first words of a long caption wait for the rest), for the
+  English loop and, as ``latency_*_fr_*``/``_de_``, for the long French and German talk;
+  partial latency: a partial (uncommitted) caption published minus the capture time of the end
+  of its text, i.e. how far behind the voice the live text on screen is;
 - real-time factor (decode seconds / audio seconds), process CPU share, peak RSS;
 - lag growth: median latency over the last five minutes minus over the first five (for runs
   shorter than 15 minutes, the last and first thirds);
@@ -190,9 +194,12 @@ def _stream(
     track = CaptionTrack(session.bus, targets, translator)
     first: dict[int, Any] = {}
     final: dict[int, Any] = {}
+    partial_lat: list[float] = []
 
     def collect(c: Caption) -> None:
         if not c.committed:
+            # A partial's text covers the audio its pass heard, up to ``t_capture``.
+            partial_lat.append(c.t_emit - c.t_capture)
             return
         first.setdefault(c.id, c)
         if "translate" in c.stages or not targets:
@@ -214,6 +221,9 @@ def _stream(
     audio_s = spans[-1].end if spans else 0.0
     caps = [first[i] for i in sorted(first)]
     lat = [c.latency for c in caps if c.latency is not None]
+    # Every word's wait, not only the last one's: the first words of a long caption wait for the
+    # rest of it (the audio is paced in real time, so a word ended ``end - w.end`` before the last).
+    word_lat = [c.latency + (c.end - w.end) for c in caps if c.latency is not None for w in c.words]
     tr_lat = [
         final[i].t_emit - final[i].audio_end_t
         for i in final
@@ -234,6 +244,10 @@ def _stream(
     return {
         "latency_commit_p50_s": _pct(lat, 0.5),
         "latency_commit_p95_s": _pct(lat, 0.95),
+        "latency_word_p50_s": _pct(word_lat, 0.5),
+        "latency_word_p95_s": _pct(word_lat, 0.95),
+        "latency_partial_p50_s": _pct(partial_lat, 0.5),
+        "latency_partial_p95_s": _pct(partial_lat, 0.95),
         "latency_translation_p50_s": _pct(tr_lat, 0.5),
         "latency_translation_p95_s": _pct(tr_lat, 0.95),
         "added_ms_per_language": statistics.median(added) if added else None,
@@ -314,6 +328,9 @@ def main(args: argparse.Namespace) -> int:
             translator=None,
         )
         plays += other["plays"]
+        for key in ("commit", "word", "partial"):
+            for q in ("p50", "p95"):
+                out[f"latency_{key}_{language}_{q}_s"] = other[f"latency_{key}_{q}_s"]
         first_play.update({path: text for path, play, text in other["plays"] if play == 0})
         offline.update(
             {r.path: engine.transcribe_file_offline(decode_file(r.path), language) for r in more}
@@ -347,6 +364,8 @@ def main(args: argparse.Namespace) -> int:
         for key in (
             "latency_commit_p50_s",
             "latency_commit_p95_s",
+            "latency_word_p50_s",
+            "latency_word_p95_s",
             "rtf",
             "wer_stream",
             "captions",
