@@ -46,7 +46,8 @@ class GateOptions:
     after 6 s at 0.15 s dips 16.6/16.6/16.6 %; after 6 s at 0.25 s 16.5/18.6/18.6 %; after 8 s at
     0.25 s (14 s max) 16.5/18.1/18.1 %; after 4 s at 0.15 s 17.2 % (one offset, an earlier
     tail); LocalAgreement before it 17.0/15.9/16.3 %, and 16.3-19.1 % at the same offset across
-    machine speeds.
+    machine speeds. Shorter pieces would commit long talk sooner, but cost words: after 4 s or
+    5 s 17.7 % (offset 0.5); a 9 s limit 16.5/18.9/18.9 %, 8 s 18.4/20.4/20.4 %.
     ``pad_s``: audio kept before the first and after the last speech window so Whisper hears the
     word onsets and tails. 0.4 s, not 0.2: ``bench captions`` one real-time pass each, same load
     (~0.5), streaming/offline WER over the 698 scored words (en, fr, de) 16.2 %/13.8 % (ratio
