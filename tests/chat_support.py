@@ -1,0 +1,53 @@
+"""Helpers shared by the chat connector tests: a collector that waits on a condition (never a
+sleep), a free loopback port, and which addresses a process listens on."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+import psutil
+
+T = TypeVar("T")
+
+
+class Collected(Generic[T]):
+    """A thread-safe list that tests wait on: ``wait_for(lambda items: ...)``."""
+
+    def __init__(self) -> None:
+        self.items: list[T] = []
+        self._cond = threading.Condition()
+        self.accept = True  # what the callback returns (a desk's submit returns False when full)
+
+    def __call__(self, item: T) -> bool:
+        with self._cond:
+            if self.accept:
+                self.items.append(item)
+            self._cond.notify_all()
+            return self.accept
+
+    def wait_for(self, ok: Callable[[list[T]], bool], timeout: float = 10.0) -> list[T]:
+        with self._cond:
+            if not self._cond.wait_for(lambda: ok(self.items), timeout):
+                got = repr(self.items)[:2000]
+                raise AssertionError(f"condition not met within {timeout} s; got {got}")
+            return list(self.items)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def listening_addresses() -> set[tuple[str, int]]:
+    """(address, port) of every TCP socket this process listens on."""
+    me = psutil.Process(os.getpid())
+    return {
+        (c.laddr.ip, c.laddr.port)
+        for c in me.net_connections(kind="tcp")
+        if c.status == psutil.CONN_LISTEN
+    }
