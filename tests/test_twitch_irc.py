@@ -101,7 +101,7 @@ class Viewer:
 def test_comments_arrive_and_approved_reply_reaches_viewer(ircd: int) -> None:
     sheet = load_sheet(REPO / "assets" / "sample_sheet.yaml")
     source = TwitchIrcSource(
-        "sola_live", "sola_bot", host="127.0.0.1", port=ircd, send_interval_s=0.0
+        "sola_live", "sola_bot", host="127.0.0.1", port=ircd, tls=False, send_interval_s=0.0
     )
     desk = CommentDesk(sheet, sources=[source], config=DeskConfig(embeddings=False))
     drafts: list[Draft] = []
@@ -131,7 +131,9 @@ def test_comments_arrive_and_approved_reply_reaches_viewer(ircd: int) -> None:
 
 
 def test_unreachable_server_is_a_connector_error() -> None:
-    source = TwitchIrcSource("x", "bot", host="127.0.0.1", port=_free_port(), timeout_s=1)
+    source = TwitchIrcSource(
+        "x", "bot", host="127.0.0.1", port=_free_port(), tls=False, timeout_s=1
+    )
     with pytest.raises(ConnectorError) as err:
         source.start(lambda c: None)
     assert err.value.fix

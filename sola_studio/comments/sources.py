@@ -17,7 +17,9 @@ import contextlib
 import itertools
 import json
 import logging
+import select
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Callable
@@ -218,10 +220,14 @@ def _parse_irc(line: str) -> tuple[dict[str, str], str, str, list[str]]:
 
 
 class TwitchIrcSource:
-    """Twitch chat through its IRC interface (``irc.chat.twitch.tv:6667``; TLS on 6697 is the
-    caller's socket factory's business). Reads PRIVMSG as comments, answers PING, and sends
-    replies as PRIVMSG (with Twitch's ``reply-parent-msg-id`` tag when the platform gave an id).
-    Works with any RFC 1459 server, which is how it is tested (ngircd on loopback).
+    """Twitch chat through its IRC interface: TLS to ``irc.chat.twitch.tv:6697`` with the
+    certificate verified against the system's CAs (or ``ca_file``). Reads PRIVMSG as comments,
+    answers PING, and sends replies as PRIVMSG (with Twitch's ``reply-parent-msg-id`` tag when
+    the platform gave an id). Works with any RFC 1459 server, which is how it is tested (ngircd
+    on loopback, with a self-signed certificate the test trusts through ``ca_file``).
+
+    A token never travels in clear text: ``tls=False`` (a local test server) is allowed only
+    for anonymous read-only logins, and refused with the fix when a token is given.
     """
 
     platform = "twitch"
@@ -234,7 +240,9 @@ class TwitchIrcSource:
         token: str | None = None,
         *,
         host: str = "irc.chat.twitch.tv",
-        port: int = 6667,
+        port: int = 6697,
+        tls: bool = True,
+        ca_file: str | Path | None = None,
         clock: Clock | None = None,
         timeout_s: float = 10.0,
         send_interval_s: float = 1.6,
@@ -243,6 +251,8 @@ class TwitchIrcSource:
         self.nick = nick
         self._token = token
         self.host, self.port = host, port
+        self.tls = tls
+        self.ca_file = Path(ca_file) if ca_file is not None else None
         self.clock = clock or SystemClock()
         self.timeout_s = timeout_s
         # Twitch allows 20 messages / 30 s for a normal account: one every 1.5 s, kept under.
@@ -251,11 +261,32 @@ class TwitchIrcSource:
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self._send_lock = threading.Lock()
+        # OpenSSL does not allow one connection to be read and written from two threads at
+        # once: the reader waits with select() and reads, and _raw writes, under this lock.
+        self._io_lock = threading.Lock()
         self._last_send = 0.0
         self.joined = threading.Event()
         self._ids = itertools.count(1)
 
+    def _tls_context(self) -> ssl.SSLContext:
+        if self.ca_file is not None and not self.ca_file.is_file():
+            raise ConfigError(
+                f"the CA file {self.ca_file} does not exist",
+                fix="pass the PEM file of the certificate authority that signed the server's",
+            )
+        ctx = ssl.create_default_context(cafile=str(self.ca_file) if self.ca_file else None)
+        ctx.minimum_version = ssl.TLSVersion.TLSv1_2
+        return ctx  # CERT_REQUIRED and host name checking are create_default_context's
+
     def start(self, emit: Emit) -> None:
+        if self._token and not self.tls:
+            raise ConnectorError(
+                f"refusing to send your Twitch token over a plain connection to "
+                f"{self.host}:{self.port}",
+                fix="use TLS (the default: irc.chat.twitch.tv:6697), or read the chat "
+                "anonymously without --twitch-nick",
+            )
+        ctx = self._tls_context() if self.tls else None
         try:
             sock = socket.create_connection((self.host, self.port), timeout=self.timeout_s)
         except OSError as exc:
@@ -263,6 +294,23 @@ class TwitchIrcSource:
                 f"cannot reach Twitch chat at {self.host}:{self.port}: {exc}",
                 fix="check the network connection and the channel name",
             ) from exc
+        if ctx is not None:
+            try:
+                sock = ctx.wrap_socket(sock, server_hostname=self.host)
+            except ssl.SSLCertVerificationError as exc:
+                sock.close()
+                raise ConnectorError(
+                    f"the certificate of {self.host}:{self.port} is not trusted "
+                    f"({exc.verify_message})",
+                    fix="check the system date and that nothing intercepts the connection "
+                    "(a proxy or antivirus); a private server needs its CA file",
+                ) from exc
+            except (ssl.SSLError, OSError) as exc:
+                sock.close()
+                raise ConnectorError(
+                    f"no TLS connection to {self.host}:{self.port}: {exc}",
+                    fix="Twitch chat speaks TLS on port 6697; check --twitch-server",
+                ) from exc
         self._sock = sock
         if self._token:
             self._raw(f"PASS oauth:{self._token.removeprefix('oauth:')}")
@@ -287,7 +335,8 @@ class TwitchIrcSource:
             raise ConnectorError("not connected to Twitch chat", fix="start the comment desk")
         clean = line.replace("\r", " ").replace("\n", " ")
         try:
-            self._sock.sendall((clean[:510] + "\r\n").encode("utf-8"))
+            with self._io_lock:
+                self._sock.sendall((clean[:510] + "\r\n").encode("utf-8"))
         except OSError as exc:
             raise ConnectorError(
                 f"Twitch chat connection lost: {exc}", fix="restart the comment desk"
@@ -295,14 +344,19 @@ class TwitchIrcSource:
 
     def _read(self, emit: Emit) -> None:
         assert self._sock is not None
-        self._sock.settimeout(0.5)
+        sock = self._sock
+        sock.settimeout(0.5)
         buf = b""
         while not self._stop.is_set():
             try:
-                data = self._sock.recv(4096)
-            except TimeoutError:
+                pending = isinstance(sock, ssl.SSLSocket) and sock.pending() > 0
+                if not pending and not select.select([sock], [], [], 0.5)[0]:
+                    continue
+                with self._io_lock:
+                    data = sock.recv(4096)
+            except (TimeoutError, ssl.SSLWantReadError):
                 continue
-            except OSError:
+            except (OSError, ValueError):  # closed under us by stop()
                 break
             if not data:
                 break
