@@ -349,7 +349,8 @@ class CommentDesk:
         comment = self._comments[item.draft.comment_id]
         sender = self._sender(via)
         try:
-            sender.send(OutgoingReply(comment, item.text, item.draft.language))
+            # a platform send may end on the clipboard (TikTok): record how it really went
+            how = sender.send(OutgoingReply(comment, item.text, item.draft.language))
         except ConnectorError as exc:
             return self.review.mark_failed(comment.id, exc)
         sent = self.review.mark_sent(comment.id, by=by)
@@ -361,7 +362,7 @@ class CommentDesk:
                 comment_id=comment.id,
                 viewer_id=comment.viewer_id,
                 platform=comment.platform,
-                sender=sender.name,
+                sender=how or sender.name,
                 language=item.draft.language,
                 text=item.text,
                 t_capture=comment.t_capture,

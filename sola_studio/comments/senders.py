@@ -36,32 +36,66 @@ class OutgoingReply:
 class ReplySender(Protocol):
     name: str
 
-    def send(self, reply: OutgoingReply) -> None:
-        """Deliver ``reply``; raise ConnectorError when it cannot."""
+    def send(self, reply: OutgoingReply) -> str | None:
+        """Deliver ``reply``; raise ConnectorError when it cannot. Returns how it went when
+        that is not :attr:`name` (``"clipboard"``), so the window and the store say so."""
         ...
 
 
+@runtime_checkable
+class Clipboard(Protocol):
+    """The system clipboard. The window passes one backed by QClipboard; headless runs and
+    tests use :class:`MemoryClipboard`."""
+
+    def set_text(self, text: str) -> None: ...
+
+
+class MemoryClipboard:
+    """A clipboard without a window: keeps the last text (and all of them, for tests)."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self._lock = threading.Lock()
+
+    def set_text(self, text: str) -> None:
+        with self._lock:
+            self.texts.append(text)
+
+    @property
+    def text(self) -> str:
+        with self._lock:
+            return self.texts[-1] if self.texts else ""
+
+
 class PlatformSender:
-    """Posts the reply in the chat the comment came from."""
+    """Posts the reply in the chat the comment came from, through the source it came from.
+
+    Where no supported way to post exists (TikTok LIVE, comments from the local endpoint),
+    the reply is copied to ``clipboard`` for the seller to paste, and the send returns
+    ``"clipboard"``: the desk marks the comment answered and the window says it was copied.
+    Without a clipboard such a send is a ConnectorError with that fix.
+    """
 
     name = "platform"
 
-    def __init__(self, sources: dict[str, CommentSource]) -> None:
+    def __init__(
+        self, sources: dict[str, CommentSource], clipboard: Clipboard | None = None
+    ) -> None:
         self._sources = sources
+        self._clipboard = clipboard
 
-    def send(self, reply: OutgoingReply) -> None:
+    def send(self, reply: OutgoingReply) -> str | None:
         source = self._sources.get(reply.comment.platform)
         if source is None or not source.can_send:
+            if self._clipboard is not None:
+                self._clipboard.set_text(reply.text)
+                return "clipboard"
             raise ConnectorError(
                 f"{reply.comment.platform} cannot send replies from here",
                 fix="copy the reply to the clipboard and paste it in the platform's chat",
             )
         source.send(reply.text, reply_to=reply.comment)
-
-
-@runtime_checkable
-class Clipboard(Protocol):
-    def set_text(self, text: str) -> None: ...
+        return None
 
 
 class ClipboardSender:
@@ -70,8 +104,9 @@ class ClipboardSender:
     def __init__(self, clipboard: Clipboard) -> None:
         self._clipboard = clipboard
 
-    def send(self, reply: OutgoingReply) -> None:
+    def send(self, reply: OutgoingReply) -> str | None:
         self._clipboard.set_text(reply.text)
+        return None
 
 
 class OnScreenCardSender:
@@ -89,7 +124,7 @@ class OnScreenCardSender:
         self._clock = clock
         self.duration_s = duration_s
 
-    def send(self, reply: OutgoingReply) -> None:
+    def send(self, reply: OutgoingReply) -> str | None:
         self._publish(
             OnScreenCard(
                 id=f"card-{reply.comment.id}",
@@ -99,6 +134,7 @@ class OnScreenCardSender:
                 t_emit=self._clock(),
             )
         )
+        return None
 
 
 class DryRunSender:
@@ -111,7 +147,7 @@ class DryRunSender:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
 
-    def send(self, reply: OutgoingReply) -> None:
+    def send(self, reply: OutgoingReply) -> str | None:
         line = json.dumps(
             {
                 "comment_id": reply.comment.id,
@@ -124,3 +160,4 @@ class DryRunSender:
         )
         with self._lock, self.path.open("a", encoding="utf-8") as f:
             f.write(line + "\n")
+        return None
