@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import Product, ProductSheet, StockLevel, Variant, text_in
 from sola_studio.comments import templates as tpl
 from sola_studio.comments.events import (
@@ -37,64 +38,22 @@ log = logging.getLogger(__name__)
 
 MAX_INTENTS = 2  # a reply answers at most two questions; longer ones read badly in chat
 MAX_OPTIONS = 6  # variants listed in one reply
-_INTEREST_CUES = (
-    "juro",
-    "interest",
-    "interes",
-    "zins",
-    "interet",
-    "interessi",
-    "利息",
-    "利",
-    "金利",
-    "فائد",
-    "ब्याज",
-    "byaj",
-    "taxa",
-    "rate$",
-    "tasa",
-)
-_WARRANTY_CUES = ("garant", "warrant", "保修", "质保", "保証", "ضمان", "वारंटी", "गारंटी")
+_INTEREST_CUES = lang_data.all_words("interest_cues")  # "and the interest?" after instalments
+_WARRANTY_CUES = lang_data.all_words("warranty_cues")  # "warranty?" puts the warranty first
 # Words that ask about the material itself: a "material and quality" question without one of
 # them ("where is it made?") is answered by the spec it names, not by the material.
 _MATERIAL_CUES = tuple(c for cues in INTENT_CUES[Intent.MATERIAL].values() for c in cues)
 # Questions about a product spec, per spec name the sheets use (folded: lower case, no Latin
-# accents; "$" ends a word). The spec's own name and its values of two words or more ("made in
-# brazil", "regular fit") count too. Written by hand from the held-out misses and the sample
-# sheet's specs; a sheet's other specs are found by their name and values.
+# accents; "$" ends a word), from each language file's ``spec_cues``. The spec's own name and its
+# values of two words or more ("made in brazil", "regular fit") count too. Written by hand from
+# the held-out misses and the sample sheet's specs; a sheet's other specs are found by their name
+# and values.
 SPEC_CUES: dict[str, tuple[str, ...]] = {
-    "origin": (
-        # en
-        "made in", "where is it made", "where's it made", "where its made", "where are they made",
-        "where is it from", "where are they from", "where do you make", "manufactured",
-        "country of origin", "origin",
-        # pt
-        "feito onde", "feita onde", "feitos onde", "feito no", "feita no", "feito em", "feita em",
-        "fabricad", "origem", "de onde e", "de onde vem", "produzid", "nacional",
-        # es
-        "hecho en", "hecha en", "donde se hace", "donde se fabrica", "fabrican", "origen",
-        "de donde es", "de donde son", "de donde viene", "producid",
-        # de, fr, it
-        "hergestellt", "herkunft", "wo wird", "produziert", "fabrique", "origine", "d'ou vient",
-        "produit en", "prodotto in", "prodotta in", "fatto in", "fatta in", "da dove",
-        # zh, ja, ar, hi
-        "产地", "哪里产", "哪产", "哪里生产", "哪里制造", "哪里做", "哪国", "国产", "进口",
-        "どこ製", "どこで作", "原産", "産地", "製造国", "国産",
-        "صنع في", "مصنوع في", "بلد المنشأ", "منشأ",
-        "kahan bana", "kaha bana", "kahan ki", "कहाँ बन", "कहां बन", "मेड इन",
-    ),
-    "fit": (
-        "fit$", "fits$", "fitting", "true to size", "runs small", "runs big", "runs large",
-        "oversized", "slim", "baggy",
-        "caimento", "modelagem", "veste bem", "veste pequeno", "veste grande", "forma pequen",
-        "forma grande", "corte", "horma", "calce", "queda", "passform", "fallt", "schnitt",
-        "coupe", "taille petit", "taille grand", "vestibilita", "veste piccol", "veste grand",
-        "版型", "偏大", "偏小", "修身", "宽松", "サイズ感", "シルエット", "大きめ", "小さめ",
-        "القصة", "फिटिंग",
-    ),
-}  # fmt: skip
+    name: tuple(c for cues in by_lang.values() for c in cues)
+    for name, by_lang in lang_data.per_language("spec_cues").items()
+}
 # Spec names that say what the product is ("kind: {en: table}"): glossary words, not answers.
-_IDENTITY_SPECS = frozenset({"kind", "category", "type", "name"})
+_IDENTITY_SPECS = lang_data.common().identity_specs
 
 
 class Polisher(Protocol):

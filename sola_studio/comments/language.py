@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sola_studio import lang as lang_data
 from sola_studio.comments.lexicon import (
     INTENT_CUES,
     LANGUAGE_MARKERS,
@@ -35,7 +36,9 @@ from sola_studio.core import helper
 
 log = logging.getLogger(__name__)
 
-SUPPORTED = ("en", "pt", "es", "de", "fr", "it", "zh", "ja", "ar", "hi")
+# Every language with a data file (sola_studio/lang/data). Telling a new one apart needs more than
+# its file: its script below, or a lingua model (_LATIN), or markers in Latin letters (_ROMANISED).
+SUPPORTED: tuple[str, ...] = lang_data.languages()
 _LATIN = ("en", "pt", "es", "de", "fr", "it")
 _ROMANISED = ("hi", "ar")  # written in Latin letters in chat, without a lingua model
 _MARKER_WEIGHT = 0.22  # one marker word ~ a fifth of lingua's whole vote (tuned on the dev set)

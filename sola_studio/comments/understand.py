@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
+from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import ProductSheet
 from sola_studio.comments.clean import clean
 from sola_studio.comments.events import Entities, FlagReason, Intent, UnderstoodComment
@@ -44,34 +45,8 @@ from sola_studio.core.events import Comment
 log = logging.getLogger(__name__)
 
 FOLLOW_UP_WINDOW_S = 600.0  # an unanswered question over 10 minutes old is no longer context
-_CONNECTORS = (
-    "and$",
-    "also$",
-    "what about",
-    "e$",
-    "e o",
-    "e a",
-    "e pra",
-    "y$",
-    "y el",
-    "y la",
-    "y para",
-    "und$",
-    "et$",
-    "ed$",
-    "anche",
-    "还有",
-    "那",
-    "じゃあ",
-    "では",
-    "و",
-    "और",
-    "aur$",
-    "or$",
-    "ou$",
-    "o$",
-    "oder$",
-)
+# "and to Portugal?", "e G?", "还有蓝色吗": words that tie a comment to the viewer's last question
+_CONNECTORS = lang_data.all_words("follow_up_connectors")
 _PRICE_IS_ABOUT = (Intent.SHIPPING, Intent.PAYMENT, Intent.DISCOUNT, Intent.RETURNS)
 _QUESTION_MARKS = ("?", "？", "؟")
 
@@ -82,95 +57,10 @@ class Embedder(Protocol):
     def query(self, texts: Any) -> Any: ...
 
 
-# Example questions per intent for the embedding fallback (a comment with no lexicon cue).
+# Example questions per intent for the embedding fallback (a comment with no lexicon cue), in
+# several languages at once (E5 is multilingual): ``intent_examples`` in the common language data.
 PROTOTYPES: dict[Intent, tuple[str, ...]] = {
-    Intent.PRICE: (
-        "how much is this",
-        "what does it cost",
-        "quanto é isso",
-        "¿a cómo sale?",
-        "was kostet das",
-        "这个多少钱",
-        "これはいくらですか",
-        "كم ثمن هذا",
-        "value?",
-        "what's the price on this one",
-    ),
-    Intent.SHIPPING: (
-        "when will it arrive at my house",
-        "do you send abroad",
-        "vocês mandam para fora",
-        "¿llega a mi país?",
-        "多久能到",
-        "いつ届きますか",
-    ),
-    Intent.SIZE_STOCK: (
-        "do you have it in my size",
-        "is there a bigger one",
-        "tem maior?",
-        "¿hay más grande?",
-        "有大一点的吗",
-        "大きいサイズはありますか",
-        "what sizes are there",
-    ),
-    Intent.MATERIAL: (
-        "what is it made of",
-        "is the fabric good",
-        "é de que?",
-        "¿de qué es?",
-        "什么做的",
-        "何でできていますか",
-        "does it wrinkle",
-        "can I put it in the washing machine",
-        "is the quality good after washing",
-    ),
-    Intent.PAYMENT: (
-        "can I split it into monthly payments",
-        "how can I pay",
-        "dá pra parcelar?",
-        "¿puedo pagar a meses?",
-        "可以分期吗",
-    ),
-    Intent.RETURNS: (
-        "what if it does not fit me",
-        "can I send it back",
-        "e se não servir?",
-        "¿y si no me queda?",
-        "不合适怎么办",
-        "合わなかったらどうなりますか",
-    ),
-    Intent.DISCOUNT: (
-        "can you give me a better deal",
-        "faz um precinho",
-        "¿me haces precio?",
-        "能便宜点吗",
-        "安くなりますか",
-    ),
-    Intent.GREETING: (
-        "good evening everyone",
-        "you look great today",
-        "boa noite gente",
-        "¡saludos desde Lima!",
-        "大家晚上好",
-        "みなさんこんばんは",
-        "greetings from Italy",
-        "first time here",
-    ),
-    Intent.OTHER: (
-        "what song is playing",
-        "what is your name",
-        "where are you from",
-        "qual o seu instagram?",
-        "¿a qué hora termina el live?",
-        "你是哪里人",
-        "what camera do you use",
-        "lol",
-        "ok",
-        "do you sell wholesale",
-        "vende no atacado?",
-        "do you have a physical store",
-        "when is the next live",
-    ),
+    Intent(name): examples for name, examples in lang_data.common().intent_examples.items()
 }
 _EMBED_MIN_MARGIN = 0.01  # top intent must beat the runner-up by this much (tuned on the dev set)
 
