@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Literal
 
 from sola_studio.core.errors import ConfigError
 from sola_studio.core.yamlio import safe_load
@@ -32,6 +32,9 @@ REFERENCE = "en"  # every language file is checked against this one
 COMMON = "common"
 
 _FIELD = re.compile(r"\{(\w+)\}")
+
+CueTable = Literal["intent_cues", "spec_cues", "size_words", "colour_words", "card_keywords"]
+WordList = Literal["steering_cues", "follow_up_connectors", "interest_cues", "warranty_cues"]
 
 
 @dataclass(frozen=True)
@@ -326,7 +329,7 @@ def language(code: str) -> LanguageData | None:
 
 
 def per_language(
-    pick: str, tables_: LanguageTables | None = None
+    pick: CueTable, tables_: LanguageTables | None = None
 ) -> dict[str, dict[str, tuple[str, ...]]]:
     """A cue table of every language, turned around: name -> language -> cues, names in the
     order they first appear, languages in listing order (``pick``: a table of
@@ -341,7 +344,7 @@ def per_language(
 
 
 def all_languages(
-    pick: str, tables_: LanguageTables | None = None
+    pick: CueTable, tables_: LanguageTables | None = None
 ) -> Mapping[str, tuple[str, ...]]:
     """A cue table of every language merged: name -> the cues of every language, in listing
     order (``pick``: ``"size_words"`` or ``"colour_words"``); entities are found whatever
@@ -353,7 +356,7 @@ def all_languages(
     return _frozen(merged)
 
 
-def all_words(pick: str, tables_: LanguageTables | None = None) -> tuple[str, ...]:
+def all_words(pick: WordList, tables_: LanguageTables | None = None) -> tuple[str, ...]:
     """A word list of every language joined, in listing order (``pick``: ``"steering_cues"``,
     ``"follow_up_connectors"``, ``"interest_cues"`` or ``"warranty_cues"``)."""
     t = tables_ or tables()
