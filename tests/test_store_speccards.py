@@ -16,7 +16,7 @@ from sola_studio.paths import ASSETS
 from sola_studio.report.build import build_report
 from sola_studio.report.export import to_html, to_json
 from sola_studio.store import SessionStore, schema
-from sola_studio.store.routing import products_from_sheet
+from sola_studio.store.routing import EventRouter, products_from_sheet
 
 
 def _caption(i: int, text: str, start: float) -> Caption:
@@ -32,7 +32,7 @@ def test_cards_shown_are_recorded_and_listed_in_the_report(tmp_path: Path) -> No
     )
     store.record_products(products_from_sheet(sheet))
     bus = Bus()
-    store.subscribe(bus)
+    EventRouter(store).subscribe(bus)
     detector = SpecCardDetector(
         sheet.pinned, sheet.seller_language, ["en", "zh"], SpecCardSettings(duration_s=6.0)
     )

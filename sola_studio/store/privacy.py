@@ -16,12 +16,22 @@ import json
 import logging
 import sqlite3
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from sola_studio.store.repository import PurgeResult, SessionStore
+from sola_studio.store.records import PurgeResult
 
 log = logging.getLogger(__name__)
+
+
+class Store(Protocol):
+    """What privacy needs of the session store: its public transaction, reads and clock."""
+
+    def transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
+
+    def reading(self) -> AbstractContextManager[sqlite3.Connection]: ...
+
+    def wall_time(self) -> float: ...
 
 
 def _ids(conn: sqlite3.Connection, sql: str, params: Sequence[Any]) -> list[int]:
@@ -32,12 +42,10 @@ def _marks(ids: Sequence[int]) -> str:
     return ",".join("?" * len(ids))
 
 
-def purge_expired(store: SessionStore, cutoff_wall: float) -> PurgeResult:
+def purge_expired(store: Store, cutoff_wall: float) -> PurgeResult:
     """Purge comments that arrived before ``cutoff_wall`` and viewers last seen before it."""
-    from sola_studio.store.repository import PurgeResult
-
-    now = store._clock.wall()
-    with store._tx() as conn:
+    now = store.wall_time()
+    with store.transaction() as conn:
         cpks = _ids(
             conn,
             "SELECT id FROM comments WHERE t_wall < ? AND purged_wall IS NULL",
@@ -88,14 +96,14 @@ def purge_expired(store: SessionStore, cutoff_wall: float) -> PurgeResult:
     return result
 
 
-def forget_viewer(store: SessionStore, viewer_pid: str) -> int:
+def forget_viewer(store: Store, viewer_pid: str) -> int:
     """Delete one viewer and everything about them in every session; returns rows deleted.
 
     A group reply that also answered other viewers is kept (it is theirs too), unlinked from
     this viewer's comments.
     """
     deleted = 0
-    with store._tx() as conn:
+    with store.transaction() as conn:
         cpks = _ids(conn, "SELECT id FROM comments WHERE viewer_pid = ?", (viewer_pid,))
         if cpks:
             m = _marks(cpks)
@@ -132,9 +140,11 @@ def forget_viewer(store: SessionStore, viewer_pid: str) -> int:
     return deleted
 
 
-def _rows(store: SessionStore, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
-    with store._lock:
-        rows = list(store.db.query(sql, params))
+def _rows(store: Store, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+    with store.reading() as conn:
+        cursor = conn.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        rows = [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
     for row in rows:
         for key in ("entities", "sources", "fact_ids"):
             if isinstance(row.get(key), str):
@@ -142,7 +152,7 @@ def _rows(store: SessionStore, sql: str, params: Sequence[Any]) -> list[dict[str
     return rows
 
 
-def export_viewer(store: SessionStore, viewer_pid: str) -> dict[str, Any]:
+def export_viewer(store: Store, viewer_pid: str) -> dict[str, Any]:
     """Everything held about one viewer (a subject access request), JSON-ready."""
     viewer = _rows(store, "SELECT * FROM viewers WHERE pid = ?", (viewer_pid,))
     comments = _rows(

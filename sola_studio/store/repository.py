@@ -29,103 +29,33 @@ import hmac
 import json
 import logging
 import os
-import re
-import secrets
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import psutil
 import sqlite_utils
 
-from sola_studio import __version__, paths
+from sola_studio import __version__
 from sola_studio.core.clock import Clock, SystemClock
 from sola_studio.core.errors import StoreError
 from sola_studio.core.events import Caption, Comment, ErrorEvent
-from sola_studio.store import schema
+from sola_studio.store import privacy, schema
+from sola_studio.store.records import (
+    DB_NAME,
+    KEY_NAME,
+    ProductSnapshot,
+    PurgeResult,
+    RetentionPolicy,
+    SessionStatus,
+    load_or_create_key,
+    profile_dir,
+)
 
 log = logging.getLogger(__name__)
-
-DB_NAME = "sessions.db"
-KEY_NAME = "viewer.key"
-_PROFILE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
-
-
-class SessionStatus:
-    """Values of ``sessions.status``."""
-
-    RUNNING = "running"
-    FINISHED = "finished"
-    INTERRUPTED = "interrupted"
-
-
-@dataclass(frozen=True)
-class RetentionPolicy:
-    """How long viewer identifiers and comment text are kept.
-
-    ``days``: age after which a comment's text, translation, entities and viewer link, the drafts
-    and replies written for it, and viewers not seen since, are purged (default 30).
-    ``check_every_s``: while the store is open, purging runs again after this many seconds
-    (it always runs when the store opens).
-    """
-
-    days: float = 30.0
-    check_every_s: float = 3600.0
-
-    def __post_init__(self) -> None:
-        if self.days <= 0:
-            raise ValueError("retention days must be positive")
-
-
-@dataclass(frozen=True)
-class ProductSnapshot:
-    """A product as the sheet described it during the session (name, price, variants, stock)."""
-
-    product_id: str
-    name: str
-    details: Mapping[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class PurgeResult:
-    comments: int
-    viewers: int
-    drafts: int
-    replies: int
-    memory: int = 0  # viewer-memory rows deleted (sola_studio.store.viewer_memory)
-
-
-def profile_dir(profile: str = "default") -> Path:
-    """The folder of one seller profile: ``<data_dir>/profiles/<profile>/``."""
-    if not _PROFILE_RE.match(profile):
-        raise StoreError(
-            f"profile name {profile!r} is not allowed",
-            fix="use letters, digits, '.', '_' or '-' (up to 64 characters)",
-        )
-    return paths.data_dir() / "profiles" / profile
-
-
-def _load_or_create_key(path: Path) -> bytes:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        data = b""
-    if len(data) == 32:
-        return data
-    if data:
-        raise StoreError(
-            f"the viewer key {path} is damaged ({len(data)} bytes, expected 32)",
-            fix="restore it from a backup; deleting it makes returning viewers look new",
-        )
-    key = secrets.token_bytes(32)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(key)
-    return key
 
 
 def _json(value: object) -> str | None:
@@ -200,7 +130,7 @@ class SessionStore:
         """Open (creating if needed) the store of a seller profile."""
         folder = profile_dir(profile)
         folder.mkdir(parents=True, exist_ok=True)
-        key = _load_or_create_key(folder / KEY_NAME)
+        key = load_or_create_key(folder / KEY_NAME)
         return cls(folder / DB_NAME, key=key, clock=clock, retention=retention)
 
     # -- plumbing ---------------------------------------------------------------------------
@@ -216,8 +146,10 @@ class SessionStore:
         self.close()
 
     @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
-        """One short write transaction, committed on exit (the unit of crash safety)."""
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One short write transaction, committed on exit (the unit of crash safety); rolled
+        back when the block raises. A database error becomes a :class:`StoreError`. Callers
+        outside the store (privacy, viewer memory) write through this and nothing else."""
         with self._lock:
             conn = self.db.conn
             try:
@@ -236,6 +168,16 @@ class SessionStore:
                     conn.execute("ROLLBACK")
                 raise
 
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection for queries, held against writes from other threads meanwhile."""
+        with self._lock:
+            yield self.db.conn
+
+    def wall_time(self) -> float:
+        """The store clock's wall time (what ``t_wall`` columns hold)."""
+        return self._clock.wall()
+
     def _session(self) -> int:
         if self.session_id is None:
             raise StoreError(
@@ -253,12 +195,14 @@ class SessionStore:
         now = self._clock.wall()
         names = ("session_id", *columns, "t_wall")
         sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({','.join('?' * len(names))})"
-        with self._tx() as conn:
+        with self.transaction() as conn:
             conn.execute(sql, (sid, *columns.values(), now))
             self._touch(conn, now)
-        self._after_write()
+        self.after_write()
 
-    def _after_write(self) -> None:
+    def after_write(self) -> None:
+        """Purge what is past retention when the last purge is ``check_every_s`` old (call it
+        after a write made through :meth:`transaction`)."""
         if self._clock.wall() - self._last_purge >= self.retention.check_every_s:
             self.purge_expired()
 
@@ -280,7 +224,7 @@ class SessionStore:
         """Open a new running session; later ``record_*`` calls write into it."""
         now = self._clock.wall()
         pid = os.getpid()
-        with self._tx() as conn:
+        with self.transaction() as conn:
             cur = conn.execute(
                 "INSERT INTO sessions (title, platform, seller_language, caption_languages,"
                 " status, started_wall, started_monotonic, last_event_wall, owner_pid,"
@@ -309,7 +253,7 @@ class SessionStore:
         """Mark the current session finished (a clean stop)."""
         sid = self._session()
         now = self._clock.wall()
-        with self._tx() as conn:
+        with self.transaction() as conn:
             conn.execute(
                 "UPDATE sessions SET status = ?, ended_wall = ?, last_event_wall = ? WHERE id = ?",
                 (SessionStatus.FINISHED, now, now, sid),
@@ -336,7 +280,7 @@ class SessionStore:
                 continue
             marked.append(int(sid))
         if marked:
-            with self._tx() as conn:
+            with self.transaction() as conn:
                 for sid in marked:
                     conn.execute(
                         "UPDATE sessions SET status = ?, ended_wall = last_event_wall"
@@ -362,7 +306,7 @@ class SessionStore:
             {"text": w.text, "start": w.start, "end": w.end, "probability": w.probability}
             for w in caption.words
         ]
-        with self._tx() as conn:
+        with self.transaction() as conn:
             conn.execute(
                 "INSERT INTO captions (session_id, caption_id, language, text, start_s, end_s,"
                 " t_capture, t_emit, audio_end_t, latency_s, words, stages, recorded_wall)"
@@ -404,7 +348,7 @@ class SessionStore:
                     (row[0], lang, text, latency),
                 )
             self._touch(conn, now)
-        self._after_write()
+        self.after_write()
 
     # -- comments ---------------------------------------------------------------------------
 
@@ -413,7 +357,7 @@ class SessionStore:
         sid = self._session()
         now = self._clock.wall()
         pid = self.viewer_pid(comment.platform, comment.viewer_id)
-        with self._tx() as conn:
+        with self.transaction() as conn:
             conn.execute(
                 "INSERT INTO viewers (pid, platform, display_name, first_seen_wall,"
                 " last_seen_wall) VALUES (?,?,?,?,?) ON CONFLICT(pid) DO UPDATE SET"
@@ -434,7 +378,7 @@ class SessionStore:
                 ),
             )
             self._touch(conn, now)
-        self._after_write()
+        self.after_write()
         return pid
 
     def record_comment_understood(
@@ -455,7 +399,7 @@ class SessionStore:
         """Add what the comment pipeline understood about an already recorded comment."""
         sid = self._session()
         now = self._clock.wall()
-        with self._tx() as conn:
+        with self.transaction() as conn:
             cur = conn.execute(
                 "UPDATE comments SET language=?, translation=?, translated_to=?, intent=?,"
                 " intents=?, is_question=?, flags=?, entities=?, product_id=?, variant=?,"
@@ -480,7 +424,7 @@ class SessionStore:
             if cur.rowcount == 0:
                 log.warning("understanding for unknown comment %s ignored", comment_id)
             self._touch(conn, now)
-        self._after_write()
+        self.after_write()
 
     def _comment_pk(self, conn: sqlite3.Connection, comment_id: str | None) -> int | None:
         if comment_id is None:
@@ -525,7 +469,7 @@ class SessionStore:
         """
         sid = self._session()
         now = self._clock.wall()
-        with self._tx() as conn:
+        with self.transaction() as conn:
             existing = self._draft_pk(conn, draft_id)
             if existing is not None:
                 self._edit(conn, existing, text, "drafter", now)
@@ -552,7 +496,7 @@ class SessionStore:
                     ),
                 )
             self._touch(conn, now)
-        self._after_write()
+        self.after_write()
 
     def _edit(
         self, conn: sqlite3.Connection, draft_pk: int, text: str, by: str, now: float
@@ -569,14 +513,14 @@ class SessionStore:
         """The seller (or a redraft) changed a draft's text; the previous text is kept."""
         self._session()
         now = self._clock.wall()
-        with self._tx() as conn:
+        with self.transaction() as conn:
             pk = self._draft_pk(conn, draft_id)
             if pk is None:
                 log.warning("edit of unknown draft %s ignored", draft_id)
             else:
                 self._edit(conn, pk, text, edited_by, now)
             self._touch(conn, now)
-        self._after_write()
+        self.after_write()
 
     def record_review(
         self, draft_id: str, state: str, *, by: str = "seller", text: str | None = None
@@ -588,7 +532,7 @@ class SessionStore:
         """
         self._session()
         now = self._clock.wall()
-        with self._tx() as conn:
+        with self.transaction() as conn:
             pk = self._draft_pk(conn, draft_id)
             if pk is None:
                 log.warning("review of unknown draft %s ignored", draft_id)
@@ -602,7 +546,7 @@ class SessionStore:
                 )
                 conn.execute("UPDATE drafts SET state=? WHERE id=?", (state, pk))
             self._touch(conn, now)
-        self._after_write()
+        self.after_write()
 
     def record_reply(
         self,
@@ -626,7 +570,7 @@ class SessionStore:
         """
         sid = self._session()
         now = self._clock.wall()
-        with self._tx() as conn:
+        with self.transaction() as conn:
             draft_pk = self._draft_pk(conn, draft_id)
             if draft_pk is not None and (approved_by is None or approved_wall is None):
                 approval = conn.execute(
@@ -665,7 +609,7 @@ class SessionStore:
                             (reply_pk, cpk),
                         )
             self._touch(conn, now)
-        self._after_write()
+        self.after_write()
 
     # -- product sheet and insights ---------------------------------------------------------
 
@@ -675,7 +619,7 @@ class SessionStore:
         sid = self._session()
         now = self._clock.wall()
         written = 0
-        with self._tx() as conn:
+        with self.transaction() as conn:
             for p in products:
                 snap = _json(dict(p.details)) or "{}"
                 key = f"{p.name}\x00{snap}"
@@ -689,7 +633,7 @@ class SessionStore:
                 self._product_snapshots[p.product_id] = key
                 written += 1
             self._touch(conn, now)
-        self._after_write()
+        self.after_write()
         return written
 
     def record_demand(
@@ -760,7 +704,7 @@ class SessionStore:
         shown = shown_wall if shown_wall is not None else now
         if hidden_wall is None and duration_s is not None:
             hidden_wall = shown + duration_s
-        with self._tx() as conn:
+        with self.transaction() as conn:
             conn.execute(
                 "INSERT INTO spec_cards (session_id, product_id, title, language, fields,"
                 " shown_wall, hidden_wall, attribute, keyword, caption_id, stream_start,"
@@ -781,7 +725,7 @@ class SessionStore:
                 ),
             )
             self._touch(conn, now)
-        self._after_write()
+        self.after_write()
 
     def record_error(self, event: ErrorEvent) -> None:
         """An error a stage published (kept so the report can show what went wrong)."""
@@ -815,24 +759,10 @@ class SessionStore:
             t_emit=t_emit,
         )
 
-    # -- bus --------------------------------------------------------------------------------
-
-    def subscribe(self, bus: Any) -> Callable[[], None]:
-        """Route bus events to the ``record_*`` methods; returns a function that unsubscribes.
-
-        Events of flows not known here are ignored. A failed write is logged by the bus and
-        never reaches the publisher.
-        """
-        from sola_studio.store import routing
-
-        return routing.subscribe(self, bus)
-
     # -- privacy ----------------------------------------------------------------------------
 
     def purge_expired(self) -> PurgeResult:
         """Purge viewer identifiers and comment text older than the retention period."""
-        from sola_studio.store import privacy
-
         self._last_purge = self._clock.wall()
         result = privacy.purge_expired(self, self._clock.wall() - self.retention.days * 86400.0)
         if result.comments or result.viewers or result.memory:
@@ -847,14 +777,10 @@ class SessionStore:
 
     def forget_viewer(self, viewer_pid: str) -> int:
         """Delete every row about one viewer, in every session; returns rows deleted."""
-        from sola_studio.store import privacy
-
         deleted = privacy.forget_viewer(self, viewer_pid)
         self.checkpoint()
         return deleted
 
     def export_viewer(self, viewer_pid: str) -> dict[str, Any]:
         """Everything held about one viewer, as a JSON-ready dict."""
-        from sola_studio.store import privacy
-
         return privacy.export_viewer(self, viewer_pid)

@@ -1,5 +1,8 @@
 """Routes bus events to :class:`~sola_studio.store.repository.SessionStore` ``record_*`` calls.
 
+:class:`EventRouter` is subscribed by the composition root; the store does not import this
+module (it knows nothing of the bus).
+
 One function per event type, so each flow's event maps onto the store's typed methods in one
 visible place. This module must never transform what is stored beyond choosing fields; it
 holds no state. :func:`products_from_sheet` turns the seller's product sheet into the snapshots
@@ -19,8 +22,9 @@ from typing import TYPE_CHECKING, Any
 from sola_studio.captions.speccards import SpecCard
 from sola_studio.catalog.sheet import ProductSheet
 from sola_studio.comments import events as ce
+from sola_studio.core.bus import Bus, Handler
 from sola_studio.core.events import Caption, Comment, ErrorEvent
-from sola_studio.store.repository import ProductSnapshot
+from sola_studio.store.records import ProductSnapshot
 
 if TYPE_CHECKING:
     from sola_studio.store.repository import SessionStore
@@ -58,6 +62,10 @@ def variant_label(entities: ce.Entities) -> str | None:
     """What the report calls the variant asked about: the size/colour named, else the SKU."""
     label = " / ".join(x for x in (entities.size, entities.colour) if x)
     return label or entities.variant_sku
+
+
+def _comment(store: SessionStore, c: Comment) -> None:
+    store.record_comment(c)  # returns the viewer's pseudonym, which the bus has no use for
 
 
 def _understood(store: SessionStore, u: ce.UnderstoodComment) -> None:
@@ -192,34 +200,46 @@ def _dropped(store: SessionStore, d: ce.CommentDropped) -> None:
     )
 
 
-def routes(store: SessionStore) -> list[tuple[type, Callable[[Any], object]]]:
-    """(event type, handler) pairs for every event type the store knows."""
+class EventRouter:
+    """Routes the flows' bus events to one store's ``record_*`` methods.
 
-    def bind(fn: Callable[[SessionStore, Any], None]) -> Callable[[Any], None]:
-        return lambda event: fn(store, event)
+    The composition root subscribes it (``EventRouter(store).subscribe(bus)``); the store
+    itself knows nothing of the bus. Events of flows not known here are ignored; a failed
+    write is logged by the bus and never reaches the publisher.
+    """
 
-    return [
-        (Caption, store.record_caption),
-        (Comment, store.record_comment),
-        (ErrorEvent, store.record_error),
-        (ce.UnderstoodComment, bind(_understood)),
-        (ce.Draft, bind(_draft)),
-        (ce.ReviewChanged, bind(_review)),
-        (ce.ReplySent, bind(_reply)),
-        (ce.GroupAnswerProposal, bind(_group)),
-        (ce.DemandCounted, bind(_demand)),
-        (ce.RestockAlert, bind(_restock)),
-        (ce.OnScreenCard, bind(_card)),
-        (SpecCard, bind(_spec_card)),
-        (ce.CommentDropped, bind(_dropped)),
-    ]
+    def __init__(self, store: SessionStore) -> None:
+        self.store = store
 
+    def routes(self) -> list[tuple[type, Handler]]:
+        """(event type, handler) pairs for every event type the store knows."""
+        store = self.store
 
-def subscribe(store: SessionStore, bus: Any) -> Callable[[], None]:
-    unsubscribers = [bus.subscribe(kind, handler) for kind, handler in routes(store)]
+        def bind(fn: Callable[[SessionStore, Any], None]) -> Callable[[Any], None]:
+            return lambda event: fn(store, event)
 
-    def unsubscribe() -> None:
-        for u in unsubscribers:
-            u()
+        return [
+            (Caption, store.record_caption),
+            (Comment, bind(_comment)),
+            (ErrorEvent, store.record_error),
+            (ce.UnderstoodComment, bind(_understood)),
+            (ce.Draft, bind(_draft)),
+            (ce.ReviewChanged, bind(_review)),
+            (ce.ReplySent, bind(_reply)),
+            (ce.GroupAnswerProposal, bind(_group)),
+            (ce.DemandCounted, bind(_demand)),
+            (ce.RestockAlert, bind(_restock)),
+            (ce.OnScreenCard, bind(_card)),
+            (SpecCard, bind(_spec_card)),
+            (ce.CommentDropped, bind(_dropped)),
+        ]
 
-    return unsubscribe
+    def subscribe(self, bus: Bus) -> Callable[[], None]:
+        """Subscribe every route; returns a function that unsubscribes them all."""
+        unsubscribers = [bus.subscribe(kind, handler) for kind, handler in self.routes()]
+
+        def unsubscribe() -> None:
+            for u in unsubscribers:
+                u()
+
+        return unsubscribe

@@ -80,12 +80,12 @@ class SqliteViewerMemory:
 
     def _cutoff(self, since_wall: float) -> float:
         """``since_wall``, but never before the store's retention period."""
-        oldest = self.store._clock.wall() - self.store.retention.days * _DAY_S
+        oldest = self.store.wall_time() - self.store.retention.days * _DAY_S
         return max(since_wall, oldest)
 
     def remember(self, interaction: Interaction) -> None:
         pid = self.store.viewer_pid(interaction.platform, interaction.viewer_id)
-        with self.store._tx() as conn:
+        with self.store.transaction() as conn:
             conn.execute(
                 "INSERT INTO viewer_memory (session, comment_id, platform, viewer_pid, t_wall,"
                 " language, intent, entities, text, reply, fact_ids, replied_wall)"
@@ -102,18 +102,18 @@ class SqliteViewerMemory:
                     interaction.text,
                     interaction.reply,
                     json.dumps(list(interaction.fact_ids)),
-                    self.store._clock.wall() if interaction.reply is not None else None,
+                    self.store.wall_time() if interaction.reply is not None else None,
                 ),
             )
-        self.store._after_write()
+        self.store.after_write()
 
     def answered(self, comment_id: str, reply: str, fact_ids: tuple[str, ...]) -> None:
         # the newest ask with this id: replayed sessions may reuse comment ids
-        with self.store._tx() as conn:
+        with self.store.transaction() as conn:
             cur = conn.execute(
                 "UPDATE viewer_memory SET reply = ?, fact_ids = ?, replied_wall = ? WHERE id ="
                 " (SELECT MAX(id) FROM viewer_memory WHERE comment_id = ?)",
-                (reply, json.dumps(list(fact_ids)), self.store._clock.wall(), comment_id),
+                (reply, json.dumps(list(fact_ids)), self.store.wall_time(), comment_id),
             )
         if cur.rowcount == 0:
             log.info("reply to %s not remembered: the ask is gone (forgotten, expired)", comment_id)
@@ -122,8 +122,8 @@ class SqliteViewerMemory:
         self, platform: str, viewer_id: str, since_wall: float, limit: int = 10
     ) -> list[Interaction]:
         pid = self.store.viewer_pid(platform, viewer_id)
-        with self.store._lock:
-            rows = self.store.db.execute(
+        with self.store.reading() as conn:
+            rows = conn.execute(
                 f"SELECT {_COLUMNS} FROM viewer_memory WHERE viewer_pid = ? AND platform = ?"
                 " AND t_wall >= ? ORDER BY t_wall DESC, id DESC LIMIT ?",
                 (pid, platform, self._cutoff(since_wall), limit),
