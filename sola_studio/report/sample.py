@@ -27,7 +27,7 @@ from sola_studio.core.clock import ManualClock
 from sola_studio.core.errors import TranslationUnavailable
 from sola_studio.core.events import Caption, Comment, ErrorEvent, Word
 from sola_studio.store.repository import SessionStore
-from sola_studio.store.routing import products_from_sheet
+from sola_studio.store.routing import EventRouter, products_from_sheet
 
 TALK = paths.ASSETS / "sample" / "seller_talk.tsv"
 SHEET = paths.ASSETS / "sample_sheet.yaml"
@@ -576,7 +576,7 @@ def replay_steps(
     )
     store.record_products(products_from_sheet(sheet))
     bus = Bus()
-    store.subscribe(bus)
+    EventRouter(store).subscribe(bus)
     t0, wall0 = clock.monotonic(), clock.wall()
     script = sorted((*SCRIPT, *extra_comments), key=lambda s: s.at_s)
     steps = _caption_steps(t0, translate, targets if translate else ())
