@@ -19,7 +19,7 @@ from sola_studio.core.errors import SolaError
 # name -> (module, help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "studio": ("sola_studio.ui.main", "open the studio window (the default)"),
-    "run": ("sola_studio.app", "run a headless session from files or devices"),
+    "run": ("sola_studio.live.run", "run a headless session from files or devices"),
     "bench": ("sola_studio.bench", "measure latency, speed and memory"),
     "models": ("sola_studio.models.cli", "list, install and locate models"),
     "doctor": ("sola_studio.doctor", "check this machine: GPU, audio, camera, fonts, models"),

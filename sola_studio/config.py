@@ -34,8 +34,10 @@ class CaptionLayout(enum.Enum):
 
 
 @dataclass(frozen=True)
-class CaptionStyle:
-    """The look of burned-in captions; sizes are in pixels at 1080p and scale with the frame."""
+class CaptionLook:
+    """The seller's look of burned-in captions (Settings › Captions); sizes are in pixels at
+    1080p and scale with the frame. The composition root turns it into the renderer's
+    :class:`~sola_studio.captions.render.CaptionStyle` (``sola_studio.live.video.renderer_style``)."""
 
     font_size: int = 44
     outline: bool = True
@@ -64,7 +66,7 @@ class Settings:
     device: str = "auto"  # auto | cpu | cuda
     product_sheet: str = ""  # path of the seller's sheet; "" means the bundled sample
     retention_days: int = 30
-    caption_style: CaptionStyle = field(default_factory=CaptionStyle)
+    caption_style: CaptionLook = field(default_factory=CaptionLook)
     ui_language: str = ""
     first_run_done: bool = False
     # Outputs of a show besides the window's preview: a captioned recording (MP4 with the audio,
@@ -108,14 +110,14 @@ def _from_json(data: dict[str, Any]) -> Settings:
     known = {f.name for f in dataclasses.fields(Settings)}
     values = {k: v for k, v in data.items() if k in known}
     style = dict(values.pop("caption_style", {}) or {})
-    style_known = {f.name for f in dataclasses.fields(CaptionStyle)}
+    style_known = {f.name for f in dataclasses.fields(CaptionLook)}
     style = {k: v for k, v in style.items() if k in style_known}
     if "layout" in style:
         style["layout"] = CaptionLayout(style["layout"])
     for key in ("audience_languages", "caption_languages"):
         if key in values:
             values[key] = tuple(values[key])
-    return Settings(caption_style=CaptionStyle(**style), **values)
+    return Settings(caption_style=CaptionLook(**style), **values)
 
 
 def load(path: Path | None = None) -> Settings:

@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from sola_studio.app import CaptionSettings, Session, build_captions, build_translator
+from sola_studio.live.options import ShowLanguages
+from sola_studio.live.stages import Session
+from sola_studio.live.voice import build_voice
+from sola_studio.translate.factory import build_translator
 from sola_studio.asr.engine import WhisperEngine, resolve_asr_model
 from sola_studio.core.events import Caption
 from sola_studio.sources.audio import FileSource
@@ -27,14 +30,14 @@ def test_recordings_become_bilingual_captions_and_subtitles(
     seen: list[Caption] = []
     session.bus.subscribe(Caption, seen.append)
     source = FileSource(files, realtime=False, gap_s=1.0)
-    track = build_captions(
+    track = build_voice(
         session,
         source,
-        CaptionSettings(model="tiny.en", spoken=("en",), targets=("pt",)),
+        engine,
+        ShowLanguages(spoken=("en",), source="en", targets=("pt",)),
+        translator,
         out=tmp_path,
-        translator=translator,
-        engine=engine,
-    )
+    ).track
     with session:
         assert session.wait(timeout=300)
     translator.close()

@@ -21,7 +21,7 @@ import cv2
 import numpy as np
 import pytest
 
-from sola_studio.app import DEMO_VIDEO
+from sola_studio.live.options import DEMO_VIDEO
 from sola_studio.store import SessionStatus, SessionStore
 
 REPO = Path(__file__).resolve().parent.parent

@@ -15,8 +15,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from sola_studio.app import DEMO_AUDIO, renderer_style
-from sola_studio.config import CaptionLayout, CaptionStyle, Settings
+from sola_studio.live.options import DEMO_AUDIO
+from sola_studio.live.video import renderer_style
+from sola_studio.config import CaptionLayout, CaptionLook, Settings
 from sola_studio.core.events import Caption
 from sola_studio.ui.session import StudioInputs, StudioSession
 
@@ -25,7 +26,7 @@ TEXT = "Organic cotton, made in Brazil"
 INPUTS = StudioInputs(audio=str(DEMO_AUDIO), video="pattern", realtime=False, width=W, height=H)
 
 
-def _frame(style: CaptionStyle, tmp_path: Path, name: str) -> tuple[np.ndarray, np.ndarray]:
+def _frame(style: CaptionLook, tmp_path: Path, name: str) -> tuple[np.ndarray, np.ndarray]:
     """(composed frame, the picture under it) one second after a committed caption."""
     settings = Settings(caption_languages=(), overlay=False, caption_style=style)
     show = StudioSession(settings, INPUTS, out=tmp_path / name)
@@ -56,9 +57,9 @@ def _drawn(frame: np.ndarray, under: np.ndarray) -> tuple[int, int]:
 def frames(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, tuple[int, int]]]:
     tmp = tmp_path_factory.mktemp("style")
     styles = {
-        "default": CaptionStyle(),
-        "large": CaptionStyle(font_size=80),
-        "no box": CaptionStyle(box=False, outline=False),
+        "default": CaptionLook(),
+        "large": CaptionLook(font_size=80),
+        "no box": CaptionLook(box=False, outline=False),
     }
     yield {name: _drawn(*_frame(style, tmp, name)) for name, style in styles.items()}
 
@@ -81,13 +82,13 @@ def test_without_box_and_outline_only_the_letters_are_drawn(
 
 
 def test_the_seller_style_in_renderer_terms() -> None:
-    seller = CaptionStyle(
+    seller = CaptionLook(
         font_size=54, box=False, outline=False, layout=CaptionLayout.ROTATING, expire_s=9
     )
     style = renderer_style(seller)
     assert style.font_scale == pytest.approx(0.05)
     assert style.box.a == 0 and style.partial_box.a == 0 and style.outline_scale == 0
     assert style.max_languages == 2 and style.expire_s == 9
-    stacked = renderer_style(CaptionStyle(box_opacity=0.5))
+    stacked = renderer_style(CaptionLook(box_opacity=0.5))
     assert stacked.max_languages == 3 and stacked.box.a == 128
     assert 0 < stacked.partial_box.a < stacked.box.a

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sola_studio.app import DEMO_AUDIO, LiveOptions, LiveSession
+from sola_studio.live.options import DEMO_AUDIO, LiveOptions
+from sola_studio.live.session import LiveSession
 from sola_studio.core import helper
 
 

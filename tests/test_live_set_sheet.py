@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from sola_studio.app import DEMO_AUDIO, LiveOptions, LiveSession
+from sola_studio.live.options import DEMO_AUDIO, LiveOptions
+from sola_studio.live.session import LiveSession
 from sola_studio.catalog.loader import load_sheet
 from sola_studio.core.events import Caption, Comment
 

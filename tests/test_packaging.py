@@ -59,8 +59,8 @@ def test_linux_app_builds_from_a_clean_checkout_and_passes_its_smoke_test(
 
     # the app was built from the clone's code, not from the dev checkout the venv points at
     xref = next((checkout / "build" / "pyinstaller" / "work").rglob("xref-*.html")).read_text()
-    assert f"{checkout}/sola_studio/app.py" in xref
-    assert f"{REPO}/sola_studio/app.py" not in xref
+    assert f"{checkout}/sola_studio/live/session.py" in xref
+    assert f"{REPO}/sola_studio/live/session.py" not in xref
 
     smoke = subprocess.run(
         ["bash", "packaging/smoke_test.sh", str(app)],

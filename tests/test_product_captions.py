@@ -267,7 +267,8 @@ def bergamot() -> Iterator[object]:
 def test_pinning_another_product_switches_glossary_and_cards_live(
     tmp_path: Path, bergamot: object
 ) -> None:
-    from sola_studio.app import DEMO_AUDIO, LiveOptions, LiveSession
+    from sola_studio.live.options import DEMO_AUDIO, LiveOptions
+    from sola_studio.live.session import LiveSession
 
     sheet = tmp_path / "sheet.yaml"
     sheet.write_text(STORE_SHEET, encoding="utf-8")
@@ -341,8 +342,8 @@ def test_pinning_another_product_switches_glossary_and_cards_live(
         assert battery.product_id == "phone"
         assert battery.text_in("pt") == "Bateria: 5000 mAh, dois dias de uso"
         reference = live.pipeline.source.frame_at(clock.monotonic())
-        alone = CaptionRenderer(W, H, live.languages, clock=ManualClock(clock.monotonic()))
-        alone.show_card(InfoCard.from_spec_card(battery, live.languages))
+        alone = CaptionRenderer(W, H, live.languages.on_screen, clock=ManualClock(clock.monotonic()))
+        alone.show_card(InfoCard.from_spec_card(battery, live.languages.on_screen))
         overlay = alone.overlay(clock.monotonic())
         overlay.blend(reference)
         box = _card_patch(overlay)

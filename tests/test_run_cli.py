@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from sola_studio.app import LiveSession
+from sola_studio.live.session import LiveSession
 from sola_studio.cli import main
 from sola_studio.core.errors import ConfigError, DeviceUnavailable, MediaError
 
@@ -90,7 +90,7 @@ def test_missing_translation_model_is_a_clear_error(
 
 
 def _options(*argv: str) -> Any:
-    from sola_studio.app import options_from_args
+    from sola_studio.live.run import options_from_args
     from sola_studio.cli import build_parser
 
     return options_from_args(build_parser().parse_args(["run", *argv]))

@@ -9,7 +9,8 @@ import time
 
 import pytest
 
-from sola_studio.app import Session, StreamClock
+from sola_studio.core.clock import StreamClock
+from sola_studio.live.stages import Session
 
 
 class _Stage:

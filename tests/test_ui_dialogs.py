@@ -19,7 +19,7 @@ from sola_studio.ui import i18n
 from sola_studio.ui.session import export_report, list_sessions
 from sola_studio.ui.sessions import SessionsDialog
 from sola_studio.ui.settings_dialog import SettingsDialog
-from sola_studio.ui.widgets.desk import CommentDesk
+from sola_studio.ui.widgets.desk import DeskPanel
 from sola_studio.ui.wizard import SetupWizard
 
 
@@ -90,12 +90,12 @@ def test_window_text_in_simplified_chinese(qtbot):
     assert i18n.choose("", QLocale("de_DE")) == "en"
     try:
         assert i18n.install(app, "zh_CN") == "zh_CN"
-        desk = CommentDesk()
+        desk = DeskPanel()
         qtbot.addWidget(desk)
         assert desk.approve_button.text() == "批准并发送  [A]"
         assert "待回复 0" in desk.counters.text()
     finally:
         i18n.install(app, "en")
-    desk = CommentDesk()
+    desk = DeskPanel()
     qtbot.addWidget(desk)
     assert desk.approve_button.text() == "Approve && send  [A]"

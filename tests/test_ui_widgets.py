@@ -28,7 +28,7 @@ from sola_studio.core.events import Caption, Comment
 from sola_studio.ui.adapter import BusAdapter
 from sola_studio.ui.desk_feed import DeskFeed
 from sola_studio.ui.widgets.captions import CaptionStrip
-from sola_studio.ui.widgets.desk import CommentDesk
+from sola_studio.ui.widgets.desk import DeskPanel
 from sola_studio.ui.widgets.status import PipelineHealth, StatusPanel
 
 
@@ -111,7 +111,7 @@ def test_strip_keeps_only_the_chosen_languages_and_escapes_text(qtbot):
 
 
 def test_comment_desk_keys_approve_skip_edit(qtbot):
-    desk = CommentDesk()
+    desk = DeskPanel()
     qtbot.addWidget(desk)
     desk.show()
     feed = DeskFeed()
@@ -168,7 +168,7 @@ def test_status_bar_turns_amber_then_red(qtbot):
 
 
 def test_questions_come_before_greetings_and_the_selection_follows_the_top(qtbot):
-    desk = CommentDesk()
+    desk = DeskPanel()
     qtbot.addWidget(desk)
     feed = DeskFeed()
     desk.upsert(
@@ -235,7 +235,7 @@ def test_emoji_in_comments_and_drafts_are_drawn_in_colour(qtbot):
     app = QApplication.instance()
     theme.apply(app)
     assert "Noto Color Emoji" in theme.install_emoji_fallback()
-    desk = CommentDesk()
+    desk = DeskPanel()
     qtbot.addWidget(desk)
     desk.resize(540, 560)
     desk.show()

@@ -65,7 +65,7 @@ def test_a_live_show_from_go_live_to_report(window, qtbot, tmp_path):
         qtbot.mouseClick(window.live_button, Qt.MouseButton.LeftButton)
     assert window.live_button.text() == "Stop"
     session = window.session
-    assert type(session.live).__module__ == "sola_studio.app"  # the one composition root
+    assert type(session.live).__module__ == "sola_studio.live.session"  # the one root
 
     # Where the show goes: the recording's file and one overlay link per caption language,
     # which serves the caption page a browser source would load.

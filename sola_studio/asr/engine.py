@@ -19,12 +19,15 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
 from sola_studio.core.errors import ModelMissing
 from sola_studio.core.events import Word
+
+if TYPE_CHECKING:
+    from sola_studio.models.compute import ComputePlan
 
 log = logging.getLogger(__name__)
 
@@ -148,8 +151,9 @@ class WhisperEngine:
 
         Loading takes ~0.6 s for ``base`` here, and ~150 ms of it (the tokenizer, parsed in Rust)
         holds Python's global lock: done at each Go live it froze the studio window. The studio
-        loads it once before its window shows (:meth:`sola_studio.app.LiveSession.preload`);
-        only the most recent settings are kept, so switching models frees the old one.
+        loads it once before its window shows
+        (:meth:`sola_studio.live.session.LiveSession.preload`); only the most recent settings
+        are kept, so switching models frees the old one.
         """
         key = (str(Path(model_path).resolve()), device, compute_type, cpu_threads)
         with _shared_lock:
@@ -245,3 +249,41 @@ def resolve_asr_model(name: str) -> Path:
     from sola_studio.models import resolve_model
 
     return resolve_model(name).path
+
+
+@dataclass(frozen=True)
+class LoadedEngine:
+    """A speech engine loaded from the seller's settings, and the compute plan it runs on."""
+
+    engine: WhisperEngine
+    plan: ComputePlan
+
+    @property
+    def where(self) -> str:
+        """``cpu int8``: the device and compute type, for a status bar."""
+        return f"{self.plan.device.value} {self.plan.compute_type}"
+
+
+def load_speech_engine(
+    model: str,
+    device: str = "auto",
+    compute_type: str = "auto",
+    cpu_threads: int | None = None,
+    *,
+    shared: bool = True,
+) -> LoadedEngine:
+    """The one place a speech engine is built from the seller's settings (a live show, the
+    window's preload, the benches): the compute plan chosen for ``device``/``compute_type``,
+    the model resolved by name or folder, the engine loaded (``shared``: once per process,
+    :meth:`WhisperEngine.shared`; a bench passes ``False`` for a fresh copy)."""
+    from sola_studio.models.compute import choose_compute
+
+    plan = choose_compute(device, compute_type, cpu_threads)
+    load = WhisperEngine.shared if shared else WhisperEngine
+    engine = load(
+        resolve_asr_model(model),
+        device=plan.device.value,
+        compute_type=plan.compute_type,
+        cpu_threads=plan.cpu_threads,
+    )
+    return LoadedEngine(engine, plan)

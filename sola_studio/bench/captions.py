@@ -166,7 +166,6 @@ def _stream(
     translator: Any,
     options: Any = None,
 ) -> dict[str, Any]:
-    from sola_studio.app import Session
     from sola_studio.asr.streaming import (
         AsrWorker,
         FixedChunkStreamer,
@@ -175,6 +174,7 @@ def _stream(
     )
     from sola_studio.captions.track import CaptionTrack
     from sola_studio.core.events import Caption
+    from sola_studio.live.stages import Session
     from sola_studio.sources.audio import FileSource
 
     source = FileSource(
@@ -272,19 +272,16 @@ def _stream(
 
 
 def main(args: argparse.Namespace) -> int:
-    from sola_studio.app import build_translator
-    from sola_studio.asr.engine import WhisperEngine, resolve_asr_model
-    from sola_studio.models import choose_compute
+    from sola_studio.asr.engine import load_speech_engine
     from sola_studio.sources.audio import decode_file
+    from sola_studio.translate.factory import build_translator
 
     recordings = _recordings()
-    plan = choose_compute(args.device, args.compute_type, args.threads)
-    engine = WhisperEngine(
-        resolve_asr_model(args.model),
-        device=plan.device.value,
-        compute_type=plan.compute_type,
-        cpu_threads=plan.cpu_threads,
+    speech = load_speech_engine(
+        args.model, args.device, args.compute_type, args.threads, shared=False
     )
+    engine, plan = speech.engine, speech.plan
+    assert plan is not None
     targets = tuple(t for t in (args.languages or "").split(",") if t and t != "en")
     translator = build_translator("en", targets) if targets else None
     result = _stream(

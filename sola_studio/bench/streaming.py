@@ -137,9 +137,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    from sola_studio.asr.engine import WhisperEngine, resolve_asr_model
+    from sola_studio.asr.engine import WhisperEngine, load_speech_engine
 
-    whisper = WhisperEngine(resolve_asr_model(args.model), device="cpu", compute_type="int8")
+    whisper = load_speech_engine(args.model, "cpu", "int8", shared=False).engine
+    assert isinstance(whisper, WhisperEngine)  # the offline reference pass is Whisper's
     languages = [x for x in args.languages.split(",") if x]
     extra = json.loads(args.options)
     offline: dict[str, list[str]] = {}

@@ -13,11 +13,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import TypeVar
 
 from sola_studio.core.errors import SolaError
 
+V = TypeVar("V")
 
-def _frozen_map(d: Mapping[str, float] | Mapping[str, str] | None) -> Mapping:
+
+def _frozen_map(d: Mapping[str, V] | None) -> Mapping[str, V]:
     return MappingProxyType(dict(d or {}))
 
 

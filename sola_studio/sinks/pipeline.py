@@ -33,8 +33,8 @@ import numpy as np
 
 from sola_studio.captions.render import CaptionRenderer, InfoCard, notice_frame
 from sola_studio.core.channels import Channel, Overflow
-from sola_studio.core.clock import Clock, SystemClock
-from sola_studio.core.errors import SolaError
+from sola_studio.core.clock import Clock, StreamClock, SystemClock
+from sola_studio.core.errors import MediaError, SolaError
 from sola_studio.core.events import Caption, ErrorEvent
 from sola_studio.sinks.base import FrameSink, OutputFormat, OutputFrame
 from sola_studio.sources.video import SourceState, VideoFrame, VideoSource
@@ -76,15 +76,20 @@ class _SinkWorker:
             item = self.queue.get()
             if not isinstance(item, OutputFrame):
                 break
-            if self.failed:
-                continue
-            try:
-                self.sink.send(item)
-            except SolaError as exc:
-                self._fail(exc)
-            except Exception as exc:
-                log.exception("sink %s failed", self.sink.name)
-                self._fail(SolaError(f"{self.sink.name} failed: {exc}"))
+            self.deliver(item)
+
+    def deliver(self, frame: OutputFrame) -> None:
+        """Hand ``frame`` to the sink on the calling thread (the worker's, or the stepped
+        loop's); a sink that fails is reported once and gets no more frames, in both pacings."""
+        if self.failed:
+            return
+        try:
+            self.sink.send(frame)
+        except SolaError as exc:
+            self._fail(exc)
+        except Exception as exc:
+            log.exception("sink %s failed", self.sink.name)
+            self._fail(SolaError(f"{self.sink.name} failed: {exc}"))
 
     def _fail(self, exc: SolaError) -> None:
         self.failed = True
@@ -94,11 +99,43 @@ class _SinkWorker:
 
     def stop(self) -> None:
         self.queue.close()
-        self._thread.join(timeout=30)
+        if self._thread.is_alive():
+            self._thread.join(timeout=30)
+
+
+@dataclass(frozen=True)
+class RealTime:
+    """Pacing of a live show: one tick thread at ``fps`` on the wall clock, each sink fed from
+    its own bounded queue on its own thread (missed ticks skipped and counted)."""
+
+
+@dataclass(frozen=True)
+class Stepped:
+    """Pacing of a replay faster than real time (``run --fast``): one frame per 1/fps of stream
+    time, composed on one thread as ``clock`` passes it and handed straight to the sinks, so no
+    frame is skipped whatever the machine's speed.
+
+    That thread owns the picture: it is the only one that reads the source, draws and encodes,
+    and it stops the source, closes the renderer and closes the sinks (the recording's MP4
+    index) itself, once the frames up to where the show ended are composed. :meth:`stop` waits
+    for all of that, however long the catch-up takes (the video runs behind the recogniser in a
+    fast replay: 3,233 frames behind when the JFK talk with the 2-minute comment replay
+    stopped). Composing the rest on another thread while this one still encoded closed the
+    decoder and the encoder under it: `run --demo --fast` died with SIGSEGV at the end and left
+    an MP4 without its index (tests/test_run_exit.py). A second Ctrl+C during the wait ends the
+    picture at the next frame, still closed properly.
+    """
+
+    clock: StreamClock
+
+
+Pacing = RealTime | Stepped
 
 
 class VideoPipeline:
-    """Source -> captions -> sinks at a constant ``fps``; see the module docstring."""
+    """Source -> captions -> sinks at a constant ``fps``; see the module docstring and
+    :class:`RealTime` / :class:`Stepped` for the two pacings (one loop of composition, one way a
+    failing sink is reported: an :class:`ErrorEvent` ``sink:NAME``, not recoverable)."""
 
     def __init__(
         self,
@@ -113,8 +150,11 @@ class VideoPipeline:
         lost_after_s: float = 1.0,
         sink_queue: int = 3,
         on_error: Callable[[ErrorEvent], None] | None = None,
+        pacing: Pacing | None = None,
     ) -> None:
         self.source = source
+        self.pacing: Pacing = pacing or RealTime()
+        self._on_error = on_error
         self.renderer = renderer
         self.fps = fps
         w = width or (renderer.width if renderer else source.format.width)
@@ -122,10 +162,13 @@ class VideoPipeline:
         if not w or not h:
             raise ValueError("output size unknown: give width/height, a renderer or an open source")
         self.format = OutputFormat(w, h, fps)
-        self._clock = clock or SystemClock()
+        self._clock: Clock = (
+            self.pacing.clock if isinstance(self.pacing, Stepped) else clock or SystemClock()
+        )
         self._lost_after_s = lost_after_s
         self._workers = [_SinkWorker(s, sink_queue, on_error) for s in sinks]
-        self._stop = threading.Event()
+        self._stop = threading.Event()  # real time: stop ticking; stepped: compose to the end
+        self._abort = threading.Event()  # stepped: stop composing at the next frame
         self._thread: threading.Thread | None = None
         self._last: VideoFrame | None = None
         self._last_image: np.ndarray | None = None
@@ -153,9 +196,21 @@ class VideoPipeline:
     def start(self) -> VideoPipeline:
         for w in self._workers:
             w.sink.open(self.format)
-            w.start()
         if self.renderer is not None:
             self.renderer.warm_up()
+        if isinstance(self.pacing, Stepped):
+            self.source.start()
+            self._started_at = self._clock.monotonic()
+            self._thread = threading.Thread(
+                target=self._run_stepped,
+                args=(self.pacing.clock,),
+                name="video-replay",
+                daemon=True,
+            )
+            self._thread.start()
+            return self
+        for w in self._workers:
+            w.start()
         self._notice(CAMERA_WAITING, None)  # draws (and loads its font) before the first tick
         self._wait_render = False
         self.source.start()
@@ -165,7 +220,13 @@ class VideoPipeline:
         return self
 
     def stop(self) -> None:
+        """Real time: stop ticking, then the source, the renderer and the sinks. Stepped: finish
+        the picture up to where the show ended; returns when the thread that draws and encodes
+        has closed everything."""
         self._stop.set()
+        if isinstance(self.pacing, Stepped):
+            self._join_stepped()
+            return
         if self._thread is not None:
             self._thread.join(timeout=10)
         self._stopped_at = self._clock.monotonic()
@@ -191,8 +252,12 @@ class VideoPipeline:
             w.sink.open(self.format)
 
     def close_sinks(self) -> None:
+        """Close every sink; one that fails to close is logged and the others still close."""
         for w in self._workers:
-            w.sink.close()
+            try:
+                w.sink.close()
+            except Exception:
+                log.exception("closing sink %s failed", w.sink.name)
 
     @property
     def stats(self) -> PipelineStats:
@@ -234,6 +299,55 @@ class VideoPipeline:
                     w.queue.put(frame)
             index += 1
             next_t += period
+
+    def _run_stepped(self, clock: StreamClock) -> None:
+        try:
+            while not self._stop.is_set():
+                position = clock.wait_past(self._frames_out / self.fps, timeout=0.2)
+                self._compose_until(clock, position)
+            self._compose_until(clock, clock.position)  # up to where the show ended
+        except Exception as exc:
+            log.exception("the fast replay's picture failed at frame %d", self._frames_out)
+            if self._on_error is not None:
+                err = MediaError(
+                    f"the picture stopped at frame {self._frames_out}: {exc}", fix="see the log"
+                )
+                self._on_error(ErrorEvent("video", err, time.monotonic(), False))
+        finally:
+            self._release_stepped()
+
+    def _compose_until(self, clock: StreamClock, position: float) -> None:
+        while self._frames_out / self.fps <= position and not self._abort.is_set():
+            index = self._frames_out
+            frame = self.compose(clock.origin + index / self.fps, index)
+            for w in self._workers:
+                w.deliver(frame)
+
+    def _release_stepped(self) -> None:
+        """Stop the source, close the renderer and the sinks; each failure is logged, and the
+        recording is closed whatever failed before it."""
+        self._stopped_at = self._clock.monotonic()
+        steps: list[tuple[str, Callable[[], object]]] = [("video source", self.source.stop)]
+        if self.renderer is not None:
+            steps.append(("caption renderer", self.renderer.close))
+        steps.append(("video sinks", self.close_sinks))
+        for what, step in steps:
+            try:
+                step()
+            except Exception:
+                log.exception("closing the %s failed", what)
+
+    def _join_stepped(self) -> None:
+        if self._thread is None:  # never started (a stage before it failed): nothing draws
+            self._release_stepped()
+            return
+        while True:
+            try:
+                self._thread.join()
+                return
+            except KeyboardInterrupt:  # the seller's second Ctrl+C: stop catching up
+                log.warning("picture cut at frame %d of the catch-up", self._frames_out)
+                self._abort.set()
 
     def _notice(self, message: str, background: np.ndarray | None) -> np.ndarray:
         key = f"{message}:{id(background)}"

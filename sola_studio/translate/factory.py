@@ -221,3 +221,44 @@ def discover_engines(
     if multi:
         found.append(CTranslate2Translator(multi, device=device, compute_type=compute_type))
     return found
+
+
+class BySourceTranslator:
+    """Comment translation: one single-source translator per audience language, as one
+    Translator (comments arrive in many languages, all going to the seller's)."""
+
+    name = "comments"
+
+    def __init__(self, translators: Mapping[str, Translator]) -> None:
+        self._by = dict(translators)
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(self._by)
+
+    def supports(self, source: str, target: str) -> bool:
+        translator = self._by.get(source)
+        return translator is not None and bool(translator.supports(source, target))
+
+    def translate(
+        self, texts: Sequence[str], source: str, targets: Sequence[str]
+    ) -> Mapping[str, list[str]]:
+        return self._by[source].translate(texts, source, targets)
+
+
+def comment_translator(
+    seller: str, audience: Sequence[str], engines: Sequence[Translator]
+) -> BySourceTranslator:
+    """What translates viewers' comments into the seller's language: every audience language
+    an installed engine reaches (the others are left untranslated, never an error). No
+    phrasebook: selling-talk renderings are for the seller's speech, not comments."""
+    by_source: dict[str, Translator] = {}
+    for lang in audience:
+        if lang == seller:
+            continue
+        t = build_translator(
+            lang, [seller], phrasebook=Phrasebook(lang), engines=engines, strict=False
+        )
+        if t.targets:
+            by_source[lang] = t
+    return BySourceTranslator(by_source)

@@ -11,28 +11,18 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterable
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from sola_studio.core.bus import Bus
 from sola_studio.core.channels import END, Channel, Overflow
 from sola_studio.core.errors import SolaError
 from sola_studio.ui.adapter import BusAdapter
+from sola_studio.ui.session import StudioSession
 
 log = logging.getLogger(__name__)
 
-
-class LiveSession(Protocol):
-    """What the controller needs from a show (:class:`sola_studio.ui.session.StudioSession`)."""
-
-    bus: Bus
-
-    def start(self) -> None: ...
-    def stop(self) -> object: ...
-
-
-SessionFactory = Callable[[], LiveSession]
+SessionFactory = Callable[[], StudioSession]
 
 
 class CommandRunner(QObject):
@@ -94,7 +84,7 @@ class SessionController(QObject):
         super().__init__(parent)
         self._factory = factory
         self._kinds = tuple(kinds)
-        self.session: LiveSession | None = None
+        self.session: StudioSession | None = None
         self.adapter: BusAdapter | None = None
         self._routes: list[tuple[type, Callable[[Any], None]]] = []
         self._busy = False
@@ -185,7 +175,8 @@ class SessionController(QObject):
 
     def _on_done(self, what: str, payload: object) -> None:
         if what == "built":
-            self.session = payload  # type: ignore[assignment]
+            assert isinstance(payload, StudioSession)
+            self.session = payload
         elif what == "started":
             self._busy = False
             self.started.emit(payload)

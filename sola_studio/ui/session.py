@@ -1,11 +1,13 @@
-"""The window's handle on a show: the seller's settings in, ``app.LiveSession`` out.
+"""The window's handle on a show: the seller's settings in, a
+:class:`~sola_studio.live.session.LiveSession` out.
 
-The composition root (``sola_studio.app``) builds and wires every stage, for ``sola-studio run``
+The composition root (``sola_studio.live``) builds and wires every stage, for ``sola-studio run``
 and for the window alike. This adapter only turns :class:`~sola_studio.config.Settings` and the
-chosen inputs into :class:`~sola_studio.app.LiveOptions`, hands the root a preview slot as one
-more frame sink, and gives the window what it reads (the preview, stats, where the outputs go)
-and asks (pin a product, export a report). No Qt import. It must never build or wire a stage:
-anything the window needs from the session is added to ``app.py``.
+chosen inputs into :class:`~sola_studio.live.options.LiveOptions`, hands the root a preview slot
+as one more frame sink, and gives the window, as typed methods, what it reads (the preview,
+stats, where the outputs go) and asks (the desk's commands, pin a product, replace the sheet,
+export a report). No Qt import. It must never build or wire a stage: anything the window needs
+from the show is added to ``sola_studio/live/``.
 """
 
 from __future__ import annotations
@@ -15,10 +17,14 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sola_studio import paths
-from sola_studio.app import (
+from sola_studio.catalog.sheet import ProductSheet
+from sola_studio.config import Settings
+from sola_studio.core.bus import Bus
+from sola_studio.core.errors import ConfigError
+from sola_studio.live.options import (
     DEMO_AUDIO,
     DEMO_COMMENTS,
     DEMO_VIDEO,
@@ -27,7 +33,15 @@ from sola_studio.app import (
     LiveStats,
     Outcome,
 )
-from sola_studio.config import Settings
+
+if TYPE_CHECKING:
+    from sola_studio.asr.engine import AsrEngine
+    from sola_studio.comments.desk import CommentDesk
+    from sola_studio.comments.review import ReviewItem
+    from sola_studio.live.session import LiveSession
+    from sola_studio.sinks.preview import PreviewSlot
+    from sola_studio.store.repository import SessionStore
+    from sola_studio.translate.base import Translator
 
 log = logging.getLogger(__name__)
 
@@ -112,21 +126,22 @@ def live_options(
         profile=profile,
         title=title or time.strftime("Live %Y-%m-%d %H:%M"),
         retention_days=settings.retention_days,
-        caption_style=settings.caption_style,
+        caption_look=settings.caption_style,
     )
 
 
 def preload(settings: Settings, progress: Callable[[str], None] | None = None) -> None:
     """Load, before the window shows, what would otherwise freeze it at Go live (see
-    :meth:`sola_studio.app.LiveSession.preload`)."""
-    from sola_studio.app import LiveSession
+    :meth:`sola_studio.live.session.LiveSession.preload`)."""
+    from sola_studio.live.session import LiveSession  # the native libraries load from here
 
     options = live_options(settings, StudioInputs(), out=paths.data_dir() / "sessions")
     LiveSession.preload(options, progress)
 
 
 class StudioSession:
-    """One show for the window: a :class:`~sola_studio.app.LiveSession` and its preview slot.
+    """One show for the window: a :class:`~sola_studio.live.session.LiveSession` and its
+    preview slot.
 
     Built on a worker thread (models load); raises the root's typed errors (a missing model,
     no virtual camera, a broken sheet) with their fix, having released what it opened.
@@ -139,10 +154,11 @@ class StudioSession:
         *,
         profile: str = "default",
         out: Path | None = None,
-        engine: Any = None,
-        translation_engines: Sequence[Any] | None = None,
+        engine: AsrEngine | None = None,
+        translation_engines: Sequence[Translator] | None = None,
     ) -> None:
-        from sola_studio.app import LiveSession
+        # Built on the window's worker thread: the models and native libraries load from here.
+        from sola_studio.live.session import LiveSession
         from sola_studio.sinks.preview import PreviewSlot
 
         self.settings = settings
@@ -150,26 +166,27 @@ class StudioSession:
         self.profile = profile
         self.out_dir = out or paths.data_dir() / "sessions" / time.strftime("%Y%m%d-%H%M%S")
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        self.preview = PreviewSlot()
+        self.preview: PreviewSlot = PreviewSlot()
         self.options = live_options(settings, inputs, out=self.out_dir, profile=profile)
-        self.live = LiveSession(
+        self.live: LiveSession = LiveSession(
             self.options,
             engine=engine,
             translation_engines=translation_engines,
             sinks=[self.preview],
         )
-        self.bus = self.live.bus
+        self.bus: Bus = self.live.bus
         self.outcome: Outcome | None = None
 
     # -- what the window reads -----------------------------------------------------------------
 
     @property
-    def sheet(self) -> Any:
+    def sheet(self) -> ProductSheet:
         return self.live.sheet
 
     @property
-    def desk(self) -> Any:
-        return self.live.desk
+    def has_desk(self) -> bool:
+        """Whether the show takes comments (a comment source was chosen)."""
+        return self.live.desk is not None
 
     @property
     def session_id(self) -> int | None:
@@ -187,13 +204,11 @@ class StudioSession:
         return Outputs(
             folder=self.out_dir,
             recording=live.recorder.path if live.recorder is not None else None,
-            virtual_camera=(getattr(camera, "device", None) or "virtual camera")
-            if camera is not None
-            else None,
+            virtual_camera=(camera.device or "virtual camera") if camera is not None else None,
             overlay_urls=dict(header.overlay_urls),
             replies_log=self.replies_path if live.desk is not None else None,
             missing_languages={
-                lang: getattr(exc, "fix", "") or str(exc) for lang, exc in live.unavailable.items()
+                lang: exc.fix or str(exc) for lang, exc in live.languages.unavailable.items()
             },
         )
 
@@ -219,12 +234,36 @@ class StudioSession:
         return self.outcome
 
     # -- what the window asks ------------------------------------------------------------------
+    # Called on the window's command thread (a send may go over the network). The desk's
+    # commands raise ConfigError when the show takes no comments.
+
+    def _desk(self) -> CommentDesk:
+        desk = self.live.desk
+        if desk is None:
+            raise ConfigError("this show takes no comments", fix="choose a comment source")
+        return desk
+
+    def approve(self, comment_id: str, text: str | None = None) -> ReviewItem:
+        """Send the reply to ``comment_id`` (``text``: the seller's edit, else the draft)."""
+        return self._desk().approve(comment_id, text)
+
+    def reject(self, comment_id: str) -> ReviewItem:
+        return self._desk().reject(comment_id)
+
+    def edit(self, comment_id: str, text: str) -> ReviewItem:
+        return self._desk().edit(comment_id, text)
+
+    def regenerate(self, comment_id: str) -> None:
+        self._desk().regenerate(comment_id)
+
+    def approve_group(self, proposal_id: str) -> None:
+        self._desk().approve_group(proposal_id)
 
     def pin(self, product_id: str) -> None:
         """Another product on camera: captions' glossary, spec cards and drafts follow it."""
         self.live.pin(product_id)
 
-    def set_sheet(self, sheet: Any) -> None:
+    def set_sheet(self, sheet: ProductSheet) -> None:
         """The seller saved the product sheet while live: drafts, glossary and cards follow."""
         self.live.set_sheet(sheet)
 
@@ -237,7 +276,7 @@ class StudioSession:
             store.close()
 
 
-def load_sheet_for(settings: Settings) -> Any:
+def load_sheet_for(settings: Settings) -> ProductSheet | None:
     """The seller's product sheet (or the sample); ``None`` when it cannot be read."""
     from sola_studio.catalog.loader import load_sheet
 
@@ -249,7 +288,7 @@ def load_sheet_for(settings: Settings) -> Any:
 
 
 def export_report(
-    store: Any, session_id: int | None, fmt: str = "html", out: Path | None = None
+    store: SessionStore, session_id: int | None, fmt: str = "html", out: Path | None = None
 ) -> Path:
     from sola_studio.report.build import build_report
     from sola_studio.report.export import write
@@ -260,7 +299,7 @@ def export_report(
     return write(report, fmt, out)[0]
 
 
-def open_store(settings: Settings, profile: str = "default") -> Any:
+def open_store(settings: Settings, profile: str = "default") -> SessionStore:
     from sola_studio.store.repository import RetentionPolicy, SessionStore
 
     return SessionStore.open_profile(
@@ -268,7 +307,7 @@ def open_store(settings: Settings, profile: str = "default") -> Any:
     )
 
 
-def list_sessions(store: Any) -> list[dict[str, Any]]:
+def list_sessions(store: SessionStore) -> list[dict[str, Any]]:
     from sola_studio.report.build import list_sessions as rows
 
     return rows(store.db)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sola_studio.config import CaptionLayout, CaptionStyle, Settings
+from sola_studio.config import CaptionLayout, CaptionLook, Settings
 from sola_studio.ui.devices import list_microphones
 from sola_studio.ui.i18n import LANGUAGE_NAMES
 from sola_studio.ui.widgets.pickers import LanguageChecklist, LanguageCombo
@@ -183,7 +183,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def result_settings(self) -> Settings:
-        style = CaptionStyle(
+        style = CaptionLook(
             font_size=self.font_size.value(),
             outline=self.outline.isChecked(),
             box=self.box.isChecked(),

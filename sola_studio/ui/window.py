@@ -46,10 +46,11 @@ from sola_studio.config import Settings
 from sola_studio.core.clock import monotonic
 from sola_studio.core.events import Caption, ErrorEvent
 from sola_studio.ui import theme
-from sola_studio.ui.controller import CommandRunner, LiveSession, SessionController, describe
+from sola_studio.ui.controller import CommandRunner, SessionController, describe
 from sola_studio.ui.desk_feed import EVENT_KINDS, DeskFeed
+from sola_studio.ui.session import Outputs, StudioSession
 from sola_studio.ui.widgets.captions import CaptionStrip
-from sola_studio.ui.widgets.desk import CommentDesk
+from sola_studio.ui.widgets.desk import DeskPanel
 from sola_studio.ui.widgets.outputs import OutputsPanel, ProblemBanner
 from sola_studio.ui.widgets.preview import PreviewView
 from sola_studio.ui.widgets.product import PinnedProduct
@@ -58,7 +59,7 @@ from sola_studio.ui.widgets.status import PipelineHealth, StatusPanel
 log = logging.getLogger(__name__)
 
 # Builds the show from the settings of the moment the seller presses Go live (worker thread).
-ShowFactory = Callable[[Settings], LiveSession]
+ShowFactory = Callable[[Settings], StudioSession]
 
 
 class _Worker(QObject):
@@ -112,7 +113,7 @@ class MainWindow(QMainWindow):
         )
         self.commands = CommandRunner(self)
         self.commands.failed.connect(self._command_failed, Qt.ConnectionType.QueuedConnection)
-        self.last_session: Any = None
+        self.last_session: StudioSession | None = None
         self._latencies: deque[float] = deque(maxlen=20)
         self._live_since: float | None = None
         self._workers: list[_Worker] = []
@@ -179,7 +180,7 @@ class MainWindow(QMainWindow):
         rl.setSpacing(8)
         self.pinned = PinnedProduct()
         rl.addWidget(self.pinned)
-        self.desk = CommentDesk()
+        self.desk = DeskPanel()
         rl.addWidget(self.desk, 1)
         split.addWidget(right)
         split.setSizes([800, 540])
@@ -219,17 +220,19 @@ class MainWindow(QMainWindow):
         c.started.connect(self._on_started)
         c.stopped.connect(self._on_stopped)
         c.failed.connect(self._on_failed)
-        self.desk.approve.connect(lambda cid, text: self._desk_call("approve", cid, text))
-        self.desk.skip.connect(lambda cid: self._desk_call("reject", cid))
-        self.desk.edit.connect(lambda cid, text: self._desk_call("edit", cid, text))
-        self.desk.regenerate.connect(lambda cid: self._desk_call("regenerate", cid))
+        self.desk.approve.connect(
+            lambda cid, text: self._desk_command(lambda s: s.approve(cid, text))
+        )
+        self.desk.skip.connect(lambda cid: self._desk_command(lambda s: s.reject(cid)))
+        self.desk.edit.connect(lambda cid, text: self._desk_command(lambda s: s.edit(cid, text)))
+        self.desk.regenerate.connect(lambda cid: self._desk_command(lambda s: s.regenerate(cid)))
         self.desk.banners.accepted.connect(self._banner_accepted)
         self.pinned.pinned.connect(self._pin)
 
     # -- live ----------------------------------------------------------------------------------
 
     @property
-    def session(self) -> Any:
+    def session(self) -> StudioSession | None:
         return self.controller.session
 
     def toggle_live(self) -> None:
@@ -263,30 +266,24 @@ class MainWindow(QMainWindow):
         self.live_button.style().unpolish(self.live_button)
         self.live_button.style().polish(self.live_button)
 
-    def _on_started(self, session: Any) -> None:
+    def _on_started(self, session: StudioSession) -> None:
         if self._close_when_stopped:
             self.controller.stop()
             return
         self._live_since = monotonic()
         self._set_live_look(True)
         self.export_button.setEnabled(False)
-        preview = getattr(session, "preview", None)
-        reader = getattr(preview, "get", None)
-        if reader is not None:
-            self.preview.set_reader(reader)
-        sheet = getattr(session, "sheet", None)
-        if sheet is not None:
-            # A product the seller pinned before going live stays pinned on air.
-            chosen = self.pinned.pinned_id()
-            self.pinned.set_sheet(sheet)
-            if chosen and chosen != sheet.pinned_id and sheet.product(chosen) is not None:
-                self.pinned.pin_product(chosen)
-        outputs = getattr(session, "outputs", None)
-        if callable(outputs):
-            self._show_outputs(outputs())
+        self.preview.set_reader(session.preview.get)
+        sheet = session.sheet
+        # A product the seller pinned before going live stays pinned on air.
+        chosen = self.pinned.pinned_id()
+        self.pinned.set_sheet(sheet)
+        if chosen and chosen != sheet.pinned_id and sheet.product(chosen) is not None:
+            self.pinned.pin_product(chosen)
+        self._show_outputs(session.outputs())
         self.desk.queue.setFocus()
 
-    def _show_outputs(self, outputs: Any) -> None:
+    def _show_outputs(self, outputs: Outputs) -> None:
         self.outputs.show_outputs(outputs.recording, outputs.virtual_camera, outputs.overlay_urls)
         missing = outputs.missing_languages
         if missing:
@@ -296,7 +293,7 @@ class MainWindow(QMainWindow):
                 " ; ".join(dict.fromkeys(missing.values())),
             )
 
-    def _on_stopped(self, session: Any) -> None:
+    def _on_stopped(self, session: StudioSession) -> None:
         self.last_session = session
         self.preview.set_reader(None)
         if self._close_when_stopped:
@@ -344,43 +341,41 @@ class MainWindow(QMainWindow):
         if card is not None:
             self.desk.upsert(card)
 
-    def _desk_call(self, verb: str, *args: Any) -> None:
-        desk = getattr(self.session, "desk", None)
-        if desk is None:
+    def _desk_command(self, command: Callable[[StudioSession], object]) -> None:
+        session = self.session
+        if session is None or not session.has_desk:
             self.statusBar().showMessage(self.tr("Not live: nothing was sent."), 5000)
             return
         # A desk command may send over the network: it runs on the command thread, in order.
-        command = getattr(desk, verb)
-        self.commands.submit(lambda: command(*args))
+        self.commands.submit(lambda: command(session))
 
     def _command_failed(self, exc: object) -> None:
         self.statusBar().showMessage(describe(exc).replace("\n\n", " — "), 15000)
 
     def _banner_accepted(self, banner_id: str) -> None:
         kind, _, key = banner_id.partition(":")
-        desk = getattr(self.session, "desk", None)
-        if kind == "group" and desk is not None:
-            self.commands.submit(lambda: desk.approve_group(key))
+        if kind == "group":
+            self._desk_command(lambda s: s.approve_group(key))
 
     def _pin(self, product_id: str) -> None:
-        pin = getattr(self.session, "pin", None)
-        if pin is not None:
-            self.commands.submit(lambda: pin(product_id))
+        session = self.session
+        if session is not None:
+            self.commands.submit(lambda: session.pin(product_id))
 
     # -- health --------------------------------------------------------------------------------
 
     def health(self) -> PipelineHealth:
-        stats = getattr(self.session, "stats", None) if self.controller.live else None
-        s = stats() if callable(stats) else None  # app.LiveStats
+        session = self.session if self.controller.live else None
+        s = session.stats() if session is not None else None
         latency = statistics.median(self._latencies) if self._latencies else None
         return PipelineHealth(
             latency_s=latency,
-            rtf=getattr(s, "rtf", None),
-            frames_dropped=getattr(s, "frames_dropped", None),
+            rtf=s.rtf if s else None,
+            frames_dropped=s.frames_dropped if s else None,
             cpu_percent=psutil.cpu_percent(None),
-            device=getattr(s, "device", "") or self.settings.device,
-            asr_model=getattr(s, "asr_model", "") or self.settings.asr_model,
-            mt_model=getattr(s, "mt_model", ""),
+            device=(s.device if s else "") or self.settings.device,
+            asr_model=(s.asr_model if s else "") or self.settings.asr_model,
+            mt_model=s.mt_model if s else "",
         )
 
     def _refresh_health(self) -> None:
@@ -438,10 +433,10 @@ class MainWindow(QMainWindow):
         if editor.exec() and editor.sheet is not None:
             self._apply_settings(self.settings.replace(product_sheet=str(editor.path)))
             self.pinned.set_sheet(editor.sheet)
-            set_sheet = getattr(self.session, "set_sheet", None)
-            if set_sheet is not None:  # live: desk, captions' glossary and spec cards follow
+            session = self.session
+            if session is not None:  # live: desk, captions' glossary and spec cards follow
                 sheet = editor.sheet
-                self.commands.submit(lambda: set_sheet(sheet))
+                self.commands.submit(lambda: session.set_sheet(sheet))
 
     def open_sessions(self) -> None:
         from sola_studio.ui.session import export_report, list_sessions, open_store
@@ -467,8 +462,7 @@ class MainWindow(QMainWindow):
 
     def export_report(self, out: Path | None = None) -> None:
         session = self.last_session
-        export = getattr(session, "export_report", None)
-        if export is None:
+        if session is None:
             self.statusBar().showMessage(self.tr("No finished session to report on."), 5000)
             return
         worker = _Worker(self)
@@ -489,7 +483,7 @@ class MainWindow(QMainWindow):
             self.report_exported.emit(path)
 
         worker.finished.connect(done, Qt.ConnectionType.QueuedConnection)
-        worker.run(lambda: export(out) if out is not None else export())
+        worker.run(lambda: session.export_report(out))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closing while live stops the show first (models finish their pass, files are closed,

@@ -42,7 +42,7 @@
     </message>
 </context>
 <context>
-    <name>CommentDesk</name>
+    <name>DeskPanel</name>
     <message>
         <location filename="../widgets/desk.py" line="189"/>
         <source>Comments</source>

