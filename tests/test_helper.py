@@ -18,12 +18,13 @@ import pytest
 from sola_studio.comments.language import LanguageIdentifier
 from sola_studio.core import helper
 from sola_studio.core.errors import ModelCorrupt
-from sola_studio.translate.bergamot import BergamotModel, BergamotTranslator, installed_models
+from sola_studio.models.bergamot import BergamotFiles, bergamot_pairs
+from sola_studio.translate.bergamot import BergamotTranslator
 
 
 @pytest.fixture(scope="module")
 def bergamot() -> BergamotTranslator:
-    return BergamotTranslator(installed_models())
+    return BergamotTranslator(bergamot_pairs())
 
 
 def _pid_of_helper() -> int:
@@ -89,7 +90,7 @@ def test_a_helper_dying_mid_call_is_a_clear_error_and_the_next_call_works(
 def test_a_broken_model_raises_its_typed_error_across_the_process(tmp_path: Path) -> None:
     for name in ("model.enxx.intgemm.alphas.bin", "vocab.enxx.spm", "lex.50.50.enxx.s2t.bin"):
         (tmp_path / name).write_bytes(b"not a model")
-    broken = BergamotModel(
+    broken = BergamotFiles(
         "en",
         "xx",
         tmp_path / "model.enxx.intgemm.alphas.bin",

@@ -29,9 +29,10 @@ from sola_studio.models import (
     TranslationModels,
     list_models,
 )
+from sola_studio.models.bergamot import available_pairs
 from sola_studio.models.registry import HUB_ENV
 from sola_studio.models.translation import NLLB_REPO, translation_model_info
-from sola_studio.translate.bergamot import BergamotTranslator, available_models
+from sola_studio.translate.bergamot import BergamotTranslator
 from sola_studio.translate.ct2 import CT2Family, CTranslate2Translator
 from sola_studio.translate.factory import find_ct2_models
 
@@ -306,7 +307,7 @@ def test_bergamot_install_goes_through_fxtranslate_and_reports_progress(tmp_path
     assert listed["bergamot:en-pt"].path == cache / "fxtranslate" / "en-pt"
 
     # The translation engine picks the downloaded pair up from fxtranslate's cache.
-    engine = BergamotTranslator(available_models(cache / "fxtranslate"))
+    engine = BergamotTranslator(available_pairs(cache / "fxtranslate"))
     try:
         assert engine.supports("en", "pt")
         text = engine.translate(["The shirt is made of cotton."], "en", ["pt"])["pt"][0]

