@@ -10,16 +10,19 @@ captions come from this test, the comments go straight to the desk.
 from __future__ import annotations
 
 import json
+import sqlite3
+import time
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from sola_studio.live.options import DEMO_AUDIO, LiveOptions
-from sola_studio.live.session import LiveSession
+from sola_studio.catalog.events import PinChanged, SheetChanged
 from sola_studio.catalog.loader import load_sheet
 from sola_studio.core.events import Caption, Comment
+from sola_studio.live.options import DEMO_AUDIO, LiveOptions
+from sola_studio.live.session import LiveSession
 
 SHEET = """
 seller_language: en
@@ -115,5 +118,66 @@ def test_an_edited_sheet_reaches_drafts_glossary_and_cards(
         live.set_sheet(load_sheet(path))  # the file's own pin is the table
         assert live.sheet.pinned.id == "chair" and live.desk.sheet.pinned.id == "chair"
         assert "199" in ask("c3", "how much?")
+    finally:
+        live.stop()
+
+
+def _snapshots(database: Path, session_id: int, product_id: str) -> list[dict[str, object]]:
+    with sqlite3.connect(database) as db:
+        rows = db.execute(
+            "SELECT snapshot FROM products WHERE session_id = ? AND product_id = ? ORDER BY rowid",
+            (session_id, product_id),
+        ).fetchall()
+    return [json.loads(snapshot) for (snapshot,) in rows]
+
+
+@pytest.mark.slow
+def test_a_sheet_event_on_the_bus_reaches_desk_glossary_cards_and_store(
+    tmp_path: Path, bergamot: object
+) -> None:
+    """The parts follow the sheet by subscribing to it: a SheetChanged published on the bus by
+    anyone (here the test, not LiveSession.set_sheet) reaches the desk's drafts, the captions'
+    glossary, the spec cards and the store's product snapshots; a PinChanged moves them all to
+    the product on camera."""
+    path = tmp_path / "sheet.yaml"
+    path.write_text(BEFORE, encoding="utf-8")
+    comments = tmp_path / "comments.jsonl"
+    comments.write_text(json.dumps({"t": 0, "viewer": "v", "name": "v", "text": "hi"}) + "\n")
+    options = LiveOptions(
+        audio=str(DEMO_AUDIO),
+        out=tmp_path / "out",
+        spoken=("en",),
+        targets=("pt",),
+        realtime=False,
+        video=None,
+        comments=str(comments),
+        sheet=path,
+    )
+    live = LiveSession(options, translation_engines=[bergamot])
+    try:
+        desk, translator, sid = live.desk, live.translator, live.session_id
+        assert desk is not None and translator is not None and sid is not None
+        assert translator.glossary.find("table") is None
+        assert [s["price"]["amount"] for s in _snapshots(live.store.path, sid, "table")] == [
+            "1299.9"
+        ]
+
+        path.write_text(AFTER, encoding="utf-8")
+        edited = load_sheet(path)
+        live.bus.publish(SheetChanged(edited, time.monotonic()))
+
+        assert desk.sheet is edited and live.sheet is edited
+        c = Comment("c1", "manual", "v1", "v1", "how much?", 0.0, 0.0)
+        assert "999" in desk.process(c).text
+        assert translator.glossary.find("table") is not None  # the new sheet's spec "kind"
+        assert live.spec_cards.product.specs["load"]["en"] == "holds 120 kg"
+        snapshots = _snapshots(live.store.path, sid, "table")
+        assert [s["price"]["amount"] for s in snapshots] == ["1299.9", "999.9"]
+
+        chair = edited.with_pinned("chair")
+        live.bus.publish(PinChanged(chair, "chair", time.monotonic()))
+        assert desk.sheet.pinned.id == "chair" and live.sheet.pinned.id == "chair"
+        assert live.spec_cards.product.id == "chair"
+        assert translator.glossary.find("table") is None  # the chair's terms now
     finally:
         live.stop()
