@@ -29,6 +29,10 @@ class Collected(Generic[T]):
             self._cond.notify_all()
             return self.accept
 
+    def add(self, item: T) -> None:
+        """The same as calling it, typed for callbacks that return nothing (bus subscribers)."""
+        self(item)
+
     def wait_for(self, ok: Callable[[list[T]], bool], timeout: float = 10.0) -> list[T]:
         with self._cond:
             if not self._cond.wait_for(lambda: ok(self.items), timeout):
