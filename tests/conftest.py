@@ -13,7 +13,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import REPO_ROOT, SAMPLE_SHEET, SHARED_DATA, SPEECH
+from helpers import (
+    REAL_PARTS_ENV_HINT,
+    REPO_ROOT,
+    SAMPLE_SHEET,
+    SHARED_DATA,
+    SPEECH,
+    missing_real_parts,
+    real_parts_required,
+    require_program,
+)
 
 if TYPE_CHECKING:
     from sola_studio.catalog.sheet import ProductSheet
@@ -23,6 +32,31 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = REPO_ROOT  # the name older tests import from here
 __all__ = ["REPO", "SHARED_DATA", "SPEECH"]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "real_part(*programs, part=None, why=''): the test runs one of these programs for real; "
+        "skipped without it, failed under SOLA_REQUIRE_REAL_PARTS=1 (CI)",
+    )
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Under CI, stop at once when a real part the suite needs is missing, naming it."""
+    if real_parts_required():
+        missing = missing_real_parts()
+        if missing:
+            pytest.exit(
+                f"{REAL_PARTS_ENV_HINT}: missing {', '.join(missing)}; "
+                "run scripts/setup.sh test (it installs them)",
+                returncode=pytest.ExitCode.TESTS_FAILED,
+            )
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    for mark in item.iter_markers("real_part"):
+        require_program(*mark.args, part=mark.kwargs.get("part"), why=mark.kwargs.get("why", ""))
 
 
 @pytest.fixture(scope="session", autouse=True)

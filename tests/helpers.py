@@ -23,6 +23,7 @@ SAMPLE_SHEET = REPO_ROOT / "assets" / "sample_sheet.yaml"
 #: Set by ``.ci/run``: a real part the tests need that is missing fails the test instead of
 #: skipping it (a skip is for a developer's laptop, not for CI).
 REQUIRE_REAL_PARTS_ENV = "SOLA_REQUIRE_REAL_PARTS"
+REAL_PARTS_ENV_HINT = f"{REQUIRE_REAL_PARTS_ENV}=1 (CI) and a real part the tests need is absent"
 
 
 def wait_until(
@@ -39,6 +40,31 @@ def wait_until(
         delay = min(delay * 2, 0.05)
 
 
+#: The programs the suite runs for real, by the part's name (any one of the names will do);
+#: ``scripts/setup.sh test`` installs them all.
+REAL_PARTS: dict[str, tuple[str, ...]] = {
+    "ngircd": ("ngircd", "/usr/sbin/ngircd"),
+    "PulseAudio": ("pulseaudio",),
+    "pulseaudio-utils": ("paplay",),
+    "Chromium": ("chromium", "chromium-browser", "/usr/bin/chromium"),
+    "ffmpeg": ("ffmpeg",),
+}
+
+
+def find_program(*programs: str) -> str | None:
+    """The path of the first of ``programs`` (names on PATH or absolute paths) that exists."""
+    for program in programs:
+        found = shutil.which(program) or (program if Path(program).is_file() else None)
+        if found:
+            return found
+    return None
+
+
+def missing_real_parts() -> list[str]:
+    """The names of the parts of :data:`REAL_PARTS` this machine lacks."""
+    return [part for part, programs in REAL_PARTS.items() if find_program(*programs) is None]
+
+
 def real_parts_required() -> bool:
     return os.environ.get(REQUIRE_REAL_PARTS_ENV, "") not in ("", "0")
 
@@ -48,16 +74,18 @@ def missing_part(part: str, why: str = "") -> None:
     (``SOLA_REQUIRE_REAL_PARTS=1``), naming the part and how to install it."""
     message = f"{part} is not installed" + (f" ({why})" if why else "")
     if real_parts_required():
-        pytest.fail(f"{message}; CI needs it: run scripts/setup.sh test", pytrace=False)
+        pytest.fail(
+            f"{message}; {REQUIRE_REAL_PARTS_ENV}=1 (CI) needs it: run scripts/setup.sh test",
+            pytrace=False,
+        )
     pytest.skip(message)
 
 
 def require_program(*programs: str, part: str | None = None, why: str = "") -> str:
     """The path of the first of ``programs`` on this machine (names or absolute paths);
     otherwise :func:`missing_part` (skip, or fail under CI)."""
-    for program in programs:
-        found = shutil.which(program) or (program if Path(program).is_file() else None)
-        if found:
-            return found
-    missing_part(part or programs[0], why)
-    raise AssertionError("unreachable")  # missing_part always raises
+    found = find_program(*programs)
+    if found is None:
+        missing_part(part or programs[0], why)
+        raise AssertionError("unreachable")  # missing_part always raises
+    return found

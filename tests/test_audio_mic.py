@@ -9,7 +9,6 @@ its monitor (the "virtual microphone"), and points this process's PulseAudio cli
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import time
 import uuid
@@ -29,10 +28,10 @@ JFK_REF = (
     "ask what you can do for your country"
 )
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("pulseaudio") is None or shutil.which("paplay") is None,
-    reason="pulseaudio/pulseaudio-utils not installed (scripts/setup.sh test installs them)",
-)
+pytestmark = [
+    pytest.mark.real_part("pulseaudio", part="PulseAudio"),
+    pytest.mark.real_part("paplay", part="pulseaudio-utils"),
+]
 
 
 def _pactl(*args: str) -> str:

@@ -124,11 +124,11 @@ def test_command_output_and_json(capsys: pytest.CaptureFixture[str]) -> None:
 def virtual_microphone(tmp_path: Path) -> Iterator[dict[str, str]]:
     """A real PulseAudio server of our own (private runtime folder) with a null sink, whose
     monitor is a capture source: the environment a process needs to see it as a microphone."""
-    import shutil
     import time
 
-    if shutil.which("pulseaudio") is None:
-        pytest.skip("pulseaudio is not installed (scripts/setup.sh test installs it)")
+    from helpers import require_program
+
+    require_program("pulseaudio", part="PulseAudio")
     runtime = tmp_path / "pulse-runtime"
     runtime.mkdir()
     env = {

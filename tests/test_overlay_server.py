@@ -81,7 +81,7 @@ def screenshot(url: str, tmp_path: Path, name: str) -> np.ndarray:
     return np.asarray(Image.open(out).convert("RGBA"))
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is installed by scripts/setup.sh test")
+@pytest.mark.real_part("chromium", "chromium-browser", part="Chromium")
 def test_chromium_shows_the_published_caption(server: OverlayServer, tmp_path: Path) -> None:
     server.publish(cap(1, "Good evening", "Boa noite a todos"))
     shot = screenshot(server.url("pt"), tmp_path, "pt")

@@ -23,7 +23,7 @@ from sola_studio.report.export import to_html
 from sola_studio.store import SessionStore
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")
+pytestmark = pytest.mark.real_part(CHROMIUM, part="Chromium")
 
 PAYLOADS = (
     "<script>document.title='PWNED-TITLE'</script>",

@@ -22,7 +22,7 @@ from sola_studio.core.errors import ConnectorError
 REPO = Path(__file__).resolve().parent.parent
 NGIRCD = shutil.which("ngircd") or "/usr/sbin/ngircd"
 
-pytestmark = pytest.mark.skipif(not Path(NGIRCD).exists(), reason="ngircd not installed")
+pytestmark = pytest.mark.real_part(NGIRCD, part="ngircd")
 
 
 def _free_port() -> int:

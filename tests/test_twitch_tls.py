@@ -35,7 +35,7 @@ from sola_studio.core.events import Comment
 NGIRCD = shutil.which("ngircd") or "/usr/sbin/ngircd"
 TOKEN = "s3cr3ttok3nvalue"
 
-pytestmark = pytest.mark.skipif(not Path(NGIRCD).exists(), reason="ngircd not installed")
+pytestmark = pytest.mark.real_part(NGIRCD, part="ngircd")
 
 
 def _name(cn: str) -> x509.Name:

@@ -1,0 +1,43 @@
+"""The shared test helpers do what the suite relies on: wait_until returns as soon as the
+condition holds and fails naming it otherwise; a missing real part skips on a laptop and fails
+under CI (SOLA_REQUIRE_REAL_PARTS=1)."""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+
+import pytest
+from helpers import REQUIRE_REAL_PARTS_ENV, require_program, wait_until
+
+
+def test_wait_until_returns_when_another_thread_sets_the_condition() -> None:
+    done = threading.Event()
+    threading.Timer(0.05, done.set).start()
+    start = time.monotonic()
+    wait_until(done.is_set, timeout=5, what="the timer")
+    assert time.monotonic() - start < 2
+
+
+def test_wait_until_fails_naming_what_it_waited_for() -> None:
+    with pytest.raises(pytest.fail.Exception, match="waiting for the caption to appear"):
+        wait_until(lambda: False, timeout=0.05, what="the caption to appear")
+
+
+def test_a_missing_program_skips_on_a_laptop(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(REQUIRE_REAL_PARTS_ENV, raising=False)
+    with pytest.raises(pytest.skip.Exception, match="no-such-ircd is not installed"):
+        require_program("no-such-ircd-0xdead", part="no-such-ircd")
+
+
+def test_a_missing_program_fails_under_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(REQUIRE_REAL_PARTS_ENV, "1")
+    with pytest.raises(pytest.fail.Exception, match=r"no-such-ircd is not installed.*setup\.sh"):
+        require_program("no-such-ircd-0xdead", part="no-such-ircd")
+    assert require_program("no-such-ircd-0xdead", sys.executable) == sys.executable
+
+
+@pytest.mark.real_part("no-such-ircd-0xdead", sys.executable, part="python")
+def test_the_real_part_marker_runs_the_test_when_one_program_is_there() -> None:
+    assert require_program(sys.executable) == sys.executable
