@@ -142,8 +142,6 @@ def build_desk(
 
     # lingua's models load now (~2 s), not while the talk and the replay are starting
     desk.understander.identifier.warm_up()
-    if clock is not None:
-        clock.settle = lambda: desk.wait_idle(10)
 
     def arrived(comment: Comment) -> None:
         if closing.is_set():

@@ -60,7 +60,8 @@ from sola_studio.sinks.recording import Recorder
 from sola_studio.sinks.virtualcam import VirtualCameraSink
 from sola_studio.sources.audio import AudioSource, FileSource, MicrophoneSource
 from sola_studio.store import routing
-from sola_studio.store.repository import RetentionPolicy, SessionStore
+from sola_studio.store.records import RetentionPolicy
+from sola_studio.store.repository import SessionStore
 from sola_studio.translate.base import Translator
 from sola_studio.translate.factory import StudioTranslator, build_translator, discover_engines
 from sola_studio.translate.glossary import Glossary
@@ -199,7 +200,9 @@ class LiveSession:
         self.extra_sinks: tuple[FrameSink, ...] = tuple(sinks)
         self.session = Session(bus)
         self.bus = self.session.bus
-        self.clock: StreamClock | None = None if o.realtime else StreamClock()
+        # --fast: the show's timeline; once the audio ended, it moves when the desk has drafted
+        # what it was handed, so each comment is still handled at its own time.
+        self.clock: StreamClock | None = None if o.realtime else StreamClock(settle=self._settle)
         self.session_id: int | None = None
         self.t0 = time.monotonic()
         self.fatal: list[ErrorEvent] = []
@@ -347,6 +350,10 @@ class LiveSession:
         )
         self.store.record_products(routing.products_from_sheet(self._sheet))
         self.bus.subscribe(ErrorEvent, self._on_error)
+
+    def _settle(self) -> None:
+        if self.comments is not None:
+            self.comments.desk.wait_idle(10)
 
     def _monotonic(self) -> float:
         return self.clock.monotonic() if self.clock is not None else time.monotonic()

@@ -300,7 +300,8 @@ def export_report(
 
 
 def open_store(settings: Settings, profile: str = "default") -> SessionStore:
-    from sola_studio.store.repository import RetentionPolicy, SessionStore
+    from sola_studio.store.records import RetentionPolicy
+    from sola_studio.store.repository import SessionStore
 
     return SessionStore.open_profile(
         profile, retention=RetentionPolicy(days=settings.retention_days)
