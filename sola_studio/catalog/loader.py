@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from sola_studio.catalog.schema_v2 import is_v2, sheet_from_v2
 from sola_studio.catalog.sheet import (
     Discount,
     FaqEntry,
@@ -58,13 +59,18 @@ def load_sheet(path: str | Path) -> ProductSheet:
             raw = yamlio.safe_load(text)
         except yaml.YAMLError as exc:
             raise ConfigError(f"{p} is not valid YAML: {exc}", fix=_FIX) from exc
-    sheet = sheet_from_raw(raw, source=str(p))
+    if is_v2(raw):  # schema 2: its own reader, which names the line of a mistake
+        sheet = sheet_from_v2(raw, source=str(p), text=text)
+    else:
+        sheet = sheet_from_raw(raw, source=str(p))
     log.info("loaded %d products from %s (pinned %s)", len(sheet.products), p, sheet.pinned_id)
     return sheet
 
 
 def sheet_from_raw(raw: Any, source: str = "sheet") -> ProductSheet:
     """Validate a plain structure (as parsed from YAML) into a :class:`ProductSheet`."""
+    if is_v2(raw):
+        return sheet_from_v2(raw, source=source)
     v = _Validator(source)
     if not isinstance(raw, Mapping):
         raise ConfigError(f"{source}: the top level must be a mapping", fix=_FIX)
@@ -233,7 +239,7 @@ class _Validator:
                 annual_rate_percent=None if rate in (None, "") else self.decimal(rate, w, "rate"),
                 min_instalment=self.money(inst, "min_instalment", w, currency),
             )
-            if plan.interest_free_months > plan.max_months:
+            if plan.max_months is not None and plan.interest_free_months > plan.max_months:
                 raise self.fail(w, "interest_free_months is above max_months")
         return PaymentOptions(methods=tuple(str(m) for m in methods), instalments=plan)
 

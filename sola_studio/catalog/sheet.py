@@ -78,6 +78,7 @@ class ShippingRule:
     days_max: int
     free_over: Money | None = None
     carrier: str = ""
+    never: bool = False  # schema 2: not shipped there at all (cost and days mean nothing)
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ class InstalmentPlan:
     """Up to ``max_months`` instalments; the first ``interest_free_months`` without interest,
     the rest at ``annual_rate_percent`` a year (None when the sheet does not say)."""
 
-    max_months: int
+    max_months: int | None  # None: the sheet states no maximum (schema 2)
     interest_free_months: int
     annual_rate_percent: Decimal | None = None
     min_instalment: Money | None = None
@@ -111,6 +112,7 @@ class ReturnPolicy:
 class Warranty:
     months: int
     covers: LocalText = field(default_factory=lambda: MappingProxyType({}))
+    years: int | None = None  # schema 2: the seller wrote years (``months`` is years * 12)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "covers", _frozen(self.covers))
@@ -138,9 +140,36 @@ class FaqEntry:
     question: str
     answer: LocalText
     keywords: tuple[str, ...] = ()
+    questions: LocalText = field(default_factory=lambda: MappingProxyType({}))  # schema 2
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "answer", _frozen(self.answer))
+        object.__setattr__(self, "questions", _frozen(self.questions))
+
+
+@dataclass(frozen=True)
+class SpecField:
+    """Schema 2: one open-ended property of a product (``width: 210 cm``). ``label`` and
+    ``value`` are per language; ``neutral`` marks a value written once for every language
+    (a plain ``210 cm``), which is said as written."""
+
+    key: str
+    label: LocalText
+    value: LocalText
+    neutral: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "label", _frozen(self.label))
+        object.__setattr__(self, "value", _frozen(self.value))
+
+
+@dataclass(frozen=True)
+class Market:
+    """Schema 2: a price list for some countries (``br``: BRL for BR)."""
+
+    id: str
+    currency: str
+    countries: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -164,10 +193,21 @@ class Product:
     warranty: Warranty | None = None
     discounts: tuple[Discount, ...] = ()
     faq: tuple[FaqEntry, ...] = ()
+    # schema 2 (a v1 sheet leaves them empty; see catalog.schema_v2 for the v1 equivalents)
+    names: LocalText = field(default_factory=lambda: MappingProxyType({}))
+    type_names: LocalText = field(default_factory=lambda: MappingProxyType({}))
+    alias_names: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    prices: Mapping[str, Money] = field(default_factory=lambda: MappingProxyType({}))
+    spec_fields: tuple[SpecField, ...] = ()
+    no_warranty: bool = False  # the sheet says there is none (not: the sheet is silent)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "material", _frozen(self.material))
         object.__setattr__(self, "specs", _frozen({k: _frozen(v) for k, v in self.specs.items()}))
+        object.__setattr__(self, "names", _frozen(self.names))
+        object.__setattr__(self, "type_names", _frozen(self.type_names))
+        object.__setattr__(self, "alias_names", _frozen(self.alias_names))
+        object.__setattr__(self, "prices", _frozen(self.prices))
 
     @property
     def sizes(self) -> tuple[str, ...]:
@@ -192,6 +232,14 @@ class Product:
     def price_of(self, variant: Variant | None) -> Money:
         return variant.price if variant is not None and variant.price is not None else self.price
 
+    def price_in(self, currency: str | None, variant: Variant | None = None) -> Money:
+        """The price in ``currency`` when the sheet lists one, else :meth:`price_of`."""
+        if variant is not None and variant.price is not None:
+            return variant.price
+        if currency and currency.upper() in self.prices:
+            return self.prices[currency.upper()]
+        return self.price
+
     def shipping_to(self, country: str | None) -> ShippingRule | None:
         """The rule for ``country``, else the ``*`` rule; None when neither exists."""
         if country:
@@ -212,6 +260,14 @@ class ProductSheet:
     low_stock_threshold: int = 5
     seller_name: str = ""
     audience_languages: tuple[str, ...] = ()
+    markets: tuple[Market, ...] = ()  # schema 2
+    schema: int = 1
+
+    def market_for(self, country: str | None) -> Market | None:
+        """The market whose countries hold ``country`` (schema 2), else None."""
+        if not country:
+            return None
+        return next((m for m in self.markets if country.upper() in m.countries), None)
 
     @property
     def pinned(self) -> Product:

@@ -503,17 +503,19 @@ def _instalments(plan: object) -> Render:
 
     assert isinstance(plan, InstalmentPlan)
 
+    top = plan.max_months if plan.max_months is not None else plan.interest_free_months
+
     def say(lang: str) -> str:
-        if plan.interest_free_months >= plan.max_months and plan.interest_free_months > 0:
-            return tpl.render("inst_all_free", lang, n=str(plan.max_months))
+        if plan.interest_free_months >= top and plan.interest_free_months > 0:
+            return tpl.render("inst_all_free", lang, n=str(top))
         if plan.interest_free_months > 0 and plan.annual_rate_percent is not None:
             return tpl.render(
                 "inst_mixed",
                 lang,
                 free=str(plan.interest_free_months),
                 rate=tpl.number(plan.annual_rate_percent, lang),
-                max=str(plan.max_months),
+                max=str(top),
             )
-        return tpl.render("inst_max", lang, max=str(plan.max_months))
+        return tpl.render("inst_max", lang, max=str(top))
 
     return say

@@ -133,7 +133,9 @@ def product_facts(sheet: ProductSheet, p: Product) -> list[SheetFact]:
         )
         plan = p.payment.instalments
         if plan is not None:
-            nums = [_n(plan.max_months), _n(plan.interest_free_months)]
+            nums = [_n(plan.interest_free_months)]
+            if plan.max_months is not None:
+                nums.append(_n(plan.max_months))
             if plan.annual_rate_percent is not None:
                 nums.append(_n(plan.annual_rate_percent))
             if plan.min_instalment is not None:

@@ -1,0 +1,85 @@
+"""Product sheet schema 2: what a seller writes loads into facts, v1 sheets still load, and a
+mistake names its line and field."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from sola_studio.catalog import load_sheet
+from sola_studio.catalog.schema_v2 import names_of, spec_fields
+from sola_studio.core.errors import ConfigError
+
+REPO = Path(__file__).resolve().parent.parent
+HOME = REPO / "tests" / "sheets" / "home_v2.yaml"
+SAMPLE = REPO / "assets" / "sample_sheet.yaml"
+
+
+def test_v2_sheet_holds_every_kind_of_fact() -> None:
+    sheet = load_sheet(HOME)
+    assert sheet.schema == 2 and sheet.currency == "USD"
+    sofa = sheet.product("sofa")
+    assert sofa is not None
+    assert sofa.names["pt"] == "Sofá Nube de 3 lugares" and sofa.name == "Nube 3-seat sofa"
+    assert sofa.type_names["es"] == "sofá" and "sillón" in sofa.alias_names["es"]
+    assert sofa.price_in("BRL").amount == Decimal("4490") and sofa.price_in("JPY").currency == "USD"
+    market = sheet.market_for("pt")
+    assert market is not None and market.currency == "EUR"
+    width = next(f for f in sofa.spec_fields if f.key == "width")
+    assert width.value == {"en": "210 cm"} and width.neutral and width.label["pt"] == "Largura"
+    # "legs screw on, no tools needed" in a YAML flow mapping is one text, not two keys
+    assembly = next(f for f in sofa.spec_fields if f.key == "assembly")
+    assert assembly.value["en"] == "legs screw on, no tools needed" and not assembly.neutral
+    assert sofa.warranty is not None and sofa.warranty.years == 5 and sofa.warranty.months == 60
+    free = sofa.shipping_to("US")
+    assert free is not None and free.cost.is_zero and free.carrier == "UPS"
+    never = sofa.shipping_to("RU")
+    assert never is not None and never.never
+    catch_all = sofa.shipping_to("JP")
+    assert catch_all is not None and catch_all.country == "*" and catch_all.days_max == 25
+    assert sofa.payment is not None and sofa.payment.instalments is not None
+    assert sofa.payment.instalments.max_months is None
+    lamp = sheet.product("lamp")
+    assert lamp is not None and lamp.warranty is None and lamp.no_warranty
+    default = sheet.product("sofa")
+    assert default is not None and default.faq[0].questions["en"] == "Is the cover removable?"
+
+
+def test_v1_sheet_reads_through_the_same_view() -> None:
+    sheet = load_sheet(SAMPLE)
+    tee = sheet.pinned
+    assert sheet.schema == 1
+    fields = {f.key: f for f in spec_fields(tee, sheet.seller_language)}
+    assert (
+        "material" in fields and "origin" in fields and "algodão" in fields["material"].value["pt"]
+    )
+    assert names_of(tee, "en") == {"en": "Camiseta Sola Classic"}
+    assert tee.price_in("EUR") == tee.price  # v1: one price
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "says"),
+    [
+        ("value: 45 cm}", "valu: 45 cm}", "line 33, products[0].specs[1].valu: unknown field"),
+        ("price: 149.00", "price: cheap", "line 46, products[1].price: price must be a number"),
+        ("{BRL: 4490.00, EUR: 829.00}", "{BRL: 4490.00, euro: 1}", "products[0].prices.euro"),
+        (
+            "{years: 5, covers: {en: frame}}",
+            "{covers: {en: frame}}",
+            "line 39, products[0].warranty",
+        ),
+        ("{country: RU, never: true}", "{country: RU}", "line 15, defaults.shipping[2].cost"),
+        ("- {colour: sand, stock: 4}", "- {colour: sand}", "line 37, products[0].variants[0]"),
+    ],
+)
+def test_a_bad_v2_sheet_names_line_and_field(tmp_path: Path, old: str, new: str, says: str) -> None:
+    text = HOME.read_text(encoding="utf-8")
+    assert old in text
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_sheet(bad)
+    assert says in err.value.message, err.value.message
+    assert err.value.fix
