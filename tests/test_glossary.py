@@ -20,14 +20,6 @@ from sola_studio.translate.glossary import (
     restore,
 )
 
-
-@pytest.fixture(scope="module")
-def bergamot() -> BergamotTranslator:
-    engine = BergamotTranslator.default()
-    yield engine
-    engine.close()
-
-
 SELLER = Glossary(
     (
         GlossaryEntry("AeroLite X2", TermKind.PRODUCT),

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -50,15 +49,6 @@ AFTER = SHEET.format(
     price="999.90",
     specs="      load: {en: holds 120 kg, pt: aguenta 120 kg}\n      kind: {en: table, pt: mesa}",
 )
-
-
-@pytest.fixture(scope="module")
-def bergamot() -> Iterator[object]:
-    from sola_studio.translate.bergamot import BergamotTranslator
-
-    engine = BergamotTranslator.default()
-    yield engine
-    engine.close()
 
 
 def _caption(index: int, text: str, at: float) -> Caption:

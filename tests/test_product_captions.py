@@ -254,15 +254,6 @@ products:
 """
 
 
-@pytest.fixture(scope="module")
-def bergamot() -> Iterator[object]:
-    from sola_studio.translate.bergamot import BergamotTranslator
-
-    engine = BergamotTranslator.default()
-    yield engine
-    engine.close()
-
-
 @pytest.mark.slow
 def test_pinning_another_product_switches_glossary_and_cards_live(
     tmp_path: Path, bergamot: object

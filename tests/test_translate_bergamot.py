@@ -12,13 +12,6 @@ from sola_studio.translate.base import TranslationRequest, Translator, translate
 from sola_studio.translate.bergamot import BergamotTranslator
 
 
-@pytest.fixture(scope="module")
-def bergamot() -> BergamotTranslator:
-    engine = BergamotTranslator.default()
-    yield engine
-    engine.close()
-
-
 def test_installed_pairs_are_found_offline() -> None:
     pairs = {(m.source, m.target) for m in available_pairs()}
     assert {("en", "pt"), ("pt", "en")} <= pairs

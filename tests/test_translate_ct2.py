@@ -26,13 +26,6 @@ def models(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-@pytest.fixture(scope="module")
-def bergamot() -> BergamotTranslator:
-    engine = BergamotTranslator.default()
-    yield engine
-    engine.close()
-
-
 def _clean(text: str) -> None:
     assert text.strip(), "empty translation"
     assert "▁" not in text  # sentencepiece pieces were decoded

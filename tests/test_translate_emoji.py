@@ -4,20 +4,11 @@ close a comment are put back with their spacing, the ones inside it come back in
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from sola_studio.translate.bergamot import BergamotTranslator
 from sola_studio.translate.factory import StudioTranslator, build_translator
 from sola_studio.translate.glossary import split_symbol_edges
-
-
-@pytest.fixture(scope="module")
-def bergamot() -> Iterator[BergamotTranslator]:
-    engine = BergamotTranslator.default()
-    yield engine
-    engine.close()
 
 
 @pytest.fixture(scope="module")

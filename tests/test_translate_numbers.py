@@ -7,7 +7,6 @@ A number as a placeholder used to be read as a name and moved away from its noun
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 
@@ -20,13 +19,6 @@ from sola_studio.translate.glossary import (
     keep_plain_numbers,
     restore,
 )
-
-
-@pytest.fixture(scope="module")
-def bergamot() -> Iterator[BergamotTranslator]:
-    engine = BergamotTranslator.default()
-    yield engine
-    engine.close()
 
 
 @pytest.mark.parametrize("case", SELLER_NUMBERS, ids=lambda c: c.text[:32])

@@ -10,7 +10,6 @@ glossary stage's output (``StudioTranslator.prepared``), with the missing pairs 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -47,13 +46,6 @@ def furniture(tmp_path: Path, lang: str) -> ProductSheet:
     path = tmp_path / f"furniture-{lang}.yaml"
     path.write_text(FURNITURE.format(lang=lang), encoding="utf-8")
     return load_sheet(path)
-
-
-@pytest.fixture(scope="module")
-def bergamot() -> Iterator[BergamotTranslator]:
-    engine = BergamotTranslator.default()
-    yield engine
-    engine.close()
 
 
 def translator(
