@@ -9,7 +9,9 @@ import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
+import keyring.errors
 import psutil
+from keyring.backend import KeyringBackend
 
 T = TypeVar("T")
 
@@ -55,3 +57,24 @@ def listening_addresses() -> set[tuple[str, int]]:
         for c in me.net_connections(kind="tcp")
         if c.status == psutil.CONN_LISTEN
     }
+
+
+class MemoryKeyring(KeyringBackend):
+    """An in-memory keyring backend, passed explicitly to TokenVault in tests."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.passwords.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if (service, username) not in self.passwords:
+            raise keyring.errors.PasswordDeleteError(username)
+        del self.passwords[(service, username)]
