@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from sola_studio.asr.engine import WhisperEngine, resolve_asr_model
+from sola_studio.core.events import Caption
 from sola_studio.live.options import ShowLanguages
 from sola_studio.live.stages import Session
 from sola_studio.live.voice import build_voice
-from sola_studio.translate.factory import build_translator
-from sola_studio.asr.engine import WhisperEngine, resolve_asr_model
-from sola_studio.core.events import Caption
 from sola_studio.sources.audio import FileSource
+from sola_studio.translate.factory import build_translator
 
 
 @pytest.mark.slow

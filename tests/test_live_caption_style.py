@@ -2,9 +2,9 @@
 
 Before, ``CaptionRenderer`` was built with its own default style whatever the seller chose:
 a bigger text size or no box behind the text changed nothing on air. Here the window's own
-path builds the show (``Settings`` -> ``ui.session.live_options`` -> ``app.LiveSession`` with
-the preview slot), a caption is published on the bus, and the composed frame is compared with
-the picture underneath it.
+path builds the show (``Settings`` -> ``ui.session.live_options`` ->
+``live.session.LiveSession`` with the preview slot), a caption is published on the bus, and
+the composed frame is compared with the picture underneath it.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from sola_studio.live.options import DEMO_AUDIO
-from sola_studio.live.video import renderer_style
 from sola_studio.config import CaptionLayout, CaptionLook, Settings
 from sola_studio.core.events import Caption
+from sola_studio.live.options import DEMO_AUDIO
+from sola_studio.live.video import renderer_style
 from sola_studio.ui.session import StudioInputs, StudioSession
 
 W, H = 640, 360

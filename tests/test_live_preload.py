@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sola_studio.core import helper
 from sola_studio.live.options import DEMO_AUDIO, LiveOptions
 from sola_studio.live.session import LiveSession
-from sola_studio.core import helper
 
 
 def _options(tmp_path: Path, model: str = "tiny.en") -> LiveOptions:

@@ -333,7 +333,9 @@ def test_pinning_another_product_switches_glossary_and_cards_live(
         assert battery.product_id == "phone"
         assert battery.text_in("pt") == "Bateria: 5000 mAh, dois dias de uso"
         reference = live.pipeline.source.frame_at(clock.monotonic())
-        alone = CaptionRenderer(W, H, live.languages.on_screen, clock=ManualClock(clock.monotonic()))
+        alone = CaptionRenderer(
+            W, H, live.languages.on_screen, clock=ManualClock(clock.monotonic())
+        )
         alone.show_card(InfoCard.from_spec_card(battery, live.languages.on_screen))
         overlay = alone.overlay(clock.monotonic())
         overlay.blend(reference)

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from sola_studio.live.session import LiveSession
 from sola_studio.cli import main
 from sola_studio.core.errors import ConfigError, DeviceUnavailable, MediaError
+from sola_studio.live.session import LiveSession
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -90,8 +90,8 @@ def test_missing_translation_model_is_a_clear_error(
 
 
 def _options(*argv: str) -> Any:
-    from sola_studio.live.run import options_from_args
     from sola_studio.cli import build_parser
+    from sola_studio.live.run import options_from_args
 
     return options_from_args(build_parser().parse_args(["run", *argv]))
 
