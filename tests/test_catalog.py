@@ -6,12 +6,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from helpers import REPO_ROOT as REPO
+from helpers import SAMPLE_SHEET
 
 from sola_studio.catalog import StockLevel, load_sheet
 from sola_studio.core.errors import ConfigError
 
-REPO = Path(__file__).resolve().parent.parent
-SAMPLE = REPO / "assets" / "sample_sheet.yaml"
+SAMPLE = SAMPLE_SHEET
 
 
 def test_sample_sheet_has_everything_a_viewer_asks() -> None:

@@ -7,14 +7,15 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from helpers import REPO_ROOT as REPO
+from helpers import SAMPLE_SHEET
 
 from sola_studio.catalog import load_sheet
 from sola_studio.catalog.schema_v2 import names_of, spec_fields
 from sola_studio.core.errors import ConfigError
 
-REPO = Path(__file__).resolve().parent.parent
 HOME = REPO / "tests" / "sheets" / "home_v2.yaml"
-SAMPLE = REPO / "assets" / "sample_sheet.yaml"
+SAMPLE = SAMPLE_SHEET
 
 
 def test_v2_sheet_holds_every_kind_of_fact() -> None:

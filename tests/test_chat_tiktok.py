@@ -10,13 +10,13 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 pytest.importorskip("TikTokLive", reason="the tiktok extra is not installed")
 
 from chat_support import Collected, listening_addresses
+from helpers import SAMPLE_SHEET
 from tiktok_loopback import (
     TikTokLoopback,
     chat,
@@ -34,7 +34,6 @@ from sola_studio.chat.tiktok import TikTokOptions, TikTokSource
 from sola_studio.core.errors import ConnectorError
 from sola_studio.core.events import Comment
 
-REPO = Path(__file__).resolve().parent.parent
 ANA = user(101, "ana.shop", "Ana 🌸")
 BIA = user(202, "bia", "Bia")
 
@@ -195,7 +194,7 @@ def test_approved_reply_is_copied_to_the_clipboard_and_marked_sent(
     r = Running(server)
     clipboard = MemoryClipboard()
     desk = CommentDesk(
-        load_sheet(REPO / "assets" / "sample_sheet.yaml"),
+        load_sheet(SAMPLE_SHEET),
         sources=[r.source],
         senders=[PlatformSender({"tiktok": r.source}, clipboard=clipboard)],
         config=DeskConfig(embeddings=False),

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from chat_support import Collected, MemoryKeyring, listening_addresses
+from helpers import SAMPLE_SHEET
 from youtube_loopback import YouTubeLoopback
 
 from sola_studio.chat.backoff import Backoff
@@ -27,8 +28,6 @@ from sola_studio.chat.youtube import (
 from sola_studio.core.errors import ConfigError, ConnectorError
 from sola_studio.core.events import Comment
 from sola_studio.store.tokens import TokenVault
-
-REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -171,7 +170,7 @@ def test_approved_reply_is_posted_and_not_read_back_as_a_comment(google: YouTube
     google.add_broadcast("vid-1", "Saturday sale", "chat-1")
     r = Reader(google)
     desk = CommentDesk(
-        load_sheet(REPO / "assets" / "sample_sheet.yaml"),
+        load_sheet(SAMPLE_SHEET),
         sources=[r.source],
         config=DeskConfig(embeddings=False),
     )

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from helpers import REPO_ROOT as REPO
 
 from sola_studio import cli
-
-REPO = Path(__file__).resolve().parent.parent
 
 
 def test_program_help_lists_every_subcommand() -> None:

@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import REPO_ROOT as REPO
+from helpers import SAMPLE_SHEET
 
 from sola_studio.catalog import load_sheet
 from sola_studio.comments.clean import clean
@@ -33,8 +35,7 @@ from sola_studio.core.clock import ManualClock
 from sola_studio.core.errors import ConfigError
 from sola_studio.core.events import Comment
 
-REPO = Path(__file__).resolve().parent.parent
-SHEET = load_sheet(REPO / "assets" / "sample_sheet.yaml")
+SHEET = load_sheet(SAMPLE_SHEET)
 DEMO = REPO / "assets" / "comments" / "demo.jsonl"
 
 

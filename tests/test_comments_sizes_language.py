@@ -6,6 +6,7 @@ the draft says so and lists the sizes in stock instead of the whole stock list."
 from __future__ import annotations
 
 import pytest
+from helpers import SAMPLE_SHEET
 
 from sola_studio.catalog import load_sheet
 from sola_studio.comments.desk import CommentDesk, DeskConfig
@@ -14,9 +15,8 @@ from sola_studio.comments.facts import numbers_in
 from sola_studio.comments.language import LanguageIdentifier
 from sola_studio.core.clock import ManualClock
 from sola_studio.core.events import Comment
-from sola_studio.paths import ASSETS
 
-SHEET = load_sheet(ASSETS / "sample_sheet.yaml")  # seller en; audience pt, en, es, de, ...
+SHEET = load_sheet(SAMPLE_SHEET)  # seller en; audience pt, en, es, de, ...
 
 
 @pytest.fixture

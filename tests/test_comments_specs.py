@@ -5,6 +5,7 @@ reported misses "where is it made" and "size 44 in the runners?")."""
 from __future__ import annotations
 
 import pytest
+from helpers import SAMPLE_SHEET
 
 from sola_studio.catalog import load_sheet
 from sola_studio.comments.desk import CommentDesk, DeskConfig
@@ -12,9 +13,8 @@ from sola_studio.comments.events import Draft, FlagReason
 from sola_studio.comments.facts import numbers_in
 from sola_studio.core.clock import ManualClock
 from sola_studio.core.events import Comment
-from sola_studio.paths import ASSETS
 
-SHEET = load_sheet(ASSETS / "sample_sheet.yaml")
+SHEET = load_sheet(SAMPLE_SHEET)
 
 
 @pytest.fixture(scope="module", params=[False, True], ids=["lexicons", "with-e5"])

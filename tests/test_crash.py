@@ -20,13 +20,12 @@ from pathlib import Path
 
 import av
 import pytest
+from helpers import REPO_ROOT as REPO
 
 from sola_studio.core.clock import ManualClock
 from sola_studio.report.build import build_report
 from sola_studio.report.export import to_html
 from sola_studio.store import SessionStatus, SessionStore
-
-REPO = Path(__file__).resolve().parent.parent
 
 
 def _run(home: Path, out: Path) -> subprocess.Popen[str]:

@@ -20,11 +20,10 @@ import av
 import cv2
 import numpy as np
 import pytest
+from helpers import REPO_ROOT as REPO
 
 from sola_studio.live.options import DEMO_VIDEO
 from sola_studio.store import SessionStatus, SessionStore
-
-REPO = Path(__file__).resolve().parent.parent
 
 
 def _cues(srt: str) -> list[tuple[float, float, str]]:

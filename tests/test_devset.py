@@ -6,22 +6,21 @@ the targets are the issue's: intent accuracy >= 90 % and zero invented facts.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from helpers import REPO_ROOT as REPO
+from helpers import SAMPLE_SHEET
 
 from sola_studio.catalog import load_sheet
 from sola_studio.comments.desk import CommentDesk, DeskConfig
 from sola_studio.comments.evaluate import DevReport, evaluate, load_devset
 from sola_studio.core.clock import ManualClock
 
-REPO = Path(__file__).resolve().parent.parent
 DEVSET = REPO / "tests" / "devset" / "comments.jsonl"
 
 
 @pytest.fixture(scope="module")
 def report() -> DevReport:
-    sheet = load_sheet(REPO / "assets" / "sample_sheet.yaml")
+    sheet = load_sheet(SAMPLE_SHEET)
     desk = CommentDesk(sheet, clock=ManualClock(), config=DeskConfig())
     rep = evaluate(desk, load_devset(DEVSET))
     for miss in rep.misses:

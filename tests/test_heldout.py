@@ -8,16 +8,15 @@ facts is a hard rule on any input.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from helpers import REPO_ROOT as REPO
+from helpers import SAMPLE_SHEET
 
 from sola_studio.catalog import load_sheet
 from sola_studio.comments.desk import CommentDesk, DeskConfig
 from sola_studio.comments.evaluate import DevReport, evaluate, load_devset
 from sola_studio.core.clock import ManualClock
 
-REPO = Path(__file__).resolve().parent.parent
 HELDOUT = REPO / "tests" / "heldout" / "comments.jsonl"
 
 INTENT_FLOOR = 0.95  # 0.894 before the held-out fixes, 0.957 (180/188) after
@@ -26,7 +25,7 @@ FACTS_RECALL_FLOOR = 0.95  # 0.900 before, 0.965 (164/170) after
 
 @pytest.fixture(scope="module")
 def report() -> DevReport:
-    sheet = load_sheet(REPO / "assets" / "sample_sheet.yaml")
+    sheet = load_sheet(SAMPLE_SHEET)
     desk = CommentDesk(sheet, clock=ManualClock(), config=DeskConfig())
     rep = evaluate(desk, load_devset(HELDOUT))
     for miss in rep.misses:

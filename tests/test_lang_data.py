@@ -13,11 +13,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import REPO_ROOT as REPO
+from helpers import SAMPLE_SHEET
 
 from sola_studio import lang
 from sola_studio.core.errors import ConfigError
 
-REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "sola_studio"
 FIELD = re.compile(r"\{(\w+)\}")
 
@@ -53,7 +54,7 @@ def test_desk_and_cards_read_the_same_tables() -> None:
     assert LABELS["price"]["pt"] == pt.cards.labels["price"]
     assert INTENT_CUES[Intent.SIZE_STOCK]["pt"] == pt.intent_cues["size_stock"]
     assert "schwarz" in COLOUR_WORDS["black"]
-    sheet = load_sheet(REPO / "assets" / "sample_sheet.yaml")
+    sheet = load_sheet(SAMPLE_SHEET)
     facts = product_facts(sheet.pinned, ["ja"], sheet.seller_language)
     # the card and the desk's reply name a colour with the same word of ja.yaml
     names = [templates.colour(c, "ja") for c in sheet.pinned.colours]

@@ -17,8 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parent.parent
+from helpers import REPO_ROOT as REPO
 
 
 @pytest.mark.slow

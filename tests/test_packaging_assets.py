@@ -12,11 +12,12 @@ from pathlib import Path
 
 import av
 import pytest
+from helpers import REPO_ROOT as REPO
+from helpers import SAMPLE_SHEET
 from PIL import Image
 
 from sola_studio import paths
 
-REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "assets" / "sample"
 MAX_SAMPLE_BYTES = 2 * 1024 * 1024
 
@@ -46,7 +47,7 @@ def test_seller_talk_is_a_minute_or_more_of_speech_under_2_mb() -> None:
 def test_seller_talk_presents_the_pinned_product_of_the_sample_sheet() -> None:
     import yaml
 
-    sheet = yaml.safe_load((REPO / "assets" / "sample_sheet.yaml").read_text())
+    sheet = yaml.safe_load((SAMPLE_SHEET).read_text())
     pinned = next(p for p in sheet["products"] if p["id"] == sheet["pinned"])
     talk = (SAMPLE / "seller_talk.txt").read_text().lower()
     assert "organic cotton" in pinned["material"]["en"].lower() and "organic cotton" in talk

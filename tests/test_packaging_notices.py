@@ -12,14 +12,13 @@ import importlib.util
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from helpers import REPO_ROOT as REPO
 from packaging.requirements import Requirement
 
 from sola_studio.models.catalog import CATALOG
 
-REPO = Path(__file__).resolve().parent.parent
 SCRIPT = REPO / "scripts" / "third_party_notices.py"
 COMMITTED = REPO / "packaging" / "THIRD_PARTY_NOTICES"
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from helpers import SAMPLE_SHEET
 
 from sola_studio.captions.render import CaptionRenderer, InfoCard, Overlay
 from sola_studio.captions.speccards import SpecCard, SpecCardDetector
@@ -33,7 +34,7 @@ from sola_studio.sources.video import TestPatternSource
 
 W, H, FPS = 640, 360, 5.0
 LANGUAGES = ("en", "pt")
-SHEET = load_sheet(ASSETS / "sample_sheet.yaml")
+SHEET = load_sheet(SAMPLE_SHEET)
 # Said after the sample talk: none of these is in the T-shirt's sheet.
 ABSENT = [
     (86.0, 89.5, "And no, this is not a phone: no battery to charge and no camera here!"),

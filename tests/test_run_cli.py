@@ -10,12 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import REPO_ROOT as REPO
 
 from sola_studio.cli import main
 from sola_studio.core.errors import ConfigError, DeviceUnavailable, MediaError
 from sola_studio.live.session import LiveSession
-
-REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.slow

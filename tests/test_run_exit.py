@@ -16,8 +16,8 @@ from pathlib import Path
 
 import av
 import pytest
+from helpers import REPO_ROOT as REPO
 
-REPO = Path(__file__).resolve().parent.parent
 RUNS = 3
 
 

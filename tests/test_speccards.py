@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import SAMPLE_SHEET
 
 from sola_studio.captions.speccards import (
     LABELS,
@@ -16,7 +17,6 @@ from sola_studio.captions.speccards import (
 from sola_studio.catalog.loader import load_sheet
 from sola_studio.catalog.sheet import ProductSheet
 from sola_studio.core.events import Caption
-from sola_studio.paths import ASSETS
 
 GADGET = """
 seller_language: zh
@@ -89,7 +89,7 @@ def test_other_spoken_languages(gadget: ProductSheet) -> None:
 
 
 def test_every_fact_comes_from_the_sheet() -> None:
-    sheet = load_sheet(ASSETS / "sample_sheet.yaml")
+    sheet = load_sheet(SAMPLE_SHEET)
     product = sheet.pinned
     facts = product_facts(product, ["en", "zh", "de"], sheet.seller_language)
     assert facts["material"]["de"] == product.material["de"]
@@ -126,7 +126,7 @@ def test_switching_product_switches_cards(gadget: ProductSheet) -> None:
 def test_sample_talk_origin_and_fit_cards_have_titles_in_every_viewer_language() -> None:
     """The sample seller says "it is made in Brazil": the Origin card reads "Origem" in
     Portuguese (it used to fall back to the English "Origin")."""
-    sheet = load_sheet(ASSETS / "sample_sheet.yaml")
+    sheet = load_sheet(SAMPLE_SHEET)
     viewers = list(sheet.audience_languages)
     detector = SpecCardDetector(sheet.pinned, sheet.seller_language, viewers)
     cards = detector.detect(
@@ -153,7 +153,7 @@ def test_every_label_exists_in_every_audience_language() -> None:
 
 
 def test_colours_are_named_in_the_viewer_language() -> None:
-    sheet = load_sheet(ASSETS / "sample_sheet.yaml")
+    sheet = load_sheet(SAMPLE_SHEET)
     facts = product_facts(sheet.pinned, ["en", "pt", "de"], sheet.seller_language)
     assert facts["colour"]["en"] == "black, white, blue"
     assert facts["colour"]["pt"] == "preto, branco, azul"

@@ -7,12 +7,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from helpers import SAMPLE_SHEET
+
 from sola_studio.captions.speccards import SpecCardDetector, SpecCardSettings
 from sola_studio.catalog.loader import load_sheet
 from sola_studio.core.bus import Bus
 from sola_studio.core.clock import ManualClock
 from sola_studio.core.events import Caption
-from sola_studio.paths import ASSETS
 from sola_studio.report.build import build_report
 from sola_studio.report.export import to_html, to_json
 from sola_studio.store import SessionStore, schema
@@ -24,7 +25,7 @@ def _caption(i: int, text: str, start: float) -> Caption:
 
 
 def test_cards_shown_are_recorded_and_listed_in_the_report(tmp_path: Path) -> None:
-    sheet = load_sheet(ASSETS / "sample_sheet.yaml")
+    sheet = load_sheet(SAMPLE_SHEET)
     clock = ManualClock()
     store = SessionStore(tmp_path / "sessions.db", key=b"k" * 32, clock=clock)
     sid = store.start_session(

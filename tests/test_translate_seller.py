@@ -13,11 +13,11 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import SAMPLE_SHEET
 
 from sola_studio.catalog.loader import load_sheet
 from sola_studio.catalog.sheet import ProductSheet
 from sola_studio.core.errors import TranslationUnavailable
-from sola_studio.paths import ASSETS
 from sola_studio.translate.bergamot import BergamotTranslator
 from sola_studio.translate.factory import StudioTranslator, build_translator
 from sola_studio.translate.glossary import restore
@@ -109,7 +109,7 @@ def test_portuguese_seller_to_english_captions(
 
 def test_sample_seller_talk_reaches_portuguese_with_the_sheet(bergamot: BergamotTranslator) -> None:
     """The sample seller (English) about the pinned T-shirt, as whisper writes numbers."""
-    sheet = load_sheet(ASSETS / "sample_sheet.yaml")
+    sheet = load_sheet(SAMPLE_SHEET)
     assert sheet.seller_language == "en" and "pt" in sheet.audience_languages
     t = translator(sheet, ["pt"], [bergamot])
     out = t.translate(

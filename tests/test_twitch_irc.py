@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import SAMPLE_SHEET
 
 from sola_studio.catalog import load_sheet
 from sola_studio.comments.desk import CommentDesk, DeskConfig
@@ -19,7 +20,6 @@ from sola_studio.comments.events import Draft, ReviewState
 from sola_studio.comments.sources import TwitchIrcSource
 from sola_studio.core.errors import ConnectorError
 
-REPO = Path(__file__).resolve().parent.parent
 NGIRCD = shutil.which("ngircd") or "/usr/sbin/ngircd"
 
 pytestmark = pytest.mark.real_part(NGIRCD, part="ngircd")
@@ -99,7 +99,7 @@ class Viewer:
 
 
 def test_comments_arrive_and_approved_reply_reaches_viewer(ircd: int) -> None:
-    sheet = load_sheet(REPO / "assets" / "sample_sheet.yaml")
+    sheet = load_sheet(SAMPLE_SHEET)
     source = TwitchIrcSource(
         "sola_live", "sola_bot", host="127.0.0.1", port=ircd, tls=False, send_interval_s=0.0
     )

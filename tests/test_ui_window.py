@@ -20,6 +20,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
+from helpers import REPO_ROOT as ROOT
 from PySide6.QtCore import Qt
 
 from sola_studio import config
@@ -28,8 +29,6 @@ from sola_studio.core.events import Caption
 from sola_studio.ui.main import demo_settings
 from sola_studio.ui.session import DEMO_INPUTS, load_sheet_for, session_factory
 from sola_studio.ui.window import MainWindow
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def _window(qtbot, settings):

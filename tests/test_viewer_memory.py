@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import SAMPLE_SHEET
 
 from sola_studio.catalog import ProductSheet, load_sheet
 from sola_studio.comments.desk import CommentDesk, DeskConfig
@@ -22,14 +23,13 @@ from sola_studio.core.events import Comment
 from sola_studio.store import RetentionPolicy, SessionStore
 from sola_studio.store.viewer_memory import SqliteViewerMemory
 
-REPO = Path(__file__).resolve().parent.parent
 DAY = 86400.0
 VIEWER = "twitch-user-83311"  # the platform's id: must never be written to the file
 
 
 @pytest.fixture(scope="module")
 def sheet() -> ProductSheet:
-    return load_sheet(REPO / "assets" / "sample_sheet.yaml")
+    return load_sheet(SAMPLE_SHEET)
 
 
 def _store(path: Path, clock: ManualClock) -> SessionStore:
