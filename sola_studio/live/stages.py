@@ -24,6 +24,8 @@ class Stage(Protocol):
 
 
 class CallbackStage:
+    """A stage made of two callables (a thread to start and join, a writer to close)."""
+
     def __init__(
         self, start: Callable[[], object], stop: Callable[[], object], name: str = ""
     ) -> None:
