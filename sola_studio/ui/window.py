@@ -19,7 +19,7 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import psutil
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -49,8 +49,11 @@ from sola_studio.ui import theme
 from sola_studio.ui.controller import CommandRunner, SessionController, describe
 from sola_studio.ui.desk_feed import EVENT_KINDS, DeskFeed
 from sola_studio.ui.session import Outputs, StudioSession
+
+if TYPE_CHECKING:
+    from sola_studio.store.repository import SessionStore
 from sola_studio.ui.widgets.captions import CaptionStrip
-from sola_studio.ui.widgets.desk import DeskPanel
+from sola_studio.ui.widgets.desk import CommentCard, DeskPanel
 from sola_studio.ui.widgets.outputs import OutputsPanel, ProblemBanner
 from sola_studio.ui.widgets.preview import PreviewView
 from sola_studio.ui.widgets.product import PinnedProduct
@@ -337,7 +340,7 @@ class MainWindow(QMainWindow):
         text = f"{event.stage}: {describe(event.error)}"
         self.statusBar().showMessage(text.replace("\n\n", " — "), 15000)
 
-    def _card(self, card: Any) -> None:
+    def _card(self, card: CommentCard | None) -> None:
         if card is not None:
             self.desk.upsert(card)
 
@@ -442,9 +445,9 @@ class MainWindow(QMainWindow):
         from sola_studio.ui.session import export_report, list_sessions, open_store
         from sola_studio.ui.sessions import SessionsDialog
 
-        store_box: list[Any] = []
+        store_box: list[SessionStore] = []
 
-        def store() -> Any:
+        def store() -> SessionStore:
             if not store_box:
                 store_box.append(open_store(self.settings))
             return store_box[0]
