@@ -17,6 +17,7 @@ from pathlib import Path
 
 import jiwer
 import pytest
+from helpers import wait_until
 
 from sola_studio.asr.engine import WhisperEngine, resolve_asr_model
 from sola_studio.asr.streaming import AsrUpdate, AsrWorker, StreamingOptions, UtteranceStreamer
@@ -55,12 +56,8 @@ def virtual_mic() -> Iterator[str]:
             capture_output=True,
             timeout=30,
         )
-        for _ in range(50):
-            if _pulse_running():
-                break
-            time.sleep(0.1)
+        wait_until(_pulse_running, timeout=5, what="PulseAudio to start")
         started = True
-    assert _pulse_running(), "PulseAudio did not start"
     name = f"sola_test_{uuid.uuid4().hex[:6]}"
     sink = _pactl(
         "load-module", "module-null-sink", f"sink_name={name}_sink", "rate=16000", "channels=1"

@@ -124,9 +124,7 @@ def test_command_output_and_json(capsys: pytest.CaptureFixture[str]) -> None:
 def virtual_microphone(tmp_path: Path) -> Iterator[dict[str, str]]:
     """A real PulseAudio server of our own (private runtime folder) with a null sink, whose
     monitor is a capture source: the environment a process needs to see it as a microphone."""
-    import time
-
-    from helpers import require_program
+    from helpers import require_program, wait_until
 
     require_program("pulseaudio", part="PulseAudio")
     runtime = tmp_path / "pulse-runtime"
@@ -153,9 +151,7 @@ def virtual_microphone(tmp_path: Path) -> Iterator[dict[str, str]]:
         capture_output=True,
     )
     socket = runtime / "pulse" / "native"
-    deadline = time.monotonic() + 10
-    while not socket.exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
+    wait_until(socket.exists, timeout=10, what="PulseAudio's socket")
     env["PULSE_SERVER"] = f"unix:{socket}"
     yield env
     pid = int((runtime / "pulse" / "pid").read_text())

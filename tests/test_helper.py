@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
 import threading
-import time
 from pathlib import Path
 
 import pytest
+from helpers import wait_until
 
 from sola_studio.comments.language import LanguageIdentifier
 from sola_studio.core import helper
@@ -51,35 +52,40 @@ def test_a_helper_killed_between_calls_is_replaced_without_losing_the_call(
     bergamot.translate(["Hello."], "en", ["pt"])
     old = _pid_of_helper()
     os.kill(old, signal.SIGKILL)
-    deadline = time.monotonic() + 10
-    while helper.helper_pid() == old and time.monotonic() < deadline:
+
+    def gone() -> bool:
         try:
             os.kill(old, 0)
         except ProcessLookupError:
-            break
-        time.sleep(0.05)
+            return True
+        return helper.helper_pid() != old
+
+    wait_until(gone, timeout=10, what="the killed helper to be gone")
     out = bergamot.translate(["I have three shirts."], "en", ["pt"])["pt"][0]
     assert "camisa" in out.lower()
     assert _pid_of_helper() != old
 
 
 def test_a_helper_dying_mid_call_is_a_clear_error_and_the_next_call_works(
-    bergamot: BergamotTranslator,
+    bergamot: BergamotTranslator, tmp_path: Path
 ) -> None:
     bergamot.translate(["Hello."], "en", ["pt"])
     pid = _pid_of_helper()
     errors: list[BaseException] = []
 
+    marker = tmp_path / "inside"
+
     def slow_call() -> None:
-        try:
-            helper.call(time.sleep, 30)
+        try:  # the helper runs a 30 s sleep that first writes its pid where the test sees it
+            helper.call(subprocess.run, ["sh", "-c", f"echo $$ > {marker}; exec sleep 30"])
         except BaseException as exc:
             errors.append(exc)
 
     caller = threading.Thread(target=slow_call)
     caller.start()
-    time.sleep(0.5)  # the helper is inside time.sleep(30) now
+    wait_until(lambda: marker.exists() and marker.read_text().strip(), 10, "the helper's call")
     os.kill(pid, signal.SIGKILL)
+    os.kill(int(marker.read_text()), signal.SIGKILL)  # the helper's orphaned sleep
     caller.join(timeout=20)
     assert not caller.is_alive()
     assert len(errors) == 1 and isinstance(errors[0], helper.HelperError)

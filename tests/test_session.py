@@ -5,7 +5,6 @@ timeline."""
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 
@@ -71,8 +70,8 @@ def test_stream_clock_holds_a_comment_until_the_audio_reaches_it() -> None:
     thread = threading.Thread(target=replay)
     thread.start()
     clock.reach(3.0)
-    time.sleep(0.1)
-    assert arrived == []  # the audio is at 3 s: the comment at 5 s has not happened yet
+    thread.join(timeout=0.1)  # it must still be held after a while, not merely not yet run
+    assert thread.is_alive() and arrived == []  # the audio is at 3 s: the comment at 5 s waits
     clock.reach(5.2)
     thread.join(2)
     assert arrived == [5.2]

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import SAMPLE_SHEET
+from helpers import SAMPLE_SHEET, wait_until
 
 from sola_studio.catalog import load_sheet
 from sola_studio.comments.desk import CommentDesk, DeskConfig
@@ -43,16 +43,19 @@ def ircd(tmp_path: Path) -> Iterator[int]:
     proc = subprocess.Popen(
         [NGIRCD, "-n", "-f", str(conf)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
+
+    def listening() -> bool:
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
         except OSError:
-            time.sleep(0.1)
-    else:
+            return False
+        return True
+
+    try:
+        wait_until(listening, timeout=10, what="ngircd to listen")
+    except BaseException:
         proc.kill()
-        pytest.fail("ngircd did not start")
+        raise
     yield port
     proc.terminate()
     proc.wait(timeout=5)
@@ -110,10 +113,7 @@ def test_comments_arrive_and_approved_reply_reaches_viewer(ircd: int) -> None:
     try:
         viewer = Viewer(ircd, "maria_br", "#sola_live")
         viewer.say("quanto custa o frete pra Portugal?")
-        deadline = time.monotonic() + 10
-        while not drafts and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert drafts, "the comment never became a draft"
+        wait_until(lambda: drafts, timeout=10, what="the comment to become a draft")
         draft = drafts[0]
         assert draft.platform == "twitch"
         assert draft.language == "pt"

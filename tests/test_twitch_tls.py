@@ -27,6 +27,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from helpers import wait_until
 
 from sola_studio.comments.sources import TwitchIrcSource
 from sola_studio.core.errors import ConnectorError
@@ -113,17 +114,20 @@ class TlsIrcd:
 
 
 def _wait_listening(port: int, proc: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
+    def listening() -> bool:
+        if proc.poll() is not None:
+            pytest.fail(f"ngircd exited with {proc.returncode} before listening")
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
         except OSError:
-            if proc.poll() is not None:
-                break
-            time.sleep(0.1)
-    proc.kill()
-    pytest.fail("ngircd did not start")
+            return False
+        return True
+
+    try:
+        wait_until(listening, timeout=10, what="ngircd to listen")
+    except BaseException:
+        proc.kill()
+        raise
 
 
 @pytest.fixture

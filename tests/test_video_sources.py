@@ -11,6 +11,7 @@ import av
 import cv2
 import numpy as np
 import pytest
+from helpers import wait_until
 
 from sola_studio.core.errors import DeviceUnavailable, MediaError
 from sola_studio.sinks.pipeline import VideoPipeline
@@ -100,17 +101,23 @@ class FlakyCamera:
         self._cap.release()
 
 
+def _shows(preview: PreviewSlot, *, lost: bool) -> bool:
+    """Whether the latest output frame is the camera's picture (or the camera-lost notice)."""
+    frame = preview.get()
+    return frame is not None and frame.camera_lost is lost
+
+
 def test_camera_lost_keeps_output_running_and_recovers(tmp_path: Path) -> None:
     clip = make_clip(tmp_path / "cam.mp4", frames=30)
     camera = CameraSource(0, W, H, 30, capture_factory=lambda dev: FlakyCamera(clip), retry_s=0.2)
     preview = PreviewSlot()
     pipeline = VideoPipeline(camera, None, [preview], fps=30, width=W, height=H, lost_after_s=0.5)
     with pipeline:
-        time.sleep(1.0)
+        wait_until(lambda: _shows(preview, lost=False), timeout=10, what="a camera frame")
         live = preview.get()
         assert live is not None and not live.camera_lost
         FlakyCamera.unplugged.set()
-        time.sleep(1.5)
+        wait_until(lambda: _shows(preview, lost=True), timeout=10, what="the camera-lost notice")
         seq_before = preview.seq
         time.sleep(0.5)
         lost = preview.get()
@@ -121,7 +128,7 @@ def test_camera_lost_keeps_output_running_and_recovers(tmp_path: Path) -> None:
         centre = lost.image[H // 2 - 3 : H // 2 + 3, W // 2 - 3 : W // 2 + 3].reshape(-1, 3)
         assert centre[:, 2].mean() > 120 and centre[:, 0].mean() < 80
         FlakyCamera.replug.set()
-        time.sleep(1.5)
+        wait_until(lambda: _shows(preview, lost=False), timeout=10, what="the camera back")
         back = preview.get()
     assert back is not None and not back.camera_lost
     assert camera.reconnects >= 1
