@@ -14,7 +14,7 @@ from sola_studio.catalog import load_sheet
 from sola_studio.catalog.schema_v2 import names_of, spec_fields
 from sola_studio.core.errors import ConfigError
 
-HOME = REPO / "tests" / "sheets" / "home_v2.yaml"
+HOME = REPO / "tests" / "desk_v2" / "sheets" / "home.yaml"
 SAMPLE = SAMPLE_SHEET
 
 

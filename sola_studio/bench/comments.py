@@ -18,6 +18,7 @@ import argparse
 import json
 import statistics
 import time
+from pathlib import Path
 
 from sola_studio.paths import ASSETS, REPO_ROOT
 
@@ -30,6 +31,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--devset", default=str(REPO_ROOT / "tests" / "devset" / "comments.jsonl"))
     parser.add_argument(
         "--heldout", default=str(REPO_ROOT / "tests" / "heldout" / "comments.jsonl")
+    )
+    blind = REPO_ROOT / "tests" / "blind"
+    parser.add_argument("--blind-dev", default=str(blind / "desk-2026-12-dev"))
+    parser.add_argument("--blind-validation", default=str(blind / "desk-2026-12-validation"))
+    parser.add_argument(
+        "--sets-only",
+        action="store_true",
+        help="only the accuracy figures per set (no paced run, no burst)",
     )
 
 
@@ -44,6 +53,7 @@ def main(args: argparse.Namespace) -> int:
     from sola_studio.catalog import load_sheet
     from sola_studio.comments.desk import CommentDesk, DeskConfig
     from sola_studio.comments.evaluate import evaluate, load_devset
+    from sola_studio.comments.evaluate_blind import evaluate_blind, load_blind_set
     from sola_studio.comments.events import CommentDropped, Draft
     from sola_studio.core.clock import ManualClock
     from sola_studio.core.events import Comment
@@ -56,6 +66,17 @@ def main(args: argparse.Namespace) -> int:
     report = evaluate(accuracy_desk, items)
     heldout_desk = CommentDesk(sheet, clock=ManualClock(), config=DeskConfig())
     heldout = evaluate(heldout_desk, load_devset(args.heldout))
+    # keys per set: the old sets on the sample sheet, the blind ones on their own sheets
+    sets: dict[str, object] = {"devset": report.metrics(), "heldout": heldout.metrics()}
+    for key, folder in (("blind_dev", args.blind_dev), ("blind_validation", args.blind_validation)):
+        if (Path(folder) / "comments.jsonl").is_file():
+            sets[key] = evaluate_blind(load_blind_set(folder)).metrics()
+        else:
+            sets[key] = None
+    if args.sets_only:
+        out = {"sets": sets}
+        print(json.dumps(out) if args.json else json.dumps(out, indent=1))
+        return 0
 
     desk = CommentDesk(sheet, config=DeskConfig())
     latencies: list[float] = []
@@ -125,6 +146,7 @@ def main(args: argparse.Namespace) -> int:
         "heldout_size": heldout.total,
         "paced_rate_per_s": args.rate,
         "paced_comments": len(paced),
+        "sets": sets,
     }
     if args.json:
         print(json.dumps(result))

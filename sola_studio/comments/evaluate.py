@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from sola_studio.comments.evaluate_blind import same_intent
 from sola_studio.comments.events import Draft, FlagReason, UnderstoodComment
 from sola_studio.comments.facts import invented_facts, numbers_in
+from sola_studio.comments.mixing import foreign_sheet_texts
 from sola_studio.core.errors import ConfigError
 from sola_studio.core.events import Comment
 
@@ -93,8 +95,33 @@ class DevReport:
     hostile_total: int = 0
     hostile_flagged: int = 0
     invented: int = 0
+    must_total: int = 0  # lines with expected facts
+    must_ok: int = 0  # ... whose draft cites every one of them
+    product_total: int = 0
+    product_wrong: int = 0
+    mixed: int = 0
     languages: Counter[str] = field(default_factory=Counter)
     misses: list[Miss] = field(default_factory=list)
+
+    def metrics(self) -> dict[str, object]:
+        """The same keys as a blind set's (:meth:`~.evaluate_blind.SetReport.metrics`)."""
+
+        def rate(n: int, d: int) -> float | None:
+            return round(n / d, 4) if d else None
+
+        return {
+            "size": self.total,
+            "intent_accuracy": rate(self.intent_ok, self.total),
+            "must_fact_rate": rate(self.must_ok, self.must_total),
+            "wrong_product_rate": rate(self.product_wrong, self.product_total),
+            "mixed_language_rate": rate(self.mixed, self.total),
+            "invented_facts": self.invented,
+            "check_rate": rate(self.check_ok, self.check_total),
+            "hostile_rate": rate(self.hostile_flagged, self.hostile_total),
+            "language_accuracy": rate(self.language_ok, self.total),
+            "facts_recall": rate(self.facts_ok, self.facts_total),
+            "languages": len(self.languages),
+        }
 
     @property
     def intent_accuracy(self) -> float:
@@ -152,7 +179,7 @@ def _score(
     assert isinstance(desk, CommentDesk)
     report.total += 1
     report.languages[item.language] += 1
-    if u.intent.value == item.intent:
+    if same_intent(u.intent.value, item.intent):
         report.intent_ok += 1
     else:
         report.misses.append(Miss(item, "intent", u.intent.value))
@@ -174,7 +201,17 @@ def _score(
             report.entity_ok += 1
         else:
             report.misses.append(Miss(item, name, str(got)))
+        if name == "product":
+            report.product_total += 1
+            if want != got or FlagReason.WHICH_PRODUCT in draft.flags:
+                report.product_wrong += 1
     cited = {f.id for f in draft.facts}
+    if item.facts:
+        report.must_total += 1
+        report.must_ok += all(fid in cited for fid in item.facts)
+    if foreign_sheet_texts(draft.text, draft.language, desk.sheet):
+        report.mixed += 1
+        report.misses.append(Miss(item, "mixed", draft.text))
     for fid in item.facts:
         report.facts_total += 1
         if fid in cited:

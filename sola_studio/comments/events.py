@@ -53,6 +53,9 @@ class FlagReason(enum.Enum):
     UNKNOWN_VARIANT = "unknown_variant"  # asks for a size/colour the sheet does not list
     NO_TEMPLATE = "no_template"  # no reply template in the viewer's language (English used)
     POLISH_REJECTED = "polish_rejected"  # a polisher's wording added a fact; template kept
+    WHICH_PRODUCT = "which_product"  # the comment fits more than one product: the draft asks
+    MACHINE_TRANSLATED = "machine_translated"  # sheet text or template machine-translated
+    NO_LANGUAGE = "no_language"  # no engine reaches the viewer's language: seller's/English used
 
 
 class ReviewState(enum.Enum):
