@@ -17,7 +17,6 @@ from helpers import (
     REAL_PARTS_ENV_HINT,
     REPO_ROOT,
     SAMPLE_SHEET,
-    SHARED_DATA,
     SPEECH,
     missing_real_parts,
     real_parts_required,
@@ -30,8 +29,6 @@ if TYPE_CHECKING:
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-REPO = REPO_ROOT  # the name older tests import from here
-__all__ = ["REPO", "SHARED_DATA", "SPEECH"]
 
 
 def pytest_configure(config: pytest.Config) -> None:

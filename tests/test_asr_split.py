@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import SPEECH
+from helpers import SPEECH
 from test_asr_streaming import write_wav
 
 from sola_studio.asr.engine import WhisperEngine, resolve_asr_model
