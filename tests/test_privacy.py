@@ -15,11 +15,11 @@ from pathlib import Path
 
 import keyring.backends.fail
 import pytest
+from fixtures import sample_report as sample
 from keyring.backend import KeyringBackend
 
 from sola_studio.core.clock import ManualClock
 from sola_studio.core.events import Comment
-from sola_studio.report import sample
 from sola_studio.report.build import build_report
 from sola_studio.store import RetentionPolicy, SessionStore
 from sola_studio.store.tokens import KeyringUnavailable, TokenVault
@@ -226,7 +226,7 @@ OFFLINE_CHILD = textwrap.dedent(
             attempts.append((event, repr(args[1:])))
     sys.addaudithook(audit)
     from sola_studio.core.clock import ManualClock
-    from sola_studio.report import sample
+    from fixtures import sample_report as sample
     from sola_studio.report.build import build_report
     from sola_studio.report.export import write
     from sola_studio.store import SessionStore
@@ -261,7 +261,9 @@ def test_a_whole_session_works_with_the_network_cut_off(tmp_path: Path) -> None:
     probe = subprocess.run(["unshare", "-n", "true"], capture_output=True)
     if probe.returncode != 0:
         pytest.skip("unshare -n needs root or user namespaces here")
-    env = {**os.environ, "SOLA_STUDIO_HOME": str(tmp_path / "home")}
+    tests = str(Path(__file__).resolve().parent)  # the child imports fixtures.sample_report
+    path = os.pathsep.join(p for p in (tests, os.environ.get("PYTHONPATH")) if p)
+    env = {**os.environ, "SOLA_STUDIO_HOME": str(tmp_path / "home"), "PYTHONPATH": path}
     out = subprocess.run(
         ["unshare", "-n", sys.executable, "-c", OFFLINE_CHILD, str(tmp_path)],
         env=env,
@@ -272,7 +274,7 @@ def test_a_whole_session_works_with_the_network_cut_off(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     lines = dict(line.split(" ", 1) for line in out.stdout.splitlines())
     assert "NETWORK-REACHABLE" not in out.stdout
-    n_talk = len(sample._talk())
+    n_talk = len(sample.talk())
     assert lines["captions"] == f"{n_talk} translated {n_talk}"
     assert lines["comments"] == str(len(sample.SCRIPT))
     assert lines["attempts"].startswith("0 ")

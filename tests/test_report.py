@@ -12,10 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
+from fixtures import sample_report as sample
 
 from sola_studio.cli import main as cli_main
 from sola_studio.core.clock import ManualClock
-from sola_studio.report import sample
 from sola_studio.report.build import build_report, percentile
 from sola_studio.report.export import to_csv, to_html, to_json, to_srt, to_vtt
 from sola_studio.store import SessionStore
@@ -86,7 +86,7 @@ def test_glance_numbers_match_the_show(replayed: tuple[SessionStore, int]) -> No
     )
     assert top.example.reply  # the first answered ask is the example
     assert [a.variant for a in r.alerts] == ["M / black", "41 / white"]
-    assert len(r.transcript) == len(sample._talk())
+    assert len(r.transcript) == len(sample.talk())
     assert set(r.transcript[0].translations) == {"es", "pt"}
 
 
@@ -113,7 +113,7 @@ def test_exports_parse_and_agree(replayed: tuple[SessionStore, int]) -> None:
     data = json.loads(to_json(r))
     assert data["glance"]["questions"] == r.glance.questions
     assert set(data["subtitles"]) == {"en", "pt", "es"}
-    talk = sample._talk()
+    talk = sample.talk()
     srt = to_srt(r, "pt").strip().split("\n\n")
     assert len(srt) == len(talk)
     start, end, first = talk[0]

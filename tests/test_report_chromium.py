@@ -14,10 +14,11 @@ import time
 from pathlib import Path
 
 import pytest
+from fixtures import sample_report as sample
 from PIL import Image
 
 from sola_studio.core.clock import ManualClock
-from sola_studio.report import charts, sample
+from sola_studio.report import charts
 from sola_studio.report.build import build_report
 from sola_studio.report.export import to_html
 from sola_studio.store import SessionStore

@@ -7,11 +7,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from fixtures import sample_report as sample
 
 from sola_studio.core.clock import ManualClock
 from sola_studio.core.errors import StoreError
 from sola_studio.core.events import Caption
-from sola_studio.report import sample
 from sola_studio.store import ProductSnapshot, SessionStatus, SessionStore, profile_dir, schema
 
 
@@ -98,7 +98,7 @@ def test_replayed_show_is_recorded_as_it_happens(tmp_path: Path) -> None:
             assert n == seen_captions
     store.finish_session()
 
-    talk = sample._talk()
+    talk = sample.talk()
     rows = reader.execute(
         "SELECT text, start_s, end_s, latency_s FROM captions ORDER BY caption_id"
     ).fetchall()

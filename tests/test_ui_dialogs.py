@@ -8,12 +8,12 @@ import pytest
 
 pytest.importorskip("PySide6")
 
+from fixtures.sample_report import replay_sample
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from sola_studio import config
 from sola_studio.config import Settings
 from sola_studio.core.clock import ManualClock
-from sola_studio.report.sample import replay_sample
 from sola_studio.store.repository import SessionStore
 from sola_studio.ui import i18n
 from sola_studio.ui.session import export_report, list_sessions
