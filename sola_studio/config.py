@@ -37,7 +37,8 @@ class CaptionLayout(enum.Enum):
 class CaptionLook:
     """The seller's look of burned-in captions (Settings › Captions); sizes are in pixels at
     1080p and scale with the frame. The composition root turns it into the renderer's
-    :class:`~sola_studio.captions.render.CaptionStyle` (``sola_studio.live.video.renderer_style``)."""
+    :class:`~sola_studio.captions.render.CaptionStyle`
+    (``sola_studio.live.video.renderer_style``)."""
 
     font_size: int = 44
     outline: bool = True
