@@ -30,6 +30,12 @@ from sola_studio.core.clock import Clock
 from sola_studio.core.errors import ConfigError, SolaError
 
 LIVE_PLATFORMS = ("tiktok", "youtube", "webhook", "twitch")
+_LIVE_NAMES = {
+    "tiktok": "TikTok LIVE chat",
+    "youtube": "YouTube Live chat",
+    "webhook": "the local comment endpoint",
+    "twitch": "Twitch chat",
+}
 TWITCH_SERVER = "irc.chat.twitch.tv:6697"
 SPEC_HELP = (
     "tiktok:@user, youtube:auto, youtube:VIDEO_ID, webhook[:PORT], twitch:#channel, FILE.jsonl"
@@ -95,7 +101,7 @@ def parse_comment_sources(
         if kind in LIVE_PLATFORMS:
             if not s.realtime:
                 raise ConfigError(
-                    f"--fast replays files; {spec} is live",
+                    f"--fast replays files; {_LIVE_NAMES[kind]} is live ({spec})",
                     fix="drop --fast, or give a replay file",
                 )
             if kind in platforms:

@@ -8,6 +8,7 @@ import statistics
 import threading
 
 from sola_studio.captions.speccards import SpecCard
+from sola_studio.chat.events import ChatState, ChatStatus, ViewerActivity
 from sola_studio.comments import events as ce
 from sola_studio.core.bus import Bus
 from sola_studio.core.events import Caption, Comment, ErrorEvent
@@ -50,6 +51,8 @@ class Console:
         bus.subscribe(ce.CommentDropped, self.dropped)
         bus.subscribe(SpecCard, self.card)
         bus.subscribe(ErrorEvent, self.error)
+        bus.subscribe(ChatStatus, self.chat_status)
+        bus.subscribe(ViewerActivity, self.activity)
 
     def _count(self, key: str) -> None:
         self.counts[key] = self.counts.get(key, 0) + 1
@@ -186,6 +189,30 @@ class Console:
             caption_id=c.caption_id,
             text=dict(c.fact),
         )
+
+    def chat_status(self, s: ChatStatus) -> None:
+        """A chat connection changed: say so once per change, with the fix when it stopped."""
+        if s.state is ChatState.CONNECTING:
+            return
+        what = {
+            ChatState.CONNECTED: "connected",
+            ChatState.RECONNECTING: f"reconnecting in {s.retry_in_s:.0f} s",
+            ChatState.STOPPED: "stopped",
+        }[s.state]
+        reason = f": {s.error.message}" if s.error is not None else ""
+        fix = f"\n    fix: {s.error.fix}" if s.error is not None and s.error.fix else ""
+        self._out(
+            f"  {s.source} {what}{reason}{fix}",
+            kind="chat",
+            source=s.source,
+            state=s.state.value,
+            message=s.error.message if s.error is not None else None,
+            fix=s.error.fix if s.error is not None else None,
+        )
+
+    def activity(self, a: ViewerActivity) -> None:
+        # counted for the summary, not printed: a busy LIVE sends likes many times a second
+        self._count(f"{a.platform} {a.kind.value}s")
 
     def error(self, e: ErrorEvent) -> None:
         self._count("errors")

@@ -1,4 +1,5 @@
-"""The comment flow of a show: CommentSource (a replay, Twitch chat) -> the
+"""The comment flow of a show: CommentSources (a replay, TikTok, YouTube, the local endpoint,
+Twitch; :mod:`sola_studio.chat`) -> the
 :class:`~sola_studio.comments.desk.CommentDesk` (understand, draft, review; headless: a dry-run
 sender, nothing reaches a viewer unless the seller opted in to greeting auto-send) -> events on
 the bus. The desk follows the product sheet by subscribing to
@@ -9,25 +10,25 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from sola_studio.catalog.events import PinChanged, SheetChanged, SheetEvent
 from sola_studio.catalog.sheet import ProductSheet
+from sola_studio.chat import ChatSettings, parse_comment_sources
+from sola_studio.chat.events import Publish, discard
 from sola_studio.comments.desk import CommentDesk, DeskConfig
 from sola_studio.comments.language import SUPPORTED
 from sola_studio.comments.senders import DryRunSender, PlatformSender, ReplySender
-from sola_studio.comments.sources import CommentSource, ReplaySource, TwitchIrcSource
+from sola_studio.comments.sources import CommentSource, ReplaySource
 from sola_studio.core.bus import Bus
 from sola_studio.core.clock import StreamClock
-from sola_studio.core.errors import ConfigError, SolaError
+from sola_studio.core.errors import SolaError
 from sola_studio.core.events import Comment
 from sola_studio.live.options import LiveOptions
 from sola_studio.live.stages import CallbackStage, Session
 from sola_studio.store.repository import SessionStore
-from sola_studio.store.tokens import TokenVault
 from sola_studio.store.viewer_memory import SqliteViewerMemory
 from sola_studio.translate.base import Translator
 from sola_studio.translate.factory import BySourceTranslator, comment_translator
@@ -35,40 +36,22 @@ from sola_studio.translate.factory import BySourceTranslator, comment_translator
 log = logging.getLogger(__name__)
 
 
-def open_comment_sources(options: LiveOptions, clock: StreamClock | None) -> list[CommentSource]:
-    """The comment sources of ``options``: none, a replay (on the show's timeline in a fast
-    replay), or Twitch chat (live only)."""
-    spec = options.comments
-    if spec is None:
-        return []
-    if spec.startswith("twitch:"):
-        if not options.realtime:
-            raise ConfigError("--fast replays files; Twitch chat is live", fix="drop --fast")
-        return [twitch_source(options, spec.removeprefix("twitch:"))]
-    if clock is not None:  # on the show's timeline (speed 0 advances the clock)
-        return [ReplaySource(spec, speed=0, clock=clock)]
-    return [ReplaySource(spec, speed=1.0)]
-
-
-def twitch_source(options: LiveOptions, channel: str) -> TwitchIrcSource:
-    if not channel.strip("#"):
-        raise ConfigError("no Twitch channel given", fix="pass --comments twitch:#yourchannel")
-    host, _, port = options.twitch_server.rpartition(":")
-    if not host or not port.isdigit():
-        raise ConfigError(
-            f"--twitch-server {options.twitch_server!r} is not HOST:PORT",
-            fix="for example irc.chat.twitch.tv:6667",
-        )
-    token = None
-    nick = options.twitch_nick
-    if nick:
-        try:
-            token = TokenVault().get_token("twitch", nick)
-        except SolaError as exc:
-            log.warning("no Twitch token (read-only chat): %s", exc)
-    else:
-        nick = f"justinfan{int(time.time()) % 100000}"  # Twitch's anonymous read-only login
-    return TwitchIrcSource(channel, nick, token, host=host, port=int(port))
+def open_comment_sources(
+    options: LiveOptions, clock: StreamClock | None, publish: Publish = discard
+) -> list[CommentSource]:
+    """The comment sources of ``options`` (none, a replay on the show's timeline in a fast
+    replay, TikTok, YouTube, the local endpoint, Twitch; several at once), not yet started.
+    ``publish``: where the connectors' status and viewer activity go (the show's bus)."""
+    o = options
+    settings = ChatSettings(
+        realtime=o.realtime,
+        twitch_nick=o.twitch_nick,
+        twitch_server=o.twitch_server,
+        twitch_ca_file=o.twitch_ca_file,
+        webhook_secret=o.webhook_secret,
+        youtube_client=o.youtube_client,
+    )
+    return parse_comment_sources(o.comments, settings, clock=clock, publish=publish)
 
 
 def audience_translator(sheet: ProductSheet, engines: Sequence[Translator]) -> BySourceTranslator:
@@ -163,7 +146,7 @@ def build_desk(
 
     # stopped in reverse: the sources first, then what they sent is drafted, then the desk
     session.add_stage(desk)
-    first = sources[0]
-    done = first.done if isinstance(first, ReplaySource) else None
+    replay = next((s for s in sources if isinstance(s, ReplaySource)), None)
+    done = replay.done if replay is not None else None
     session.add_stage(CallbackStage(start_sources, stop_sources, "comments"), done)
     return DeskHandle(desk, tuple(sources), replies_log, translator)

@@ -34,7 +34,9 @@ class LiveOptions:
     """Everything ``sola-studio run`` (or the window's Go live) was asked for.
 
     ``audio``: a file or ``mic``. ``video``: a file, ``camera[:N]``, ``pattern`` or ``None``
-    (no video output). ``comments``: a replay file, ``twitch:#channel`` or ``None``.
+    (no video output). ``comments``: one or more comment sources, comma-separated
+    (``tiktok:@user``, ``youtube:auto``, ``webhook:8780``, ``twitch:#channel``, a replay file;
+    see :mod:`sola_studio.chat.specs`), or ``None``.
     ``spoken``: the languages the seller speaks (one: forced; several: detected among them;
     none: detected among all). ``targets``: the caption languages asked for.
     ``strict_targets``: a caption language no model reaches is an error (the seller asked for
@@ -65,7 +67,10 @@ class LiveOptions:
     phrasebook: Path | None = None
     auto_greetings: bool = False
     twitch_nick: str | None = None
-    twitch_server: str = "irc.chat.twitch.tv:6667"
+    twitch_server: str = "irc.chat.twitch.tv:6697"  # TLS; irc://HOST:PORT is plain, read-only
+    twitch_ca_file: Path | None = None  # a private server's CA (the system's CAs otherwise)
+    webhook_secret: str | None = None  # what the local comment endpoint requires
+    youtube_client: Path | None = None  # the OAuth client JSON (default: in the config folder)
     profile: str = "default"
     report: bool = False
     title: str = ""

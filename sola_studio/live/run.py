@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 import threading
@@ -66,8 +67,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     g = parser.add_argument_group("comments")
     g.add_argument(
         "--comments",
-        metavar="FILE.jsonl|twitch:#channel|none",
-        help="viewer comments (default: the sample replay with --demo, else none)",
+        nargs="+",
+        metavar="SOURCE",
+        help="viewer comments, one or more of: tiktok:@user, youtube:auto, youtube:VIDEO_ID, "
+        "webhook[:PORT], twitch:#channel, FILE.jsonl, none "
+        "(default: the sample replay with --demo, else none)",
     )
     g.add_argument("--sheet", type=Path, help="your product sheet, YAML or CSV (default: sample)")
     g.add_argument(
@@ -76,7 +80,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="send greeting replies without review (the only automatic replies there are)",
     )
     g.add_argument("--twitch-nick", help="your Twitch login (token from the system keyring)")
-    g.add_argument("--twitch-server", default="irc.chat.twitch.tv:6667", help=argparse.SUPPRESS)
+    g.add_argument("--twitch-server", default="irc.chat.twitch.tv:6697", help=argparse.SUPPRESS)
+    g.add_argument("--twitch-ca-file", type=Path, help=argparse.SUPPRESS)
+    g.add_argument(
+        "--webhook-secret",
+        default=os.environ.get("SOLA_WEBHOOK_SECRET") or None,
+        help="the secret the local comment endpoint requires (or SOLA_WEBHOOK_SECRET)",
+    )
+    g.add_argument(
+        "--youtube-client",
+        type=Path,
+        metavar="FILE.json",
+        help="your Google OAuth client (Desktop app) for YouTube Live chat",
+    )
     g = parser.add_argument_group("session")
     g.add_argument(
         "--out",
@@ -135,7 +151,7 @@ def options_from_args(args: argparse.Namespace) -> LiveOptions:
         spoken = spoken or ("en",)
     targets = tuple(t for t in targets if t not in spoken[:1])
     video = args.video or (str(DEMO_VIDEO) if demo else "pattern")
-    comments = args.comments or (str(DEMO_COMMENTS) if demo else None)
+    comments = ",".join(args.comments) if args.comments else (str(DEMO_COMMENTS) if demo else None)
     out = args.out
     if out is None:
         out = DEMO_OUT if demo else paths.data_dir() / "sessions" / time.strftime("%Y%m%d-%H%M%S")
@@ -166,6 +182,9 @@ def options_from_args(args: argparse.Namespace) -> LiveOptions:
         auto_greetings=args.auto_greetings,
         twitch_nick=args.twitch_nick,
         twitch_server=args.twitch_server,
+        twitch_ca_file=args.twitch_ca_file,
+        webhook_secret=args.webhook_secret,
+        youtube_client=args.youtube_client,
         profile=args.profile,
         report=args.report or demo,
         title=args.title or ("Demo show" if demo else ""),

@@ -30,10 +30,11 @@ from sola_studio.captions.speccards import SpecCardDetector
 from sola_studio.catalog.events import PinChanged, SheetChanged
 from sola_studio.catalog.loader import load_sheet
 from sola_studio.catalog.sheet import ProductSheet
+from sola_studio.chat import describe_specs
 from sola_studio.comments import templates
 from sola_studio.comments.desk import CommentDesk, DeskConfig
 from sola_studio.comments.language import LanguageIdentifier
-from sola_studio.comments.sources import CommentSource, TwitchIrcSource
+from sola_studio.comments.sources import CommentSource
 from sola_studio.core.bus import Bus
 from sola_studio.core.clock import StreamClock
 from sola_studio.core.errors import ConfigError, MediaError, SolaError
@@ -220,7 +221,9 @@ class LiveSession:
         # Cheap checks first, so a typo fails before any model loads.
         self._sheet = load_sheet(o.sheet)
         self.audio = open_audio(o)
-        self.comment_sources: tuple[CommentSource, ...] = tuple(open_comment_sources(o, self.clock))
+        self.comment_sources: tuple[CommentSource, ...] = tuple(
+            open_comment_sources(o, self.clock, self.bus.publish)
+        )
         self.video_input: VideoInput | None = open_video(o, self.clock)
         self.virtual_camera: VirtualCameraSink | None = (
             open_virtual_camera(self.video_input) if o.virtual_camera else None
@@ -344,7 +347,7 @@ class LiveSession:
         o = self.options
         self.session_id = self.store.start_session(
             title=o.title or time.strftime("Live %Y-%m-%d %H:%M"),
-            platform=self.comment_sources[0].platform if self.comment_sources else "studio",
+            platform="+".join(dict.fromkeys(s.platform for s in self.comment_sources)) or "studio",
             seller_language=self._sheet.seller_language,
             caption_languages=self.languages.on_screen,
         )
@@ -406,15 +409,13 @@ class LiveSession:
         else:
             video = "off (add --record FILE.mp4 or --virtual-camera)"
         if self.comment_sources:
-            src = self.comment_sources[0]
-            name = src.channel if isinstance(src, TwitchIrcSource) else Path(str(o.comments)).name
             sends = "greetings auto-sent" if o.auto_greetings else "nothing sent without you"
             comments = (
-                f"{src.platform} {name}; sheet: {self._sheet.pinned.name} pinned; "
+                f"{describe_specs(o.comments)}; sheet: {self._sheet.pinned.name} pinned; "
                 f"replies drafted, {sends} (dry-run log {self.replies_log})"
             )
         else:
-            comments = "off (add --comments FILE.jsonl or twitch:#channel)"
+            comments = "off (add --comments tiktok:@you, youtube:auto, webhook or FILE.jsonl)"
         store = f"profile {o.profile} ({self.store.path})"
         pace = "real time" if o.realtime else "fast (as fast as this machine goes)"
         overlay = self.overlay

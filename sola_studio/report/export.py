@@ -386,7 +386,8 @@ def to_html(report: SessionReport) -> str:
         )
 
     c_rows = "".join(
-        f'<tr><td class="n">{clock_s(c.at_s)}</td><td>{_e(c.viewer)}</td>'
+        f'<tr><td class="n">{clock_s(c.at_s)}</td><td>{_e(c.viewer)}'
+        f'<div class="tr">{_e(c.platform)}</div></td>'
         f'<td class="lang">{_e(c.language)}</td><td>{_text_or_purged(c.text)}'
         f'<div class="tr">{_e(c.translation) if c.translation else ""}</div></td>'
         f"<td>{_e(c.intent)}</td><td>{_e(c.reply) if c.reply else ''}</td></tr>"
