@@ -14,6 +14,9 @@ Public API::
     resolve_translation_model(name) -> InstalledTranslation
     list_translation_models() -> list[TranslationEntry]
 
+Both kinds resolve in one order (:mod:`sola_studio.models.resolution`): an explicit path, the
+repository's ``models/``, the user's cache, an installed package, then a download on request.
+
 See ``docs/models.md``.
 """
 
@@ -35,13 +38,13 @@ from sola_studio.models.progress import Progress, ProgressCallback, Step
 from sola_studio.models.registry import (
     ModelEntry,
     ModelRegistry,
-    ModelSource,
     ModelStatus,
     ResolvedModel,
     install_model,
     list_models,
     resolve_model,
 )
+from sola_studio.models.resolution import ModelSource
 from sola_studio.models.translation import (
     InstalledTranslation,
     TranslationEntry,

