@@ -88,7 +88,7 @@ def is_v2(raw: Any) -> bool:
     return isinstance(raw, Mapping) and str(raw.get("schema", "1")).strip() == "2"
 
 
-class _Lines:
+class Lines:
     """The line of every mapping key and list item of the YAML text, by path."""
 
     def __init__(self, text: str | None) -> None:
@@ -128,7 +128,7 @@ class _V2:
         from sola_studio.catalog.loader import _Validator
 
         self.source = source
-        self.lines = _Lines(text)
+        self.lines = Lines(text)
         self.v = _Validator(source)
         self.lang = "en"
         self.currency = "USD"
