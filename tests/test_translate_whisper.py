@@ -10,16 +10,12 @@ from sola_studio.translate.bergamot import BergamotTranslator
 from sola_studio.translate.whisper import WhisperSpeechTranslator, english_from_speech
 
 
-def test_when_to_use_it() -> None:
-    bergamot = BergamotTranslator.default()
-    try:
-        assert english_from_speech("fr", ["en", "pt"], bergamot)  # no fr->en text model here
-        assert not english_from_speech("pt", ["en"], bergamot)  # Bergamot pt->en is better
-        assert not english_from_speech("en", ["pt"], bergamot)
-        assert not english_from_speech("fr", ["pt"], bergamot)
-        assert not english_from_speech("fr", ["en"], None, multilingual=False)
-    finally:
-        bergamot.close()
+def test_when_to_use_it(bergamot: BergamotTranslator) -> None:
+    assert english_from_speech("fr", ["en", "pt"], bergamot)  # no fr->en text model here
+    assert not english_from_speech("pt", ["en"], bergamot)  # Bergamot pt->en is better
+    assert not english_from_speech("en", ["pt"], bergamot)
+    assert not english_from_speech("fr", ["pt"], bergamot)
+    assert not english_from_speech("fr", ["en"], None, multilingual=False)
 
 
 @pytest.mark.slow
