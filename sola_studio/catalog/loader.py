@@ -13,14 +13,23 @@ from __future__ import annotations
 
 import csv
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from sola_studio.catalog.schema_v2 import is_v2, sheet_from_v2
+from sola_studio.catalog.limits import (
+    MAX_AMOUNT,
+    MAX_PRODUCTS,
+    MAX_SHEET_BYTES,
+    MAX_VARIANTS,
+    MAX_WHOLE,
+    currency_problem,
+    typo_of,
+)
+from sola_studio.catalog.schema_v2 import Lines, is_v2, sheet_from_v2
 from sola_studio.catalog.sheet import (
     Discount,
     FaqEntry,
@@ -48,6 +57,13 @@ def load_sheet(path: str | Path) -> ProductSheet:
     p = Path(path)
     if not p.is_file():
         raise ConfigError(f"product sheet {p} does not exist", fix="pass the path of your sheet")
+    size = p.stat().st_size
+    if size > MAX_SHEET_BYTES:
+        raise ConfigError(
+            f"product sheet {p} is {size / 1e6:.1f} MB; a sheet may hold at most "
+            f"{MAX_SHEET_BYTES // (1024 * 1024)} MB",
+            fix="keep the products you sell in this live in the sheet (one sheet per show)",
+        )
     try:
         text = p.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -62,26 +78,37 @@ def load_sheet(path: str | Path) -> ProductSheet:
     if is_v2(raw):  # schema 2: its own reader, which names the line of a mistake
         sheet = sheet_from_v2(raw, source=str(p), text=text)
     else:
-        sheet = sheet_from_raw(raw, source=str(p))
+        sheet = sheet_from_raw(
+            raw, source=str(p), text=None if p.suffix.lower() == ".csv" else text
+        )
+    for warning in sheet.warnings:
+        log.warning("%s", warning)
     log.info("loaded %d products from %s (pinned %s)", len(sheet.products), p, sheet.pinned_id)
     return sheet
 
 
-def sheet_from_raw(raw: Any, source: str = "sheet") -> ProductSheet:
-    """Validate a plain structure (as parsed from YAML) into a :class:`ProductSheet`."""
+def sheet_from_raw(raw: Any, source: str = "sheet", text: str | None = None) -> ProductSheet:
+    """Validate a plain structure (as parsed from YAML) into a :class:`ProductSheet`; ``text``
+    (the YAML) lets a warning or error name its line."""
     if is_v2(raw):
-        return sheet_from_v2(raw, source=source)
+        return sheet_from_v2(raw, source=source, text=text)
     v = _Validator(source)
     if not isinstance(raw, Mapping):
         raise ConfigError(f"{source}: the top level must be a mapping", fix=_FIX)
+    warnings = _unknown_keys(raw, source, Lines(text))
     seller_language = v.text(raw, "seller_language", "sheet")
-    currency = v.text(raw, "currency", "sheet").upper()
+    currency = v.currency(raw.get("currency"), "sheet")
     defaults = raw.get("defaults") or {}
     if not isinstance(defaults, Mapping):
         raise ConfigError(f"{source}: defaults must be a mapping", fix=_FIX)
     items = raw.get("products")
     if not isinstance(items, list) or not items:
         raise ConfigError(f"{source}: no products listed", fix="add a products: list")
+    if len(items) > MAX_PRODUCTS:
+        raise ConfigError(
+            f"{source}: {len(items)} products; a sheet may hold at most {MAX_PRODUCTS}",
+            fix="keep the products you sell in this live in the sheet (one sheet per show)",
+        )
     products = tuple(
         v.product(item, defaults, currency, seller_language, i) for i, item in enumerate(items)
     )
@@ -100,6 +127,7 @@ def sheet_from_raw(raw: Any, source: str = "sheet") -> ProductSheet:
         low_stock_threshold=v.int_(raw, "low_stock_threshold", "sheet", default=5),
         seller_name=str(raw.get("seller_name") or ""),
         audience_languages=tuple(str(x) for x in audience),
+        warnings=tuple(warnings),
     )
 
 
@@ -126,22 +154,44 @@ class _Validator:
             raise self.fail(where, f"{key} must be a whole number, not {value!r}") from exc
         if n < 0:
             raise self.fail(where, f"{key} cannot be negative")
+        if n > MAX_WHOLE:
+            raise self.fail(where, f"{key} is {n}; at most {MAX_WHOLE:,} is allowed")
         return n
 
     def decimal(self, value: Any, where: str, key: str) -> Decimal:
+        """A number as written (``49.90``, ``49,90``); never NaN, infinite, negative or above
+        :data:`MAX_AMOUNT` (YAML reads ``.nan``/``.inf`` as such floats, and ``1e309`` as a
+        string Decimal takes: each passed, then failed every price question mid-show)."""
+        if isinstance(value, bool):
+            raise self.fail(where, f"{key} must be a number, not {value!r}")
         try:
             d = Decimal(str(value).strip().replace(",", "."))
         except InvalidOperation as exc:
             raise self.fail(where, f"{key} must be a number, not {value!r}") from exc
-        if d < 0 or not d.is_finite():
+        if not d.is_finite():
+            raise self.fail(where, f"{key} must be a number, not {value!r}")
+        if d < 0:
             raise self.fail(where, f"{key} must be a positive number")
+        if d > MAX_AMOUNT:
+            raise self.fail(where, f"{key} {value!r} is too large (at most {MAX_AMOUNT:,f})")
         return d
+
+    def currency(self, value: Any, where: str) -> str:
+        code = "" if value is None else str(value).strip().upper()
+        if not code:
+            raise self.fail(where, "currency is missing")
+        problem = currency_problem(code)
+        if problem is not None:
+            raise ConfigError(f"{self.source}: {where}: {problem[0]}", fix=problem[1])
+        return code
 
     def money(self, d: Mapping, key: str, where: str, currency: str) -> Money | None:
         value = d.get(key)
         if value is None or value == "":
             return None
-        return Money(self.decimal(value, where, key), str(d.get("currency") or currency).upper())
+        own = d.get("currency")
+        code = self.currency(own, where) if own not in (None, "") else currency
+        return Money(self.decimal(value, where, key), code)
 
     def local(self, value: Any, seller_language: str) -> LocalText:
         if value is None or value == "":
@@ -162,7 +212,14 @@ class _Validator:
         def pick(key: str) -> Any:
             return d[key] if key in d else defaults.get(key)
 
-        variants = tuple(self.variant(x, where, currency, pid) for x in d.get("variants") or [])
+        raw_variants = d.get("variants") or []
+        if not isinstance(raw_variants, list):
+            raise self.fail(where, "variants must be a list (- size: M ...)")
+        if len(raw_variants) > MAX_VARIANTS:
+            raise self.fail(
+                where, f"{len(raw_variants)} variants; a product may have at most {MAX_VARIANTS}"
+            )
+        variants = tuple(self.variant(x, where, currency, pid) for x in raw_variants)
         skus = [x.sku for x in variants]
         if len(set(skus)) != len(skus):
             raise self.fail(where, f"variant skus repeat: {skus}")
@@ -353,3 +410,100 @@ def _truthy(value: Any) -> bool:
     if isinstance(value, bool):
         return value
     return str(value).strip().lower() in ("1", "yes", "true", "sim", "y")
+
+
+# Schema 1's fields, where they may appear. A key not listed is a warning naming its line (the
+# sheet loads; a newer field an older Sola does not read is no reason to refuse the show); a
+# key that is clearly a misspelling of a listed one is an error, since the field the seller
+# meant (a price, a stock) would otherwise silently be missing.
+_MONEY_OWNER = {"currency"}
+_V1_KEYS: dict[str, set[str]] = {
+    "": {
+        "schema",
+        "seller_name",
+        "seller_language",
+        "currency",
+        "audience_languages",
+        "defaults",
+        "products",
+        "pinned",
+        "low_stock_threshold",
+    },
+    "defaults": {"shipping", "payment", "returns", "warranty", "discounts", "faq"},
+    "product": {
+        "id",
+        "name",
+        "price",
+        "variants",
+        "aliases",
+        "material",
+        "specs",
+        "shipping",
+        "payment",
+        "returns",
+        "warranty",
+        "discounts",
+        "faq",
+    }
+    | _MONEY_OWNER,
+    "variants": {"sku", "size", "colour", "stock", "price"} | _MONEY_OWNER,
+    "shipping": {"country", "cost", "days_min", "days_max", "free_over", "carrier"} | _MONEY_OWNER,
+    "payment": {"methods", "instalments"},
+    "instalments": {*_INSTALMENT_FIELDS} | _MONEY_OWNER,
+    "returns": {"days", "free", "conditions"},
+    "warranty": {"months", "covers"},
+    "discounts": {"id", "percent", "code", "min_quantity", "note"},
+    "faq": {"id", "question", "answer", "keywords"},
+}
+_V1_LISTS = {"variants", "shipping", "discounts", "faq"}
+_V1_MAPS = {"payment", "returns", "warranty", "instalments"}
+
+
+def _unknown_keys(raw: Mapping, source: str, lines: Lines) -> list[str]:
+    """Warnings for keys schema 1 does not read; raises for a misspelt known key."""
+    warnings: list[str] = []
+    for path, key, known in _v1_mappings(raw):
+        if key in known:
+            continue
+        at = (*path, key)
+        line = lines.line(at)
+        where = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in at)
+        where = f"line {line}, {where.replace('.[', '[')}" if line else where.replace(".[", "[")
+        meant = typo_of(key, known)
+        if meant is not None:
+            raise ConfigError(
+                f"{source}: {where}: unknown field {key!r} (did you mean {meant!r}?)",
+                fix=f"rename it to {meant}",
+            )
+        warnings.append(
+            f"{source}: {where}: unknown field {key!r} is ignored "
+            f"(known here: {', '.join(sorted(known))})"
+        )
+    return warnings
+
+
+def _v1_mappings(raw: Mapping) -> Iterator[tuple[tuple[str | int, ...], str, set[str]]]:
+    """``(path, key, known keys)`` for every key of every mapping schema 1 defines."""
+
+    def walk(d: Any, path: tuple[str | int, ...], kind: str) -> Iterator[Any]:
+        if not isinstance(d, Mapping):
+            return
+        known = _V1_KEYS[kind]
+        for key, value in d.items():
+            k = str(key)
+            yield path, k, known
+            if k not in known:
+                continue
+            at = (*path, k)
+            if k in _V1_LISTS and isinstance(value, list):
+                for i, item in enumerate(value):
+                    yield from walk(item, (*at, i), k)
+            elif k in _V1_MAPS:
+                yield from walk(value, at, k)
+            elif kind == "" and k == "defaults":
+                yield from walk(value, at, "defaults")
+            elif kind == "" and k == "products" and isinstance(value, list):
+                for i, item in enumerate(value):
+                    yield from walk(item, (*at, i), "product")
+
+    yield from walk(raw, (), "")

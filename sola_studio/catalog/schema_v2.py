@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from sola_studio.catalog.limits import MAX_PRODUCTS, MAX_VARIANTS, currency_problem, typo_of
 from sola_studio.catalog.sheet import (
     Discount,
     FaqEntry,
@@ -81,7 +82,6 @@ _FAQ = {"id", "question", "answer", "keywords"}
 _MARKET = {"id", "currency", "countries"}
 _HERE = "\u2063"  # the "where" given to the loader's checks: the line and path replace it
 _LANG = re.compile(r"^[a-z]{2,3}$")
-_CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
 def is_v2(raw: Any) -> bool:
@@ -132,6 +132,7 @@ class _V2:
         self.v = _Validator(source)
         self.lang = "en"
         self.currency = "USD"
+        self.warnings: list[str] = []
 
     # --- errors -----------------------------------------------------------------------------
 
@@ -153,12 +154,17 @@ class _V2:
     def mapping(self, d: Any, path: Path_, known: set[str]) -> Mapping[str, Any]:
         if not isinstance(d, Mapping):
             raise self.fail(path, f"must be a mapping (key: value), not {type(d).__name__}")
-        unknown = sorted(str(k) for k in d if str(k) not in known)
-        if unknown:
-            raise self.fail(
-                (*path, unknown[0]),
-                f"unknown field {unknown[0]!r}",
-                f"use one of: {', '.join(sorted(known))}",
+        for key in sorted(str(k) for k in d if str(k) not in known):
+            meant = typo_of(key, known)
+            if meant is not None:  # the field the seller meant would silently be missing
+                raise self.fail(
+                    (*path, key),
+                    f"unknown field {key!r} (did you mean {meant!r}?)",
+                    f"rename it to {meant}",
+                )
+            self.warnings.append(
+                str(self.fail((*path, key), f"unknown field {key!r} is ignored")).split("\n")[0]
+                + f" (known here: {', '.join(sorted(known))})"
             )
         return d
 
@@ -209,8 +215,9 @@ class _V2:
 
     def currency_code(self, value: Any, path: Path_) -> str:
         code = str(value or "").strip().upper()
-        if not _CURRENCY.match(code):
-            raise self.fail(path, f"{value!r} is not a currency code", "write ISO 4217: USD, EUR")
+        problem = currency_problem(code)
+        if problem is not None:
+            raise self.fail(path, *problem)
         return code
 
     # --- the sheet --------------------------------------------------------------------------
@@ -228,6 +235,12 @@ class _V2:
         items = self.listed(top.get("products"), ("products",))
         if not items:
             raise self.fail(("products",), "no products listed", "add a products: list")
+        if len(items) > MAX_PRODUCTS:
+            raise self.fail(
+                ("products",),
+                f"{len(items)} products; a sheet may hold at most {MAX_PRODUCTS}",
+                "keep the products you sell in this live in the sheet (one sheet per show)",
+            )
         products = tuple(self.product(item, defaults, i) for i, item in enumerate(items))
         ids = [p.id for p in products]
         for i, pid in enumerate(ids):
@@ -249,6 +262,7 @@ class _V2:
             audience_languages=tuple(str(x).lower() for x in audience),
             markets=markets,
             schema=2,
+            warnings=tuple(self.warnings),
         )
 
     def market(self, d: Any, path: Path_) -> Market:
@@ -290,9 +304,14 @@ class _V2:
             return defaults.get(key), ("defaults", key)
 
         alias_names = self.aliases(p.get("aliases"), (*path, "aliases"))
+        raw_variants = self.listed(p.get("variants"), (*path, "variants"))
+        if len(raw_variants) > MAX_VARIANTS:
+            raise self.fail(
+                (*path, "variants"),
+                f"{len(raw_variants)} variants; a product may have at most {MAX_VARIANTS}",
+            )
         variants = tuple(
-            self.variant(x, (*path, "variants", j), pid)
-            for j, x in enumerate(self.listed(p.get("variants"), (*path, "variants")))
+            self.variant(x, (*path, "variants", j), pid) for j, x in enumerate(raw_variants)
         )
         skus = [x.sku for x in variants]
         if len(set(skus)) != len(skus):

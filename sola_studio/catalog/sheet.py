@@ -262,6 +262,8 @@ class ProductSheet:
     audience_languages: tuple[str, ...] = ()
     markets: tuple[Market, ...] = ()  # schema 2
     schema: int = 1
+    #: what the loader read past, one line each naming file, line and field (an unknown key)
+    warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def market_for(self, country: str | None) -> Market | None:
         """The market whose countries hold ``country`` (schema 2), else None."""

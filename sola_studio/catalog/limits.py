@@ -1,0 +1,60 @@
+"""What a product sheet may hold, and the checks both schemas share on names and codes.
+
+A sheet is written by hand, so a value that parses can still be wrong in ways that only show
+mid-show: a price of ``.nan`` or ``1e309``, a currency ``ZZZ`` no money format knows, a field
+``pricee`` that is silently ignored. These checks turn each into a message at load time.
+
+The size limits keep a sheet a sheet: a 10 MB file (tens of thousands of products) took 68 s
+and 1.4 GB to load and index before the show, so a sheet above them is refused with the limit
+named, instead of stalling Go live. They are far above a solo seller's catalogue (the sample
+has 3 products, a large shop a few hundred).
+
+What this module must never do: guess a value. It names the problem and the fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from decimal import Decimal
+from functools import cache
+
+MAX_SHEET_BYTES = 4 * 1024 * 1024  # the sample is 9 KB; 500 products in 10 languages ~1.5 MB
+MAX_PRODUCTS = 2_000
+MAX_VARIANTS = 500  # per product (sizes x colours)
+MAX_AMOUNT = Decimal("1e12")  # above any price in any currency (1 trillion)
+MAX_WHOLE = 1_000_000_000  # stock, days, months, quantities
+
+#: ISO 4217 codes that name no money a viewer could pay with
+_NOT_MONEY = {"XXX", "XTS"}
+
+
+@cache
+def currency_codes() -> frozenset[str]:
+    """The ISO 4217 codes Babel (which formats the money in drafted replies) knows."""
+    from babel.numbers import list_currencies
+
+    return frozenset(c for c in list_currencies() if c not in _NOT_MONEY)
+
+
+def currency_problem(code: str) -> tuple[str, str] | None:
+    """``(what, fix)`` when ``code`` is not a currency, else None."""
+    code = code.strip().upper()
+    if code in currency_codes():
+        return None
+    # no "did you mean" here: three-letter codes are all close to each other (ZZZ ~ ZRZ)
+    return (
+        f"{code!r} is not an ISO 4217 currency code",
+        "write the code of your money: BRL, EUR, USD",
+    )
+
+
+def typo_of(key: str, known: Iterable[str]) -> str | None:
+    """The known key ``key`` is clearly a misspelling of (``pricee``, ``Price``, ``colour``
+    for ``color``), else None: such a key is an error, another unknown key only a warning."""
+    options = sorted(known)
+    lowered = {k.lower(): k for k in options}
+    if key.lower() in lowered:
+        return lowered[key.lower()]
+    close = difflib.get_close_matches(key.lower(), options, n=1, cutoff=0.8)
+    return close[0] if close else None
