@@ -66,32 +66,67 @@ class ReplayLine:
     platform: str = "replay"
 
 
+#: The latest a replay line may be (seconds from the start): a week, far beyond any live. A
+#: ``"t": 1e308`` passed ``float()`` and then overflowed the replay thread's wait, which died
+#: and left the session waiting for a replay that would never finish.
+MAX_REPLAY_T = 7 * 24 * 3600.0
+_REPLAY_FIX = 'each line: {"t": 1.5, "viewer": "id", "text": "..."} (UTF-8, one JSON object)'
+
+
 def read_replay(path: str | Path) -> list[ReplayLine]:
+    """The lines of a replay file, in time order. Every mistake is a ConfigError naming the
+    file, the line and the field; a line is either read whole or the file is refused."""
     p = Path(path)
     if not p.is_file():
         raise ConfigError(f"replay file {p} does not exist", fix="pass an existing .jsonl file")
     lines: list[ReplayLine] = []
-    for n, raw in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1):
+    for n, data in enumerate(p.read_bytes().splitlines(), start=1):
+        try:
+            raw = data.decode("utf-8-sig" if n == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            raise ConfigError(
+                f"{p}:{n}: not UTF-8 text (byte {exc.start + 1} of the line)",
+                fix="save the file as UTF-8",
+            ) from exc
         if not raw.strip() or raw.lstrip().startswith("//"):
             continue
         try:
             d = json.loads(raw)
-            lines.append(
-                ReplayLine(
-                    float(d["t"]),
-                    str(d["viewer"]),
-                    str(d.get("name") or d["viewer"]),
-                    str(d["text"]),
-                    str(d.get("platform") or "replay"),
-                )
-            )
-        except (ValueError, KeyError, TypeError) as exc:
-            raise ConfigError(
-                f"{p}:{n}: not a replay line ({exc})",
-                fix='each line: {"t": 1.5, "viewer": "id", "text": "..."}',
-            ) from exc
+        except ValueError as exc:
+            raise ConfigError(f"{p}:{n}: not a JSON object ({exc})", fix=_REPLAY_FIX) from exc
+        lines.append(_replay_line(d, f"{p}:{n}"))
     lines.sort(key=lambda x: x.t)
     return lines
+
+
+def _replay_line(d: object, where: str) -> ReplayLine:
+    if not isinstance(d, dict):
+        raise ConfigError(f"{where}: not a JSON object", fix=_REPLAY_FIX)
+    t = d.get("t")
+    if isinstance(t, bool) or not isinstance(t, int | float) or not 0 <= t <= MAX_REPLAY_T:
+        raise ConfigError(
+            f'{where}: "t" is {t!r}; it must be seconds from the start, 0 to {MAX_REPLAY_T:.0f}',
+            fix=_REPLAY_FIX,
+        )
+
+    def text(key: str, required: bool) -> str | None:
+        value = d.get(key)
+        if value is None and not required:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool) and key != "text":
+            value = str(value)  # a numeric viewer id
+        if not isinstance(value, str) or (required and not value.strip()):
+            raise ConfigError(f'{where}: "{key}" is {value!r}; it must be a text', fix=_REPLAY_FIX)
+        # A lone surrogate (JSON "\ud800") cannot be stored or shown: keep the rest of the text.
+        return value.encode("utf-8", "replace").decode("utf-8")
+
+    viewer = text("viewer", True)
+    assert viewer is not None
+    body = text("text", True)
+    assert body is not None
+    return ReplayLine(
+        float(t), viewer, text("name", False) or viewer, body, text("platform", False) or "replay"
+    )
 
 
 class ReplaySource:
@@ -128,15 +163,25 @@ class ReplaySource:
         self._run(emit)
 
     def _run(self, emit: Emit) -> None:
+        try:
+            self._replay(emit)
+        except Exception:  # whoever waits on ``done`` must not wait forever
+            log.exception("the replay stopped")
+        finally:
+            self.done.set()
+
+    def _replay(self, emit: Emit) -> None:
         start = self.clock.monotonic()
         advance = getattr(self.clock, "advance", None)
         for i, line in enumerate(self.lines):
             if self._stop.is_set():
                 break
             if self.speed > 0:
-                wait = start + line.t / self.speed - self.clock.monotonic()
-                if wait > 0:
-                    self._stop.wait(wait)
+                due = start + min(line.t / self.speed, MAX_REPLAY_T * 1000)
+                while (wait := due - self.clock.monotonic()) > 0 and not self._stop.is_set():
+                    self._stop.wait(min(wait, 60.0))  # a wait beyond the OS's limit overflows
+                if self._stop.is_set():
+                    break
             elif advance is not None:
                 target = start + line.t
                 if target > self.clock.monotonic():
@@ -152,7 +197,6 @@ class ReplaySource:
                     t_wall=self.clock.wall(),
                 )
             )
-        self.done.set()
 
     def stop(self) -> None:
         self._stop.set()
