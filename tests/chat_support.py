@@ -3,6 +3,7 @@ sleep), a free loopback port, and which addresses a process listens on."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import threading
@@ -78,3 +79,54 @@ class MemoryKeyring(KeyringBackend):
         if (service, username) not in self.passwords:
             raise keyring.errors.PasswordDeleteError(username)
         del self.passwords[(service, username)]
+
+
+class TcpRelay:
+    """A TCP relay on loopback to ``target_port`` that keeps accepting; :meth:`cut` drops every
+    connection at once, as a network failure does. ``accepted`` counts connections."""
+
+    def __init__(self, target_port: int) -> None:
+        self.target = target_port
+        self.accepted = 0
+        self._pairs: list[tuple[socket.socket, socket.socket]] = []
+        self._lock = threading.Lock()
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = int(self.listener.getsockname()[1])
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(("127.0.0.1", self.target))
+            with self._lock:
+                self.accepted += 1
+                self._pairs.append((client, upstream))
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pump(src: socket.socket, dst: socket.socket) -> None:
+        try:
+            while data := src.recv(4096):
+                dst.sendall(data)
+        except OSError:
+            pass
+        for s in (src, dst):
+            with contextlib.suppress(OSError):
+                s.shutdown(socket.SHUT_RDWR)
+
+    def cut(self) -> None:
+        with self._lock:
+            pairs, self._pairs = self._pairs, []
+        for pair in pairs:
+            for s in pair:
+                with contextlib.suppress(OSError):
+                    s.shutdown(socket.SHUT_RDWR)
+                s.close()
+
+    def close(self) -> None:
+        self.listener.close()
+        self.cut()

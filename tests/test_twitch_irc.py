@@ -137,3 +137,43 @@ def test_unreachable_server_is_a_connector_error() -> None:
     with pytest.raises(ConnectorError) as err:
         source.start(lambda c: None)
     assert err.value.fix
+
+
+def test_reconnects_after_a_dropped_connection(ircd: int) -> None:
+    from chat_support import Collected, TcpRelay
+
+    from sola_studio.chat.backoff import Backoff
+    from sola_studio.chat.events import ChatState, ChatStatus
+    from sola_studio.core.events import Comment
+
+    relay = TcpRelay(ircd)
+    got: Collected[Comment] = Collected()
+    statuses: Collected[object] = Collected()
+    source = TwitchIrcSource(
+        "sola_live",
+        "sola_rd",
+        host="127.0.0.1",
+        port=relay.port,
+        tls=False,
+        timeout_s=3,
+        publish=statuses,
+        backoff=Backoff(first_s=0.05, max_s=0.5),
+    )
+    source.start(got)
+    try:
+        viewer = Viewer(ircd, "maria_br", "#sola_live")
+        viewer.say("um")
+        got.wait_for(lambda xs: [c.text for c in xs] == ["um"])
+        relay.cut()  # the network drops
+        statuses.wait_for(
+            lambda xs: (
+                [s.state for s in xs if isinstance(s, ChatStatus)][-2:]
+                == [ChatState.RECONNECTING, ChatState.CONNECTED]
+            )
+        )
+        assert relay.accepted >= 2 and source.connections >= 2
+        viewer.say("dois")
+        assert [c.text for c in got.wait_for(lambda xs: len(xs) == 2)] == ["um", "dois"]
+    finally:
+        source.stop()
+        relay.close()

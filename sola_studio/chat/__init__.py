@@ -13,6 +13,26 @@ do (:class:`~sola_studio.chat.events.ViewerActivity`) and how its connection is
 (:class:`~sola_studio.chat.events.ChatStatus`). None listens on anything but 127.0.0.1.
 """
 
-from sola_studio.chat.specs import ChatSettings, describe_specs, parse_comment_sources, split_specs
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sola_studio.chat.specs import (
+        ChatSettings,
+        describe_specs,
+        parse_comment_sources,
+        split_specs,
+    )
 
 __all__ = ["ChatSettings", "describe_specs", "parse_comment_sources", "split_specs"]
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy: comments.sources imports chat.events, and importing this package must not pull
+    # chat.specs (which imports comments.sources) back in half-way through.
+    if name in __all__:
+        from sola_studio.chat import specs
+
+        return getattr(specs, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

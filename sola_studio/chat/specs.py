@@ -117,7 +117,7 @@ def parse_comment_sources(
         elif kind == "webhook":
             sources.append(_webhook(spec, rest, s, publish))
         elif kind == "twitch":
-            sources.append(_twitch(rest, s))
+            sources.append(_twitch(rest, s, publish))
         else:
             sources.append(_replay(spec, clock))
     return sources
@@ -194,7 +194,7 @@ def _webhook(spec: str, rest: str, s: ChatSettings, publish: Publish) -> Comment
     return WebhookSource(port, secret=s.webhook_secret, publish=publish, spec=spec)
 
 
-def _twitch(channel: str, s: ChatSettings) -> CommentSource:
+def _twitch(channel: str, s: ChatSettings, publish: Publish) -> CommentSource:
     if not channel.strip().strip("#"):
         raise ConfigError("no Twitch channel given", fix="pass --comments twitch:#yourchannel")
     server = s.twitch_server
@@ -216,7 +216,14 @@ def _twitch(channel: str, s: ChatSettings) -> CommentSource:
     else:
         nick = f"justinfan{int(time.time()) % 100000}"  # Twitch's anonymous read-only login
     return TwitchIrcSource(
-        channel.strip(), nick, token, host=host, port=int(port), tls=tls, ca_file=s.twitch_ca_file
+        channel.strip(),
+        nick,
+        token,
+        host=host,
+        port=int(port),
+        tls=tls,
+        ca_file=s.twitch_ca_file,
+        publish=publish,
     )
 
 

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from sola_studio.chat.backoff import Backoff
+from sola_studio.chat.events import ChatState, ChatStatus, Publish, discard
 from sola_studio.core.clock import Clock, SystemClock
 from sola_studio.core.errors import ConfigError, ConnectorError
 from sola_studio.core.events import Comment
@@ -272,6 +274,9 @@ class TwitchIrcSource:
 
     A token never travels in clear text: ``tls=False`` (a local test server) is allowed only
     for anonymous read-only logins, and refused with the fix when a token is given.
+
+    A dropped connection (or a login that does not reach the channel within ``timeout_s``) is
+    made again after a pause from ``backoff``; each change is a ChatStatus on ``publish``.
     """
 
     platform = "twitch"
@@ -290,8 +295,14 @@ class TwitchIrcSource:
         clock: Clock | None = None,
         timeout_s: float = 10.0,
         send_interval_s: float = 1.6,
+        publish: Publish = discard,
+        backoff: Backoff | None = None,
     ) -> None:
         self.channel = "#" + channel.lstrip("#").lower()
+        self.publish = publish
+        self.backoff = backoff or Backoff(first_s=1.0, max_s=60.0)
+        self.spec = f"twitch:{self.channel}"
+        self.connections = 0  # connections made, reconnects included
         self.nick = nick
         self._token = token
         self.host, self.port = host, port
@@ -330,6 +341,20 @@ class TwitchIrcSource:
                 fix="use TLS (the default: irc.chat.twitch.tv:6697), or read the chat "
                 "anonymously without --twitch-nick",
             )
+        self._connect()
+        self._thread = threading.Thread(
+            target=self._run, args=(emit,), name="twitch-irc", daemon=True
+        )
+        self._thread.start()
+        if not self.joined.wait(self.timeout_s):
+            self.stop()
+            raise ConnectorError(
+                f"could not join {self.channel} within {self.timeout_s:.0f} s",
+                fix="check the token (chat:read and chat:edit scopes) and channel",
+            )
+
+    def _connect(self) -> None:
+        """Open the connection (TLS unless asked otherwise), log in and ask to join."""
         ctx = self._tls_context() if self.tls else None
         try:
             sock = socket.create_connection((self.host, self.port), timeout=self.timeout_s)
@@ -363,16 +388,37 @@ class TwitchIrcSource:
         self._raw(f"USER {self.nick} 0 * :{self.nick}")
         self._raw("CAP END")  # standard servers hold registration until CAP END; Twitch ignores it
         self._raw(f"JOIN {self.channel}")
-        self._thread = threading.Thread(
-            target=self._read, args=(emit,), name="twitch-irc", daemon=True
-        )
-        self._thread.start()
-        if not self.joined.wait(self.timeout_s):
-            self.stop()
-            raise ConnectorError(
-                f"could not join {self.channel} within {self.timeout_s:.0f} s",
-                fix="check the token (chat:read and chat:edit scopes) and channel",
-            )
+        self.connections += 1
+
+    def _status(self, state: ChatState, error: ConnectorError | None = None, retry: float = 0):
+        self.publish(ChatStatus(self.platform, self.spec, state, time.monotonic(), retry, error))
+
+    def _run(self, emit: Emit) -> None:
+        """Read; when the connection drops, pause (backoff) and connect again, until stopped."""
+        while not self._stop.is_set():
+            self._read(emit)
+            if self._stop.is_set():
+                break
+            self.joined.clear()
+            with contextlib.suppress(OSError):
+                if self._sock is not None:
+                    self._sock.close()
+            while not self._stop.is_set():
+                delay = self.backoff.next_delay()
+                dropped = ConnectorError(
+                    f"the Twitch chat connection to {self.host}:{self.port} dropped",
+                    fix="nothing to do: Sola Studio reconnects",
+                )
+                log.info("twitch %s: connection dropped; again in %.1f s", self.channel, delay)
+                self._status(ChatState.RECONNECTING, dropped, delay)
+                if self._stop.wait(delay):
+                    break
+                try:
+                    self._connect()
+                    break
+                except (ConnectorError, ConfigError) as exc:
+                    log.info("twitch %s: %s", self.channel, exc.message)
+        self._status(ChatState.STOPPED)
 
     def _raw(self, line: str) -> None:
         if self._sock is None:
@@ -391,7 +437,12 @@ class TwitchIrcSource:
         sock = self._sock
         sock.settimeout(0.5)
         buf = b""
+        # a login that never reaches the channel (a nick still in use after a drop) is retried
+        join_by = time.monotonic() + self.timeout_s
         while not self._stop.is_set():
+            if not self.joined.is_set() and time.monotonic() > join_by:
+                log.info("twitch %s: not joined within %.0f s", self.channel, self.timeout_s)
+                break
             try:
                 pending = isinstance(sock, ssl.SSLSocket) and sock.pending() > 0
                 if not pending and not select.select([sock], [], [], 0.5)[0]:
@@ -417,7 +468,10 @@ class TwitchIrcSource:
         elif (
             command == "JOIN" and prefix.split("!")[0].lower() == self.nick.lower()
         ) or command in ("366", "ROOMSTATE"):
-            self.joined.set()
+            if not self.joined.is_set():
+                self.joined.set()
+                self.backoff.reset()
+                self._status(ChatState.CONNECTED)
         elif command == "PRIVMSG" and len(params) >= 2 and params[0].lower() == self.channel:
             login = prefix.split("!")[0]
             emit(
