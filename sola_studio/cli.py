@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "models": ("sola_studio.models.cli", "list, install and locate models"),
     "doctor": ("sola_studio.doctor", "check this machine: GPU, audio, camera, fonts, models"),
     "report": ("sola_studio.report.cli", "export a session report"),
+    "chat": ("sola_studio.chat.cli", "sign in to YouTube, keep a Twitch token (system keyring)"),
 }
 
 

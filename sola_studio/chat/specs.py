@@ -173,8 +173,8 @@ def _youtube(spec: str, rest: str, s: ChatSettings, publish: Publish) -> Comment
             f"YouTube needs your OAuth client file, and {client_file} does not exist",
             fix="in Google Cloud Console enable 'YouTube Data API v3', create an OAuth client "
             f"ID of type Desktop app, save its JSON as {client_file} (or pass "
-            "--youtube-client FILE), then sign in once: python -m sola_studio.chat.youtube "
-            f"login --client {client_file}",
+            "--youtube-client FILE), then sign in once: sola-studio chat youtube login "
+            f"--client {client_file}",
         )
     auth = YouTubeAuth(OAuthClient.from_file(client_file))
     api = YouTubeApi(auth, s.youtube_api_base or API_BASE)

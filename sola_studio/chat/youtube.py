@@ -62,7 +62,7 @@ AUTH_URI = "https://accounts.google.com/o/oauth2/v2/auth"
 TOKEN_URI = "https://oauth2.googleapis.com/token"
 SCOPE = "https://www.googleapis.com/auth/youtube.force-ssl"  # read the chat and post in it
 MAX_MESSAGE_CHARS = 200  # liveChatMessages.insert refuses longer texts
-LOGIN_FIX = "sign in: python -m sola_studio.chat.youtube login --client FILE.json"
+LOGIN_FIX = "sign in: sola-studio chat youtube login [--client FILE.json]"
 
 
 class YouTubeQuotaExceeded(ConnectorError):
@@ -639,32 +639,3 @@ class YouTubeLiveSource:
             self._own[posted] = None  # it comes back in the next list: not a viewer comment
             while len(self._own) > 5000:
                 self._own.popitem(last=False)
-
-
-def _main(argv: list[str] | None = None) -> int:
-    """``python -m sola_studio.chat.youtube login|logout --client FILE.json``."""
-    import argparse
-    import webbrowser
-
-    parser = argparse.ArgumentParser(prog="python -m sola_studio.chat.youtube")
-    parser.add_argument("action", choices=["login", "logout", "status"])
-    parser.add_argument("--client", required=True, type=Path, help="OAuth client JSON (Desktop)")
-    args = parser.parse_args(argv)
-    auth = YouTubeAuth(OAuthClient.from_file(args.client))
-    if args.action == "login":
-
-        def show(url: str) -> None:
-            print(f"Opening your browser to sign in to YouTube. If it does not open, visit:\n{url}")
-            webbrowser.open(url)
-
-        auth.login(show)
-        print("Signed in; the token is in your system keyring.")
-    elif args.action == "logout":
-        print("Signed out." if auth.logout() else "Was not signed in.")
-    else:
-        print("signed in" if auth.signed_in() else "not signed in")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(_main())
