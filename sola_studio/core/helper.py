@@ -16,6 +16,15 @@ was running when it died raises :class:`HelperError` (the next call starts a new
 The child is started with ``spawn`` (never ``fork``: the parent runs Qt and many threads), so it
 imports only what the called function's module imports. A frozen build (PyInstaller) must call
 :func:`multiprocessing.freeze_support` first thing; ``sola_studio.cli.main`` does.
+
+The helper never outlives the application, however the application ends (SIGKILL, a crash, the
+OOM killer): it holds the read end of a pipe only the parent can write to, and a thread in it
+exits the process when that pipe reaches end-of-file, which the kernel does the moment the
+parent is gone (on every OS); it also exits when its parent process id changes. With the helper
+gone, multiprocessing's resource tracker, which ``spawn`` starts beside it, sees its own pipe
+close and exits too. (A ``ProcessPoolExecutor`` was used before: its queues hand the child both
+ends of their pipes, so neither it nor the tracker noticed a killed parent and both lived on,
+~250 MB each, until reboot.) Calls and replies travel over one duplex pipe, no semaphores.
 """
 
 from __future__ import annotations
@@ -23,11 +32,12 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from typing import Any, TypeVar, cast
 
 from sola_studio.core.errors import SolaError
 
@@ -38,12 +48,45 @@ T = TypeVar("T")
 #: Set to ``1`` to run helper calls in the calling process (debugging with pdb, profiling).
 IN_PROCESS_ENV = "SOLA_STUDIO_HELPER_IN_PROCESS"
 
-_pool: ProcessPoolExecutor | None = None
-_pool_lock = threading.Lock()
+#: How often the helper also checks that its parent is still the one that started it (s).
+PARENT_CHECK_S = 1.0
 
 
 class HelperError(SolaError):
     """The helper process died while working on a call."""
+
+
+class _Helper:
+    """The running child: its process, the call pipe and the write end of its lifeline."""
+
+    def __init__(self) -> None:
+        ctx = multiprocessing.get_context("spawn")
+        self.conn, child_conn = ctx.Pipe(duplex=True)
+        lifeline_r, self.lifeline = ctx.Pipe(duplex=False)
+        self.process: BaseProcess = ctx.Process(
+            target=_serve,
+            args=(child_conn, lifeline_r, os.getpid()),
+            name="sola-helper",
+            daemon=True,  # terminated by multiprocessing at a normal exit
+        )
+        self.process.start()
+        # Only the child may hold these: the lifeline reaches EOF when no parent holds its
+        # write end, and the call pipe when the child dies.
+        child_conn.close()
+        lifeline_r.close()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self.lifeline.close()  # the child's watcher exits on EOF, even mid-call
+        self.conn.close()
+        self.process.join(timeout)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(timeout)
+
+
+_helper: _Helper | None = None
+_state_lock = threading.Lock()  # guards _helper
+_call_lock = threading.Lock()  # one call on the pipe at a time
 
 
 def call(fn: Callable[..., T], *args: object) -> T:
@@ -51,59 +94,105 @@ def call(fn: Callable[..., T], *args: object) -> T:
     arguments and result picklable; its exceptions are raised here."""
     if os.environ.get(IN_PROCESS_ENV) == "1":
         return fn(*args)
-    pool = _get_pool()
-    try:
-        future = pool.submit(fn, *args)
-    except BrokenProcessPool:
-        # The helper died between two calls (killed, out of memory): nothing of this call ran
-        # yet, so start a fresh helper and hand it the call.
-        log.warning("the helper process had stopped; starting a new one")
-        _discard(pool)
-        pool = _get_pool()
-        future = pool.submit(fn, *args)
-    try:
-        return future.result()
-    except BrokenProcessPool as exc:
-        _discard(pool)
-        raise HelperError(
-            f"the helper process stopped while running {fn.__name__} ({exc})",
-            fix="try again; if it keeps stopping, run 'sola-studio doctor' (memory?)",
-        ) from exc
+    with _call_lock:
+        helper = _running()
+        try:
+            helper.conn.send((fn, args))
+        except OSError:
+            # The helper died between two calls (killed, out of memory): nothing of this call
+            # ran yet, so start a fresh helper and hand it the call.
+            log.warning("the helper process had stopped; starting a new one")
+            _discard(helper)
+            helper = _running()
+            helper.conn.send((fn, args))
+        try:
+            ok, value = helper.conn.recv()
+        except (EOFError, OSError) as exc:
+            _discard(helper)
+            raise HelperError(
+                f"the helper process stopped while running {fn.__name__} ({exc or 'EOF'})",
+                fix="try again; if it keeps stopping, run 'sola-studio doctor' (memory?)",
+            ) from exc
+    if not ok:
+        raise cast(BaseException, value)
+    return cast(T, value)
 
 
 def shutdown() -> None:
-    """Stop the helper now (it is also stopped when the application exits)."""
-    global _pool
-    with _pool_lock:
-        pool, _pool = _pool, None
-    if pool is not None:
-        pool.shutdown(wait=True, cancel_futures=True)
+    """Stop the helper now (it is also stopped when the application exits, or dies)."""
+    global _helper
+    with _state_lock:
+        helper, _helper = _helper, None
+    if helper is not None:
+        helper.stop()
 
 
 def helper_pid() -> int | None:
     """The helper's process id, or None when none is running (for tests and the doctor)."""
-    with _pool_lock:
-        pool = _pool
-    if pool is None:
+    with _state_lock:
+        helper = _helper
+    if helper is None or not helper.process.is_alive():
         return None
-    processes = getattr(pool, "_processes", None) or {}
-    return next(iter(processes), None)
+    return helper.process.pid
 
 
-def _get_pool() -> ProcessPoolExecutor:
-    global _pool
-    with _pool_lock:
-        if _pool is None:
+def _running() -> _Helper:
+    global _helper
+    with _state_lock:
+        if _helper is not None and not _helper.process.is_alive():
+            log.warning("the helper process had stopped; starting a new one")
+            _helper.stop(timeout=0.1)
+            _helper = None
+        if _helper is None:
             log.info("starting the helper process")
-            _pool = ProcessPoolExecutor(
-                max_workers=1, mp_context=multiprocessing.get_context("spawn")
-            )
-        return _pool
+            _helper = _Helper()
+        return _helper
 
 
-def _discard(pool: ProcessPoolExecutor) -> None:
-    global _pool
-    with _pool_lock:
-        if _pool is pool:
-            _pool = None
-    pool.shutdown(wait=False, cancel_futures=True)
+def _discard(helper: _Helper) -> None:
+    global _helper
+    with _state_lock:
+        if _helper is helper:
+            _helper = None
+    helper.stop(timeout=1.0)
+
+
+# -- in the helper process ---------------------------------------------------------------------
+
+
+def _serve(conn: Connection, lifeline: Connection, parent_pid: int) -> None:
+    """The helper's main loop: run each call that arrives, send back its result or error."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
+    threading.Thread(
+        target=_exit_with_parent, args=(lifeline, parent_pid), name="lifeline", daemon=True
+    ).start()
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return
+        fn, args = request
+        reply: tuple[bool, Any]
+        try:
+            reply = (True, fn(*args))
+        except BaseException as exc:
+            reply = (False, exc)
+        try:
+            conn.send(reply)
+        except (EOFError, OSError):
+            return
+        except Exception as exc:  # a result or error that cannot be pickled
+            conn.send((False, HelperError(f"{fn.__name__} returned what cannot be sent: {exc}")))
+
+
+def _exit_with_parent(lifeline: Connection, parent_pid: int) -> None:
+    """Exit the process when the parent is gone: its lifeline ends (every OS) or this
+    process was handed to another parent (POSIX, should the pipe have leaked to a fork)."""
+    while True:
+        try:
+            if lifeline.poll(PARENT_CHECK_S):
+                lifeline.recv_bytes()  # the parent never writes: this is end-of-file
+        except (EOFError, OSError):
+            os._exit(0)
+        if os.name == "posix" and os.getppid() != parent_pid:
+            os._exit(0)

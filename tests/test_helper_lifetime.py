@@ -1,0 +1,75 @@
+"""The helper process (and multiprocessing's resource tracker beside it) never outlives the
+application: a real child application is killed with SIGKILL, idle or mid-call, and every
+process it had started must be gone within a few seconds."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import psutil
+import pytest
+from helpers import REPO_ROOT, wait_until
+
+APP = textwrap.dedent(
+    """
+    import os, sys, threading, time
+    from sola_studio.core import helper
+
+    print(helper.call(os.getpid), flush=True)
+    if sys.argv[1] == "busy":  # the helper is inside a long call when the app dies
+        threading.Thread(target=helper.call, args=(time.sleep, 60), daemon=True).start()
+    print("ready", flush=True)
+    sys.stdin.readline()
+    """
+)
+
+
+def _gone(pid: int) -> bool:
+    try:
+        return psutil.Process(pid).status() == psutil.STATUS_ZOMBIE  # exited, not yet reaped
+    except psutil.NoSuchProcess:
+        return True
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+@pytest.mark.parametrize("state", ["idle", "busy"])
+def test_a_killed_app_leaves_no_process_behind(state: str, tmp_path: Path) -> None:
+    app = subprocess.Popen(
+        [sys.executable, "-c", APP, state],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+    )
+    pids: set[int] = set()
+    try:
+        assert app.stdout is not None
+        helper_pid = int(app.stdout.readline())
+        assert app.stdout.readline().strip() == "ready"
+        children = psutil.Process(app.pid).children(recursive=True)
+        pids = {c.pid for c in children}  # the helper and the resource tracker
+        assert helper_pid in pids and helper_pid != app.pid
+        if state == "busy":
+            wait_until(
+                lambda: psutil.Process(helper_pid).status() == psutil.STATUS_SLEEPING,
+                what="the helper inside its call",
+            )
+        app.send_signal(signal.SIGKILL)
+        app.wait(10)
+        wait_until(
+            lambda: all(_gone(pid) for pid in pids),
+            timeout=5,
+            what=f"the app's processes {sorted(pids)} to exit after it was killed",
+        )
+    finally:
+        if app.poll() is None:
+            app.kill()
+        for pid in pids:  # whatever a failing run left behind
+            if not _gone(pid):
+                os.kill(pid, signal.SIGKILL)
