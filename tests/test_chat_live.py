@@ -9,18 +9,25 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
-from chat_support import free_port
+from chat_support import Collected, free_port
 from helpers import REPO_ROOT as REPO
 from helpers import wait_until
 
+from sola_studio.catalog import load_sheet
+from sola_studio.chat.webhook import WebhookSource
 from sola_studio.cli import build_parser
+from sola_studio.core.events import Comment
+from sola_studio.live.desk import audience_translator, build_desk
 from sola_studio.live.options import LiveOptions
 from sola_studio.live.run import options_from_args
+from sola_studio.live.stages import Session
+from sola_studio.store.repository import SessionStore
 
 
 def _options(*argv: str) -> LiveOptions:
@@ -111,3 +118,53 @@ def test_a_show_takes_comments_from_the_endpoint_and_a_replay(
     assert report["platform"] == "webhook+replay"
     html = (out / "report.html").read_text(encoding="utf-8")
     assert '<div class="tr">instagram</div>' in html and '<div class="tr">shopee</div>' in html
+
+
+def test_the_show_refuses_what_it_cannot_take_so_the_sender_keeps_it(tmp_path: Path) -> None:
+    """build_desk's intake tells the endpoint when a comment was not taken (the show is
+    closing): the endpoint answers 503 instead of 202, so the aggregator keeps the comment."""
+    sheet = load_sheet(REPO / "assets" / "sample_sheet.yaml")
+    store = SessionStore.open_profile("chat-closing")
+    session_id = store.start_session(title="t", platform="webhook", seller_language="pt")
+    hook = WebhookSource(port=0)
+    closing = threading.Event()
+    session = Session()
+    handle = build_desk(
+        session,
+        sheet,
+        [hook],
+        store,
+        audience_translator(sheet, []),
+        session_id=session_id,
+        replies_log=tmp_path / "replies.jsonl",
+        clock=None,
+        auto_greetings=False,
+        closing=closing,
+    )
+    assert handle is not None
+    seen: Collected[Comment] = Collected()
+    session.bus.subscribe(Comment, seen.add)
+    session.start()
+    try:
+        one = {"platform": "instagram", "viewer_id": "v", "text": "ainda tem?", "id": "m1"}
+
+        def post() -> int:
+            req = urllib.request.Request(
+                hook.url,
+                data=json.dumps(one).encode(),
+                headers={"Content-Type": "application/json"},
+            )
+            try:
+                with urllib.request.urlopen(req, timeout=5) as r:
+                    return int(r.status)
+            except urllib.error.HTTPError as e:
+                return int(e.code)
+
+        closing.set()
+        assert post() == 503 and seen.items == []
+        closing.clear()
+        assert post() == 202  # the retry is taken
+        assert len(seen.wait_for(lambda xs: len(xs) == 1)) == 1
+    finally:
+        session.stop()
+        store.close()

@@ -126,11 +126,13 @@ def build_desk(
     # lingua's models load now (~2 s), not while the talk and the replay are starting
     desk.understander.identifier.warm_up()
 
-    def arrived(comment: Comment) -> None:
+    def arrived(comment: Comment) -> bool:
+        """False when not taken, so a source that can say so (the local endpoint answers 503
+        with Retry-After) keeps the comment and sends it again."""
         if closing.is_set():
-            return  # the seller stopped the show; what arrives after that is not taken
+            return False  # the seller stopped the show; what arrives after that is not taken
         bus.publish(comment)  # stored as it arrives, before it is understood
-        desk.submit(comment)
+        return desk.submit(comment)
 
     def start_sources() -> None:
         for s in sources:
