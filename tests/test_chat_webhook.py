@@ -254,3 +254,77 @@ def test_idle_connections_are_capped_and_timed_out() -> None:
         for s in idle:
             s.close()
         source.stop()
+
+
+def test_websocket_takes_the_same_comments_and_answers_each(hook) -> None:
+    ws_client = pytest.importorskip("websockets.sync.client")
+    from websockets.exceptions import ConnectionClosedError
+
+    source, got = hook
+    ws_url = source.url.replace("http://", "ws://")
+    with ws_client.connect(ws_url, max_size=None) as ws:
+        ws.send(json.dumps({"platform": "facebook", "viewer_id": "f1", "text": "oi"}))
+        assert json.loads(ws.recv(timeout=5)) == {"status": 202, "accepted": 1, "duplicates": 0}
+        ws.send("{broken")
+        answer = json.loads(ws.recv(timeout=5))
+        assert answer["status"] == 400 and answer["fix"]
+        for k in range(5):  # 500 comments in five messages: none lost
+            batch = [
+                {"viewer_id": f"v{k * 100 + i}", "text": f"c {k * 100 + i}"} for i in range(100)
+            ]
+            ws.send(json.dumps({"comments": batch}))
+            assert json.loads(ws.recv(timeout=5))["accepted"] == 100
+    comments = got.wait_for(lambda xs: len(xs) == 501)
+    assert comments[0].platform == "facebook"
+    assert sorted(int(c.text.split()[1]) for c in comments[1:]) == list(range(500))
+    # a message over the size limit closes the connection with 1009 (message too big)
+    with ws_client.connect(ws_url, max_size=None) as ws:
+        ws.send("x" * (source.limits.max_body_bytes + 1))
+        with pytest.raises(ConnectionClosedError) as closed:
+            ws.recv(timeout=5)
+        assert closed.value.rcvd is not None and closed.value.rcvd.code == 1009
+
+
+def test_a_web_page_needs_the_secret_to_open_a_websocket() -> None:
+    ws_client = pytest.importorskip("websockets.sync.client")
+    from websockets.exceptions import InvalidStatus
+
+    got: Collected[Comment] = Collected()
+    open_hook = WebhookSource(port=0)
+    open_hook.start(got)
+    try:
+        url = open_hook.url.replace("http://", "ws://")
+        with pytest.raises(InvalidStatus) as refused:
+            ws_client.connect(url, origin="https://evil.example")
+        assert refused.value.response.status_code == 403
+        with ws_client.connect(url, origin="chrome-extension://abcdef") as ws:  # an extension
+            ws.send(json.dumps({"viewer_id": "v", "text": "from the extension"}))
+            assert json.loads(ws.recv(timeout=5))["status"] == 202
+    finally:
+        open_hook.stop()
+    guarded = WebhookSource(port=0, secret="k3y")
+    guarded.start(got)
+    try:
+        url = guarded.url.replace("http://", "ws://")
+        with pytest.raises(InvalidStatus) as refused:
+            ws_client.connect(url + "?secret=wrong", origin="https://shop.example")
+        assert refused.value.response.status_code == 401
+        with ws_client.connect(url + "?secret=k3y", origin="https://shop.example") as ws:
+            ws.send(json.dumps({"viewer_id": "v", "text": "with the secret"}))
+            assert json.loads(ws.recv(timeout=5))["status"] == 202
+    finally:
+        guarded.stop()
+    assert [c.text for c in got.items] == ["from the extension", "with the secret"]
+
+
+def test_stop_closes_open_websockets() -> None:
+    ws_client = pytest.importorskip("websockets.sync.client")
+    from websockets.exceptions import ConnectionClosed
+
+    got: Collected[Comment] = Collected()
+    source = WebhookSource(port=0)
+    source.start(got)
+    with ws_client.connect(source.url.replace("http://", "ws://")) as ws:
+        source.stop()
+        with pytest.raises(ConnectionClosed):
+            ws.recv(timeout=5)

@@ -24,20 +24,24 @@ which this endpoint never grants.
 from __future__ import annotations
 
 import collections
+import contextlib
 import hmac
 import itertools
 import json
 import logging
 import math
 import re
+import socket
 import threading
 import time
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from sola_studio.chat import wsframes
 from sola_studio.chat.events import ChatState, ChatStatus, Publish, discard
 from sola_studio.comments.sources import Emit
 from sola_studio.core.clock import Clock, SystemClock
@@ -71,6 +75,7 @@ class WebhookLimits:
     burst: float = 1000.0
     max_connections: int = 32
     idle_timeout_s: float = 10.0
+    ws_idle_timeout_s: float = 300.0  # a WebSocket client may stay quiet between comments
 
 
 class _TokenBucket:
@@ -148,6 +153,7 @@ class WebhookSource:
         self._seen: collections.OrderedDict[str, None] = collections.OrderedDict()
         self._seen_lock = threading.Lock()
         self._ids = itertools.count(1)
+        self._sockets: set[socket.socket] = set()  # open WebSocket connections, closed by stop()
         self.accepted = 0
 
     @property
@@ -181,6 +187,11 @@ class WebhookSource:
         if server is not None:
             server.shutdown()
             server.server_close()
+            with self._seen_lock:
+                open_sockets, self._sockets = self._sockets, set()
+            for sock in open_sockets:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
             self.publish(ChatStatus(self.platform, self.spec, ChatState.STOPPED, time.monotonic()))
         if self._thread is not None:
             self._thread.join(timeout=2)
@@ -296,6 +307,10 @@ class WebhookSource:
 
     def handle_post(self, headers: Any, body: bytes) -> tuple[int, dict[str, object]]:
         self._check_secret(headers)
+        return self.take(body)
+
+    def take(self, body: bytes) -> tuple[int, dict[str, object]]:
+        """One request's or WebSocket message's comments: parsed, rate-limited, emitted."""
         comments = self._comments_from(body)
         wait = self._bucket.take(len(comments))
         if wait:
@@ -385,7 +400,10 @@ def _handler_for(owner: WebhookSource) -> type[BaseHTTPRequestHandler]:
             return host in ("127.0.0.1", "localhost", "")
 
         def do_GET(self) -> None:
-            if not self._host_ok():
+            upgrade = (self.headers.get("Upgrade") or "").lower() == "websocket"
+            if upgrade and self.path.split("?")[0] == "/comments" and self._host_ok():
+                self._websocket()
+            elif not self._host_ok():
                 self.close_connection = True
                 self._answer(421, {"error": "wrong Host", "fix": f"use {owner.url}"})
             elif self.path.split("?")[0] in ("/", "/health"):
@@ -423,6 +441,60 @@ def _handler_for(owner: WebhookSource) -> type[BaseHTTPRequestHandler]:
                 if r.status in (411, 413, 421):
                     self.close_connection = True  # the unread body must not become a request
                 self._answer(r.status, {"error": r.error, "fix": r.fix}, r.retry_after)
+
+        def _websocket(self) -> None:
+            """The same comments as POST, one JSON message each, answered with one JSON
+            message each (``{"status": 202, "accepted": 1, ...}`` or an error and its fix)."""
+            self.close_connection = True
+            query = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
+            headers = dict(self.headers.items())
+            if "secret" in query and not headers.get("Authorization"):
+                headers["X-Sola-Secret"] = query["secret"][0]  # browsers cannot set headers
+            origin = self.headers.get("Origin") or ""
+            try:
+                owner._check_secret(headers)
+                # A web page may open a WebSocket to 127.0.0.1 without any CORS check: a page's
+                # origin is let in only with the shared secret; extensions and programs always.
+                if origin.startswith(("http://", "https://")) and owner.secret is None:
+                    raise _Reject(
+                        403,
+                        f"a web page ({origin[:80]}) may not post comments without a secret",
+                        "set a shared secret in Sola Studio and pass it as ?secret=...",
+                    )
+                key = self.headers.get("Sec-WebSocket-Key") or ""
+                if self.headers.get("Sec-WebSocket-Version") != "13" or not key:
+                    raise _Reject(426, "not a WebSocket 13 handshake", "use a WebSocket client")
+            except _Reject as r:
+                self._answer(r.status, {"error": r.error, "fix": r.fix})
+                return
+            self.send_response(101)
+            self.send_header("Upgrade", "websocket")
+            self.send_header("Connection", "Upgrade")
+            self.send_header("Sec-WebSocket-Accept", wsframes.accept_key(key))
+            self.end_headers()
+            self.wfile.flush()
+            self.connection.settimeout(limits.ws_idle_timeout_s)
+            with owner._seen_lock:
+                owner._sockets.add(self.connection)
+            try:
+                while True:
+                    text = wsframes.read_message(self.rfile, self.wfile, limits.max_body_bytes)
+                    try:
+                        status, payload = owner.take(text.encode("utf-8", "replace"))
+                    except _Reject as r:
+                        status, payload = r.status, {"error": r.error, "fix": r.fix}
+                        if r.retry_after is not None:
+                            payload["retry_after_s"] = max(1, math.ceil(r.retry_after))
+                    answer = json.dumps({"status": status, **payload}, ensure_ascii=False)
+                    wsframes.write_frame(self.wfile, wsframes.OP_TEXT, answer.encode())
+            except wsframes.WsClosed as closed:
+                with contextlib.suppress(OSError):
+                    wsframes.write_close(self.wfile, closed.code, closed.reason)
+            except OSError:  # idle too long, or the client vanished
+                pass
+            finally:
+                with owner._seen_lock:
+                    owner._sockets.discard(self.connection)
 
         def do_OPTIONS(self) -> None:
             # No CORS grant: a web page in the seller's browser cannot post comments.
