@@ -1,5 +1,6 @@
 """Comments from any platform through a local endpoint: chat aggregators and browser extensions
-POST viewer comments as JSON to ``http://127.0.0.1:PORT/comments``.
+POST viewer comments as JSON to ``http://127.0.0.1:PORT/comments``, or send them as messages
+over a WebSocket to ``ws://127.0.0.1:PORT/comments`` (one JSON answer per message).
 
 What it must never do: listen on anything but 127.0.0.1 (there is no host option), accept a body
 larger than ``max_body_bytes`` (refused from its Content-Length, before reading it), let one
