@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import math
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -26,7 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--out",
         type=Path,
         default=None,
-        help="file to write (default: <profile>/exports/session-<id>.<format>)",
+        help="file or existing folder to write to (default: <profile>/exports/; "
+        "the file is named session-<id>.<format> in a folder)",
     )
     parser.add_argument("--profile", default="default", help="seller profile (default: default)")
     parser.add_argument(
@@ -36,12 +38,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--list", action="store_true", help="list the sessions and exit")
     parser.add_argument(
-        "--retention-days", type=float, default=None, help="retention period to apply on open"
+        "--retention-days",
+        type=_days,
+        default=None,
+        help="retention period to apply on open (days, above 0)",
     )
 
 
+def _days(text: str) -> float:
+    """A retention period: a number of days above 0 (argparse says so on the command line)."""
+    try:
+        days = float(text)
+    except ValueError:
+        days = math.nan
+    if not math.isfinite(days) or days <= 0:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number of days above 0 (e.g. 30; viewers' texts older than "
+            "that are removed)"
+        )
+    return days
+
+
 def main(args: argparse.Namespace) -> int:
-    from sola_studio.core.errors import StoreError
+    from sola_studio.core.errors import ConfigError, StoreError
     from sola_studio.report.build import build_report, list_sessions
     from sola_studio.report.export import write
     from sola_studio.store.repository import RetentionPolicy, SessionStore, profile_dir
@@ -63,9 +82,17 @@ def main(args: argparse.Namespace) -> int:
                     fix="give a number from: sola-studio report --list",
                 ) from None
         report = build_report(store.db, session_id, real_names=args.real_names)
-    out = args.out or (
-        profile_dir(args.profile) / "exports" / f"session-{report.session_id}.{args.format}"
-    )
-    for path in write(report, args.format, out):
+    name = f"session-{report.session_id}.{args.format}"
+    out: Path = args.out or profile_dir(args.profile) / "exports" / name
+    if out.is_dir():  # a folder: the report goes in it under its usual name
+        out = out / name
+    try:
+        written = write(report, args.format, out)
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot write the report to {out}: {exc.strerror or exc}",
+            fix="pass --out a file (or an existing folder) in a place you can write to",
+        ) from exc
+    for path in written:
         print(path)
     return 0
