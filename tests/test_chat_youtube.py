@@ -269,3 +269,24 @@ def test_a_reply_over_200_characters_is_refused(google: YouTubeLoopback, reading
         reading.source.send("x" * 250)
     assert "200" in err.value.message and err.value.fix
     assert google.inserted == []
+
+
+def test_started_before_the_broadcast_it_waits_for_it(google: YouTubeLoopback) -> None:
+    r = Reader(google)
+    r.source.start(r.comments)  # no active broadcast yet: not an error
+    try:
+        r.events.wait_for(
+            lambda xs: any(
+                isinstance(x, ChatStatus) and x.state is ChatState.RECONNECTING for x in xs
+            )
+        )
+        waiting = next(s for s in r.statuses() if s.state is ChatState.RECONNECTING)
+        assert waiting.error is not None and "no active live broadcast" in waiting.error.message
+        with pytest.raises(ConnectorError):
+            r.source.send("too early")
+        google.add_broadcast("vid-9", "Late start", "chat-1")  # the seller goes live
+        google.say("UC-a", "A", "cheguei", time.time())
+        assert [c.text for c in r.comments.wait_for(lambda xs: len(xs) == 1)] == ["cheguei"]
+        assert r.statuses()[-1].state is ChatState.CONNECTED
+    finally:
+        r.source.stop()

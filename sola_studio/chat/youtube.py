@@ -294,6 +294,10 @@ class _Retryable(ConnectorError):
     """A failure worth trying again after a pause (network, 5xx, rate limit)."""
 
 
+class _NotLiveYet(_Retryable):
+    """The channel has no active broadcast yet: looked for again until it has."""
+
+
 class YouTubeApi:
     """The four Data API calls the connector needs, over urllib."""
 
@@ -464,6 +468,7 @@ class YouTubeLiveSource:
         self._ids = itertools.count(1)
         self.polls = 0
         self.error: ConnectorError | None = None
+        self._first_wait = 0.0
 
     def _status(self, state: ChatState, error: ConnectorError | None = None, retry: float = 0):
         self.publish(ChatStatus(self.platform, self.spec, state, time.monotonic(), retry, error))
@@ -481,10 +486,10 @@ class YouTubeLiveSource:
             return found[0]
         found = self.api.broadcasts()
         if not found:
-            raise ConnectorError(
-                "your YouTube channel has no active live broadcast",
-                fix="start the broadcast in YouTube Studio first (or pass youtube:VIDEO_ID "
-                "of a scheduled one)",
+            raise _NotLiveYet(
+                "your YouTube channel has no active live broadcast yet",
+                fix="start the broadcast in YouTube Studio; Sola Studio keeps looking (or pass "
+                "youtube:VIDEO_ID of a scheduled one)",
             )
         if len(found) > 1:
             names = "; ".join(f"{b.video_id} ({b.title})" for b in found)
@@ -495,14 +500,23 @@ class YouTubeLiveSource:
         return found[0]
 
     def start(self, emit: Emit) -> None:
+        """Find the broadcast and start polling its chat. Raises for what waiting cannot fix
+        (not signed in, several broadcasts, an unknown video id); a broadcast not started yet
+        or a network failure is looked for again in the background."""
         self._status(ChatState.CONNECTING)
         try:
             self.broadcast = self.resolve()
+        except _Retryable as exc:
+            delay = self.backoff.next_delay()
+            log.info("YouTube: %s; looking again in %.1f s", exc.message, delay)
+            self._status(ChatState.RECONNECTING, exc, delay)
+            self._first_wait = delay
         except ConnectorError as exc:
             self._status(ChatState.STOPPED, exc)
             raise
-        log.info("YouTube: reading the chat of %s", self.broadcast.video_id)
-        self._status(ChatState.CONNECTED)
+        else:
+            log.info("YouTube: reading the chat of %s", self.broadcast.video_id)
+            self._status(ChatState.CONNECTED)
         self._thread = threading.Thread(
             target=self._poll, args=(emit, self.clock.wall()), name="youtube-chat", daemon=True
         )
@@ -513,8 +527,33 @@ class YouTubeLiveSource:
         if self._thread is not None and self._thread is not threading.current_thread():
             self._thread.join(timeout=self.api.timeout_s + 2)
 
+    def _wait_for_broadcast(self) -> Broadcast | None:
+        """Look for the broadcast again, with backoff, until found (None: stopped or fatal)."""
+        delay = self._first_wait
+        while not self._stop.wait(delay):
+            try:
+                found = self.resolve()
+            except _Retryable as exc:
+                delay = self.backoff.next_delay()
+                self._status(ChatState.RECONNECTING, exc, delay)
+                continue
+            except ConnectorError as exc:
+                self.error = exc
+                self._status(ChatState.STOPPED, exc)
+                return None
+            self.backoff.reset()
+            log.info("YouTube: reading the chat of %s", found.video_id)
+            self._status(ChatState.CONNECTED)
+            return found
+        return None
+
     def _poll(self, emit: Emit, started_wall: float) -> None:
-        assert self.broadcast is not None
+        if self.broadcast is None:
+            self.broadcast = self._wait_for_broadcast()
+            if self.broadcast is None:
+                if self._stop.is_set():
+                    self._status(ChatState.STOPPED)
+                return
         chat_id = self.broadcast.live_chat_id
         page: str | None = None
         trouble = False
