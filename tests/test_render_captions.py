@@ -79,6 +79,8 @@ def test_arabic_runs_right_to_left_and_joins(fonts: FontResolver) -> None:
         return patch.rgba[:, :, 3].astype(np.float32)
 
     line, word = ink(f"{first} {second}"), ink(first)
+    cols = np.flatnonzero(word.any(axis=0))  # boxes are as wide as the safe area: the word's ink
+    word = word[:, cols[0] : cols[-1] + 1]
     match = cv2.matchTemplate(line, word, cv2.TM_CCOEFF_NORMED)
     _, best, _, (x, _y) = cv2.minMaxLoc(match)
     assert best > 0.9
@@ -270,3 +272,59 @@ def test_frames_composed_behind_the_clock_find_their_card(fonts: FontResolver) -
     assert renderer.overlay(12.0).card is first  # the video thread is at 12 s
     assert renderer.overlay(20.0).card is None
     assert renderer.overlay(31.0).card is second
+
+
+def test_partial_translation_is_drawn_lighter_and_the_swap_keeps_its_lines(
+    fonts: FontResolver,
+) -> None:
+    """A partial translation is on screen in the partial style; when the commit arrives (first
+    its original alone, then its translation) the pt block is never empty and the words the
+    partial showed keep their pixels: the caption is not reflowed."""
+    clock = ManualClock()
+    style = CaptionStyle(max_lines=3)
+    renderer = CaptionRenderer(1280, 720, ["en", "pt"], style=style, fonts=fonts, clock=clock)
+    en = "He was not an ill disposed young man, unless to be rather cold hearted"
+    partial_pt = "Ele não era um jovem mal disposto, a menos que"
+    final_pt = "Ele não era um jovem mal disposto, a menos que fosse bastante frio de coração"
+
+    def pt_patch() -> tuple[np.ndarray, int, int]:
+        patch = next(
+            p for p in renderer.overlay(clock.monotonic()).patches if p.name == "caption:pt"
+        )
+        return patch.rgba, patch.x, patch.y
+
+    def ink_colours(rgba: np.ndarray) -> set[tuple[int, int, int]]:
+        return {tuple(int(v) for v in px) for px in rgba[rgba[:, :, 3] == 255][:, :3]}
+
+    renderer.on_caption(caption(cid=4, committed=False, en=en, pt=partial_pt))
+    partial, px, py = pt_patch()
+    assert style.partial_text.rgba[:3] in ink_colours(partial)
+    assert style.text.rgba[:3] not in ink_colours(partial)
+
+    # The committed original comes first, without its translation: the partial one stays.
+    renderer.on_caption(caption(cid=4, committed=True, en=en))
+    held, hx, hy = pt_patch()
+    assert (hx, hy) == (px, py) and np.array_equal(held, partial)
+
+    renderer.on_caption(caption(cid=4, committed=True, en=en, pt=final_pt))
+    final, fx, _fy = pt_patch()
+    assert style.text.rgba[:3] in ink_colours(final)
+    # The partial's first line, in frame coordinates, is the committed one's first line: same
+    # glyph shapes (alpha) at the same place, only the colour changed.
+    # Boxes are as wide as the safe area and lines start at its left, so the partial's first
+    # line is the start of the committed one's first line, glyph for glyph at the same columns.
+    assert fx == px
+    line_h = sum(fonts.font("pt", round(720 * style.font_scale)).getmetrics())
+    top = round(720 * style.font_scale * style.box_padding) + line_h
+
+    def coverage(rgba: np.ndarray, box: Color) -> np.ndarray:
+        """How much ink covers each pixel of the first line, whatever the box's alpha."""
+        alpha = rgba[:top, :, 3].astype(np.float32)
+        return np.clip((alpha - box.a) / (255 - box.a), 0, 1)
+
+    ink_partial = coverage(partial, style.partial_box)
+    ink_final = coverage(final, style.box)
+    used = np.flatnonzero((ink_partial > 0.5).any(axis=0))
+    assert used.size and final.shape[0] > partial.shape[0]  # the commit added a line
+    diff = np.abs(ink_partial[:, : used[-1] + 1] - ink_final[:, : used[-1] + 1])
+    assert float(diff.max()) < 0.05

@@ -67,6 +67,11 @@ class CaptionStyle:
       so viewers can tell which words may still change.
     - ``margin_x``/``margin_y``: the title-safe margins; nothing is drawn outside them.
     - ``max_lines``: lines per language; older lines scroll away.
+    - ``align_start``: each language's box is as wide as the safe area and its lines start at the
+      left (the right for right-to-left scripts), as live captions on YouTube and Meet do, so the
+      words on screen stay where they are while a partial caption grows and when the committed
+      caption replaces it (issue 16); centred lines moved every word at each update. False:
+      boxes fit their text and lines are centred.
     - ``max_languages``: languages stacked at once; with more, the first stays and the others
       rotate every ``rotate_s`` seconds.
     - ``expire_s``: a caption disappears this long after it last changed.
@@ -89,6 +94,7 @@ class CaptionStyle:
     margin_x: float = 0.05
     margin_y: float = 0.05
     max_lines: int = 2
+    align_start: bool = True
     max_languages: int = 3
     rotate_s: float = 4.0
     expire_s: float = 6.0
@@ -250,6 +256,9 @@ def _turn_at(turns: Sequence[_CardTurn], now: float) -> int | None:
 @dataclass
 class _State:
     caption: Caption | None = None
+    # Partial translations of ``caption.id``, kept for the languages its committed original does
+    # not have yet (the committed translation follows within milliseconds and replaces them).
+    held: Mapping[str, str] = field(default_factory=dict)
     caption_at: float = 0.0
     caption_seq: int = 0
     cards: tuple[_CardSlot, ...] = ()
@@ -288,6 +297,18 @@ def _shaping(language: str) -> _Shaping:
     if not features.check("raqm"):
         return _Shaping(None, None)
     return _Shaping("rtl" if is_rtl(language) else "ltr", language)
+
+
+def _block_text(s: _State, language: str) -> tuple[str, bool]:
+    """The text shown in ``language`` for the current caption and whether it may still change:
+    the caption's own text, or the partial translation held until the committed one arrives."""
+    c = s.caption
+    if c is None:
+        return "", False
+    text = c.text_in(language)
+    if not (text or "").strip() and language in s.held:
+        return s.held[language], True
+    return text or "", not c.committed
 
 
 class CaptionRenderer:
@@ -333,6 +354,10 @@ class CaptionRenderer:
             current = self._state.caption
             if current is not None and caption.id < current.id:
                 return  # a late update of an older caption must not replace the newer one
+            if current is None or current.id != caption.id:
+                self._state.held = {}
+            if not caption.committed:
+                self._state.held = dict(caption.translations)
             self._state.caption = caption
             self._state.caption_at = self._clock.monotonic()
             self._state.caption_seq += 1
@@ -378,6 +403,7 @@ class CaptionRenderer:
     def clear(self) -> None:
         with self._lock:
             self._state.caption = None
+            self._state.held = {}
             self._state.cards = ()
             self._state.caption_seq += 1
             self._state.card_seq += 1
@@ -480,7 +506,7 @@ class CaptionRenderer:
         c = s.caption
         if c is None or now - s.caption_at > s.style.expire_s:
             return ()
-        available = [lang for lang in s.languages if (c.text_in(lang) or "").strip()]
+        available = [lang for lang in s.languages if _block_text(s, lang)[0].strip()]
         if not s.languages and c.text.strip():
             available = [c.language]
         limit = max(1, s.style.max_languages)
@@ -498,7 +524,7 @@ class CaptionRenderer:
         return max(8, round(self.height * scale))
 
     def _draw_block(
-        self, text: str, language: str, style: CaptionStyle, partial: bool, max_w: int
+        self, text: str, partial: bool, language: str, style: CaptionStyle, max_w: int
     ) -> Image.Image:
         px = self._font_px(style.font_scale)
         font = self._fonts.font(language, px)
@@ -519,7 +545,11 @@ class CaptionRenderer:
             math.ceil(font.getlength(line, direction=sh.direction, language=sh.language))
             for line in lines
         ]
-        w = min(max_w, max(widths, default=0) + 2 * pad + 2 * stroke)
+        w = (
+            max_w
+            if style.align_start
+            else min(max_w, max(widths, default=0) + 2 * pad + 2 * stroke)
+        )
         h = line_h * len(lines) + 2 * pad + 2 * stroke
         image = Image.new("RGBA", (w, h), (0, 0, 0, 0))
         draw = ImageDraw.Draw(image)
@@ -528,8 +558,12 @@ class CaptionRenderer:
             draw.rounded_rectangle((0, 0, w - 1, h - 1), radius=pad, fill=box.rgba)
         fill = style.partial_text if partial else style.text
         y = pad + stroke
+        rtl = is_rtl(language)
         for line, lw in zip(lines, widths, strict=True):
-            x = (w - lw) // 2
+            if not style.align_start:
+                x = (w - lw) // 2
+            else:
+                x = w - pad - stroke - lw if rtl else pad + stroke
             draw.text(
                 (x, y),
                 line,
@@ -590,9 +624,11 @@ class CaptionRenderer:
         patches: list[Patch] = []
         c = s.caption
         if c is not None and visible:
+            # Partial text and committed text are drawn in the same font and wrapped the same
+            # way, only the colours differ: when the committed caption replaces its partial, the
+            # lines they share keep their place (tests/test_render_captions.py).
             images = [
-                self._draw_block(c.text_in(lang) or "", lang, style, not c.committed, area.w)
-                for lang in visible
+                self._draw_block(*_block_text(s, lang), lang, style, area.w) for lang in visible
             ]
             gap = round(self._font_px(style.font_scale) * style.block_gap)
             ys = layout.stack_from_bottom([im.height for im in images], area, gap)

@@ -4,27 +4,41 @@ with the original text and every target language, start/end times and per-stage 
 For each committed utterance the track publishes twice on the bus, under one caption ``id``:
 at once with the original only (``stages["asr"]``), so the renderer shows the seller's words
 without waiting for translation; then, from the translation thread, with every translation
-filled in (``stages["translate"]``). Partial text is published with ``committed=False`` and the
-id the next committed caption will have. Subscribers that need the finished caption (subtitles,
-the store) wait for ``translations`` to cover every target.
+filled in (``stages["translate"]``). Subscribers that need the finished caption (subtitles, the
+store) wait for ``translations`` to cover every target.
 
-Translation runs on its own thread behind a bounded channel: one batched
-``translator.translate([text], source, targets)`` call per caption, never one per language, and
-the ASR thread never waits on it. If the channel is full (translation 64 captions behind) the
-caption is published with the original only and the error is reported; nothing is lost.
+Partial text is published with ``committed=False`` and the id the next committed caption will
+have, carrying the partial translations on screen so far (re-translation, issue 16): the
+growing partial is translated again into every target, through the same translator (glossary
+and phrasebook) as committed captions, and :mod:`sola_studio.captions.retranslation` decides
+what of each translation is shown. The committed translation replaces it. A subscriber that
+receives the committed original before its translation keeps showing the partial translation
+until the committed one arrives (the renderer, the overlay, the window do).
 
-What this module must never do: replace the original by a translation, or block the ASR thread.
+One translation thread does both, committed captions first: a bounded queue of commits, and a
+single slot for the newest partial (a newer partial replaces one still waiting: stale partials
+are dropped, never translated). Partial translations are rate-limited so they cost at most
+``PartialOptions.cpu_share`` of one core (by their measured cost) and skipped while the
+recogniser is behind (``max_asr_lag_s``), so they never compete with the ASR keeping up. The
+ASR thread never waits on translation. If the commit queue is full (translation 64 captions
+behind) the caption is published with the original only and the error is reported.
+
+What this module must never do: replace the original by a translation, or block the ASR thread
+on a translation.
 """
 
 from __future__ import annotations
 
+import collections
 import logging
 import threading
-from collections.abc import Sequence
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from sola_studio.asr.streaming import AsrUpdate
+from sola_studio.captions.retranslation import FlickerOptions, FlickerPolicy, stable_source
 from sola_studio.core.bus import Bus
-from sola_studio.core.channels import Channel, Overflow, _End
 from sola_studio.core.clock import monotonic
 from sola_studio.core.errors import SolaError, TranslationUnavailable
 from sola_studio.core.events import Caption, ErrorEvent
@@ -33,11 +47,63 @@ from sola_studio.translate.base import Translator
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class PartialOptions:
+    """Re-translation of partial captions.
+
+    ``enabled``: translate partials at all. ``flicker``: what of a partial translation is shown.
+    ``cpu_share``: partial translations run at most this share of one core (the next one waits
+    ``measured cost / cpu_share`` after the last; Bergamot en->pt+... costs 10-40 ms a partial,
+    partials come every 0.5-1.7 s, so this bites only on a slow engine). ``max_asr_lag_s``: a
+    partial whose newest audio is older than this when its turn comes is not translated (the
+    recogniser is behind; the next partial or the commit will come).
+    """
+
+    enabled: bool = True
+    flicker: FlickerOptions = field(default_factory=FlickerOptions)
+    cpu_share: float = 0.1
+    max_asr_lag_s: float = 2.0
+
+
+@dataclass(frozen=True)
+class RetranslationStats:
+    """What re-translating partials did and cost (``bench captions`` reports it)."""
+
+    translated: int = 0  # partial translation calls made
+    superseded: int = 0  # partials replaced by a newer one before their turn
+    stale: int = 0  # partials skipped because the recogniser was behind
+    seconds: float = 0.0  # wall time inside the translator for partials
+    published: int = 0  # partial captions whose shown translation changed
+
+
+@dataclass(frozen=True)
+class _PartialJob:
+    id: int
+    language: str
+    source: str
+    t_capture: float
+
+
+@dataclass
+class _Shown:
+    """The partial translations on screen for the caption being spoken."""
+
+    id: int
+    policies: dict[str, FlickerPolicy]
+    text: str = ""  # the newest partial source text
+    previous: str = ""  # the one before it
+    translated_source: str = ""
+    caption: Caption | None = None
+
+    def translations(self) -> dict[str, str]:
+        return {lang: p.text for lang, p in self.policies.items() if p.shown}
+
+
 class CaptionTrack:
     """Turns :class:`AsrUpdate` events into captions on ``bus``, translated into ``targets``.
 
     ``translator`` may be ``None`` when there are no targets. Call :meth:`on_update` from the ASR
-    thread; :meth:`close` waits for the translations still queued.
+    thread; :meth:`close` waits for the committed translations still queued.
     """
 
     def __init__(
@@ -47,17 +113,31 @@ class CaptionTrack:
         translator: Translator | None = None,
         *,
         queue_size: int = 64,
+        partials: PartialOptions | None = None,
     ) -> None:
         self.bus = bus
         self.targets = tuple(targets)
         self.translator = translator
+        self.partial_options = partials or PartialOptions()
         if self.targets and translator is None:
             raise TranslationUnavailable(
                 f"captions in {', '.join(self.targets)} need a translator",
                 fix="install a translation model (`sola-studio models list`) or drop --languages",
             )
         self._next_id = 1
-        self._jobs: Channel[Caption] = Channel(queue_size, Overflow.DROP_NEWEST, name="mt-jobs")
+        self._queue_size = queue_size
+        self._commits: collections.deque[Caption] = collections.deque()
+        self._partial: _PartialJob | None = None
+        self._closing = False
+        self._cond = threading.Condition()
+        # Partial publications (ASR thread and translation thread) and the commit's original
+        # are made under this lock, so a partial never reaches the bus after its commit or with
+        # older translations than one already published.
+        self._publish = threading.Lock()
+        self._shown: _Shown | None = None
+        self._stats = RetranslationStats()
+        self._partial_cost = 0.02  # seconds, moving average of partial translation calls
+        self._next_partial_at = 0.0
         self._thread: threading.Thread | None = None
         self.committed: list[Caption] = []  # finished captions, in order (for reports and tests)
         self._lock = threading.Lock()
@@ -65,9 +145,17 @@ class CaptionTrack:
             self._thread = threading.Thread(target=self._translate_loop, name="mt", daemon=True)
             self._thread.start()
 
+    @property
+    def retranslation(self) -> RetranslationStats:
+        return self._stats
+
+    def _targets_for(self, language: str) -> list[str]:
+        return [t for t in self.targets if t != language]
+
+    # -- the ASR thread ------------------------------------------------------------------------
+
     def on_update(self, update: AsrUpdate) -> None:
         now = monotonic()
-        targets = [t for t in self.targets if t != update.language]
         caption = Caption(
             id=self._next_id,
             language=update.language,
@@ -82,66 +170,170 @@ class CaptionTrack:
             stages={"asr": update.t_emit},
         )
         if not update.committed:
-            self.bus.publish(caption)
+            self._on_partial(caption)
             return
-        self._next_id += 1
-        self.bus.publish(caption)
+        targets = self._targets_for(update.language)
+        with self._publish:
+            self._next_id += 1
+            self._shown = None
+            with self._cond:
+                if self._partial is not None and self._partial.id == caption.id:
+                    self._partial = None
+            self.bus.publish(caption)
         if not targets:
             self._finished(caption)
-        elif not self._jobs.put(caption):
+            return
+        with self._cond:
+            queued = len(self._commits) < self._queue_size and not self._closing
+            if queued:
+                self._commits.append(caption)
+                self._cond.notify()
+        if not queued:
             err = TranslationUnavailable(
-                f"translation is {len(self._jobs)} captions behind; caption {caption.id} "
+                f"translation is {len(self._commits)} captions behind; caption {caption.id} "
                 "is shown untranslated",
                 fix="choose fewer target languages or a faster translation model",
             )
             self.bus.publish(ErrorEvent("translate", err, now))
             self._finished(caption)
 
+    def _on_partial(self, caption: Caption) -> None:
+        targets = self._targets_for(caption.language)
+        options = self.partial_options
+        with self._publish:
+            shown = self._shown
+            if shown is None or shown.id != caption.id:
+                policies = {t: FlickerPolicy(options.flicker) for t in targets}
+                shown = self._shown = _Shown(caption.id, policies)
+            shown.previous, shown.text = shown.text, caption.text
+            caption = replace(caption, translations=shown.translations())
+            shown.caption = caption
+            self.bus.publish(caption)
+            if not targets or not options.enabled:
+                return
+            source = (
+                stable_source(shown.previous, shown.text) if options.flicker.agree else shown.text
+            )
+            if not source or source == shown.translated_source:
+                return
+        job = _PartialJob(caption.id, caption.language, source, caption.t_capture)
+        with self._cond:
+            if self._closing:
+                return
+            if self._partial is not None:
+                self._count(superseded=1)
+            self._partial = job
+            self._cond.notify()
+
+    def _count(self, **add: float) -> None:
+        """Add to the re-translation counters (callers hold ``self._cond``)."""
+        s = self._stats
+        self._stats = replace(s, **{k: getattr(s, k) + v for k, v in add.items()})
+
     def _finished(self, caption: Caption) -> None:
         with self._lock:
             self.committed.append(caption)
 
+    # -- the translation thread ----------------------------------------------------------------
+
+    def _next_job(self) -> Caption | _PartialJob | None:
+        """The next commit, else the newest partial once its rate allows; None: closed."""
+        with self._cond:
+            while True:
+                if self._commits:
+                    return self._commits.popleft()
+                if self._closing:
+                    return None
+                if self._partial is not None:
+                    wait = self._next_partial_at - monotonic()
+                    if wait <= 0:
+                        job, self._partial = self._partial, None
+                        return job
+                    self._cond.wait(wait)
+                else:
+                    self._cond.wait()
+
     def _translate_loop(self) -> None:
         assert self.translator is not None
         while True:
-            item = self._jobs.get()
-            if item is None:
-                continue
-            if isinstance(item, _End):
+            job = self._next_job()
+            if job is None:
                 return
-            targets = [t for t in self.targets if t != item.language]
-            try:
-                result = self.translator.translate([item.text], item.language, targets)
-                translations = {t: result[t][0] for t in targets if result.get(t)}
-            except SolaError as exc:
-                log.warning("caption %d not translated: %s", item.id, exc)
-                self.bus.publish(ErrorEvent("translate", exc, monotonic()))
-                translations = {}
-            except Exception as exc:
-                log.exception("translator %s failed", getattr(self.translator, "name", "?"))
-                err = TranslationUnavailable(f"translation failed: {exc}", fix="see the log")
-                self.bus.publish(ErrorEvent("translate", err, monotonic()))
-                translations = {}
+            if isinstance(job, Caption):
+                self._translate_commit(job)
+            else:
+                self._translate_partial(job)
+
+    def _translate(self, text: str, language: str, targets: list[str]) -> Mapping[str, str]:
+        assert self.translator is not None
+        try:
+            result = self.translator.translate([text], language, targets)
+            return {t: result[t][0] for t in targets if result.get(t)}
+        except SolaError as exc:
+            log.warning("not translated: %s", exc)
+            self.bus.publish(ErrorEvent("translate", exc, monotonic()))
+        except Exception as exc:
+            log.exception("translator %s failed", getattr(self.translator, "name", "?"))
+            err = TranslationUnavailable(f"translation failed: {exc}", fix="see the log")
+            self.bus.publish(ErrorEvent("translate", err, monotonic()))
+        return {}
+
+    def _translate_commit(self, item: Caption) -> None:
+        translations = self._translate(item.text, item.language, self._targets_for(item.language))
+        now = monotonic()
+        done = replace(
+            item,
+            t_emit=now,
+            translations=translations,
+            stages={**item.stages, "translate": now},
+        )
+        self.bus.publish(done)
+        self._finished(done)
+
+    def _translate_partial(self, job: _PartialJob) -> None:
+        options = self.partial_options
+        if monotonic() - job.t_capture > options.max_asr_lag_s:
+            with self._cond:
+                self._count(stale=1)
+            return
+        targets = self._targets_for(job.language)
+        started = time.perf_counter()
+        translations = self._translate(job.source, job.language, targets)
+        cost = time.perf_counter() - started
+        self._partial_cost = 0.7 * self._partial_cost + 0.3 * cost
+        self._next_partial_at = monotonic() + self._partial_cost / max(options.cpu_share, 1e-3)
+        with self._cond:
+            self._count(translated=1, seconds=cost)
+        with self._publish:
+            shown = self._shown
+            if shown is None or shown.id != job.id or shown.caption is None:
+                return  # committed meanwhile: the committed translation replaces it
+            shown.translated_source = job.source
+            changed = False
+            for lang, text in translations.items():
+                policy = shown.policies.get(lang)
+                if policy is not None and policy.update(text):
+                    changed = True
+            if not changed:
+                return
             now = monotonic()
-            done = Caption(
-                id=item.id,
-                language=item.language,
-                text=item.text,
-                start=item.start,
-                end=item.end,
-                committed=True,
-                t_capture=item.t_capture,
+            caption = replace(
+                shown.caption,
                 t_emit=now,
-                audio_end_t=item.audio_end_t,
-                words=item.words,
-                translations=translations,
-                stages={**item.stages, "translate": now},
+                translations=shown.translations(),
+                stages={**shown.caption.stages, "translate:partial": now},
             )
-            self.bus.publish(done)
-            self._finished(done)
+            shown.caption = caption
+            with self._cond:
+                self._count(published=1)
+            self.bus.publish(caption)
 
     def close(self, timeout: float = 30.0) -> None:
-        """Finish the queued translations, then stop the translation thread."""
-        self._jobs.close()
+        """Finish the queued committed translations (partials still waiting are dropped), then
+        stop the translation thread."""
+        with self._cond:
+            self._closing = True
+            self._partial = None
+            self._cond.notify_all()
         if self._thread is not None:
             self._thread.join(timeout)
