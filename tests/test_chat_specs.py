@@ -4,11 +4,12 @@ the fix, and nothing connects or listens before the show starts the sources."""
 from __future__ import annotations
 
 import json
+import sys
 import urllib.request
 from pathlib import Path
 
 import pytest
-from chat_support import Collected, free_port, listening_addresses
+from chat_support import Collected, MemoryKeyring, free_port, listening_addresses
 
 from sola_studio.chat import ChatSettings, describe_specs, parse_comment_sources, split_specs
 from sola_studio.chat.tiktok import TikTokSource
@@ -16,8 +17,9 @@ from sola_studio.chat.webhook import WebhookSource
 from sola_studio.chat.youtube import YouTubeLiveSource
 from sola_studio.comments.sources import CommentSource, ReplaySource, TwitchIrcSource
 from sola_studio.core.clock import ManualClock
-from sola_studio.core.errors import ConfigError
+from sola_studio.core.errors import ConfigError, ConnectorError
 from sola_studio.core.events import Comment
+from sola_studio.store.tokens import TokenVault
 
 REPO = Path(__file__).resolve().parent.parent
 DEMO = REPO / "assets" / "comments" / "demo.jsonl"
@@ -30,11 +32,17 @@ def client_file(tmp_path: Path) -> Path:
     return f
 
 
+def signed_in_vault() -> TokenVault:
+    keyring = MemoryKeyring()
+    keyring.set_password("sola-studio:youtube", "x.apps", json.dumps({"refresh_token": "rt"}))
+    return TokenVault(keyring)
+
+
 def test_several_sources_at_once(client_file: Path) -> None:
     before = listening_addresses()
     sources = parse_comment_sources(
         ["tiktok:@shop,youtube:auto", "webhook:8799", "twitch:#Shop", str(DEMO)],
-        ChatSettings(youtube_client=client_file),
+        ChatSettings(youtube_client=client_file, vault=signed_in_vault()),
     )
     kinds = [type(s) for s in sources]
     assert kinds == [TikTokSource, YouTubeLiveSource, WebhookSource, TwitchIrcSource, ReplaySource]
@@ -115,3 +123,19 @@ def test_split_and_describe() -> None:
     assert describe_specs(["tiktok:@x", "webhook", str(DEMO)]) == (
         "tiktok:@x, webhook (POST http://127.0.0.1:8780/comments), demo.jsonl"
     )
+
+
+def test_what_a_show_cannot_start_without_is_said_before_it_loads(
+    client_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with pytest.raises(ConnectorError) as err:  # not signed in to YouTube
+        parse_comment_sources(
+            "youtube:auto",
+            ChatSettings(youtube_client=client_file, vault=TokenVault(MemoryKeyring())),
+        )
+    assert "not signed in" in err.value.message
+    assert "sola-studio chat youtube login" in (err.value.fix or "")
+    monkeypatch.setitem(sys.modules, "TikTokLive.__version__", None)  # the extra is missing
+    with pytest.raises(ConnectorError) as err:
+        parse_comment_sources("tiktok:@shop")
+    assert "sola-studio[tiktok]" in (err.value.fix or "")

@@ -27,7 +27,8 @@ from sola_studio import paths
 from sola_studio.chat.events import Publish, discard
 from sola_studio.comments.sources import CommentSource, ReplaySource, TwitchIrcSource
 from sola_studio.core.clock import Clock
-from sola_studio.core.errors import ConfigError, SolaError
+from sola_studio.core.errors import ConfigError, ConnectorError, SolaError
+from sola_studio.store.tokens import TokenVault
 
 LIVE_PLATFORMS = ("tiktok", "youtube", "webhook", "twitch")
 _LIVE_NAMES = {
@@ -62,6 +63,7 @@ class ChatSettings:
     youtube_client: Path | None = None
     youtube_api_base: str | None = None
     tiktok_sign_api_key: str | None = None
+    vault: TokenVault | None = None  # where platform tokens are (default: the OS keyring)
 
 
 def split_specs(specs: str | Sequence[str] | None) -> list[str]:
@@ -142,12 +144,13 @@ def describe_specs(specs: str | Sequence[str] | None) -> str:
 
 
 def _tiktok(spec: str, rest: str, s: ChatSettings, publish: Publish) -> CommentSource:
-    from sola_studio.chat.tiktok import TikTokOptions, TikTokSource
+    from sola_studio.chat.tiktok import TikTokOptions, TikTokSource, load_library
 
     if not _TIKTOK.match(rest.strip()):
         raise ConfigError(
             f"{spec!r} does not name a TikTok account", fix="pass --comments tiktok:@yourname"
         )
+    load_library()  # missing or too old: say so now, before the show loads its models
     options = TikTokOptions(sign_api_key=s.tiktok_sign_api_key)
     return TikTokSource(rest.strip(), options=options, publish=publish, spec=spec)
 
@@ -155,6 +158,7 @@ def _tiktok(spec: str, rest: str, s: ChatSettings, publish: Publish) -> CommentS
 def _youtube(spec: str, rest: str, s: ChatSettings, publish: Publish) -> CommentSource:
     from sola_studio.chat.youtube import (
         API_BASE,
+        LOGIN_FIX,
         OAuthClient,
         YouTubeApi,
         YouTubeAuth,
@@ -176,7 +180,11 @@ def _youtube(spec: str, rest: str, s: ChatSettings, publish: Publish) -> Comment
             "--youtube-client FILE), then sign in once: sola-studio chat youtube login "
             f"--client {client_file}",
         )
-    auth = YouTubeAuth(OAuthClient.from_file(client_file))
+    auth = YouTubeAuth(OAuthClient.from_file(client_file), vault=s.vault)
+    if not auth.signed_in():  # say so now, before the show loads its models
+        raise ConnectorError(
+            "Sola Studio is not signed in to YouTube", fix=f"{LOGIN_FIX} --client {client_file}"
+        )
     api = YouTubeApi(auth, s.youtube_api_base or API_BASE)
     return YouTubeLiveSource(api, target, publish=publish, spec=spec)
 
