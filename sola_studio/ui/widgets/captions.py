@@ -1,7 +1,9 @@
 """The caption strip: the last few captions, the original and each chosen language, as they commit.
 
-Partial (still changing) text is shown dim and italic under the committed lines, so the seller sees
-the recogniser working without mistaking it for what viewers read. The strip only displays
+Partial (still changing) text, and the partial translations viewers already read (issue 16), is
+shown dim and italic under the committed lines, so the seller sees the recogniser working without
+mistaking it for final text. A committed caption whose translation has not arrived yet keeps its
+partial translation, italic, until the committed one replaces it. The strip only displays
 :class:`~sola_studio.core.events.Caption` events; it never changes them.
 """
 
@@ -36,6 +38,7 @@ class CaptionStrip(QFrame):
         self._languages: tuple[str, ...] = tuple(languages)
         self._committed: deque[Caption] = deque(maxlen=rows)
         self._partial: Caption | None = None
+        self._held: dict[int, dict[str, str]] = {}  # partial translations, by caption id
         self._labels: list[QLabel] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
@@ -64,6 +67,7 @@ class CaptionStrip(QFrame):
     def clear(self) -> None:
         self._committed.clear()
         self._partial = None
+        self._held = {}
         self._refresh()
 
     def show_caption(self, caption: Caption) -> None:
@@ -75,8 +79,10 @@ class CaptionStrip(QFrame):
                 self._committed.append(caption)
             if self._partial is not None and self._partial.id <= caption.id:
                 self._partial = None
+            self._held = {cid: t for cid, t in self._held.items() if cid == caption.id}
         else:
             self._partial = caption
+            self._held = {caption.id: dict(caption.translations)}
         self._refresh()
 
     def committed(self) -> list[Caption]:
@@ -98,8 +104,14 @@ class CaptionStrip(QFrame):
             if lang == caption.language:
                 continue
             text = caption.translations.get(lang)
+            held = not text and caption.committed
+            if held:
+                text = self._held.get(caption.id, {}).get(lang)
             if text:
-                lines.append(_line(lang, text, theme.PARTIAL if italic else theme.TEXT_DIM, italic))
+                partial = italic or held
+                lines.append(
+                    _line(lang, text, theme.PARTIAL if partial else theme.TEXT_DIM, partial)
+                )
         return "<br>".join(lines)
 
     def _refresh(self) -> None:
