@@ -264,3 +264,37 @@ def test_policy_holds_back_words_and_agreement_takes_the_common_prefix() -> None
         "C'est la dictée, numéro"
     )
     assert common_prefix(["mundo,"], ["Mundo"]) == 1
+
+
+def test_translated_word_latency_counts_a_word_from_when_it_stays_on_screen() -> None:
+    """Hand-made timeline: a word shown early and kept counts from then; a word shown and then
+    taken back counts from when it came back for good; erasures over final words is NE."""
+
+    def cap(t: float, pt: str | None, committed: bool = False, done: bool = False) -> Caption:
+        return Caption(
+            1,
+            "en",
+            "a b c d",
+            10.0,
+            14.0,  # four seconds of speech, ending at monotonic 100.0
+            committed,
+            t,
+            t,
+            audio_end_t=100.0,
+            translations={"pt": pt} if pt is not None else {},
+            stages={"asr": t, **({"translate": t} if done else {})},
+        )
+
+    seen = [
+        cap(98.0, "um dois"),  # words 1-2 shown 1 s after "dois" (ends at 97.0) was said
+        cap(99.0, "um dois tres xis"),  # "xis" is taken back later
+        cap(100.6, None, committed=True),  # the committed original: pt unchanged on screen
+        cap(101.0, "um dois tres quatro", committed=True, done=True),
+    ]
+    m = translated_word_metrics(seen, "pt")
+    # word i ends at 96 + (i + 1) for a 4-word translation of 4 s ending at 100
+    # um: 98 - 97 = 1.0; dois: 98 - 98 = 0; tres: 99 - 99 = 0; quatro: 101 - 100 = 1.0
+    assert m["latency_translated_word_p50_s"] == pytest.approx(1.0)
+    assert m["latency_translated_word_commit_only_p50_s"] == pytest.approx(3.0)
+    assert m["normalized_erasure"] == pytest.approx(1 / 4)  # "xis" once, over 4 final words
+    assert m["normalized_erasure_at_commit"] == pytest.approx(1 / 4)

@@ -15,7 +15,14 @@ paced in real time, through the same parts ``sola-studio run`` composes, and mea
   shorter than 15 minutes, the last and first thirds);
 - WER of the committed text against the references and of one offline faster-whisper pass on the
   same files, and their ratio (the streaming penalty);
-- the same latency and WER for the fixed-5-second-chunk baseline, in the same run.
+- the same latency and WER for the fixed-5-second-chunk baseline, in the same run;
+- translated captions while the seller speaks (issue 16), per target language, for the English
+  loop (``latency_translated_word_pt_p50_s``, ...; the unsuffixed ``latency_translated_word_*``
+  and ``normalized_erasure`` are the first target's) and for the French talk into every target
+  an installed engine reaches from French (``latency_translated_word_fr_en_p50_s``, ...; none
+  is installed here, ``unavailable_fr`` says so): translated-word latency with proportional
+  alignment, normalized erasure, chrF of the final translations against commit-only ones, and
+  the share of one core re-translating partials took (:mod:`sola_studio.bench.retranslation`).
 
 Text is normalised before WER: lower case, no punctuation, digits 0-20 spelled out, single spaces.
 What this module must never do: assert; it measures and prints.
@@ -31,6 +38,7 @@ import os
 import re
 import resource
 import statistics
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -165,6 +173,7 @@ def _stream(
     targets: tuple[str, ...],
     translator: Any,
     options: Any = None,
+    label: str = "",
 ) -> dict[str, Any]:
     from sola_studio.asr.streaming import (
         AsrWorker,
@@ -195,8 +204,12 @@ def _stream(
     first: dict[int, Any] = {}
     final: dict[int, Any] = {}
     partial_lat: list[float] = []
+    published: list[Caption] = []
+    published_lock = threading.Lock()
 
     def collect(c: Caption) -> None:
+        with published_lock:
+            published.append(c)
         if not c.committed:
             # A partial's text covers the audio its pass heard, up to ``t_capture``.
             partial_lat.append(c.t_emit - c.t_capture)
@@ -241,7 +254,9 @@ def _stream(
     lag_last = statistics.median(late) if late else None
     hyps = _per_play_text(spans, caps)
     refs = [next(r.reference for r in recordings if r.path == s.path) for s in spans]
+    translated = _translated(published, targets, translator, track, wall, label)
     return {
+        **translated,
         "latency_commit_p50_s": _pct(lat, 0.5),
         "latency_commit_p95_s": _pct(lat, 0.95),
         "latency_word_p50_s": _pct(word_lat, 0.5),
@@ -271,6 +286,38 @@ def _stream(
     }
 
 
+def _translated(
+    published: list[Any],
+    targets: tuple[str, ...],
+    translator: Any,
+    track: Any,
+    wall: float,
+    label: str,
+) -> dict[str, Any]:
+    """The issue-16 figures of one stream, per target (keys ``..._{label}{target}...``)."""
+    from sola_studio.bench.retranslation import commit_only_chrf, translated_word_metrics
+
+    out: dict[str, Any] = {}
+    for target in targets:
+        m = translated_word_metrics(published, target)
+        for key, value in m.items():
+            if key.startswith("latency_"):
+                head, q = key.rsplit("_", 2)[0], "_".join(key.rsplit("_", 2)[1:])
+                out[f"{head}_{label}{target}_{q}"] = value
+            else:
+                out[f"{key}_{label}{target}"] = value
+        out[f"chrf_vs_commit_only_{label}{target}"] = commit_only_chrf(
+            published, translator, target
+        )
+    if targets:
+        stats = track.retranslation
+        out[f"retranslation_cpu_share_{label}".rstrip("_")] = stats.seconds / wall if wall else None
+        out[f"retranslation_calls_{label}".rstrip("_")] = stats.translated
+        out[f"retranslation_superseded_{label}".rstrip("_")] = stats.superseded
+        out[f"retranslation_stale_{label}".rstrip("_")] = stats.stale
+    return out
+
+
 def main(args: argparse.Namespace) -> int:
     from sola_studio.asr.engine import load_speech_engine
     from sola_studio.sources.audio import decode_file
@@ -284,6 +331,10 @@ def main(args: argparse.Namespace) -> int:
     assert plan is not None
     targets = tuple(t for t in (args.languages or "").split(",") if t and t != "en")
     translator = build_translator("en", targets) if targets else None
+    if translator is not None:
+        # Load the engines in the helper now: a live show does so before it goes live, and the
+        # first partial's ~0.2 s of loading is not what re-translation costs.
+        translator.translate(["Hello, everyone."], "en", targets)
     result = _stream(
         engine,
         recordings,
@@ -294,6 +345,12 @@ def main(args: argparse.Namespace) -> int:
         translator=translator,
     )
     plays = result.pop("plays")
+    if targets:  # the DESIGN keys: the first target's figures
+        for q in ("p50", "p95"):
+            result[f"latency_translated_word_{q}_s"] = result.get(
+                f"latency_translated_word_{targets[0]}_{q}_s"
+            )
+        result["normalized_erasure"] = result.get(f"normalized_erasure_{targets[0]}")
     out: dict[str, Any] = {
         "model": args.model,
         "device": f"{plan.device.value} {plan.compute_type} x{plan.cpu_threads}",
@@ -315,14 +372,28 @@ def main(args: argparse.Namespace) -> int:
         more = _recordings(language)
         if not more:
             continue
+        # The talk translated into the targets (and English) where an engine reaches them.
+        wanted = tuple(t for t in dict.fromkeys(("en", *targets)) if t != language)
+        other_translator = build_translator(language, wanted, strict=False) if targets else None
+        reached = tuple(
+            t for t in wanted if other_translator and t not in other_translator.unavailable
+        )
+        if other_translator is not None and not reached:
+            out[f"unavailable_{language}"] = sorted(other_translator.unavailable)
+        elif other_translator is not None:
+            other_translator.translate(["Bonjour."], language, reached)  # load, as above
         other = _stream(
             engine,
             more,
             baseline=False,
             minutes=0,
             gap=args.gap,
-            targets=(),
-            translator=None,
+            targets=reached,
+            translator=other_translator if reached else None,
+            label=f"{language}_",
+        )
+        out.update(
+            {k: v for k, v in other.items() if f"_{language}_" in k or k.endswith(f"_{language}")}
         )
         plays += other["plays"]
         for key in ("commit", "word", "partial"):
