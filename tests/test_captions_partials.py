@@ -298,3 +298,20 @@ def test_translated_word_latency_counts_a_word_from_when_it_stays_on_screen() ->
     assert m["latency_translated_word_commit_only_p50_s"] == pytest.approx(3.0)
     assert m["normalized_erasure"] == pytest.approx(1 / 4)  # "xis" once, over 4 final words
     assert m["normalized_erasure_at_commit"] == pytest.approx(1 / 4)
+
+
+def test_erasure_budget_holds_back_more_while_erasure_runs_high() -> None:
+    from sola_studio.captions.retranslation import ErasureBudget
+
+    budget = ErasureBudget(FlickerOptions(hold_back=2), target=0.2)
+    assert budget.policy().options.hold_back == 2
+    for _ in range(3):  # partials that showed words the committed translation took back
+        policy = budget.policy()
+        policy.update("um dois tres quatro cinco seis sete")
+        budget.committed(policy, "um dois nove dez onze doze treze")
+    assert budget.normalized_erasure > 0.2 and budget.hold_back == 5
+    for _ in range(30):  # then stable speech: the hold-back comes down again, not below 2
+        policy = budget.policy()
+        policy.update("a b c d e f g h")
+        budget.committed(policy, "a b c d e f g h")
+    assert budget.hold_back == 2

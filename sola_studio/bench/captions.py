@@ -175,12 +175,14 @@ def _stream(
     options: Any = None,
     label: str = "",
 ) -> dict[str, Any]:
+    # imported before the run, not after it
     from sola_studio.asr.streaming import (
         AsrWorker,
         FixedChunkStreamer,
         StreamingOptions,
         UtteranceStreamer,
     )
+    from sola_studio.bench.retranslation import commit_only_chrf, translated_word_metrics
     from sola_studio.captions.track import CaptionTrack
     from sola_studio.core.events import Caption
     from sola_studio.live.stages import Session
@@ -254,7 +256,16 @@ def _stream(
     lag_last = statistics.median(late) if late else None
     hyps = _per_play_text(spans, caps)
     refs = [next(r.reference for r in recordings if r.path == s.path) for s in spans]
-    translated = _translated(published, targets, translator, track, wall, label)
+    translated = _translated(
+        published,
+        targets,
+        translator,
+        track,
+        wall,
+        label,
+        translated_word_metrics,
+        commit_only_chrf,
+    )
     return {
         **translated,
         "latency_commit_p50_s": _pct(lat, 0.5),
@@ -293,10 +304,10 @@ def _translated(
     track: Any,
     wall: float,
     label: str,
+    translated_word_metrics: Any,
+    commit_only_chrf: Any,
 ) -> dict[str, Any]:
     """The issue-16 figures of one stream, per target (keys ``..._{label}{target}...``)."""
-    from sola_studio.bench.retranslation import commit_only_chrf, translated_word_metrics
-
     out: dict[str, Any] = {}
     for target in targets:
         m = translated_word_metrics(published, target)
@@ -315,6 +326,8 @@ def _translated(
         out[f"retranslation_calls_{label}".rstrip("_")] = stats.translated
         out[f"retranslation_superseded_{label}".rstrip("_")] = stats.superseded
         out[f"retranslation_stale_{label}".rstrip("_")] = stats.stale
+        for target, hold in track.hold_back.items():
+            out[f"retranslation_hold_back_{label}{target}"] = hold
     return out
 
 

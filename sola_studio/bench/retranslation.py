@@ -35,6 +35,7 @@ import numpy as np
 
 from sola_studio.asr.streaming import AsrUpdate, StreamingOptions, UtteranceStreamer
 from sola_studio.captions.retranslation import (
+    ErasureBudget,
     FlickerOptions,
     FlickerPolicy,
     common_prefix,
@@ -182,6 +183,7 @@ def simulate(
     flicker: FlickerOptions | None,
     *,
     cpu_share: float = 0.1,
+    adaptive: bool = False,
 ) -> tuple[list[Caption], Mapping[str, float]]:
     """The captions :class:`~sola_studio.captions.track.CaptionTrack` would publish for
     ``updates`` (simulated clock), with partials re-translated under ``flicker`` (None: commits
@@ -190,6 +192,7 @@ def simulate(
     import time
 
     flicker_on = flicker is not None
+    budgets = {t: ErasureBudget(flicker) for t in targets} if adaptive and flicker else {}
     captions: list[Caption] = []
     sim = _Sim()
     mt_free = 0.0
@@ -236,7 +239,9 @@ def simulate(
         run_partial(u.t_emit)
         if not u.committed:
             if not policies:
-                policies = {t: FlickerPolicy(flicker) for t in targets}
+                policies = {
+                    t: budgets[t].policy() if budgets else FlickerPolicy(flicker) for t in targets
+                }
             shown = {lang: p.text for lang, p in policies.items() if p.shown}
             captions.append(_caption(cid, u, u.t_emit, shown, committed=False))
             if flicker_on:
@@ -258,6 +263,9 @@ def simulate(
                 stages={"asr": u.t_emit, "translate": mt_free},
             )
         )
+        for t, budget in budgets.items():
+            if t in policies:
+                budget.committed(policies[t], result[t])
         cid += 1
         previous = ""
         translated_source = ""

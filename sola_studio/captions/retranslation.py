@@ -34,7 +34,7 @@ What this module must never do: call a translator, read a clock, or hold more th
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sola_studio.asr.guards import normalise
 
@@ -132,3 +132,50 @@ class FlickerPolicy:
         self.revisions += 1
         self.shown = list(cand)
         return True
+
+
+class ErasureBudget:
+    """Keeps a show's normalized erasure near ``target`` by holding back more target words while
+    it runs above (a closed loop over the captions already committed): each committed caption
+    reports the words taken back from it (partial revisions and the swap to the committed
+    translation) and its final words; over the last ``window`` final words, NE above ``target``
+    holds one more word back for the next captions (up to ``max_hold``), NE under half of it
+    one fewer (down to ``options.hold_back``). Partials whose recogniser revises more (the
+    French talk's long pieces) get a steadier, later display; stable ones keep the fast one.
+    """
+
+    def __init__(
+        self,
+        options: FlickerOptions | None = None,
+        target: float = 0.2,
+        max_hold: int = 6,
+        window: int = 60,
+    ) -> None:
+        self.options = options or FlickerOptions()
+        self.target = target
+        self.max_hold = max_hold
+        self.window = window
+        self.hold_back = self.options.hold_back
+        self._recent: list[tuple[int, int]] = []  # (erased, final words) per caption
+
+    def policy(self) -> FlickerPolicy:
+        """The flicker policy for the next caption."""
+        return FlickerPolicy(replace(self.options, hold_back=self.hold_back))
+
+    @property
+    def normalized_erasure(self) -> float:
+        words = sum(w for _e, w in self._recent)
+        return sum(e for e, _w in self._recent) / words if words else 0.0
+
+    def committed(self, policy: FlickerPolicy, final: str) -> None:
+        """A caption was committed with translation ``final``; ``policy`` showed its partials."""
+        final_words = words_of(final)
+        lost = policy.erased + (erased(policy.shown, final_words) if policy.shown else 0)
+        self._recent.append((lost, len(final_words)))
+        while sum(w for _e, w in self._recent[1:]) >= self.window:
+            self._recent.pop(0)
+        ne = self.normalized_erasure
+        if ne > self.target:
+            self.hold_back = min(self.max_hold, self.hold_back + 1)
+        elif ne < self.target / 2:
+            self.hold_back = max(self.options.hold_back, self.hold_back - 1)
