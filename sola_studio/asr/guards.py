@@ -6,6 +6,13 @@ The VAD gate keeps most silence away from Whisper; these guards catch what slips
 a breath long enough to pass the gate). A known phrase is dropped only when the decode itself
 looks unsure, so a seller who really says "thank you" still gets a caption.
 
+On a language mismatch (the model decoded a language the show does not speak: ``tiny.en``, an
+English-only model, on French speech) Whisper falls back on the closing lines of the videos it
+was trained on, confidently: a French clip came out "Please don't forget to subscribe, and if
+you don't like this video, I will see you in my next video" and "I will see you in my next
+video" three more times. There a known phrase is dropped whatever the confidence, and so is
+any caption holding one of the video outros below.
+
 What this module must never do: change words it has no reason to doubt.
 """
 
@@ -13,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sola_studio.core.events import Word
@@ -60,6 +68,27 @@ SILENCE_HALLUCINATIONS = frozenset(
 )
 
 
+# Normalised phrases from the end of online videos that Whisper produces on audio it cannot
+# decode (tiny.en on French speech, see above; the whisper issue trackers), matched anywhere in
+# a caption on a language mismatch.
+VIDEO_OUTROS = (
+    "dont forget to subscribe",
+    "please subscribe",
+    "like and subscribe",
+    "subscribe to my channel",
+    "subscribe to the channel",
+    "hit the bell",
+    "see you in my next video",
+    "see you in the next video",
+    "see you next time",
+    "thanks for watching",
+    "thank you for watching",
+    "if you like this video",
+    "if you dont like this video",
+    "if you enjoyed this video",
+)
+
+
 def normalise(text: str) -> str:
     """Lower case, no punctuation or brackets, single spaces (for comparing, never for display)."""
     text = unicodedata.normalize("NFKC", text).lower()
@@ -100,6 +129,45 @@ def is_silence_hallucination(
         or no_speech_prob > options.unsure_no_speech
         or speech_s < 0.6
     )
+
+
+def is_mismatch_hallucination(text: str, language: str, expected: Sequence[str]) -> bool:
+    """True for a known phrase or video outro decoded in ``language`` when the show speaks
+    only ``expected`` (none given: no mismatch can be told)."""
+    if not expected or language in expected:
+        return False
+    key = normalise(text)
+    return key in SILENCE_HALLUCINATIONS or any(outro in key for outro in VIDEO_OUTROS)
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？]$")
+
+
+def drop_mismatch_phrases(
+    words: tuple[Word, ...], language: str, expected: Sequence[str]
+) -> tuple[Word, ...]:
+    """``words`` without the sentences :func:`is_mismatch_hallucination` drops ("... very
+    happy to be here today. Thank you very much. Swab, all this" keeps all but the middle one,
+    which would otherwise be committed as a caption of its own)."""
+    if not expected or language in expected:
+        return words
+    out: list[Word] = []
+    sentence: list[Word] = []
+    for word in (*words, None):
+        if word is not None:
+            sentence.append(word)
+        if sentence and (word is None or _SENTENCE_END.search(word.text.strip())):
+            text = " ".join(w.text.strip() for w in sentence)
+            if not is_mismatch_hallucination(text, language, expected):
+                out.extend(sentence)
+            sentence = []
+    return tuple(out)
+
+
+def drop_mismatch_text(text: str, language: str, expected: Sequence[str]) -> str:
+    """The same as :func:`drop_mismatch_phrases` for text without word timestamps."""
+    words = tuple(Word(t, 0.0, 0.0) for t in text.split())
+    return " ".join(w.text for w in drop_mismatch_phrases(words, language, expected))
 
 
 def collapse_repetitions(

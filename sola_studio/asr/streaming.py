@@ -59,6 +59,8 @@ from sola_studio.asr.guards import (
     GuardOptions,
     collapse_repetitions,
     collapse_text_repetitions,
+    drop_mismatch_phrases,
+    drop_mismatch_text,
     is_silence_hallucination,
     normalise,
 )
@@ -472,6 +474,7 @@ class UtteranceStreamer:
             log.debug("dropped silence hallucination %r", decoded.text)
             return ()
         words = collapse_repetitions(decoded.words, o.max_repeats, o.phrase_words)
+        words = drop_mismatch_phrases(words, decoded.language, self.options.languages)
         return tuple(
             Word(w.text, offset + w.start, offset + w.end, w.probability)
             for w in words
@@ -536,6 +539,7 @@ class UtteranceStreamer:
             text = collapse_text_repetitions(
                 decoded.text, o.guards.max_repeats, o.guards.phrase_words
             )
+            text = drop_mismatch_text(text, decoded.language, o.languages)
             if text and not is_silence_hallucination(
                 text, decoded.avg_logprob, decoded.no_speech_prob, utt.speech_s, o.guards
             ):
