@@ -39,6 +39,7 @@ from sola_studio.catalog.sheet import (
     Variant,
     Warranty,
 )
+from sola_studio.catalog.values import Validator
 from sola_studio.core.errors import ConfigError
 
 _FIX = "edit the sheet (schema 2: see docs/comments.md, 'Product sheet schema 2')"
@@ -135,11 +136,9 @@ class Lines:
 
 class _V2:
     def __init__(self, source: str, text: str | None) -> None:
-        from sola_studio.catalog.loader import _Validator
-
         self.source = source
         self.lines = Lines(text)
-        self.v = _Validator(source)
+        self.v = Validator(source)
         self.lang = "en"
         self.currency = "USD"
         self.warnings: list[str] = []
