@@ -222,7 +222,13 @@ def main(args: argparse.Namespace) -> int:
     from sola_studio.live.session import LiveSession
 
     options = options_from_args(args)
-    options.out.mkdir(parents=True, exist_ok=True)
+    try:
+        options.out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file of that name, a read-only place: one message, no traceback
+        raise ConfigError(
+            f"--out {options.out} cannot be the session's folder: {exc.strerror or exc}",
+            fix="pass --out a folder (new or existing) in a place you can write to",
+        ) from exc
     stop = _StopRequest()
     stop.install()
     try:
