@@ -9,8 +9,10 @@ name in the seller's language), so the comment desk reads both schemas the same 
 
 Every mistake is a :class:`~sola_studio.core.errors.ConfigError` naming the file, the line and
 the field (``sheet.yaml: line 14, product sofa, specs[2].value: missing``) and how to fix it.
-Values go through the loader's own validator (numbers, money, whole numbers), so a rule added
-there (no ``nan`` price, say) holds for both schemas.
+Values go through the same checks as schema 1 (:class:`~sola_studio.catalog.values.Validator`:
+numbers, money, whole numbers, currencies), so a rule added there (no ``nan`` price, say) holds
+for both schemas. A field schema 2 does not know is an error when it is clearly a misspelling
+of one it knows (``did you mean``), else a warning naming its line (``ProductSheet.warnings``).
 """
 
 from __future__ import annotations
@@ -81,7 +83,7 @@ _INSTALMENTS = {"max_months", "interest_free_months", "annual_rate_percent", "mi
 _DISCOUNT = {"id", "percent", "code", "min_quantity", "note"}
 _FAQ = {"id", "question", "answer", "keywords"}
 _MARKET = {"id", "currency", "countries"}
-_HERE = "\u2063"  # the "where" given to the loader's checks: the line and path replace it
+_HERE = "\u2063"  # the "where" given to the shared value checks: the line and path replace it
 _MATERIAL_KEYS = ("material", "materials", "fabric", "composition", "upholstery")
 _LANG = re.compile(r"^[a-z]{2,3}$")
 
@@ -153,7 +155,7 @@ class _V2:
         return ConfigError(f"{self.source}: {at}{where or 'top level'}: {what}", fix=fix)
 
     def guard(self, path: Path_, fn: Any, *args: Any) -> Any:
-        """Run one of the loader's checks; its error gets the line and field of ``path``."""
+        """Run one of the shared value checks; its error gets the line and field of ``path``."""
         try:
             return fn(*args)
         except ConfigError as exc:
