@@ -73,3 +73,42 @@ def test_a_killed_app_leaves_no_process_behind(state: str, tmp_path: Path) -> No
         for pid in pids:  # whatever a failing run left behind
             if not _gone(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_a_killed_show_leaves_no_process_behind(tmp_path: Path) -> None:
+    """The probe as it was run: ``sola-studio run`` (the demo, comments through the helper's
+    language id and Bergamot) killed with SIGKILL mid-show."""
+    argv = ["run", "--demo", "--fast", "--json", "--model", "tiny.en", "--profile", "kill"]
+    app = subprocess.Popen(
+        [sys.executable, "-m", "sola_studio", *argv, "--out", str(tmp_path / "out")],
+        env={**os.environ, "SOLA_STUDIO_HOME": str(tmp_path / "home")},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        cwd=REPO_ROOT,
+    )
+    pids: set[int] = set()
+    try:
+        assert app.stdout is not None
+        for line in app.stdout:  # until a comment went through the desk (the helper is up)
+            if '"kind": "comment"' in line:
+                break
+        else:
+            pytest.fail(f"the show ended before a comment (rc {app.wait()})")
+        pids = {c.pid for c in psutil.Process(app.pid).children(recursive=True)}
+        assert pids, "the show started no helper"
+        app.send_signal(signal.SIGKILL)
+        app.wait(10)
+        wait_until(
+            lambda: all(_gone(pid) for pid in pids),
+            timeout=5,
+            what=f"the show's processes {sorted(pids)} to exit after it was killed",
+        )
+    finally:
+        if app.poll() is None:
+            app.kill()
+        for pid in pids:
+            if not _gone(pid):
+                os.kill(pid, signal.SIGKILL)
