@@ -168,3 +168,53 @@ def test_the_show_refuses_what_it_cannot_take_so_the_sender_keeps_it(tmp_path: P
     finally:
         session.stop()
         store.close()
+
+
+def test_with_the_windows_clipboard_a_reply_goes_where_the_comment_came_from(
+    tmp_path: Path,
+) -> None:
+    """The window passes its clipboard: an approved reply to a comment from a platform that
+    cannot take it (here one posted to the local endpoint) is copied, and recorded as such."""
+    from sola_studio.comments.events import Draft, ReplySent, ReviewState
+    from sola_studio.comments.senders import MemoryClipboard
+
+    sheet = load_sheet(REPO / "assets" / "sample_sheet.yaml")
+    store = SessionStore.open_profile("chat-clipboard")
+    session_id = store.start_session(title="t", platform="webhook", seller_language="pt")
+    hook = WebhookSource(port=0)
+    clipboard = MemoryClipboard()
+    session = Session()
+    handle = build_desk(
+        session,
+        sheet,
+        [hook],
+        store,
+        audience_translator(sheet, []),
+        session_id=session_id,
+        replies_log=tmp_path / "replies.jsonl",
+        clock=None,
+        auto_greetings=False,
+        closing=threading.Event(),
+        clipboard=clipboard,
+    )
+    assert handle is not None
+    drafts: Collected[Draft] = Collected()
+    sent: Collected[ReplySent] = Collected()
+    session.bus.subscribe(Draft, drafts.add)
+    session.bus.subscribe(ReplySent, sent.add)
+    session.start()
+    try:
+        one = {"platform": "tiktok", "viewer_id": "v", "text": "quanto custa o frete pra Portugal?"}
+        req = urllib.request.Request(
+            hook.url, data=json.dumps(one).encode(), headers={"Content-Type": "application/json"}
+        )
+        with urllib.request.urlopen(req, timeout=5) as r:
+            assert r.status == 202
+        (draft,) = drafts.wait_for(lambda xs: len(xs) == 1)
+        item = handle.desk.approve(draft.comment_id)
+        assert item.state is ReviewState.SENT and clipboard.text == item.text
+        assert sent.wait_for(lambda xs: len(xs) == 1)[0].sender == "clipboard"
+        assert not (tmp_path / "replies.jsonl").exists()  # delivered, not rehearsed
+    finally:
+        session.stop()
+        store.close()

@@ -20,7 +20,7 @@ from sola_studio.chat import ChatSettings, parse_comment_sources
 from sola_studio.chat.events import Publish, discard
 from sola_studio.comments.desk import CommentDesk, DeskConfig
 from sola_studio.comments.language import SUPPORTED
-from sola_studio.comments.senders import DryRunSender, PlatformSender, ReplySender
+from sola_studio.comments.senders import Clipboard, DryRunSender, PlatformSender, ReplySender
 from sola_studio.comments.sources import CommentSource, ReplaySource
 from sola_studio.core.bus import Bus
 from sola_studio.core.clock import StreamClock
@@ -95,10 +95,13 @@ def build_desk(
     clock: StreamClock | None,
     auto_greetings: bool,
     closing: threading.Event,
+    clipboard: Clipboard | None = None,
 ) -> DeskHandle | None:
     """Compose the comment flow into ``session`` (``None`` without comment sources).
 
-    ``closing``: set when the seller stopped the show; what arrives after that is not taken."""
+    ``closing``: set when the seller stopped the show; what arrives after that is not taken.
+    ``clipboard``: the window's; with it and a live chat source, what the seller approves goes
+    back to the platform, or onto the clipboard where the platform cannot take it (TikTok)."""
     if not sources:
         return None
     bus = session.bus
@@ -106,7 +109,10 @@ def build_desk(
     # seller opted in (--auto-greetings), through the platform when it can send.
     senders: list[ReplySender] = [DryRunSender(replies_log)]
     platforms = {s.platform: s for s in sources if s.can_send}
-    if platforms and auto_greetings:
+    live_chats = {s.platform: s for s in sources if not isinstance(s, ReplaySource)}
+    if clipboard is not None and live_chats:
+        senders.insert(0, PlatformSender(live_chats, clipboard=clipboard))
+    elif platforms and auto_greetings:
         senders.insert(0, PlatformSender(platforms))
     desk = CommentDesk(
         sheet,

@@ -34,6 +34,7 @@ from sola_studio.chat import describe_specs
 from sola_studio.comments import templates
 from sola_studio.comments.desk import CommentDesk, DeskConfig
 from sola_studio.comments.language import LanguageIdentifier
+from sola_studio.comments.senders import Clipboard
 from sola_studio.comments.sources import CommentSource
 from sola_studio.core.bus import Bus
 from sola_studio.core.clock import StreamClock
@@ -194,8 +195,11 @@ class LiveSession:
         engine: AsrEngine | None = None,
         translation_engines: Sequence[Translator] | None = None,
         sinks: Sequence[FrameSink] = (),
+        clipboard: Clipboard | None = None,
     ) -> None:
         self.options = o = options
+        # The window's clipboard: approved replies a platform cannot take land there (TikTok).
+        self.clipboard = clipboard
         # Frame sinks of the caller's own (the studio window's preview slot): they get the same
         # captioned frames as the recording and the virtual camera.
         self.extra_sinks: tuple[FrameSink, ...] = tuple(sinks)
@@ -308,6 +312,7 @@ class LiveSession:
                 clock=self.clock,
                 auto_greetings=o.auto_greetings,
                 closing=self._closing,
+                clipboard=self.clipboard,
             )
         on_chunk = self.recorder.write_audio if self.recorder is not None else None
         self.audio_tap = tap = AudioTap(self.audio, on_chunk, self.clock)

@@ -82,7 +82,11 @@ def main(args: argparse.Namespace) -> int:
     from sola_studio.ui.window import MainWindow
 
     preload_with_splash(app, settings)
-    window = MainWindow(settings, session_factory(demo=args.demo), sheet=load_sheet_for(settings))
+    from sola_studio.ui.clipboard import QtClipboard
+
+    clipboard = QtClipboard(app)  # on the GUI thread: replies a platform cannot take land here
+    factory = session_factory(demo=args.demo, clipboard=clipboard)
+    window = MainWindow(settings, factory, sheet=load_sheet_for(settings))
     window.grab()  # paint once unseen: PySide makes its enum types on first use, ~40 ms
     freeze_startup_objects()
     window.show()

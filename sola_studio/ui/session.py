@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from sola_studio.asr.engine import AsrEngine
     from sola_studio.comments.desk import CommentDesk
     from sola_studio.comments.review import ReviewItem
+    from sola_studio.comments.senders import Clipboard
     from sola_studio.live.session import LiveSession
     from sola_studio.sinks.preview import PreviewSlot
     from sola_studio.store.repository import SessionStore
@@ -156,6 +157,7 @@ class StudioSession:
         out: Path | None = None,
         engine: AsrEngine | None = None,
         translation_engines: Sequence[Translator] | None = None,
+        clipboard: Clipboard | None = None,
     ) -> None:
         # Built on the window's worker thread: the models and native libraries load from here.
         from sola_studio.live.session import LiveSession
@@ -173,6 +175,7 @@ class StudioSession:
             engine=engine,
             translation_engines=translation_engines,
             sinks=[self.preview],
+            clipboard=clipboard,
         )
         self.bus: Bus = self.live.bus
         self.outcome: Outcome | None = None
@@ -319,7 +322,10 @@ def session_factory(
     demo: bool = False,
     inputs: StudioInputs | None = None,
     profile: str = "default",
+    clipboard: Clipboard | None = None,
 ) -> Callable[[Settings], StudioSession]:
-    """What the window calls (on a worker thread) at each Go live, with the settings of then."""
+    """What the window calls (on a worker thread) at each Go live, with the settings of then.
+    ``clipboard`` (a :class:`~sola_studio.ui.clipboard.QtClipboard` made on the GUI thread)
+    takes the approved replies a platform cannot (TikTok)."""
     chosen = inputs or (DEMO_INPUTS if demo else StudioInputs())
-    return lambda settings: StudioSession(settings, chosen, profile=profile)
+    return lambda settings: StudioSession(settings, chosen, profile=profile, clipboard=clipboard)
