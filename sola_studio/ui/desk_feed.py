@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from sola_studio.comments.events import (
     Draft,
     GroupAnswerProposal,
+    ReplySent,
     RestockAlert,
     ReviewChanged,
     UnderstoodComment,
@@ -29,6 +30,7 @@ EVENT_KINDS: tuple[type, ...] = (
     ReviewChanged,
     GroupAnswerProposal,
     RestockAlert,
+    ReplySent,  # the window says when a reply went to the clipboard instead of the chat
 )
 
 

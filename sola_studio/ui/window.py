@@ -38,6 +38,7 @@ from sola_studio.catalog.sheet import ProductSheet
 from sola_studio.comments.events import (
     Draft,
     GroupAnswerProposal,
+    ReplySent,
     RestockAlert,
     ReviewChanged,
     UnderstoodComment,
@@ -218,6 +219,7 @@ class MainWindow(QMainWindow):
         c.route(UnderstoodComment, lambda e: self._card(self.feed.understood(e)))
         c.route(Draft, lambda e: self._card(self.feed.drafted(e)))
         c.route(ReviewChanged, lambda e: self._card(self.feed.review(e)))
+        c.route(ReplySent, self.on_reply_sent)
         c.route(GroupAnswerProposal, lambda e: self.desk.banners.add(self.feed.proposal(e)))
         c.route(RestockAlert, lambda e: self.desk.banners.add(self.feed.restock(e)))
         c.started.connect(self._on_started)
@@ -339,6 +341,13 @@ class MainWindow(QMainWindow):
     def on_error(self, event: ErrorEvent) -> None:
         text = f"{event.stage}: {describe(event.error)}"
         self.statusBar().showMessage(text.replace("\n\n", " — "), 15000)
+
+    def on_reply_sent(self, event: ReplySent) -> None:
+        # TikTok and the local endpoint cannot take a reply: it is on the clipboard, to paste
+        if event.sender == "clipboard":
+            self.statusBar().showMessage(
+                self.tr("Reply copied: paste it in the {0} chat").format(event.platform), 15000
+            )
 
     def _card(self, card: CommentCard | None) -> None:
         if card is not None:

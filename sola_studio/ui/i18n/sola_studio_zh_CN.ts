@@ -249,6 +249,11 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../window.py" line="349"/>
+        <source>Reply copied: paste it in the {0} chat</source>
+        <translation>回复已复制:请粘贴到 {0} 聊天中</translation>
+    </message>
+    <message>
         <location filename="../window.py" line="107"/>
         <source>Sola Studio</source>
         <translation>Sola Studio</translation>
