@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from sola_studio.catalog import load_sheet
-from sola_studio.catalog.limits import MAX_PRODUCTS, MAX_SHEET_BYTES, MAX_VARIANTS
+from sola_studio.catalog.limits import MAX_FIELD_TEXTS, MAX_PRODUCTS, MAX_SHEET_BYTES, MAX_VARIANTS
 from sola_studio.core.errors import ConfigError
 
 V1 = (
@@ -133,3 +133,24 @@ def test_too_many_products_or_variants_is_a_clear_error(tmp_path: Path, schema: 
     wide.write_text(head + f"  - {{id: a, name: A, price: 1, variants: [{variants}]}}\n")
     with pytest.raises(ConfigError, match=f"at most {MAX_VARIANTS}"):
         load_sheet(wide)
+
+
+@pytest.mark.parametrize("schema", ["", "schema: 2\n"])
+def test_too_many_texts_to_index_before_the_show_is_a_clear_error(
+    tmp_path: Path, schema: str
+) -> None:
+    def material(i: int) -> str:
+        return "{" + ", ".join(f"{lang}: cotton {i} {lang}" for lang in LANGS) + "}"
+
+    rows = "".join(
+        f"  - {{id: p{i}, name: P, price: 1, material: {material(i)}}}\n"
+        for i in range(MAX_FIELD_TEXTS // len(LANGS) + 1)
+    )
+    path = tmp_path / "sheet.yaml"
+    path.write_text(f"{schema}seller_language: en\ncurrency: BRL\nproducts:\n{rows}")
+    with pytest.raises(ConfigError, match=f"at most {MAX_FIELD_TEXTS}") as err:
+        load_sheet(path)
+    assert "languages" in str(err.value.fix)
+
+
+LANGS = ("en", "pt", "es", "de", "fr", "it")

@@ -20,11 +20,12 @@ from typing import Any
 import yaml
 
 from sola_studio.catalog.limits import (
+    MAX_FIELD_TEXTS,
     MAX_PRODUCTS,
     MAX_SHEET_BYTES,
     typo_of,
 )
-from sola_studio.catalog.schema_v2 import Lines, is_v2, sheet_from_v2
+from sola_studio.catalog.schema_v2 import Lines, is_v2, sheet_from_v2, spec_fields
 from sola_studio.catalog.sheet import (
     ProductSheet,
 )
@@ -60,12 +61,7 @@ def load_sheet(path: str | Path) -> ProductSheet:
             raw = yamlio.safe_load(text)
         except yaml.YAMLError as exc:
             raise ConfigError(f"{p} is not valid YAML: {exc}", fix=_FIX) from exc
-    if is_v2(raw):  # schema 2: its own reader, which names the line of a mistake
-        sheet = sheet_from_v2(raw, source=str(p), text=text)
-    else:
-        sheet = sheet_from_raw(
-            raw, source=str(p), text=None if p.suffix.lower() == ".csv" else text
-        )
+    sheet = sheet_from_raw(raw, source=str(p), text=None if p.suffix.lower() == ".csv" else text)
     for warning in sheet.warnings:
         log.warning("%s", warning)
     log.info("loaded %d products from %s (pinned %s)", len(sheet.products), p, sheet.pinned_id)
@@ -75,8 +71,8 @@ def load_sheet(path: str | Path) -> ProductSheet:
 def sheet_from_raw(raw: Any, source: str = "sheet", text: str | None = None) -> ProductSheet:
     """Validate a plain structure (as parsed from YAML) into a :class:`ProductSheet`; ``text``
     (the YAML) lets a warning or error name its line."""
-    if is_v2(raw):
-        return sheet_from_v2(raw, source=source, text=text)
+    if is_v2(raw):  # schema 2: its own reader, which names the line of a mistake
+        return _bounded(sheet_from_v2(raw, source=source, text=text), source)
     v = Validator(source)
     if not isinstance(raw, Mapping):
         raise ConfigError(f"{source}: the top level must be a mapping", fix=_FIX)
@@ -104,7 +100,7 @@ def sheet_from_raw(raw: Any, source: str = "sheet", text: str | None = None) -> 
     if pinned not in ids:
         raise ConfigError(f"{source}: pinned product {pinned!r} is not listed", fix=_FIX)
     audience = raw.get("audience_languages") or []
-    return ProductSheet(
+    sheet = ProductSheet(
         seller_language=seller_language,
         currency=currency,
         products=products,
@@ -114,6 +110,32 @@ def sheet_from_raw(raw: Any, source: str = "sheet", text: str | None = None) -> 
         audience_languages=tuple(str(x) for x in audience),
         warnings=tuple(warnings),
     )
+    return _bounded(sheet, source)
+
+
+def field_texts(sheet: ProductSheet) -> int:
+    """The distinct texts the comment desk indexes before the show: each spec (material
+    included) per language plus its key, each FAQ question per language."""
+    texts: set[str] = set()
+    for p in sheet.products:
+        for f in spec_fields(p, sheet.seller_language):
+            texts.update(f"{f.key}:{lang}:{value}" for lang, value in f.value.items())
+            texts.add(f.key)
+        for q in p.faq:
+            texts.update([q.question, *q.questions.values()])
+    return len(texts)
+
+
+def _bounded(sheet: ProductSheet, source: str) -> ProductSheet:
+    n = field_texts(sheet)
+    if n > MAX_FIELD_TEXTS:
+        raise ConfigError(
+            f"{source}: {n} spec, material and FAQ texts (all languages); a sheet may hold at "
+            f"most {MAX_FIELD_TEXTS} (each is indexed before the show, about 45 a second)",
+            fix="keep the products you sell in this live in the sheet, and the languages "
+            "your viewers read",
+        )
+    return sheet
 
 
 # The CSV form: one row per thing, the first column ``kind`` says what the row is; the other
