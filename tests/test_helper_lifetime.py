@@ -17,14 +17,26 @@ from helpers import REPO_ROOT, wait_until
 
 APP = textwrap.dedent(
     """
-    import os, sys, threading, time
+    import os, pathlib, sys, threading, time
     from sola_studio.core import helper
+    import busy
 
     print(helper.call(os.getpid), flush=True)
     if sys.argv[1] == "busy":  # the helper is inside a long call when the app dies
-        threading.Thread(target=helper.call, args=(time.sleep, 60), daemon=True).start()
+        threading.Thread(target=helper.call, args=(busy.work, "inside"), daemon=True).start()
+        while not pathlib.Path("inside").exists():
+            time.sleep(0.01)
     print("ready", flush=True)
     sys.stdin.readline()
+    """
+)
+BUSY = textwrap.dedent(
+    """
+    import pathlib, time
+
+    def work(marker):
+        pathlib.Path(marker).touch()
+        time.sleep(60)
     """
 )
 
@@ -39,6 +51,7 @@ def _gone(pid: int) -> bool:
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 @pytest.mark.parametrize("state", ["idle", "busy"])
 def test_a_killed_app_leaves_no_process_behind(state: str, tmp_path: Path) -> None:
+    (tmp_path / "busy.py").write_text(BUSY)
     app = subprocess.Popen(
         [sys.executable, "-c", APP, state],
         stdin=subprocess.PIPE,
@@ -55,11 +68,6 @@ def test_a_killed_app_leaves_no_process_behind(state: str, tmp_path: Path) -> No
         children = psutil.Process(app.pid).children(recursive=True)
         pids = {c.pid for c in children}  # the helper and the resource tracker
         assert helper_pid in pids and helper_pid != app.pid
-        if state == "busy":
-            wait_until(
-                lambda: psutil.Process(helper_pid).status() == psutil.STATUS_SLEEPING,
-                what="the helper inside its call",
-            )
         app.send_signal(signal.SIGKILL)
         app.wait(10)
         wait_until(
