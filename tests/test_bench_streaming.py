@@ -40,3 +40,41 @@ def test_a_simulated_replay_repeats_exactly(speech_dir: Path) -> None:
     # A slower machine sees more audio per pass, so it makes fewer passes.
     _, slow = replay(ModelledCost(tiny, speed=3.0), recs, options)
     assert slow.passes < policy.passes
+
+
+def test_repeated_words_are_those_the_speaker_said_once() -> None:
+    from sola_studio.bench.captions import repeated_ngrams
+
+    assert repeated_ngrams("eight of spades", "Eight, eight of spades.") == ["eight"]
+    assert repeated_ngrams("ten of clubs", "Ten of clubs. Ten of clubs.") == ["ten of clubs"]
+    # What the speaker did repeat is no error, nor is a word said again later.
+    assert repeated_ngrams("it's soft soft soft", "It's soft, soft, soft.") == []
+    assert repeated_ngrams("word another word", "word, another word") == []
+    assert repeated_ngrams("one two three", "1. 2. 3.") == []
+    assert repeated_ngrams("one two three", "1. 2. 2. 3.") == ["two"]
+
+
+def test_scoring_leaves_english_fillers_out_and_counts_characters_where_no_spaces() -> None:
+    from sola_studio.bench.captions import scored_words
+    from sola_studio.bench.streaming import score
+
+    assert scored_words("montreal uh uh forced aligner, mhm") == ["montreal", "forced", "aligner"]
+    assert scored_words("um die Ecke", "de") == ["um", "die", "ecke"]  # a German word
+    assert scored_words("换一首歌。", "zh") == ["换", "一", "首", "歌"]
+    recs = [_Recording(Path("a.flac"), "eight of spades four of clubs")]
+    f = score(recs, ["eight eight of spades for clubs"], ["eight of spades four of clubs"], "en")
+    assert (f["errors_stream"], f["errors_offline"], f["reference_words"]) == (3, 0, 6)
+    assert f["wer_offline"] == 0 and f["wer_ratio"] is None
+    assert f["repeat_clips"] == 1 and f["per_clip"][0]["repeated_stream"] == ["eight"]
+
+
+def test_the_eval_set_splits_are_read_apart() -> None:
+    from sola_studio.bench.streaming import set_recordings
+
+    dev = set_recordings("dev", "en")
+    validation = set_recordings("validation", "en")
+    assert dev and validation and all(r.path.exists() for r in dev)
+    assert all(r.path.parent.name == "dev" for r in dev)
+    assert not {r.path.name for r in dev} & {r.path.name for r in validation}
+    with pytest.raises(ValueError, match="use one of old, dev, validation"):
+        set_recordings("test", None)

@@ -75,6 +75,15 @@ _NUMBERS = [
 
 _ABBREVIATIONS = {"mr": "mister", "mrs": "missus", "dr": "doctor", "st": "saint"}
 
+#: English hesitations left out of both sides before scoring: the speech_eval set's spontaneous
+#: references transcribe them ("montreal uh forced aligner"), Whisper mostly does not, and when
+#: it does ("mhm") it is not a word the viewer needed. English only: German "um" and "er" are
+#: words.
+FILLERS = frozenset({"uh", "um", "uhm", "umm", "uhh", "hm", "hmm", "mhm", "mm", "er", "erm"})
+
+#: Languages written without spaces: scored per character (a "word" there is a whole sentence).
+CHARACTER_LANGUAGES = ("ja", "zh")
+
 
 def normalise(text: str) -> str:
     text = text.lower().replace("-", " ")
@@ -82,6 +91,32 @@ def normalise(text: str) -> str:
     words = [_NUMBERS[int(w)] if w.isdigit() and int(w) <= 20 else w for w in text.split()]
     words = [_ABBREVIATIONS.get(w, w) for w in words]
     return " ".join(words)
+
+
+def scored_words(text: str, language: str = "en") -> list[str]:
+    """What WER counts: normalised words, or characters for :data:`CHARACTER_LANGUAGES`."""
+    norm = normalise(text)
+    if language in CHARACTER_LANGUAGES:
+        return [c for c in norm if not c.isspace()]
+    return [w for w in norm.split() if language != "en" or w not in FILLERS]
+
+
+def repeated_ngrams(reference: str, hypothesis: str, language: str = "en") -> list[str]:
+    """N-grams (1-8 words) the hypothesis says back to back more often than the reference does:
+    words the speaker said once and the stream wrote twice ("eight eight", "ten of clubs ten of
+    clubs"). Empty when the hypothesis repeats nothing the speaker did not."""
+    from collections import Counter
+
+    def runs(words: list[str]) -> Counter[str]:
+        found: Counter[str] = Counter()
+        for n in range(1, 9):
+            for i in range(len(words) - 2 * n + 1):
+                if words[i : i + n] == words[i + n : i + 2 * n]:
+                    found[" ".join(words[i : i + n])] += 1
+        return found
+
+    ref, hyp = runs(scored_words(reference, language)), runs(scored_words(hypothesis, language))
+    return sorted(g for g in hyp if hyp[g] > ref[g])
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -129,6 +164,22 @@ def _recordings(language: str = "en") -> list[_Recording]:
     return out
 
 
+#: The frozen real-speech evaluation set (issue 17): ``dev`` to tune on, ``validation`` kept
+#: aside and only ever scored whole (never printed clip by clip).
+SPEECH_EVAL = Path(__file__).resolve().parents[2] / "tests" / "speech_eval"
+EVAL_SPLITS = ("dev", "validation")
+
+
+def eval_recordings(split: str, language: str | None = None) -> list[_Recording]:
+    """The ``split`` clips of ``tests/speech_eval`` (one language, or all), in the set's order."""
+    out = []
+    with (SPEECH_EVAL / "transcripts.tsv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            if row["split"] == split and (language is None or row["lang"] == language):
+                out.append(_Recording(SPEECH_EVAL / row["file"], row["reference"], row["lang"]))
+    return out
+
+
 def _pct(values: list[float], q: float) -> float | None:
     if not values:
         return None
@@ -137,10 +188,13 @@ def _pct(values: list[float], q: float) -> float | None:
     return values[k]
 
 
-def _wer(refs: list[str], hyps: list[str]) -> float | None:
+def _wer(refs: list[str], hyps: list[str], language: str = "en") -> float | None:
     import jiwer
 
-    pairs = [(normalise(r), normalise(h)) for r, h in zip(refs, hyps, strict=True)]
+    pairs = [
+        (" ".join(scored_words(r, language)), " ".join(scored_words(h, language)))
+        for r, h in zip(refs, hyps, strict=True)
+    ]
     pairs = [(r, h) for r, h in pairs if r]
     if not pairs:
         return None
@@ -182,7 +236,7 @@ def _stream(
         StreamingOptions,
         UtteranceStreamer,
     )
-    from sola_studio.bench.retranslation import commit_only_chrf, translated_word_metrics
+    from sola_studio.bench.retranslation import stream_figures
     from sola_studio.captions.track import CaptionTrack
     from sola_studio.core.events import Caption
     from sola_studio.live.stages import Session
@@ -256,16 +310,7 @@ def _stream(
     lag_last = statistics.median(late) if late else None
     hyps = _per_play_text(spans, caps)
     refs = [next(r.reference for r in recordings if r.path == s.path) for s in spans]
-    translated = _translated(
-        published,
-        targets,
-        translator,
-        track,
-        wall,
-        label,
-        translated_word_metrics,
-        commit_only_chrf,
-    )
+    translated = stream_figures(published, targets, translator, track, wall, label)
     return {
         **translated,
         "latency_commit_p50_s": _pct(lat, 0.5),
@@ -295,40 +340,6 @@ def _stream(
         "load_avg_start": load0,
         "load_avg_end": load1,
     }
-
-
-def _translated(
-    published: list[Any],
-    targets: tuple[str, ...],
-    translator: Any,
-    track: Any,
-    wall: float,
-    label: str,
-    translated_word_metrics: Any,
-    commit_only_chrf: Any,
-) -> dict[str, Any]:
-    """The issue-16 figures of one stream, per target (keys ``..._{label}{target}...``)."""
-    out: dict[str, Any] = {}
-    for target in targets:
-        m = translated_word_metrics(published, target)
-        for key, value in m.items():
-            if key.startswith("latency_"):
-                head, q = key.rsplit("_", 2)[0], "_".join(key.rsplit("_", 2)[1:])
-                out[f"{head}_{label}{target}_{q}"] = value
-            else:
-                out[f"{key}_{label}{target}"] = value
-        out[f"chrf_vs_commit_only_{label}{target}"] = commit_only_chrf(
-            published, translator, target
-        )
-    if targets:
-        stats = track.retranslation
-        out[f"retranslation_cpu_share_{label}".rstrip("_")] = stats.seconds / wall if wall else None
-        out[f"retranslation_calls_{label}".rstrip("_")] = stats.translated
-        out[f"retranslation_superseded_{label}".rstrip("_")] = stats.superseded
-        out[f"retranslation_stale_{label}".rstrip("_")] = stats.stale
-        for target, hold in track.hold_back.items():
-            out[f"retranslation_hold_back_{label}{target}"] = hold
-    return out
 
 
 def main(args: argparse.Namespace) -> int:
@@ -418,10 +429,10 @@ def main(args: argparse.Namespace) -> int:
         )
         scored += more
         out[f"wer_stream_{language}"] = _wer(
-            [r.reference for r in more], [first_play[r.path] for r in more]
+            [r.reference for r in more], [first_play[r.path] for r in more], language
         )
         out[f"wer_offline_{language}"] = _wer(
-            [r.reference for r in more], [offline[r.path] for r in more]
+            [r.reference for r in more], [offline[r.path] for r in more], language
         )
         out[f"wer_ratio_{language}"] = _ratio(
             out[f"wer_stream_{language}"], out[f"wer_offline_{language}"]

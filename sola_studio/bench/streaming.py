@@ -14,8 +14,18 @@ Decoding is deterministic on a CPU, so a run repeats exactly and runs at compute
 and a half for the French, German and English recordings). ``--speeds`` replays at several
 machine speeds (cost x0.8, x1, x1.25), since a policy that wins at one speed only is noise.
 
-Offline WER is the same single faster-whisper pass as ``bench captions``. Latency is not
-measured here: the cost model is for ordering events, not for timing them.
+Offline WER is the same single faster-whisper pass as ``bench captions``, with the language
+forced, computed in the same run. ``--sets`` scores the old development files (``old``:
+``../shared/data/speech``) and the frozen real-speech set ``tests/speech_eval`` (``dev``,
+``validation``; issue 17) per language: stream and offline WER, their ratio, the reference
+words, and the clips where the stream says back to back words the speaker said once
+(:func:`~sola_studio.bench.captions.repeated_ngrams`). ``validation`` is only ever reported
+whole: no clip of it is printed.
+
+Latency on the simulated clock (``latency_*``): a committed caption's emission (the end of the
+pass that committed it, in simulated seconds) minus the end of its last word (``word``: of
+every word), a partial's minus the newest audio its pass heard. They follow the cost model, so
+they compare policies (a change that waits longer shows), not machines.
 """
 
 from __future__ import annotations
@@ -25,6 +35,8 @@ import dataclasses
 import json
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -33,11 +45,16 @@ from sola_studio.asr.engine import AsrEngine, Decoded, DecodeOptions
 from sola_studio.asr.streaming import AsrUpdate, StreamingOptions, UtteranceStreamer
 from sola_studio.asr.vad import GateOptions
 from sola_studio.bench.captions import (
+    EVAL_SPLITS,
     WER_LANGUAGES,
+    _pct,
     _per_play_text,
     _Recording,
     _recordings,
-    _wer,
+    eval_recordings,
+    normalise,
+    repeated_ngrams,
+    scored_words,
 )
 from sola_studio.sources.audio import CHUNK_S, SAMPLE_RATE, AudioChunk, decode_file
 
@@ -82,10 +99,30 @@ class _Span(NamedTuple):
     end: float
 
 
+@dataclass
+class Replayed:
+    """One simulated replay: each recording's committed text, the policy (its counters), and
+    latencies on the simulated clock (seconds)."""
+
+    texts: list[str]
+    policy: UtteranceStreamer
+    commit_latency: list[float] = field(default_factory=list)
+    word_latency: list[float] = field(default_factory=list)
+    partial_latency: list[float] = field(default_factory=list)
+
+
 def replay(
     engine: ModelledCost, recordings: Sequence[_Recording], options: StreamingOptions
 ) -> tuple[list[str], UtteranceStreamer]:
     """The committed text of each recording, played one after another with ``GAP_S`` between."""
+    done = replay_timed(engine, recordings, options)
+    return done.texts, done.policy
+
+
+def replay_timed(
+    engine: ModelledCost, recordings: Sequence[_Recording], options: StreamingOptions
+) -> Replayed:
+    """:func:`replay` with latencies on the simulated clock."""
     pieces = [np.zeros(round(LEAD_IN_S * SAMPLE_RATE), np.float32)]
     spans: list[_Span] = []
     t = LEAD_IN_S
@@ -100,17 +137,28 @@ def replay(
     fed = 0
     now = 0.0  # simulated seconds of audio that have arrived
     committed: list[AsrUpdate] = []
+    out = Replayed([], policy)
     while fed < len(audio):
         now = max(now, (fed + step) / SAMPLE_RATE)
         while fed < len(audio) and (fed + step) / SAMPLE_RATE <= now:
-            policy.insert_audio(AudioChunk(audio[fed : fed + step], fed / SAMPLE_RATE, now))
+            due = (fed + step) / SAMPLE_RATE  # when its last sample was "captured"
+            policy.insert_audio(AudioChunk(audio[fed : fed + step], fed / SAMPLE_RATE, due))
             fed += step
         while policy.ready():
             before = engine.spent
-            committed += [u for u in policy.process() if u.committed]
+            updates = policy.process()
             now += engine.spent - before
+            for u in updates:
+                if not u.committed:
+                    out.partial_latency.append(now - u.end)
+                    continue
+                committed.append(u)
+                if u.words:
+                    out.commit_latency.append(now - u.end)
+                    out.word_latency += [now - w.end for w in u.words]
     committed += policy.finish()
-    return _per_play_text(spans, committed), policy
+    out.texts = _per_play_text(spans, committed)
+    return out
 
 
 def streaming_options(language: str, extra: dict[str, Any]) -> StreamingOptions:
@@ -121,13 +169,85 @@ def streaming_options(language: str, extra: dict[str, Any]) -> StreamingOptions:
     return StreamingOptions(languages=(language,), gate=gate, **extra)
 
 
+SETS = ("old", *EVAL_SPLITS)
+
+
+def set_recordings(name: str, language: str | None) -> list[_Recording]:
+    """The recordings of one set (``old``, ``dev``, ``validation``), one language or all."""
+    if name == "old":
+        langs = [language] if language else list(WER_LANGUAGES)
+        return [r for lang in langs for r in _recordings(lang)]
+    if name in EVAL_SPLITS:
+        return eval_recordings(name, language)
+    raise ValueError(f"unknown set {name!r}: use one of {', '.join(SETS)}")
+
+
+def _errors(reference: str, hypothesis: str, language: str) -> tuple[int, int]:
+    """(word errors, reference words) of one clip, as WER counts them."""
+    import jiwer
+
+    ref = " ".join(scored_words(reference, language))
+    hyp = " ".join(scored_words(hypothesis, language))
+    if not ref:
+        return 0, 0
+    n = len(ref.split())
+    if not hyp:
+        return n, n
+    m = jiwer.process_words(ref, hyp)
+    return m.substitutions + m.deletions + m.insertions, n
+
+
+def score(
+    recordings: Sequence[_Recording], stream: Sequence[str], offline: Sequence[str], language: str
+) -> dict[str, Any]:
+    """Stream and offline WER of one language's clips, their ratio, and the repeated-words
+    check (clips where the stream, or the offline pass, repeats what the speaker said once)."""
+    es = eo = words = 0
+    clips: list[dict[str, Any]] = []
+    for r, s, o in zip(recordings, stream, offline, strict=True):
+        e1, n = _errors(r.reference, s, language)
+        e2, _ = _errors(r.reference, o, language)
+        es, eo, words = es + e1, eo + e2, words + n
+        clips.append(
+            {
+                "file": r.path.name,
+                "reference": r.reference,
+                "offline": o,
+                "stream": s,
+                "errors_stream": e1,
+                "errors_offline": e2,
+                "repeated_stream": repeated_ngrams(r.reference, s, language),
+                "repeated_offline": repeated_ngrams(r.reference, o, language),
+            }
+        )
+    ws = es / words if words else None
+    wo = eo / words if words else None
+    return {
+        "clips": len(recordings),
+        "reference_words": words,
+        "errors_stream": es,
+        "errors_offline": eo,
+        "wer_stream": ws,
+        "wer_offline": wo,
+        "wer_ratio": ws / wo if ws is not None and wo else None,
+        "repeat_clips": sum(1 for c in clips if c["repeated_stream"]),
+        "repeat_clips_offline": sum(1 for c in clips if c["repeated_offline"]),
+        "per_clip": clips,
+    }
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", default="base", help="speech model (default: base)")
     parser.add_argument(
         "--speeds", default="0.8,1,1.25", help="machine speeds to simulate (pass cost factors)"
     )
     parser.add_argument(
-        "--languages", default=",".join(WER_LANGUAGES), help="recordings to score (en,fr,de)"
+        "--sets",
+        default="old",
+        help="sets to score: old (../shared/data/speech), dev, validation (tests/speech_eval)",
+    )
+    parser.add_argument(
+        "--languages", default="", help="languages to score (default: every one the set has)"
     )
     parser.add_argument(
         "--options",
@@ -136,58 +256,124 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _languages(name: str, wanted: list[str]) -> list[str]:
+    present = list(dict.fromkeys(r.language for r in set_recordings(name, None)))
+    return [x for x in present if not wanted or x in wanted]
+
+
+def _mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
 def main(args: argparse.Namespace) -> int:
     from sola_studio.asr.engine import WhisperEngine, load_speech_engine
 
     whisper = load_speech_engine(args.model, "cpu", "int8", shared=False).engine
     assert isinstance(whisper, WhisperEngine)  # the offline reference pass is Whisper's
-    languages = [x for x in args.languages.split(",") if x]
+    wanted = [x for x in args.languages.split(",") if x]
+    sets = [x for x in args.sets.split(",") if x]
+    for name in sets:
+        if name not in SETS:
+            print(f"unknown set {name!r}: use one of {', '.join(SETS)}")
+            return 2
     extra = json.loads(args.options)
-    offline: dict[str, list[str]] = {}
+    offline: dict[Path, str] = {}
     out: dict[str, Any] = {"model": args.model, "options": extra, "runs": []}
     for speed in [float(x) for x in args.speeds.split(",") if x]:
         t0 = time.perf_counter()
-        run: dict[str, Any] = {"speed": speed}
-        refs: list[str] = []
-        stream: list[str] = []
-        off: list[str] = []
-        for language in languages:
-            recs = _recordings(language)
-            if not recs:
-                continue
-            if language not in offline:
-                offline[language] = [
-                    whisper.transcribe_file_offline(decode_file(r.path), language) for r in recs
-                ]
-            options = streaming_options(language, extra)
-            texts, policy = replay(ModelledCost(whisper, speed), recs, options)
-            run[f"wer_stream_{language}"] = _wer([r.reference for r in recs], texts)
-            run[f"wer_offline_{language}"] = _wer([r.reference for r in recs], offline[language])
-            run[f"passes_{language}"] = policy.passes
-            refs += [r.reference for r in recs]
-            stream += texts
-            off += offline[language]
-        run["wer_stream_all"] = _wer(refs, stream)
-        run["wer_offline_all"] = _wer(refs, off)
+        run: dict[str, Any] = {"speed": speed, "sets": {}}
+        errors_s = errors_o = words_all = 0
+        lat: list[float] = []
+        word_lat: list[float] = []
+        partial_lat: list[float] = []
+        for name in sets:
+            per_language: dict[str, Any] = {}
+            for language in _languages(name, wanted):
+                recs = set_recordings(name, language)
+                for r in recs:
+                    if r.path not in offline:
+                        offline[r.path] = whisper.transcribe_file_offline(
+                            decode_file(r.path), language
+                        )
+                done = replay_timed(
+                    ModelledCost(whisper, speed), recs, streaming_options(language, extra)
+                )
+                figures = score(recs, done.texts, [offline[r.path] for r in recs], language)
+                figures["passes"] = done.policy.passes
+                figures["latency_commit_p50_s"] = _pct(done.commit_latency, 0.5)
+                figures["latency_commit_p95_s"] = _pct(done.commit_latency, 0.95)
+                figures["latency_word_p50_s"] = _pct(done.word_latency, 0.5)
+                figures["latency_partial_p50_s"] = _pct(done.partial_latency, 0.5)
+                if name == "validation":
+                    del figures["per_clip"]  # kept aside: scored whole, never read clip by clip
+                per_language[language] = figures
+                errors_s += figures["errors_stream"]
+                errors_o += figures["errors_offline"]
+                words_all += figures["reference_words"]
+                lat += done.commit_latency
+                word_lat += done.word_latency
+                partial_lat += done.partial_latency
+            run["sets"][name] = per_language
+        run["wer_stream_all"] = errors_s / words_all if words_all else None
+        run["wer_offline_all"] = errors_o / words_all if words_all else None
         ws, wo = run["wer_stream_all"], run["wer_offline_all"]
         run["wer_ratio_all"] = ws / wo if ws is not None and wo else None
+        run["latency_commit_p50_s"] = _pct(lat, 0.5)
+        run["latency_commit_p95_s"] = _pct(lat, 0.95)
+        run["latency_word_p50_s"] = _pct(word_lat, 0.5)
+        run["latency_word_p95_s"] = _pct(word_lat, 0.95)
+        run["latency_partial_p50_s"] = _pct(partial_lat, 0.5)
         run["wall_s"] = time.perf_counter() - t0
         out["runs"].append(run)
-    ratios = [r["wer_ratio_all"] for r in out["runs"] if r["wer_ratio_all"] is not None]
-    out["wer_ratio_mean"] = sum(ratios) / len(ratios) if ratios else None
+    out["wer_ratio_mean"] = _mean(
+        [r["wer_ratio_all"] for r in out["runs"] if r["wer_ratio_all"] is not None]
+    )
     if args.json:
-        print(json.dumps(out, indent=2))
+        print(json.dumps(out, indent=2, ensure_ascii=False))
     else:
-        for run in out["runs"]:
-            print(
-                f"speed x{run['speed']:<5} ratio {run['wer_ratio_all']:.3f}  "
-                + "  ".join(
-                    f"{lang} {run[f'wer_stream_{lang}']:.3f}/{run[f'wer_offline_{lang}']:.3f}"
-                    for lang in languages
-                    if f"wer_stream_{lang}" in run
-                )
-                + f"  ({run['wall_s']:.0f} s)"
-            )
-        if out["wer_ratio_mean"] is not None:
-            print(f"mean WER ratio (stream / offline, pooled): {out['wer_ratio_mean']:.3f}")
+        _print(out)
     return 0
+
+
+def _f(value: float | None, digits: int = 3) -> str:
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
+def _print(out: dict[str, Any]) -> None:
+    for run in out["runs"]:
+        print(
+            f"speed x{run['speed']}: pooled ratio {_f(run['wer_ratio_all'])} "
+            f"({_f(run['wer_stream_all'])}/{_f(run['wer_offline_all'])}); simulated latency "
+            f"commit p50/p95 {_f(run['latency_commit_p50_s'], 2)}/"
+            f"{_f(run['latency_commit_p95_s'], 2)} s, word p50/p95 "
+            f"{_f(run['latency_word_p50_s'], 2)}/{_f(run['latency_word_p95_s'], 2)} s, "
+            f"partial p50 {_f(run['latency_partial_p50_s'], 2)} s  ({run['wall_s']:.0f} s)"
+        )
+        for name, per_language in run["sets"].items():
+            for language, f in per_language.items():
+                unit = "chars" if language in ("ja", "zh") else "words"
+                print(
+                    f"  {name:10s} {language}  stream {_f(f['wer_stream'])}  offline "
+                    f"{_f(f['wer_offline'])}  ratio {_f(f['wer_ratio'], 2):>5}  "
+                    f"({f['reference_words']} {unit}, {f['clips']} clips)  repeats "
+                    f"{f['repeat_clips']} (offline {f['repeat_clips_offline']})  commit p50 "
+                    f"{_f(f['latency_commit_p50_s'], 2)} s  passes {f['passes']}"
+                )
+        for name, per_language in run["sets"].items():
+            for language, f in per_language.items():
+                for c in f.get("per_clip", ()):
+                    differs = scored_words(c["stream"], language) != scored_words(
+                        c["offline"], language
+                    )
+                    if not differs and not c["repeated_stream"]:
+                        continue
+                    print(
+                        f"\n[{name} {language}] {c['file']}  errors stream {c['errors_stream']} "
+                        f"offline {c['errors_offline']}"
+                        + (f"  REPEATED {c['repeated_stream']}" if c["repeated_stream"] else "")
+                    )
+                    print(f"  reference: {normalise(c['reference'])}")
+                    print(f"  offline:   {normalise(c['offline'])}")
+                    print(f"  stream:    {normalise(c['stream'])}")
+    if out["wer_ratio_mean"] is not None:
+        print(f"mean WER ratio (stream / offline, pooled): {out['wer_ratio_mean']:.3f}")
