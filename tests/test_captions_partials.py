@@ -315,3 +315,50 @@ def test_erasure_budget_holds_back_more_while_erasure_runs_high() -> None:
         policy.update("a b c d e f g h")
         budget.committed(policy, "a b c d e f g h")
     assert budget.hold_back == 2
+
+
+class HeldTranslator:
+    """The real translator behind a gate the test opens: while it is shut, every call waits (a
+    translation engine far slower than speech)."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.name = "held"
+        self.gate = threading.Event()
+        self.entered = threading.Event()
+        self.sources: list[str] = []
+
+    def supports(self, source: str, target: str) -> bool:
+        return bool(self.inner.supports(source, target))
+
+    def translate(self, texts: Any, source: str, targets: Any) -> Any:
+        self.entered.set()
+        self.gate.wait(30)
+        self.sources.extend(texts)
+        return self.inner.translate(texts, source, targets)
+
+
+def test_a_slow_translator_never_holds_up_the_recogniser_and_stale_partials_are_dropped(
+    translator: Any,
+) -> None:
+    held = HeldTranslator(translator)
+    bus = Bus()
+    recorder = Recorder(bus)
+    track = CaptionTrack(bus, ["pt"], held, partials=PartialOptions(cpu_share=1.0))
+    track.on_update(update(SPOKEN[0], committed=False))
+    wait_until(held.entered.is_set, what="the first partial in the translator")
+    # The translator is stuck: the ASR thread's calls still return (they only publish and hand
+    # the newest partial over), and each newer partial replaces the one waiting.
+    for text in SPOKEN[1:]:
+        track.on_update(update(text, committed=False))
+    track.on_update(update(FINAL, committed=True))
+    assert [c.text for c in recorder.snapshot()] == [*SPOKEN, FINAL]
+    held.gate.set()
+    track.close()
+    seen = recorder.snapshot()
+    # The partials that were waiting when the commit came were never translated; the commit was.
+    assert held.sources == [SPOKEN[0], FINAL]
+    assert track.retranslation.superseded == len(SPOKEN) - 2
+    assert seen[-1].committed and seen[-1].translations["pt"]
+    commit_at = next(i for i, c in enumerate(seen) if c.committed)
+    assert all(c.committed for c in seen[commit_at:])  # no partial after its commit

@@ -43,6 +43,7 @@ from sola_studio.captions.retranslation import (
     stable_source,
     words_of,
 )
+from sola_studio.captions.track import CaptionTrack
 from sola_studio.core.events import Caption
 from sola_studio.translate.base import Translator
 
@@ -128,6 +129,39 @@ def commit_only_chrf(
         return None
     again = [translator.translate([src], lang, [language])[language][0] for _h, src, lang in pairs]
     return chrf([h for h, _s, _l in pairs], again)
+
+
+def stream_figures(
+    published: Sequence[Caption],
+    targets: Sequence[str],
+    translator: Translator | None,
+    track: CaptionTrack,
+    wall: float,
+    label: str = "",
+) -> dict[str, Any]:
+    """The figures of one stream of ``bench captions``, per target, keyed
+    ``..._{label}{target}...`` (``label``: ``""`` for the English loop, ``"fr_"`` for the talk)."""
+    out: dict[str, Any] = {}
+    for target in targets:
+        for key, value in translated_word_metrics(published, target).items():
+            if key.startswith("latency_"):
+                head, q, unit_ = key.rsplit("_", 2)
+                out[f"{head}_{label}{target}_{q}_{unit_}"] = value
+            else:
+                out[f"{key}_{label}{target}"] = value
+        out[f"chrf_vs_commit_only_{label}{target}"] = (
+            commit_only_chrf(published, translator, target) if translator is not None else None
+        )
+    if targets:
+        stats = track.retranslation
+        tail = f"_{label.rstrip('_')}" if label else ""
+        out[f"retranslation_cpu_share{tail}"] = stats.seconds / wall if wall else None
+        out[f"retranslation_calls{tail}"] = stats.translated
+        out[f"retranslation_superseded{tail}"] = stats.superseded
+        out[f"retranslation_stale{tail}"] = stats.stale
+        for target, hold in track.hold_back.items():
+            out[f"retranslation_hold_back_{label}{target}"] = hold
+    return out
 
 
 # -- the replay ------------------------------------------------------------------------------
