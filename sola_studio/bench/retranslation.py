@@ -40,7 +40,6 @@ from sola_studio.captions.retranslation import (
     FlickerPolicy,
     common_prefix,
     erased,
-    stable_source,
     words_of,
 )
 from sola_studio.captions.track import CaptionTrack
@@ -253,7 +252,7 @@ def simulate(
         if start >= until:
             return
         job, pending = pending, None
-        source = stable_source(job_prev[0], job.text) if flicker.agree else job.text
+        source = flicker.source(job_prev[0], job.text)
         if not source or source == translated_source:
             return
         result, cost = call(source, job.language)

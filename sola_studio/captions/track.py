@@ -41,7 +41,6 @@ from sola_studio.captions.retranslation import (
     ErasureBudget,
     FlickerOptions,
     FlickerPolicy,
-    stable_source,
 )
 from sola_studio.core.bus import Bus
 from sola_studio.core.clock import monotonic
@@ -240,9 +239,7 @@ class CaptionTrack:
             self.bus.publish(caption)
             if not targets or not options.enabled:
                 return
-            source = (
-                stable_source(shown.previous, shown.text) if options.flicker.agree else shown.text
-            )
+            source = options.flicker.source(shown.previous, shown.text)
             if not source or source == shown.translated_source:
                 return
         job = _PartialJob(caption.id, caption.language, source, caption.t_capture)
