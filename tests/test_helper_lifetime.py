@@ -15,6 +15,8 @@ import psutil
 import pytest
 from helpers import REPO_ROOT, wait_until
 
+from sola_studio.core.helper import SPAWN_ENV
+
 APP = textwrap.dedent(
     """
     import os, pathlib, sys, threading, time
@@ -50,7 +52,8 @@ def _gone(pid: int) -> bool:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 @pytest.mark.parametrize("state", ["idle", "busy"])
-def test_a_killed_app_leaves_no_process_behind(state: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("start", ["exec", "spawn"])  # spawn: as a frozen build starts it
+def test_a_killed_app_leaves_no_process_behind(state: str, start: str, tmp_path: Path) -> None:
     (tmp_path / "busy.py").write_text(BUSY)
     app = subprocess.Popen(
         [sys.executable, "-c", APP, state],
@@ -58,7 +61,11 @@ def test_a_killed_app_leaves_no_process_behind(state: str, tmp_path: Path) -> No
         stdout=subprocess.PIPE,
         text=True,
         cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+        env={
+            **os.environ,
+            "PYTHONPATH": str(REPO_ROOT),
+            SPAWN_ENV: "1" if start == "spawn" else "0",
+        },
     )
     pids: set[int] = set()
     try:
@@ -66,8 +73,9 @@ def test_a_killed_app_leaves_no_process_behind(state: str, tmp_path: Path) -> No
         helper_pid = int(app.stdout.readline())
         assert app.stdout.readline().strip() == "ready"
         children = psutil.Process(app.pid).children(recursive=True)
-        pids = {c.pid for c in children}  # the helper and the resource tracker
+        pids = {c.pid for c in children}  # the helper (and spawn's resource tracker)
         assert helper_pid in pids and helper_pid != app.pid
+        assert len(pids) == (2 if start == "spawn" else 1)  # no tracker unless spawn
         app.send_signal(signal.SIGKILL)
         app.wait(10)
         wait_until(

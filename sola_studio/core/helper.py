@@ -25,19 +25,30 @@ gone, multiprocessing's resource tracker, which ``spawn`` starts beside it, sees
 close and exits too. (A ``ProcessPoolExecutor`` was used before: its queues hand the child both
 ends of their pipes, so neither it nor the tracker noticed a killed parent and both lived on,
 ~250 MB each, until reboot.) Calls and replies travel over one duplex pipe, no semaphores.
+
+On Linux and macOS (not frozen) the child is started as a plain interpreter with the parent's
+``sys.path`` rather than through ``multiprocessing``, whose ``spawn`` also starts its resource
+tracker (a 13 MB process that only named semaphores and shared memory need, and the helper uses
+neither), and imports the application's ``__main__`` again in the child. A frozen build and
+Windows keep ``spawn`` (the frozen executable re-enters through ``freeze_support``).
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import json
 import logging
 import multiprocessing
 import os
 import signal
+import socket
+import subprocess
+import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
-from typing import Any, TypeVar, cast
+from typing import Any, Protocol, TypeVar, cast
 
 from sola_studio.core.errors import SolaError
 
@@ -48,6 +59,10 @@ T = TypeVar("T")
 #: Set to ``1`` to run helper calls in the calling process (debugging with pdb, profiling).
 IN_PROCESS_ENV = "SOLA_STUDIO_HELPER_IN_PROCESS"
 
+#: Set to ``1`` to start the helper through ``multiprocessing`` spawn everywhere, as a frozen
+#: build and Windows do (tests run both ways).
+SPAWN_ENV = "SOLA_STUDIO_HELPER_SPAWN"
+
 #: How often the helper also checks that its parent is still the one that started it (s).
 PARENT_CHECK_S = 1.0
 
@@ -56,24 +71,82 @@ class HelperError(SolaError):
     """The helper process died while working on a call."""
 
 
+class _Process(Protocol):
+    """What :class:`_Helper` needs of its child (``multiprocessing.Process`` has it)."""
+
+    @property
+    def pid(self) -> int | None: ...
+
+    def is_alive(self) -> bool: ...
+
+    def join(self, timeout: float | None = None) -> None: ...
+
+    def kill(self) -> None: ...
+
+
+class _Exec:
+    """The helper as a plain child interpreter (POSIX, not frozen): no resource tracker."""
+
+    def __init__(self, conn_fd: int, lifeline_fd: int) -> None:
+        path = [entry or os.getcwd() for entry in sys.path]
+        code = (
+            "import json, sys; sys.path[:] = json.loads(sys.argv[1]); "
+            "from sola_studio.core.helper import _exec_main; _exec_main(sys.argv[2:])"
+        )
+        args = [json.dumps(path), str(conn_fd), str(lifeline_fd), str(os.getpid())]
+        self._popen = subprocess.Popen(
+            [sys.executable, "-c", code, *args],
+            pass_fds=(conn_fd, lifeline_fd),
+            stdin=subprocess.DEVNULL,
+        )
+
+    @property
+    def pid(self) -> int | None:
+        return self._popen.pid
+
+    def is_alive(self) -> bool:
+        return self._popen.poll() is None
+
+    def join(self, timeout: float | None = None) -> None:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self._popen.wait(timeout)
+
+    def kill(self) -> None:
+        self._popen.kill()
+
+
 class _Helper:
     """The running child: its process, the call pipe and the write end of its lifeline."""
 
     def __init__(self) -> None:
+        self.process: _Process
+        plain = os.name == "posix" and not getattr(sys, "frozen", False)
+        if plain and os.environ.get(SPAWN_ENV) != "1":
+            ours, theirs = socket.socketpair()
+            lifeline_r, lifeline_w = os.pipe()
+            try:
+                self.process = _Exec(theirs.fileno(), lifeline_r)
+            finally:
+                theirs.close()
+                os.close(lifeline_r)
+            self.conn = Connection(ours.detach())
+            self.lifeline = Connection(lifeline_w, readable=False)
+            return
         ctx = multiprocessing.get_context("spawn")
         self.conn, child_conn = ctx.Pipe(duplex=True)
-        lifeline_r, self.lifeline = ctx.Pipe(duplex=False)
-        self.process: BaseProcess = ctx.Process(
+        lifeline, self.lifeline = ctx.Pipe(duplex=False)
+        process = ctx.Process(
             target=_serve,
-            args=(child_conn, lifeline_r, os.getpid()),
+            args=(child_conn, lifeline, os.getpid()),
             name="sola-helper",
             daemon=True,  # terminated by multiprocessing at a normal exit
         )
-        self.process.start()
+        process.start()
+        self.process = process
         # Only the child may hold these: the lifeline reaches EOF when no parent holds its
         # write end, and the call pipe when the child dies.
         child_conn.close()
-        lifeline_r.close()
+        lifeline.close()
 
     def stop(self, timeout: float = 5.0) -> None:
         self.lifeline.close()  # the child's watcher exits on EOF, even mid-call
@@ -149,6 +222,9 @@ def _running() -> _Helper:
         return _helper
 
 
+atexit.register(shutdown)
+
+
 def _discard(helper: _Helper) -> None:
     global _helper
     with _state_lock:
@@ -158,6 +234,12 @@ def _discard(helper: _Helper) -> None:
 
 
 # -- in the helper process ---------------------------------------------------------------------
+
+
+def _exec_main(argv: Sequence[str]) -> None:
+    """The helper's entry as a plain child interpreter (see :class:`_Exec`)."""
+    conn_fd, lifeline_fd, parent_pid = (int(x) for x in argv)
+    _serve(Connection(conn_fd), Connection(lifeline_fd, writable=False), parent_pid)
 
 
 def _serve(conn: Connection, lifeline: Connection, parent_pid: int) -> None:
