@@ -212,6 +212,8 @@ class CaptionTrack:
                 self._commits.append(caption)
                 self._cond.notify()
         if not queued:
+            with self._publish:
+                self._committing.pop(caption.id, None)
             err = TranslationUnavailable(
                 f"translation is {len(self._commits)} captions behind; caption {caption.id} "
                 "is shown untranslated",
