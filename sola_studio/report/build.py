@@ -155,6 +155,25 @@ class SpecCardRow:
 
 
 @dataclass(frozen=True)
+class ActivityCount:
+    """What viewers did on one platform besides commenting: ``times`` the connector reported
+    it, ``total`` summed over bursts (likes) and combos (gifts)."""
+
+    platform: str
+    kind: str  # join, like, gift, share, follow, member
+    times: int
+    total: int
+
+
+@dataclass(frozen=True)
+class ActivityBucket:
+    """Viewer activity in one bucket of the over-time charts: kind -> total."""
+
+    start_s: float
+    totals: Mapping[str, int]
+
+
+@dataclass(frozen=True)
 class SessionReport:
     session_id: int
     title: str
@@ -174,6 +193,37 @@ class SessionReport:
     real_names: bool = False
     notes: tuple[str, ...] = field(default_factory=tuple)
     spec_cards: tuple[SpecCardRow, ...] = field(default_factory=tuple)
+    activity: tuple[ActivityCount, ...] = field(default_factory=tuple)
+    activity_timeline: tuple[ActivityBucket, ...] = field(default_factory=tuple)
+
+
+def activity_summary(
+    db: sqlite_utils.Database, session_id: int, t0: float, bucket_s: float, n_buckets: int
+) -> tuple[tuple[ActivityCount, ...], tuple[ActivityBucket, ...]]:
+    """Viewer activity per platform and kind, and per kind over time (the comments' buckets;
+    activity after the last bucket counts in the last)."""
+    from sola_studio.store.activity import activity_rows
+
+    times: Counter[tuple[str, str]] = Counter()
+    totals: Counter[tuple[str, str]] = Counter()
+    per: list[Counter[str]] = [Counter() for _ in range(n_buckets)]
+    for r in activity_rows(db, session_id):
+        key = (str(r["platform"]), str(r["kind"]))
+        n = int(r["count"] or 1)
+        times[key] += 1
+        totals[key] += n
+        i = min(n_buckets - 1, max(0, int((float(r["t_wall"]) - t0) // bucket_s)))
+        per[i][key[1]] += n
+    counts = tuple(
+        ActivityCount(platform, kind, times[(platform, kind)], totals[(platform, kind)])
+        for platform, kind in sorted(totals)
+    )
+    timeline = (
+        tuple(ActivityBucket(i * bucket_s, dict(per[i])) for i in range(n_buckets))
+        if counts
+        else ()
+    )
+    return counts, timeline
 
 
 def percentile(values: Sequence[float], q: float) -> float | None:
@@ -386,6 +436,7 @@ def build_report(
             "SELECT * FROM spec_cards WHERE session_id = ? ORDER BY shown_wall, id", [sid]
         )
     )
+    activity, activity_timeline = activity_summary(db, sid, t0, float(bucket), n_buckets)
     n_replies = db.execute("SELECT COUNT(*) FROM replies WHERE session_id = ?", [sid]).fetchone()[0]
 
     notes = []
@@ -439,4 +490,6 @@ def build_report(
         real_names=real_names,
         notes=tuple(notes),
         spec_cards=spec_cards,
+        activity=activity,
+        activity_timeline=activity_timeline,
     )

@@ -240,6 +240,52 @@ def _card(key: str, value: str, sub: str = "") -> str:
     )
 
 
+ACTIVITY_KINDS = ("join", "like", "gift", "share", "follow", "member")
+_ACTIVITY_HEAD = {
+    "join": "Joins",
+    "like": "Likes",
+    "gift": "Gifts",
+    "share": "Shares",
+    "follow": "Follows",
+    "member": "Members",
+}
+
+
+def activity_html(report: SessionReport) -> str:
+    """The viewer-activity section's body: totals per platform and kind, then over time."""
+    if not report.activity:
+        return '<p class="sub">No viewer activity was reported (replay files carry none).</p>'
+    kinds = [k for k in ACTIVITY_KINDS if any(a.kind == k for a in report.activity)]
+    kinds += sorted({a.kind for a in report.activity} - set(kinds))
+    totals = {(a.platform, a.kind): a for a in report.activity}
+    rows = []
+    for platform in sorted({a.platform for a in report.activity}):
+        cells = []
+        for kind in kinds:
+            a = totals.get((platform, kind))
+            if a is None:
+                cells.append('<td class="n">–</td>')
+            elif a.times != a.total:
+                cells.append(f'<td class="n">{a.total}<div class="tr">{a.times} times</div></td>')
+            else:
+                cells.append(f'<td class="n">{a.total}</td>')
+        rows.append(f"<tr><td>{_e(platform)}</td>{''.join(cells)}</tr>")
+    head = "".join(f"<th>{_e(_ACTIVITY_HEAD.get(k, k))}</th>" for k in kinds)
+    table = f"<table><tr><th>Platform</th>{head}</tr>{''.join(rows)}</table>"
+    palette = charts.colours(kinds)
+    chart = charts.stacked_bars(
+        [b.totals for b in report.activity_timeline],
+        [clock_s(b.start_s) for b in report.activity_timeline],
+        kinds,
+        palette,
+        title="Viewer activity over time by kind",
+    )
+    return (
+        f'<div class="grid2"><div>{table}</div><div class="panel"><h3>Over time (every '
+        f"{clock_s(report.bucket_s)})</h3>{chart}{charts.legend(kinds, palette)}</div></div>"
+    )
+
+
 def to_html(report: SessionReport) -> str:
     g = report.glance
     started = datetime.fromtimestamp(g.started_wall, tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
@@ -432,6 +478,7 @@ seller speaks {_e(language_name(report.seller_language))} · captions in {_e(cap
 <section id="alerts"><h2>Restock alerts</h2>
 <div class="grid2"><div class="panel">{alerts_chart}</div><div>{alerts_table}</div></div>
 </section>
+<section id="activity"><h2>Viewer activity</h2>{activity_html(report)}</section>
 <section id="spec-cards"><h2>Spec cards shown</h2>{cards_table}</section>
 <section id="questions"><h2>Top questions and the replies given</h2>{questions_table}</section>
 <section id="transcript"><h2>Transcript and translations</h2>{transcript}</section>

@@ -21,9 +21,11 @@ from typing import TYPE_CHECKING, Any
 
 from sola_studio.captions.speccards import SpecCard
 from sola_studio.catalog.sheet import ProductSheet
+from sola_studio.chat.events import ViewerActivity
 from sola_studio.comments import events as ce
 from sola_studio.core.bus import Bus, Handler
 from sola_studio.core.events import Caption, Comment, ErrorEvent
+from sola_studio.store.activity import record_activity
 from sola_studio.store.records import ProductSnapshot
 
 if TYPE_CHECKING:
@@ -232,6 +234,7 @@ class EventRouter:
             (ce.OnScreenCard, bind(_card)),
             (SpecCard, bind(_spec_card)),
             (ce.CommentDropped, bind(_dropped)),
+            (ViewerActivity, bind(record_activity)),
         ]
 
     def subscribe(self, bus: Bus) -> Callable[[], None]:

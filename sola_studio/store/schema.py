@@ -28,6 +28,11 @@ a spec card from the captions.
 
 Migration 3 adds ``viewer_memory``: each viewer's asks (pseudonymous id, intent, entities, text)
 and the reply they got, read back by :mod:`sola_studio.store.viewer_memory`.
+
+Migration 4 adds ``viewer_activity``: what viewers did besides commenting (joins, likes, gifts,
+shares, follows, memberships) as the chat connectors published it, per platform, for the
+report's activity summary (:mod:`sola_studio.store.activity`). Counts only: no viewer id or
+name is kept, so there is nothing personal to purge or forget.
 """
 
 from __future__ import annotations
@@ -308,6 +313,25 @@ def _migration_3(db: sqlite_utils.Database) -> None:
     db.table("viewer_memory").create_index(["comment_id"])
 
 
+def _migration_4(db: sqlite_utils.Database) -> None:
+    # Viewer activity from the chat connectors (issue 18): joins, likes, gifts, shares, follows.
+    db.table("viewer_activity").create(
+        {
+            "id": int,
+            "session_id": int,
+            "platform": str,
+            "kind": str,  # chat.events.ActivityKind value
+            "count": int,
+            "detail": str,  # the gift's name or the amount as the platform wrote it
+            "t_wall": float,
+        },
+        pk="id",
+        not_null=["session_id", "platform", "kind", "count", "t_wall"],
+        foreign_keys=[("session_id", "sessions", "id")],
+    )
+    db.table("viewer_activity").create_index(["session_id", "t_wall"])
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -319,6 +343,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "sessions, captions, viewers, comments, replies, products", _migration_1),
     Migration(2, "spec cards: attribute, keyword, caption and stream times", _migration_2),
     Migration(3, "viewer memory across sessions", _migration_3),
+    Migration(4, "viewer activity (joins, likes, gifts, shares, follows)", _migration_4),
 )
 LATEST = MIGRATIONS[-1].version
 
@@ -328,6 +353,24 @@ def current_version(db: sqlite_utils.Database) -> int:
         return 0
     row = db.execute("SELECT MAX(version) FROM schema_version").fetchone()
     return int(row[0] or 0)
+
+
+def check_readable(db: sqlite_utils.Database) -> int:
+    """For a database opened read-only: its version, refused when it is newer than this Sola
+    Studio knows or has no sessions table (an unmigrated database has nothing to report)."""
+    version = current_version(db)
+    if version > LATEST:
+        raise StoreError(
+            f"this session database has schema version {version}, newer than this Sola Studio "
+            f"knows ({LATEST})",
+            fix="update Sola Studio (pip install -U sola-studio), or open another profile",
+        )
+    if version == 0:
+        raise StoreError(
+            "this session database holds no sessions yet",
+            fix="run a show first: sola-studio run --demo",
+        )
+    return version
 
 
 def migrate(db: sqlite_utils.Database, now_wall: float) -> int:
