@@ -61,6 +61,8 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory) -> None:
         os.environ["SOLA_STUDIO_HOME"] = os.environ["SOLA_STUDIO_TEST_HOME"]
     else:
         os.environ["SOLA_STUDIO_HOME"] = str(tmp_path_factory.mktemp("sola-home"))
+    # the profile databases are encrypted (issue 21.11); tests use a fixed key, never a keyring
+    os.environ.setdefault("SOLA_STUDIO_STORE_KEY", "5a" * 32)
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ captions come from this test, the comments go straight to the desk.
 from __future__ import annotations
 
 import json
-import sqlite3
 import time
 from decimal import Decimal
 from pathlib import Path
@@ -22,6 +21,7 @@ from sola_studio.catalog.loader import load_sheet
 from sola_studio.core.events import Caption, Comment
 from sola_studio.live.options import DEMO_AUDIO, LiveOptions
 from sola_studio.live.session import LiveSession
+from sola_studio.store.repository import SessionStore
 
 SHEET = """
 seller_language: en
@@ -112,12 +112,15 @@ def test_an_edited_sheet_reaches_drafts_glossary_and_cards(
         live.stop()
 
 
-def _snapshots(database: Path, session_id: int, product_id: str) -> list[dict[str, object]]:
-    with sqlite3.connect(database) as db:
+def _snapshots(store: SessionStore, session_id: int, product_id: str) -> list[dict[str, object]]:
+    db = store.connect_another()  # the profile's database is encrypted (issue 21.11)
+    try:
         rows = db.execute(
             "SELECT snapshot FROM products WHERE session_id = ? AND product_id = ? ORDER BY rowid",
             (session_id, product_id),
         ).fetchall()
+    finally:
+        db.close()
     return [json.loads(snapshot) for (snapshot,) in rows]
 
 
@@ -148,9 +151,7 @@ def test_a_sheet_event_on_the_bus_reaches_desk_glossary_cards_and_store(
         desk, translator, sid = live.desk, live.translator, live.session_id
         assert desk is not None and translator is not None and sid is not None
         assert translator.glossary.find("table") is None
-        assert [s["price"]["amount"] for s in _snapshots(live.store.path, sid, "table")] == [
-            "1299.9"
-        ]
+        assert [s["price"]["amount"] for s in _snapshots(live.store, sid, "table")] == ["1299.9"]
 
         path.write_text(AFTER, encoding="utf-8")
         edited = load_sheet(path)
@@ -161,7 +162,7 @@ def test_a_sheet_event_on_the_bus_reaches_desk_glossary_cards_and_store(
         assert "999" in desk.process(c).text
         assert translator.glossary.find("table") is not None  # the new sheet's spec "kind"
         assert live.spec_cards.product.specs["load"]["en"] == "holds 120 kg"
-        snapshots = _snapshots(live.store.path, sid, "table")
+        snapshots = _snapshots(live.store, sid, "table")
         assert [s["price"]["amount"] for s in snapshots] == ["1299.9", "999.9"]
 
         chair = edited.with_pinned("chair")

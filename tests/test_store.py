@@ -86,7 +86,7 @@ def test_replayed_show_is_recorded_as_it_happens(tmp_path: Path) -> None:
     )
     sid = store.session_id
     # a second, independent connection sees each event right after it is published
-    reader = sqlite3.connect(store.path)
+    reader = store.connect_another()
     seen_captions = 0
     for step in steps:
         bus.publish(step.event)

@@ -24,6 +24,7 @@ ids and counts), and never import Qt.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import json
@@ -31,19 +32,31 @@ import logging
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import psutil
 import sqlite_utils
+from keyring.backend import KeyringBackend
 
 from sola_studio import __version__
 from sola_studio.core.clock import Clock, SystemClock
 from sola_studio.core.errors import StoreError
 from sola_studio.core.events import Caption, Comment, ErrorEvent
-from sola_studio.store import privacy, schema
+from sola_studio.store import cipher, privacy, schema
+from sola_studio.store.cipher import StoreKey
+from sola_studio.store.errors import (
+    DB_ERRORS,
+    DB_OR_OS_ERRORS,
+    StoreFull,
+    StoreReadOnly,
+    classify,
+    is_clear_text,
+)
 from sola_studio.store.records import (
     DB_NAME,
     KEY_NAME,
@@ -62,6 +75,38 @@ def _json(value: object) -> str | None:
     if value is None:
         return None
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+@dataclass(frozen=True)
+class _Kept:
+    """A write the full disk refused, kept to be written when space returns."""
+
+    method: Callable[..., Any]
+    args: tuple[Any, ...]
+    kw: dict[str, Any]
+    wall: float
+    session_id: int | None
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _kept_when_full(method: _F) -> _F:
+    """A ``record_*`` write that a full disk does not lose (see ``SessionStore._write``)."""
+
+    @functools.wraps(method)
+    def write(self: SessionStore, *args: Any, **kw: Any) -> Any:
+        return self._write(method, args, kw)
+
+    return cast(_F, write)
+
+
+def _rollback(conn: Any) -> None:
+    try:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+    except DB_ERRORS:
+        pass  # SQLite rolled back already (a full disk or I/O error can do that)
 
 
 def _process_started(pid: int) -> float | None:
@@ -86,6 +131,10 @@ class SessionStore:
         key: bytes,
         clock: Clock | None = None,
         retention: RetentionPolicy | None = None,
+        db_key: StoreKey | None = None,
+        read_only: bool = False,
+        backlog_limit: int = 20_000,
+        retry_s: float = 2.0,
     ) -> None:
         if len(key) < 16:
             raise ValueError("the viewer key must be at least 16 bytes")
@@ -93,31 +142,45 @@ class SessionStore:
         self._key = key
         self._clock: Clock = clock or SystemClock()
         self.retention = retention or RetentionPolicy()
+        self.read_only = read_only
+        self.encrypted = db_key is not None
+        self._db_key = db_key
         self._lock = threading.RLock()
         self.session_id: int | None = None
         self.seller_language: str | None = None
         self._last_purge = float("-inf")
         self._product_snapshots: dict[str, str] = {}
+        # disk full: writes kept in order, in memory, until space returns (see _write)
+        self._backlog: deque[_Kept] = deque()
+        self.backlog_limit = backlog_limit
+        self.retry_s = retry_s
+        self.lost_when_full = 0  # writes refused because the backlog was at its limit
+        self.on_full: Callable[[StoreFull], None] | None = None
+        self.on_space_back: Callable[[int], None] | None = None
+        self._wall_override: float | None = None
+        self._retry: threading.Thread | None = None
+        self._closed = threading.Event()
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(
-                str(self.path), isolation_level=None, check_same_thread=False, timeout=10.0
-            )
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute("PRAGMA foreign_keys=ON")
-            # deleted rows (forget-viewer, retention) are overwritten, not left in free pages
-            conn.execute("PRAGMA secure_delete=ON")
+            if not read_only:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                if db_key is not None and is_clear_text(self.path):
+                    cipher.encrypt_in_place(self.path, db_key)
+            conn = cipher.connect(self.path, db_key, read_only=read_only)
             self.db = sqlite_utils.Database(conn)
-            schema.migrate(self.db, self._clock.wall())
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(
-                f"cannot open the session database {self.path}: {exc}",
-                fix="check the disk has space and the file is not damaged; "
-                "move it aside to start a fresh one",
-            ) from exc
-        self.mark_interrupted()
-        self.purge_expired()
+            if read_only:
+                schema.check_readable(self.db)
+            else:
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=NORMAL")
+                conn.execute("PRAGMA foreign_keys=ON")
+                # deleted rows (forget-viewer, retention) are overwritten, not left in free pages
+                conn.execute("PRAGMA secure_delete=ON")
+                schema.migrate(self.db, self._clock.wall())
+        except DB_OR_OS_ERRORS as exc:
+            raise classify(exc, self.path, "open", encrypted=self.encrypted) from exc
+        if not read_only:
+            self.mark_interrupted()
+            self.purge_expired()
 
     @classmethod
     def open_profile(
@@ -126,18 +189,62 @@ class SessionStore:
         *,
         clock: Clock | None = None,
         retention: RetentionPolicy | None = None,
+        passphrase: str | None = None,
+        keyring_backend: KeyringBackend | None = None,
+        read_only: bool = False,
     ) -> SessionStore:
-        """Open (creating if needed) the store of a seller profile."""
+        """Open (creating if needed) the encrypted store of a seller profile.
+
+        The database key comes from ``passphrase`` (or ``SOLA_STUDIO_STORE_PASSPHRASE``), else
+        from the keyring (created on first run); a clear-text database is encrypted on the way.
+        ``read_only`` opens the file for reading only (reports on a full or read-only disk):
+        nothing is migrated, marked or purged, and every write raises :class:`StoreReadOnly`.
+        """
         folder = profile_dir(profile)
-        folder.mkdir(parents=True, exist_ok=True)
-        key = load_or_create_key(folder / KEY_NAME)
-        return cls(folder / DB_NAME, key=key, clock=clock, retention=retention)
+        db_path = folder / DB_NAME
+        if read_only:
+            if not db_path.exists():
+                raise StoreError(
+                    f"profile {profile!r} has no session database yet ({db_path})",
+                    fix="run a show first: sola-studio run --demo",
+                )
+            key = (folder / KEY_NAME).read_bytes() if (folder / KEY_NAME).exists() else b"-" * 32
+        else:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                key = load_or_create_key(folder / KEY_NAME)
+            except OSError as exc:
+                raise classify(exc, db_path, "open") from exc
+        db_key = None
+        if db_path.exists() and db_path.stat().st_size > 0 and is_clear_text(db_path) and read_only:
+            db_key = None  # still clear text (not migrated yet): read it as it is
+        else:
+            db_key = cipher.resolve_key(
+                profile, db_path, passphrase=passphrase, backend=keyring_backend
+            )
+        return cls(
+            db_path, key=key, clock=clock, retention=retention, db_key=db_key, read_only=read_only
+        )
 
     # -- plumbing ---------------------------------------------------------------------------
 
     def close(self) -> None:
+        """Write what waits in memory if space came back, then close. What cannot be written
+        is counted in the log (the session stays ``running`` in the file, and is marked
+        interrupted when the profile is next opened)."""
+        self._closed.set()
         with self._lock:
+            if self._backlog:
+                self._flush()
+            if self._backlog or self.lost_when_full:
+                log.error(
+                    "%d store writes could not be written (disk full) and %d were refused",
+                    len(self._backlog),
+                    self.lost_when_full,
+                )
             self.db.conn.close()
+        if self._retry is not None and self._retry is not threading.current_thread():
+            self._retry.join(timeout=5.0)
 
     def __enter__(self) -> SessionStore:
         return self
@@ -146,33 +253,122 @@ class SessionStore:
         self.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[Any]:
         """One short write transaction, committed on exit (the unit of crash safety); rolled
-        back when the block raises. A database error becomes a :class:`StoreError`. Callers
+        back when the block raises. A database error becomes a typed :class:`StoreError`
+        (:class:`StoreFull`, :class:`StoreCorrupt`, :class:`StoreReadOnly`, ...). Callers
         outside the store (privacy, viewer memory) write through this and nothing else."""
+        if self.read_only:
+            raise StoreReadOnly(
+                f"the session database {self.path} is open for reading only",
+                fix="close the report and open the profile normally to record a show",
+            )
         with self._lock:
             conn = self.db.conn
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 yield conn
                 conn.execute("COMMIT")
-            except sqlite3.DatabaseError as exc:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise StoreError(
-                    f"could not write to the session database {self.path}: {exc}",
-                    fix="check the disk has free space and is writable",
-                ) from exc
+            except DB_OR_OS_ERRORS as exc:
+                _rollback(conn)
+                raise classify(exc, self.path, "write to", encrypted=self.encrypted) from exc
             except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
+                _rollback(conn)
                 raise
 
+    def connect_another(self, *, read_only: bool = False) -> Any:
+        """A second, independent connection to this database with its key (a reader in
+        another thread, a test checking what is on disk). The caller closes it."""
+        return cipher.connect(self.path, self._db_key, read_only=read_only)
+
     @contextmanager
-    def reading(self) -> Iterator[sqlite3.Connection]:
+    def reading(self) -> Iterator[Any]:
         """The connection for queries, held against writes from other threads meanwhile."""
         with self._lock:
             yield self.db.conn
+
+    # -- a full disk ------------------------------------------------------------------------
+
+    @property
+    def waiting(self) -> int:
+        """Writes kept in memory because the disk is full."""
+        return len(self._backlog)
+
+    def _now(self) -> float:
+        return self._wall_override if self._wall_override is not None else self._clock.wall()
+
+    def _write(self, method: Callable[..., Any], args: tuple[Any, ...], kw: dict[str, Any]) -> Any:
+        """Run one ``record_*`` write; on a full disk keep it (and every later one, so nothing
+        overtakes) in memory, tell ``on_full`` once per episode, and retry on a timer."""
+        with self._lock:
+            if self._wall_override is not None or not self._backlog:
+                try:
+                    return method(self, *args, **kw)
+                except StoreFull as exc:
+                    if self._wall_override is not None:
+                        raise  # a replayed write: _flush keeps it
+                    self._keep(method, args, kw)
+                    if method.__name__ == "finish_session":
+                        self.session_id = None
+                    self._start_retry()
+                    if self.on_full is not None:
+                        self.on_full(exc)
+                    log.error("disk full: store writes wait in memory until space returns")
+                    return None
+            self._keep(method, args, kw)
+            if method.__name__ == "finish_session":
+                self.session_id = None
+            return None
+
+    def _keep(self, method: Callable[..., Any], args: tuple[Any, ...], kw: dict[str, Any]) -> None:
+        if len(self._backlog) >= self.backlog_limit:
+            self.lost_when_full += 1
+            return
+        self._backlog.append(_Kept(method, args, kw, self._clock.wall(), self.session_id))
+
+    def _flush(self) -> int:
+        """Write what waits, in order, each with the time it happened; stops at the first write
+        the disk still refuses. Returns how many were written."""
+        written = 0
+        with self._lock:
+            session = self.session_id
+            try:
+                while self._backlog:
+                    kept = self._backlog[0]
+                    self._wall_override = kept.wall
+                    self.session_id = kept.session_id
+                    try:
+                        kept.method(self, *kept.args, **kept.kw)
+                    except StoreFull:
+                        break
+                    except StoreError as exc:  # not the disk: this one write is lost
+                        log.error("a kept store write failed: %s", exc.message)
+                    self._backlog.popleft()
+                    written += 1
+            finally:
+                self._wall_override = None
+                self.session_id = session
+        if written and not self._backlog:
+            log.info("space returned: %d kept store writes written", written)
+            if self.on_space_back is not None:
+                self.on_space_back(written)
+        return written
+
+    def _start_retry(self) -> None:
+        if self._retry is not None and self._retry.is_alive():
+            return
+
+        def retry() -> None:
+            while not self._closed.wait(self.retry_s):
+                with self._lock:
+                    if self._closed.is_set():
+                        return
+                    self._flush()
+                    if not self._backlog:
+                        return
+
+        self._retry = threading.Thread(target=retry, name="store-retry", daemon=True)
+        self._retry.start()
 
     def wall_time(self) -> float:
         """The store clock's wall time (what ``t_wall`` columns hold)."""
@@ -192,7 +388,7 @@ class SessionStore:
         """One row of the open session into ``table`` (a name from this module, never user
         input), stamped with ``session_id`` and ``t_wall``, in its own transaction."""
         sid = self._session()
-        now = self._clock.wall()
+        now = self._now()
         names = ("session_id", *columns, "t_wall")
         sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({','.join('?' * len(names))})"
         with self.transaction() as conn:
@@ -204,7 +400,11 @@ class SessionStore:
         """Purge what is past retention when the last purge is ``check_every_s`` old (call it
         after a write made through :meth:`transaction`)."""
         if self._clock.wall() - self._last_purge >= self.retention.check_every_s:
-            self.purge_expired()
+            try:
+                self.purge_expired()
+            except StoreError as exc:  # the write itself is done; purging runs again later
+                self._last_purge = self._clock.wall()
+                log.warning("retention purge postponed: %s", exc.message)
 
     def viewer_pid(self, platform: str, platform_viewer_id: str) -> str:
         """The pseudonymous id stored for a platform viewer id (stable across sessions)."""
@@ -222,7 +422,7 @@ class SessionStore:
         caption_languages: Sequence[str] = (),
     ) -> int:
         """Open a new running session; later ``record_*`` calls write into it."""
-        now = self._clock.wall()
+        now = self._now()
         pid = os.getpid()
         with self.transaction() as conn:
             cur = conn.execute(
@@ -249,10 +449,11 @@ class SessionStore:
         log.info("session %d started", self.session_id)
         return self.session_id
 
+    @_kept_when_full
     def finish_session(self) -> None:
         """Mark the current session finished (a clean stop)."""
         sid = self._session()
-        now = self._clock.wall()
+        now = self._now()
         with self.transaction() as conn:
             conn.execute(
                 "UPDATE sessions SET status = ?, ended_wall = ?, last_event_wall = ? WHERE id = ?",
@@ -292,6 +493,7 @@ class SessionStore:
 
     # -- captions ---------------------------------------------------------------------------
 
+    @_kept_when_full
     def record_caption(self, caption: Caption) -> None:
         """Store a committed caption and its translations (partials are skipped).
 
@@ -301,7 +503,7 @@ class SessionStore:
         if not caption.committed:
             return
         sid = self._session()
-        now = self._clock.wall()
+        now = self._now()
         words = [
             {"text": w.text, "start": w.start, "end": w.end, "probability": w.probability}
             for w in caption.words
@@ -354,8 +556,13 @@ class SessionStore:
 
     def record_comment(self, comment: Comment) -> str:
         """Store a comment as it arrived; returns the viewer's pseudonymous id."""
+        self._record_comment(comment)
+        return self.viewer_pid(comment.platform, comment.viewer_id)
+
+    @_kept_when_full
+    def _record_comment(self, comment: Comment) -> None:
         sid = self._session()
-        now = self._clock.wall()
+        now = self._now()
         pid = self.viewer_pid(comment.platform, comment.viewer_id)
         with self.transaction() as conn:
             conn.execute(
@@ -379,8 +586,8 @@ class SessionStore:
             )
             self._touch(conn, now)
         self.after_write()
-        return pid
 
+    @_kept_when_full
     def record_comment_understood(
         self,
         comment_id: str,
@@ -398,7 +605,7 @@ class SessionStore:
     ) -> None:
         """Add what the comment pipeline understood about an already recorded comment."""
         sid = self._session()
-        now = self._clock.wall()
+        now = self._now()
         with self.transaction() as conn:
             cur = conn.execute(
                 "UPDATE comments SET language=?, translation=?, translated_to=?, intent=?,"
@@ -446,6 +653,7 @@ class SessionStore:
 
     # -- drafts and replies -----------------------------------------------------------------
 
+    @_kept_when_full
     def record_draft(
         self,
         draft_id: str,
@@ -468,7 +676,7 @@ class SessionStore:
         edit by ``drafter``.
         """
         sid = self._session()
-        now = self._clock.wall()
+        now = self._now()
         with self.transaction() as conn:
             existing = self._draft_pk(conn, draft_id)
             if existing is not None:
@@ -509,10 +717,11 @@ class SessionStore:
         )
         conn.execute("UPDATE drafts SET text=? WHERE id=?", (text, draft_pk))
 
+    @_kept_when_full
     def record_draft_edit(self, draft_id: str, text: str, *, edited_by: str = "seller") -> None:
         """The seller (or a redraft) changed a draft's text; the previous text is kept."""
         self._session()
-        now = self._clock.wall()
+        now = self._now()
         with self.transaction() as conn:
             pk = self._draft_pk(conn, draft_id)
             if pk is None:
@@ -522,6 +731,7 @@ class SessionStore:
             self._touch(conn, now)
         self.after_write()
 
+    @_kept_when_full
     def record_review(
         self, draft_id: str, state: str, *, by: str = "seller", text: str | None = None
     ) -> None:
@@ -531,7 +741,7 @@ class SessionStore:
         change is kept as an edit by ``by``.
         """
         self._session()
-        now = self._clock.wall()
+        now = self._now()
         with self.transaction() as conn:
             pk = self._draft_pk(conn, draft_id)
             if pk is None:
@@ -548,6 +758,7 @@ class SessionStore:
             self._touch(conn, now)
         self.after_write()
 
+    @_kept_when_full
     def record_reply(
         self,
         reply_id: str,
@@ -569,7 +780,7 @@ class SessionStore:
         approved when sent.
         """
         sid = self._session()
-        now = self._clock.wall()
+        now = self._now()
         with self.transaction() as conn:
             draft_pk = self._draft_pk(conn, draft_id)
             if draft_pk is not None and (approved_by is None or approved_wall is None):
@@ -613,11 +824,12 @@ class SessionStore:
 
     # -- product sheet and insights ---------------------------------------------------------
 
+    @_kept_when_full
     def record_products(self, products: Sequence[ProductSnapshot]) -> int:
         """Snapshot the product sheet; only products that changed since the last snapshot of
         this session are written. Returns how many were written."""
         sid = self._session()
-        now = self._clock.wall()
+        now = self._now()
         written = 0
         with self.transaction() as conn:
             for p in products:
@@ -636,6 +848,7 @@ class SessionStore:
         self.after_write()
         return written
 
+    @_kept_when_full
     def record_demand(
         self,
         kind: str,
@@ -655,6 +868,7 @@ class SessionStore:
             detail=_json(dict(detail or {})),
         )
 
+    @_kept_when_full
     def record_alert(
         self,
         kind: str,
@@ -676,6 +890,7 @@ class SessionStore:
             detail=_json(dict(detail or {})),
         )
 
+    @_kept_when_full
     def record_spec_card(
         self,
         *,
@@ -700,7 +915,7 @@ class SessionStore:
         ``shown_wall + duration_s`` when a duration is given.
         """
         sid = self._session()
-        now = self._clock.wall()
+        now = self._now()
         shown = shown_wall if shown_wall is not None else now
         if hidden_wall is None and duration_s is not None:
             hidden_wall = shown + duration_s
@@ -738,6 +953,7 @@ class SessionStore:
             t_emit=event.t_emit,
         )
 
+    @_kept_when_full
     def record_problem(
         self,
         *,
@@ -773,7 +989,10 @@ class SessionStore:
         """Move the WAL into the database file and truncate it, so removed text is gone from
         the WAL too (used after purging and forgetting)."""
         with self._lock:
-            self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            try:
+                self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except DB_ERRORS as exc:
+                raise classify(exc, self.path, "checkpoint", encrypted=self.encrypted) from exc
 
     def forget_viewer(self, viewer_pid: str) -> int:
         """Delete every row about one viewer, in every session; returns rows deleted."""
