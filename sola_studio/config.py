@@ -76,6 +76,12 @@ class Settings:
     record: bool = False
     virtual_camera: bool = False
     overlay: bool = True
+    # Where viewer comments come from (Settings › Comments, the setup's Comments page): specs as
+    # ``sola-studio run --comments`` takes them (sola_studio.chat.specs), e.g. ``tiktok:@shop``,
+    # ``youtube:auto``, ``twitch:#shop``, ``webhook:8780``, a replay file. Empty: no comments.
+    comment_sources: tuple[str, ...] = ()
+    webhook_secret: str = ""  # what the local comment endpoint requires ("" = none)
+    youtube_client: str = ""  # the OAuth client JSON; "" = youtube_client.json in config_dir()
 
     def __post_init__(self) -> None:
         if self.retention_days < 1:
@@ -103,6 +109,7 @@ def _to_json(settings: Settings) -> dict[str, Any]:
     data["caption_style"]["layout"] = settings.caption_style.layout.value
     data["audience_languages"] = list(settings.audience_languages)
     data["caption_languages"] = list(settings.caption_languages)
+    data["comment_sources"] = list(settings.comment_sources)
     data["version"] = SCHEMA_VERSION
     return data
 
@@ -115,7 +122,7 @@ def _from_json(data: dict[str, Any]) -> Settings:
     style = {k: v for k, v in style.items() if k in style_known}
     if "layout" in style:
         style["layout"] = CaptionLayout(style["layout"])
-    for key in ("audience_languages", "caption_languages"):
+    for key in ("audience_languages", "caption_languages", "comment_sources"):
         if key in values:
             values[key] = tuple(values[key])
     return Settings(caption_style=CaptionLook(**style), **values)

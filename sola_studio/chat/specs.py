@@ -125,6 +125,30 @@ def parse_comment_sources(
     return sources
 
 
+def check_spec(spec: str) -> None:
+    """Whether ``spec`` is well formed, without connecting, importing a platform's library or
+    reading a token (the Settings window checks as the seller types); a ConfigError with the
+    fix when not. A replay file must exist."""
+    kind, _, rest = spec.strip().partition(":")
+    kind = kind.lower()
+    rest = rest.strip()
+    if kind == "tiktok" and not _TIKTOK.match(rest):
+        raise ConfigError(f"{spec!r} does not name a TikTok account", fix="for example @yourshop")
+    if kind == "youtube" and (rest or "auto") != "auto" and not _VIDEO_ID.match(rest):
+        raise ConfigError(
+            f"{rest!r} is not a YouTube video id",
+            fix="use auto, or the id after watch?v= in your broadcast's URL",
+        )
+    if kind == "twitch" and not rest.strip("#"):
+        raise ConfigError("no Twitch channel given", fix="for example #yourchannel")
+    if kind == "webhook" and rest and not (rest.isdigit() and 1 <= int(rest) <= 65535):
+        raise ConfigError(f"{rest!r} is not a port number", fix="for example 8780")
+    if kind not in LIVE_PLATFORMS and not Path(spec).is_file():
+        if ":" in spec and len(kind) > 1 and kind.isalpha():
+            raise ConfigError(f"unknown comment source {spec!r}", fix=f"use one of: {SPEC_HELP}")
+        raise ConfigError(f"the replay file {spec} does not exist", fix="pick a .jsonl file")
+
+
 def describe_specs(specs: str | Sequence[str] | None) -> str:
     """How the seller's console names the sources: ``tiktok:@shop, webhook
     (http://127.0.0.1:8780/comments), demo.jsonl``."""

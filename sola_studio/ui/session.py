@@ -122,7 +122,12 @@ def live_options(
         record=out / "show.mp4" if settings.record else None,
         virtual_camera=settings.virtual_camera,
         overlay=settings.overlay,
-        comments=str(inputs.comments) if inputs.comments else None,
+        # the demo's replay, else the seller's sources (Settings › Comments)
+        comments=str(inputs.comments)
+        if inputs.comments
+        else (",".join(settings.comment_sources) or None),
+        webhook_secret=settings.webhook_secret or None,
+        youtube_client=Path(settings.youtube_client) if settings.youtube_client else None,
         sheet=Path(settings.product_sheet) if settings.product_sheet else SAMPLE_SHEET,
         profile=profile,
         title=title or time.strftime("Live %Y-%m-%d %H:%M"),

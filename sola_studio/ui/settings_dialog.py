@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -29,6 +30,7 @@ from sola_studio.config import CaptionLayout, CaptionLook, Settings
 from sola_studio.ui.devices import list_microphones
 from sola_studio.ui.i18n import LANGUAGE_NAMES
 from sola_studio.ui.widgets.pickers import LanguageChecklist, LanguageCombo
+from sola_studio.ui.widgets.sources import CommentSourcesForm
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +49,13 @@ def model_choices() -> list[tuple[str, str]]:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        sources: CommentSourcesForm | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.resize(560, 520)
@@ -88,6 +96,14 @@ class SettingsDialog(QDialog):
         self.audience = LanguageChecklist(settings.audience_languages)
         form.addRow(self.tr("My viewers write in"), self.audience)
         tabs.addTab(langs, self.tr("Languages"))
+
+        # Where comments come from: the same sources as `run --comments` (issue 18).
+        self.sources = sources or CommentSourcesForm(settings)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.sources)
+        self.comments_tab = tabs.addTab(scroll, self.tr("Comments"))
+        self.tabs = tabs
 
         devices = QWidget()
         form = QFormLayout(devices)
@@ -182,6 +198,13 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def accept(self) -> None:
+        # A comment source Go live could not read is said here, with its fix, not at Go live.
+        if self.sources.problems():
+            self.tabs.setCurrentIndex(self.comments_tab)
+            return
+        super().accept()
+
     def result_settings(self) -> Settings:
         style = CaptionLook(
             font_size=self.font_size.value(),
@@ -192,7 +215,7 @@ class SettingsDialog(QDialog):
             layout=CaptionLayout(self.layout_combo.currentData()),
             expire_s=self.expire.value(),
         )
-        return self._base.replace(
+        return self.sources.apply(self._base).replace(
             seller_language=self.seller_language.code(),
             audience_languages=self.audience.codes(),
             caption_languages=self.caption_languages.codes(),

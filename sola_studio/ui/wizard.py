@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -42,6 +43,7 @@ from sola_studio.ui.controller import describe
 from sola_studio.ui.devices import SourceProbe, list_microphones, microphone_probe
 from sola_studio.ui.widgets.pickers import LanguageChecklist, LanguageCombo
 from sola_studio.ui.widgets.preview import PreviewView
+from sola_studio.ui.widgets.sources import CommentSourcesForm
 
 log = logging.getLogger(__name__)
 
@@ -332,6 +334,30 @@ class SheetPage(QWizardPage):
         self.result.setStyleSheet(f"color: {theme.OK};")
 
 
+class CommentsPage(QWizardPage):
+    """Where viewer comments come from: TikTok LIVE, YouTube Live, Twitch, the local endpoint,
+    a replay file (the same sources as ``sola-studio run --comments``); none is fine too."""
+
+    def __init__(self, settings: Settings, form: CommentSourcesForm | None = None) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Comments"))
+        self.setSubTitle(
+            self.tr(
+                "Where your viewers write. Drafts are made for every comment; nothing is sent "
+                "until you approve it. You can change this later in Settings › Comments."
+            )
+        )
+        layout = QVBoxLayout(self)
+        self.form = form or CommentSourcesForm(settings)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        layout.addWidget(scroll)
+
+    def validatePage(self) -> bool:
+        return not self.form.problems()
+
+
 class DoctorPage(QWizardPage):
     """Runs the checks of ``sola-studio doctor`` on a worker thread (they probe devices)."""
 
@@ -391,6 +417,7 @@ class SetupWizard(QWizard):
         self.camera = CameraPage(settings)
         self.models = ModelsPage(settings)
         self.sheet = SheetPage(settings)
+        self.comments = CommentsPage(settings)
         self.doctor = DoctorPage()
         for page in (
             self.languages,
@@ -398,13 +425,14 @@ class SetupWizard(QWizard):
             self.camera,
             self.models,
             self.sheet,
+            self.comments,
             self.doctor,
         ):
             self.addPage(page)
 
     def result_settings(self) -> Settings:
         audience = self.languages.audience.codes()
-        return self._base.replace(
+        return self.comments.form.apply(self._base).replace(
             seller_language=self.languages.seller.code(),
             audience_languages=audience,
             caption_languages=tuple(c for c in self._base.caption_languages if c in audience)
