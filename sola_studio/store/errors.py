@@ -10,6 +10,7 @@ reads the same as a damaged one).
 from __future__ import annotations
 
 import errno
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -72,6 +73,13 @@ def is_clear_text(path: Path) -> bool:
         return False
 
 
+def _nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < 1 << 20
+    except OSError:
+        return False
+
+
 def _disk(path: Path) -> str:
     folder = path.parent
     try:
@@ -89,7 +97,11 @@ def classify(exc: BaseException, path: Path, doing: str, *, encrypted: bool = Fa
     code = getattr(exc, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
     text = str(exc)
-    if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or primary == _FULL:
+    if (
+        (isinstance(exc, OSError) and exc.errno == errno.ENOSPC)
+        or primary == _FULL
+        or (primary == _IOERR and _nearly_full(path))  # e.g. the WAL index cannot grow
+    ):
         return StoreFull(
             f"the disk holding the session database {path} is full",
             fix=f"free space on {_disk(path)}; the show goes on, and what it records waits "
@@ -97,7 +109,15 @@ def classify(exc: BaseException, path: Path, doing: str, *, encrypted: bool = Fa
         )
     if isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         primary = _READONLY
-    if primary in (_READONLY, _PERM) or "readonly" in text or "read-only" in text:
+    unwritable = path.exists() and not (
+        os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    )  # (access() reports a read-only mount even to root)
+    if (
+        primary in (_READONLY, _PERM)
+        or (primary == _CANTOPEN and unwritable)
+        or "readonly" in text
+        or "read-only" in text
+    ):
         return StoreReadOnly(
             f"the session database {path} cannot be written ({text})",
             fix=f"make {path} and its folder writable (file permissions, a read-only disk or "

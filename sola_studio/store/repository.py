@@ -52,10 +52,12 @@ from sola_studio.store.cipher import StoreKey
 from sola_studio.store.errors import (
     DB_ERRORS,
     DB_OR_OS_ERRORS,
+    StoreCorrupt,
     StoreFull,
     StoreReadOnly,
     classify,
     is_clear_text,
+    repair_command,
 )
 from sola_studio.store.records import (
     DB_NAME,
@@ -276,6 +278,23 @@ class SessionStore:
                 _rollback(conn)
                 raise
 
+    def check(self) -> None:
+        """SQLite's quick check of the whole file (reads every page; seconds for a large
+        profile): :class:`StoreCorrupt` with the repair command when it finds damage."""
+        with self._lock:
+            try:
+                rows = self.db.conn.execute("PRAGMA quick_check").fetchall()
+            except DB_ERRORS as exc:
+                raise classify(exc, self.path, "check", encrypted=self.encrypted) from exc
+        problems = [str(r[0]) for r in rows if r[0] != "ok"]
+        if problems:
+            raise StoreCorrupt(
+                f"the session database {self.path} is damaged ({problems[0]}; "
+                f"{len(problems)} problems found)",
+                fix=f"recover what it holds into a new file (the old one is kept aside): "
+                f"{repair_command()}",
+            )
+
     def connect_another(self, *, read_only: bool = False) -> Any:
         """A second, independent connection to this database with its key (a reader in
         another thread, a test checking what is on disk). The caller closes it."""
@@ -321,9 +340,22 @@ class SessionStore:
             return None
 
     def _keep(self, method: Callable[..., Any], args: tuple[Any, ...], kw: dict[str, Any]) -> None:
-        if len(self._backlog) >= self.backlog_limit:
+        ending = method.__name__ == "finish_session"  # the session's end is always kept
+        if len(self._backlog) >= self.backlog_limit and not ending:
             self.lost_when_full += 1
             return
+        if ending and self.lost_when_full:  # the report says what the full disk cost
+            problem = {
+                "stage": "store",
+                "error_type": "StoreFull",
+                "message": f"{self.lost_when_full} events were not recorded: the disk was "
+                f"full and {self.backlog_limit} already waited in memory",
+                "fix": f"keep free space on {self.path.parent}",
+            }
+            method_problem = type(self).record_problem.__wrapped__  # type: ignore[attr-defined]
+            self._backlog.append(
+                _Kept(method_problem, (), problem, self._clock.wall(), self.session_id)
+            )
         self._backlog.append(_Kept(method, args, kw, self._clock.wall(), self.session_id))
 
     def _flush(self) -> int:

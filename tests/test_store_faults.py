@@ -1,0 +1,225 @@
+"""The store on a full disk, a damaged file and a read-only file (issue 21.4 and 21.6), on real
+file systems: a 16 MB tmpfs mounted for the test (root can mount one; skipped where it cannot),
+a real profile database with pages overwritten, and a file opened through a read-only bind
+mount (root ignores file modes, so ``chmod 0444`` alone proves nothing)."""
+
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from helpers import wait_until
+
+from sola_studio.core.bus import Bus
+from sola_studio.core.clock import ManualClock
+from sola_studio.core.events import Comment, ErrorEvent
+from sola_studio.store import SessionStatus, SessionStore
+from sola_studio.store.cipher import StoreKey
+from sola_studio.store.errors import StoreCorrupt, StoreFull, StoreReadOnly
+from sola_studio.store.routing import EventRouter
+
+KEY = StoreKey("3c" * 32, raw=True, source="test")
+
+
+def _mount(target: Path, *args: str) -> None:
+    """``mount ARGS... TARGET`` (the last of ARGS is the source)."""
+    target.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(["mount", *args, str(target)], capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount here ({done.stderr.strip()}): needs root or CAP_SYS_ADMIN")
+
+
+def _umount(target: Path) -> None:
+    subprocess.run(["umount", "-l", str(target)], check=False)
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 16 MB file system (tmpfs) for the profile."""
+    disk = tmp_path / "disk"
+    _mount(disk, "-t", "tmpfs", "-o", "size=16m", "tmpfs")
+    try:
+        yield disk
+    finally:
+        _umount(disk)
+
+
+def _fill(disk: Path) -> Path:
+    """Fill the file system to the last byte; returns the filler file."""
+    filler = disk / "filler"
+    with open(filler, "wb", buffering=0) as f:
+        try:
+            while True:
+                f.write(b"\0" * 4096)
+        except OSError as exc:
+            assert exc.errno == errno.ENOSPC
+        try:
+            while True:
+                f.write(b"\0")
+        except OSError as exc:
+            assert exc.errno == errno.ENOSPC
+    return filler
+
+
+def _comment(i: int) -> Comment:
+    return Comment(
+        id=f"c{i}",
+        platform="replay",
+        viewer_id=f"v{i % 50}",
+        viewer_name=f"viewer {i % 50}",
+        text=f"comment number {i}: does the blue one come in size M? " + "x" * 200,
+        t_capture=float(i),
+        t_wall=1_700_000_000.0 + i,
+    )
+
+
+def test_a_full_disk_loses_no_comment_and_tells_the_seller_once(small_disk: Path) -> None:
+    clock = ManualClock()
+    store = SessionStore(
+        small_disk / "sessions.db", key=b"k" * 32, clock=clock, db_key=KEY, retry_s=0.05
+    )
+    told: list[StoreFull] = []
+    store.on_full = told.append
+    bus = Bus()
+    EventRouter(store).subscribe(bus)
+    sid = store.start_session(title="full disk")
+    for i in range(100):
+        bus.publish(_comment(i))
+    store.checkpoint()  # the WAL back to empty, so freeing the filler frees room for the WAL
+    filler = _fill(small_disk)
+    # the show goes on: publishing never raises, and the seller is told once, with the fix
+    for i in range(100, 2_000):
+        clock.advance(0.01)
+        bus.publish(_comment(i))
+    bus.publish(ErrorEvent("sink:virtual_camera", StoreFull("x", fix="y"), clock.wall()))
+    assert len(told) == 1, told
+    assert "full" in told[0].message and told[0].fix and "free space on" in told[0].fix
+    assert store.waiting > 1_000  # kept in memory, in order
+    # a report can be read meanwhile, from the same file, read-only
+    reader = SessionStore(small_disk / "sessions.db", key=b"k" * 32, db_key=KEY, read_only=True)
+    assert reader.db.execute("SELECT status FROM sessions").fetchone()[0] == "running"
+    reader.close()
+
+    filler.unlink()  # space returns: the retry timer writes what waited
+    wait_until(lambda: store.waiting == 0, timeout=30, what="the kept writes to be written")
+    store.finish_session()
+    rows = store.db.execute(
+        "SELECT comment_id, t_wall FROM comments WHERE session_id=? ORDER BY id", (sid,)
+    ).fetchall()
+    assert [r[0] for r in rows] == [f"c{i}" for i in range(2_000)]  # all, in order
+    status = store.db.execute("SELECT status FROM sessions WHERE id=?", (sid,)).fetchone()[0]
+    assert status == SessionStatus.FINISHED
+    errors = store.db.execute("SELECT stage FROM errors").fetchall()
+    assert errors == [("sink:virtual_camera",)]
+    assert store.lost_when_full == 0
+    store.close()
+
+
+def test_a_disk_still_full_at_the_end_refuses_beyond_the_bound_and_says_so(
+    small_disk: Path,
+) -> None:
+    store = SessionStore(
+        small_disk / "sessions.db", key=b"k" * 32, db_key=KEY, backlog_limit=50, retry_s=60
+    )
+    store.start_session()
+    store.checkpoint()
+    filler = _fill(small_disk)
+    for i in range(80):
+        store.record_comment(_comment(i))
+    assert store.waiting == 50 and store.lost_when_full == 30
+    store.finish_session()  # kept too: the session is not left for dead while it waits
+    assert store.session_id is None
+    filler.unlink()
+    store.close()  # writes what waits
+    again = SessionStore(small_disk / "sessions.db", key=b"k" * 32, db_key=KEY)
+    assert again.db.execute("SELECT COUNT(*) FROM comments").fetchone()[0] == 50
+    assert again.db.execute("SELECT status FROM sessions").fetchone()[0] == "finished"
+    [(message,)] = again.db.execute("SELECT message FROM errors").fetchall()
+    assert message.startswith("30 events were not recorded: the disk was full")
+    again.close()
+
+
+def test_a_store_on_a_full_disk_opens_for_reports(small_disk: Path) -> None:
+    path = small_disk / "sessions.db"
+    store = SessionStore(path, key=b"k" * 32, db_key=KEY)
+    store.start_session(title="before the disk filled")
+    store.record_comment(_comment(1))
+    store.close()
+    _fill(small_disk)
+    with pytest.raises(StoreFull):  # marking and purging on open write: a typed error
+        for _ in range(3):  # (SQLite may have room for one small write)
+            SessionStore(path, key=b"k" * 32, db_key=KEY).close()
+    reader = SessionStore(path, key=b"k" * 32, db_key=KEY, read_only=True)
+    assert reader.db.execute("SELECT title FROM sessions").fetchone()[0] == (
+        "before the disk filled"
+    )
+    with pytest.raises(StoreReadOnly):
+        reader.start_session()
+    reader.close()
+
+
+def _real_profile_db(tmp_path: Path) -> Path:
+    path = tmp_path / "sessions.db"
+    store = SessionStore(path, key=b"k" * 32, clock=ManualClock())
+    store.start_session(title="a show")
+    for i in range(400):
+        store.record_comment(_comment(i))
+    store.finish_session()
+    store.checkpoint()
+    store.close()
+    return path
+
+
+def test_a_damaged_file_is_called_damaged_with_the_repair_command(tmp_path: Path) -> None:
+    path = _real_profile_db(tmp_path)
+    size = path.stat().st_size
+    with open(path, "r+b") as f:  # overwrite pages in the middle of the file
+        f.seek(size // 3)
+        f.write(os.urandom(4096 * 4))
+    with pytest.raises(StoreCorrupt) as err:  # on open, or by the check doctor and report run
+        SessionStore(path, key=b"k" * 32).check()
+    assert "damaged" in err.value.message and "space" not in str(err.value)
+    assert err.value.fix and "doctor --repair-store" in err.value.fix
+
+
+def test_a_truncated_header_is_damaged_not_full(tmp_path: Path) -> None:
+    path = _real_profile_db(tmp_path)
+    data = path.read_bytes()
+    path.write_bytes(b"\0" * 100 + data[100:])
+    with pytest.raises(StoreCorrupt) as err:
+        SessionStore(path, key=b"k" * 32)
+    assert "space" not in str(err.value)
+
+
+@pytest.fixture
+def read_only_copy(tmp_path: Path) -> Iterator[Path]:
+    """A real profile database seen through a read-only bind mount of its folder."""
+    source = tmp_path / "profile"
+    source.mkdir()
+    _real_profile_db(source)
+    view = tmp_path / "view"
+    _mount(view, "--bind", str(source))  # (mount's arguments: source before target)
+    try:
+        done = subprocess.run(
+            ["mount", "-o", "remount,bind,ro", str(view)], capture_output=True, text=True
+        )
+        if done.returncode != 0:
+            pytest.skip(f"cannot remount read-only here: {done.stderr.strip()}")
+        yield view / "sessions.db"
+    finally:
+        _umount(view)
+
+
+def test_a_read_only_file_is_called_read_only_and_reports_still_read_it(
+    read_only_copy: Path,
+) -> None:
+    with pytest.raises(StoreReadOnly) as err:
+        SessionStore(read_only_copy, key=b"k" * 32)
+    assert "cannot be written" in err.value.message and "space" not in str(err.value)
+    reader = SessionStore(read_only_copy, key=b"k" * 32, read_only=True)
+    assert reader.db.execute("SELECT COUNT(*) FROM comments").fetchone()[0] == 400
+    reader.close()
