@@ -91,6 +91,15 @@ class DeskFeed:
         self._cards[card.id] = card
         return card
 
+    def sent(self, event: ReplySent) -> CommentCard | None:
+        """The reply left through ``event.sender`` (``clipboard``: the seller pastes it)."""
+        old = self._cards.get(event.comment_id)
+        if old is None:
+            return None
+        card = replace(old, sent_by=event.sender, platform=event.platform or old.platform)
+        self._cards[card.id] = card
+        return card
+
     def proposal(self, event: GroupAnswerProposal) -> Banner:
         self.proposals[event.id] = event
         text = QCoreApplication.translate(

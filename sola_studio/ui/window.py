@@ -343,6 +343,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text.replace("\n\n", " — "), 15000)
 
     def on_reply_sent(self, event: ReplySent) -> None:
+        card = self.feed.sent(event)
+        if card is not None:
+            self.desk.reply_left(card)
         # TikTok and the local endpoint cannot take a reply: it is on the clipboard, to paste
         if event.sender == "clipboard":
             self.statusBar().showMessage(

@@ -53,6 +53,7 @@ class CommentCard:
     confidence: float | None = None
     needs_seller: bool = False
     platform: str = ""
+    sent_by: str = ""  # how the reply left: platform, clipboard, card, dry-run ("" = not yet)
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,14 @@ class DeskPanel(QFrame):
         self.counters.setObjectName("dim")
         head.addWidget(self.counters)
         outer.addLayout(head)
+        # How the last approved reply left: a reply a platform cannot take is on the clipboard,
+        # and the seller must paste it; it is never shown as sent.
+        self.last_reply = QLabel()
+        self.last_reply.setObjectName("dim")
+        self.last_reply.setWordWrap(True)
+        self.last_reply.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.last_reply.hide()
+        outer.addWidget(self.last_reply)
 
         self.banners = BannerStrip(self)
         outer.addWidget(self.banners)
@@ -338,6 +347,29 @@ class DeskPanel(QFrame):
         if self.current_id() == card.id and not self.editing():
             self._show_card(card)
         self._update_counters()
+
+    def reply_left(self, card: CommentCard) -> None:
+        """Say how the reply to ``card`` left (``card.sent_by``): copied to the clipboard for
+        the seller to paste in the platform's chat, sent in the chat, or only logged."""
+        self._cards[card.id] = card
+        platform = card.platform or self.tr("platform's")
+        if card.sent_by == "clipboard":
+            text = self.tr("Reply to {0}: copied — paste it in the {1} chat").format(
+                card.viewer, platform
+            )
+            colour = theme.AMBER
+        elif card.sent_by == "dry-run":
+            text = self.tr("Reply to {0}: rehearsal — logged, not sent").format(card.viewer)
+            colour = theme.TEXT_DIM
+        elif card.sent_by == "card":
+            text = self.tr("Reply to {0}: shown on the picture").format(card.viewer)
+            colour = theme.OK
+        else:
+            text = self.tr("Reply to {0}: sent in the {1} chat").format(card.viewer, platform)
+            colour = theme.OK
+        self.last_reply.setText(text)
+        self.last_reply.setStyleSheet(f"color: {colour};")
+        self.last_reply.show()
 
     def _position_for(self, card: CommentCard) -> int:
         """Questions before greetings and praise (as the core's review queue orders them), each
