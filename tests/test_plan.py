@@ -9,11 +9,16 @@ from pathlib import Path
 import pytest
 from helpers import REPO_ROOT
 
+from sola_studio.catalog.sheet import ProductSheet
+from sola_studio.comments.facts import invented_facts, sheet_facts
 from sola_studio.core import yamlio
 from sola_studio.core.errors import ConfigError
+from sola_studio.plan.generate import Rejected, _Points, generate_plan
 from sola_studio.plan.io import dump_plan, load_plan, save_plan
 from sola_studio.plan.matcher import PlanMatcher, matcher_precision
 from sola_studio.plan.model import LineState, Version
+from sola_studio.plan.translate import fill_versions
+from sola_studio.translate.bergamot import BergamotTranslator
 
 SAMPLE_PLAN = REPO_ROOT / "assets" / "sample_plan.yaml"
 CHECK_SET = REPO_ROOT / "tests" / "fixtures" / "plan" / "near_misses.yaml"
@@ -89,3 +94,47 @@ def test_a_partial_matches_only_a_whole_sentence_exactly() -> None:
     dropped = "It is made of 100% organic cotton, and it is in Brazil."
     assert [x.line_id for x in m.find(dropped)] == ["tee-material"]
     assert m.find(dropped, committed=False) == []
+
+
+def test_a_plan_generated_from_the_sample_sheet_holds_only_sheet_facts(
+    sample_sheet: ProductSheet,
+) -> None:
+    plan, rejected = generate_plan(sample_sheet, ("pt", "es"))
+    facts = sheet_facts(sample_sheet)
+    assert rejected == []
+    assert [s.id for s in plan.segments] == ["intro", "tee", "runner", "tote", "close"]
+    tee = plan.segments[1]
+    said = " ".join(ln.say for ln in tee.points)
+    for fact in ("89.90 BRL", "100% organic cotton", "LIVE10", "30 days", "S, M, L and XL"):
+        assert fact in said
+    for _, line in plan.lines():
+        cited = [facts[f].ref for f in line.facts]  # a KeyError: a fact the sheet lacks
+        assert invented_facts(line.say, cited, facts) == [], line
+
+
+def test_a_point_stating_what_the_sheet_does_not_hold_is_left_out(
+    sample_sheet: ProductSheet,
+) -> None:
+    rejected: list[Rejected] = []
+    points = _Points(sheet_facts(sample_sheet), rejected)
+    points.add("price", "The t-shirt costs 79.90 BRL.", "price:tee")
+    points.add("ship", "Shipping is free everywhere.", "shipping:tee:PT")
+    points.add("ok", "The t-shirt costs 89.90 BRL.", "price:tee")
+    assert [p.id for p in points.points] == ["ok"]
+    assert [r.line_id for r in rejected] == ["price", "ship"]
+
+
+def test_versions_are_filled_by_the_installed_engines_and_missing_ones_marked(
+    sample_sheet: ProductSheet, bergamot: BergamotTranslator
+) -> None:
+    plan = load_plan(SAMPLE_PLAN)
+    plan = plan.with_version("tee-fit", "pt", Version("", LineState.MISSING))
+    filled, report = fill_versions(plan, engines=[bergamot], sheet=sample_sheet)
+    fit = filled.line("tee-fit")
+    assert fit is not None and fit.versions["pt"].state is LineState.MACHINE
+    assert "regular" in fit.versions["pt"].text.lower()
+    assert fit.versions["es"].state is LineState.MISSING
+    assert "es" in report.missing and "bergamot:en-es" in report.missing["es"]
+    # approved versions are the seller's: never translated again
+    assert filled.line("hello") == plan.line("hello")
+    assert report.translated == 1

@@ -186,7 +186,7 @@ def load_plan(path: str | Path) -> ShowPlan:
     if not p.is_file():
         raise ConfigError(
             f"show plan {p} does not exist",
-            fix="pass the path of your plan, or make one: sola-studio plan new --sheet SHEET",
+            fix="pass the path of your plan (the window's plan editor makes one from the sheet)",
         )
     if p.stat().st_size > MAX_PLAN_BYTES:
         raise ConfigError(f"show plan {p} is over {MAX_PLAN_BYTES // 2**20} MB", fix=_FIX)
