@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from helpers import wait_until
 
+from sola_studio.cli import main as cli_main
 from sola_studio.core.bus import Bus
 from sola_studio.core.clock import ManualClock
 from sola_studio.core.events import Comment, ErrorEvent
@@ -223,3 +224,46 @@ def test_a_read_only_file_is_called_read_only_and_reports_still_read_it(
     reader = SessionStore(read_only_copy, key=b"k" * 32, read_only=True)
     assert reader.db.execute("SELECT COUNT(*) FROM comments").fetchone()[0] == 400
     reader.close()
+
+
+def _profile_on(home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A real profile (encrypted, the key from the environment) under ``home``."""
+    monkeypatch.setenv("SOLA_STUDIO_HOME", str(home))
+    store = SessionStore.open_profile("shop")
+    store.start_session(title="the spring show")
+    for i in range(20):
+        store.record_comment(_comment(i))
+    store.finish_session()
+    store.checkpoint()
+    store.close()
+    return Path(store.path)
+
+
+def test_report_list_works_on_a_full_disk(
+    small_disk: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _profile_on(small_disk, monkeypatch)
+    _fill(small_disk)
+    assert cli_main(["report", "--profile", "shop", "--list"]) == 0
+    out, err = capsys.readouterr()
+    assert "the spring show" in out and "finished" in out
+    assert "full" in err and "read-only" in err
+
+
+def test_report_reads_a_read_only_profile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = tmp_path / "home"
+    db = _profile_on(home, monkeypatch)
+    _mount(db.parent, "--bind", str(db.parent))
+    try:
+        subprocess.run(["mount", "-o", "remount,bind,ro", str(db.parent)], check=True)
+        out_file = tmp_path / "report.json"
+        assert (
+            cli_main(["report", "--profile", "shop", "--format", "json", "--out", str(out_file)])
+            == 0
+        )
+        assert "the spring show" in out_file.read_text(encoding="utf-8")
+        assert "cannot be written" in capsys.readouterr().err
+    finally:
+        _umount(db.parent)

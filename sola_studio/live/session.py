@@ -236,6 +236,11 @@ class LiveSession:
 
         retention = None if o.retention_days is None else RetentionPolicy(days=o.retention_days)
         self.store = SessionStore.open_profile(o.profile, clock=self.clock, retention=retention)
+        # a full disk is told once, as an error event with its fix; the show goes on and the
+        # store keeps what it records in memory until space returns (issue 21.4)
+        self.store.on_full = lambda error: self.bus.publish(
+            ErrorEvent("store", error, self._monotonic(), recoverable=True)
+        )
         # The store first, so every other subscriber sees an event already stored.
         self._unsubscribe_store = routing.EventRouter(self.store).subscribe(self.bus)
         self._unsubscribe_products = StoreFollowsSheet(self.store).subscribe(self.bus)

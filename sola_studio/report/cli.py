@@ -10,8 +10,14 @@ from __future__ import annotations
 import argparse
 import logging
 import math
+import sys
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sola_studio.store.records import RetentionPolicy
+    from sola_studio.store.repository import SessionStore
 
 log = logging.getLogger(__name__)
 
@@ -63,10 +69,11 @@ def main(args: argparse.Namespace) -> int:
     from sola_studio.core.errors import ConfigError, StoreError
     from sola_studio.report.build import build_report, list_sessions
     from sola_studio.report.export import write
-    from sola_studio.store.repository import RetentionPolicy, SessionStore, profile_dir
+    from sola_studio.store.errors import DB_ERRORS, classify
+    from sola_studio.store.repository import RetentionPolicy, profile_dir
 
     retention = RetentionPolicy(days=args.retention_days) if args.retention_days else None
-    with SessionStore.open_profile(args.profile, retention=retention) as store:
+    with _open(args.profile, retention) as store:
         if args.list:
             for s in list_sessions(store.db):
                 started = datetime.fromtimestamp(s["started_wall"], tz=timezone.utc)
@@ -81,7 +88,10 @@ def main(args: argparse.Namespace) -> int:
                     f"{args.session!r} is not a session id",
                     fix="give a number from: sola-studio report --list",
                 ) from None
-        report = build_report(store.db, session_id, real_names=args.real_names)
+        try:
+            report = build_report(store.db, session_id, real_names=args.real_names)
+        except DB_ERRORS as exc:  # a damaged page met while reading
+            raise classify(exc, store.path, "read", encrypted=store.encrypted) from exc
     name = f"session-{report.session_id}.{args.format}"
     out: Path = args.out or profile_dir(args.profile) / "exports" / name
     if out.is_dir():  # a folder: the report goes in it under its usual name
@@ -96,3 +106,17 @@ def main(args: argparse.Namespace) -> int:
     for path in written:
         print(path)
     return 0
+
+
+def _open(profile: str, retention: RetentionPolicy | None) -> SessionStore:
+    """The profile's store; on a full, read-only, locked or damaged file, the same file opened
+    read-only (nothing marked or purged), so reports can still be read (issue 21.4, 21.6)."""
+    from sola_studio.store.errors import StoreCorrupt, StoreFull, StoreLocked, StoreReadOnly
+    from sola_studio.store.repository import SessionStore
+
+    try:
+        return SessionStore.open_profile(profile, retention=retention)
+    except (StoreFull, StoreReadOnly, StoreLocked, StoreCorrupt) as exc:
+        store = SessionStore.open_profile(profile, read_only=True)
+        print(f"note: {exc.message}; reading it as it is (read-only)", file=sys.stderr)
+        return store

@@ -403,8 +403,14 @@ class SessionStore:
         self._retry.start()
 
     def wall_time(self) -> float:
-        """The store clock's wall time (what ``t_wall`` columns hold)."""
-        return self._clock.wall()
+        """The store clock's wall time (what ``t_wall`` columns hold; a write kept through a
+        full disk sees the time it happened)."""
+        return self._now()
+
+    def write_or_keep(self, write: Callable[..., None], *args: Any) -> None:
+        """Run ``write(store, *args)`` (a write through :meth:`transaction` from a helper such
+        as viewer memory) with the same full-disk keeping as the ``record_*`` methods."""
+        self._write(write, args, {})
 
     def _session(self) -> int:
         if self.session_id is None:

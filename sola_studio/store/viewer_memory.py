@@ -84,39 +84,11 @@ class SqliteViewerMemory:
         return max(since_wall, oldest)
 
     def remember(self, interaction: Interaction) -> None:
-        pid = self.store.viewer_pid(interaction.platform, interaction.viewer_id)
-        with self.store.transaction() as conn:
-            conn.execute(
-                "INSERT INTO viewer_memory (session, comment_id, platform, viewer_pid, t_wall,"
-                " language, intent, entities, text, reply, fact_ids, replied_wall)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    interaction.session_id,
-                    interaction.comment_id,
-                    interaction.platform,
-                    pid,
-                    interaction.t_wall,
-                    interaction.language,
-                    interaction.intent.value,
-                    _entities_json(interaction.entities),
-                    interaction.text,
-                    interaction.reply,
-                    json.dumps(list(interaction.fact_ids)),
-                    self.store.wall_time() if interaction.reply is not None else None,
-                ),
-            )
-        self.store.after_write()
+        # through the store's write path: a full disk keeps it in memory, like the events
+        self.store.write_or_keep(_remember, interaction)
 
     def answered(self, comment_id: str, reply: str, fact_ids: tuple[str, ...]) -> None:
-        # the newest ask with this id: replayed sessions may reuse comment ids
-        with self.store.transaction() as conn:
-            cur = conn.execute(
-                "UPDATE viewer_memory SET reply = ?, fact_ids = ?, replied_wall = ? WHERE id ="
-                " (SELECT MAX(id) FROM viewer_memory WHERE comment_id = ?)",
-                (reply, json.dumps(list(fact_ids)), self.store.wall_time(), comment_id),
-            )
-        if cur.rowcount == 0:
-            log.info("reply to %s not remembered: the ask is gone (forgotten, expired)", comment_id)
+        self.store.write_or_keep(_answered, comment_id, reply, fact_ids)
 
     def recent(
         self, platform: str, viewer_id: str, since_wall: float, limit: int = 10
@@ -160,3 +132,40 @@ class SqliteViewerMemory:
         """The viewer's right to be forgotten: everything the store holds about them, in every
         session (comments, drafts, replies to them alone, and their remembered asks)."""
         return self.store.forget_viewer(self.store.viewer_pid(platform, viewer_id))
+
+
+def _remember(store: SessionStore, interaction: Interaction) -> None:
+    pid = store.viewer_pid(interaction.platform, interaction.viewer_id)
+    with store.transaction() as conn:
+        conn.execute(
+            "INSERT INTO viewer_memory (session, comment_id, platform, viewer_pid, t_wall,"
+            " language, intent, entities, text, reply, fact_ids, replied_wall)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                interaction.session_id,
+                interaction.comment_id,
+                interaction.platform,
+                pid,
+                interaction.t_wall,
+                interaction.language,
+                interaction.intent.value,
+                _entities_json(interaction.entities),
+                interaction.text,
+                interaction.reply,
+                json.dumps(list(interaction.fact_ids)),
+                store.wall_time() if interaction.reply is not None else None,
+            ),
+        )
+    store.after_write()
+
+
+def _answered(store: SessionStore, comment_id: str, reply: str, fact_ids: tuple[str, ...]) -> None:
+    # the newest ask with this id: replayed sessions may reuse comment ids
+    with store.transaction() as conn:
+        cur = conn.execute(
+            "UPDATE viewer_memory SET reply = ?, fact_ids = ?, replied_wall = ? WHERE id ="
+            " (SELECT MAX(id) FROM viewer_memory WHERE comment_id = ?)",
+            (reply, json.dumps(list(fact_ids)), store.wall_time(), comment_id),
+        )
+    if cur.rowcount == 0:
+        log.info("reply to %s not remembered: the ask is gone (forgotten, expired)", comment_id)
