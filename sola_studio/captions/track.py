@@ -35,6 +35,7 @@ import threading
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Protocol
 
 from sola_studio.asr.streaming import AsrUpdate
 from sola_studio.captions.retranslation import (
@@ -74,6 +75,34 @@ class PartialOptions:
     max_asr_lag_s: float = 2.0
 
 
+class ScriptedText(Protocol):
+    """A caption that says planned lines of the show plan (:mod:`sola_studio.plan.script`)."""
+
+    @property
+    def lines(self) -> tuple[str, ...]: ...
+
+    @property
+    def gaps(self) -> tuple[str, ...]: ...
+
+    def covered(self, targets: Sequence[str]) -> tuple[str, ...]: ...
+
+    def translations(
+        self, targets: Sequence[str], gaps: Mapping[str, Sequence[str]] | None = None
+    ) -> dict[str, str]: ...
+
+
+class CaptionScript(Protocol):
+    """Captions from the script (issue 20): the approved translations of the planned lines a
+    caption says, shown instead of machine translation in the languages they cover."""
+
+    def scripted(self, text: str, language: str, committed: bool) -> ScriptedText | None: ...
+
+
+def plan_stages(scripted: ScriptedText, now: float) -> dict[str, float]:
+    """How a caption shown from the script is marked (``stages``, stored with it)."""
+    return {"plan": now, **{f"plan:{line}": now for line in scripted.lines}}
+
+
 @dataclass(frozen=True)
 class RetranslationStats:
     """What re-translating partials did and cost (``bench captions`` reports it)."""
@@ -103,9 +132,11 @@ class _Shown:
     previous: str = ""  # the one before it
     translated_source: str = ""
     caption: Caption | None = None
+    planned: dict[str, str] = field(default_factory=dict)  # approved lines shown (the script)
 
     def translations(self) -> dict[str, str]:
-        return {lang: p.text for lang, p in self.policies.items() if p.shown}
+        shown = {lang: p.text for lang, p in self.policies.items() if p.shown}
+        return {**shown, **self.planned}
 
 
 class CaptionTrack:
@@ -123,8 +154,11 @@ class CaptionTrack:
         *,
         queue_size: int = 64,
         partials: PartialOptions | None = None,
+        script: CaptionScript | None = None,
     ) -> None:
         self.bus = bus
+        self.script = script
+        self._scripted: dict[int, ScriptedText] = {}  # committed captions that say planned lines
         self.targets = tuple(targets)
         self.translator = translator
         self.partial_options = partials or PartialOptions()
@@ -206,9 +240,12 @@ class CaptionTrack:
         if not targets:
             self._finished(caption)
             return
+        scripted = self._script(caption)
         with self._cond:
             queued = len(self._commits) < self._queue_size and not self._closing
             if queued:
+                if scripted is not None and scripted.covered(targets):
+                    self._scripted[caption.id] = scripted
                 self._commits.append(caption)
                 self._cond.notify()
         if not queued:
@@ -236,7 +273,12 @@ class CaptionTrack:
                 }
                 shown = self._shown = _Shown(caption.id, policies)
             shown.previous, shown.text = shown.text, caption.text
+            scripted = self._script(caption) if targets else None
+            shown.planned = scripted.translations(targets) if scripted is not None else {}
             caption = replace(caption, translations=shown.translations())
+            if scripted is not None and shown.planned:
+                stages = {**caption.stages, **plan_stages(scripted, caption.t_emit)}
+                caption = replace(caption, stages=stages)
             shown.caption = caption
             self.bus.publish(caption)
             if not targets or not options.enabled:
@@ -252,6 +294,16 @@ class CaptionTrack:
                 self._count(superseded=1)
             self._partial = job
             self._cond.notify()
+
+    def _script(self, caption: Caption) -> ScriptedText | None:
+        """The planned lines ``caption`` says (None without a plan); never raises."""
+        if self.script is None:
+            return None
+        try:
+            return self.script.scripted(caption.text, caption.language, caption.committed)
+        except Exception:
+            log.exception("show plan: caption %d not matched", caption.id)
+            return None
 
     def _count(self, **add: float) -> None:
         """Add to the re-translation counters (callers hold ``self._cond``)."""
@@ -307,7 +359,22 @@ class CaptionTrack:
         return {}
 
     def _translate_commit(self, item: Caption) -> None:
-        translations = self._translate(item.text, item.language, self._targets_for(item.language))
+        targets = self._targets_for(item.language)
+        with self._cond:
+            scripted = self._scripted.pop(item.id, None)
+        covered = scripted.covered(targets) if scripted is not None else ()
+        rest = [t for t in targets if t not in covered]
+        translations = dict(self._translate(item.text, item.language, rest)) if rest else {}
+        stages: dict[str, float] = {}
+        if scripted is not None and covered:
+            # the approved lines as they are; only the unplanned text between them is translated
+            gaps: dict[str, list[str]] = {t: [] for t in covered}
+            for gap in scripted.gaps:
+                piece = self._translate(gap, item.language, list(covered))
+                for t in covered:
+                    gaps[t].append(piece.get(t, ""))
+            translations.update(scripted.translations(covered, gaps))
+            stages = plan_stages(scripted, monotonic())
         with self._publish:
             shown = self._committing.pop(item.id, {})
         for lang, policy in shown.items():
@@ -318,7 +385,7 @@ class CaptionTrack:
             item,
             t_emit=now,
             translations=translations,
-            stages={**item.stages, "translate": now},
+            stages={**item.stages, **stages, "translate": now},
         )
         self.bus.publish(done)
         self._finished(done)

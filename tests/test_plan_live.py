@@ -1,0 +1,133 @@
+"""The show plan live: the caption track shows a planned line's approved translation (real
+Bergamot for the rest), marked in its stages; the tracker ticks points and moves segments from
+the captions and the seller's key."""
+
+from __future__ import annotations
+
+import threading
+
+from helpers import REPO_ROOT, wait_until
+
+from sola_studio.asr.streaming import AsrUpdate
+from sola_studio.captions.track import CaptionTrack
+from sola_studio.core.bus import Bus
+from sola_studio.core.clock import ManualClock, monotonic
+from sola_studio.core.events import Caption, Word
+from sola_studio.plan.events import (
+    PlanAction,
+    PlanCommand,
+    PlanLineSaid,
+    SegmentChanged,
+    SegmentReason,
+)
+from sola_studio.plan.io import load_plan
+from sola_studio.plan.script import PlanScript
+from sola_studio.plan.tracker import PlanTracker
+from sola_studio.translate.bergamot import BergamotTranslator
+from sola_studio.translate.factory import build_translator
+
+PLAN = load_plan(REPO_ROOT / "assets" / "sample_plan.yaml")
+
+
+def update(text: str, committed: bool, start: float = 0.0) -> AsrUpdate:
+    now = monotonic()
+    words = tuple(
+        Word(" " + w, start + i * 0.3, start + i * 0.3 + 0.25, 0.9)
+        for i, w in enumerate(text.split())
+    )
+    return AsrUpdate(text, words, start, words[-1].end, "en", committed, now, now, now)
+
+
+class Captions:
+    def __init__(self, bus: Bus) -> None:
+        self.seen: list[Caption] = []
+        self.lock = threading.Lock()
+        bus.subscribe(Caption, self.add)
+
+    def add(self, c: Caption) -> None:
+        with self.lock:
+            self.seen.append(c)
+
+    def final(self, caption_id: int) -> Caption | None:
+        with self.lock:
+            return next(
+                (c for c in self.seen if c.id == caption_id and "translate" in c.stages), None
+            )
+
+
+def test_a_planned_line_shows_its_approved_translation(bergamot: BergamotTranslator) -> None:
+    bus = Bus()
+    seen = Captions(bus)
+    translator = build_translator("en", ["pt"], engines=[bergamot])
+    track = CaptionTrack(bus, ["pt"], translator, script=PlanScript(PLAN))
+    try:
+        # a partial already holding the whole line: the approved text before the commit
+        track.on_update(update("It comes in 3 colors: black, white and blue. We", False))
+        partial = seen.seen[-1]
+        assert partial.translations["pt"] == "Ela vem em três cores: preta, branca e azul."
+        assert "plan:tee-colours" in partial.stages
+        track.on_update(update("It comes in 3 colors: black, white and blue.", True))
+        # a planned line, then an unplanned sentence in the same caption: MT only for that
+        track.on_update(
+            update("The fit is regular, so take your usual size. Look at the fabric.", True)
+        )
+        # unplanned, close to a planned line: machine translation, no mark
+        track.on_update(update("It comes in two colours, black and white.", True))
+        wait_until(lambda: seen.final(3) is not None, what="three translated captions")
+    finally:
+        track.close()
+        translator.close()
+    first, mixed, unplanned = seen.final(1), seen.final(2), seen.final(3)
+    assert first is not None and mixed is not None and unplanned is not None
+    assert first.translations["pt"] == "Ela vem em três cores: preta, branca e azul."
+    assert set(first.stages) >= {"plan", "plan:tee-colours", "translate"}
+    approved = "O caimento é regular, então é só escolher o seu tamanho de sempre."
+    assert mixed.translations["pt"].startswith(approved + " ")
+    assert "tecido" in mixed.translations["pt"].lower()
+    assert "plan:tee-fit" in mixed.stages
+    assert "plan" not in unplanned.stages
+    assert "duas" in unplanned.translations["pt"].lower()
+
+
+def test_the_tracker_ticks_points_and_moves_on() -> None:
+    bus = Bus()
+    clock = ManualClock(100.0)
+    events: list[object] = []
+    bus.subscribe((PlanLineSaid, SegmentChanged), events.append)
+    tracker = PlanTracker(bus, PLAN, clock.monotonic)
+    tracker.subscribe()
+    tracker.start()
+    state = tracker.state()
+    assert state.segment is not None and state.segment.id == "intro"
+    assert state.next_segment is not None and state.next_segment.id == "tee"
+
+    def said(i: int, text: str, committed: bool = True) -> None:
+        bus.publish(Caption(i, "en", text, 0, 1, committed, clock.monotonic(), clock.monotonic()))
+
+    said(1, "Hello everyone and welcome to the live show from our shop in Brazil.", False)
+    clock.advance(5)
+    said(1, "Hello everyone and welcome to the live show from our shop in Brazil.")
+    assert [p.said for p in tracker.state().points] == [True, False]
+    assert tracker.state().time_left_s == 7.0  # 12 s box, 5 s in
+    # a point of the next segment: the teleprompter follows the seller there
+    clock.advance(10)
+    said(2, "Today I'm showing you our best seller, the Sola Classic T-shirt.")
+    state = tracker.state()
+    assert state.segment is not None and state.segment.id == "tee"
+    assert state.points[0].said and not any(p.said for p in state.points[1:])
+    # a near miss ticks nothing
+    said(3, "It is made of 100% organic linen, and it is made in Brazil.")
+    assert sum(p.said for p in tracker.state().points) == 1
+    # the seller's key
+    bus.publish(PlanCommand(PlanAction.NEXT, clock.monotonic()))
+    assert tracker.current_segment == "offer"
+    tracker.stop()
+    said_ids = [e.line_id for e in events if isinstance(e, PlanLineSaid)]
+    assert said_ids == ["hello", "tee-what"]  # once each, the partial first
+    moves = [(e.segment_id, e.reason) for e in events if isinstance(e, SegmentChanged)]
+    assert moves == [
+        ("intro", SegmentReason.START),
+        ("tee", SegmentReason.SAID),
+        ("offer", SegmentReason.COMMAND),
+        (None, SegmentReason.END),
+    ]
