@@ -75,3 +75,43 @@ def test_a_reply_on_the_clipboard_reads_copied_not_sent(window):
     # a rehearsal (replay only) is logged, not sent
     _answer(window, "replay-1", "replay", "dry-run")
     assert "rehearsal" in line.text() and "not sent" in line.text()
+
+
+def _press_ctrl_l(qtbot, window: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+
+    qtbot.keyClick(window.desk.queue, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+
+
+@pytest.mark.slow
+def test_ctrl_l_goes_live_and_stops_twice_and_the_export_button_writes_a_report(qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+
+    settings = demo_settings(Settings()).replace(caption_languages=(), overlay=False)
+    win = MainWindow(settings, session_factory(inputs=DEMO_INPUTS), load_sheet_for(settings))
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow, timeout=5000)
+    try:
+        for show in (1, 2):
+            with qtbot.waitSignal(win.controller.started, timeout=120_000):
+                _press_ctrl_l(qtbot, win)
+            assert win.live_button.text() == "Stop", show
+            with qtbot.waitSignal(win.controller.stopped, timeout=90_000):
+                _press_ctrl_l(qtbot, win)
+            assert win.live_button.text() == "Go live", show
+        # the Export report button (it failed with "'bool' object has no attribute 'parent'")
+        assert win.export_button.isEnabled()
+        with qtbot.waitSignal(win.report_exported, timeout=60_000) as exported:
+            qtbot.mouseClick(win.export_button, Qt.MouseButton.LeftButton)
+        path = exported.args[0]
+        assert path.is_file() and path.suffix == ".html"
+        assert f"session-{win.last_session.session_id}" in path.name
+        assert "<html" in path.read_text(encoding="utf-8")[:200].lower()
+    finally:
+        win.close()
+        qtbot.waitUntil(
+            lambda: win.controller.session is None and not win.controller.busy, timeout=90_000
+        )
+        assert win.shutdown()

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import psutil
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -145,8 +145,13 @@ class MainWindow(QMainWindow):
         self.live_button = QPushButton(self.tr("Go live"))
         self.live_button.setObjectName("live")
         self.live_button.setProperty("live", False)
-        self.live_button.setShortcut(QKeySequence("Ctrl+L"))
+        self.live_button.setToolTip(self.tr("Go live or stop (Ctrl+L)"))
         self.live_button.clicked.connect(self.toggle_live)
+        # The window's shortcut, not the button's: QPushButton.setText replaces a button's
+        # shortcut with the text's mnemonic, so "Stop" dropped Ctrl+L after the first show.
+        self.live_shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
+        self.live_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.live_shortcut.activated.connect(self.toggle_live)
         bar.addWidget(self.live_button)
         self.clock = QLabel("")
         self.clock.setObjectName("dim")
@@ -154,7 +159,8 @@ class MainWindow(QMainWindow):
         bar.addStretch(1)
         self.export_button = QPushButton(self.tr("Export report"))
         self.export_button.setEnabled(False)
-        self.export_button.clicked.connect(self.export_report)
+        # clicked passes `checked`; export_report's first parameter is the output path
+        self.export_button.clicked.connect(lambda: self.export_report())
         bar.addWidget(self.export_button)
         outer.addLayout(bar)
 
