@@ -7,7 +7,8 @@ reported as FAIL with its exception, so the doctor itself never crashes.
 
 WARN means Sola Studio works with less (no GPU: CPU captions; no camera: test pattern or video
 file); FAIL means a core job cannot run (no speech model). The exit status is 1 when anything
-FAILs. The doctor only looks: it never installs, joins or downloads anything.
+FAILs. The doctor only looks: it never installs, joins or downloads anything; the one thing
+it writes is a recovered session database, when asked (``--repair-store``).
 """
 
 from __future__ import annotations
@@ -428,9 +429,33 @@ def run_checks(checks: Sequence[CheckFunction] | None = None) -> list[Check]:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--repair-store",
+        action="store_true",
+        help="recover a damaged session database into a new file (the damaged one is kept "
+        "aside under a timestamped name)",
+    )
+    parser.add_argument(
+        "--profile", default="default", help="seller profile for --repair-store (default: default)"
+    )
+
+
+def repair_store(profile: str) -> int:
+    """``doctor --repair-store``: recover the profile's database; the only thing the doctor
+    ever writes, and only when asked."""
+    from sola_studio.store.repair import repair_profile
+
+    result = repair_profile(profile)
+    print(result.summary())
+    for table, n in sorted(result.rows.items()):
+        lost = result.unreadable.get(table, 0)
+        print(f"  {table:<22} {n:>8} rows" + (f"  ({lost} unreadable stretches)" if lost else ""))
+    return 0
 
 
 def main(args: argparse.Namespace) -> int:
+    if getattr(args, "repair_store", False):
+        return repair_store(args.profile)
     results = run_checks()
     failed = any(c.status is Status.FAIL for c in results)
     if args.json:

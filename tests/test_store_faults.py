@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +21,8 @@ from sola_studio.core.clock import ManualClock
 from sola_studio.core.events import Comment, ErrorEvent
 from sola_studio.store import SessionStatus, SessionStore
 from sola_studio.store.cipher import StoreKey
-from sola_studio.store.errors import StoreCorrupt, StoreFull, StoreReadOnly
+from sola_studio.store.errors import StoreCorrupt, StoreFull, StoreReadOnly, is_clear_text
+from sola_studio.store.repair import repair
 from sola_studio.store.routing import EventRouter
 
 KEY = StoreKey("3c" * 32, raw=True, source="test")
@@ -267,3 +269,59 @@ def test_report_reads_a_read_only_profile(
         assert "cannot be written" in capsys.readouterr().err
     finally:
         _umount(db.parent)
+
+
+def _damage(path: Path, at: float = 0.4, pages: int = 3) -> None:
+    """Overwrite ``pages`` 4 KB pages of a real database file at ``at`` of its length."""
+    size = path.stat().st_size
+    with open(path, "r+b") as f:
+        f.seek(int(size * at) // 4096 * 4096)
+        f.write(os.urandom(4096 * pages))
+
+
+@pytest.mark.parametrize("use_cli", [True, False], ids=["sqlite3-recover", "row-by-row"])
+def test_a_damaged_clear_text_file_is_recovered_and_kept_aside(
+    tmp_path: Path, use_cli: bool
+) -> None:
+    if use_cli and shutil.which("sqlite3") is None:
+        pytest.skip("no sqlite3 program here")
+    path = _real_profile_db(tmp_path)
+    _damage(path)
+    with pytest.raises(StoreCorrupt):
+        SessionStore(path, key=b"k" * 32).check()
+    result = repair(path, None, use_cli=use_cli)
+    assert result.kept_aside.exists() and result.kept_aside.name.startswith("sessions.damaged-")
+    store = SessionStore(path, key=b"k" * 32)
+    store.check()  # the new file is whole
+    n = store.db.execute("SELECT COUNT(*) FROM comments").fetchone()[0]
+    assert 300 <= n <= 400, n  # most rows back, what sat on the damaged pages lost
+    assert store.db.execute("SELECT title FROM sessions").fetchone()[0] == "a show"
+    store.start_session(title="the next show")  # the seller can go live again
+    store.close()
+
+
+def test_a_damaged_encrypted_profile_is_recovered_by_doctor(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _profile_on(tmp_path / "home", monkeypatch)
+    store = SessionStore.open_profile("shop")
+    store.start_session(title="the second show")
+    for i in range(1_000, 1_400):
+        store.record_comment(_comment(i))
+    store.finish_session()
+    store.checkpoint()
+    store.close()
+    _damage(path, at=0.5, pages=2)
+    with pytest.raises(StoreCorrupt):
+        SessionStore.open_profile("shop").check()
+    assert cli_main(["doctor", "--repair-store", "--profile", "shop"]) == 0
+    out = capsys.readouterr().out
+    assert "recovered" in out and "row by row" in out and "sessions.damaged-" in out
+    again = SessionStore.open_profile("shop")
+    again.check()
+    assert again.encrypted and not is_clear_text(path)
+    n = again.db.execute("SELECT COUNT(*) FROM comments").fetchone()[0]
+    assert 300 <= n < 420, n
+    titles = {r[0] for r in again.db.execute("SELECT title FROM sessions")}
+    assert titles == {"the spring show", "the second show"}
+    again.close()

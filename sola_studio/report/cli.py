@@ -69,7 +69,7 @@ def main(args: argparse.Namespace) -> int:
     from sola_studio.core.errors import ConfigError, StoreError
     from sola_studio.report.build import build_report, list_sessions
     from sola_studio.report.export import write
-    from sola_studio.store.errors import DB_ERRORS, classify
+    from sola_studio.store.errors import DB_READ_ERRORS, classify
     from sola_studio.store.repository import RetentionPolicy, profile_dir
 
     retention = RetentionPolicy(days=args.retention_days) if args.retention_days else None
@@ -90,7 +90,7 @@ def main(args: argparse.Namespace) -> int:
                 ) from None
         try:
             report = build_report(store.db, session_id, real_names=args.real_names)
-        except DB_ERRORS as exc:  # a damaged page met while reading
+        except DB_READ_ERRORS as exc:  # a damaged page met while reading
             raise classify(exc, store.path, "read", encrypted=store.encrypted) from exc
     name = f"session-{report.session_id}.{args.format}"
     out: Path = args.out or profile_dir(args.profile) / "exports" / name

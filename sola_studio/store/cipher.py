@@ -139,6 +139,9 @@ def connect(path: Path, key: StoreKey | None, *, read_only: bool = False) -> Any
             last = exc
             continue
         try:
+            # SQLCipher's own log lines (an HMAC failure per damaged page) would reach the
+            # seller's console raw; the typed error says it once
+            conn.execute("PRAGMA cipher_log_level = NONE")
             if key is not None:
                 conn.execute(f"PRAGMA key = {key.pragma_value()}")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

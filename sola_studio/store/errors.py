@@ -22,6 +22,10 @@ from sola_studio.core.errors import StoreError
 # The DB-API errors of both drivers (sqlcipher3's do not derive from sqlite3's).
 DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError, sqlcipher3.DatabaseError)
 DB_OR_OS_ERRORS: tuple[type[Exception], ...] = (*DB_ERRORS, OSError)
+# SQLCipher answers a page that fails its HMAC check (a damaged encrypted page) with
+# SQLITE_NOMEM, which the driver raises as MemoryError: reads of a possibly damaged file
+# catch it too
+DB_READ_ERRORS: tuple[type[Exception], ...] = (*DB_ERRORS, MemoryError)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -97,6 +101,8 @@ def classify(exc: BaseException, path: Path, doing: str, *, encrypted: bool = Fa
     code = getattr(exc, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
     text = str(exc)
+    if isinstance(exc, MemoryError):  # see DB_READ_ERRORS
+        primary, text = _CORRUPT, "a page fails its integrity check"
     if (
         (isinstance(exc, OSError) and exc.errno == errno.ENOSPC)
         or primary == _FULL

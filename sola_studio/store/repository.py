@@ -52,6 +52,7 @@ from sola_studio.store.cipher import StoreKey
 from sola_studio.store.errors import (
     DB_ERRORS,
     DB_OR_OS_ERRORS,
+    DB_READ_ERRORS,
     StoreCorrupt,
     StoreFull,
     StoreReadOnly,
@@ -179,7 +180,7 @@ class SessionStore:
                 conn.execute("PRAGMA secure_delete=ON")
                 schema.migrate(self.db, self._clock.wall())
         except DB_OR_OS_ERRORS as exc:
-            raise classify(exc, self.path, "open", encrypted=self.encrypted) from exc
+            raise classify(exc, self.path, "open") from exc
         if not read_only:
             self.mark_interrupted()
             self.purge_expired()
@@ -273,7 +274,7 @@ class SessionStore:
                 conn.execute("COMMIT")
             except DB_OR_OS_ERRORS as exc:
                 _rollback(conn)
-                raise classify(exc, self.path, "write to", encrypted=self.encrypted) from exc
+                raise classify(exc, self.path, "write to") from exc
             except BaseException:
                 _rollback(conn)
                 raise
@@ -284,8 +285,8 @@ class SessionStore:
         with self._lock:
             try:
                 rows = self.db.conn.execute("PRAGMA quick_check").fetchall()
-            except DB_ERRORS as exc:
-                raise classify(exc, self.path, "check", encrypted=self.encrypted) from exc
+            except DB_READ_ERRORS as exc:
+                raise classify(exc, self.path, "check") from exc
         problems = [str(r[0]) for r in rows if r[0] != "ok"]
         if problems:
             raise StoreCorrupt(
@@ -1030,7 +1031,7 @@ class SessionStore:
             try:
                 self.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             except DB_ERRORS as exc:
-                raise classify(exc, self.path, "checkpoint", encrypted=self.encrypted) from exc
+                raise classify(exc, self.path, "checkpoint") from exc
 
     def forget_viewer(self, viewer_pid: str) -> int:
         """Delete every row about one viewer, in every session; returns rows deleted."""
