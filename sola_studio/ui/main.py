@@ -58,7 +58,7 @@ def main(args: argparse.Namespace) -> int:
     from sola_studio import config
     from sola_studio.ui import i18n, theme
     from sola_studio.ui.controller import describe
-    from sola_studio.ui.session import load_sheet_for, session_factory
+    from sola_studio.ui.session import DEMO_PROFILE, load_sheet_for, session_factory
 
     configure_process()
     app = QApplication.instance() or QApplication(["sola-studio"])
@@ -68,8 +68,10 @@ def main(args: argparse.Namespace) -> int:
     settings = config.load()
     i18n.install(app, args.language if args.language is not None else settings.ui_language)
 
+    settings_file = None
     if args.demo:
-        settings = demo_settings(settings)
+        # the demo's own settings file and profile: it never touches the seller's
+        settings, settings_file = demo_setup(settings)
     elif args.setup or not settings.first_run_done:
         from sola_studio.ui.wizard import SetupWizard
 
@@ -86,7 +88,13 @@ def main(args: argparse.Namespace) -> int:
 
     clipboard = QtClipboard(app)  # on the GUI thread: replies a platform cannot take land here
     factory = session_factory(demo=args.demo, clipboard=clipboard)
-    window = MainWindow(settings, factory, sheet=load_sheet_for(settings))
+    window = MainWindow(
+        settings,
+        factory,
+        sheet=load_sheet_for(settings),
+        profile=DEMO_PROFILE if args.demo else "default",
+        settings_file=settings_file,
+    )
     window.grab()  # paint once unseen: PySide makes its enum types on first use, ~40 ms
     freeze_startup_objects()
     window.show()
@@ -168,6 +176,24 @@ def freeze_startup_objects() -> None:
     50 ms. Frozen objects are never collected (they live as long as the window anyway)."""
     gc.collect()
     gc.freeze()
+
+
+def demo_settings_file() -> Path:
+    """Where the demo keeps its settings (Settings opened during the demo saves here)."""
+    from sola_studio import paths
+
+    return paths.config_dir() / "demo" / "settings.json"
+
+
+def demo_setup(seller: Settings) -> tuple[Settings, Path]:
+    """The demo's settings and the file they are saved to: the demo's own (kept from an
+    earlier demo), never the seller's; only the window language follows the seller's."""
+    from sola_studio import config
+    from sola_studio.config import Settings
+
+    path = demo_settings_file()
+    base = config.load(path) if path.exists() else Settings()
+    return demo_settings(base.replace(ui_language=seller.ui_language)), path
 
 
 def demo_settings(settings: Settings) -> Settings:

@@ -48,6 +48,7 @@ log = logging.getLogger(__name__)
 
 __all__ = [
     "DEMO_INPUTS",
+    "DEMO_PROFILE",
     "SAMPLE_SHEET",
     "Outputs",
     "StudioInputs",
@@ -77,6 +78,8 @@ class StudioInputs:
 
 
 DEMO_INPUTS = StudioInputs(audio=str(DEMO_AUDIO), video=str(DEMO_VIDEO), comments=DEMO_COMMENTS)
+#: The demo's own profile: its sessions, reports and settings never mix with the seller's.
+DEMO_PROFILE = "demo"
 
 
 @dataclass(frozen=True)
@@ -326,11 +329,12 @@ def session_factory(
     *,
     demo: bool = False,
     inputs: StudioInputs | None = None,
-    profile: str = "default",
+    profile: str | None = None,
     clipboard: Clipboard | None = None,
 ) -> Callable[[Settings], StudioSession]:
     """What the window calls (on a worker thread) at each Go live, with the settings of then.
     ``clipboard`` (a :class:`~sola_studio.ui.clipboard.QtClipboard` made on the GUI thread)
     takes the approved replies a platform cannot (TikTok)."""
     chosen = inputs or (DEMO_INPUTS if demo else StudioInputs())
-    return lambda settings: StudioSession(settings, chosen, profile=profile, clipboard=clipboard)
+    name = profile or (DEMO_PROFILE if demo else "default")
+    return lambda settings: StudioSession(settings, chosen, profile=name, clipboard=clipboard)

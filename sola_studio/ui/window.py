@@ -106,9 +106,16 @@ class MainWindow(QMainWindow):
         factory: ShowFactory,
         sheet: ProductSheet | None = None,
         parent: QWidget | None = None,
+        *,
+        profile: str = "default",
+        settings_file: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
+        # Where this window's sessions and settings live: the demo has its own of both, so it
+        # never touches the seller's (settings_file None: the seller's settings.json).
+        self.profile = profile
+        self.settings_file = settings_file
         self.setWindowTitle(self.tr("Sola Studio"))
         self.resize(1360, 820)
         self.feed = DeskFeed()
@@ -416,7 +423,7 @@ class MainWindow(QMainWindow):
     def _apply_settings(self, settings: Settings) -> None:
         from sola_studio import config
 
-        config.save(settings)
+        config.save(settings, self.settings_file)
         self.settings = settings
         self.captions.set_languages(settings.caption_languages)
         self.statusBar().showMessage(
@@ -445,8 +452,14 @@ class MainWindow(QMainWindow):
 
         path = Path(self.settings.product_sheet) if self.settings.product_sheet else None
         if path is None:
-            # The sample is never edited in place: the seller's copy goes to their profile.
-            path = paths.data_dir() / "product_sheet.yaml"
+            # The sample is never edited in place: the seller's copy goes to their profile
+            # (the demo's to its own).
+            folder = paths.data_dir()
+            if self.profile != "default":
+                from sola_studio.store.records import profile_dir
+
+                folder = profile_dir(self.profile)
+            path = folder / "product_sheet.yaml"
             if not path.exists():
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(SAMPLE_SHEET.read_text(encoding="utf-8"), encoding="utf-8")
@@ -467,7 +480,7 @@ class MainWindow(QMainWindow):
 
         def store() -> SessionStore:
             if not store_box:
-                store_box.append(open_store(self.settings))
+                store_box.append(open_store(self.settings, self.profile))
             return store_box[0]
 
         dialog = SessionsDialog(
