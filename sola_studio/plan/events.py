@@ -10,6 +10,17 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from sola_studio.plan.model import ShowPlan
+
+
+@dataclass(frozen=True)
+class PlanStarted:
+    """The show went live with ``plan`` (the store keeps it, so the report can list the points
+    that were not said); :class:`SegmentChanged` follows."""
+
+    plan: ShowPlan
+    t_emit: float
+
 
 @dataclass(frozen=True)
 class PlanLineSaid:

@@ -21,6 +21,7 @@ from sola_studio.plan.events import (
     PlanAction,
     PlanCommand,
     PlanLineSaid,
+    PlanStarted,
     SegmentChanged,
     SegmentReason,
 )
@@ -73,6 +74,7 @@ class PlanTracker:
 
     def start(self) -> None:
         """The show went live: the first segment's box starts."""
+        self.bus.publish(PlanStarted(self.plan, self._clock()))
         self._move(0, SegmentReason.START)
 
     def stop(self) -> None:

@@ -195,6 +195,8 @@ class SessionReport:
     spec_cards: tuple[SpecCardRow, ...] = field(default_factory=tuple)
     activity: tuple[ActivityCount, ...] = field(default_factory=tuple)
     activity_timeline: tuple[ActivityBucket, ...] = field(default_factory=tuple)
+    # the show plan (issue 20, sola_studio.plan.stored.plan_summary); None: no plan
+    plan: dict[str, Any] | None = None
 
 
 def activity_summary(
@@ -437,6 +439,9 @@ def build_report(
         )
     )
     activity, activity_timeline = activity_summary(db, sid, t0, float(bucket), n_buckets)
+    from sola_studio.plan.stored import plan_summary
+
+    plan = plan_summary(db, sid)
     n_replies = db.execute("SELECT COUNT(*) FROM replies WHERE session_id = ?", [sid]).fetchone()[0]
 
     notes = []
@@ -492,4 +497,5 @@ def build_report(
         spec_cards=spec_cards,
         activity=activity,
         activity_timeline=activity_timeline,
+        plan=plan,
     )

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from sola_studio.plan.report import plan_html
 from sola_studio.report import charts
 from sola_studio.report.build import SessionReport, TranscriptLine
 
@@ -479,6 +480,7 @@ seller speaks {_e(language_name(report.seller_language))} · captions in {_e(cap
 <div class="grid2"><div class="panel">{alerts_chart}</div><div>{alerts_table}</div></div>
 </section>
 <section id="activity"><h2>Viewer activity</h2>{activity_html(report)}</section>
+<section id="plan"><h2>Show plan</h2>{plan_html(report.plan)}</section>
 <section id="spec-cards"><h2>Spec cards shown</h2>{cards_table}</section>
 <section id="questions"><h2>Top questions and the replies given</h2>{questions_table}</section>
 <section id="transcript"><h2>Transcript and translations</h2>{transcript}</section>

@@ -25,6 +25,8 @@ from sola_studio.chat.events import ViewerActivity
 from sola_studio.comments import events as ce
 from sola_studio.core.bus import Bus, Handler
 from sola_studio.core.events import Caption, Comment, ErrorEvent
+from sola_studio.plan import events as pe
+from sola_studio.plan.stored import record_plan_started, record_said, record_segment
 from sola_studio.store.activity import record_activity
 from sola_studio.store.records import ProductSnapshot
 
@@ -235,6 +237,9 @@ class EventRouter:
             (SpecCard, bind(_spec_card)),
             (ce.CommentDropped, bind(_dropped)),
             (ViewerActivity, bind(record_activity)),
+            (pe.PlanStarted, bind(record_plan_started)),
+            (pe.SegmentChanged, bind(record_segment)),
+            (pe.PlanLineSaid, bind(record_said)),
         ]
 
     def subscribe(self, bus: Bus) -> Callable[[], None]:

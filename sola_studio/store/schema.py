@@ -332,6 +332,30 @@ def _migration_4(db: sqlite_utils.Database) -> None:
     db.table("viewer_activity").create_index(["session_id", "t_wall"])
 
 
+def _migration_5(db: sqlite_utils.Database) -> None:
+    # The show plan (issue 20, sola_studio.plan): the plan the show went live with (kind
+    # "plan", its file's structure as JSON in detail), each segment entered ("segment": the
+    # previous one and why), each planned point said ("said": the caption that said it), so the
+    # report can say which points were covered, the time per segment against its box and the
+    # questions asked in each. Captions shown from the plan are marked in captions.stages.
+    db.table("plan_events").create(
+        {
+            "id": int,
+            "session_id": int,
+            "kind": str,  # plan | segment | said
+            "segment_id": str,  # NULL for "segment": the show ended
+            "line_id": str,
+            "detail": str,  # JSON
+            "t_emit": float,
+            "t_wall": float,
+        },
+        pk="id",
+        not_null=["session_id", "kind", "t_wall"],
+        foreign_keys=[("session_id", "sessions", "id")],
+    )
+    db.table("plan_events").create_index(["session_id", "t_wall"])
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -344,6 +368,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "spec cards: attribute, keyword, caption and stream times", _migration_2),
     Migration(3, "viewer memory across sessions", _migration_3),
     Migration(4, "viewer activity (joins, likes, gifts, shares, follows)", _migration_4),
+    Migration(5, "show plan: the plan, segments entered, points said", _migration_5),
 )
 LATEST = MIGRATIONS[-1].version
 
