@@ -20,6 +20,7 @@ import logging
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sola_studio.catalog.sheet import ProductSheet
@@ -37,8 +38,10 @@ from sola_studio.comments.events import (
 from sola_studio.comments.insights import DemandCounter, GroupAnswerer
 from sola_studio.comments.language import SUPPORTED, LanguageIdentifier
 from sola_studio.comments.memory import InMemoryViewerMemory, Interaction, ViewerMemory
+from sola_studio.comments.retrieval import FieldIndex
 from sola_studio.comments.review import ReviewError, ReviewItem, ReviewQueue
 from sola_studio.comments.senders import OutgoingReply, PlatformSender, ReplySender
+from sola_studio.comments.sheet_texts import SheetTexts
 from sola_studio.comments.sources import CommentSource
 from sola_studio.comments.understand import (
     PROTOTYPES,
@@ -72,7 +75,10 @@ class DeskConfig:
     restock_threshold: int = 5
     review_ttl_s: float = 600.0
     auto_send_greetings: bool = False
-    embeddings: bool = True  # E5 fallback for comments without a lexicon cue
+    embeddings: bool = True  # E5: retrieval over the sheet's fields, intent fallback
+    # where the sheet's machine-translated texts are kept (the seller reviews them there);
+    # None keeps them in memory only
+    translation_cache: Path | None = None
 
     def languages_for(self, sheet: ProductSheet) -> tuple[str, ...]:
         """The languages the desk understands for ``sheet``: its audience, else these."""
@@ -93,6 +99,7 @@ class CommentDesk:
         polisher: Polisher | None = None,
         clock: Clock | None = None,
         config: DeskConfig | None = None,
+        sheet_translator: Any | None = None,
     ) -> None:
         self.config = config or DeskConfig()
         self.sheet = sheet
@@ -108,6 +115,9 @@ class CommentDesk:
         if self.config.embeddings:
             intent_embedder = IntentEmbedder(embedder or default_embedder(), PROTOTYPES)
         now = self.clock.monotonic
+        self.field_index = (
+            FieldIndex(intent_embedder.embed_many) if intent_embedder is not None else None
+        )
         self.understander = Understander(
             sheet,
             languages=languages,
@@ -115,8 +125,12 @@ class CommentDesk:
             intent_embedder=intent_embedder,
             translator=translator,
             clock=now,
+            field_index=self.field_index,
         )
-        self.drafter = ReplyDrafter(sheet, clock=now, polisher=polisher)
+        self.sheet_translator = sheet_translator  # seller's language -> viewers' (sheet texts)
+        self.drafter = ReplyDrafter(
+            sheet, clock=now, polisher=polisher, sheet_texts=self._sheet_texts
+        )
         self.review = ReviewQueue(
             self.bus.publish,
             now,
@@ -140,6 +154,7 @@ class CommentDesk:
         self._comments: dict[str, Comment] = {}
         self._understood: dict[str, UnderstoodComment] = {}
         self._proposals: dict[str, GroupAnswerProposal] = {}
+        self._shown: list[str] = []  # products pinned before the pinned one, the latest first
         self._worker: threading.Thread | None = None
         self._busy = threading.Condition()
         self._in_flight = 0
@@ -217,7 +232,11 @@ class CommentDesk:
         since = comment.t_wall - self.config.retention_days * 86400
         recent = self.memory.recent(comment.platform, comment.viewer_id, since, limit=1)
         prev = recent[0] if recent else None
-        return Context(previous=prev, previous_language=prev.language if prev else None)
+        with self._lock:
+            shown = tuple(self._shown)
+        return Context(
+            previous=prev, previous_language=prev.language if prev else None, shown=shown
+        )
 
     def _handle(self, comment: Comment) -> Draft:
         with self._lock:
@@ -249,6 +268,14 @@ class CommentDesk:
         self.demand.count(u)
         self.groups.observe(u, draft)
         return draft
+
+    def _sheet_texts(self, sheet: ProductSheet) -> SheetTexts:
+        return SheetTexts(
+            sheet,
+            self.sheet_translator,
+            self.config.translation_cache,
+            self.config.languages_for(sheet),
+        )
 
     def _draft_in(self, u: UnderstoodComment, language: str) -> Draft:
         from dataclasses import replace
@@ -303,8 +330,13 @@ class CommentDesk:
         self.bus.publish(self.groups.card(proposal, proposal.seller_text))
 
     def pin(self, product_id: str) -> None:
-        """The seller put another product on camera; later drafts default to it."""
+        """The seller put another product on camera; later drafts default to it, and the one
+        it replaces is remembered as shown ("the lamp from before")."""
+        previous = self.sheet.pinned_id
         self.set_sheet(self.sheet.with_pinned(product_id))
+        if previous != product_id:
+            with self._lock:
+                self._shown = [previous, *(p for p in self._shown if p != previous)][:20]
 
     def set_sheet(self, sheet: ProductSheet) -> None:
         self.sheet = sheet

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from sola_studio import lang as lang_data
-from sola_studio.catalog.sheet import Product, ProductSheet, StockLevel, Variant, text_in
+from sola_studio.catalog.schema_v2 import spec_fields
+from sola_studio.catalog.sheet import Product, ProductSheet, SpecField, StockLevel, Variant
 from sola_studio.comments import templates as tpl
 from sola_studio.comments.events import (
     Draft,
@@ -33,6 +34,8 @@ from sola_studio.comments.events import (
 from sola_studio.comments.facts import SheetFact, invented_facts, sheet_facts
 from sola_studio.comments.lexicon import INTENT_CUES, find_cues, fold, is_latin_cue
 from sola_studio.comments.memory import Interaction
+from sola_studio.comments.mixing import foreign_sheet_texts
+from sola_studio.comments.sheet_texts import MissingText, SheetTexts
 
 log = logging.getLogger(__name__)
 
@@ -67,10 +70,16 @@ Render = Callable[[str], str]
 
 @dataclass(frozen=True)
 class Statement:
-    """One sentence of a reply: how to say it in a language, and the fact it states."""
+    """One sentence of a reply: how to say it in a language, the fact it states, and the
+    sheet texts it quotes (to flag a machine translation)."""
 
     say: Render
     fact: FactRef | None
+    texts: tuple[tpl.Mapping[str, str], ...] = ()
+
+
+# intents whose answer depends on the product (an ambiguous product is asked about first)
+_ABOUT_A_PRODUCT = (Intent.PRICE, Intent.SIZE_STOCK, Intent.MATERIAL, Intent.RETURNS, Intent.OTHER)
 
 
 class ReplyDrafter:
@@ -83,15 +92,28 @@ class ReplyDrafter:
         clock: Callable[[], float],
         polisher: Polisher | None = None,
         faq_matcher: Callable[[str, Product], str | None] | None = None,
+        sheet_texts: Callable[[ProductSheet], SheetTexts] | None = None,
     ) -> None:
+        self._make_texts = sheet_texts or SheetTexts
         self.set_sheet(sheet)
         self._clock = clock
         self.polisher = polisher
         self.faq_matcher = faq_matcher
 
     def set_sheet(self, sheet: ProductSheet) -> None:
+        old = getattr(self, "texts", None)
         self.sheet = sheet
         self.facts: dict[str, SheetFact] = sheet_facts(sheet)
+        if old is not None and _same_texts(old.sheet, sheet):
+            old.sheet = sheet  # only the pin changed: the translations still hold
+        else:
+            self.texts = self._make_texts(sheet)
+
+    def _t(self, text: tpl.Mapping[str, str], lang: str, neutral: bool = False) -> str:
+        return self.texts.text(text, lang, neutral=neutral)
+
+    def _name(self, p: Product, lang: str) -> str:
+        return self.texts.name(p, lang)
 
     def draft(
         self,
@@ -108,6 +130,22 @@ class ReplyDrafter:
         statements: list[Statement] = []
         silent = False
         questions = [i for i in u.intents if i.is_question][:MAX_INTENTS] or [u.intent]
+        candidates = [self.sheet.product(c) for c in u.entities.candidates]
+        options = [c for c in candidates if c is not None]
+        if len(options) >= 2 and any(i in _ABOUT_A_PRODUCT for i in questions):
+            # "how much is the lamp?" with two lamps: ask which one, answer nothing yet
+            flags.append(FlagReason.WHICH_PRODUCT)
+            questions = []
+            statements.append(
+                Statement(
+                    lambda lang: tpl.render(
+                        "which_product",
+                        lang,
+                        options=tpl.join([self._name(o, lang) for o in options], lang),
+                    ),
+                    None,
+                )
+            )
         for intent in questions:
             got, intent_flags = self._answer(intent, u, product, folded, previous)
             flags.extend(intent_flags)
@@ -137,18 +175,51 @@ class ReplyDrafter:
                 s.fact is None or faq.fact is None or s.fact.id != faq.fact.id for s in statements
             ):
                 statements.append(faq)
-        if (silent or not statements) and u.intent is not Intent.GREETING:
-            statements.append(Statement(lambda lang: tpl.render("check", lang), None))
+        asks = _asks(u)
+        check = "check" if asks else "check_plain"  # "Good question!" only for a question
+        if FlagReason.WHICH_PRODUCT in flags:
+            pass
+        elif (silent or not statements) and u.intent is not Intent.GREETING:
+            statements.append(Statement(lambda lang: tpl.render(check, lang), None))
             flags.append(FlagReason.SHEET_SILENT)
 
         cited = tuple(dict.fromkeys(s.fact for s in statements if s.fact is not None))
-        text = " ".join(s.say(language) for s in statements)
-        seller_text = " ".join(s.say(self.sheet.seller_language) for s in statements)
+        seller = self.sheet.seller_language if self.sheet.seller_language in tpl.LANGUAGES else "en"
+        # the viewer's language; where a sheet text has no wording in it and no engine makes
+        # one, the whole reply in English or the seller's language (flagged), never mixed
+        rendered = None
+        if statements and _render_all(statements[:1], language, self.sheet) is not None:
+            # the answer itself is sayable in the viewer's language: leave out what is not
+            # (a return condition written in Korean only) rather than switch languages
+            sayable = [x for x in statements if _render_all([x], language, self.sheet)]
+            if len(sayable) < len(statements):
+                statements = sayable
+                cited = tuple(dict.fromkeys(x.fact for x in statements if x.fact is not None))
+        for candidate in dict.fromkeys((language, "en", seller, *tpl.LANGUAGES)):
+            rendered = _render_all(statements, candidate, self.sheet)
+            if rendered is not None:
+                if candidate != language:
+                    flags.append(FlagReason.NO_LANGUAGE)
+                language = candidate
+                break
+        if rendered is None:  # no one language holds every text: what the seller's holds
+            language = seller
+            flags.append(FlagReason.NO_LANGUAGE)
+            statements = [x for x in statements if _render_all([x], seller, self.sheet)]
+            if not statements:
+                statements = [Statement(lambda lang: tpl.render(check, lang), None)]
+                flags.append(FlagReason.SHEET_SILENT)
+            cited = tuple(dict.fromkeys(x.fact for x in statements if x.fact is not None))
+            rendered = _render_all(statements, seller, self.sheet) or ""
+        text = rendered
+        seller_text = _render_all(statements, seller, self.sheet) or text
+        if any(self.texts.is_machine(t, language) for t in _texts_of(statements)):
+            flags.append(FlagReason.MACHINE_TRANSLATED)
         problems = invented_facts(text, cited, self.facts)
         if problems:  # a template/sheet bug: never let it reach a viewer
             log.error("draft for %s would invent %s; replaced", u.comment.id, problems)
-            text = tpl.render("check", language)
-            seller_text = tpl.render("check", self.sheet.seller_language)
+            text = tpl.render(check, language)
+            seller_text = tpl.render(check, self.sheet.seller_language)
             cited = ()
             flags.append(FlagReason.SHEET_SILENT)
         if self.polisher is not None and cited:
@@ -197,7 +268,7 @@ class ReplyDrafter:
             out.append(Statement(lambda lang: tpl.render("greeting", lang), None))
         elif intent is Intent.PRICE:
             variant = p.variant(e.variant_sku) if e.variant_sku else None
-            price = p.price_of(variant)
+            price = p.price_in(self._currency(u, folded), variant)
             fid = (
                 f"price:{p.id}"
                 if variant is None or variant.price is None
@@ -206,7 +277,7 @@ class ReplyDrafter:
             out.append(
                 Statement(
                     lambda lang: tpl.render(
-                        "price", lang, product=p.name, price=tpl.money(price, lang)
+                        "price", lang, product=self._name(p, lang), price=tpl.money(price, lang)
                     ),
                     self._fact(fid),
                 )
@@ -215,6 +286,11 @@ class ReplyDrafter:
             out, flags = self._stock(u, p)
         elif intent is Intent.SHIPPING:
             out, flags = self._shipping(e.country, p)
+        elif intent is Intent.MATERIAL and u.fields:
+            out.extend(self._fields(p, u.fields))
+            asked_material = p.material and find_cues(folded, _MATERIAL_CUES)
+            if asked_material and not any(f.endswith(":material") for f in u.fields):
+                out.insert(0, self._material(p))
         elif intent is Intent.MATERIAL:
             if p.material:
                 out.append(
@@ -222,8 +298,8 @@ class ReplyDrafter:
                         lambda lang: tpl.render(
                             "material",
                             lang,
-                            product=p.name,
-                            material=_local(p.material, lang, self.sheet),
+                            product=self._name(p, lang),
+                            material=self._t(p.material, lang),
                         ),
                         self._fact(f"material:{p.id}"),
                     )
@@ -253,28 +329,32 @@ class ReplyDrafter:
                 r = p.returns
                 parts.append(
                     Statement(
-                        lambda lang: tpl.render(
+                        self._with_text(
                             "returns_free" if r.free else "returns",
-                            lang,
+                            "conditions",
+                            r.conditions,
                             days=str(r.days),
-                            conditions=_local(r.conditions, lang, self.sheet),
                         ),
                         self._fact(f"returns:{p.id}"),
+                        (r.conditions,),
                     )
                 )
             if p.warranty is not None:
                 w = p.warranty
+                key, amount = (
+                    ("warranty_years", {"years": str(w.years)})
+                    if w.years
+                    else ("warranty", {"months": str(w.months)})
+                )
                 parts.append(
                     Statement(
-                        lambda lang: tpl.render(
-                            "warranty",
-                            lang,
-                            months=str(w.months),
-                            covers=_local(w.covers, lang, self.sheet),
-                        ),
+                        self._with_text(key, "covers", w.covers, **amount),
                         self._fact(f"warranty:{p.id}"),
+                        (w.covers,),
                     )
                 )
+            elif p.no_warranty:
+                parts.append(Statement(_say("warranty_none"), self._fact(f"warranty:{p.id}")))
             out = list(reversed(parts)) if warranty_first else parts
         elif intent is Intent.DISCOUNT:
             for d in p.discounts:
@@ -325,7 +405,12 @@ class ReplyDrafter:
             # A size the product never comes in ("size 44 in the runners?"): say so without
             # repeating the viewer's number (no sheet fact holds it), and list the sizes in stock.
             flags.append(FlagReason.UNKNOWN_VARIANT)
-            out.append(Statement(_say("no_size", product=p.name), variants_fact))
+            out.append(
+                Statement(
+                    lambda lang: tpl.render("no_size", lang, product=self._name(p, lang)),
+                    variants_fact,
+                )
+            )
             sizes = list(dict.fromkeys(v.size for v in p.variants if v.size and v.stock > 0))
             if sizes:
                 out.append(
@@ -347,7 +432,7 @@ class ReplyDrafter:
                         lambda lang: tpl.render(
                             "not_offered",
                             lang,
-                            product=p.name,
+                            product=self._name(p, lang),
                             what=" / ".join(
                                 x
                                 for x in (
@@ -399,7 +484,7 @@ class ReplyDrafter:
         if not p.shipping:
             return [], []
         if country is None:
-            codes = [r.country for r in p.shipping if r.country != "*"]
+            codes = [r.country for r in p.shipping if r.country != "*" and not r.never]
             return [
                 Statement(
                     lambda lang: tpl.render(
@@ -414,10 +499,17 @@ class ReplyDrafter:
         if rule is None:
             return [], []
         fact = self._fact(f"shipping:{p.id}:{rule.country}")
+        if rule.never:
+            return [
+                Statement(
+                    lambda lang: tpl.render("ship_never", lang, country=tpl.country(country, lang)),
+                    fact,
+                )
+            ], []
         out = [
             Statement(
                 lambda lang: tpl.render(
-                    "ship",
+                    "ship_free" if rule.cost.is_zero else "ship",
                     lang,
                     country=tpl.country(country, lang),
                     cost=tpl.money(rule.cost, lang),
@@ -427,7 +519,10 @@ class ReplyDrafter:
                 fact,
             )
         ]
-        if rule.free_over is not None:
+        if rule.carrier:
+            carrier = rule.carrier
+            out.append(Statement(_say("carrier", carrier=carrier), fact))
+        if rule.free_over is not None and not rule.cost.is_zero:
             over = rule.free_over
             out.append(
                 Statement(
@@ -436,6 +531,78 @@ class ReplyDrafter:
                 )
             )
         return out, []
+
+    def _material(self, p: Product) -> Statement:
+        return Statement(
+            lambda lang: tpl.render(
+                "material", lang, product=self._name(p, lang), material=self._t(p.material, lang)
+            ),
+            self._fact(f"material:{p.id}"),
+            (p.material,),
+        )
+
+    def _fields(self, p: Product, fields: Sequence[str]) -> list[Statement]:
+        """The fields retrieval found (``spec:width``, ``faq:wash``), said from the sheet."""
+        out: list[Statement] = []
+        by_key = {f.key: f for f in spec_fields(p, self.sheet.seller_language)}
+        for ref in fields:
+            kind, _, key = ref.partition(":")
+            if kind == "faq":
+                entry = next((f for f in p.faq if f.id == key), None)
+                if entry is not None:
+                    out.append(
+                        Statement(
+                            self._with_text("faq", "answer", entry.answer),
+                            self._fact(f"faq:{p.id}:{entry.id}"),
+                            (entry.answer,),
+                        )
+                    )
+                continue
+            field = by_key.get(key)
+            if field is None:
+                continue
+            fact = self._fact(f"spec:{p.id}:{key}") or self._fact(f"material:{p.id}")
+            quoted = (field.label,) if field.neutral else (field.value, field.label)
+            out.append(Statement(self._say_field(p, field), fact, quoted))
+        return out
+
+    def _say_field(self, p: Product, field: SpecField) -> Render:
+        def say(lang: str) -> str:
+            value = self._t(field.value, lang, neutral=field.neutral)
+            try:
+                label = self._t(field.label, lang)
+            except MissingText:
+                # no label in this language: the product's name stands for it ("Nube: 210 cm")
+                return tpl.render("spec", lang, product=self._name(p, lang), value=value)
+            return tpl.render("field", lang, label=label, value=value)
+
+        return say
+
+    def _with_text(self, key: str, slot: str, text: tpl.Mapping[str, str], **values: str) -> Render:
+        """Template ``key`` with a sheet text in ``slot``; its ``_plain`` form (no slot) when the
+        sheet leaves the text out, so a reply never says "within 30 days ()"."""
+
+        def say(lang: str) -> str:
+            if text:
+                try:
+                    return tpl.render(key, lang, **{slot: self._t(text, lang)}, **values)
+                except MissingText:
+                    if not tpl.has_template(f"{key}_plain", lang):
+                        raise
+            # no text, or none in this language: the sentence without it, never "()"
+            return tpl.render(f"{key}_plain", lang, **values)
+
+        return say
+
+    def _currency(self, u: UnderstoodComment, folded: str) -> str | None:
+        """The currency a price question asks in: one it names (reais, €, USD), else the
+        market of the country it names, else the sheet's own."""
+        for code, cues in _CURRENCY_CUES.items():
+            if find_cues(folded, cues) and any(code in p.prices for p in self.sheet.products):
+                return code
+        country = u.entities.country or _LANGUAGE_COUNTRY.get(u.language)
+        market = self.sheet.market_for(country)
+        return market.currency if market is not None else None
 
     def _specs(self, p: Product, folded: str) -> tuple[list[Statement], list[str]]:
         """The product's specs the comment asks about (by :data:`SPEC_CUES`, by the spec's
@@ -458,7 +625,7 @@ class ReplyDrafter:
 
     def _say_spec(self, p: Product, value: tpl.Mapping[str, str]) -> Render:
         return lambda lang: tpl.render(
-            "spec", lang, product=p.name, value=_local(value, lang, self.sheet)
+            "spec", lang, product=self._name(p, lang), value=self._t(value, lang)
         )
 
     def _faq(self, u: UnderstoodComment, p: Product, folded: str) -> Statement | None:
@@ -480,8 +647,9 @@ class ReplyDrafter:
             return None
         answer = entry.answer
         return Statement(
-            lambda lang: tpl.render("faq", lang, answer=_local(answer, lang, self.sheet)),
+            lambda lang: tpl.render("faq", lang, answer=self._t(answer, lang)),
             self._fact(f"faq:{p.id}:{entry.id}"),
+            (answer,),
         )
 
 
@@ -489,9 +657,59 @@ def _say(key: str, **values: str) -> Render:
     return lambda lang: tpl.render(key, lang, **values)
 
 
-def _local(text: tpl.Mapping[str, str], lang: str, sheet: ProductSheet) -> str:
-    found = text_in(text, lang, sheet.seller_language)
-    return found[0] if found else ""
+# a language spoken in one market's country: its price list unless the comment says otherwise
+# (pt, es, en, fr, ar span many countries: no guess)
+_LANGUAGE_COUNTRY = {
+    "ko": "KR",
+    "ja": "JP",
+    "zh": "CN",
+    "de": "DE",
+    "it": "IT",
+    "id": "ID",
+    "vi": "VN",
+    "th": "TH",
+    "ru": "RU",
+    "tr": "TR",
+    "hi": "IN",
+}
+# currency names viewers use (folded); symbols are matched as written
+_CURRENCY_CUES: dict[str, tuple[str, ...]] = {
+    "BRL": ("r[$]", "reais$", "real$", "brl$", "em reais"),
+    "EUR": ("€", "euro", "eur$"),
+    "USD": ("us[$]", "usd$", "dolar", "dollar"),
+    "GBP": ("£", "gbp$", "pound", "libra"),
+    "JPY": ("円", "jpy$", "yen$"),
+    "CNY": ("元", "rmb$", "cny$", "人民币"),
+    "MXN": ("mxn$", "pesos?$"),
+    "INR": ("₹", "rupee", "inr$", "रुपये"),
+    "KRW": ("원", "krw$", "won$"),
+}
+
+
+def _render_all(statements: Sequence[Statement], lang: str, sheet: ProductSheet) -> str | None:
+    """The statements said in ``lang``; None when a sheet text has no wording in it or the
+    reply would quote sheet text of another language."""
+    try:
+        text = " ".join(x.say(lang) for x in statements)
+    except MissingText:
+        return None
+    return None if foreign_sheet_texts(text, lang, sheet) else text
+
+
+def _asks(u: UnderstoodComment) -> bool:
+    """A question (a question mark, or a question intent found by its words), not a joke,
+    an insult or an order."""
+    if any(ch in u.clean_text for ch in "?？؟"):
+        return True
+    return u.intent not in (Intent.OTHER, Intent.GREETING)
+
+
+def _texts_of(statements: Sequence[Statement]) -> list[tpl.Mapping[str, str]]:
+    return [t for s in statements for t in s.texts]
+
+
+def _same_texts(a: ProductSheet, b: ProductSheet) -> bool:
+    return a.products is b.products or a.products == b.products
 
 
 def _label(v: Variant, lang: str) -> str:

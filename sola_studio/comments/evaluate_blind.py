@@ -166,11 +166,26 @@ class SetReport:
 DeskFactory = Callable[[ProductSheet], Any]
 
 
+def sheet_translator() -> Any | None:
+    """The installed engines for sheet texts (Bergamot en<->pt here), glossary-protected;
+    None when none is installed."""
+    try:
+        from sola_studio.translate.bergamot import BergamotTranslator
+        from sola_studio.translate.glossary import GlossaryTranslator
+
+        engine = BergamotTranslator.default()
+    except Exception:  # no engine installed: replies fall back to the seller's language
+        return None
+    return GlossaryTranslator(engine) if engine.pairs else None
+
+
 def _default_desk(sheet: ProductSheet) -> Any:
     from sola_studio.comments.desk import CommentDesk, DeskConfig
     from sola_studio.core.clock import ManualClock
 
-    return CommentDesk(sheet, clock=ManualClock(), config=DeskConfig())
+    return CommentDesk(
+        sheet, clock=ManualClock(), config=DeskConfig(), sheet_translator=sheet_translator()
+    )
 
 
 def evaluate_blind(

@@ -88,6 +88,7 @@ class Entities:
     size: str | None = None
     colour: str | None = None
     country: str | None = None
+    candidates: tuple[str, ...] = ()  # products the comment may mean when it cannot tell which
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,9 @@ class UnderstoodComment:
     intents: tuple[Intent, ...] = ()
     follow_up_of: str | None = None
     flags: tuple[FlagReason, ...] = ()
+    # the sheet fields the question asks about, best first ("spec:width", "faq:wash"), found by
+    # retrieval over the sheet (sola_studio.comments.retrieval)
+    fields: tuple[str, ...] = ()
 
     @property
     def t_capture(self) -> float:

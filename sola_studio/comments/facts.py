@@ -55,8 +55,13 @@ def product_facts(sheet: ProductSheet, p: Product) -> list[SheetFact]:
             FactRef(
                 f"price:{p.id}",
                 FactKind.PRICE,
-                f"{p.name}: {p.price.canonical()} {p.price.currency}",
-                (_n(p.price.amount), *name_numbers),
+                f"{p.name}: {p.price.canonical()} {p.price.currency}"
+                + "".join(
+                    f" / {m.canonical()} {m.currency}"
+                    for m in p.prices.values()
+                    if m.currency != p.price.currency
+                ),
+                (_n(p.price.amount), *(_n(m.amount) for m in p.prices.values()), *name_numbers),
             )
         )
     ]
@@ -100,6 +105,7 @@ def product_facts(sheet: ProductSheet, p: Product) -> list[SheetFact]:
                 )
             )
         )
+    labels = {f.key: f.label for f in p.spec_fields}
     for name, value in p.specs.items():
         facts.append(
             SheetFact(
@@ -107,7 +113,11 @@ def product_facts(sheet: ProductSheet, p: Product) -> list[SheetFact]:
                     f"spec:{p.id}:{name}",
                     FactKind.SPEC,
                     f"{name}: {next(iter(value.values()), '')}",
-                    _numbers_in_local(value),
+                    (
+                        *_numbers_in_local(value),
+                        *_numbers_in_local(labels.get(name, {})),
+                        *name_numbers,
+                    ),
                 )
             )
         )
@@ -124,7 +134,7 @@ def product_facts(sheet: ProductSheet, p: Product) -> list[SheetFact]:
                     f"{r.days_min}-{r.days_max}",
                     tuple(nums),
                 ),
-                allows_free=r.cost.is_zero or r.free_over is not None,
+                allows_free=not r.never and (r.cost.is_zero or r.free_over is not None),
             )
         )
     if p.payment is not None:
@@ -170,11 +180,17 @@ def product_facts(sheet: ProductSheet, p: Product) -> list[SheetFact]:
                 FactRef(
                     f"warranty:{p.id}",
                     FactKind.WARRANTY,
-                    f"{p.warranty.months} m",
-                    (_n(p.warranty.months), *_numbers_in_local(p.warranty.covers)),
+                    f"{p.warranty.years} y" if p.warranty.years else f"{p.warranty.months} m",
+                    (
+                        _n(p.warranty.months),
+                        *((_n(p.warranty.years),) if p.warranty.years else ()),
+                        *_numbers_in_local(p.warranty.covers),
+                    ),
                 )
             )
         )
+    if p.warranty is None and p.no_warranty:
+        facts.append(SheetFact(FactRef(f"warranty:{p.id}", FactKind.WARRANTY, "none")))
     for d in p.discounts:
         nums = [_n(d.percent)] if d.percent is not None else []
         if d.min_quantity is not None:
@@ -192,7 +208,12 @@ def product_facts(sheet: ProductSheet, p: Product) -> list[SheetFact]:
     for f in p.faq:
         facts.append(
             SheetFact(
-                FactRef(f"faq:{p.id}:{f.id}", FactKind.FAQ, f.question, _numbers_in_local(f.answer))
+                FactRef(
+                    f"faq:{p.id}:{f.id}",
+                    FactKind.FAQ,
+                    f.question,
+                    (*_numbers_in_local(f.answer), *name_numbers),
+                )
             )
         )
     return facts

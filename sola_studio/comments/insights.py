@@ -15,7 +15,7 @@ import itertools
 import threading
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sola_studio.catalog.sheet import ProductSheet, StockLevel
 from sola_studio.comments.events import (
@@ -144,6 +144,7 @@ class GroupAnswerer:
         self.card_s = card_s
         self._asks: dict[tuple, deque[_Ask]] = defaultdict(deque)
         self._last_proposal: dict[tuple, float] = {}
+        self._open: dict[tuple, GroupAnswerProposal] = {}  # proposed, still gathering askers
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
 
@@ -162,6 +163,28 @@ class GroupAnswerer:
             return None
         key = self.key(u)
         now = u.comment.t_capture
+        with self._lock:
+            open_ = self._open.get(key)
+            since = self._last_proposal.get(key)
+            if open_ is not None and since is not None and now - since <= self.window_s:
+                # a group answer is waiting for the seller: this asker joins it (every asker
+                # of the window gets the answer, not only the first three)
+                if u.comment.id in open_.comment_ids:
+                    return None
+                joined = dict(open_.texts)
+                joined.setdefault(draft.language, draft.text)
+                grown = replace(
+                    open_,
+                    comment_ids=(*open_.comment_ids, u.comment.id),
+                    viewer_ids=tuple(dict.fromkeys((*open_.viewer_ids, u.comment.viewer_id))),
+                    texts=joined,
+                )
+                self._open[key] = grown
+            else:
+                grown = None
+        if grown is not None:
+            self._publish(grown)
+            return grown
         with self._lock:
             asks = self._asks[key]
             asks.append(_Ask(now, u.comment.id, u.comment.viewer_id, draft.language, draft))
@@ -192,6 +215,8 @@ class GroupAnswerer:
             t_capture=members[0].t,
             t_emit=self._clock(),
         )
+        with self._lock:
+            self._open[key] = proposal
         self._publish(proposal)
         return proposal
 

@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 # Every language with a data file (sola_studio/lang/data). Telling a new one apart needs more than
 # its file: its script below, or a lingua model (_LATIN), or markers in Latin letters (_ROMANISED).
 SUPPORTED: tuple[str, ...] = lang_data.languages()
-_LATIN = ("en", "pt", "es", "de", "fr", "it")
+_LATIN = ("en", "pt", "es", "de", "fr", "it", "id", "vi", "tr")
 _ROMANISED = ("hi", "ar")  # written in Latin letters in chat, without a lingua model
 _MARKER_WEIGHT = 0.22  # one marker word ~ a fifth of lingua's whole vote (tuned on the dev set)
 _SHORT_PREVIOUS_WEIGHT = 0.4  # the viewer's previous language on a comment of <= 3 words
@@ -72,6 +72,12 @@ def script_of(text: str) -> Counter[str]:
             counts["arabic"] += 1
         elif 0x0900 <= o <= 0x097F:
             counts["devanagari"] += 1
+        elif 0xAC00 <= o <= 0xD7AF or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
+            counts["hangul"] += 1
+        elif 0x0E00 <= o <= 0x0E7F:
+            counts["thai"] += 1
+        elif 0x0400 <= o <= 0x04FF:
+            counts["cyrillic"] += 1
         elif o < 0x250 or unicodedata.name(ch, "").startswith("LATIN"):
             counts["latin"] += 1
         else:
@@ -164,6 +170,9 @@ class LanguageIdentifier:
             return LanguageGuess("ar", 0.99)
         if scripts["devanagari"] and "hi" in self.languages:
             return LanguageGuess("hi", 0.99)
+        for script, code in (("hangul", "ko"), ("thai", "th"), ("cyrillic", "ru")):
+            if scripts[script] and code in self.languages:
+                return LanguageGuess(code, 0.99)
         if scripts["latin"] < 2 or len(language_words(text).replace(" ", "")) < 2:
             # nothing to tell the language by: the viewer's own or the seller's, else the usual
             return LanguageGuess(default or self.usual, 0.0)

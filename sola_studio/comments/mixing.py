@@ -41,9 +41,10 @@ def sheet_local_texts(sheet: ProductSheet) -> Iterator[LocalText]:
             yield f.label
             if not f.neutral:
                 yield f.value
-        if p.material:
-            yield p.material
-        yield from p.specs.values()
+        if not p.spec_fields:  # v1: material and specs (schema 2 says them as fields)
+            if p.material:
+                yield p.material
+            yield from p.specs.values()
         for q in p.faq:
             yield q.answer
             if q.questions:

@@ -43,7 +43,11 @@ def render(key: str, language: str, **values: str) -> str:
 def money(m: Money, language: str) -> str:
     from babel.numbers import format_currency
 
-    return format_currency(m.amount, m.currency, locale=lang_data.babel_locale(language))
+    # no thousands separator: "R$ 4490,00" reads as the sheet's 4490 (and "4.490" is 4.49
+    # to half the world)
+    return format_currency(
+        m.amount, m.currency, locale=lang_data.babel_locale(language), group_separator=False
+    )
 
 
 def number(value: Decimal | int, language: str) -> str:

@@ -16,12 +16,14 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any, Protocol
 
 from sola_studio import lang as lang_data
-from sola_studio.catalog.sheet import ProductSheet
+from sola_studio.catalog.sheet import Product, ProductSheet
 from sola_studio.comments.clean import clean
 from sola_studio.comments.events import Entities, FlagReason, Intent, UnderstoodComment
 from sola_studio.comments.language import LanguageIdentifier
@@ -35,10 +37,13 @@ from sola_studio.comments.lexicon import (
     find_cues,
     fold,
     intent_hits,
+    is_latin_cue,
     size_letters,
     size_numbers,
 )
 from sola_studio.comments.memory import Interaction
+from sola_studio.comments.products import ProductFinder
+from sola_studio.comments.retrieval import FieldHit, FieldIndex
 from sola_studio.core.errors import SolaError
 from sola_studio.core.events import Comment
 
@@ -47,6 +52,19 @@ log = logging.getLogger(__name__)
 FOLLOW_UP_WINDOW_S = 600.0  # an unanswered question over 10 minutes old is no longer context
 # "and to Portugal?", "e G?", "还有蓝色吗": words that tie a comment to the viewer's last question
 _CONNECTORS = lang_data.all_words("follow_up_connectors")
+# a currency named alone asks a price ("e o carregador em reais?")
+CURRENCY_WORDS = (
+    "reais$",
+    "real$",
+    "euros?$",
+    "dolares$",
+    "dollars?$",
+    "r[$]",
+    "€",
+    "us[$]",
+    "yen$",
+)
+_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?\s*>")  # <b>, </i>, <a href>
 _PRICE_IS_ABOUT = (Intent.SHIPPING, Intent.PAYMENT, Intent.DISCOUNT, Intent.RETURNS)
 _QUESTION_MARKS = ("?", "？", "؟")
 
@@ -81,17 +99,35 @@ class IntentEmbedder:
                 texts.append(ex)
         self._matrix = np.asarray(embedder.query(texts), dtype="float32")
         self._lock = threading.Lock()  # the ctypes engine is not re-entrant
+        self._cache: OrderedDict[str, Any] = OrderedDict()
 
     def embed(self, text: str) -> Any:
+        """``text``'s query embedding; the last 2048 are kept (chat repeats "price?" a lot)."""
         with self._lock:
-            return self._np.asarray(self._embedder.query([text]), dtype="float32")[0]
+            hit = self._cache.get(text)
+            if hit is not None:
+                self._cache.move_to_end(text)
+                return hit
+            vec = self._np.asarray(self._embedder.query([text]), dtype="float32")[0]
+            self._cache[text] = vec
+            if len(self._cache) > 2048:
+                self._cache.popitem(last=False)
+            return vec
 
-    def classify(self, text: str) -> tuple[Intent, float]:
-        q = self.embed(text)
+    def embed_many(self, texts: Sequence[str]) -> Any:
+        with self._lock:
+            return self._np.asarray(self._embedder.query(list(texts)), dtype="float32")
+
+    def scores(self, q: Any) -> dict[Intent, float]:
+        """The best similarity of each intent's examples to the embedded question ``q``."""
         sims = self._matrix @ q
         best: dict[Intent, float] = {}
         for label, sim in zip(self._labels, sims, strict=True):
             best[label] = max(best.get(label, -1.0), float(sim))
+        return best
+
+    def classify(self, text: str, q: Any = None) -> tuple[Intent, float]:
+        best = self.scores(self.embed(text) if q is None else q)
         ranked = sorted(best.items(), key=lambda kv: kv[1], reverse=True)
         (top, top_sim), (_, second_sim) = ranked[0], ranked[1]
         margin = top_sim - second_sim
@@ -112,45 +148,34 @@ class EntityFinder:
 
     def __init__(self, sheet: ProductSheet, languages: Sequence[str]) -> None:
         self.sheet = sheet
-        self._products: list[tuple[str, str]] = []
+        self.products = ProductFinder(sheet)
+        # the sheet's own colour names ("sand", "walnut") besides the language files' words
+        self._colours: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in COLOUR_WORDS.items()}
         for p in sheet.products:
-            for alias in (p.name, p.id, *p.aliases):
-                self._products.append((fold(alias), p.id))
-        self._products.sort(key=lambda x: len(x[0]), reverse=True)
-        self._countries: dict[str, str] = {}
-        for code, cues in COUNTRY_EXTRA.items():
-            for cue in cues:
-                self._countries[fold(cue)] = code
-        wanted = (
+            for c in p.colours:
+                cue = fold(c) + "$" if is_latin_cue(fold(c)) else fold(c)
+                self._colours[c] = (*self._colours.get(c, ()), cue)
+        wanted = frozenset(
             set(COUNTRY_EXTRA)
             | set(MORE_COUNTRIES)
             | {r.country for p in sheet.products for r in p.shipping if r.country != "*"}
         )
-        try:
-            from babel import Locale
+        # every language the desk has words for, not only the audience: a Korean viewer asks
+        # about 한국 whatever the seller expected
+        names_in = tuple(dict.fromkeys((*languages, *lang_data.languages())))
+        self._countries = _country_cues(names_in, wanted)
 
-            for lang in languages:
-                names = Locale.parse(lang).territories
-                for code in wanted:
-                    if code in names:
-                        self._countries.setdefault(fold(names[code]), code)
-        except Exception:  # babel missing a locale must not stop comments: extras remain
-            log.warning("babel country names unavailable", exc_info=True)
-        for cue, code in list(self._countries.items()):
-            for form in _arabic_forms(cue):
-                self._countries.setdefault(form, code)
-
-    def find(self, folded: str, raw: str) -> Entities:
-        product_id = None
-        for alias, pid in self._products:
-            if find_cues(folded, (alias,)):
-                product_id = pid
-                break
+    def find(self, folded: str, raw: str, shown: Sequence[str] = ()) -> Entities:
+        guess = self.products.find(folded, self.sheet.pinned_id, shown)
+        product_id = guess.product_id
         implied = product_id is None
         product = self.sheet.product(product_id) if product_id else self.sheet.pinned
         assert product is not None
         size = self._size(folded, product.sizes)
-        colour = next((c for c, cues in COLOUR_WORDS.items() if find_cues(folded, cues)), None)
+        plain = folded
+        for word in _NOT_COLOURS:
+            plain = plain.replace(word, " ")
+        colour = self._colour(plain, product)
         country = self._country(folded, raw)
         variant_sku = None
         if size or colour:
@@ -164,6 +189,7 @@ class EntityFinder:
             size=size,
             colour=colour,
             country=country,
+            candidates=guess.candidates,
         )
 
     def resolve_variant(self, entities: Entities) -> Entities:
@@ -176,7 +202,35 @@ class EntityFinder:
                 sku = matches[0].sku
         return replace(entities, variant_sku=sku)
 
+    def _colour(self, folded: str, product: Product) -> str | None:
+        """A colour the comment names: the product's own colour names first, longest first
+        ("sage green" before "green"); a colour word ("verde") means the product's colour that
+        holds it in English ("sage green") when there is one."""
+        own = sorted(product.colours, key=len, reverse=True)
+        for c in own:
+            cue = fold(c)
+            if find_cues(folded, (re.escape(cue) + "$" if is_latin_cue(cue) else cue,)):
+                return c
+        for key, cues in self._colours.items():
+            if not find_cues(folded, cues):
+                continue
+            holding = [c for c in own if re.search(r"\b" + re.escape(key) + r"\b", c)]
+            if key not in own and len(holding) == 1:
+                return holding[0]
+            return key
+        return None
+
     def _size(self, folded: str, sizes: Sequence[str]) -> str | None:
+        squeezed = folded.replace(" ", "")
+        for label in sorted(sizes, key=len, reverse=True):
+            # the product's own size labels as written ("46 mm", "50ml", "120 cm")
+            own = fold(label).replace(" ", "")
+            if len(own) >= 2 and any(ch.isdigit() for ch in own):
+                if re.search(r"(?<![\d.,])" + re.escape(own) + r"(?![\d])", squeezed):
+                    return label
+                digits = re.sub(r"\D", "", own)
+                if digits and re.search(r"(?<![\d.,])" + digits + r"(?![\d.,%])", folded):
+                    return label
         letters = size_letters(folded)
         if letters:
             return letters[0]
@@ -206,6 +260,34 @@ class EntityFinder:
         return best[1] if best else None
 
 
+@lru_cache(maxsize=8)
+def _country_cues(languages: tuple[str, ...], wanted: frozenset[str]) -> dict[str, str]:
+    """Folded country name or nickname -> ISO code (babel's names in ``languages``, the
+    language files' extras, Arabic prefixed forms); cached, as every pin rebuilds the finder."""
+    countries: dict[str, str] = {}
+    for code, cues in COUNTRY_EXTRA.items():
+        for cue in cues:
+            countries[fold(cue)] = code
+    try:
+        from babel import Locale
+
+        for lang in languages:
+            names = Locale.parse(lang).territories
+            for code in sorted(wanted):
+                if code in names:
+                    countries.setdefault(fold(names[code]), code)
+    except Exception:  # babel missing a locale must not stop comments: extras remain
+        log.warning("babel country names unavailable", exc_info=True)
+    for cue, code in list(countries.items()):
+        for form in _arabic_forms(cue):
+            countries.setdefault(form, code)
+    return countries
+
+
+# words holding a colour word that are no colour: 蓝牙 (Bluetooth) is not blue
+_NOT_COLOURS = ("蓝牙", "藍牙")
+
+
 def _arabic_forms(name: str) -> tuple[str, ...]:
     """Arabic writes "to/for the" as a prefix that eats the article: ال + إمارات after ل is
     للإمارات, so "الشحن للسعودية" names السعودية (found by the held-out set). Hamza forms of
@@ -229,6 +311,7 @@ class Context:
 
     previous: Interaction | None = None
     previous_language: str | None = None
+    shown: tuple[str, ...] = ()  # products pinned earlier in the show, the latest first
 
 
 class Understander:
@@ -243,8 +326,12 @@ class Understander:
         intent_embedder: IntentEmbedder | None = None,
         translator: Any | None = None,
         clock: Callable[[], float],
+        field_index: FieldIndex | None = None,
     ) -> None:
         self.sheet = sheet
+        self.field_index = field_index
+        if field_index is not None:
+            field_index.index(sheet)
         self.seller_language = sheet.seller_language
         self.languages = tuple(languages)
         self.identifier = identifier or LanguageIdentifier(self.languages)
@@ -257,6 +344,8 @@ class Understander:
         self.sheet = sheet
         self.seller_language = sheet.seller_language
         self.entities = EntityFinder(sheet, self.languages)
+        if self.field_index is not None:
+            self.field_index.index(sheet)
 
     def understand(self, comment: Comment, context: Context | None = None) -> UnderstoodComment:
         ctx = context or Context()
@@ -270,8 +359,9 @@ class Understander:
         hits = intent_hits(folded)
         intents = _rank(hits)
         confidence = 0.95 if intents else 0.0
-        entities = self.entities.find(folded, text)
-        if find_cues(folded, STEERING_CUES) or cleaned.suspicious:
+        entities = self.entities.find(folded, text, ctx.shown)
+        ordered = bool(find_cues(folded, STEERING_CUES) or _MARKUP.search(comment.text))
+        if ordered or cleaned.suspicious:
             flags.append(FlagReason.HOSTILE)
 
         follow_up_of = None
@@ -302,6 +392,42 @@ class Understander:
             if follow_up_of is not None:
                 entities = self.entities.resolve_variant(_merge(entities, prev.entities))
 
+        asks = any(ch in text for ch in _QUESTION_MARKS)
+        if ordered and not asks:
+            intents, confidence = [Intent.OTHER], 0.5  # an order ("SYSTEM: say ..."), no question
+        if not intents and (entities.size or entities.colour) and not entities.product_implied:
+            intents, confidence = [Intent.SIZE_STOCK], 0.75  # "the lamp from before, in black?"
+        if not intents and (entities.size or entities.colour) and (asks or len(folded) < 25):
+            intents, confidence = [Intent.SIZE_STOCK], 0.75  # "et en bleu ?", "space grey?"
+        if not intents and self._names_a_code(text):
+            intents, confidence = [Intent.DISCOUNT], 0.8  # "DALBIT50 funciona?"
+        if not intents and find_cues(folded, CURRENCY_WORDS):
+            intents, confidence = [Intent.PRICE], 0.8  # "e o abajur em reais?"
+        # a greeting with a question in it ("gorgeous lamp! how tall is it?") is the question
+        cue_less = not intents or (intents == [Intent.GREETING] and asks)
+        query = None
+        field_hits: list[FieldHit] = []
+        if (
+            self.field_index is not None
+            and self.intent_embedder is not None
+            and len(folded) >= 3
+            and FlagReason.HOSTILE not in flags
+            and (
+                # embedding costs ~35 ms: only where a field may be the answer (no cue, a spec
+                # cue, or another intent's cue beside a word of a field's label)
+                cue_less
+                or intents[0] in (Intent.MATERIAL, Intent.OTHER)
+                or self.field_index.names_a_field(entities.product_id or "", folded)
+            )
+        ):
+            query = self.intent_embedder.embed(text)
+            field_hits = self.field_index.rank(entities.product_id or "", query, folded)
+        fields: tuple[str, ...] = ()
+        spec = _spec_question(
+            [] if cue_less else intents, field_hits, entities, query, self.intent_embedder
+        )
+        if spec is not None:
+            intents, confidence, fields = [Intent.MATERIAL], spec[0], spec[1]
         if not intents:
             if (entities.size or entities.colour) and any(ch in text for ch in _QUESTION_MARKS):
                 intents, confidence = [Intent.SIZE_STOCK], 0.75
@@ -310,7 +436,7 @@ class Understander:
             elif FlagReason.HOSTILE in flags:
                 intents, confidence = [Intent.OTHER], 0.5  # an order, not a question
             elif self.intent_embedder is not None and len(folded) >= 3:
-                intent, confidence = self.intent_embedder.classify(text)
+                intent, confidence = self.intent_embedder.classify(text, query)
                 intents = [intent]
             else:
                 intents, confidence = [Intent.OTHER], 0.3
@@ -354,7 +480,25 @@ class Understander:
             intents=tuple(intents),
             follow_up_of=follow_up_of,
             flags=tuple(dict.fromkeys(flags)),
+            fields=fields,
         )
+
+    def _names_a_code(self, text: str) -> bool:
+        """The comment holds a word like one of the sheet's discount codes (its letters and
+        any digits: "DALBIT50" for DALBIT25)."""
+        # a code is written with digits or in capitals ("DALBIT50"), not "live" in a sentence
+        words = {
+            w.upper()
+            for w in re.findall(r"[A-Za-z]{3,}\d*", text)
+            if any(ch.isdigit() for ch in w) or w.isupper()
+        }
+        for p in self.sheet.products:
+            for d in p.discounts:
+                if d.code:
+                    stem = re.sub(r"\d+$", "", d.code.upper())
+                    if len(stem) >= 4 and any(w.startswith(stem) for w in words):
+                        return True
+        return False
 
     def _faq_hit(self, folded: str, entities: Entities) -> bool:
         product = self.sheet.product(entities.product_id or "") or self.sheet.pinned
@@ -375,6 +519,62 @@ class Understander:
         except SolaError as exc:
             log.warning("translation %s->%s failed: %s", language, target, exc)
             return None, f"translation failed: {exc.message} (fix: {exc.fix or fix})"
+
+
+# Retrieval over the sheet's fields (tuned on the blind development set, see docs/comments.md).
+# A field's similarity alone says little (E5 puts "how much is it?" at 0.89 from "Width: 210
+# cm"); what counts is whether the question is closer to a field than to any other intent's
+# examples.
+SPEC_MIN = 0.86  # a field this similar answers a material/spec question with no other sign
+FIELD_MIN = 0.80  # below this, no field is named (the drafter says material, or will check)
+SPEC_OVER_INTENT = -0.02  # a cue-less question: spec this close to the best intent wins
+SPEC_OVER_CUE = 0.0  # a question with another intent's cue: the field must beat that intent
+LEXICAL_BONUS = 0.03  # the question holds a word of the field's label or key
+SPEC_KEEP = 0.02  # the fields within this of the best are answered too (at most two)
+_SPEC_OVERRIDES = (Intent.SHIPPING, Intent.SIZE_STOCK, Intent.OTHER, Intent.PRICE)
+
+
+def _spec_question(
+    intents: list[Intent],
+    hits: Sequence[FieldHit],
+    entities: Entities,
+    query: Any,
+    embedder: IntentEmbedder | None,
+) -> tuple[float, tuple[str, ...]] | None:
+    """``(confidence, fields)`` when the question asks about the product's own fields."""
+    if not hits or embedder is None or query is None:
+        return None
+    top = hits[0]
+    top_score = top.score + (LEXICAL_BONUS if top.lexical else 0.0)
+    fields = tuple(
+        f"{h.kind}:{h.key}"
+        for h in hits[:2]
+        if h.score >= top.score - SPEC_KEEP
+        and h.score >= FIELD_MIN
+        and (h.lexical or not top.lexical or h is top)
+    )
+    scores = embedder.scores(query)
+    others = {i: v for i, v in scores.items() if i is not Intent.MATERIAL}
+    if intents and intents[0] is Intent.MATERIAL:
+        # a material cue ("made of", "tecido"): the field retrieval is sure of, else the
+        # product's material as before
+        strong = top.score >= SPEC_MIN or (top.lexical and top.score >= FIELD_MIN)
+        return (0.95, fields) if strong and fields else None
+    if not intents:
+        best_other = max(others.values())
+        proto = scores.get(Intent.MATERIAL, -1.0)
+        # the question is nearer a field, or the spec examples, than any other intent
+        by_field = top_score >= best_other + SPEC_OVER_INTENT
+        by_examples = proto >= best_other + SPEC_OVER_INTENT
+        if not (by_field or by_examples):
+            return None
+        return 0.85, fields
+    named = entities.size or entities.colour or entities.country
+    if intents[0] in _SPEC_OVERRIDES and not named and fields:
+        cue_score = scores.get(intents[0], -1.0)
+        if top_score >= cue_score + SPEC_OVER_CUE:
+            return 0.85, fields
+    return None
 
 
 def _rank(hits: Sequence[Any]) -> list[Intent]:

@@ -1,0 +1,173 @@
+"""Which product a comment is about: the one it names, the one it refers back to, or the
+pinned one; and when it cannot tell, the products it could mean (the draft asks which).
+
+A product is named by its name or an alias in any language (schema 2 lists them per
+language; v1's ``name`` and ``aliases``), or by its id. A type noun ("lamp", "luminária")
+names every product of that type: the pinned one when it is one of them, else the one shown
+most recently among them when the comment refers back ("the lamp from before"), else the only
+one, else it is ambiguous. An alias two products share counts as a type noun. A colour only
+one other product comes in ("and the blue one?" while a product without blue is pinned) names
+that product. "The one from before" alone names the product shown before the pinned one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sola_studio import lang as lang_data
+from sola_studio.catalog.sheet import ProductSheet
+from sola_studio.comments.lexicon import find_cues, fold, is_latin_cue
+
+# "the lamp you showed before", "o de antes", "la anterior", "vorhin", "之前那个"
+REFER_BACK = (
+    "before$",
+    "earlier",
+    "previous",
+    "you showed",
+    "u showed",
+    "last one",
+    "other one",
+    "antes$",
+    "anterior",
+    "mostrou",
+    "mostraste",
+    "mostraron",
+    "mostrado",
+    "vorhin",
+    "vorher",
+    "davor",
+    "eben gezeigt",
+    "avant$",
+    "precedent",
+    "tout a l'heure",
+    "prima$",
+    "precedente",
+    "di prima",
+    "之前",
+    "刚才",
+    "前面",
+    "前の",
+    "さっき",
+    "先ほど",
+    "السابق",
+    "اللي قبل",
+    "पहले",
+    "pehle",
+    "tadi",
+    "sebelumnya",
+    "truoc$",
+    "vua roi",
+    "ก่อนหน้า",
+    "เมื่อกี้",
+    "아까",
+    "이전",
+    "전에",
+    "до этого",
+    "предыдущ",
+    "раньше",
+    "onceki",
+    "daha once",
+    "az once",
+)
+
+
+@dataclass(frozen=True)
+class ProductGuess:
+    """``product_id`` None when the comment names none (the caller uses the pinned one);
+    ``candidates`` (two or more) when it could mean several; ``how`` says why (for tests and
+    the review card): name, type, colour, back, pinned."""
+
+    product_id: str | None
+    candidates: tuple[str, ...] = ()
+    how: str = "pinned"
+
+
+def _usable(name: str) -> bool:
+    """Two letters at least; one is enough in Chinese or Japanese (鞋, 包)."""
+    f = fold(name).strip()
+    return len(f) >= 2 or (len(f) == 1 and not is_latin_cue(f))
+
+
+def _cue(text: str) -> str:
+    """A name as a cue: Latin names match at a word start ("runner" in "runners"), regex
+    characters taken literally."""
+    f = fold(text).strip().rstrip("$")
+    return re.escape(f).replace("\\ ", " ") if is_latin_cue(f) else f
+
+
+class ProductFinder:
+    def __init__(self, sheet: ProductSheet) -> None:
+        self.sheet = sheet
+        owners: dict[str, set[str]] = {}
+        typed: dict[str, set[str]] = {}
+        for p in sheet.products:
+            names = [p.id.replace("_", " "), p.name, *p.names.values(), *p.aliases]
+            for group in p.alias_names.values():
+                names.extend(group)
+            for n in names:
+                if _usable(n):
+                    owners.setdefault(_cue(n), set()).add(p.id)
+            for t in p.type_names.values():
+                if _usable(t):
+                    typed.setdefault(_cue(t), set()).add(p.id)
+        # a name that is also a type noun ("lamp" as the id of one of two lamps) is a type noun
+        self._names = sorted(
+            ((c, next(iter(ids))) for c, ids in owners.items() if len(ids) == 1 and c not in typed),
+            key=lambda x: len(x[0]),
+            reverse=True,
+        )
+        for c, ids in owners.items():
+            if len(ids) > 1:
+                typed.setdefault(c, set()).update(ids)
+        # a type noun that is also one product's specific name stays a type noun
+        self._types = sorted(typed.items(), key=lambda x: len(x[0]), reverse=True)
+        self._colours: dict[str, set[str]] = {}
+        words = lang_data.all_languages("colour_words")
+        for p in sheet.products:
+            for colour in p.colours:
+                cues = {_cue(colour), *(words.get(colour, ()))}
+                for c in cues:
+                    self._colours.setdefault(c, set()).add(p.id)
+
+    def find(self, folded: str, pinned: str, shown: Sequence[str] = ()) -> ProductGuess:
+        back = bool(find_cues(folded, REFER_BACK))
+        named: list[tuple[int, str]] = []
+        for cue, pid in self._names:
+            hit = find_cues(folded, (cue,))
+            if hit:
+                named.append((folded.find(hit[0].rstrip("$")), pid))
+        if named:
+            first = sorted(named)[0][1]
+            return ProductGuess(first, how="name")
+        typed: set[str] = set()
+        for cue, ids in self._types:
+            if find_cues(folded, (cue,)):
+                typed |= ids
+        if typed:
+            return self._among(typed, pinned, shown, back, "type")
+        if back:
+            earlier = [pid for pid in shown if pid != pinned]
+            if earlier:
+                return ProductGuess(earlier[0], how="back")
+        coloured: set[str] = set()
+        for cue, ids in self._colours.items():
+            if find_cues(folded, (cue,)):
+                coloured |= ids
+        if coloured and pinned not in coloured:
+            return self._among(coloured, pinned, shown, back, "colour")
+        return ProductGuess(None)
+
+    def _among(
+        self, ids: set[str], pinned: str, shown: Sequence[str], back: bool, how: str
+    ) -> ProductGuess:
+        if len(ids) == 1:
+            return ProductGuess(next(iter(ids)), how=how)
+        if pinned in ids and not back:
+            return ProductGuess(pinned, how=how)
+        recent = [pid for pid in shown if pid in ids and pid != pinned]
+        if back and recent:
+            return ProductGuess(recent[0], how=f"{how}+back")
+        order = [p.id for p in self.sheet.products if p.id in ids]
+        return ProductGuess(None, candidates=tuple(order), how=f"{how}?")

