@@ -14,7 +14,9 @@ KINDS = {
     "streaming": "the streaming WER penalty in simulated real time (repeatable, for tuning)",
     "video": "per-frame compositing cost and achieved frame rate",
     "comments": "time to draft, throughput and a burst of comments",
+    "store": "session store write latency and report time, clear text against SQLCipher",
     "ui": "worst event-loop stall of the studio window during a replayed session",
+    "plan": "the show plan: captions showing approved lines, their latency, matcher precision",
 }
 
 

@@ -22,7 +22,10 @@ paced in real time, through the same parts ``sola-studio run`` composes, and mea
   an installed engine reaches from French (``latency_translated_word_fr_en_p50_s``, ...; none
   is installed here, ``unavailable_fr`` says so): translated-word latency with proportional
   alignment, normalized erasure, chrF of the final translations against commit-only ones, and
-  the share of one core re-translating partials took (:mod:`sola_studio.bench.retranslation`).
+  the share of one core re-translating partials took (:mod:`sola_studio.bench.retranslation`);
+- with a target language, the show plan (issue 20, :mod:`sola_studio.plan.bench`): the sample
+  talk replayed with the sample plan as the captions' script: ``plan_share_shown``,
+  ``latency_plan_translated_p50_s``, ``plan_matcher_precision`` on the check set.
 
 Text is normalised before WER: lower case, no punctuation, digits 0-20 spelled out, single spaces.
 What this module must never do: assert; it measures and prints.
@@ -383,6 +386,10 @@ def main(args: argparse.Namespace) -> int:
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "helper_rss_mb": _children_rss_mb(),
     }
+    if targets:  # the show plan: the sample talk with its plan (one more real-time pass, 84 s)
+        from sola_studio.plan.bench import plan_figures
+
+        out.update(plan_figures(engine, targets, translator))
     offline = {
         r.path: engine.transcribe_file_offline(decode_file(r.path), r.language) for r in recordings
     }
