@@ -14,7 +14,8 @@ ignored). A line matches when
    hold the line exactly (no content word differs) -- that is what "certain" means here.
 
 Words of at least four letters that differ by about a letter (difflib ratio >= 0.85: Whisper's
-``solar`` for ``Sola``) count as the same word; numbers never do. A sentence the line covers only in part never matches, so
+``solar`` for ``Sola``) count as the same word; numbers never do. A sentence the line covers
+only in part never matches, so
 "The price is on the card below." is not taken for the planned "The price is on the card below,
 and you can pay in twelve instalments without interest." Measured on
 ``tests/fixtures/plan/near_misses.yaml`` (written before this module): see docs/plan.md.
