@@ -97,10 +97,16 @@ def test_ctrl_l_goes_live_and_stops_twice_and_the_export_button_writes_a_report(
         for show in (1, 2):
             with qtbot.waitSignal(win.controller.started, timeout=120_000):
                 _press_ctrl_l(qtbot, win)
+                if show == 2:  # the previous show's comment and banner went at Go live
+                    assert win.desk.waiting_ids() == [] and win.desk.banners.ids() == []
             assert win.live_button.text() == "Stop", show
             with qtbot.waitSignal(win.controller.stopped, timeout=90_000):
                 _press_ctrl_l(qtbot, win)
             assert win.live_button.text() == "Go live", show
+            # what the show left on the desk is gone the moment the next one starts
+            win.desk.banners.add(_banner(show))
+            win._card(win.feed.understood(understood(f"old{show}", "replay", "hi", Intent.PRICE)))
+        assert win.desk.waiting_ids() and win.desk.banners.ids()
         # the Export report button (it failed with "'bool' object has no attribute 'parent'")
         assert win.export_button.isEnabled()
         with qtbot.waitSignal(win.report_exported, timeout=60_000) as exported:
@@ -115,3 +121,133 @@ def test_ctrl_l_goes_live_and_stops_twice_and_the_export_button_writes_a_report(
             lambda: win.controller.session is None and not win.controller.busy, timeout=90_000
         )
         assert win.shutdown()
+
+
+def _desk(qtbot):
+    from sola_studio.ui.desk_feed import DeskFeed
+    from sola_studio.ui.widgets.desk import DeskPanel
+
+    desk = DeskPanel()
+    qtbot.addWidget(desk)
+    desk.resize(540, 600)
+    desk.show()
+    qtbot.waitExposed(desk)
+    return desk, DeskFeed()
+
+
+def _banner(i: int):
+    from sola_studio.ui.widgets.desk import Banner
+
+    return Banner(f"group:{i}", "group", f"{i} viewers asked about the price " * 3, "Send to all")
+
+
+def test_banners_live_in_a_fixed_area_that_never_moves_the_rows(qtbot):
+    desk, feed = _desk(qtbot)
+    for i in range(3):
+        desk.upsert(feed.understood(understood(f"q{i}", "tiktok", "preço?", Intent.PRICE)))
+
+    def first_row_y() -> int:
+        rect = desk.queue.visualItemRect(desk.queue.topLevelItem(0))
+        return desk.queue.viewport().mapTo(desk, rect.topLeft()).y()
+
+    def settled() -> int:
+        qtbot.wait(0)  # let the layout run
+        return first_row_y()
+
+    y = settled()
+    assert y > 0
+    for i in range(3):
+        desk.banners.add(_banner(i))
+        assert settled() == y, f"{i + 1} banners moved the rows"
+    assert len(desk.banners.visible_ids()) == 2  # the newest two; the third waits its turn
+    for banner_id in desk.banners.ids():
+        desk.banners.remove(banner_id)
+        assert settled() == y
+
+
+def test_rows_hold_still_under_the_mouse_and_the_selection_stays_on_its_comment(qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    desk, feed = _desk(qtbot)
+    desk.upsert(feed.understood(understood("g1", "tiktok", "boa noite!", Intent.GREETING)))
+    desk.upsert(feed.understood(understood("q1", "tiktok", "preço?", Intent.PRICE)))
+    assert desk.waiting_ids() == ["q1", "g1"]
+    desk.select("g1")
+    # the mouse is over the queue: a new question goes to the end, no row moves
+    QApplication.sendEvent(desk.queue.viewport(), QEvent(QEvent.Type.Enter))
+    desk.upsert(feed.understood(understood("q2", "tiktok", "frete?", Intent.SHIPPING)))
+    assert desk.waiting_ids() == ["q1", "g1", "q2"]
+    assert desk.current_id() == "g1"
+    # the mouse left: questions first again, the seller's comment still selected
+    QApplication.sendEvent(desk.queue.viewport(), QEvent(QEvent.Type.Leave))
+    assert desk.waiting_ids() == ["q1", "q2", "g1"]
+    assert desk.current_id() == "g1"
+    assert "boa noite" in desk.original.text()
+
+
+def test_a_new_comment_does_not_steal_the_selection_under_the_mouse(qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    desk, feed = _desk(qtbot)
+    desk.upsert(feed.understood(understood("g1", "tiktok", "oi!", Intent.GREETING)))
+    assert desk.current_id() == "g1"  # picked automatically: nothing was selected
+    QApplication.sendEvent(desk.queue.viewport(), QEvent(QEvent.Type.Enter))
+    desk.upsert(feed.understood(understood("q1", "tiktok", "preço?", Intent.PRICE)))
+    assert desk.current_id() == "g1"
+
+
+def test_low_confidence_or_off_topic_drafts_are_marked_needs_you(qtbot):
+    from sola_studio.comments.events import Draft
+
+    desk, feed = _desk(qtbot)
+    t = monotonic()
+    # "how to wash?" understood as a material question; the draft answers the price at 69 %
+    desk.upsert(feed.understood(understood("w1", "tiktok", "how to wash?", Intent.MATERIAL)))
+    off = Draft("w1", "v-w1", "en", Intent.PRICE, "It costs 89.90.", "", (), 0.69, (), t, t)
+    card = feed.drafted(off)
+    desk.upsert(card)
+    assert card.needs_seller
+    assert "low confidence (69%)" in card.needs_reasons
+    assert "answers price, asked material" in card.needs_reasons
+    desk.select("w1")
+    assert "needs you" in desk.chips.text() and "answers price" in desk.chips.text()
+    assert desk.queue.topLevelItem(0).text(4).startswith("⚑ needs you")
+    # a confident draft on the topic asked carries no mark
+    desk.upsert(feed.understood(understood("p1", "tiktok", "preço?", Intent.PRICE)))
+    ok = Draft("p1", "v-p1", "pt", Intent.PRICE, "Custa 89,90.", "", (), 0.92, (), t, t)
+    good = feed.drafted(ok)
+    desk.upsert(good)
+    assert not good.needs_seller and good.needs_reasons == ()
+    assert desk.queue.topLevelItem(1).text(4) == "price"
+
+
+def test_a_restock_banner_goes_when_the_saved_sheet_has_the_stock_back(qtbot, tmp_path):
+    from sola_studio.catalog.loader import load_sheet
+    from sola_studio.catalog.sheet import StockLevel
+    from sola_studio.comments.events import RestockAlert
+    from sola_studio.live.options import SAMPLE_SHEET
+
+    desk, feed = _desk(qtbot)
+    sheet = load_sheet(SAMPLE_SHEET)
+    tee = sheet.product("tee")
+    xl = next(v for v in tee.variants if v.stock == 0)
+    alert = RestockAlert("tee", xl.sku, xl.label, 0, StockLevel.OUT, 4, 3, {"pt": 4}, {}, 0.0)
+    banner = feed.restock(alert)
+    desk.banners.add(banner)
+    assert feed.solved_restocks(sheet) == []  # still out of stock
+    text = SAMPLE_SHEET.read_text(encoding="utf-8")
+    restocked = tmp_path / "sheet.yaml"
+    restocked.write_text(
+        text.replace("{size: XL, colour: black, stock: 0}", "{size: XL, colour: black, stock: 20}")
+    )
+    assert feed.solved_restocks(load_sheet(restocked)) == [banner.id]
+
+
+def test_a_problem_banner_goes_once_the_settings_are_changed(window, tmp_path):
+    window.settings_file = tmp_path / "settings.json"
+    window.problem.show_problem("Could not go live", "camera 0 cannot be opened", "pick another")
+    assert window.problem.isVisible()
+    window._apply_settings(window.settings.replace(camera="1"))
+    assert not window.problem.isVisible()

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication
 
+from sola_studio.catalog.sheet import ProductSheet, StockLevel
 from sola_studio.comments.events import (
     Draft,
     GroupAnswerProposal,
@@ -24,6 +25,12 @@ from sola_studio.ui.widgets.desk import Banner, CommentCard, intent_label
 
 log = logging.getLogger(__name__)
 
+#: A draft below this confidence is marked "needs you" even when the desk raised no flag (a
+#: 69 % draft answered "how to wash?" with the price).
+NEEDS_YOU_BELOW = 0.75
+#: Intents a draft may answer with whatever the comment asked (a greeting back, a general reply).
+_ANY_TOPIC = frozenset({"greeting", "other"})
+
 EVENT_KINDS: tuple[type, ...] = (
     UnderstoodComment,
     Draft,
@@ -34,6 +41,26 @@ EVENT_KINDS: tuple[type, ...] = (
 )
 
 
+def needs_you(asked: tuple[str, ...], draft: Draft) -> tuple[str, ...]:
+    """Why the seller should read ``draft`` before it goes (empty: nothing found): the desk's
+    flags, a confidence under :data:`NEEDS_YOU_BELOW`, or a reply about another topic than the
+    comment asked (``asked``: the comment's intents)."""
+    tr = QCoreApplication.translate
+    reasons = [
+        tr("DeskFeed", "flagged: {0}").format(f.value.replace("_", " ")) for f in draft.flags
+    ]
+    if draft.confidence < NEEDS_YOU_BELOW:
+        reasons.append(tr("DeskFeed", "low confidence ({0})").format(f"{draft.confidence:.0%}"))
+    topic = draft.intent.value
+    if asked and topic not in asked and topic not in _ANY_TOPIC:
+        reasons.append(
+            tr("DeskFeed", "answers {0}, asked {1}").format(
+                intent_label(topic), ", ".join(intent_label(i) for i in asked)
+            )
+        )
+    return tuple(reasons)
+
+
 class DeskFeed:
     """Merges comment-flow events into :class:`CommentCard` and :class:`Banner` values."""
 
@@ -41,6 +68,12 @@ class DeskFeed:
         self._cards: dict[str, CommentCard] = {}
         self.proposals: dict[str, GroupAnswerProposal] = {}
         self.alerts: dict[str, RestockAlert] = {}
+
+    def clear(self) -> None:
+        """Forget every card and banner (a new show starts with an empty desk)."""
+        self._cards.clear()
+        self.proposals.clear()
+        self.alerts.clear()
 
     def card(self, comment_id: str) -> CommentCard | None:
         return self._cards.get(comment_id)
@@ -72,12 +105,14 @@ class DeskFeed:
         if old is None:
             log.warning("draft for unknown comment %s", event.comment_id)
             return None
+        reasons = needs_you(old.intents, event)
         card = replace(
             old,
             draft=event.text,
             facts=tuple(f.text for f in event.facts),
             confidence=event.confidence,
-            needs_seller=event.flagged,
+            needs_seller=bool(reasons),
+            needs_reasons=reasons,
             state="drafted" if old.state == "pending" else old.state,
         )
         self._cards[card.id] = card
@@ -99,6 +134,18 @@ class DeskFeed:
         card = replace(old, sent_by=event.sender, platform=event.platform or old.platform)
         self._cards[card.id] = card
         return card
+
+    def solved_restocks(self, sheet: ProductSheet) -> list[str]:
+        """The restock banners ``sheet`` solves (the variant is in stock again), forgotten
+        here; the window removes them."""
+        solved = []
+        for key, alert in list(self.alerts.items()):
+            product = sheet.product(alert.product_id)
+            variant = product.variant(alert.variant_sku) if product is not None else None
+            if variant is not None and sheet.stock_level(variant) is StockLevel.IN_STOCK:
+                del self.alerts[key]
+                solved.append(key)
+        return solved
 
     def proposal(self, event: GroupAnswerProposal) -> Banner:
         self.proposals[event.id] = event

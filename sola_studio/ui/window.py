@@ -260,6 +260,9 @@ class MainWindow(QMainWindow):
             self.captions.clear()
             self.problem.hide()
             self.outputs.clear()
+            # each show starts with an empty desk: no comment or banner of the last one
+            self.feed.clear()
+            self.desk.clear()
             self.live_button.setEnabled(False)
             self.live_button.setText(self.tr("Starting…"))
             self.preview.set_message(self.tr("Loading models and opening devices…"))
@@ -425,6 +428,9 @@ class MainWindow(QMainWindow):
 
         config.save(settings, self.settings_file)
         self.settings = settings
+        # a problem shown was about the settings of then; the next Go live checks again
+        if self.controller.session is None:
+            self.problem.hide()
         self.captions.set_languages(settings.caption_languages)
         self.statusBar().showMessage(
             self.tr("Saved. New settings apply at the next Go live."), 8000
@@ -467,6 +473,8 @@ class MainWindow(QMainWindow):
         if editor.exec() and editor.sheet is not None:
             self._apply_settings(self.settings.replace(product_sheet=str(editor.path)))
             self.pinned.set_sheet(editor.sheet)
+            for banner_id in self.feed.solved_restocks(editor.sheet):
+                self.desk.banners.remove(banner_id)  # restocked: the alert is solved
             session = self.session
             if session is not None:  # live: desk, captions' glossary and spec cards follow
                 sheet = editor.sheet

@@ -54,6 +54,7 @@ class CommentCard:
     needs_seller: bool = False
     platform: str = ""
     sent_by: str = ""  # how the reply left: platform, clipboard, card, dry-run ("" = not yet)
+    needs_reasons: tuple[str, ...] = ()  # why the draft needs the seller (flags, confidence, topic)
 
 
 @dataclass(frozen=True)
@@ -105,10 +106,15 @@ def _waiting(seconds: float) -> str:
 
 
 class BannerStrip(QWidget):
-    """Stacked banners, each with its action and a dismiss button. Only the newest
-    ``MAX_VISIBLE`` are shown so the queue keeps its room; the others wait their turn."""
+    """Banners in a fixed area above the queue, each with its action and a dismiss button.
+
+    The area keeps its height with none, one or ``MAX_VISIBLE`` banners (each one line, the
+    whole text in its tooltip), so a banner appearing or going never moves the queue's rows
+    under the seller's cursor. Only the newest ``MAX_VISIBLE`` are shown; the others wait."""
 
     MAX_VISIBLE = 2
+    ROW_HEIGHT = 32
+    SPACING = 4
 
     accepted = Signal(str)
     dismissed = Signal(str)
@@ -117,8 +123,10 @@ class BannerStrip(QWidget):
         super().__init__(parent)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.setSpacing(4)
+        self._layout.setSpacing(self.SPACING)
+        self._layout.addStretch(1)
         self._frames: dict[str, QFrame] = {}
+        self.setFixedHeight(self.MAX_VISIBLE * self.ROW_HEIGHT + self.SPACING)
 
     def add(self, banner: Banner) -> None:
         if banner.id in self._frames:
@@ -126,12 +134,12 @@ class BannerStrip(QWidget):
         frame = QFrame(self)
         frame.setObjectName("banner")
         frame.setProperty("kind", banner.kind)
+        frame.setFixedHeight(self.ROW_HEIGHT)
         row = QHBoxLayout(frame)
-        row.setContentsMargins(10, 3, 4, 3)
+        row.setContentsMargins(10, 2, 4, 2)
         text = QLabel(banner.text)
-        text.setWordWrap(True)
-        if banner.detail:
-            text.setToolTip("\n".join(banner.detail))
+        text.setToolTip("\n".join((banner.text, *banner.detail)))
+        text.setMinimumWidth(1)  # one line, clipped: the tooltip has the rest
         row.addWidget(text, 1)
         if banner.action:
             act = QPushButton(banner.action)
@@ -153,11 +161,19 @@ class BannerStrip(QWidget):
     def ids(self) -> list[str]:
         return list(self._frames)
 
+    def visible_ids(self) -> list[str]:
+        return [i for i, f in self._frames.items() if not f.isHidden()]
+
     def remove(self, banner_id: str) -> None:
         frame = self._frames.pop(banner_id, None)
         if frame is not None:
+            frame.hide()
             frame.deleteLater()
             self._show_newest()
+
+    def clear(self) -> None:
+        for banner_id in list(self._frames):
+            self.remove(banner_id)
 
     def _finish(self, banner_id: str, accepted: bool) -> None:
         self.remove(banner_id)
@@ -182,6 +198,10 @@ class DeskPanel(QFrame):
         # The selection follows the top of the queue (questions first) until the seller picks a
         # comment themselves; after approve or skip it follows the top again.
         self._follow_top = True
+        # While the mouse is over the queue, new comments go to the end (rows under the cursor
+        # never move; a click lands on the comment the seller aimed at); in order once it leaves.
+        self._hovered = False
+        self._out_of_order = False
         self.answered = 0
 
         outer = QVBoxLayout(self)
@@ -292,6 +312,7 @@ class DeskPanel(QFrame):
             Qt.Key.Key_Enter: self.approve_current,
         }
         self.queue.installEventFilter(self)
+        self.queue.viewport().installEventFilter(self)
         self.draft.installEventFilter(self)
 
         self._clock = QTimer(self)
@@ -302,6 +323,13 @@ class DeskPanel(QFrame):
         self._update_counters()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.queue.viewport():
+            if event.type() == QEvent.Type.Enter:
+                self._hovered = True
+            elif event.type() == QEvent.Type.Leave:
+                self._hovered = False
+                self._put_in_order()
+            return False
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         key = Qt.Key(event.key())
@@ -339,9 +367,14 @@ class DeskPanel(QFrame):
         if item is None:
             item = QTreeWidgetItem()
             item.setData(0, Qt.ItemDataRole.UserRole, card.id)
-            self.queue.insertTopLevelItem(self._position_for(card), item)
+            if self._hovered:
+                position = self.queue.topLevelItemCount()
+                self._out_of_order = True
+            else:
+                position = self._position_for(card)
+            self.queue.insertTopLevelItem(position, item)
             self._items[card.id] = item
-            if self.queue.currentItem() is None or self._follow_top:
+            if self.queue.currentItem() is None or (self._follow_top and not self._hovered):
                 self._select_automatically(self.queue.topLevelItem(0))
         self._fill(item, card)
         if self.current_id() == card.id and not self.editing():
@@ -380,6 +413,47 @@ class DeskPanel(QFrame):
                 if other is not None and _is_greeting(other):
                     return i
         return self.queue.topLevelItemCount()
+
+    def _put_in_order(self) -> None:
+        """Questions first, each group in arrival order, once the mouse left the queue; the
+        selected comment stays selected (by comment, wherever its row goes)."""
+        if not self._out_of_order or self.editing():
+            return
+        self._out_of_order = False
+        current = self.current_id()
+        order = sorted(
+            self.waiting_ids(), key=lambda cid: (_is_greeting(self._cards[cid]), self._arrival(cid))
+        )
+        if order == self.waiting_ids():
+            return
+        self.queue.blockSignals(True)
+        try:
+            for cid in order:
+                item = self._items[cid]
+                self.queue.takeTopLevelItem(self.queue.indexOfTopLevelItem(item))
+                self.queue.addTopLevelItem(item)
+            if current is not None:
+                self.queue.setCurrentItem(self._items[current])
+        finally:
+            self.queue.blockSignals(False)
+
+    def _arrival(self, comment_id: str) -> float:
+        return self._cards[comment_id].t_arrived
+
+    def clear(self) -> None:
+        """An empty desk (a new show): no comment, no banner, no count."""
+        self._leave_editor()
+        self.queue.clear()
+        self._items.clear()
+        self._cards.clear()
+        self.banners.clear()
+        self.answered = 0
+        self._follow_top = True
+        self._out_of_order = False
+        self.last_reply.hide()
+        self.last_reply.setText("")
+        self._show_card(None)
+        self._update_counters()
 
     def card(self, comment_id: str) -> CommentCard | None:
         return self._cards.get(comment_id)
@@ -478,9 +552,15 @@ class DeskPanel(QFrame):
         item.setText(2, card.language.upper())
         item.setText(3, card.translation or card.original)
         item.setToolTip(3, card.original)
-        item.setText(4, ", ".join(intent_label(i) for i in card.intents))
-        if card.needs_seller or card.state == "failed":
-            item.setForeground(4, QBrush(QColor(theme.AMBER)))
+        intents = ", ".join(intent_label(i) for i in card.intents)
+        if card.needs_seller:
+            item.setText(4, self.tr("⚑ needs you · {0}").format(intents) if intents else "⚑")
+            item.setToolTip(4, "\n".join(card.needs_reasons) or self.tr("needs you"))
+        else:
+            item.setText(4, intents)
+            item.setToolTip(4, "")
+        alert = card.needs_seller or card.state == "failed"
+        item.setForeground(4, QBrush(QColor(theme.AMBER if alert else theme.TEXT)))
 
     def _tick(self) -> None:
         now = monotonic()
@@ -523,7 +603,8 @@ class DeskPanel(QFrame):
         labels = (card.language.upper(), *(intent_label(i) for i in card.intents))
         chips = [_chip(t, theme.TEXT) for t in labels]
         if card.needs_seller:
-            chips.append(_chip(self.tr("needs you"), theme.AMBER))
+            why = "; ".join(card.needs_reasons)
+            chips.append(_chip(self.tr("needs you") + (f": {why}" if why else ""), theme.AMBER))
         if card.confidence is not None:
             conf = self.tr("confidence {0}").format(f"{card.confidence:.0%}")
             chips.append(f"<span style='color:{theme.TEXT_DIM}'>{html.escape(conf)}</span>")
