@@ -306,7 +306,11 @@ class ReplyDrafter:
                 )
         elif intent is Intent.PAYMENT:
             follow_interest = bool(find_cues(folded, _INTEREST_CUES))
-            if p.payment is not None:
+            asks_instalments = bool(find_cues(folded, _INSTALMENT_CUES))
+            plan_of = p.payment.instalments if p.payment is not None else None
+            if asks_instalments and plan_of is None:
+                pass  # "can I pay in instalments?" and the sheet says nothing: the seller checks
+            elif p.payment is not None:
                 pay = p.payment
                 if pay.methods and not follow_interest:
                     out.append(
@@ -657,6 +661,29 @@ def _say(key: str, **values: str) -> Render:
     return lambda lang: tpl.render(key, lang, **values)
 
 
+# "can I pay in instalments?" (folded): without a plan in the sheet the seller will check
+_INSTALMENT_CUES = (
+    "instal",
+    "parcel",
+    "cuota",
+    "a plazos",
+    "meses sin",
+    "raten",
+    "en plusieurs fois",
+    "mensualit",
+    "a rate$",
+    "分期",
+    "分割",
+    "할부",
+    "ผ่อน",
+    "cicil",
+    "tra gop",
+    "taksit",
+    "рассрочк",
+    "किस्त",
+    "تقسيط",
+    "\\d+ ?x$",
+)
 # a language spoken in one market's country: its price list unless the comment says otherwise
 # (pt, es, en, fr, ar span many countries: no guess)
 _LANGUAGE_COUNTRY = {
@@ -734,6 +761,13 @@ def _instalments(plan: object) -> Render:
                 rate=tpl.number(plan.annual_rate_percent, lang),
                 max=str(top),
             )
+        if plan.interest_free_months > 0 and plan.max_months is not None:
+            # "up to 12, 3 of them interest-free" (no rate stated after that)
+            return tpl.render(
+                "inst_some_free", lang, max=str(top), free=str(plan.interest_free_months)
+            )
+        if plan.max_months is None and plan.interest_free_months == 0:
+            return tpl.render("inst_any", lang)
         return tpl.render("inst_max", lang, max=str(top))
 
     return say

@@ -65,7 +65,8 @@ def product_facts(sheet: ProductSheet, p: Product) -> list[SheetFact]:
             )
         )
     ]
-    sizes = tuple(_n(s) for s in p.sizes if s.isdigit())
+    # sizes may hold numbers ("46 mm", "50ml", "03 Brick Red"): the templates name them
+    sizes = tuple(str(n) for label in (*p.sizes, *p.colours) for n in numbers_in(label))
     if p.variants:
         facts.append(
             SheetFact(
@@ -78,9 +79,9 @@ def product_facts(sheet: ProductSheet, p: Product) -> list[SheetFact]:
             )
         )
     for v in p.variants:
-        nums = [_n(v.stock)]
-        if v.size and v.size.isdigit():
-            nums.append(_n(v.size))
+        nums = [_n(v.stock), *name_numbers]
+        for label in (v.size or "", v.colour or ""):
+            nums.extend(str(n) for n in numbers_in(label))
         if v.price is not None:
             nums.append(_n(v.price.amount))
         level = sheet.stock_level(v).value

@@ -160,18 +160,25 @@ class LanguageIdentifier:
 
     def _guess(self, text: str, previous: str | None, default: str | None) -> LanguageGuess:
         scripts = script_of(text)
-        if scripts["kana"] and "ja" in self.languages:
+        # a script only one language writes names it, audience or not (a Korean viewer in a
+        # Portuguese seller's show writes Korean): every language with a data file counts
+        known = set(self.languages) | set(SUPPORTED)
+        if scripts["kana"] and "ja" in known:
             return LanguageGuess("ja", 0.99)
         if scripts["han"] and "zh" in self.languages:
             return LanguageGuess("zh", 0.95)
         if scripts["han"] and "ja" in self.languages:
             return LanguageGuess("ja", 0.7)
-        if scripts["arabic"] and "ar" in self.languages:
-            return LanguageGuess("ar", 0.99)
-        if scripts["devanagari"] and "hi" in self.languages:
-            return LanguageGuess("hi", 0.99)
-        for script, code in (("hangul", "ko"), ("thai", "th"), ("cyrillic", "ru")):
-            if scripts[script] and code in self.languages:
+        if scripts["han"] and "zh" in known:
+            return LanguageGuess("zh", 0.9)
+        for script, code in (
+            ("arabic", "ar"),
+            ("devanagari", "hi"),
+            ("hangul", "ko"),
+            ("thai", "th"),
+            ("cyrillic", "ru"),
+        ):
+            if scripts[script] and code in known:
                 return LanguageGuess(code, 0.99)
         if scripts["latin"] < 2 or len(language_words(text).replace(" ", "")) < 2:
             # nothing to tell the language by: the viewer's own or the seller's, else the usual
