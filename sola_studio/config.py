@@ -63,6 +63,9 @@ class Settings:
     caption_languages: tuple[str, ...] = ("pt",)
     microphone: str = ""
     camera: str = ""
+    # The show's picture: "camera" (the one above), "pattern" (a test picture), "none" (audio
+    # only: captions for the overlay), or the path of a video file or a still image.
+    picture: str = "camera"
     asr_model: str = "base"
     device: str = "auto"  # auto | cpu | cuda
     product_sheet: str = ""  # path of the seller's sheet; "" means the bundled sample

@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from sola_studio.captions.render import CaptionRenderer, CaptionStyle, CardKind, InfoCard
 from sola_studio.captions.speccards import SpecCard
@@ -31,7 +32,9 @@ from sola_studio.sinks.pipeline import RealTime, Stepped, VideoPipeline
 from sola_studio.sinks.recording import Recorder
 from sola_studio.sinks.virtualcam import VirtualCameraSink
 from sola_studio.sources.video import (
+    IMAGE_SUFFIXES,
     CameraSource,
+    StillImageSource,
     TestPatternSource,
     VideoFileSource,
     VideoSource,
@@ -67,6 +70,9 @@ def open_video(options: LiveOptions, clock: StreamClock | None) -> VideoInput | 
         device = o.video.partition(":")[2] or "0"
         fps = o.fps or 30.0
         source = CameraSource(int(device) if device.isdigit() else device, w, h, fps)
+    elif Path(o.video).suffix.lower() in IMAGE_SUFFIXES:  # a still picture (photo, slide)
+        fps = o.fps or 30.0
+        source = StillImageSource(o.video, w, h, fps, clock=clock, stepped=stepped)
     else:
         file = VideoFileSource(o.video, loop=True, clock=clock, stepped=stepped)
         fmt = file.open()  # a missing or broken file fails now

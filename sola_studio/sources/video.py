@@ -533,3 +533,44 @@ class TestPatternSource(_ThreadedSource):
 
     def _close(self) -> None:
         return None
+
+
+#: Files shown as a still picture (a product photo, a slide) rather than played as video.
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".bmp", ".webp"})
+
+
+class StillImageSource(TestPatternSource):
+    """A still picture (a product photo, a slide) as a camera at ``fps``, scaled to fit
+    ``width`` x ``height`` on black. A missing or unreadable file is a MediaError with the fix,
+    raised here, before the show starts."""
+
+    __test__ = False
+
+    def __init__(
+        self,
+        path: str | Path,
+        width: int = 1280,
+        height: int = 720,
+        fps: float = 30.0,
+        *,
+        clock: Clock | None = None,
+        stepped: bool = False,
+    ) -> None:
+        super().__init__(width, height, fps, clock=clock, stepped=stepped)
+        p = Path(path)
+        image = cv2.imread(str(p), cv2.IMREAD_COLOR) if p.is_file() else None
+        if image is None:
+            raise MediaError(
+                f"cannot read the picture {p}",
+                fix="choose a PNG or JPEG file in Settings › Devices › Picture",
+            )
+        self._name = f"image {p.name}"
+        scale = min(width / image.shape[1], height / image.shape[0])
+        w, h = max(1, round(image.shape[1] * scale)), max(1, round(image.shape[0] * scale))
+        canvas = np.zeros((height, width, 3), dtype=np.uint8)
+        x, y = (width - w) // 2, (height - h) // 2
+        canvas[y : y + h, x : x + w] = cv2.resize(image, (w, h), interpolation=cv2.INTER_AREA)
+        self._bars = canvas
+
+    def frame_at(self, t: float) -> np.ndarray:
+        return self._bars.copy()

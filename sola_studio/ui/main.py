@@ -58,6 +58,7 @@ def main(args: argparse.Namespace) -> int:
     from sola_studio import config
     from sola_studio.ui import i18n, theme
     from sola_studio.ui.controller import describe
+    from sola_studio.ui.preflight import check_devices
     from sola_studio.ui.session import DEMO_PROFILE, load_sheet_for, session_factory
 
     configure_process()
@@ -94,6 +95,8 @@ def main(args: argparse.Namespace) -> int:
         sheet=load_sheet_for(settings),
         profile=DEMO_PROFILE if args.demo else "default",
         settings_file=settings_file,
+        # the seller's devices, all checked before each Go live (the demo plays files)
+        preflight=None if args.demo else check_devices,
     )
     window.grab()  # paint once unseen: PySide makes its enum types on first use, ~40 ms
     freeze_startup_objects()

@@ -104,9 +104,9 @@ def live_options(
 ) -> LiveOptions:
     """The seller's settings and inputs as the composition root's options."""
     seller = settings.seller_language
-    video = inputs.video
-    if video == "camera" and settings.camera:
-        video = f"camera:{settings.camera}"
+    video: str | None = inputs.video
+    if video == "camera":  # the window's own inputs: the seller's picture (Settings › Devices)
+        video = picture_spec(settings)
     return LiveOptions(
         audio=inputs.audio,
         out=out,
@@ -137,6 +137,19 @@ def live_options(
         retention_days=settings.retention_days,
         caption_look=settings.caption_style,
     )
+
+
+def picture_spec(settings: Settings) -> str | None:
+    """The seller's picture as the composition root's ``video``: ``camera[:N]``, ``pattern``,
+    a file (video or still image), or ``None`` for an audio-only show."""
+    picture = settings.picture.strip() or "camera"
+    if picture == "none":
+        return None
+    if picture == "pattern":
+        return "pattern"
+    if picture == "camera":
+        return f"camera:{settings.camera}" if settings.camera else "camera"
+    return picture
 
 
 def preload(settings: Settings, progress: Callable[[str], None] | None = None) -> None:

@@ -30,6 +30,7 @@ from sola_studio.config import CaptionLayout, CaptionLook, Settings
 from sola_studio.ui.devices import list_microphones
 from sola_studio.ui.i18n import LANGUAGE_NAMES
 from sola_studio.ui.widgets.pickers import LanguageChecklist, LanguageCombo
+from sola_studio.ui.widgets.picture import PictureSourcePicker
 from sola_studio.ui.widgets.sources import CommentSourcesForm
 
 log = logging.getLogger(__name__)
@@ -116,7 +117,9 @@ class SettingsDialog(QDialog):
         self.camera = QLineEdit(settings.camera)
         self.camera.setPlaceholderText(self.tr("0 for the first camera, or a name"))
         form.addRow(self.tr("Camera"), self.camera)
-        tabs.addTab(devices, self.tr("Devices"))
+        self.picture = PictureSourcePicker(settings.picture)
+        form.addRow(self.tr("Picture"), self.picture)
+        self.devices_tab = tabs.addTab(devices, self.tr("Devices"))
 
         models = QWidget()
         form = QFormLayout(models)
@@ -203,6 +206,12 @@ class SettingsDialog(QDialog):
         if self.sources.problems():
             self.tabs.setCurrentIndex(self.comments_tab)
             return
+        problem = self.picture.problem()
+        if problem:
+            self.picture.setToolTip(problem)
+            self.picture.path.setPlaceholderText(problem)
+            self.tabs.setCurrentIndex(self.devices_tab)
+            return
         super().accept()
 
     def result_settings(self) -> Settings:
@@ -221,6 +230,7 @@ class SettingsDialog(QDialog):
             caption_languages=self.caption_languages.codes(),
             microphone=str(self.microphone.currentData() or ""),
             camera=self.camera.text().strip(),
+            picture=self.picture.value(),
             asr_model=str(self.asr_model.currentData()),
             device=str(self.device.currentData()),
             retention_days=self.retention.value(),

@@ -53,6 +53,7 @@ from sola_studio.ui.session import Outputs, StudioSession
 
 if TYPE_CHECKING:
     from sola_studio.store.repository import SessionStore
+    from sola_studio.ui.preflight import DeviceProblem
 from sola_studio.ui.widgets.captions import CaptionStrip
 from sola_studio.ui.widgets.desk import CommentCard, DeskPanel
 from sola_studio.ui.widgets.outputs import OutputsPanel, ProblemBanner
@@ -64,6 +65,8 @@ log = logging.getLogger(__name__)
 
 # Builds the show from the settings of the moment the seller presses Go live (worker thread).
 ShowFactory = Callable[[Settings], StudioSession]
+# Checks the devices the settings need, all at once (worker thread): ui.preflight.check_devices.
+Preflight = Callable[[Settings], "list[DeviceProblem]"]
 
 
 class _Worker(QObject):
@@ -109,9 +112,15 @@ class MainWindow(QMainWindow):
         *,
         profile: str = "default",
         settings_file: Path | None = None,
+        preflight: Preflight | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
+        # Devices checked all at once before each Go live (None: the show's inputs are files)
+        self._preflight = preflight
+        self._checking = False
+        # The settings of the show going live: the seller's, or those "without" a missing device
+        self._show_settings: Settings | None = None
         # Where this window's sessions and settings live: the demo has its own of both, so it
         # never touches the seller's (settings_file None: the seller's settings.json).
         self.profile = profile
@@ -120,7 +129,9 @@ class MainWindow(QMainWindow):
         self.resize(1360, 820)
         self.feed = DeskFeed()
         self.controller = SessionController(
-            lambda: factory(self.settings), (Caption, ErrorEvent, *EVENT_KINDS), self
+            lambda: factory(self._show_settings or self.settings),
+            (Caption, ErrorEvent, *EVENT_KINDS),
+            self,
         )
         self.commands = CommandRunner(self)
         self.commands.failed.connect(self._command_failed, Qt.ConnectionType.QueuedConnection)
@@ -254,23 +265,69 @@ class MainWindow(QMainWindow):
         return self.controller.session
 
     def toggle_live(self) -> None:
-        if self.controller.busy:
+        if self.controller.busy or self._checking:
             return
         if self.controller.session is None:
-            self.captions.clear()
-            self.problem.hide()
-            self.outputs.clear()
-            # each show starts with an empty desk: no comment or banner of the last one
-            self.feed.clear()
-            self.desk.clear()
-            self.live_button.setEnabled(False)
-            self.live_button.setText(self.tr("Starting…"))
-            self.preview.set_message(self.tr("Loading models and opening devices…"))
-            self.controller.go_live()
+            if self._preflight is not None:
+                self._check_then_go_live()
+            else:
+                self._go_live_with(self.settings)
         else:
             self.live_button.setEnabled(False)
             self.live_button.setText(self.tr("Stopping…"))
             self.controller.stop()
+
+    def _check_then_go_live(self) -> None:
+        """Every device at once, on a worker thread; all problems shown together."""
+        check = self._preflight
+        assert check is not None
+        settings = self.settings
+        self._checking = True
+        self.problem.hide()
+        self.live_button.setEnabled(False)
+        self.live_button.setText(self.tr("Checking devices…"))
+        worker = _Worker(self)
+        self._workers.append(worker)
+
+        def done(problems: object, error: object) -> None:
+            self._workers.remove(worker)
+            self._checking = False
+            self._set_live_look(False)
+            if error is not None or not problems:  # a check that broke: Go live says the rest
+                self._go_live_with(settings)
+                return
+            assert isinstance(problems, list)
+            self.show_device_problems(settings, problems)
+
+        worker.finished.connect(done, Qt.ConnectionType.QueuedConnection)
+        worker.run(lambda: check(settings))
+
+    def show_device_problems(self, settings: Settings, problems: list[DeviceProblem]) -> None:
+        from sola_studio.ui.preflight import without
+
+        lines = "\n".join(f"• {p.device}: {p.message}" for p in problems)
+        fixes = "\n".join(f"• {p.device}: {p.fix}" for p in problems if p.fix)
+        alternative = without(settings, problems)
+        action = None
+        if alternative is not None:
+            chosen = alternative
+            action = (self.tr("Go live without it"), lambda: self._go_live_with(chosen))
+        self.problem.show_problem(self.tr("Not ready to go live"), lines, fixes, action)
+
+    def _go_live_with(self, settings: Settings) -> None:
+        if self.controller.busy or self.controller.session is not None:
+            return
+        self._show_settings = settings
+        self.captions.clear()
+        self.problem.hide()
+        self.outputs.clear()
+        # each show starts with an empty desk: no comment or banner of the last one
+        self.feed.clear()
+        self.desk.clear()
+        self.live_button.setEnabled(False)
+        self.live_button.setText(self.tr("Starting…"))
+        self.preview.set_message(self.tr("Loading models and opening devices…"))
+        self.controller.go_live()
 
     def go_live(self) -> None:
         if self.controller.session is None:

@@ -42,6 +42,7 @@ from sola_studio.ui import theme
 from sola_studio.ui.controller import describe
 from sola_studio.ui.devices import SourceProbe, list_microphones, microphone_probe
 from sola_studio.ui.widgets.pickers import LanguageChecklist, LanguageCombo
+from sola_studio.ui.widgets.picture import PictureSourcePicker
 from sola_studio.ui.widgets.preview import PreviewView
 from sola_studio.ui.widgets.sources import CommentSourcesForm
 
@@ -129,6 +130,12 @@ class CameraPage(QWizardPage):
         self.setTitle(self.tr("Camera"))
         self.setSubTitle(self.tr("Check that you are in the picture and the light is good."))
         layout = QVBoxLayout(self)
+        picture_row = QHBoxLayout()
+        picture_row.addWidget(QLabel(self.tr("Picture")))
+        self.picture = PictureSourcePicker(settings.picture)
+        self.picture.changed.connect(lambda _v: self._restart())
+        picture_row.addWidget(self.picture, 1)
+        layout.addLayout(picture_row)
         row = QHBoxLayout()
         self.camera = QLineEdit(settings.camera or "0")
         row.addWidget(QLabel(self.tr("Camera")))
@@ -153,11 +160,20 @@ class CameraPage(QWizardPage):
 
     def validatePage(self) -> bool:
         self._stop()
-        return True
+        problem = self.picture.problem()
+        self.note.setText(problem)
+        return not problem
 
     def _restart(self) -> None:
         self._stop()
         self.note.setText("")
+        if self.picture.value() != "camera":  # no camera to try: the show uses the choice
+            self.preview.set_message(
+                self.tr("The show uses: {0}").format(self.picture.kind.currentText())
+            )
+            self.try_button.setEnabled(False)
+            return
+        self.try_button.setEnabled(True)
         from sola_studio.sources.video import CameraSource
 
         device = self.camera.text().strip() or "0"
@@ -384,25 +400,27 @@ class DoctorPage(QWizardPage):
             target=lambda: self._results.emit(run_doctor()), name="doctor", daemon=True
         ).start()
 
-    def _show(self, results: list[tuple[bool, str, str]]) -> None:
+    def _show(self, results: list[tuple[str, str, str]]) -> None:
         self.list.clear()
         self.again.setEnabled(True)
         self.checked = True
-        for ok, title, fix in results:
-            mark = "✓" if ok else "✗"
-            item = QListWidgetItem(f"{mark}  {title}" + ("" if ok or not fix else f"\n     {fix}"))
-            item.setForeground(QColor(theme.OK if ok else theme.AMBER))
+        marks = {"OK": ("✓", theme.OK), "WARN": ("⚠", theme.AMBER), "FAIL": ("✗", theme.RED)}
+        for status, title, fix in results:
+            mark, colour = marks.get(status, ("?", theme.AMBER))
+            text = f"{mark}  {title}"
+            if status != "OK" and fix:
+                text += "\n     " + self.tr("Fix: {0}").format(fix)
+            item = QListWidgetItem(text)
+            item.setForeground(QColor(colour))
             self.list.addItem(item)
 
 
-def run_doctor() -> list[tuple[bool, str, str]]:
-    """``(ok, what, fix)`` for each check of ``sola-studio doctor``."""
+def run_doctor() -> list[tuple[str, str, str]]:
+    """``(status, what, fix)`` for each check of ``sola-studio doctor``: ``OK``, ``WARN`` (the
+    show can do without it, e.g. no camera) or ``FAIL``; a warning is never shown as a tick."""
     from sola_studio import doctor
 
-    return [
-        (c.status is not doctor.Status.FAIL, f"{c.name}: {c.summary}", c.fix)
-        for c in doctor.run_checks()
-    ]
+    return [(c.status.value, f"{c.name}: {c.summary}", c.fix) for c in doctor.run_checks()]
 
 
 class SetupWizard(QWizard):
@@ -439,6 +457,7 @@ class SetupWizard(QWizard):
             or audience[:2],
             microphone=self.microphone.device(),
             camera=self.camera.camera.text().strip(),
+            picture=self.camera.picture.value(),
             asr_model=self.models.model(),
             product_sheet=self.sheet.path,
             first_run_done=True,

@@ -9,7 +9,7 @@ freeze a window nobody is watching. Both only show values; neither decides anyth
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -116,12 +116,34 @@ class ProblemBanner(QFrame):
         self.fix.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         texts.addWidget(self.fix)
         row.addLayout(texts, 1)
+        # an optional way past the problem ("Go live without it")
+        self.action = QPushButton()
+        self.action.setObjectName("primary")
+        self.action.clicked.connect(self._act)
+        self.action.hide()
+        row.addWidget(self.action)
         dismiss = QPushButton(self.tr("Dismiss"))
         dismiss.clicked.connect(self.hide)
         row.addWidget(dismiss)
+        self._on_action: Callable[[], None] | None = None
         self.setVisible(False)
 
-    def show_problem(self, title: str, message: str, fix: str = "") -> None:
+    def _act(self) -> None:
+        callback = self._on_action
+        self.hide()
+        if callback is not None:
+            callback()
+
+    def show_problem(
+        self,
+        title: str,
+        message: str,
+        fix: str = "",
+        action: tuple[str, Callable[[], None]] | None = None,
+    ) -> None:
+        self._on_action = action[1] if action else None
+        self.action.setText(action[0] if action else "")
+        self.action.setVisible(action is not None)
         self.title.setText(title)
         self.message.setText(message)
         self.fix.setText(self.tr("Fix: {0}").format(fix) if fix else "")
