@@ -155,6 +155,26 @@ class StreamingOptions:
     5.0 s to 1.5 s with this alone. The floor is 10 s, not 8: at 8 s, "he was not an ill
     disposed young man" came out "ill-sposed" (at 10, 12 and 30 s it does not), for the same
     decoding time over the scored recordings (6.1 s vs 6.4 s, within noise).
+
+    ``disjoint_commits``: each commit pass decodes audio no other commit pass decoded: the next
+    utterance's audio starts where the last commit pass's audio ended (its ``pad_s`` tail), not
+    ``pad_s`` before its own speech. Before (``False``), two utterances under 0.8 s apart were
+    both given the breath between them, a word at the edge was heard twice, and
+    :func:`repeated_head` had to drop the second hearing, which also dropped words the speaker
+    did say twice ("Montreal forced | forced aligner" came out "forced" once). Now
+    :func:`repeated_head` only runs after a cut forced inside speech (no breath to cut at).
+
+    ``hold_short_s``/``hold_gap_s``: an utterance with under ``hold_short_s`` of speech (a lone
+    word, "Montreal", "eight") is not committed alone while the next one may start within
+    ``hold_gap_s`` of its end: if one does, the two are decoded as one (Whisper hears a word
+    better in context, and a word said alone in a 10 s window was written twice or misheard);
+    if none does, it is committed ``hold_gap_s`` after its end (``None``: never held). Issue 17,
+    chosen on ``bench streaming --sets dev``.
+
+    ``said_repeats``: in a decode that does not loop (compression ratio under the guard's), a
+    word or short phrase may come up to this many times back to back before the repetition
+    guard cuts it to one (the guard's own ``max_repeats``, 2, still applies to a decode that
+    loops); "here's some more word word word word word" had come out "word" once.
     """
 
     languages: tuple[str, ...] = ()
@@ -173,6 +193,10 @@ class StreamingOptions:
     window_pad_s: float | None = 2.0
     window_min_s: float = 10.0
     skip_partial_silence_s: float = 0.1
+    disjoint_commits: bool = True
+    hold_short_s: float | None = 1.0
+    hold_gap_s: float = 1.0
+    said_repeats: int = 6
 
 
 class _ClockMap:
@@ -288,6 +312,11 @@ def _agreed_prefix(prev: Sequence[Word], cur: Sequence[Word]) -> int:
     return n
 
 
+def _merged(first: Utterance, second: Utterance) -> Utterance:
+    """One utterance from ``first`` to ``second`` (a short one held for the next)."""
+    return Utterance(first.start, second.end, first.speech_s + second.speech_s, second.cut_at)
+
+
 def repeated_head(
     tail: Sequence[Word], words: Sequence[Word], within_s: float = 1.0, max_words: int = 5
 ) -> int:
@@ -333,6 +362,8 @@ class UtteranceStreamer:
         self._utt_language: str | None = None
         self._committed_text: collections.deque[str] = collections.deque(maxlen=8)
         self._tail: tuple[Word, ...] = ()  # the last few committed words (absolute times)
+        self._held: Utterance | None = None  # a short utterance merged into the one under way
+        self._cut_in_speech = False  # the last commit ended at a cut with no breath at it
         self.max_buffer_seconds = 0.0
         self.passes = 0
         self.compute_s = 0.0  # seconds spent decoding (for the real-time factor)
@@ -343,8 +374,8 @@ class UtteranceStreamer:
         self._buf.append(chunk.samples)
         self._clock.add(chunk)
         self._gate.push(chunk.samples)
-        self._finals.extend(self._gate.pop_finished())
-        if not self._gate.in_speech and not self._finals:
+        self._take_finished()
+        if not self._gate.in_speech and not self._finals and self._held is None:
             # Nobody speaks: keep only the padding the next utterance's onset needs.
             keep_from = self._buf.end - self.options.gate.pad_s - 0.1
             self._commit_t = max(self._commit_t, keep_from)
@@ -357,12 +388,12 @@ class UtteranceStreamer:
 
     def ready(self) -> bool:
         if self._finals:
-            return self._final_due()
+            return self._next_final() is not None
         return self._partial_due()
 
     def process(self) -> list[AsrUpdate]:
         if self._finals:
-            if self._final_due():
+            if self._next_final() is not None:
                 return self._commit_utterance(self._finals.pop(0))
             return []
         if self._partial_due():
@@ -371,15 +402,59 @@ class UtteranceStreamer:
 
     def finish(self) -> list[AsrUpdate]:
         self._gate.flush()
-        self._finals.extend(self._gate.pop_finished())
+        self._take_finished()
+        if self._held is not None:  # what it was merged into was no speech after all
+            self._finals.insert(0, self._held)
+            self._held = None
         out: list[AsrUpdate] = []
         while self._finals:
             out.extend(self._commit_utterance(self._finals.pop(0)))
         return out
 
+    # -- short utterances ----------------------------------------------------------------------
+
+    def _take_finished(self) -> None:
+        for utt in self._gate.pop_finished():
+            if self._held is not None:
+                utt = _merged(self._held, utt)
+                self._held = None
+            self._finals.append(utt)
+
+    def _is_short(self, utt: Utterance) -> bool:
+        o = self.options
+        return o.hold_short_s is not None and utt.cut_at is None and utt.speech_s < o.hold_short_s
+
+    def _next_final(self) -> Utterance | None:
+        """The next utterance to commit once its commit pass can run (``None``: not yet). A short
+        one first waits ``hold_gap_s`` for the next to start, and is merged with it if it does."""
+        o = self.options
+        while self._finals:
+            utt = self._finals[0]
+            assert utt.end is not None
+            if not self._is_short(utt):
+                return utt if self._final_due() else None
+            if len(self._finals) > 1:
+                nxt = self._finals[1]
+                if nxt.start - utt.end <= o.hold_gap_s:
+                    self._finals[:2] = [_merged(utt, nxt)]
+                    continue
+                return utt if self._final_due() else None
+            cur = self._gate.current
+            if cur is not None and cur.start - utt.end <= o.hold_gap_s:
+                if cur.speech_s >= self.options.gate.min_speech_s:
+                    # Speech again: decode the two as one when the gate ends it.
+                    self._held = self._finals.pop(0)
+                return None  # (or not yet known to be speech: wait)
+            if self._gate.processed_s < utt.end + o.hold_gap_s:
+                return None
+            return utt if self._final_due() else None
+        return None
+
     # -- passes --------------------------------------------------------------------------------
 
     def _span_start(self, utt_start: float) -> float:
+        if self._held is not None:
+            utt_start = min(utt_start, self._held.start)
         return max(self._commit_t, utt_start - self.options.gate.pad_s, self._buf.start)
 
     def _commit_end(self, utt: Utterance) -> float:
@@ -394,6 +469,15 @@ class UtteranceStreamer:
         an utterance after ``min_silence_s``, under ``pad_s``). Waiting for the rest (a chunk or
         two) makes what a commit decodes depend on the audio alone, not on when the pass ran."""
         return self._buf.end >= self._commit_end(self._finals[0]) - 1e-6
+
+    def _next_start(self) -> float | None:
+        """Where the speech after the utterance being committed starts, if the gate knows."""
+        if self._finals:
+            return self._finals[0].start
+        cur = self._gate.current
+        if cur is not None:
+            return cur.start if self._held is None else min(cur.start, self._held.start)
+        return None
 
     def _partial_due(self) -> bool:
         utt = self._gate.current
@@ -443,6 +527,16 @@ class UtteranceStreamer:
             )
             if retry.compression_ratio < decoded.compression_ratio:
                 decoded = dataclasses.replace(retry, seconds=decoded.seconds + retry.seconds)
+        ratio = self.options.guards.max_compression_ratio
+        if decoded.compression_ratio > ratio and beam > 1 and window < WHISPER_WINDOW_S:
+            # Still a loop: a commit pass is decoded once more in Whisper's own 30 s window.
+            # "montreal uh uh uh uh uh uh forced aligner" (3.6 s) came out "uh" 150 times in a
+            # 10 s or 15 s window, with or without a prompt, at beam 1 or 5; in 30 s at beam 5,
+            # "uh, uh, uh, uh, uh, for Stelliner." (ratio 1.2). Rare; it costs one 30 s pass.
+            retry = self._run(audio, language, beam, words, None, WHISPER_WINDOW_S)
+            log.debug("loop retried in a 30 s window: ratio %.2f", retry.compression_ratio)
+            if retry.compression_ratio < decoded.compression_ratio:
+                decoded = dataclasses.replace(retry, seconds=decoded.seconds + retry.seconds)
         self._pass_cost = 0.7 * self._pass_cost + 0.3 * decoded.seconds
         return decoded
 
@@ -464,6 +558,16 @@ class UtteranceStreamer:
         self.compute_s += decoded.seconds
         return decoded
 
+    def _max_repeats(self, compression_ratio: float) -> int:
+        """How often a word (or a phrase under ``phrase_words``) may come back to back before it
+        is cut to one: the guard's ``max_repeats`` in a decode that loops, ``said_repeats`` in
+        one that does not. People say a word three or five times ("soft, soft, soft", "word
+        word word word word"); cut to one, those were words lost (issue 17)."""
+        o = self.options
+        if compression_ratio > o.guards.max_compression_ratio:
+            return o.guards.max_repeats
+        return max(o.guards.max_repeats, o.said_repeats)
+
     def _clean(self, decoded: Decoded, offset: float, speech_s: float) -> tuple[Word, ...]:
         o = self.options.guards
         if decoded.compression_ratio > o.max_compression_ratio:
@@ -473,7 +577,9 @@ class UtteranceStreamer:
         ):
             log.debug("dropped silence hallucination %r", decoded.text)
             return ()
-        words = collapse_repetitions(decoded.words, o.max_repeats, o.phrase_words)
+        words = collapse_repetitions(
+            decoded.words, self._max_repeats(decoded.compression_ratio), o.phrase_words
+        )
         words = drop_mismatch_phrases(words, decoded.language, self.options.languages)
         return tuple(
             Word(w.text, offset + w.start, offset + w.end, w.probability)
@@ -503,6 +609,10 @@ class UtteranceStreamer:
         assert utt.end is not None
         a = self._span_start(utt.start)
         b = min(self._commit_end(utt), self._buf.end)
+        nxt = self._next_start()
+        if self.options.disjoint_commits and utt.cut_at is None and nxt is not None:
+            # The next speech began inside this one's tail: leave its onset to its own pass.
+            b = max(utt.end, min(b, nxt - 0.05))
         out: list[AsrUpdate] = []
         if b - a >= 0.1:
             decoded = self._decode(self._buf.slice(a, b), self.options.final_beam, True)
@@ -517,7 +627,9 @@ class UtteranceStreamer:
             words = self._unrepeated(words)
             if words:
                 out.append(self._commit(words, decoded.language, decoded.seconds))
-        self._commit_t = max(self._commit_t, utt.end if utt.cut_at is None else utt.cut_at)
+        end = utt.end if utt.cut_at is None else utt.cut_at
+        self._commit_t = max(self._commit_t, b if self.options.disjoint_commits else end)
+        self._cut_in_speech = utt.cut_at is not None and utt.cut_at <= utt.end + 1e-6
         self._prev = ()
         self._last_pass_end = self._commit_t
         if not self._gate.in_speech:
@@ -537,7 +649,7 @@ class UtteranceStreamer:
         out: list[AsrUpdate] = []
         if not long:
             text = collapse_text_repetitions(
-                decoded.text, o.guards.max_repeats, o.guards.phrase_words
+                decoded.text, self._max_repeats(decoded.compression_ratio), o.guards.phrase_words
             )
             text = drop_mismatch_text(text, decoded.language, o.languages)
             if text and not is_silence_hallucination(
@@ -555,6 +667,7 @@ class UtteranceStreamer:
             out.append(self._commit(words[:cut], decoded.language, decoded.seconds))
             nxt = words[cut].start if cut < len(words) else words[cut - 1].end
             self._commit_t = (words[cut - 1].end + nxt) / 2
+            self._cut_in_speech = True
             self._trim()
             words = words[cut:]
         self._prev = words
@@ -581,6 +694,9 @@ class UtteranceStreamer:
         return 0
 
     def _unrepeated(self, words: tuple[Word, ...]) -> tuple[Word, ...]:
+        if self.options.disjoint_commits and not self._cut_in_speech:
+            # No audio was heard twice: a word that repeats the last one was said twice.
+            return words
         n = repeated_head(self._tail, words)
         if n:
             log.debug("dropped repeated %r", _text_of(words[:n]))
