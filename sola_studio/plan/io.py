@@ -246,3 +246,20 @@ def save_plan(plan: ShowPlan, path: str | Path) -> None:
     tmp = p.with_name(p.name + ".tmp")
     tmp.write_text(dump_plan(plan), encoding="utf-8")
     tmp.replace(p)
+
+
+def plan_beside(sheet: Path) -> Path:
+    """Where the plan of a product sheet lives: ``NAME.plan.yaml`` beside ``NAME.yaml`` (the
+    sample sheet's is ``assets/sample_plan.yaml``). The window reads and writes it there."""
+    from sola_studio import paths
+
+    sample = paths.ASSETS / "sample_sheet.yaml"
+    if sheet.resolve() == sample.resolve():
+        return paths.ASSETS / "sample_plan.yaml"
+    return sheet.with_name(f"{sheet.stem}.plan.yaml")
+
+
+def existing_plan_beside(sheet: Path) -> Path | None:
+    """:func:`plan_beside` when that file exists (a show without one has no plan)."""
+    path = plan_beside(sheet)
+    return path if path.is_file() else None
