@@ -21,7 +21,7 @@ from sola_studio.plan.io import load_plan, save_plan
 from sola_studio.plan.model import LineState, Version
 from sola_studio.plan.tracker import PlanTracker, TeleprompterState
 from sola_studio.ui.adapter import BusAdapter
-from sola_studio.ui.widgets.plan_editor import PlanEditor
+from sola_studio.ui.widgets.plan_editor import PlanDialog, PlanEditor
 from sola_studio.ui.widgets.teleprompter import Teleprompter
 
 SAMPLE_PLAN = REPO_ROOT / "assets" / "sample_plan.yaml"
@@ -117,3 +117,18 @@ def test_the_plan_editor_round_trips_a_plan_file(qtbot, tmp_path: Path) -> None:
     assert fit.versions["pt"] == Version("Caimento regular.", LineState.APPROVED)
     assert fit.approved("es") == "El corte es regular: elige tu talla de siempre."
     assert again.line("hello") == plan.line("hello")
+
+
+def test_the_plan_dialog_starts_from_the_sheet_when_it_has_no_plan(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    sheet = tmp_path / "shop.yaml"
+    sheet.write_bytes((REPO_ROOT / "assets" / "sample_sheet.yaml").read_bytes())
+    dialog = PlanDialog(sheet, ["pt"])
+    qtbot.addWidget(dialog)
+    plan = dialog.editor.plan
+    assert plan is not None and [s.id for s in plan.segments][:2] == ["intro", "tee"]
+    assert dialog.editor.path == tmp_path / "shop.plan.yaml"
+    dialog.editor.save()
+    assert load_plan(tmp_path / "shop.plan.yaml") == plan
+    again = PlanDialog(sheet, ["pt"])
+    qtbot.addWidget(again)
+    assert again.editor.plan == plan  # opened, not generated again

@@ -12,12 +12,13 @@ window's callables (they need the engines and the sheet), so this widget never t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -29,9 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sola_studio.catalog.loader import load_sheet
 from sola_studio.core.errors import SolaError
-from sola_studio.plan.io import load_plan, save_plan
+from sola_studio.plan.generate import generate_plan
+from sola_studio.plan.io import load_plan, plan_beside, save_plan
 from sola_studio.plan.model import LineState, PlanLine, Segment, ShowPlan, Version
+from sola_studio.plan.translate import fill_versions
 
 MARK = {LineState.APPROVED: "✔", LineState.MACHINE: "✎", LineState.MISSING: "⚠"}
 _LINE = Qt.ItemDataRole.UserRole
@@ -249,3 +253,33 @@ def _with_say(plan: ShowPlan, line_id: str, say: str) -> ShowPlan:
         return replace(ln, say=say, versions=versions)
 
     return plan.map_lines(change)
+
+
+class PlanDialog(QDialog):
+    """The plan editor in its own window, on the plan beside ``sheet_path``
+    (:func:`~sola_studio.plan.io.plan_beside`): opened when it exists, else a starting plan
+    generated from the sheet (saved only when the seller saves). ``languages``: the show's
+    caption languages, the versions a new plan holds."""
+
+    def __init__(
+        self, sheet_path: Path, languages: Sequence[str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Show plan"))
+        self.resize(1100, 640)
+        sheet = load_sheet(sheet_path)
+
+        def generate() -> ShowPlan:
+            return generate_plan(sheet, tuple(languages), sheet_path=sheet_path.name)[0]
+
+        def fill(plan: ShowPlan) -> ShowPlan:
+            return fill_versions(plan, sheet=sheet)[0]  # loads the engines: a few seconds
+
+        self.editor = PlanEditor(self, fill=fill, generate=generate)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.editor)
+        path = plan_beside(sheet_path)
+        if path.is_file():
+            self.editor.open(path)
+        else:
+            self.editor.set_plan(generate(), path)
