@@ -78,3 +78,10 @@ def test_the_eval_set_splits_are_read_apart() -> None:
     assert not {r.path.name for r in dev} & {r.path.name for r in validation}
     with pytest.raises(ValueError, match="use one of old, dev, validation"):
         set_recordings("test", None)
+
+
+def test_bench_captions_takes_only_the_eval_splits() -> None:
+    from sola_studio.bench.captions import _eval_split
+
+    with pytest.raises(ValueError, match="use dev or validation"):
+        _eval_split(None, "test", 1.0)

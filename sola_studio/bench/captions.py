@@ -27,6 +27,10 @@ paced in real time, through the same parts ``sola-studio run`` composes, and mea
   talk replayed with the sample plan as the captions' script: ``plan_share_shown``,
   ``latency_plan_translated_p50_s``, ``plan_matcher_precision`` on the check set.
 
+``--eval-sets dev,validation`` also streams the ``tests/speech_eval`` splits (issue 17) in real
+time, one language at a time, and reports the WER ratio per split and language with its
+offline pass in the same run (``wer_ratio_dev_en``, ...), figures only.
+
 Text is normalised before WER: lower case, no punctuation, digits 0-20 spelled out, single spaces.
 What this module must never do: assert; it measures and prints.
 """
@@ -137,6 +141,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--device", default="auto")
     parser.add_argument("--compute-type", default="auto")
     parser.add_argument("--no-baseline", action="store_true", help="skip the fixed-chunk baseline")
+    parser.add_argument(
+        "--eval-sets",
+        default="",
+        help="also stream tests/speech_eval splits in real time (dev,validation): WER ratio "
+        "per split and language, as bench streaming --sets does in simulated time",
+    )
     parser.add_argument("--gap", type=float, default=1.0, help="silence between files (s)")
     parser.add_argument(
         "--save", type=Path, default=None, help="also write the JSON object to this file"
@@ -450,6 +460,8 @@ def main(args: argparse.Namespace) -> int:
     out["wer_ratio_all"] = _ratio(out["wer_stream_all"], out["wer_offline_all"])
     out["reference_words_all"] = sum(len(normalise(r).split()) for r in refs)
     out["files"] = _per_file(scored, plays, offline)
+    for split in [x for x in args.eval_sets.split(",") if x]:
+        out.update(_eval_split(engine, split, args.gap))
     if not args.no_baseline:
         base = _stream(
             engine,
@@ -497,6 +509,33 @@ def main(args: argparse.Namespace) -> int:
                 for text, n in f["stream"].items():
                     print(f"  stream x{n}: {text}")
     return 0
+
+
+def _eval_split(engine: Any, split: str, gap: float) -> dict[str, Any]:
+    """One real-time pass over a ``tests/speech_eval`` split, one language at a time (captions
+    untranslated): ``wer_{stream,offline,ratio}_{split}_{lang}``, reference words and the clips
+    where the stream repeats words said once. Only figures, never a clip (validation is kept
+    aside)."""
+    from sola_studio.bench.streaming import score
+    from sola_studio.sources.audio import decode_file
+
+    if split not in EVAL_SPLITS:
+        raise ValueError(f"unknown split {split!r}: use {' or '.join(EVAL_SPLITS)}")
+    out: dict[str, Any] = {}
+    for language in dict.fromkeys(r.language for r in eval_recordings(split)):
+        recs = eval_recordings(split, language)
+        got = _stream(engine, recs, baseline=False, minutes=0, gap=gap, targets=(), translator=None)
+        first = {path: text for path, play, text in got["plays"] if play == 0}
+        offline = [engine.transcribe_file_offline(decode_file(r.path), language) for r in recs]
+        f = score(recs, [first[r.path] for r in recs], offline, language)
+        key = f"{split}_{language}"
+        out[f"wer_stream_{key}"] = f["wer_stream"]
+        out[f"wer_offline_{key}"] = f["wer_offline"]
+        out[f"wer_ratio_{key}"] = f["wer_ratio"]
+        out[f"reference_words_{key}"] = f["reference_words"]
+        out[f"repeat_clips_{key}"] = f["repeat_clips"]
+        out[f"latency_commit_p50_s_{key}"] = got["latency_commit_p50_s"]
+    return out
 
 
 def _ratio(stream: float | None, offline: float | None) -> float | None:
