@@ -149,3 +149,37 @@ def test_no_camera_goes_live_on_a_test_picture_without_touching_the_settings(qtb
             lambda: win.controller.session is None and not win.controller.busy, timeout=90_000
         )
         assert win.shutdown()
+
+
+def test_the_setup_never_saves_a_model_that_failed_to_install(qtbot, monkeypatch):
+    """Offline (the model hub points at a closed port on 127.0.0.1): base is prepared from the
+    installed packages (when not yet in the cache); installing tiny fails with the downloader's
+    own error, the selection goes back to the installed model, and that is what is saved."""
+    from chat_support import free_port
+
+    from sola_studio.ui.wizard import SetupWizard
+
+    monkeypatch.setenv("SOLA_STUDIO_MODEL_HUB", f"http://127.0.0.1:{free_port()}")
+    wizard = SetupWizard(Settings(asr_model="base"))
+    qtbot.addWidget(wizard)
+    page = wizard.models
+    page.initializePage()
+    if page._job is not None:  # base ships in installed packages: prepared offline, at once
+        assert "from the installed packages" in page.note.text()
+        qtbot.waitUntil(page.installed.is_set, timeout=120_000)
+        assert "Ready: base" in page.note.text()
+    assert page.is_ready("base") and not page.is_ready("tiny")
+    tiny = next(
+        page.table.topLevelItem(i)
+        for i in range(page.table.topLevelItemCount())
+        if page.table.topLevelItem(i).text(0) == "tiny"
+    )
+    page.table.setCurrentItem(tiny)
+    assert not page.validatePage()  # not installed: the setup does not go on with it
+    assert "tiny is not installed" in page.note.text()
+    page.install_selected()
+    qtbot.waitUntil(page.installed.is_set, timeout=60_000)
+    assert "tiny could not be installed" in page.note.text()
+    assert "base stays selected" in page.note.text()
+    assert page.selected() == "base" and page.model() == "base"
+    assert wizard.result_settings().asr_model == "base"

@@ -224,20 +224,28 @@ class ModelsPage(QWizardPage):
         layout.addWidget(self.note)
         self._wanted = settings.asr_model
         self._job: _ModelJob | None = None
+        self._status: dict[str, str] = {}  # model -> ModelStatus value, from the registry
+        self.installed = threading.Event()  # set after each install finishes (tests wait on it)
 
     def initializePage(self) -> None:
         self.refresh()
+        # Offline-ready: a model shipped in an installed package ("in package", e.g. base) is
+        # prepared from it now, with no network, when no usable model is chosen yet.
+        if self._status.get(self._wanted) == "in package":
+            self.install(self._wanted)
 
     def refresh(self) -> None:
         from sola_studio.models.registry import list_models
 
         self.table.clear()
+        self._status.clear()
         for e in list_models():
+            self._status[e.name] = e.status.value
             size = e.size_bytes if e.size_bytes is not None else (e.download_mb or 0) * 1_000_000
             item = QTreeWidgetItem(
                 [
                     e.name,
-                    e.status.value,
+                    self._status_text(e.status.value),
                     _mb(size or None),
                     self.tr("many") if e.multilingual else self.tr("English"),
                 ]
@@ -249,28 +257,85 @@ class ModelsPage(QWizardPage):
         for col in range(4):
             self.table.resizeColumnToContents(col)
 
-    def model(self) -> str:
+    def _status_text(self, status: str) -> str:
+        return {
+            "installed": self.tr("installed"),
+            "in package": self.tr("ready to prepare (no download)"),
+            "broken": self.tr("broken"),
+            "not installed": self.tr("not installed"),
+        }.get(status, status)
+
+    def is_ready(self, name: str) -> bool:
+        """Installed, or shipped in an installed package (joined offline, at the latest on
+        first use)."""
+        return self._status.get(name) in ("installed", "in package")
+
+    def selected(self) -> str:
         item = self.table.currentItem()
         return self._wanted if item is None else str(item.data(0, Qt.ItemDataRole.UserRole))
 
+    def model(self) -> str:
+        """The model saved: the selected one when it is installed, else the last one that is;
+        a model that failed to install is never saved."""
+        chosen = self.selected()
+        if self.is_ready(chosen):
+            return chosen
+        if self.is_ready(self._wanted):
+            return self._wanted
+        ready = [name for name in self._status if self.is_ready(name)]
+        return "base" if "base" in ready else (ready[0] if ready else self._wanted)
+
+    def validatePage(self) -> bool:
+        chosen = self.selected()
+        if self.is_ready(chosen):
+            self._wanted = chosen
+            return True
+        if self._job is not None:
+            return False
+        self.note.setStyleSheet(f"color: {theme.AMBER};")
+        self.note.setText(
+            self.tr("{0} is not installed: install it, or choose an installed model.").format(
+                chosen
+            )
+        )
+        return False
+
     def install_selected(self) -> None:
+        self.install(self.selected())
+
+    def install(self, name: str) -> None:
         if self._job is not None:
             return
-        name = self.model()
+        offline = self._status.get(name) == "in package"
         job = _ModelJob(self)
         self._job = job
+        self.installed.clear()
         job.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
-        job.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+        job.done.connect(
+            lambda resolved, error: self._on_done(name, resolved, error),
+            Qt.ConnectionType.QueuedConnection,
+        )
         self.install_button.setEnabled(False)
-        self.note.setText(self.tr("Installing {0}…").format(name))
+        self.note.setStyleSheet("")
+        self.note.setText(
+            self.tr("Preparing {0} from the installed packages…").format(name)
+            if offline
+            else self.tr("Installing {0}…").format(name)
+        )
 
         def work() -> None:
             from sola_studio.models.registry import install_model
 
             try:
-                job.done.emit(install_model(name, progress=job.progress.emit), None)
+                resolved = install_model(name, offline_only=offline, progress=job.progress.emit)
             except Exception as exc:
-                job.done.emit(None, exc)
+                result: tuple[Any, object] = (None, exc)
+            else:
+                result = (resolved, None)
+            try:
+                job.done.emit(*result)
+            except RuntimeError:  # the setup was closed meanwhile
+                log.info("model %s finished after the setup closed", name)
 
         threading.Thread(target=work, name="model-install", daemon=True).start()
 
@@ -284,19 +349,31 @@ class ModelsPage(QWizardPage):
             )
         )
 
-    def _on_done(self, resolved: Any, error: object) -> None:
+    def _on_done(self, name: str, resolved: Any, error: object) -> None:
         self._job = None
         self.install_button.setEnabled(True)
-        if error is not None:
-            self.note.setText(describe(error))
-            self.note.setStyleSheet(f"color: {theme.AMBER};")
-            return
-        self.bar.setValue(100)
-        self.note.setText(
-            self.tr("Ready: {0} ({1})").format(resolved.name, _mb(resolved.size_bytes))
-        )
-        self._wanted = resolved.name
-        self.refresh()
+        try:
+            if error is not None:
+                self.bar.setValue(0)
+                keep = self.model()
+                self.note.setText(
+                    self.tr("{0} could not be installed: {1}\n{2} stays selected.").format(
+                        name, describe(error), keep
+                    )
+                )
+                self.note.setStyleSheet(f"color: {theme.AMBER};")
+                self._wanted = keep
+                self.refresh()  # the selection goes back to the model that works
+                return
+            self.bar.setValue(100)
+            self.note.setStyleSheet(f"color: {theme.OK};")
+            self.note.setText(
+                self.tr("Ready: {0} ({1})").format(resolved.name, _mb(resolved.size_bytes))
+            )
+            self._wanted = resolved.name
+            self.refresh()
+        finally:
+            self.installed.set()
 
 
 class SheetPage(QWizardPage):
