@@ -168,6 +168,7 @@ class CommentDesk:
     def start(self) -> None:
         """Warm the models, start the worker, then the sources (which may raise ConnectorError)."""
         self.understander.identifier.warm_up()
+        self.understander.warm_up()
         self._worker = threading.Thread(target=self._work, name="comment-desk", daemon=True)
         self._worker.start()
         for source in self.sources:

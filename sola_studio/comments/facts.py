@@ -103,7 +103,8 @@ def product_facts(sheet: ProductSheet, p: Product) -> list[SheetFact]:
                     FactKind.MATERIAL,
                     next(iter(p.material.values())),
                     (*_numbers_in_local(p.material), *name_numbers),
-                )
+                ),
+                allows_free=_says_free(p.material),
             )
         )
     labels = {f.key: f.label for f in p.spec_fields}
@@ -119,7 +120,8 @@ def product_facts(sheet: ProductSheet, p: Product) -> list[SheetFact]:
                         *_numbers_in_local(labels.get(name, {})),
                         *name_numbers,
                     ),
-                )
+                ),
+                allows_free=_says_free(value, labels.get(name, {})),
             )
         )
     for r in p.shipping:
@@ -214,10 +216,17 @@ def product_facts(sheet: ProductSheet, p: Product) -> list[SheetFact]:
                     FactKind.FAQ,
                     f.question,
                     (*_numbers_in_local(f.answer), *name_numbers),
-                )
+                ),
+                allows_free=_says_free(f.answer),
             )
         )
     return facts
+
+
+def _says_free(*texts: LocalText) -> bool:
+    """The sheet's own words say "free" ("fragrance-free", "BPA free"): a reply quoting them
+    says nothing the sheet does not."""
+    return any(w in v.lower() for t in texts for v in t.values() for w in FREE_WORDS)
 
 
 def sheet_facts(sheet: ProductSheet) -> dict[str, SheetFact]:
