@@ -4,6 +4,7 @@ object per stored event for scripts), the header before it and the summary after
 from __future__ import annotations
 
 import json
+import re
 import statistics
 import threading
 
@@ -14,6 +15,50 @@ from sola_studio.core.bus import Bus
 from sola_studio.core.events import Caption, Comment, ErrorEvent
 from sola_studio.live.options import Header, Outcome
 from sola_studio.live.session import LiveSession
+
+# What must never reach the terminal raw from text a viewer wrote (or from anything quoting it):
+# C0 controls (newline, ESC, BEL, NUL...), DEL, C1 controls (U+0080-009F, CSI/OSC in 8-bit
+# terminals), lone surrogates, line/paragraph separators, and the bidi embeddings, overrides,
+# isolates and marks that reorder what follows them on the line. Zero-width joiners stay:
+# emoji sequences need them and they cannot move text.
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(m: re.Match[str]) -> str:
+    ch = m.group()
+    named = _NAMED.get(ch)
+    if named is not None:
+        return named
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` on one line with nothing a terminal acts on: every control, bidi or separator
+    character written as a visible escape (``\\n``, ``\\x1b``, ``\\u202e``). Every console line
+    goes through here, so a viewer's newline cannot start a line of its own (a forged "draft")
+    and an escape sequence cannot retitle, erase or recolour the seller's terminal."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def _json_escape(m: re.Match[str]) -> str:
+    return f"\\u{ord(m.group()):04x}"
+
+
+def json_line(fields: dict[str, object]) -> str:
+    """One JSON object on one line, with the same characters escaped (as JSON ``\\uXXXX``, so the
+    line stays valid JSON): ``json.dumps`` with ``ensure_ascii=False`` escapes C0 controls but
+    lets C1 controls, bidi overrides, U+2028/2029 and lone surrogates through raw."""
+    return _UNSAFE.sub(_json_escape, json.dumps(fields, ensure_ascii=False, default=str))
+
+
+def say(*lines: str) -> None:
+    """Print each line made :func:`printable` (the header and the summary use it too)."""
+    for line in lines:
+        print(printable(line), flush=True)
 
 
 def _clock(seconds: float) -> str:
@@ -61,12 +106,14 @@ class Console:
         """A monotonic time (of the session's clock) as the show's hh:mm:ss.s."""
         return _clock(t - self.live.t0)
 
-    def _out(self, line: str, **fields: object) -> None:
+    def _out(self, *lines: str, **fields: object) -> None:
+        """Print ``lines`` (each one terminal line, escaped by :func:`printable`: nothing a
+        viewer wrote can add a line or a control sequence), or ``fields`` as one JSON line."""
         with self._lock:
             if self.as_json:
-                print(json.dumps(fields, ensure_ascii=False, default=str), flush=True)
+                print(json_line(fields), flush=True)
             else:
-                print(line, flush=True)
+                say(*lines)
 
     def caption(self, c: Caption) -> None:
         span = f"[{_clock(c.start)} -> {_clock(c.end)}]"
@@ -124,7 +171,7 @@ class Console:
         flags = f"  [{', '.join(f.value for f in d.flags)}]" if d.flags else ""
         self._out(
             f"  {self._at(u.comment.t_capture)}  {u.comment.viewer_name} "
-            f"({u.language}, {d.intent.value}): {said}{meaning}\n"
+            f"({u.language}, {d.intent.value}): {said}{meaning}",
             f"              draft {d.language}: {d.text}{flags}",
             kind="draft",
             comment_id=d.comment_id,
@@ -200,9 +247,10 @@ class Console:
             ChatState.STOPPED: "stopped",
         }[s.state]
         reason = f": {s.error.message}" if s.error is not None else ""
-        fix = f"\n    fix: {s.error.fix}" if s.error is not None and s.error.fix else ""
+        fix = (f"    fix: {s.error.fix}",) if s.error is not None and s.error.fix else ()
         self._out(
-            f"  {s.source} {what}{reason}{fix}",
+            f"  {s.source} {what}{reason}",
+            *fix,
             kind="chat",
             source=s.source,
             state=s.state.value,
@@ -236,48 +284,43 @@ def print_header(h: Header) -> None:
         ("pace", h.pace),
     ]
     rows += [(f"overlay {lang}", url) for lang, url in h.overlay_urls.items()]
-    print("Sola Studio - live session (headless)", flush=True)
+    say("Sola Studio - live session (headless)")
     for name, value in rows:
-        print(f"  {name:<11} {value}", flush=True)
+        say(f"  {name:<11} {value}")
 
 
 def print_summary(live: LiveSession, console: Console, outcome: Outcome) -> None:
     c = console.counts
     how = "stopped early; everything so far is saved" if outcome.interrupted else "finished"
-    print(f"\nSession {outcome.session_id} {how}.", flush=True)
+    say("", f"Session {outcome.session_id} {how}.")
     line = f"  captions    {c.get('captions', 0)} ({' + '.join(live.languages.on_screen)})"
     if console.latencies and live.options.realtime:
         lat = sorted(console.latencies)
         p95 = lat[min(len(lat) - 1, round(0.95 * (len(lat) - 1)))]
         line += f"; latency median {statistics.median(lat):.1f} s, p95 {p95:.1f} s"
-    print(line, flush=True)
+    say(line)
     if live.comment_sources:
         langs = len(console.languages)
-        print(
+        say(
             f"  comments    {c.get('comments', 0)} in {langs} languages; "
             f"{c.get('drafts', 0)} drafts ({c.get('flagged', 0)} flagged for you); "
-            f"{c.get('replies sent', 0)} replies sent",
-            flush=True,
+            f"{c.get('replies sent', 0)} replies sent"
         )
-        print(
+        say(
             f"  insights    {c.get('restock alerts', 0)} restock alerts, "
             f"{c.get('group answers', 0)} group answers proposed, "
-            f"{c.get('spec cards', 0)} spec cards shown",
-            flush=True,
+            f"{c.get('spec cards', 0)} spec cards shown"
         )
     if outcome.frames is not None:
-        print(
-            f"  video       {outcome.frames} frames, {outcome.frames_dropped} dropped", flush=True
-        )
+        say(f"  video       {outcome.frames} frames, {outcome.frames_dropped} dropped")
     if c.get("errors"):
-        print(f"  problems    {c['errors']} (listed in the report)", flush=True)
+        say(f"  problems    {c['errors']} (listed in the report)")
     if outcome.files:
-        print("Written:", flush=True)
+        say("Written:")
         for what, path in outcome.files:
-            print(f"  {what:<18} {path}", flush=True)
-    print(
-        f"  {'database':<18} {outcome.database}\n"
+            say(f"  {what:<18} {path}")
+    say(
+        f"  {'database':<18} {outcome.database}",
         f"Rebuild the report any time: sola-studio report {outcome.session_id} "
         f"--profile {live.options.profile}",
-        flush=True,
     )
