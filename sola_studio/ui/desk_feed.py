@@ -45,16 +45,18 @@ def needs_you(asked: tuple[str, ...], draft: Draft) -> tuple[str, ...]:
     """Why the seller should read ``draft`` before it goes (empty: nothing found): the desk's
     flags, a confidence under :data:`NEEDS_YOU_BELOW`, or a reply about another topic than the
     comment asked (``asked``: the comment's intents)."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     reasons = [
-        tr("DeskFeed", "flagged: {0}").format(f.value.replace("_", " ")) for f in draft.flags
+        translate("DeskFeed", "flagged: {0}").format(f.value.replace("_", " ")) for f in draft.flags
     ]
     if draft.confidence < NEEDS_YOU_BELOW:
-        reasons.append(tr("DeskFeed", "low confidence ({0})").format(f"{draft.confidence:.0%}"))
+        reasons.append(
+            translate("DeskFeed", "low confidence ({0})").format(f"{draft.confidence:.0%}")
+        )
     topic = draft.intent.value
     if asked and topic not in asked and topic not in _ANY_TOPIC:
         reasons.append(
-            tr("DeskFeed", "answers {0}, asked {1}").format(
+            translate("DeskFeed", "answers {0}, asked {1}").format(
                 intent_label(topic), ", ".join(intent_label(i) for i in asked)
             )
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger(__name__)
 
@@ -47,5 +47,14 @@ def install(app: QCoreApplication, ui_language: str = "") -> str:
         return "en"
     app.installTranslator(translator)
     app._sola_translators.append(translator)  # type: ignore[attr-defined]
+    # Qt's own text (OK/Cancel, Back/Next, file dialogs, context menus) from the translations
+    # shipped with PySide6
+    qt = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt.load(f"qtbase_{name}", qt_dir):
+        app.installTranslator(qt)
+        app._sola_translators.append(qt)  # type: ignore[attr-defined]
+    else:
+        log.warning("no Qt translation qtbase_%s in %s; Qt's buttons stay English", name, qt_dir)
     log.info("window language %s", name)
     return name

@@ -4,7 +4,7 @@
 <context>
     <name>BannerStrip</name>
     <message>
-        <location filename="../widgets/desk.py" line="140"/>
+        <location filename="../widgets/desk.py" line="149"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
@@ -12,213 +12,434 @@
 <context>
     <name>CameraPage</name>
     <message>
-        <location filename="../wizard.py" line="127"/>
-        <location filename="../wizard.py" line="132"/>
+        <location filename="../wizard.py" line="130"/>
+        <location filename="../wizard.py" line="141"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="128"/>
+        <location filename="../wizard.py" line="131"/>
         <source>Check that you are in the picture and the light is good.</source>
         <translation>确认您在画面中，光线充足。</translation>
     </message>
     <message>
         <location filename="../wizard.py" line="134"/>
+        <source>Picture</source>
+        <translation>画面</translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="143"/>
         <source>Show picture</source>
         <translation>显示画面</translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="172"/>
+        <source>The show uses: {0}</source>
+        <translation>直播使用：{0}</translation>
     </message>
 </context>
 <context>
     <name>CaptionStrip</name>
     <message>
-        <location filename="../widgets/captions.py" line="43"/>
+        <location filename="../widgets/captions.py" line="46"/>
         <source>Captions</source>
         <translation>字幕</translation>
     </message>
     <message>
-        <location filename="../widgets/captions.py" line="53"/>
+        <location filename="../widgets/captions.py" line="56"/>
         <source>Captions appear here when you go live.</source>
         <translation>开播后字幕会显示在这里。</translation>
     </message>
 </context>
 <context>
-    <name>DeskPanel</name>
+    <name>CommentSourcesForm</name>
     <message>
-        <location filename="../widgets/desk.py" line="189"/>
+        <location filename="../widgets/sources.py" line="109"/>
+        <source>TikTok LIVE</source>
+        <translation>TikTok 直播</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sources.py" line="113"/>
+        <location filename="../widgets/sources.py" line="151"/>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sources.py" line="117"/>
+        <source>Unofficial: TikTok offers no API for LIVE chat, so comments are read through the TikTokLive library. It may break when TikTok changes, until the library is updated. Replies are copied to the clipboard for you to paste.</source>
+        <translation>非官方：TikTok 没有提供直播聊天的 API，评论通过 TikTokLive 库读取。TikTok 更改后可能失效，直到该库更新。回复会复制到剪贴板，由您粘贴。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sources.py" line="129"/>
+        <source>YouTube Live</source>
+        <translation>YouTube 直播</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sources.py" line="134"/>
+        <source>auto (your channel&apos;s live broadcast)</source>
+        <translation>auto（您频道正在进行的直播）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sources.py" line="135"/>
+        <source>Broadcast</source>
+        <translation>直播</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sources.py" line="141"/>
+        <location filename="../widgets/sources.py" line="190"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sources.py" line="144"/>
+        <source>OAuth client</source>
+        <translation>OAuth 客户端</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sources.py" line="148"/>
+        <location filename="../widgets/sources.py" line="326"/>
+        <source>Sign in…</source>
+        <translation>登录…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sources.py" line="155"/>
+        <source>Twitch</source>
+        <translation>Twitch</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sources.py" line="159"/>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sources.py" line="164"/>
+        <source>Local endpoint (any other platform, through a chat aggregator)</source>
+        <translation>本地接口（其他任何平台，通过聊天聚合工具）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sources.py" line="172"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sources.py" line="174"/>
+        <source>none: any program on this computer</source>
+        <translation>无：本机上的任何程序均可</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sources.py" line="175"/>
+        <source>Shared secret</source>
+        <translation>共享密钥</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sources.py" line="183"/>
+        <source>Replay file (rehearse with recorded comments)</source>
+        <translation>回放文件（用录制的评论排练）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sources.py" line="193"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sources.py" line="262"/>
+        <source>A replay file&apos;s name must not contain a comma — rename it.</source>
+        <translation>回放文件名不能包含逗号——请重命名。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sources.py" line="283"/>
+        <source>TikTokLive {0} is installed.</source>
+        <translation>已安装 TikTokLive {0}。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sources.py" line="307"/>
+        <source>No OAuth client file at {0}. In Google Cloud Console enable YouTube Data API v3, create an OAuth client ID of type Desktop app and save its JSON there (or choose it).</source>
+        <translation>{0} 没有 OAuth 客户端文件。请在 Google Cloud Console 中启用 YouTube Data API v3，创建类型为“桌面应用”的 OAuth 客户端 ID，并将其 JSON 保存到该位置（或选择它）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sources.py" line="326"/>
+        <source>Sign in again…</source>
+        <translation>重新登录…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sources.py" line="328"/>
+        <source>Signed in to YouTube.</source>
+        <translation>已登录 YouTube。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sources.py" line="328"/>
+        <source>Not signed in to YouTube.</source>
+        <translation>未登录 YouTube。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sources.py" line="344"/>
+        <source>Waiting for you to sign in in the browser…</source>
+        <translation>正在等待您在浏览器中登录…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sources.py" line="363"/>
+        <source>Sign-in failed: {0}</source>
+        <translation>登录失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sources.py" line="368"/>
+        <source>Your OAuth client (Desktop app)</source>
+        <translation>您的 OAuth 客户端（桌面应用）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sources.py" line="378"/>
+        <source>Your aggregator posts JSON to http://127.0.0.1:{0}/comments</source>
+        <translation>您的聚合工具将 JSON 发送到 http://127.0.0.1:{0}/comments</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sources.py" line="385"/>
+        <source>Recorded comments</source>
+        <translation>录制的评论</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsPage</name>
+    <message>
+        <location filename="../wizard.py" line="436"/>
         <source>Comments</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="210"/>
-        <source>Wait</source>
-        <translation>等待</translation>
-    </message>
-    <message>
-        <location filename="../widgets/desk.py" line="211"/>
-        <source>Viewer</source>
-        <translation>观众</translation>
-    </message>
-    <message>
-        <location filename="../widgets/desk.py" line="212"/>
-        <source>Lang</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../widgets/desk.py" line="213"/>
-        <source>Comment</source>
-        <translation>评论</translation>
-    </message>
-    <message>
-        <location filename="../widgets/desk.py" line="214"/>
-        <source>Intent</source>
-        <translation>意图</translation>
-    </message>
-    <message>
-        <location filename="../widgets/desk.py" line="242"/>
-        <source>Draft reply</source>
-        <translation>回复草稿</translation>
-    </message>
-    <message>
-        <location filename="../widgets/desk.py" line="248"/>
-        <source>Select a comment to see its draft.</source>
-        <translation>选择一条评论查看回复草稿。</translation>
-    </message>
-    <message>
-        <location filename="../widgets/desk.py" line="250"/>
-        <source>Facts used</source>
-        <translation>引用的事实</translation>
-    </message>
-    <message>
-        <location filename="../widgets/desk.py" line="258"/>
-        <source>Approve &amp;&amp; send  [A]</source>
-        <translation>批准并发送  [A]</translation>
-    </message>
-    <message>
-        <location filename="../widgets/desk.py" line="260"/>
-        <source>Skip  [S]</source>
-        <translation>跳过  [S]</translation>
-    </message>
-    <message>
-        <location filename="../widgets/desk.py" line="261"/>
-        <source>Edit  [E]</source>
-        <translation>编辑  [E]</translation>
-    </message>
-    <message>
-        <location filename="../widgets/desk.py" line="262"/>
-        <source>Regenerate  [R]</source>
-        <translation>重新生成  [R]</translation>
-    </message>
-    <message>
-        <location filename="../widgets/desk.py" line="494"/>
-        <source>needs you</source>
-        <translation>需要您处理</translation>
-    </message>
-    <message>
-        <location filename="../widgets/desk.py" line="496"/>
-        <source>confidence {0}</source>
-        <translation>置信度 {0}</translation>
-    </message>
-    <message>
-        <location filename="../widgets/desk.py" line="503"/>
-        <source>(no facts: the sheet is silent, check before sending)</source>
-        <translation>（无事实依据：商品表中没有相关信息，发送前请核实）</translation>
-    </message>
-    <message>
-        <location filename="../widgets/desk.py" line="505"/>
-        <source>(none needed)</source>
-        <translation>（无需事实依据）</translation>
-    </message>
-    <message>
-        <location filename="../widgets/desk.py" line="510"/>
-        <source>Waiting {0} · Answered {1}</source>
-        <translation>待回复 {0} · 已回复 {1}</translation>
+        <location filename="../wizard.py" line="439"/>
+        <source>Where your viewers write. Drafts are made for every comment; nothing is sent until you approve it. You can change this later in Settings › Comments.</source>
+        <translation>观众在哪里留言。每条评论都会生成草稿；在您批准之前不会发送任何内容。之后可在 设置 › 评论 中更改。</translation>
     </message>
 </context>
 <context>
     <name>DeskFeed</name>
     <message>
-        <location filename="../desk_feed.py" line="94"/>
+        <location filename="../desk_feed.py" line="50"/>
+        <source>flagged: {0}</source>
+        <extracomment>A draft below this confidence is marked &quot;needs you&quot; even when the desk raised no flag (a 69 % draft answered &quot;how to wash?&quot; with the price). Intents a draft may answer with whatever the comment asked (a greeting back, a general reply).</extracomment>
+        <translation>已标记：{0}</translation>
+    </message>
+    <message>
+        <location filename="../desk_feed.py" line="54"/>
+        <source>low confidence ({0})</source>
+        <translation>置信度低（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../desk_feed.py" line="59"/>
+        <source>answers {0}, asked {1}</source>
+        <translation>回答的是{0}，问的是{1}</translation>
+    </message>
+    <message>
+        <location filename="../desk_feed.py" line="154"/>
         <source>{0} viewers asked about {1}. One answer for all: “{2}”</source>
         <translation>{0} 位观众询问了{1}。统一回复：“{2}”</translation>
     </message>
     <message>
-        <location filename="../desk_feed.py" line="102"/>
+        <location filename="../desk_feed.py" line="162"/>
         <source>Send to all</source>
         <translation>发送给所有人</translation>
     </message>
     <message>
-        <location filename="../desk_feed.py" line="109"/>
+        <location filename="../desk_feed.py" line="169"/>
         <source>Restock: {0} asks for {1}, {2} left.</source>
         <translation>补货提醒：{1} 被询问 {0} 次，仅剩 {2} 件。</translation>
     </message>
 </context>
 <context>
+    <name>DeskPanel</name>
+    <message>
+        <location filename="../widgets/desk.py" line="210"/>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="239"/>
+        <source>Wait</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="240"/>
+        <source>Viewer</source>
+        <translation>观众</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="241"/>
+        <source>Lang</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="242"/>
+        <source>Comment</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="243"/>
+        <source>Intent</source>
+        <translation>意图</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="271"/>
+        <source>Draft reply</source>
+        <translation>回复草稿</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="277"/>
+        <source>Select a comment to see its draft.</source>
+        <translation>选择一条评论查看回复草稿。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="279"/>
+        <source>Facts used</source>
+        <translation>引用的事实</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="287"/>
+        <source>Approve &amp;&amp; send  [A]</source>
+        <translation>批准并发送  [A]</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="289"/>
+        <source>Skip  [S]</source>
+        <translation>跳过  [S]</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="290"/>
+        <source>Edit  [E]</source>
+        <translation>编辑  [E]</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="291"/>
+        <source>Regenerate  [R]</source>
+        <translation>重新生成  [R]</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="388"/>
+        <source>platform&apos;s</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="390"/>
+        <source>Reply to {0}: copied — paste it in the {1} chat</source>
+        <translation>给 {0} 的回复：已复制——请粘贴到 {1} 聊天中</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="395"/>
+        <source>Reply to {0}: rehearsal — logged, not sent</source>
+        <translation>给 {0} 的回复：排练——已记录，未发送</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="398"/>
+        <source>Reply to {0}: shown on the picture</source>
+        <translation>给 {0} 的回复：已显示在画面上</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="401"/>
+        <source>Reply to {0}: sent in the {1} chat</source>
+        <translation>给 {0} 的回复：已发送到 {1} 聊天</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="557"/>
+        <source>⚑ needs you · {0}</source>
+        <translation>⚑ 需要您处理 · {0}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="558"/>
+        <location filename="../widgets/desk.py" line="607"/>
+        <source>needs you</source>
+        <translation>需要您处理</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="609"/>
+        <source>confidence {0}</source>
+        <translation>置信度 {0}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="616"/>
+        <source>(no facts: the sheet is silent, check before sending)</source>
+        <translation>（无事实依据：商品表中没有相关信息，发送前请核实）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="618"/>
+        <source>(none needed)</source>
+        <translation>（无需事实依据）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="623"/>
+        <source>Waiting {0} · Answered {1}</source>
+        <translation>待回复 {0} · 已回复 {1}</translation>
+    </message>
+</context>
+<context>
     <name>DoctorPage</name>
     <message>
-        <location filename="../wizard.py" line="342"/>
+        <location filename="../wizard.py" line="461"/>
         <source>Check this machine</source>
         <translation>检查本机</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="343"/>
+        <location filename="../wizard.py" line="462"/>
         <source>What Sola Studio found, and how to fix anything missing.</source>
         <translation>Sola Studio 的检查结果，以及缺失项的修复方法。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="347"/>
+        <location filename="../wizard.py" line="466"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="355"/>
+        <location filename="../wizard.py" line="474"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="489"/>
+        <source>Fix: {0}</source>
+        <translation>解决办法：{0}</translation>
     </message>
 </context>
 <context>
     <name>Intent</name>
     <message>
-        <location filename="../widgets/desk.py" line="72"/>
+        <location filename="../widgets/desk.py" line="74"/>
         <source>price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="73"/>
+        <location filename="../widgets/desk.py" line="75"/>
         <source>shipping</source>
         <translation>运费</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="74"/>
+        <location filename="../widgets/desk.py" line="76"/>
         <source>size &amp; stock</source>
         <translation>尺码与库存</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="75"/>
+        <location filename="../widgets/desk.py" line="77"/>
         <source>material</source>
         <translation>材质</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="76"/>
+        <location filename="../widgets/desk.py" line="78"/>
         <source>payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="77"/>
+        <location filename="../widgets/desk.py" line="79"/>
         <source>returns</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="78"/>
+        <location filename="../widgets/desk.py" line="80"/>
         <source>discount</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="79"/>
+        <location filename="../widgets/desk.py" line="81"/>
         <source>greeting</source>
         <translation>问候</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="80"/>
+        <location filename="../widgets/desk.py" line="82"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
@@ -226,22 +447,22 @@
 <context>
     <name>LanguagesPage</name>
     <message>
-        <location filename="../wizard.py" line="58"/>
+        <location filename="../wizard.py" line="61"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="60"/>
+        <location filename="../wizard.py" line="63"/>
         <source>The language you speak on camera, and the ones your viewers use.</source>
         <translation>您直播时说的语言，以及观众使用的语言。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="64"/>
+        <location filename="../wizard.py" line="67"/>
         <source>I speak</source>
         <translation>我说</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="66"/>
+        <location filename="../wizard.py" line="69"/>
         <source>My viewers write in</source>
         <translation>观众使用的语言</translation>
     </message>
@@ -249,135 +470,165 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="349"/>
+        <location filename="../window.py" line="446"/>
         <source>Reply copied: paste it in the {0} chat</source>
         <translation>回复已复制:请粘贴到 {0} 聊天中</translation>
     </message>
     <message>
-        <location filename="../window.py" line="107"/>
+        <location filename="../window.py" line="130"/>
         <source>Sola Studio</source>
         <translation>Sola Studio</translation>
     </message>
     <message>
-        <location filename="../window.py" line="140"/>
-        <location filename="../window.py" line="261"/>
+        <location filename="../window.py" line="165"/>
+        <location filename="../window.py" line="358"/>
         <source>Go live</source>
         <translation>开始直播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="150"/>
-        <location filename="../window.py" line="483"/>
+        <location filename="../window.py" line="180"/>
+        <location filename="../window.py" line="597"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../window.py" line="171"/>
+        <location filename="../window.py" line="206"/>
         <source>Copied {0}</source>
         <translation>已复制 {0}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="192"/>
+        <location filename="../window.py" line="229"/>
         <source>&amp;Studio</source>
         <translation>工作室(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="193"/>
+        <location filename="../window.py" line="230"/>
         <source>Product sheet…</source>
         <translation>商品表…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="194"/>
+        <location filename="../window.py" line="231"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="196"/>
+        <location filename="../window.py" line="233"/>
         <source>Sessions and reports…</source>
         <translation>场次与报告…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="197"/>
+        <location filename="../window.py" line="234"/>
         <source>First-run setup…</source>
         <translation>初始设置…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="198"/>
+        <location filename="../window.py" line="235"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../window.py" line="243"/>
+        <location filename="../window.py" line="336"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="244"/>
+        <location filename="../window.py" line="337"/>
         <source>Loading models and opening devices…</source>
         <translation>正在加载模型并打开设备…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="248"/>
-        <location filename="../window.py" line="500"/>
+        <location filename="../window.py" line="285"/>
+        <location filename="../window.py" line="614"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="261"/>
+        <location filename="../window.py" line="168"/>
+        <source>Go live or stop (Ctrl+L)</source>
+        <translation>开播或停止（Ctrl+L）</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="185"/>
+        <source>Show plan…</source>
+        <translation>直播计划…</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="186"/>
+        <source>The script of the show, in every caption language</source>
+        <translation>直播脚本，含每种字幕语言</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="296"/>
+        <source>Checking devices…</source>
+        <translation>正在检查设备…</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="322"/>
+        <source>Go live without it</source>
+        <translation>不使用它直接开播</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="323"/>
+        <source>Not ready to go live</source>
+        <translation>尚不能开播</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="358"/>
         <source>Stop</source>
         <translation>停止直播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="294"/>
+        <location filename="../window.py" line="389"/>
         <source>Captions without {0}</source>
         <translation>字幕缺少 {0}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="295"/>
+        <location filename="../window.py" line="390"/>
         <source>No translation model for these caption languages is installed.</source>
         <translation>这些字幕语言的翻译模型尚未安装。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="307"/>
+        <location filename="../window.py" line="402"/>
         <source>Stopped. Export the report, or go live again.</source>
         <translation>已停止。可以导出报告，或再次开播。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="322"/>
+        <location filename="../window.py" line="418"/>
         <source>Could not go live.</source>
         <translation>无法开播。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="328"/>
+        <location filename="../window.py" line="424"/>
         <source>{0}; or turn off Settings › Outputs › Virtual camera</source>
         <translation>{0}；或在 设置 › 输出 › 虚拟摄像头 中关闭</translation>
     </message>
     <message>
-        <location filename="../window.py" line="329"/>
+        <location filename="../window.py" line="425"/>
         <source>Could not go live</source>
         <translation>无法开始直播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="350"/>
+        <location filename="../window.py" line="456"/>
         <source>Not live: nothing was sent.</source>
         <translation>未在直播：没有发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="391"/>
+        <location filename="../window.py" line="495"/>
         <source>LIVE {0}</source>
         <translation>直播中 {0}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="407"/>
+        <location filename="../window.py" line="514"/>
         <source>Saved. New settings apply at the next Go live.</source>
         <translation>已保存。新设置将在下次开播时生效。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="472"/>
+        <location filename="../window.py" line="586"/>
         <source>No finished session to report on.</source>
         <translation>没有已结束的场次可生成报告。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="488"/>
+        <location filename="../window.py" line="602"/>
         <source>Report written to {0}</source>
         <translation>报告已保存到 {0}</translation>
     </message>
@@ -385,17 +636,17 @@
 <context>
     <name>MicrophonePage</name>
     <message>
-        <location filename="../wizard.py" line="72"/>
+        <location filename="../wizard.py" line="75"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="73"/>
+        <location filename="../wizard.py" line="76"/>
         <source>Say a few words: the bar should move with your voice.</source>
         <translation>说几句话：音量条应随您的声音跳动。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="76"/>
+        <location filename="../wizard.py" line="79"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
@@ -403,62 +654,99 @@
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../wizard.py" line="185"/>
+        <location filename="../wizard.py" line="203"/>
         <source>Speech model</source>
         <translation>语音模型</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="187"/>
+        <location filename="../wizard.py" line="205"/>
         <source>Bigger models are more accurate and slower. “base” suits most laptops.</source>
         <translation>模型越大越准确，也越慢。“base”适合大多数笔记本电脑。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="193"/>
+        <location filename="../wizard.py" line="211"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="193"/>
+        <location filename="../wizard.py" line="211"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="193"/>
+        <location filename="../wizard.py" line="211"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="193"/>
+        <location filename="../wizard.py" line="211"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="197"/>
+        <location filename="../wizard.py" line="215"/>
         <source>Install selected</source>
         <translation>安装所选模型</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="224"/>
+        <location filename="../wizard.py" line="250"/>
         <source>many</source>
         <translation>多语言</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="224"/>
+        <location filename="../wizard.py" line="250"/>
         <source>English</source>
         <translation>英语</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="247"/>
+        <location filename="../wizard.py" line="262"/>
+        <source>installed</source>
+        <translation>已安装</translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="263"/>
+        <source>ready to prepare (no download)</source>
+        <translation>可准备（无需下载）</translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="264"/>
+        <source>broken</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="265"/>
+        <source>not installed</source>
+        <translation>未安装</translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="297"/>
+        <source>{0} is not installed: install it, or choose an installed model.</source>
+        <translation>{0} 未安装：请安装它，或选择已安装的模型。</translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="321"/>
+        <source>Preparing {0} from the installed packages…</source>
+        <translation>正在从已安装的软件包准备 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="323"/>
         <source>Installing {0}…</source>
         <translation>正在安装 {0}…</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="264"/>
+        <location filename="../wizard.py" line="347"/>
         <source>{0}: {1} {2} of {3}</source>
         <translation>{0}：{1} {2} / {3}</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="278"/>
+        <location filename="../wizard.py" line="360"/>
+        <source>{0} could not be installed: {1}
+{2} stays selected.</source>
+        <translation>{0} 无法安装：{1}
+仍选用 {2}。</translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="371"/>
         <source>Ready: {0} ({1})</source>
         <translation>已就绪：{0}（{1}）</translation>
     </message>
@@ -487,16 +775,150 @@
     </message>
 </context>
 <context>
+    <name>PictureSourcePicker</name>
+    <message>
+        <location filename="../widgets/picture.py" line="27"/>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../widgets/picture.py" line="28"/>
+        <source>Video file</source>
+        <translation>视频文件</translation>
+    </message>
+    <message>
+        <location filename="../widgets/picture.py" line="29"/>
+        <source>Still image or slide</source>
+        <translation>静态图片或幻灯片</translation>
+    </message>
+    <message>
+        <location filename="../widgets/picture.py" line="30"/>
+        <source>Test picture</source>
+        <translation>测试画面</translation>
+    </message>
+    <message>
+        <location filename="../widgets/picture.py" line="31"/>
+        <source>None (audio only: captions for the overlay)</source>
+        <translation>无（仅音频：字幕用于叠加层）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/picture.py" line="36"/>
+        <source>the file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../widgets/picture.py" line="38"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/picture.py" line="68"/>
+        <source>Choose the file for the picture.</source>
+        <translation>请选择画面使用的文件。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/picture.py" line="70"/>
+        <source>The picture file {0} does not exist.</source>
+        <translation>画面文件 {0} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/picture.py" line="84"/>
+        <source>Images</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../widgets/picture.py" line="86"/>
+        <source>Videos</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location filename="../widgets/picture.py" line="88"/>
+        <source>The show&apos;s picture</source>
+        <translation>直播画面</translation>
+    </message>
+</context>
+<context>
     <name>PinnedProduct</name>
     <message>
-        <location filename="../widgets/product.py" line="63"/>
+        <location filename="../widgets/product.py" line="64"/>
         <source>On camera</source>
         <translation>正在展示</translation>
     </message>
     <message>
-        <location filename="../widgets/product.py" line="90"/>
+        <location filename="../widgets/product.py" line="91"/>
         <source>No product sheet</source>
         <translation>没有商品表</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="268"/>
+        <source>Show plan</source>
+        <translation>直播计划</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditor</name>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="65"/>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="66"/>
+        <source>New from sheet</source>
+        <translation>从商品表新建</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="67"/>
+        <source>Translate what is not approved</source>
+        <translation>翻译未批准的内容</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="68"/>
+        <source>Approve selected</source>
+        <translation>批准所选</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="69"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="115"/>
+        <source>Segment</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="141"/>
+        <source>{0} approved, {1} to review, {2} missing (no engine)</source>
+        <translation>已批准 {0}，待审核 {1}，缺少 {2}（无翻译引擎）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="210"/>
+        <source>Open show plan</source>
+        <translation>打开直播计划</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="210"/>
+        <source>Show plan (*.yaml *.yml)</source>
+        <translation>直播计划 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="218"/>
+        <source>Save show plan</source>
+        <translation>保存直播计划</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="218"/>
+        <source>Show plan (*.yaml)</source>
+        <translation>直播计划 (*.yaml)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="240"/>
+        <source>Show plan</source>
+        <translation>直播计划</translation>
     </message>
 </context>
 <context>
@@ -510,12 +932,12 @@
 <context>
     <name>ProblemBanner</name>
     <message>
-        <location filename="../widgets/outputs.py" line="119"/>
+        <location filename="../widgets/outputs.py" line="125"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../widgets/outputs.py" line="127"/>
+        <location filename="../widgets/outputs.py" line="149"/>
         <source>Fix: {0}</source>
         <translation>解决办法：{0}</translation>
     </message>
@@ -571,198 +993,208 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="52"/>
+        <location filename="../settings_dialog.py" line="61"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="60"/>
+        <location filename="../settings_dialog.py" line="69"/>
         <source>Caption languages</source>
         <translation>字幕语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="65"/>
+        <location filename="../settings_dialog.py" line="74"/>
         <source>Text size (px at 1080p)</source>
         <translation>字号（1080p 下的像素）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="66"/>
+        <location filename="../settings_dialog.py" line="75"/>
         <source>Dark box behind the text</source>
         <translation>文字下方加深色底框</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="69"/>
+        <location filename="../settings_dialog.py" line="78"/>
         <source>Outline around letters</source>
         <translation>文字描边</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="73"/>
+        <location filename="../settings_dialog.py" line="82"/>
         <source>Stacked (up to three languages)</source>
         <translation>叠放（最多三种语言）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="74"/>
+        <location filename="../settings_dialog.py" line="83"/>
         <source>Rotating (more languages)</source>
         <translation>轮换（更多语言）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="76"/>
+        <location filename="../settings_dialog.py" line="85"/>
         <source>Layout</source>
         <translation>布局</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="81"/>
+        <location filename="../settings_dialog.py" line="90"/>
         <source>Captions disappear after</source>
         <translation>字幕消失时间</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="82"/>
+        <location filename="../settings_dialog.py" line="91"/>
         <source>Captions</source>
         <translation>字幕</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="87"/>
+        <location filename="../settings_dialog.py" line="96"/>
         <source>I speak</source>
         <translation>我说</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="89"/>
+        <location filename="../settings_dialog.py" line="98"/>
         <source>My viewers write in</source>
         <translation>观众使用的语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="90"/>
+        <location filename="../settings_dialog.py" line="99"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="95"/>
-        <location filename="../settings_dialog.py" line="171"/>
+        <location filename="../settings_dialog.py" line="106"/>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="112"/>
+        <location filename="../settings_dialog.py" line="190"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="99"/>
+        <location filename="../settings_dialog.py" line="116"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="101"/>
+        <location filename="../settings_dialog.py" line="118"/>
         <source>0 for the first camera, or a name</source>
         <translation>0 表示第一个摄像头，或填写名称</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="102"/>
+        <location filename="../settings_dialog.py" line="119"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="103"/>
+        <location filename="../settings_dialog.py" line="121"/>
+        <source>Picture</source>
+        <translation>画面</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="122"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="111"/>
+        <location filename="../settings_dialog.py" line="130"/>
         <source>Speech model</source>
         <translation>语音模型</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="114"/>
+        <location filename="../settings_dialog.py" line="133"/>
         <source>Automatic (GPU when there is one)</source>
         <translation>自动（有 GPU 时使用 GPU）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="115"/>
+        <location filename="../settings_dialog.py" line="134"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="116"/>
+        <location filename="../settings_dialog.py" line="135"/>
         <source>NVIDIA GPU (CUDA)</source>
         <translation>NVIDIA GPU（CUDA）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="120"/>
+        <location filename="../settings_dialog.py" line="139"/>
         <source>Run models on</source>
         <translation>模型运行于</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="121"/>
+        <location filename="../settings_dialog.py" line="140"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="125"/>
+        <location filename="../settings_dialog.py" line="144"/>
         <source>Record the show (captioned video with sound)</source>
         <translation>录制直播（带字幕和声音的视频）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="127"/>
+        <location filename="../settings_dialog.py" line="146"/>
         <source>Recording</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="128"/>
+        <location filename="../settings_dialog.py" line="147"/>
         <source>Saved as show.mp4 with subtitles in the session&apos;s folder.</source>
         <translation>以 show.mp4 及字幕文件保存在本场直播的文件夹中。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="132"/>
+        <location filename="../settings_dialog.py" line="151"/>
         <source>Send the picture to the virtual camera</source>
         <translation>把画面输出到虚拟摄像头</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="134"/>
+        <location filename="../settings_dialog.py" line="153"/>
         <source>Virtual camera</source>
         <translation>虚拟摄像头</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="137"/>
+        <location filename="../settings_dialog.py" line="156"/>
         <source>Your streaming app picks it up like a webcam. It needs a virtual camera driver (v4l2loopback on Linux, OBS Virtual Camera on Windows and macOS); without one, Go live says what to install.</source>
         <translation>直播软件会像选择普通摄像头一样选中它。需要虚拟摄像头驱动（Linux 上为 v4l2loopback，Windows 和 macOS 上为 OBS Virtual Camera）；没有驱动时，开始直播会提示需要安装什么。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="145"/>
+        <location filename="../settings_dialog.py" line="164"/>
         <source>Serve caption pages for OBS browser sources</source>
         <translation>为 OBS 浏览器源提供字幕页面</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="147"/>
+        <location filename="../settings_dialog.py" line="166"/>
         <source>Overlay</source>
         <translation>叠加层</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="149"/>
+        <location filename="../settings_dialog.py" line="168"/>
         <source>Only this computer can open them; the links appear under the captions.</source>
         <translation>只有本机可以打开；链接显示在字幕下方。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="154"/>
+        <location filename="../settings_dialog.py" line="173"/>
         <source>Outputs</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="160"/>
+        <location filename="../settings_dialog.py" line="179"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="162"/>
+        <location filename="../settings_dialog.py" line="181"/>
         <source>Keep viewer data for</source>
         <translation>观众数据保留</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="164"/>
+        <location filename="../settings_dialog.py" line="183"/>
         <source>Comments and viewer names older than this are deleted automatically.</source>
         <translation>超过此期限的评论和观众名称会被自动删除。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="173"/>
+        <location filename="../settings_dialog.py" line="192"/>
         <source>Window language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="174"/>
+        <location filename="../settings_dialog.py" line="193"/>
         <source>Privacy and window</source>
         <translation>隐私与界面</translation>
     </message>
@@ -770,7 +1202,7 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../wizard.py" line="385"/>
+        <location filename="../wizard.py" line="506"/>
         <source>Sola Studio setup</source>
         <translation>Sola Studio 设置向导</translation>
     </message>
@@ -778,32 +1210,32 @@
 <context>
     <name>SheetEditor</name>
     <message>
-        <location filename="../widgets/product.py" line="126"/>
+        <location filename="../widgets/product.py" line="127"/>
         <source>Product sheet</source>
         <translation>商品表</translation>
     </message>
     <message>
-        <location filename="../widgets/product.py" line="135"/>
+        <location filename="../widgets/product.py" line="136"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../widgets/product.py" line="150"/>
+        <location filename="../widgets/product.py" line="151"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../widgets/product.py" line="164"/>
+        <location filename="../widgets/product.py" line="165"/>
         <source>Not valid YAML: {0}</source>
         <translation>不是有效的 YAML：{0}</translation>
     </message>
     <message>
-        <location filename="../widgets/product.py" line="170"/>
+        <location filename="../widgets/product.py" line="171"/>
         <source>{0} products, pinned: {1}</source>
         <translation>{0} 件商品，置顶：{1}</translation>
     </message>
     <message>
-        <location filename="../widgets/product.py" line="184"/>
+        <location filename="../widgets/product.py" line="185"/>
         <source>Open a product sheet</source>
         <translation>打开商品表</translation>
     </message>
@@ -811,32 +1243,32 @@
 <context>
     <name>SheetPage</name>
     <message>
-        <location filename="../wizard.py" line="287"/>
+        <location filename="../wizard.py" line="382"/>
         <source>Product sheet</source>
         <translation>商品表</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="289"/>
+        <location filename="../wizard.py" line="384"/>
         <source>Replies are drafted only from your sheet: prices, sizes, shipping, FAQ.</source>
         <translation>回复只根据您的商品表起草：价格、尺码、运费、常见问题。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="292"/>
+        <location filename="../wizard.py" line="387"/>
         <source>Start with the sample sheet (a T-shirt shop)</source>
         <translation>使用示例商品表（T 恤店）</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="293"/>
+        <location filename="../wizard.py" line="388"/>
         <source>Import my own sheet (YAML or CSV)…</source>
         <translation>导入我自己的商品表（YAML 或 CSV）…</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="310"/>
+        <location filename="../wizard.py" line="405"/>
         <source>Your product sheet</source>
         <translation>您的商品表</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="328"/>
+        <location filename="../wizard.py" line="423"/>
         <source>{0} products; on camera first: {1}</source>
         <translation>{0} 件商品；首先展示：{1}</translation>
     </message>
@@ -844,22 +1276,22 @@
 <context>
     <name>Splash</name>
     <message>
-        <location filename="../main.py" line="130"/>
+        <location filename="../main.py" line="148"/>
         <source>Starting</source>
         <translation>正在启动</translation>
     </message>
     <message>
-        <location filename="../main.py" line="131"/>
+        <location filename="../main.py" line="149"/>
         <source>Loading libraries</source>
         <translation>正在加载组件</translation>
     </message>
     <message>
-        <location filename="../main.py" line="132"/>
+        <location filename="../main.py" line="150"/>
         <source>Loading the speech model</source>
         <translation>正在加载语音识别模型</translation>
     </message>
     <message>
-        <location filename="../main.py" line="135"/>
+        <location filename="../main.py" line="153"/>
         <source>Loading the comment models</source>
         <translation>正在加载评论模型</translation>
     </message>
@@ -885,6 +1317,49 @@
         <location filename="../widgets/status.py" line="105"/>
         <source>CPU {0}</source>
         <translation>CPU {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Teleprompter</name>
+    <message>
+        <location filename="../widgets/teleprompter.py" line="52"/>
+        <source>No show plan</source>
+        <translation>没有直播计划</translation>
+    </message>
+    <message>
+        <location filename="../widgets/teleprompter.py" line="65"/>
+        <source>Next segment ▸</source>
+        <translation>下一段 ▸</translation>
+    </message>
+    <message>
+        <location filename="../widgets/teleprompter.py" line="66"/>
+        <source>Move on to the next segment (Page Down)</source>
+        <translation>进入下一段（Page Down）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/teleprompter.py" line="107"/>
+        <source>No show plan (Settings › Plan, or run --plan FILE)</source>
+        <translation>没有直播计划（设置 › 计划，或 run --plan FILE）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/teleprompter.py" line="117"/>
+        <source>Plan finished</source>
+        <translation>计划已完成</translation>
+    </message>
+    <message>
+        <location filename="../widgets/teleprompter.py" line="117"/>
+        <source>Not live</source>
+        <translation>未直播</translation>
+    </message>
+    <message>
+        <location filename="../widgets/teleprompter.py" line="122"/>
+        <source>{0} left</source>
+        <translation>剩余 {0}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/teleprompter.py" line="126"/>
+        <source>Next: {0}</source>
+        <translation>下一段：{0}</translation>
     </message>
 </context>
 </TS>
