@@ -28,6 +28,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seconds", type=float, default=15.0, help="paced run length (15)")
     parser.add_argument("--burst", type=int, default=500, help="comments in the burst (500)")
     parser.add_argument("--sheet", default=str(ASSETS / "sample_sheet.yaml"))
+    parser.add_argument(
+        "--store",
+        choices=("none", "clear", "encrypted"),
+        default="none",
+        help="also write the desk's events to a session store in a temporary folder, as a live "
+        "show does: clear text or SQLCipher with a random key (none)",
+    )
     parser.add_argument("--devset", default=str(REPO_ROOT / "tests" / "devset" / "comments.jsonl"))
     parser.add_argument(
         "--heldout", default=str(REPO_ROOT / "tests" / "heldout" / "comments.jsonl")
@@ -85,6 +92,12 @@ def main(args: argparse.Namespace) -> int:
     def on_draft(d: Draft) -> None:
         latencies.append(d.time_to_draft)
 
+    if args.store != "none":  # the store first, as the live session subscribes it
+        from sola_studio.bench.store import open_bench_store
+        from sola_studio.store.routing import EventRouter
+
+        store = open_bench_store(args.store == "encrypted")
+        EventRouter(store).subscribe(desk.bus)
     desk.bus.subscribe(Draft, on_draft)
     desk.bus.subscribe(CommentDropped, lambda e: lost.append(e.comment_id))
     desk.start()
