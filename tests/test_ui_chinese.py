@@ -34,7 +34,7 @@ from sola_studio.ui.wizard import SetupWizard
 KEEP = {
     "tiktok", "live", "tiktoklive", "youtube", "twitch", "oauth", "json", "api", "ctrl", "obs",
     "gpu", "cpu", "nvidia", "cuda", "ai", "v", "a", "s", "e", "r", "l", "x", "k", "ms", "px",
-    "s", "yaml", "csv", "html", "srt", "sola", "studio", "http", "https", "comments", "google",
+    "yaml", "csv", "html", "srt", "sola", "studio", "http", "https", "comments", "google",
     "cloud", "console", "desktop", "app", "auto", "id", "v4l2loopback", "macos", "linux",
     "windows", "base", "english", "jsonl", "page", "down", "plan", "run", "file", "mp4",
     "webcam", "url", "fps", "rtf", "int8", "tiny", "en",
@@ -57,9 +57,9 @@ def shown_texts(root: QWidget, skip: tuple[QWidget, ...] = ()) -> list[str]:
     for w in root.findChildren(QWidget):
         if any(w is s or s.isAncestorOf(w) for s in skip):
             continue
-        if isinstance(w, QLabel) and not w.text().startswith("<"):
-            texts.append(w.text())
-        elif isinstance(w, QAbstractButton):
+        if (isinstance(w, QLabel) and not w.text().startswith("<")) or isinstance(
+            w, QAbstractButton
+        ):
             texts.append(w.text())
         elif isinstance(w, QGroupBox):
             texts.append(w.title())
