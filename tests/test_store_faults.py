@@ -245,10 +245,17 @@ def test_report_list_works_on_a_full_disk(
     small_disk: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _profile_on(small_disk, monkeypatch)
+    crashed = SessionStore.open_profile("shop")
+    sid = crashed.start_session(title="the crashed show")
+    with crashed.transaction() as conn:  # its process is gone (a pid no process has)
+        conn.execute("UPDATE sessions SET owner_pid = 4194999 WHERE id = ?", (sid,))
+    crashed.close()  # never finished
     _fill(small_disk)
     assert cli_main(["report", "--profile", "shop", "--list"]) == 0
     out, err = capsys.readouterr()
-    assert "the spring show" in out and "finished" in out
+    lines = {line.split(None, 4)[-1]: line for line in out.splitlines()}
+    assert " finished " in lines["the spring show"]
+    assert " interrupted " in lines["the crashed show"]  # shown as it is, not "running"
     assert "full" in err and "read-only" in err
 
 

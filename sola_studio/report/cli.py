@@ -75,9 +75,12 @@ def main(args: argparse.Namespace) -> int:
     retention = RetentionPolicy(days=args.retention_days) if args.retention_days else None
     with _open(args.profile, retention) as store:
         if args.list:
+            # read-only: a session whose process is gone is shown as it will be marked
+            gone = set(store.orphaned_sessions()) if store.read_only else set()
             for s in list_sessions(store.db):
                 started = datetime.fromtimestamp(s["started_wall"], tz=timezone.utc)
-                print(f"{s['id']:>5}  {started:%Y-%m-%d %H:%M}  {s['status']:<12} {s['title']}")
+                status = "interrupted" if s["id"] in gone else s["status"]
+                print(f"{s['id']:>5}  {started:%Y-%m-%d %H:%M}  {status:<12} {s['title']}")
             return 0
         session_id: int | None = None
         if args.session not in (None, "latest"):

@@ -6,9 +6,9 @@ A profile's key is either
   the profile name as account), created on first run; SQLCipher uses it as a raw key (no key
   derivation, so opening is fast), or
 - a raw key in ``SOLA_STUDIO_STORE_KEY`` (64 hex digits: a secret manager, CI), or
-- a passphrase the seller chooses where no keyring exists (``SOLA_STUDIO_STORE_PASSPHRASE`` or
-  ``--store-passphrase``, or the window's passphrase prompt); SQLCipher derives the key from it
-  (PBKDF2-HMAC-SHA512, 256,000 iterations, salt in the file).
+- a passphrase the seller chooses where no keyring exists (``SOLA_STUDIO_STORE_PASSPHRASE``,
+  or ``SessionStore.open_profile(passphrase=...)``: the window's hook); SQLCipher derives the key
+  from it (PBKDF2-HMAC-SHA512, 256,000 iterations, salt in the file).
 
 A key is only ever created for a profile with no database or a clear-text one (which is then
 migrated, :func:`encrypt_in_place`); an encrypted database whose key is missing is refused with
@@ -60,7 +60,7 @@ def passphrase_key(passphrase: str) -> StoreKey:
     if not passphrase:
         raise StoreKeyError(
             "an empty passphrase cannot protect the session database",
-            fix=f"choose a passphrase of a few words ({PASSPHRASE_ENV} or --store-passphrase)",
+            fix=f"choose a passphrase of a few words (set {PASSPHRASE_ENV})",
         )
     return StoreKey(passphrase, raw=False, source="passphrase")
 
@@ -68,8 +68,8 @@ def passphrase_key(passphrase: str) -> StoreKey:
 def _no_keyring(profile: str, why: str) -> StoreKeyError:
     return StoreKeyError(
         f"no system keyring can keep the key of profile {profile!r} ({why})",
-        fix=f"choose a passphrase for the profile: set {PASSPHRASE_ENV} (or pass "
-        "--store-passphrase, or enter it in the window); on Linux a Secret Service keyring "
+        fix=f"choose a passphrase for the profile and set {PASSPHRASE_ENV} to it before "
+        "starting Sola Studio; on Linux a Secret Service keyring "
         "(gnome-keyring, KWallet) keeps a random key instead",
     )
 
@@ -108,7 +108,7 @@ def resolve_key(
         raise StoreKeyError(
             f"the key of the encrypted session database {db_path} is not in the system keyring",
             fix="restore the keyring (the same user account and machine), or, if the profile "
-            f"was protected by a passphrase, give it ({PASSPHRASE_ENV} or --store-passphrase); "
+            f"was protected by a passphrase, set {PASSPHRASE_ENV} to it; "
             "the file is left untouched",
         )
     new = secrets.token_hex(32)

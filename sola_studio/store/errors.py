@@ -140,7 +140,7 @@ def classify(exc: BaseException, path: Path, doing: str, *, encrypted: bool = Fa
                 f"the session database {path} cannot be read with this key: the key or "
                 "passphrase is wrong, or the file is damaged",
                 fix="use the passphrase this profile was created with "
-                "(SOLA_STUDIO_STORE_PASSPHRASE / --store-passphrase) or restore the key in the "
+                "(set SOLA_STUDIO_STORE_PASSPHRASE) or restore the key in the "
                 f"system keyring; if the file is damaged: {repair_command()}",
             )
         return StoreCorrupt(

@@ -501,24 +501,30 @@ class SessionStore:
         log.info("session %d finished", sid)
         self.session_id = None
 
-    def mark_interrupted(self) -> list[int]:
-        """Sessions left ``running`` by a process that is gone become ``interrupted``.
-
-        A session whose owner process is still alive (the studio, while ``report`` runs beside
-        it) is left alone. Returns the ids marked.
-        """
+    def orphaned_sessions(self) -> list[int]:
+        """Sessions still ``running`` in the file whose process is gone (what
+        :meth:`mark_interrupted` marks; a read-only store shows them as interrupted)."""
         rows = self.db.execute(
             "SELECT id, owner_pid, owner_started FROM sessions WHERE status = ?",
             (SessionStatus.RUNNING,),
         ).fetchall()
-        marked = []
+        gone = []
         for sid, pid, started in rows:
             if sid == self.session_id:
                 continue
             alive = _process_started(pid) if pid else None
             if alive is not None and started is not None and abs(alive - started) < 1.0:
                 continue
-            marked.append(int(sid))
+            gone.append(int(sid))
+        return gone
+
+    def mark_interrupted(self) -> list[int]:
+        """Sessions left ``running`` by a process that is gone become ``interrupted``.
+
+        A session whose owner process is still alive (the studio, while ``report`` runs beside
+        it) is left alone. Returns the ids marked.
+        """
+        marked = self.orphaned_sessions()
         if marked:
             with self.transaction() as conn:
                 for sid in marked:
