@@ -321,24 +321,26 @@ class SessionStore:
         """Run one ``record_*`` write; on a full disk keep it (and every later one, so nothing
         overtakes) in memory, tell ``on_full`` once per episode, and retry on a timer."""
         with self._lock:
-            if self._wall_override is not None or not self._backlog:
-                try:
-                    return method(self, *args, **kw)
-                except StoreFull as exc:
-                    if self._wall_override is not None:
-                        raise  # a replayed write: _flush keeps it
-                    self._keep(method, args, kw)
-                    if method.__name__ == "finish_session":
-                        self.session_id = None
-                    self._start_retry()
-                    if self.on_full is not None:
-                        self.on_full(exc)
-                    log.error("disk full: store writes wait in memory until space returns")
-                    return None
-            self._keep(method, args, kw)
-            if method.__name__ == "finish_session":
-                self.session_id = None
-            return None
+            if self._wall_override is None and self._backlog:
+                self._keep(method, args, kw)  # behind what waits, so nothing overtakes
+                if method.__name__ == "finish_session":
+                    self.session_id = None
+                return None
+            try:
+                return method(self, *args, **kw)
+            except StoreFull as exc:
+                if self._wall_override is not None:
+                    raise  # a replayed write: _flush keeps it
+                self._keep(method, args, kw)
+                if method.__name__ == "finish_session":
+                    self.session_id = None
+                self._start_retry()
+                full = exc
+        # told outside the lock: the bus runs the console and the window in this thread
+        log.error("disk full: store writes wait in memory until space returns")
+        if self.on_full is not None:
+            self.on_full(full)
+        return None
 
     def _keep(self, method: Callable[..., Any], args: tuple[Any, ...], kw: dict[str, Any]) -> None:
         ending = method.__name__ == "finish_session"  # the session's end is always kept
@@ -374,8 +376,8 @@ class SessionStore:
                         kept.method(self, *kept.args, **kept.kw)
                     except StoreFull:
                         break
-                    except StoreError as exc:  # not the disk: this one write is lost
-                        log.error("a kept store write failed: %s", exc.message)
+                    except Exception as exc:  # not the disk: this one write is lost, not all
+                        log.error("a kept store write failed: %s", exc)
                     self._backlog.popleft()
                     written += 1
             finally:
