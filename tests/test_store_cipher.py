@@ -16,7 +16,13 @@ from chat_support import MemoryKeyring
 from sola_studio.cli import main as cli_main
 from sola_studio.core.events import Comment
 from sola_studio.store import SessionStore, profile_dir
-from sola_studio.store.cipher import KEY_ENV, PASSPHRASE_ENV, SERVICE
+from sola_studio.store.cipher import (
+    KEY_ENV,
+    PASSPHRASE_ENV,
+    SERVICE,
+    forget_passphrase,
+    remember_passphrase,
+)
 from sola_studio.store.errors import StoreKeyError, is_clear_text
 
 SECRET_TEXT = "my address is 42 Rua das Flores, apt 7"
@@ -124,6 +130,16 @@ def test_without_a_keyring_the_seller_chooses_a_passphrase(
     again = SessionStore.open_profile("shop", keyring_backend=none)
     assert _texts(again) == [SECRET_TEXT]
     again.close()
+    monkeypatch.delenv(PASSPHRASE_ENV)
+    remember_passphrase("shop", "correct horse battery")  # the window's way, after asking
+    try:
+        again = SessionStore.open_profile("shop", keyring_backend=none)
+        assert _texts(again) == [SECRET_TEXT]
+        again.close()
+    finally:
+        forget_passphrase("shop")
+    with pytest.raises(StoreKeyError):
+        SessionStore.open_profile("shop", keyring_backend=none)
 
 
 def test_a_clear_text_profile_is_migrated_and_its_old_bytes_are_gone(

@@ -7,8 +7,8 @@ A profile's key is either
   derivation, so opening is fast), or
 - a raw key in ``SOLA_STUDIO_STORE_KEY`` (64 hex digits: a secret manager, CI), or
 - a passphrase the seller chooses where no keyring exists (``SOLA_STUDIO_STORE_PASSPHRASE``,
-  or ``SessionStore.open_profile(passphrase=...)``: the window's hook); SQLCipher derives the key
-  from it (PBKDF2-HMAC-SHA512, 256,000 iterations, salt in the file).
+  :func:`remember_passphrase`, the window's hook, or ``SessionStore.open_profile(passphrase=)``);
+  SQLCipher derives the key from it (PBKDF2-HMAC-SHA512, 256,000 iterations, salt in the file).
 
 A key is only ever created for a profile with no database or a clear-text one (which is then
 migrated, :func:`encrypt_in_place`); an encrypted database whose key is missing is refused with
@@ -23,6 +23,7 @@ import logging
 import os
 import re
 import secrets
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,24 @@ def passphrase_key(passphrase: str) -> StoreKey:
     return StoreKey(passphrase, raw=False, source="passphrase")
 
 
+_passphrases: dict[str, str] = {}  # profile -> the passphrase the seller typed (this process)
+_passphrases_lock = threading.Lock()
+
+
+def remember_passphrase(profile: str, passphrase: str) -> None:
+    """The window's hook: after asking the seller (no keyring on this machine, or a profile
+    protected by a passphrase), every store this process opens for ``profile`` (the live
+    session, reports, exports) uses it. Kept in memory only, never written."""
+    passphrase_key(passphrase)  # refuses an empty one
+    with _passphrases_lock:
+        _passphrases[profile] = passphrase
+
+
+def forget_passphrase(profile: str) -> None:
+    with _passphrases_lock:
+        _passphrases.pop(profile, None)
+
+
 def _no_keyring(profile: str, why: str) -> StoreKeyError:
     return StoreKeyError(
         f"no system keyring can keep the key of profile {profile!r} ({why})",
@@ -81,8 +100,12 @@ def resolve_key(
     passphrase: str | None = None,
     backend: KeyringBackend | None = None,
 ) -> StoreKey:
-    """The key of ``profile``: the passphrase given (or in the environment), else the
-    keyring's key, created when the profile has no encrypted database yet."""
+    """The key of ``profile``: the passphrase given (or remembered by the window, or in the
+    environment), else a raw key in the environment, else the keyring's key, created when the
+    profile has no encrypted database yet."""
+    if passphrase is None:
+        with _passphrases_lock:
+            passphrase = _passphrases.get(profile)
     passphrase = passphrase if passphrase is not None else os.environ.get(PASSPHRASE_ENV)
     if passphrase is not None:
         return passphrase_key(passphrase)
