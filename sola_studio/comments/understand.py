@@ -234,8 +234,10 @@ class EntityFinder:
         letters = size_letters(folded)
         if letters:
             return letters[0]
+        lettered = any(x.upper() in _LETTER_SIZES for x in sizes)
         for label, cues in SIZE_WORDS.items():
-            if find_cues(folded, cues):
+            # "small", "grande": a size only for a product sold in S/M/L ("small living room")
+            if lettered and find_cues(folded, cues):
                 return label
         named = size_numbers(folded)
         if named:
@@ -284,6 +286,7 @@ def _country_cues(languages: tuple[str, ...], wanted: frozenset[str]) -> dict[st
     return countries
 
 
+_LETTER_SIZES = frozenset(lang_data.common().size_letters.values())
 # words holding a colour word that are no colour: 蓝牙 (Bluetooth) is not blue
 _NOT_COLOURS = ("蓝牙", "藍牙")
 
