@@ -8,6 +8,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import sqlite3
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +22,14 @@ from sola_studio.core.clock import ManualClock
 from sola_studio.core.events import Comment, ErrorEvent
 from sola_studio.store import SessionStatus, SessionStore
 from sola_studio.store.cipher import StoreKey
-from sola_studio.store.errors import StoreCorrupt, StoreFull, StoreReadOnly, is_clear_text
+from sola_studio.store.errors import (
+    StoreCorrupt,
+    StoreFull,
+    StoreLocked,
+    StoreReadOnly,
+    classify,
+    is_clear_text,
+)
 from sola_studio.store.repair import repair
 from sola_studio.store.routing import EventRouter
 
@@ -332,3 +340,44 @@ def test_a_damaged_encrypted_profile_is_recovered_by_doctor(
     titles = {r[0] for r in again.db.execute("SELECT title FROM sessions")}
     assert titles == {"the spring show", "the second show"}
     again.close()
+
+
+def test_a_file_another_program_holds_locked_is_called_locked(tmp_path: Path) -> None:
+    path = _real_profile_db(tmp_path)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another program in the middle of a write
+    other = sqlite3.connect(path, isolation_level=None, timeout=0)
+    try:
+        with pytest.raises(sqlite3.OperationalError) as raw:
+            other.execute("INSERT INTO errors (stage) VALUES ('x')")
+        error = classify(raw.value, path, "write to")
+        assert isinstance(error, StoreLocked)
+        assert "locked" in error.message and error.fix and "close the other" in error.fix
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        other.close()
+
+
+def test_migrating_a_clear_text_profile_on_a_full_disk_leaves_it_as_it_was(
+    small_disk: Path,
+) -> None:
+    path = small_disk / "sessions.db"
+    old = SessionStore(path, key=b"k" * 32)
+    old.start_session(title="clear")
+    for i in range(300):
+        old.record_comment(_comment(i))
+    old.finish_session()
+    old.close()
+    before = path.read_bytes()
+    filler = _fill(small_disk)
+    with pytest.raises(StoreFull):
+        SessionStore(path, key=b"k" * 32, db_key=KEY)  # the encrypted copy needs room
+    assert path.read_bytes() == before
+    leftovers = {p.name for p in small_disk.iterdir()} - {"filler", "sessions.db"}
+    assert leftovers <= {"sessions.db-wal", "sessions.db-shm"}  # SQLite's own, no half copy
+    filler.unlink()
+    store = SessionStore(path, key=b"k" * 32, db_key=KEY)  # with room, it goes through
+    assert store.encrypted and not is_clear_text(path)
+    assert store.db.execute("SELECT COUNT(*) FROM comments").fetchone()[0] == 300
+    store.close()
