@@ -2,8 +2,12 @@
 the window (or a headless run) drives.
 
 Sources call :meth:`CommentDesk.submit`, which only enqueues into a bounded intake channel
-(5000 comments, DROP_NEWEST with a :class:`CommentDropped` event, so a flood is never silent and
-never blocks a platform's reader). One worker thread understands and drafts each comment and
+(5000 comments). A live platform's reader never waits: when the intake is full its comment is
+refused with a :class:`CommentDropped` event (stored with its reason), so a flood is never silent.
+A file replay passes ``wait=True`` and waits for room instead (back-pressure), so nothing of a
+file is dropped. Every comment taken in ends drafted or as a :class:`CommentDropped` with its
+reason; :meth:`CommentDesk.stop` drains the intake before it returns (the store closes after).
+One worker thread understands and drafts each comment and
 publishes every result on the desk's :class:`~sola_studio.core.bus.Bus`. The seller's decisions
 come back as commands: :meth:`approve`, :meth:`edit`, :meth:`reject`, :meth:`regenerate`,
 :meth:`approve_group`, :meth:`pin`. A reply leaves only through :meth:`approve` (or the opt-in
@@ -148,9 +152,11 @@ class CommentDesk:
             window_s=self.config.group_window_s,
             min_viewers=self.config.group_min_viewers,
         )
+        # BLOCK so a file replay can wait for room; a live source's put never waits (timeout 0)
         self._intake: Channel[Comment] = Channel(
-            self.config.intake_size, Overflow.DROP_NEWEST, name="comment-intake"
+            self.config.intake_size, Overflow.BLOCK, name="comment-intake"
         )
+        self._abandon = threading.Event()  # stop(): what is still queued is dropped, with why
         self._comments: dict[str, Comment] = {}
         self._understood: dict[str, UnderstoodComment] = {}
         self._proposals: dict[str, GroupAnswerProposal] = {}
@@ -174,27 +180,56 @@ class CommentDesk:
         for source in self.sources:
             source.start(self.submit)
 
-    def stop(self) -> None:
+    #: How long :meth:`stop` waits for the worker to finish a comment once told to abandon.
+    STOP_JOIN_S = 60.0
+
+    def stop(self, drain_s: float | None = None) -> None:
+        """Stop the sources, then drain the intake: every queued comment is drafted, or (after
+        ``drain_s`` seconds; ``None`` waits for all) published as a :class:`CommentDropped`
+        saying the show stopped first. Returns once the worker has ended, so whatever stores
+        the desk's events can close after this."""
         for source in self.sources:
             try:
                 source.stop()
             except SolaError as exc:
                 log.warning("stopping %s: %s", source.platform, exc)
         self._intake.close()
-        if self._worker is not None:
-            self._worker.join(timeout=10)
+        if self._worker is None:
+            self._abandon.set()
+            self._drop_queued()
+            return
+        self._worker.join(timeout=drain_s)
+        if self._worker.is_alive():
+            self._abandon.set()
+            self._worker.join(timeout=self.STOP_JOIN_S)
+        if self._worker.is_alive():
+            log.error("the comment desk did not finish within %.0f s", self.STOP_JOIN_S)
 
-    def submit(self, comment: Comment) -> bool:
-        """Take a comment in; never blocks. False (and a CommentDropped event) when full."""
+    def _drop_queued(self) -> None:
+        for item in self._intake.drain():
+            self._refused(item, "the show stopped before it was drafted")
+            with self._busy:
+                self._in_flight -= 1
+                self._busy.notify_all()
+
+    def _refused(self, comment: Comment, reason: str) -> None:
+        with self._lock:
+            self.dropped += 1
+        self.bus.publish(CommentDropped(comment.id, reason, self.clock.monotonic()))
+
+    def submit(self, comment: Comment, wait: bool = False) -> bool:
+        """Take a comment in. A live source's call never blocks: False (and a CommentDropped
+        event, "intake full") when the intake is full. ``wait``: a file replay's call waits for
+        room instead (back-pressure); False only once the desk stopped (also a CommentDropped)."""
         with self._busy:
             self._in_flight += 1
-        ok = self._intake.put(comment)
+        ok = self._intake.put(comment, timeout=None if wait else 0)
         if not ok:
             with self._busy:
                 self._in_flight -= 1
                 self._busy.notify_all()
-            self.dropped += 1
-            self.bus.publish(CommentDropped(comment.id, "intake full", self.clock.monotonic()))
+            closed = self._intake.closed
+            self._refused(comment, "the desk had stopped" if closed else "intake full")
         return ok
 
     def wait_idle(self, timeout: float | None = None) -> bool:
@@ -216,14 +251,16 @@ class CommentDesk:
             if item is None or not isinstance(item, Comment):
                 continue
             try:
-                self._handle(item)
+                if self._abandon.is_set():
+                    self._refused(item, "the show stopped before it was drafted")
+                else:
+                    self._handle(item)
             except SolaError as exc:
                 self.bus.publish(ErrorEvent("comments", exc, self.clock.monotonic()))
+                self._refused(item, f"not drafted: {exc.message}")
             except Exception as exc:  # one odd comment must not stop the desk
                 log.exception("comment %s failed", item.id)
-                self.bus.publish(
-                    CommentDropped(item.id, f"internal error: {exc!r}", self.clock.monotonic())
-                )
+                self._refused(item, f"internal error: {exc!r}")
             finally:
                 with self._busy:
                     self._in_flight -= 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +34,10 @@ from sola_studio.translate.base import Translator
 from sola_studio.translate.factory import BySourceTranslator, comment_translator
 
 log = logging.getLogger(__name__)
+
+#: When the seller stops the show, how long the desk keeps drafting what is queued; the rest
+#: is recorded as dropped with its reason (nothing taken in is ever silently lost).
+INTERRUPTED_DRAIN_S = 5.0
 
 
 def open_comment_sources(
@@ -96,12 +100,14 @@ def build_desk(
     auto_greetings: bool,
     closing: threading.Event,
     clipboard: Clipboard | None = None,
+    embeddings: bool = True,
 ) -> DeskHandle | None:
     """Compose the comment flow into ``session`` (``None`` without comment sources).
 
     ``closing``: set when the seller stopped the show; what arrives after that is not taken.
     ``clipboard``: the window's; with it and a live chat source, what the seller approves goes
-    back to the platform, or onto the clipboard where the platform cannot take it (TikTok)."""
+    back to the platform, or onto the clipboard where the platform cannot take it (TikTok).
+    ``embeddings``: False leaves out the E5 retrieval (load tests, the soak bench's fast mode)."""
     if not sources:
         return None
     bus = session.bus
@@ -125,6 +131,7 @@ def build_desk(
             session_id=str(session_id),
             retention_days=store.retention.days,
             auto_send_greetings=auto_greetings,
+            embeddings=embeddings,
         ),
     )
     DeskFollowsSheet(desk).subscribe(bus)
@@ -132,17 +139,23 @@ def build_desk(
     # lingua's models load now (~2 s), not while the talk and the replay are starting
     desk.understander.identifier.warm_up()
 
-    def arrived(comment: Comment) -> bool:
-        """False when not taken, so a source that can say so (the local endpoint answers 503
-        with Retry-After) keeps the comment and sends it again."""
-        if closing.is_set():
-            return False  # the seller stopped the show; what arrives after that is not taken
-        bus.publish(comment)  # stored as it arrives, before it is understood
-        return desk.submit(comment)
+    def taker(wait: bool) -> Callable[[Comment], bool]:
+        def arrived(comment: Comment) -> bool:
+            """False when not taken, so a source that can say so (the local endpoint answers
+            503 with Retry-After) keeps the comment and sends it again. Taken in = stored: it
+            then ends drafted or as a CommentDropped with its reason (stored too)."""
+            if closing.is_set():
+                return False  # the seller stopped the show; what arrives after is not taken
+            bus.publish(comment)  # stored as it arrives, before it is understood
+            return desk.submit(comment, wait=wait)
+
+        return arrived
 
     def start_sources() -> None:
         for s in sources:
-            s.start(arrived)
+            # a file waits for room in the desk's intake (back-pressure); a live chat never
+            # waits: its overflow is dropped, with the reason stored
+            s.start(taker(wait=isinstance(s, ReplaySource)))
 
     def stop_sources() -> None:
         for s in sources:
@@ -150,10 +163,17 @@ def build_desk(
                 s.stop()
             except SolaError as exc:
                 log.warning("stopping %s: %s", s.platform, exc)
-        desk.wait_idle(10)
+        if not closing.is_set():
+            desk.wait_idle(10)
+
+    def stop_desk() -> None:
+        # drains before it returns, so the store (closed after the stages) sees every result:
+        # all of it when the show ended, INTERRUPTED_DRAIN_S when the seller stopped it (the
+        # rest is stored as dropped, "the show stopped before it was drafted")
+        desk.stop(INTERRUPTED_DRAIN_S if closing.is_set() else None)
 
     # stopped in reverse: the sources first, then what they sent is drafted, then the desk
-    session.add_stage(desk)
+    session.add_stage(CallbackStage(desk.start, stop_desk, "desk"))
     replay = next((s for s in sources if isinstance(s, ReplaySource)), None)
     done = replay.done if replay is not None else None
     session.add_stage(CallbackStage(start_sources, stop_sources, "comments"), done)

@@ -200,7 +200,10 @@ def _spec_card(store: SessionStore, c: SpecCard) -> None:
 
 def _dropped(store: SessionStore, d: ce.CommentDropped) -> None:
     store.record_problem(
-        stage="comments", error_type="CommentDropped", message=d.reason, t_emit=d.t_emit
+        stage="comments",
+        error_type="CommentDropped",
+        message=f"comment {d.comment_id}: {d.reason}",  # which one: every comment accounted for
+        t_emit=d.t_emit,
     )
 
 
