@@ -109,6 +109,7 @@ def test_a_full_disk_loses_no_comment_and_tells_the_seller_once(small_disk: Path
     bus.publish(ErrorEvent("sink:virtual_camera", StoreFull("x", fix="y"), clock.wall()))
     assert len(told) == 1, told
     assert "full" in told[0].message and told[0].fix and "free space on" in told[0].fix
+    assert "waits in memory" in told[0].fix
     assert store.waiting > 1_000  # kept in memory, in order
     # a report can be read meanwhile, from the same file, read-only
     reader = SessionStore(small_disk / "sessions.db", key=b"k" * 32, db_key=KEY, read_only=True)

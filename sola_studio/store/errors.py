@@ -110,8 +110,7 @@ def classify(exc: BaseException, path: Path, doing: str, *, encrypted: bool = Fa
     ):
         return StoreFull(
             f"the disk holding the session database {path} is full",
-            fix=f"free space on {_disk(path)}; the show goes on, and what it records waits "
-            "in memory and is written when space returns",
+            fix=f"free space on {_disk(path)}",
         )
     if isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         primary = _READONLY

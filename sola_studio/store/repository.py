@@ -335,7 +335,11 @@ class SessionStore:
                 if method.__name__ == "finish_session":
                     self.session_id = None
                 self._start_retry()
-                full = exc
+                full = StoreFull(
+                    exc.message,
+                    fix=f"{exc.fix}; the show goes on, and what it records waits in memory "
+                    "and is written when space returns",
+                )
         # told outside the lock: the bus runs the console and the window in this thread
         log.error("disk full: store writes wait in memory until space returns")
         if self.on_full is not None:
@@ -491,16 +495,16 @@ class SessionStore:
         return self.session_id
 
     @_kept_when_full
-    def finish_session(self) -> None:
-        """Mark the current session finished (a clean stop)."""
+    def finish_session(self, status: str = SessionStatus.FINISHED) -> None:
+        """Mark the current session finished (a clean stop), or ``status`` (``failed``)."""
         sid = self._session()
         now = self._now()
         with self.transaction() as conn:
             conn.execute(
                 "UPDATE sessions SET status = ?, ended_wall = ?, last_event_wall = ? WHERE id = ?",
-                (SessionStatus.FINISHED, now, now, sid),
+                (status, now, now, sid),
             )
-        log.info("session %d finished", sid)
+        log.info("session %d %s", sid, status)
         self.session_id = None
 
     def orphaned_sessions(self) -> list[int]:
