@@ -190,13 +190,14 @@ def demo_settings_file() -> Path:
 
 def demo_setup(seller: Settings) -> tuple[Settings, Path]:
     """The demo's settings and the file they are saved to: the demo's own (kept from an
-    earlier demo), never the seller's; only the window language follows the seller's."""
+    earlier demo; the seller's as a start), never the seller's file. This machine's choices
+    (speech model, device, window language) follow the seller's."""
     from sola_studio import config
-    from sola_studio.config import Settings
 
     path = demo_settings_file()
-    base = config.load(path) if path.exists() else Settings()
-    return demo_settings(base.replace(ui_language=seller.ui_language)), path
+    base = config.load(path) if path.exists() else seller
+    machine = {"asr_model": seller.asr_model, "device": seller.device}
+    return demo_settings(base.replace(ui_language=seller.ui_language, **machine)), path
 
 
 def demo_settings(settings: Settings) -> Settings:
@@ -207,4 +208,8 @@ def demo_settings(settings: Settings) -> Settings:
         caption_languages=("pt",),
         product_sheet="",
         first_run_done=True,
+        # the sample's comments are replayed: none of the seller's chat sources or secrets
+        comment_sources=(),
+        webhook_secret="",
+        youtube_client="",
     )
