@@ -15,7 +15,7 @@ from types import MappingProxyType
 
 from sola_studio import paths
 from sola_studio.config import CaptionLook
-from sola_studio.core.errors import SolaError
+from sola_studio.core.errors import ConfigError, SolaError
 
 SAMPLE = paths.ASSETS / "sample"
 DEMO_AUDIO = SAMPLE / "seller_talk.ogg"
@@ -28,6 +28,12 @@ DEMO_TARGETS = ("pt",)  # the sample seller speaks English; Portuguese ships wit
 
 #: The language captions are translated from when the seller did not say (speech is detected).
 DEFAULT_SOURCE = "en"
+
+
+def english_only(model: str) -> bool:
+    """Whether a Whisper model (a name or a folder) was trained on English alone (``tiny.en``,
+    ``base.en``, ``distil-small.en``): it cannot recognise another spoken language."""
+    return Path(model.rstrip("/\\")).name.lower().endswith(".en")
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,16 @@ class LiveOptions:
     retention_days: float | None = None  # the seller's setting; None: the store's default
     # the seller's caption look (Settings › Captions); None: the renderer's own default
     caption_look: CaptionLook | None = None
+
+    def __post_init__(self) -> None:
+        other = [lang for lang in self.spoken if lang != "en"]
+        if english_only(self.model) and other:
+            raise ConfigError(
+                f"the speech model {self.model} understands English only, and the seller speaks "
+                f"{', '.join(other)}: it would caption that speech as made-up English",
+                fix=f"pick a multilingual model ({self.model.removesuffix('.en')}, base or "
+                "small; --model, or Settings > Speech), or set the spoken language to en",
+            )
 
     @property
     def source_language(self) -> str:

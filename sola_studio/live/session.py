@@ -67,7 +67,7 @@ from sola_studio.sinks.recording import Recorder
 from sola_studio.sinks.virtualcam import VirtualCameraSink
 from sola_studio.sources.audio import AudioSource, FileSource, MicrophoneSource
 from sola_studio.store import routing
-from sola_studio.store.records import RetentionPolicy
+from sola_studio.store.records import RetentionPolicy, SessionStatus
 from sola_studio.store.repository import SessionStore
 from sola_studio.translate.base import Translator
 from sola_studio.translate.factory import StudioTranslator, build_translator, discover_engines
@@ -223,6 +223,7 @@ class LiveSession:
         self.overlay: OverlayServer | None = None
         self.translator: StudioTranslator | None = None
         self._stopped = False
+        self._start_failed = False
         self._closing = threading.Event()
         self._closers: list[Callable[[], object]] = []
         self._threads_before = frozenset(threading.enumerate())
@@ -503,7 +504,19 @@ class LiveSession:
         stage fails to start, what started is stopped and the error raised; call :meth:`stop`
         to finish the session."""
         self.t0 = self._monotonic()
-        self.session.start()
+        try:
+            self.session.start()
+        except SolaError as exc:
+            # the show never ran (an unreadable audio file, a video without sound): the error
+            # is kept in the store and the session marked failed, not "finished" (issue 21.10);
+            # stored directly, the console is not told twice (the caller reports the raise)
+            self._start_failed = True
+            if self.session_id is not None:
+                self.store.record_error(ErrorEvent("start", exc, self._monotonic(), False))
+            raise
+        except BaseException:
+            self._start_failed = True
+            raise
 
     def _on_error(self, event: ErrorEvent) -> None:
         if not event.recoverable:
@@ -537,7 +550,8 @@ class LiveSession:
         if self.session_id is not None:
             self._unsubscribe_store()
             self._unsubscribe_products()
-            self.store.finish_session()
+            failed = self._start_failed or bool(self.fatal)
+            self.store.finish_session(SessionStatus.FAILED if failed else SessionStatus.FINISHED)
             if self.options.report:
                 files.extend(self._write_report())
         if self.replies_log.exists():

@@ -29,6 +29,7 @@ class SessionStatus:
     RUNNING = "running"
     FINISHED = "finished"
     INTERRUPTED = "interrupted"
+    FAILED = "failed"  # it never ran (a failed start) or ended on a fatal error (errors rows)
 
 
 @dataclass(frozen=True)
