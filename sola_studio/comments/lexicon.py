@@ -66,9 +66,9 @@ SIZE_WORDS: Mapping[str, tuple[str, ...]] = lang_data.all_languages("size_words"
 _SIZE_LETTERS = _COMMON.size_letters
 # longest first, so "xxl" is not read as "xl"
 SIZE_LETTER_RE = re.compile(
-    r"(?<![a-z0-9'])("
+    r"(?<![a-z0-9'\u00c0-\u024f])("
     + "|".join(re.escape(k) for k in sorted(_SIZE_LETTERS, key=len, reverse=True))
-    + r")(?![a-z0-9'])"
+    + r")(?![a-z0-9'\u00c0-\u024f])"  # any Latin letter: the "m" of Turkish "mı" is no M
 )
 # Portuguese "P/G/GG" only count as sizes next to a size word or alone ("tem G?"), because
 # "p" and "g" are common abbreviations elsewhere.
