@@ -122,5 +122,8 @@ def test_a_word_said_again_after_a_breath_stays() -> None:
 def test_words_said_three_times_are_kept_unless_the_decode_loops() -> None:
     policy = UtteranceStreamer.__new__(UtteranceStreamer)
     policy.options = StreamingOptions(languages=("en",))
-    assert policy._max_repeats(1.2) == 6
-    assert policy._max_repeats(3.0) == 2  # a loop: the guard's own limit
+    assert policy._max_repeats(1.2, speech_s=3.0) == 6
+    assert policy._max_repeats(3.0, speech_s=3.0) == 2  # a loop: the guard's own limit
+    # A lone 0.29 s "word" decoded "Word, word, word, word.": one per 0.25 s of speech.
+    assert policy._max_repeats(1.2, speech_s=0.29) == 1
+    assert policy._max_repeats(1.2, speech_s=0.6) == 2

@@ -558,15 +558,16 @@ class UtteranceStreamer:
         self.compute_s += decoded.seconds
         return decoded
 
-    def _max_repeats(self, compression_ratio: float) -> int:
+    def _max_repeats(self, compression_ratio: float, speech_s: float) -> int:
         """How often a word (or a phrase under ``phrase_words``) may come back to back before it
         is cut to one: the guard's ``max_repeats`` in a decode that loops, ``said_repeats`` in
         one that does not. People say a word three or five times ("soft, soft, soft", "word
-        word word word word"); cut to one, those were words lost (issue 17)."""
+        word word word word"); cut to one, those were words lost (issue 17). But no more than
+        one per 0.25 s of speech: a lone "word" (0.29 s) was decoded "Word, word, word, word."."""
         o = self.options
         if compression_ratio > o.guards.max_compression_ratio:
             return o.guards.max_repeats
-        return max(o.guards.max_repeats, o.said_repeats)
+        return min(max(o.guards.max_repeats, o.said_repeats), max(1, int(speech_s / 0.25)))
 
     def _clean(self, decoded: Decoded, offset: float, speech_s: float) -> tuple[Word, ...]:
         o = self.options.guards
@@ -578,7 +579,7 @@ class UtteranceStreamer:
             log.debug("dropped silence hallucination %r", decoded.text)
             return ()
         words = collapse_repetitions(
-            decoded.words, self._max_repeats(decoded.compression_ratio), o.phrase_words
+            decoded.words, self._max_repeats(decoded.compression_ratio, speech_s), o.phrase_words
         )
         words = drop_mismatch_phrases(words, decoded.language, self.options.languages)
         return tuple(
@@ -648,9 +649,8 @@ class UtteranceStreamer:
         decoded = self._decode(self._buf.slice(a, b), 1, long)
         out: list[AsrUpdate] = []
         if not long:
-            text = collapse_text_repetitions(
-                decoded.text, self._max_repeats(decoded.compression_ratio), o.guards.phrase_words
-            )
+            repeats = self._max_repeats(decoded.compression_ratio, utt.speech_s)
+            text = collapse_text_repetitions(decoded.text, repeats, o.guards.phrase_words)
             text = drop_mismatch_text(text, decoded.language, o.languages)
             if text and not is_silence_hallucination(
                 text, decoded.avg_logprob, decoded.no_speech_prob, utt.speech_s, o.guards
