@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from helpers import wait_until
 
+from sola_studio.chat.events import ActivityKind, ViewerActivity
 from sola_studio.cli import main as cli_main
 from sola_studio.core.bus import Bus
 from sola_studio.core.clock import ManualClock
@@ -106,6 +107,8 @@ def test_a_full_disk_loses_no_comment_and_tells_the_seller_once(small_disk: Path
     for i in range(100, 2_000):
         clock.advance(0.01)
         bus.publish(_comment(i))
+        if i % 100 == 0:  # a route that writes through a helper, not a record_* method
+            bus.publish(ViewerActivity("tiktok", ActivityKind.LIKE, f"v{i}", "v", 3, "", 0.0, 0.0))
     bus.publish(ErrorEvent("sink:virtual_camera", StoreFull("x", fix="y"), clock.wall()))
     assert len(told) == 1, told
     assert "full" in told[0].message and told[0].fix and "free space on" in told[0].fix
@@ -125,6 +128,8 @@ def test_a_full_disk_loses_no_comment_and_tells_the_seller_once(small_disk: Path
     assert [r[0] for r in rows] == [f"c{i}" for i in range(2_000)]  # all, in order
     status = store.db.execute("SELECT status FROM sessions WHERE id=?", (sid,)).fetchone()[0]
     assert status == SessionStatus.FINISHED
+    likes = store.db.execute("SELECT COUNT(*) FROM viewer_activity").fetchone()[0]
+    assert likes == 19
     errors = store.db.execute("SELECT stage FROM errors").fetchall()
     assert errors == [("sink:virtual_camera",)]
     assert store.lost_when_full == 0

@@ -223,7 +223,9 @@ class EventRouter:
         store = self.store
 
         def bind(fn: Callable[[SessionStore, Any], None]) -> Callable[[Any], None]:
-            return lambda event: fn(store, event)
+            # through the store's write path, so a write any route makes (also one added
+            # later, e.g. the plan's) waits in memory on a full disk instead of failing
+            return lambda event: store.write_or_keep(fn, event)
 
         return [
             (Caption, store.record_caption),
