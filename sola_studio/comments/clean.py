@@ -5,13 +5,22 @@ characters, bidi overrides and isolates, zero-width characters, variation select
 characters; normalises Unicode (NFKC, so full-width digits and letters become plain ones);
 collapses floods (``sooooo`` -> ``sooo``, ``!!!!!!`` -> ``!!!``, a word repeated ten times ->
 three times) and caps the length. It never translates, corrects spelling or drops meaning.
+
+Two checks come before it, for every source alike: :func:`whole_comment` (at the desk's intake,
+before the comment is stored) makes every text of a comment encodable (a lone surrogate from a
+platform's JSON would otherwise fail the store's write and lose the comment), and
+:attr:`CleanText.steering` recognises a comment dressed as an order to a machine: a role prefix
+(``SYSTEM:``, ``admin:``, ``assistant:``) or a chat-template token (``[INST]``, ``<<SYS>>``,
+``<|im_start|>``, ``### Instruction``), in any language, so it is flagged as hostile.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from sola_studio.core.events import Comment
 
 MAX_CHARS = 500  # the longest chat messages platforms allow are ~500 characters (Twitch)
 
@@ -24,6 +33,19 @@ _INVISIBLE = re.compile(
 _CHAR_FLOOD = re.compile(r"(\D)\1{3,}", re.DOTALL)  # digits never: 10000 stays a number
 _WORD_FLOOD = re.compile(r"\b(\w+)(?:\W+\1\b){3,}", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# A role prefix at the start of the comment or of a line ("SYSTEM: ...", "admin: ...",
+# "[admin] ...") or a chat-template token anywhere: no viewer asks a question that way.
+_ROLE = (
+    r"system|sys|admin|administrator|assistant|developer|moderator|operator|bot|chatgpt|gpt|"
+    r"instruction|instructions|prompt"
+)  # not "ai": "ai: que lindo" is a Portuguese sigh
+_STEERING = re.compile(
+    rf"(?:^|\n)\s*\**\s*(?:{_ROLE})\s*\**\s*[:：]|(?:^|\n)\s*[\[(]\s*(?:{_ROLE})\s*[\])]"
+    r"|\[/?\s*inst\s*\]|<<\s*/?\s*sys\s*>>|<\|[a-z_]*\|>|<\|?(?:im_start|im_end|endoftext)\|?>"
+    r"|#{2,}\s*(?:instruction|system|response|input)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -32,6 +54,7 @@ class CleanText:
     removed_invisible: int  # bidi overrides, zero-width, control characters taken out
     flood: bool  # repeated characters or words were collapsed
     truncated: bool
+    steering: bool = False  # dressed as an order to a machine ("SYSTEM: ...", "[INST]")
 
     @property
     def suspicious(self) -> bool:
@@ -59,4 +82,36 @@ def clean(raw: str) -> CleanText:
     truncated = len(text) > MAX_CHARS
     if truncated:
         text = text[:MAX_CHARS].rstrip() + "…"
-    return CleanText(text=text, removed_invisible=removed, flood=flood, truncated=truncated)
+    return CleanText(
+        text=text,
+        removed_invisible=removed,
+        flood=flood,
+        truncated=truncated,
+        steering=bool(_STEERING.search(unicodedata.normalize("NFKC", raw))),
+    )
+
+
+def whole_text(text: str) -> str:
+    """``text`` encodable as UTF-8: a surrogate pair left split (``\\ud83d\\ude00`` as two
+    characters) is joined, a lone surrogate becomes U+FFFD; anything else is unchanged."""
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def whole_comment(comment: Comment) -> Comment:
+    """The comment with :func:`whole_text` applied to every text a source filled in (the same
+    object when nothing needed it): the desk's intake calls this for every source, so the store,
+    the console and the desk never meet a lone surrogate."""
+    c = comment
+    texts = (c.id, c.platform, c.viewer_id, c.viewer_name, c.text)
+    if not any(isinstance(t, str) and _SURROGATE.search(t) for t in texts):
+        return comment
+    return replace(
+        c,
+        id=whole_text(c.id),
+        platform=whole_text(c.platform),
+        viewer_id=whole_text(c.viewer_id),
+        viewer_name=whole_text(c.viewer_name),
+        text=whole_text(c.text),
+    )

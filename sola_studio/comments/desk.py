@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from sola_studio.catalog.sheet import ProductSheet
+from sola_studio.comments.clean import whole_comment
 from sola_studio.comments.drafter import Polisher, ReplyDrafter
 from sola_studio.comments.events import (
     CommentDropped,
@@ -221,6 +222,7 @@ class CommentDesk:
         """Take a comment in. A live source's call never blocks: False (and a CommentDropped
         event, "intake full") when the intake is full. ``wait``: a file replay's call waits for
         room instead (back-pressure); False only once the desk stopped (also a CommentDropped)."""
+        comment = whole_comment(comment)  # every source: no lone surrogate goes further
         with self._busy:
             self._in_flight += 1
         ok = self._intake.put(comment, timeout=None if wait else 0)

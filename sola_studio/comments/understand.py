@@ -373,7 +373,9 @@ class Understander:
         intents = _rank(hits)
         confidence = 0.95 if intents else 0.0
         entities = self.entities.find(folded, text, ctx.shown)
-        ordered = bool(find_cues(folded, STEERING_CUES) or _MARKUP.search(comment.text))
+        ordered = bool(
+            find_cues(folded, STEERING_CUES) or _MARKUP.search(comment.text) or cleaned.steering
+        )
         if ordered or cleaned.suspicious:
             flags.append(FlagReason.HOSTILE)
 

@@ -18,6 +18,7 @@ from sola_studio.catalog.events import PinChanged, SheetChanged, SheetEvent
 from sola_studio.catalog.sheet import ProductSheet
 from sola_studio.chat import ChatSettings, parse_comment_sources
 from sola_studio.chat.events import Publish, discard
+from sola_studio.comments.clean import whole_comment
 from sola_studio.comments.desk import CommentDesk, DeskConfig
 from sola_studio.comments.language import SUPPORTED
 from sola_studio.comments.senders import Clipboard, DryRunSender, PlatformSender, ReplySender
@@ -146,6 +147,9 @@ def build_desk(
             then ends drafted or as a CommentDropped with its reason (stored too)."""
             if closing.is_set():
                 return False  # the seller stopped the show; what arrives after is not taken
+            # a lone surrogate (from any platform's JSON) would fail the store's write: made
+            # whole here, before it is stored (the desk's submit does the same for its callers)
+            comment = whole_comment(comment)
             bus.publish(comment)  # stored as it arrives, before it is understood
             return desk.submit(comment, wait=wait)
 
