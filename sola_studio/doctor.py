@@ -393,6 +393,56 @@ def check_models() -> Iterable[Check]:
         )
 
 
+LOW_SPACE_BYTES = 500 * 1024 * 1024  # below this free on the profiles' disk: a warning
+
+
+def check_store(profile: str = "default") -> Iterable[Check]:
+    """The profile's session database, opened read-only (nothing written, no key made): it
+    opens with its key, passes SQLite's quick check, and its disk has room for a show."""
+    from sola_studio.core.errors import StoreError
+    from sola_studio.store.errors import StoreCorrupt, StoreKeyError, is_clear_text
+    from sola_studio.store.records import DB_NAME, profile_dir
+    from sola_studio.store.repository import SessionStore
+
+    folder = profile_dir(profile)
+    path = folder / DB_NAME
+    label = f"store {profile}"
+    where = next((p for p in (folder, *folder.parents) if p.exists()), None)
+    if where is not None:
+        free = shutil.disk_usage(where).free
+        if free < LOW_SPACE_BYTES:
+            yield Check(
+                "data disk",
+                Status.WARN,
+                f"{free / 1e6:.0f} MB free where the profiles are ({where})",
+                "free space on that disk; a show keeps its records in memory while the disk is "
+                "full, but the recording and exports need room too",
+            )
+    if not path.exists():
+        yield Check(label, Status.OK, f"no session database yet ({path})")
+        return
+    try:
+        store = SessionStore.open_profile(profile, read_only=True)
+    except (StoreKeyError, StoreCorrupt) as exc:
+        yield Check(label, Status.FAIL, exc.message, exc.fix or "")
+        return
+    except StoreError as exc:
+        yield Check(label, Status.WARN, exc.message, exc.fix or "")
+        return
+    try:
+        store.check()
+        n = store.db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0]
+    except StoreError as exc:
+        yield Check(label, Status.FAIL, exc.message, exc.fix or "")
+        return
+    finally:
+        store.close()
+    how = (
+        "clear text (encrypted when the profile next opens)" if is_clear_text(path) else "encrypted"
+    )
+    yield Check(label, Status.OK, f"{n} sessions, {how}, whole ({path})")
+
+
 CHECKS: list[CheckFunction] = [
     check_python,
     check_gpu,
@@ -401,6 +451,7 @@ CHECKS: list[CheckFunction] = [
     check_virtual_camera,
     check_fonts,
     check_models,
+    check_store,
 ]
 
 

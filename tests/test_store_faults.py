@@ -387,3 +387,37 @@ def test_migrating_a_clear_text_profile_on_a_full_disk_leaves_it_as_it_was(
     assert store.encrypted and not is_clear_text(path)
     assert store.db.execute("SELECT COUNT(*) FROM comments").fetchone()[0] == 300
     store.close()
+
+
+def test_doctor_says_whether_the_profile_database_is_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sola_studio.doctor import Status, check_store
+
+    monkeypatch.setenv("SOLA_STUDIO_HOME", str(tmp_path / "home"))
+    [none] = [c for c in check_store("shop") if c.name == "store shop"]
+    assert none.status is Status.OK and "no session database yet" in none.summary
+    path = _profile_on(tmp_path / "home", monkeypatch)
+    before = path.read_bytes()
+    [ok] = [c for c in check_store("shop") if c.name == "store shop"]
+    assert ok.status is Status.OK and "1 sessions, encrypted, whole" in ok.summary
+    assert path.read_bytes() == before  # the doctor only looks
+    _damage(path, at=0.5, pages=2)
+    [bad] = [c for c in check_store("shop") if c.name == "store shop"]
+    assert bad.status is Status.FAIL and "damaged" in bad.summary
+    assert "doctor --repair-store" in bad.fix
+    monkeypatch.setenv("SOLA_STUDIO_STORE_KEY", "00" * 32)
+    [key] = [c for c in check_store("shop") if c.name == "store shop"]
+    assert key.status is Status.FAIL and "key" in key.summary
+
+
+def test_doctor_warns_when_the_data_disk_is_nearly_full(
+    small_disk: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sola_studio.doctor import Status, check_store
+
+    _profile_on(small_disk, monkeypatch)  # a 16 MB disk: under the 500 MB warning
+    checks = {c.name: c for c in check_store("shop")}
+    assert checks["data disk"].status is Status.WARN
+    assert "MB free" in checks["data disk"].summary and "free space" in checks["data disk"].fix
+    assert checks["store shop"].status is Status.OK

@@ -286,7 +286,11 @@ class SessionStore:
             try:
                 rows = self.db.conn.execute("PRAGMA quick_check").fetchall()
             except DB_READ_ERRORS as exc:
-                raise classify(exc, self.path, "check") from exc
+                error = classify(exc, self.path, "check")
+                if type(error) is StoreError:  # reading the pages failed: SQLCipher answers
+                    rows = [(f"a page cannot be read ({exc})",)]  # a bad HMAC this way
+                else:
+                    raise error from exc
         problems = [str(r[0]) for r in rows if r[0] != "ok"]
         if problems:
             raise StoreCorrupt(
