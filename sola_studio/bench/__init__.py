@@ -17,6 +17,7 @@ KINDS = {
     "store": "session store write latency and report time, clear text against SQLCipher",
     "ui": "worst event-loop stall of the studio window during a replayed session",
     "plan": "the show plan: captions showing approved lines, their latency, matcher precision",
+    "soak": "a whole show for --minutes: every comment accounted for, memory, threads, files",
 }
 
 
