@@ -146,3 +146,12 @@ def test_group_answer_collects_every_asker_while_it_waits() -> None:
         ask(desk, "tem M preta?", viewer=viewer, pinned="tee")
     assert proposals and len({p.id for p in proposals}) == 1
     assert proposals[-1].viewer_ids == ("a", "b", "c", "d", "e")
+
+
+def test_a_follow_up_after_the_seller_switched_products_is_about_the_new_one(
+    desk: CommentDesk,
+) -> None:
+    assert "899" in ask(desk, "how much?", viewer="switcher", pinned="sofa").text
+    # the same viewer, the floor lamp on camera now, names no product: the lamp's price
+    d = ask(desk, "and how much?", viewer="switcher", pinned="lamp")
+    assert "149" in d.text and "899" not in d.text, d.text

@@ -610,6 +610,10 @@ def _merge(now: Entities, before: Entities) -> Entities:
     same_product = now.product_implied or now.product_id == before.product_id
     if not same_product:
         return now
+    if now.product_implied and before.product_implied and now.product_id != before.product_id:
+        # neither named a product and the seller has pinned another one since: the viewer is
+        # asking about what is on screen now, not what was then
+        return replace(now, country=now.country or before.country)
     return replace(
         now,
         product_id=before.product_id if now.product_implied else now.product_id,
