@@ -33,6 +33,9 @@ from sola_studio.live.options import (
     LiveStats,
     Outcome,
 )
+from sola_studio.plan.events import PlanAction
+from sola_studio.plan.io import existing_plan_beside
+from sola_studio.plan.tracker import TeleprompterState
 
 if TYPE_CHECKING:
     from sola_studio.asr.engine import AsrEngine
@@ -132,6 +135,10 @@ def live_options(
         webhook_secret=settings.webhook_secret or None,
         youtube_client=Path(settings.youtube_client) if settings.youtube_client else None,
         sheet=Path(settings.product_sheet) if settings.product_sheet else SAMPLE_SHEET,
+        # the show plan beside the sheet, when the seller made one (the window's plan editor)
+        plan=existing_plan_beside(
+            Path(settings.product_sheet) if settings.product_sheet else SAMPLE_SHEET
+        ),
         profile=profile,
         title=title or time.strftime("Live %Y-%m-%d %H:%M"),
         retention_days=settings.retention_days,
@@ -282,6 +289,15 @@ class StudioSession:
 
     def approve_group(self, proposal_id: str) -> None:
         self._desk().approve_group(proposal_id)
+
+    def plan_state(self) -> TeleprompterState | None:
+        """The teleprompter's state (None: the show has no plan); any thread."""
+        tracker = self.live.plan_tracker
+        return tracker.state() if tracker is not None else None
+
+    def plan_command(self, action: PlanAction) -> None:
+        """The seller moved the teleprompter (its key)."""
+        self.live.plan_command(action)
 
     def pin(self, product_id: str) -> None:
         """Another product on camera: captions' glossary, spec cards and drafts follow it."""

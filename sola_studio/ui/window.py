@@ -49,7 +49,7 @@ from sola_studio.core.events import Caption, ErrorEvent
 from sola_studio.ui import theme
 from sola_studio.ui.controller import CommandRunner, SessionController, describe
 from sola_studio.ui.desk_feed import EVENT_KINDS, DeskFeed
-from sola_studio.ui.session import Outputs, StudioSession
+from sola_studio.ui.session import SAMPLE_SHEET, Outputs, StudioSession
 
 if TYPE_CHECKING:
     from sola_studio.store.repository import SessionStore
@@ -57,9 +57,11 @@ if TYPE_CHECKING:
 from sola_studio.ui.widgets.captions import CaptionStrip
 from sola_studio.ui.widgets.desk import CommentCard, DeskPanel
 from sola_studio.ui.widgets.outputs import OutputsPanel, ProblemBanner
+from sola_studio.ui.widgets.plan_editor import PlanDialog
 from sola_studio.ui.widgets.preview import PreviewView
 from sola_studio.ui.widgets.product import PinnedProduct
 from sola_studio.ui.widgets.status import PipelineHealth, StatusPanel
+from sola_studio.ui.widgets.teleprompter import Teleprompter
 
 log = logging.getLogger(__name__)
 
@@ -180,6 +182,10 @@ class MainWindow(QMainWindow):
         # clicked passes `checked`; export_report's first parameter is the output path
         self.export_button.clicked.connect(lambda: self.export_report())
         bar.addWidget(self.export_button)
+        self.plan_button = QPushButton(self.tr("Show plan…"))
+        self.plan_button.setToolTip(self.tr("The script of the show, in every caption language"))
+        self.plan_button.clicked.connect(self.open_plan)
+        bar.addWidget(self.plan_button)
         outer.addLayout(bar)
 
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -206,6 +212,8 @@ class MainWindow(QMainWindow):
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.setSpacing(8)
+        self.teleprompter = Teleprompter()
+        rl.addWidget(self.teleprompter)
         self.pinned = PinnedProduct()
         rl.addWidget(self.pinned)
         self.desk = DeskPanel()
@@ -329,6 +337,14 @@ class MainWindow(QMainWindow):
         self.preview.set_message(self.tr("Loading models and opening devices…"))
         self.controller.go_live()
 
+    def open_plan(self) -> PlanDialog:
+        """The plan editor on the plan beside the seller's sheet (the one Go live uses)."""
+        s = self.settings
+        sheet = Path(s.product_sheet) if s.product_sheet else SAMPLE_SHEET
+        dialog = PlanDialog(sheet, s.caption_languages, self)
+        dialog.show()
+        return dialog
+
     def go_live(self) -> None:
         if self.controller.session is None:
             self.toggle_live()
@@ -359,6 +375,10 @@ class MainWindow(QMainWindow):
         if chosen and chosen != sheet.pinned_id and sheet.product(chosen) is not None:
             self.pinned.pin_product(chosen)
         self._show_outputs(session.outputs())
+        self.teleprompter.attach(
+            session.plan_state if session.plan_state() is not None else None,
+            lambda action: self.commands.submit(lambda: session.plan_command(action)),
+        )
         self.desk.queue.setFocus()
 
     def _show_outputs(self, outputs: Outputs) -> None:
@@ -380,6 +400,7 @@ class MainWindow(QMainWindow):
         self._live_since = None
         self.preview.set_reader(None)
         self.preview.set_message(self.tr("Stopped. Export the report, or go live again."))
+        self.teleprompter.attach(None, None)
         self._set_live_look(False)
         self.export_button.setEnabled(True)
         self.clock.setText("")

@@ -44,8 +44,8 @@ class Teleprompter(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._state: Callable[[], TeleprompterState] | None = None
-        self._command: Callable[[PlanAction], None] | None = None
+        self._state: Callable[[], TeleprompterState | None] | None = None
+        self._command: Callable[[PlanAction], object] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         head = QHBoxLayout()
@@ -78,8 +78,8 @@ class Teleprompter(QWidget):
 
     def attach(
         self,
-        state: Callable[[], TeleprompterState] | None,
-        command: Callable[[PlanAction], None] | None,
+        state: Callable[[], TeleprompterState | None] | None,
+        command: Callable[[PlanAction], object] | None,
     ) -> None:
         """Follow a show's plan (None: the show has none, or it stopped)."""
         self._state, self._command = state, command
