@@ -115,7 +115,11 @@ def test_a_live_show_from_go_live_to_report(window, qtbot, tmp_path):
     # says, the spec cards look for their facts, and the desk drafts for them.
     live = session.live
     qtbot.keyClick(window.pinned, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: live.desk.sheet.pinned.id == "runner", timeout=10_000)
+    # the pin reaches each subscriber in turn on the command thread: wait for all of them
+    qtbot.waitUntil(
+        lambda: live.desk.sheet.pinned.id == "runner" and live.spec_cards.product.id == "runner",
+        timeout=10_000,
+    )
     assert window.pinned.pinned_id() == "runner"
     assert live.spec_cards.product.id == "runner"
     said = "It has a breathable knit upper and rubber sole."
