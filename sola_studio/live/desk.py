@@ -32,7 +32,11 @@ from sola_studio.live.stages import CallbackStage, Session
 from sola_studio.store.repository import SessionStore
 from sola_studio.store.viewer_memory import SqliteViewerMemory
 from sola_studio.translate.base import Translator
-from sola_studio.translate.factory import BySourceTranslator, comment_translator
+from sola_studio.translate.factory import (
+    BySourceTranslator,
+    comment_translator,
+    sheet_text_translator,
+)
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +67,20 @@ def audience_translator(sheet: ProductSheet, engines: Sequence[Translator]) -> B
     """Comments from every audience language of the sheet (all supported ones when it names
     none) into the seller's language, through the engines the show already loaded."""
     return comment_translator(sheet.seller_language, sheet.audience_languages or SUPPORTED, engines)
+
+
+def reply_translator(sheet: ProductSheet, engines: Sequence[Translator]) -> BySourceTranslator:
+    """The sheet's texts from the seller's language into every audience language an engine the
+    show already loaded reaches, so a reply holds the viewer's language only."""
+    return sheet_text_translator(
+        sheet.seller_language, sheet.audience_languages or SUPPORTED, engines
+    )
+
+
+def translation_cache_for(sheet_file: Path) -> Path:
+    """Where the sheet's machine-translated texts are kept for the seller to review: beside
+    the sheet (``my_sheet.yaml`` -> ``my_sheet.translations.json``)."""
+    return sheet_file.with_name(sheet_file.stem + ".translations.json")
 
 
 @dataclass(frozen=True)
@@ -102,6 +120,8 @@ def build_desk(
     closing: threading.Event,
     clipboard: Clipboard | None = None,
     embeddings: bool = True,
+    sheet_translator: BySourceTranslator | None = None,
+    translation_cache: Path | None = None,
 ) -> DeskHandle | None:
     """Compose the comment flow into ``session`` (``None`` without comment sources).
 
@@ -133,7 +153,9 @@ def build_desk(
             retention_days=store.retention.days,
             auto_send_greetings=auto_greetings,
             embeddings=embeddings,
+            translation_cache=translation_cache,
         ),
+        sheet_translator=sheet_translator,
     )
     DeskFollowsSheet(desk).subscribe(bus)
 

@@ -262,3 +262,16 @@ def comment_translator(
         if t.targets:
             by_source[lang] = t
     return BySourceTranslator(by_source)
+
+
+def sheet_text_translator(
+    seller: str, audience: Sequence[str], engines: Sequence[Translator]
+) -> BySourceTranslator:
+    """What translates the sheet's own texts (written in the seller's language) into the
+    audience languages an installed engine reaches, glossary-protected, for replies that hold
+    one language only. The others are left out: the desk then answers in the seller's language
+    or English and flags it."""
+    t = build_translator(
+        seller, list(audience), phrasebook=Phrasebook(seller), engines=engines, strict=False
+    )
+    return BySourceTranslator({seller: t} if t.targets else {})
