@@ -40,7 +40,14 @@ from sola_studio.core.bus import Bus
 from sola_studio.core.clock import StreamClock
 from sola_studio.core.errors import ConfigError, MediaError, SolaError
 from sola_studio.core.events import Caption, ErrorEvent
-from sola_studio.live.desk import DeskHandle, audience_translator, build_desk, open_comment_sources
+from sola_studio.live.desk import (
+    DeskHandle,
+    audience_translator,
+    build_desk,
+    open_comment_sources,
+    reply_translator,
+    translation_cache_for,
+)
 from sola_studio.live.options import Header, LiveOptions, LiveStats, Outcome, ShowLanguages
 from sola_studio.live.stages import CallbackStage, Session
 from sola_studio.live.video import (
@@ -326,6 +333,8 @@ class LiveSession:
                 auto_greetings=o.auto_greetings,
                 closing=self._closing,
                 clipboard=self.clipboard,
+                sheet_translator=reply_translator(self._sheet, engines),
+                translation_cache=translation_cache_for(o.sheet),
             )
         on_chunk = self.recorder.write_audio if self.recorder is not None else None
         self.audio_tap = tap = AudioTap(self.audio, on_chunk, self.clock)
