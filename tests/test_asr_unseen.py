@@ -1,7 +1,7 @@
 """Issue 17, streaming on speech it was not tuned on (real clips of ``tests/speech_eval/dev``,
 real Silero VAD, real Whisper): a lone short word is decoded with the speech that follows it,
-no audio is decoded by two commit passes, words said twice stay twice, and a commit pass that
-loops is decoded again in Whisper's own window."""
+a commit pass does not decode again the tail of the speech before it, words said twice stay
+twice, and a repeated word needs the speech to say it."""
 
 from __future__ import annotations
 
@@ -84,9 +84,9 @@ def test_a_lone_short_word_is_decoded_with_the_speech_that_follows(tiny: Whisper
 
 
 @pytest.mark.slow
-def test_no_audio_is_decoded_by_two_commit_passes(tiny: WhisperEngine) -> None:
+def test_a_commit_pass_does_not_decode_the_tail_of_the_speech_before(tiny: WhisperEngine) -> None:
     # Two read sentences, their speech 0.5 s apart (the files' own silences): before, the
-    # second pass began 0.4 s before its speech, inside the tail the first pass had decoded.
+    # second pass began right where the first one's speech ended, in the tail it had decoded.
     first = decode_file(DEV / "en_LJ001-0004.flac")
     second = decode_file(DEV / "en_test.flac")
     audio = np.concatenate([_silence(0.5), first, second, _silence(1.0)])  # speech 0.5 s apart
