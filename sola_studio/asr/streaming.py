@@ -29,8 +29,13 @@ pass over 3 s and over 11 s of audio cost the same to within noise), so we encod
   when passes ended, so two runs of the same recording differed (French WER 16-19 % across
   simulated machine speeds, 16.6 % with the split at every speed);
 - each pass is given the end of the committed text as its prompt; a pass the prompt sends into a
-  loop (compression ratio over Whisper's 2.4) is decoded again without it, and words at the head
-  of a pass that repeat the tail just committed are dropped (:func:`repeated_head`).
+  loop (compression ratio over Whisper's 2.4) is decoded again without it (a commit pass that
+  still loops, in a 30 s window), and after a cut forced inside speech, words at the head of a
+  pass that repeat the tail just committed are dropped (:func:`repeated_head`);
+- a lone short utterance (under ``hold_short_s`` of speech) waits up to ``hold_gap_s`` for the
+  next and is decoded with it, and a commit pass does not reach back into the tail of the speech
+  committed before it (``commit_tail_s``), so a word said twice across a pause stays twice
+  (issue 17: speech the engine was not tuned on, ``tests/speech_eval``).
 
 Why not whisper_streaming as is: DESIGN.md measured it at median 9.6 s on 2 cores (beam 5, word
 timestamps on every pass over a growing buffer). Why not fixed 5 s chunks: every caption waits for
