@@ -9,13 +9,17 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from helpers import REPO_ROOT, wait_until
 
 from sola_studio.asr.streaming import AsrUpdate
 from sola_studio.captions.track import CaptionTrack
 from sola_studio.core.bus import Bus
 from sola_studio.core.clock import ManualClock, monotonic
+from sola_studio.core.errors import ConfigError
 from sola_studio.core.events import Caption, Comment, Word
+from sola_studio.live.options import LiveOptions
+from sola_studio.live.session import LiveSession
 from sola_studio.plan.events import (
     PlanAction,
     PlanCommand,
@@ -190,3 +194,22 @@ def test_the_report_says_points_time_and_questions_per_segment(tmp_path: Path) -
     assert offer["spent_s"] is None
     page = to_html(report)
     assert "1 / 2" in page and "2 of 19 planned points said" in page
+
+
+def test_run_takes_the_plan_the_demo_has_its_own(tmp_path: Path) -> None:
+    from sola_studio.cli import build_parser
+    from sola_studio.live.options import DEMO_PLAN
+    from sola_studio.live.run import options_from_args
+
+    def options(*argv: str) -> LiveOptions:
+        return options_from_args(build_parser().parse_args(["run", *argv]))
+
+    assert options("--demo").plan == DEMO_PLAN
+    assert options("--demo", "--plan", "none").plan is None
+    assert options("--audio", "talk.ogg").plan is None
+    assert options("--audio", "talk.ogg", "--plan", "my.plan.yaml").plan == Path("my.plan.yaml")
+    # a plan with a mistake fails before any model loads, naming line and field
+    bad = tmp_path / "bad.plan.yaml"
+    bad.write_text("language: en\nsegments:\n  - id: a\n    kind: talk\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"line 4: segments\.0\.kind"):
+        LiveSession(options("--demo", "--plan", str(bad), "--out", str(tmp_path / "out")))

@@ -11,6 +11,9 @@ points are never said, one sentence of the talk is not planned, one line is word
 - ``latency_plan_translated_p50_s`` / ``_p95_s``: from the end of a planned line's last word
   (its committed caption's word times) to the first caption on the bus showing its approved
   translation (a partial or the commit); meaningful in real time only;
+- ``plan_shown_from_partial``: of those, shown before their caption was committed;
+  ``latency_unplanned_translated_p50_s``: the same latency for the machine-translated captions
+  of the same run (speech end to translation), for comparison;
 - ``plan_points_ticked``: planned lines the tracker ticked, ``plan_false_shown``: captions shown
   from the plan for a line the talk does not say (each one a failure);
 - ``plan_matcher_precision`` / ``_recall``: the matcher on the check set
@@ -127,6 +130,8 @@ def stream_plan(
 
     target = targets[0] if targets else None
     shown_at: dict[str, float] = {}  # line -> first time its approved translation was on the bus
+    from_partial: set[str] = set()  # lines first shown while the caption was still partial
+    unplanned: list[float] = []  # machine-translated captions: speech end -> translation
     ends: dict[str, float] = {}  # line -> monotonic time its last word was captured
     false_shown: list[str] = []
     matcher = script.matcher
@@ -136,9 +141,14 @@ def stream_plan(
             line = plan.line(line_id)
             approved = line.approved(target) if line is not None and target else None
             if approved and approved in (c.translations.get(target or "") or ""):
+                if line_id not in shown_at and not c.committed:
+                    from_partial.add(line_id)
                 shown_at.setdefault(line_id, c.t_emit)
             if line_id not in SAID_IN_TALK:
                 false_shown.append(f"{line_id}: {c.text}")
+        translated = c.committed and "translate" in c.stages and bool(c.translations)
+        if translated and "plan" not in c.stages and c.audio_end_t is not None:
+            unplanned.append(c.t_emit - c.audio_end_t)
         if c.committed and "translate" not in c.stages and c.audio_end_t is not None:
             zero = c.audio_end_t - c.end
             for m in matcher.find(c.text):
@@ -159,6 +169,8 @@ def stream_plan(
         "latency_plan_translated_mean_s": statistics.mean(latencies)
         if latencies and realtime
         else None,
+        "plan_shown_from_partial": len(from_partial & set(shown)),
+        "latency_unplanned_translated_p50_s": _pct(unplanned, 0.5) if realtime else None,
         "plan_points_ticked": len(state.said),
         "plan_false_shown": false_shown,
         "plan_target": target,
