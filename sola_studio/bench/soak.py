@@ -107,8 +107,8 @@ class SoakResult:
         out = asdict(self)
         out["samples"] = [asdict(s) for s in self.samples]
         out["rss_growth_mb"] = round(self.rss_growth_mb, 1)
-        out["threads_growth"] = self.threads_growth
-        out["fds_growth"] = self.fds_growth
+        out["threads_growth"] = round(self.threads_growth, 1)
+        out["fds_growth"] = round(self.fds_growth, 1)
         return out
 
 
