@@ -22,8 +22,10 @@ import numpy as np
 import pytest
 from helpers import REPO_ROOT as REPO
 
-from sola_studio.live.options import DEMO_VIDEO
+from sola_studio.live.demo_profile import unlock_demo_profile
+from sola_studio.live.options import DEMO_PROFILE, DEMO_VIDEO
 from sola_studio.store import SessionStatus, SessionStore
+from sola_studio.store.cipher import forget_passphrase
 
 
 def _cues(srt: str) -> list[tuple[float, float, str]]:
@@ -167,7 +169,9 @@ def test_demo_report_and_store(
 
     session_id = int(re.search(r"session (\d+) is live", stdout).group(1))  # type: ignore[union-attr]
     monkeypatch.setenv("SOLA_STUDIO_HOME", str(home))
-    store = SessionStore.open_profile("default")
+    # the demo's own profile, with the key the demo keeps in it (not the seller's "default")
+    assert unlock_demo_profile(create=False)
+    store = SessionStore.open_profile(DEMO_PROFILE)
     try:
         status = store.db.execute(
             "SELECT status FROM sessions WHERE id = ?", (session_id,)
@@ -189,3 +193,4 @@ def test_demo_report_and_store(
         assert translated == count["captions"]
     finally:
         store.close()
+        forget_passphrase(DEMO_PROFILE)

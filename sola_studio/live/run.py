@@ -20,6 +20,7 @@ from sola_studio.live.options import (
     DEMO_COMMENTS,
     DEMO_OUT,
     DEMO_PLAN,
+    DEMO_PROFILE,
     DEMO_TARGETS,
     DEMO_VIDEO,
     SAMPLE_SHEET,
@@ -109,7 +110,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     g.add_argument(
         "--report", action="store_true", help="write the report (HTML/JSON/CSV) at the end"
     )
-    g.add_argument("--profile", default="default", help="seller profile (its own database)")
+    g.add_argument(
+        "--profile",
+        help="seller profile (its own database; default: default, or demo with --demo)",
+    )
     g.add_argument("--title", default="", help="the session's title in the report")
     g.add_argument(
         "--realtime",
@@ -192,7 +196,8 @@ def options_from_args(args: argparse.Namespace) -> LiveOptions:
         twitch_ca_file=args.twitch_ca_file,
         webhook_secret=args.webhook_secret,
         youtube_client=args.youtube_client,
-        profile=args.profile,
+        # the demo stores its sample show in its own profile, never among the seller's sessions
+        profile=args.profile or (DEMO_PROFILE if demo else "default"),
         report=args.report or demo,
         title=args.title or ("Demo show" if demo else ""),
     )
@@ -235,9 +240,12 @@ def main(args: argparse.Namespace) -> int:
     # The command boundary: the models and native libraries load from here on, so that
     # `sola-studio --help` stays instant.
     from sola_studio.live.console import Console, print_header, print_summary
+    from sola_studio.live.demo_profile import unlock_demo_profile
     from sola_studio.live.session import LiveSession
 
     options = options_from_args(args)
+    if options.profile == DEMO_PROFILE:
+        unlock_demo_profile()  # its key in a file: the demo needs no keyring (demo_profile.py)
     try:
         options.out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:  # a file of that name, a read-only place: one message, no traceback

@@ -114,9 +114,13 @@ def main(args: argparse.Namespace) -> int:
 def _open(profile: str, retention: RetentionPolicy | None) -> SessionStore:
     """The profile's store; on a full, read-only, locked or damaged file, the same file opened
     read-only (nothing marked or purged), so reports can still be read (issue 21.4, 21.6)."""
+    from sola_studio.live.demo_profile import unlock_demo_profile
+    from sola_studio.live.options import DEMO_PROFILE
     from sola_studio.store.errors import StoreCorrupt, StoreFull, StoreLocked, StoreReadOnly
     from sola_studio.store.repository import SessionStore
 
+    if profile == DEMO_PROFILE:
+        unlock_demo_profile(create=False)  # the demo's key is in its file, not the keyring
     try:
         return SessionStore.open_profile(profile, retention=retention)
     except (StoreFull, StoreReadOnly, StoreLocked, StoreCorrupt) as exc:

@@ -71,8 +71,12 @@ def main(args: argparse.Namespace) -> int:
 
     settings_file = None
     if args.demo:
-        # the demo's own settings file and profile: it never touches the seller's
+        from sola_studio.live.demo_profile import unlock_demo_profile
+
+        # the demo's own settings file and profile: it never touches the seller's; the
+        # profile's key is in a file in it, so the demo needs no keyring (demo_profile.py)
         settings, settings_file = demo_setup(settings)
+        unlock_demo_profile()
     elif args.setup or not settings.first_run_done:
         from sola_studio.ui.wizard import SetupWizard
 
