@@ -112,9 +112,36 @@ def runtime_distributions(
                 continue
             walk(req.name, tuple(req.extras))
 
-    walk(root, tuple(extras))
+    declared = _declared_requirements(root, tuple(extras))
+    if declared is None:
+        walk(root, tuple(extras))
+    else:  # the checkout's pyproject.toml, not the install's metadata (stale after an edit)
+        for line in declared:
+            req = Requirement(line)
+            if _key(req.name) == _key(root):
+                continue
+            if req.marker is None or req.marker.evaluate({"extra": ""}):
+                walk(req.name, tuple(req.extras))
     found.pop(_key(root), None)
     return dict(sorted(found.items()))
+
+
+def _declared_requirements(root: str, extras: tuple[str, ...]) -> list[str] | None:
+    """``root``'s run-time requirements with ``extras`` as this checkout's pyproject.toml
+    declares them, or None when it cannot be read here (another root, or Python < 3.11):
+    an editable install's metadata keeps the requirements of the day it was installed."""
+    pyproject = ROOT / "pyproject.toml"
+    try:
+        import tomllib
+    except ModuleNotFoundError:
+        return None
+    if not pyproject.is_file():
+        return None
+    project = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("project", {})
+    if _key(project.get("name", "")) != _key(root):
+        return None
+    optional = project.get("optional-dependencies", {})
+    return list(project.get("dependencies", [])) + [r for e in extras for r in optional.get(e, [])]
 
 
 def licence_of(dist: md.Distribution) -> str:
