@@ -413,6 +413,12 @@ class MainWindow(QMainWindow):
         if self._close_when_stopped and self.controller.session is None:
             self.close()
             return
+        if self.controller.session is None:  # the profile's key or a damaged file: ask, retry
+            still = self._store_recovered(exc)
+            if still is None:
+                self._go_live_with(self._show_settings or self.settings)
+                return
+            exc = still
         self._set_live_look(self.controller.session is not None)
         self.preview.set_reader(None)
         self.preview.set_message(self.tr("Could not go live."))
@@ -559,10 +565,21 @@ class MainWindow(QMainWindow):
                 self.commands.submit(lambda: session.set_sheet(sheet))
 
     def open_sessions(self) -> None:
+        from sola_studio.core.errors import StoreError
         from sola_studio.ui.session import export_report, list_sessions, open_store
         from sola_studio.ui.sessions import SessionsDialog
+        from sola_studio.ui.store_dialogs import open_with_recovery
 
         store_box: list[SessionStore] = []
+        try:  # here, on the GUI thread: a passphrase to ask or a damaged file to recover
+            store_box.append(
+                open_with_recovery(
+                    self.profile, lambda: open_store(self.settings, self.profile), parent=self
+                )
+            )
+        except StoreError as exc:
+            self.problem.show_problem(self.tr("Sessions and reports"), exc.message, exc.fix or "")
+            return
 
         def store() -> SessionStore:
             if not store_box:
@@ -577,6 +594,25 @@ class MainWindow(QMainWindow):
         dialog.exec()
         if store_box:
             store_box[0].close()
+
+    def _store_recovered(self, error: object) -> object | None:
+        """After a store key or damaged-file error: ask for the passphrase or offer recovery
+        (``ui/store_dialogs``), then open the profile again. ``None`` when it opens now, else
+        the error to show (``error`` itself when it is another kind, or the seller said no)."""
+        from sola_studio.core.errors import StoreError
+        from sola_studio.store.errors import StoreCorrupt, StoreKeyError
+        from sola_studio.ui.session import open_store
+        from sola_studio.ui.store_dialogs import open_with_recovery
+
+        if not isinstance(error, (StoreKeyError, StoreCorrupt)):
+            return error
+        try:
+            open_with_recovery(
+                self.profile, lambda: open_store(self.settings, self.profile).close(), parent=self
+            )
+        except StoreError as exc:
+            return exc
+        return None
 
     # -- report --------------------------------------------------------------------------------
 
@@ -593,6 +629,10 @@ class MainWindow(QMainWindow):
             self._workers.remove(worker)
             self.export_button.setEnabled(True)
             if error is not None:
+                error = self._store_recovered(error)
+                if error is None:  # the passphrase was given or the file recovered: again
+                    self.export_report(out)
+                    return
                 self.problem.show_problem(
                     self.tr("Export report"),
                     getattr(error, "message", None) or str(error),
