@@ -203,6 +203,19 @@ def test_a_damaged_file_is_called_damaged_with_the_repair_command(tmp_path: Path
     assert err.value.fix and "doctor --repair-store" in err.value.fix
 
 
+def test_damage_in_a_table_page_found_at_open_is_called_damaged(tmp_path: Path) -> None:
+    """The third page (a table's, not the schema's) overwritten: opening the profile meets it
+    after the migration, while marking interrupted shows; it is the same typed damage with the
+    repair command (it was a raw driver DatabaseError, so the window offered no recovery)."""
+    path = _real_profile_db(tmp_path)
+    with open(path, "r+b") as f:
+        f.seek(4096 * 2)
+        f.write(os.urandom(4096))
+    with pytest.raises(StoreCorrupt) as err:
+        SessionStore(path, key=b"k" * 32).close()
+    assert err.value.fix and "doctor --repair-store" in err.value.fix
+
+
 def test_a_truncated_header_is_damaged_not_full(tmp_path: Path) -> None:
     path = _real_profile_db(tmp_path)
     data = path.read_bytes()

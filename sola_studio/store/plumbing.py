@@ -167,8 +167,14 @@ class StorePlumbing:
         except DB_OR_OS_ERRORS as exc:
             raise classify(exc, self.path, "open") from exc
         if not read_only:
-            self.mark_interrupted()
-            self.purge_expired()
+            try:
+                self.mark_interrupted()
+                self.purge_expired()
+            except DB_OR_OS_ERRORS as exc:
+                # damage the migration did not read (a table's own pages) shows here first: it
+                # is the same damaged profile, with the same repair, not a raw driver error
+                self.db.conn.close()
+                raise classify(exc, self.path, "open") from exc
 
     # -- plumbing ---------------------------------------------------------------------------
 
