@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from sola_studio.comments.desk import CommentDesk
     from sola_studio.comments.review import ReviewItem
     from sola_studio.comments.senders import Clipboard
+    from sola_studio.comments.trial import TrialDraft
     from sola_studio.live.session import LiveSession
     from sola_studio.sinks.preview import PreviewSlot
     from sola_studio.store.repository import SessionStore
@@ -136,13 +137,25 @@ def live_options(
         youtube_client=Path(settings.youtube_client) if settings.youtube_client else None,
         sheet=Path(settings.product_sheet) if settings.product_sheet else SAMPLE_SHEET,
         # the show plan beside the sheet, when the seller made one (the window's plan editor)
-        plan=existing_plan_beside(
-            Path(settings.product_sheet) if settings.product_sheet else SAMPLE_SHEET
-        ),
+        plan=plan_for(settings),
         profile=profile,
         title=title or time.strftime("Live %Y-%m-%d %H:%M"),
         retention_days=settings.retention_days,
         caption_look=settings.caption_style,
+    )
+
+
+def plan_for(settings: Settings) -> Path | None:
+    """The show plan Go live uses: the one chosen in Settings (``"none"``: no plan), else the
+    plan beside the sheet (``NAME.plan.yaml``) when the seller made one. A chosen file that is
+    gone is returned all the same: Go live says so (a ConfigError with the fix), never ignores
+    the choice."""
+    if settings.show_plan == "none":
+        return None
+    if settings.show_plan:
+        return Path(settings.show_plan)
+    return existing_plan_beside(
+        Path(settings.product_sheet) if settings.product_sheet else SAMPLE_SHEET
     )
 
 
@@ -306,6 +319,13 @@ class StudioSession:
     def set_sheet(self, sheet: ProductSheet) -> None:
         """The seller saved the product sheet while live: drafts, glossary and cards follow."""
         self.live.set_sheet(sheet)
+
+    def try_comment(self, text: str, language: str | None = None) -> TrialDraft:
+        """The draft the show's desk would make for ``text`` (its sheet and pinned product),
+        kept out of the queue, the bus and the store."""
+        from sola_studio.comments.trial import TrialDesk
+
+        return TrialDesk.of(self._desk()).draft(text, language)
 
     def export_report(self, out: Path | None = None, fmt: str = "html") -> Path:
         """Build this show's report from the store and write it; returns the main file."""

@@ -49,7 +49,7 @@ from sola_studio.core.events import Caption, ErrorEvent
 from sola_studio.ui import theme
 from sola_studio.ui.controller import CommandRunner, SessionController, describe
 from sola_studio.ui.desk_feed import EVENT_KINDS, DeskFeed
-from sola_studio.ui.session import SAMPLE_SHEET, Outputs, StudioSession
+from sola_studio.ui.session import SAMPLE_SHEET, Outputs, StudioSession, load_sheet_for
 
 if TYPE_CHECKING:
     from sola_studio.store.repository import SessionStore
@@ -264,6 +264,7 @@ class MainWindow(QMainWindow):
         self.desk.edit.connect(lambda cid, text: self._desk_command(lambda s: s.edit(cid, text)))
         self.desk.regenerate.connect(lambda cid: self._desk_command(lambda s: s.regenerate(cid)))
         self.desk.banners.accepted.connect(self._banner_accepted)
+        self.desk.trial.requested.connect(self._try_comment)
         self.pinned.pinned.connect(self._pin)
 
     # -- live ----------------------------------------------------------------------------------
@@ -338,10 +339,12 @@ class MainWindow(QMainWindow):
         self.controller.go_live()
 
     def open_plan(self) -> PlanDialog:
-        """The plan editor on the plan beside the seller's sheet (the one Go live uses)."""
+        """The plan editor on the plan Go live uses: Settings' choice, else the one beside the
+        seller's sheet."""
         s = self.settings
         sheet = Path(s.product_sheet) if s.product_sheet else SAMPLE_SHEET
-        dialog = PlanDialog(sheet, s.caption_languages, self)
+        chosen = Path(s.show_plan) if s.show_plan not in ("", "none") else None
+        dialog = PlanDialog(sheet, s.caption_languages, self, plan_path=chosen)
         dialog.show()
         return dialog
 
@@ -463,6 +466,32 @@ class MainWindow(QMainWindow):
             return
         # A desk command may send over the network: it runs on the command thread, in order.
         self.commands.submit(lambda: command(session))
+
+    def _try_comment(self, text: str, language: str) -> None:
+        """The draft the desk would make for a typed comment: the show's desk when live, else
+        one for the seller's sheet with the pinned product; never queued or stored."""
+        session = self.session
+        settings, pinned = self.settings, self.pinned.pinned_id()
+        box = self.desk.trial
+
+        def trial() -> None:
+            from sola_studio.comments.trial import TrialDesk
+
+            try:
+                if session is not None and session.has_desk:
+                    box.finished.emit(session.try_comment(text, language or None))
+                    return
+                sheet = load_sheet_for(settings)
+                if sheet is None:
+                    box.finished.emit(self.tr("The product sheet cannot be read."))
+                    return
+                if pinned and sheet.product(pinned) is not None:
+                    sheet = sheet.with_pinned(pinned)
+                box.finished.emit(TrialDesk.for_sheet(sheet).draft(text, language or None))
+            except Exception as exc:  # shown in the box, with its fix when it has one
+                box.finished.emit(describe(exc))
+
+        self.commands.submit(trial)
 
     def _command_failed(self, exc: object) -> None:
         self.statusBar().showMessage(describe(exc).replace("\n\n", " — "), 15000)

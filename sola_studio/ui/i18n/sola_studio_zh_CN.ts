@@ -252,118 +252,123 @@
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="239"/>
+        <location filename="../widgets/desk.py" line="218"/>
+        <source>Try a comment</source>
+        <translation>试一条评论</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="244"/>
         <source>Wait</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="240"/>
+        <location filename="../widgets/desk.py" line="245"/>
         <source>Viewer</source>
         <translation>观众</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="241"/>
+        <location filename="../widgets/desk.py" line="246"/>
         <source>Lang</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="242"/>
+        <location filename="../widgets/desk.py" line="247"/>
         <source>Comment</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="243"/>
+        <location filename="../widgets/desk.py" line="248"/>
         <source>Intent</source>
         <translation>意图</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="271"/>
+        <location filename="../widgets/desk.py" line="276"/>
         <source>Draft reply</source>
         <translation>回复草稿</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="277"/>
+        <location filename="../widgets/desk.py" line="282"/>
         <source>Select a comment to see its draft.</source>
         <translation>选择一条评论查看回复草稿。</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="279"/>
+        <location filename="../widgets/desk.py" line="284"/>
         <source>Facts used</source>
         <translation>引用的事实</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="287"/>
+        <location filename="../widgets/desk.py" line="292"/>
         <source>Approve &amp;&amp; send  [A]</source>
         <translation>批准并发送  [A]</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="289"/>
+        <location filename="../widgets/desk.py" line="294"/>
         <source>Skip  [S]</source>
         <translation>跳过  [S]</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="290"/>
+        <location filename="../widgets/desk.py" line="295"/>
         <source>Edit  [E]</source>
         <translation>编辑  [E]</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="291"/>
+        <location filename="../widgets/desk.py" line="296"/>
         <source>Regenerate  [R]</source>
         <translation>重新生成  [R]</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="388"/>
+        <location filename="../widgets/desk.py" line="400"/>
         <source>platform&apos;s</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="390"/>
+        <location filename="../widgets/desk.py" line="402"/>
         <source>Reply to {0}: copied — paste it in the {1} chat</source>
         <translation>给 {0} 的回复：已复制——请粘贴到 {1} 聊天中</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="395"/>
+        <location filename="../widgets/desk.py" line="407"/>
         <source>Reply to {0}: rehearsal — logged, not sent</source>
         <translation>给 {0} 的回复：排练——已记录，未发送</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="398"/>
+        <location filename="../widgets/desk.py" line="410"/>
         <source>Reply to {0}: shown on the picture</source>
         <translation>给 {0} 的回复：已显示在画面上</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="401"/>
+        <location filename="../widgets/desk.py" line="413"/>
         <source>Reply to {0}: sent in the {1} chat</source>
         <translation>给 {0} 的回复：已发送到 {1} 聊天</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="557"/>
+        <location filename="../widgets/desk.py" line="574"/>
         <source>⚑ needs you · {0}</source>
         <translation>⚑ 需要您处理 · {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="558"/>
-        <location filename="../widgets/desk.py" line="607"/>
+        <location filename="../widgets/desk.py" line="575"/>
+        <location filename="../widgets/desk.py" line="624"/>
         <source>needs you</source>
         <translation>需要您处理</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="609"/>
+        <location filename="../widgets/desk.py" line="626"/>
         <source>confidence {0}</source>
         <translation>置信度 {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="616"/>
+        <location filename="../widgets/desk.py" line="633"/>
         <source>(no facts: the sheet is silent, check before sending)</source>
         <translation>（无事实依据：商品表中没有相关信息，发送前请核实）</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="618"/>
+        <location filename="../widgets/desk.py" line="635"/>
         <source>(none needed)</source>
         <translation>（无需事实依据）</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="623"/>
+        <location filename="../widgets/desk.py" line="640"/>
         <source>Waiting {0} · Answered {1}</source>
         <translation>待回复 {0} · 已回复 {1}</translation>
     </message>
@@ -470,7 +475,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="446"/>
+        <location filename="../window.py" line="453"/>
         <source>Reply copied: paste it in the {0} chat</source>
         <translation>回复已复制:请粘贴到 {0} 聊天中</translation>
     </message>
@@ -481,13 +486,13 @@
     </message>
     <message>
         <location filename="../window.py" line="165"/>
-        <location filename="../window.py" line="358"/>
+        <location filename="../window.py" line="359"/>
         <source>Go live</source>
         <translation>开始直播</translation>
     </message>
     <message>
         <location filename="../window.py" line="180"/>
-        <location filename="../window.py" line="597"/>
+        <location filename="../window.py" line="664"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
@@ -527,18 +532,18 @@
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../window.py" line="336"/>
+        <location filename="../window.py" line="337"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="337"/>
+        <location filename="../window.py" line="338"/>
         <source>Loading models and opening devices…</source>
         <translation>正在加载模型并打开设备…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="285"/>
-        <location filename="../window.py" line="614"/>
+        <location filename="../window.py" line="286"/>
+        <location filename="../window.py" line="681"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
@@ -558,77 +563,87 @@
         <translation>直播脚本，含每种字幕语言</translation>
     </message>
     <message>
-        <location filename="../window.py" line="296"/>
+        <location filename="../window.py" line="297"/>
         <source>Checking devices…</source>
         <translation>正在检查设备…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="322"/>
+        <location filename="../window.py" line="323"/>
         <source>Go live without it</source>
         <translation>不使用它直接开播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="323"/>
+        <location filename="../window.py" line="324"/>
         <source>Not ready to go live</source>
         <translation>尚不能开播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="358"/>
+        <location filename="../window.py" line="359"/>
         <source>Stop</source>
         <translation>停止直播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="389"/>
+        <location filename="../window.py" line="390"/>
         <source>Captions without {0}</source>
         <translation>字幕缺少 {0}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="390"/>
+        <location filename="../window.py" line="391"/>
         <source>No translation model for these caption languages is installed.</source>
         <translation>这些字幕语言的翻译模型尚未安装。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="402"/>
+        <location filename="../window.py" line="403"/>
         <source>Stopped. Export the report, or go live again.</source>
         <translation>已停止。可以导出报告，或再次开播。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="418"/>
+        <location filename="../window.py" line="425"/>
         <source>Could not go live.</source>
         <translation>无法开播。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="424"/>
+        <location filename="../window.py" line="431"/>
         <source>{0}; or turn off Settings › Outputs › Virtual camera</source>
         <translation>{0}；或在 设置 › 输出 › 虚拟摄像头 中关闭</translation>
     </message>
     <message>
-        <location filename="../window.py" line="425"/>
+        <location filename="../window.py" line="432"/>
         <source>Could not go live</source>
         <translation>无法开始直播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="456"/>
+        <location filename="../window.py" line="463"/>
         <source>Not live: nothing was sent.</source>
         <translation>未在直播：没有发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="495"/>
+        <location filename="../window.py" line="484"/>
+        <source>The product sheet cannot be read.</source>
+        <translation>无法读取商品表。</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="528"/>
         <source>LIVE {0}</source>
         <translation>直播中 {0}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="514"/>
+        <location filename="../window.py" line="547"/>
         <source>Saved. New settings apply at the next Go live.</source>
         <translation>已保存。新设置将在下次开播时生效。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="586"/>
+        <location filename="../window.py" line="608"/>
+        <source>Sessions and reports</source>
+        <translation type="unfinished">场次与报告</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="649"/>
         <source>No finished session to report on.</source>
         <translation>没有已结束的场次可生成报告。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="602"/>
+        <location filename="../window.py" line="669"/>
         <source>Report written to {0}</source>
         <translation>报告已保存到 {0}</translation>
     </message>
@@ -853,7 +868,7 @@
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../widgets/plan_editor.py" line="268"/>
+        <location filename="../widgets/plan_editor.py" line="638"/>
         <source>Show plan</source>
         <translation>直播计划</translation>
     </message>
@@ -861,62 +876,176 @@
 <context>
     <name>PlanEditor</name>
     <message>
-        <location filename="../widgets/plan_editor.py" line="65"/>
+        <location filename="../widgets/plan_editor.py" line="130"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_editor.py" line="66"/>
-        <source>New from sheet</source>
-        <translation>从商品表新建</translation>
+        <location filename="../widgets/plan_editor.py" line="127"/>
+        <source>⚠ for you to write</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/plan_editor.py" line="67"/>
+        <location filename="../widgets/plan_editor.py" line="131"/>
+        <source>Generate from sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="132"/>
+        <source>A starting plan from the product sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="133"/>
         <source>Translate what is not approved</source>
         <translation>翻译未批准的内容</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_editor.py" line="68"/>
+        <location filename="../widgets/plan_editor.py" line="134"/>
         <source>Approve selected</source>
         <translation>批准所选</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_editor.py" line="69"/>
+        <location filename="../widgets/plan_editor.py" line="135"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_editor.py" line="115"/>
+        <location filename="../widgets/plan_editor.py" line="143"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="173"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="178"/>
+        <source>Product id (the sheet&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="181"/>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="182"/>
+        <source>Time box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="187"/>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="188"/>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="189"/>
+        <source>Add segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="190"/>
+        <source>Remove segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="191"/>
+        <source>Add point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="192"/>
+        <source>Remove point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="294"/>
+        <source>New segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="306"/>
+        <source>A plan keeps at least one segment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="319"/>
+        <source>New point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="346"/>
         <source>Segment</source>
         <translation>段落</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_editor.py" line="141"/>
-        <source>{0} approved, {1} to review, {2} missing (no engine)</source>
-        <translation>已批准 {0}，待审核 {1}，缺少 {2}（无翻译引擎）</translation>
+        <location filename="../widgets/plan_editor.py" line="378"/>
+        <source>{0} approved, {1} to review, {2} for you to write or translate</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/plan_editor.py" line="210"/>
+        <location filename="../widgets/plan_editor.py" line="392"/>
+        <source>Not translated yet: Translate what is not approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="399"/>
+        <source>No installed engine reaches {0}: write it here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="477"/>
+        <source>Translating… %v of %m segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="489"/>
+        <source>Cancelling after this segment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="559"/>
+        <source>Replace this plan with one generated from the sheet?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="576"/>
+        <source>The plan has changes that are not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/plan_editor.py" line="536"/>
         <source>Open show plan</source>
         <translation>打开直播计划</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_editor.py" line="210"/>
+        <location filename="../widgets/plan_editor.py" line="536"/>
         <source>Show plan (*.yaml *.yml)</source>
         <translation>直播计划 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_editor.py" line="218"/>
+        <location filename="../widgets/plan_editor.py" line="544"/>
         <source>Save show plan</source>
         <translation>保存直播计划</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_editor.py" line="218"/>
+        <location filename="../widgets/plan_editor.py" line="544"/>
         <source>Show plan (*.yaml)</source>
         <translation>直播计划 (*.yaml)</translation>
     </message>
     <message>
-        <location filename="../widgets/plan_editor.py" line="240"/>
+        <location filename="../widgets/plan_editor.py" line="306"/>
+        <location filename="../widgets/plan_editor.py" line="509"/>
+        <location filename="../widgets/plan_editor.py" line="558"/>
+        <location filename="../widgets/plan_editor.py" line="575"/>
+        <location filename="../widgets/plan_editor.py" line="588"/>
         <source>Show plan</source>
         <translation>直播计划</translation>
     </message>
@@ -993,210 +1122,242 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="61"/>
+        <location filename="../settings_dialog.py" line="64"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="69"/>
+        <location filename="../settings_dialog.py" line="72"/>
         <source>Caption languages</source>
         <translation>字幕语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="74"/>
+        <location filename="../settings_dialog.py" line="76"/>
+        <source>Choose…</source>
+        <translation type="unfinished">选择…</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="77"/>
+        <location filename="../settings_dialog.py" line="244"/>
+        <source>No plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="78"/>
+        <source>Beside the sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="86"/>
+        <location filename="../settings_dialog.py" line="251"/>
+        <source>Show plan</source>
+        <translation type="unfinished">直播计划</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="93"/>
         <source>Text size (px at 1080p)</source>
         <translation>字号（1080p 下的像素）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="75"/>
+        <location filename="../settings_dialog.py" line="94"/>
         <source>Dark box behind the text</source>
         <translation>文字下方加深色底框</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="78"/>
+        <location filename="../settings_dialog.py" line="97"/>
         <source>Outline around letters</source>
         <translation>文字描边</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="82"/>
+        <location filename="../settings_dialog.py" line="101"/>
         <source>Stacked (up to three languages)</source>
         <translation>叠放（最多三种语言）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="83"/>
+        <location filename="../settings_dialog.py" line="102"/>
         <source>Rotating (more languages)</source>
         <translation>轮换（更多语言）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="85"/>
+        <location filename="../settings_dialog.py" line="104"/>
         <source>Layout</source>
         <translation>布局</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="90"/>
+        <location filename="../settings_dialog.py" line="109"/>
         <source>Captions disappear after</source>
         <translation>字幕消失时间</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="91"/>
+        <location filename="../settings_dialog.py" line="110"/>
         <source>Captions</source>
         <translation>字幕</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="96"/>
+        <location filename="../settings_dialog.py" line="115"/>
         <source>I speak</source>
         <translation>我说</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="98"/>
+        <location filename="../settings_dialog.py" line="117"/>
         <source>My viewers write in</source>
         <translation>观众使用的语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="99"/>
+        <location filename="../settings_dialog.py" line="118"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="106"/>
+        <location filename="../settings_dialog.py" line="125"/>
         <source>Comments</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="112"/>
-        <location filename="../settings_dialog.py" line="190"/>
+        <location filename="../settings_dialog.py" line="131"/>
+        <location filename="../settings_dialog.py" line="209"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="116"/>
+        <location filename="../settings_dialog.py" line="135"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="118"/>
+        <location filename="../settings_dialog.py" line="137"/>
         <source>0 for the first camera, or a name</source>
         <translation>0 表示第一个摄像头，或填写名称</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="119"/>
+        <location filename="../settings_dialog.py" line="138"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="121"/>
+        <location filename="../settings_dialog.py" line="140"/>
         <source>Picture</source>
         <translation>画面</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="122"/>
+        <location filename="../settings_dialog.py" line="141"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="130"/>
+        <location filename="../settings_dialog.py" line="149"/>
         <source>Speech model</source>
         <translation>语音模型</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="133"/>
+        <location filename="../settings_dialog.py" line="152"/>
         <source>Automatic (GPU when there is one)</source>
         <translation>自动（有 GPU 时使用 GPU）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="134"/>
+        <location filename="../settings_dialog.py" line="153"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="135"/>
+        <location filename="../settings_dialog.py" line="154"/>
         <source>NVIDIA GPU (CUDA)</source>
         <translation>NVIDIA GPU（CUDA）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="139"/>
+        <location filename="../settings_dialog.py" line="158"/>
         <source>Run models on</source>
         <translation>模型运行于</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="140"/>
+        <location filename="../settings_dialog.py" line="159"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="144"/>
+        <location filename="../settings_dialog.py" line="163"/>
         <source>Record the show (captioned video with sound)</source>
         <translation>录制直播（带字幕和声音的视频）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="146"/>
+        <location filename="../settings_dialog.py" line="165"/>
         <source>Recording</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="147"/>
+        <location filename="../settings_dialog.py" line="166"/>
         <source>Saved as show.mp4 with subtitles in the session&apos;s folder.</source>
         <translation>以 show.mp4 及字幕文件保存在本场直播的文件夹中。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="151"/>
+        <location filename="../settings_dialog.py" line="170"/>
         <source>Send the picture to the virtual camera</source>
         <translation>把画面输出到虚拟摄像头</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="153"/>
+        <location filename="../settings_dialog.py" line="172"/>
         <source>Virtual camera</source>
         <translation>虚拟摄像头</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="156"/>
+        <location filename="../settings_dialog.py" line="175"/>
         <source>Your streaming app picks it up like a webcam. It needs a virtual camera driver (v4l2loopback on Linux, OBS Virtual Camera on Windows and macOS); without one, Go live says what to install.</source>
         <translation>直播软件会像选择普通摄像头一样选中它。需要虚拟摄像头驱动（Linux 上为 v4l2loopback，Windows 和 macOS 上为 OBS Virtual Camera）；没有驱动时，开始直播会提示需要安装什么。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="164"/>
+        <location filename="../settings_dialog.py" line="183"/>
         <source>Serve caption pages for OBS browser sources</source>
         <translation>为 OBS 浏览器源提供字幕页面</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="166"/>
+        <location filename="../settings_dialog.py" line="185"/>
         <source>Overlay</source>
         <translation>叠加层</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="168"/>
+        <location filename="../settings_dialog.py" line="187"/>
         <source>Only this computer can open them; the links appear under the captions.</source>
         <translation>只有本机可以打开；链接显示在字幕下方。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="173"/>
+        <location filename="../settings_dialog.py" line="192"/>
         <source>Outputs</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="179"/>
+        <location filename="../settings_dialog.py" line="198"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="181"/>
+        <location filename="../settings_dialog.py" line="200"/>
         <source>Keep viewer data for</source>
         <translation>观众数据保留</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="183"/>
+        <location filename="../settings_dialog.py" line="202"/>
         <source>Comments and viewer names older than this are deleted automatically.</source>
         <translation>超过此期限的评论和观众名称会被自动删除。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="192"/>
+        <location filename="../settings_dialog.py" line="211"/>
         <source>Window language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="193"/>
+        <location filename="../settings_dialog.py" line="212"/>
         <source>Privacy and window</source>
         <translation>隐私与界面</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="243"/>
+        <source> (none beside the sheet yet: make one with Show plan…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="251"/>
+        <source>Show plan (*.yaml *.yml)</source>
+        <translation type="unfinished">直播计划 (*.yaml *.yml)</translation>
     </message>
 </context>
 <context>
@@ -1276,22 +1437,22 @@
 <context>
     <name>Splash</name>
     <message>
-        <location filename="../main.py" line="148"/>
+        <location filename="../main.py" line="152"/>
         <source>Starting</source>
         <translation>正在启动</translation>
     </message>
     <message>
-        <location filename="../main.py" line="149"/>
+        <location filename="../main.py" line="153"/>
         <source>Loading libraries</source>
         <translation>正在加载组件</translation>
     </message>
     <message>
-        <location filename="../main.py" line="150"/>
+        <location filename="../main.py" line="154"/>
         <source>Loading the speech model</source>
         <translation>正在加载语音识别模型</translation>
     </message>
     <message>
-        <location filename="../main.py" line="153"/>
+        <location filename="../main.py" line="157"/>
         <source>Loading the comment models</source>
         <translation>正在加载评论模型</translation>
     </message>
@@ -1360,6 +1521,67 @@
         <location filename="../widgets/teleprompter.py" line="126"/>
         <source>Next: {0}</source>
         <translation>下一段：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>TrialBox</name>
+    <message>
+        <location filename="../widgets/desk_trial.py" line="44"/>
+        <source>Try a comment as a viewer would write it…</source>
+        <translation>像观众那样输入一条评论试试…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk_trial.py" line="48"/>
+        <source>Detect</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk_trial.py" line="52"/>
+        <source>Try</source>
+        <translation>试试</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk_trial.py" line="67"/>
+        <source>Type a comment first.</source>
+        <translation>请先输入一条评论。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk_trial.py" line="70"/>
+        <source>Drafting…</source>
+        <translation>正在起草…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk_trial.py" line="88"/>
+        <source>{0} (picked; detected {1})</source>
+        <translation>{0}（已选择；识别为 {1}）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk_trial.py" line="92"/>
+        <source>{0} (detected)</source>
+        <translation>{0}（自动识别）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk_trial.py" line="105"/>
+        <source>needs you: {0}</source>
+        <translation>需要你处理：{0}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk_trial.py" line="107"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk_trial.py" line="108"/>
+        <source>Facts: {0} · confidence {1} · a trial: not queued, not stored</source>
+        <translation>依据：{0} · 置信度 {1} · 仅为试用：不进入队列，不保存</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../store_dialogs.py" line="41"/>
+        <source>Profile passphrase</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

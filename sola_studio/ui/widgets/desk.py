@@ -214,6 +214,11 @@ class DeskPanel(QFrame):
         self.counters = QLabel()
         self.counters.setObjectName("dim")
         head.addWidget(self.counters)
+        # the test-comment box (hidden until asked for, so the queue keeps its rows)
+        self.trial_button = QPushButton(self.tr("Try a comment"))
+        self.trial_button.setCheckable(True)
+        self.trial_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        head.addWidget(self.trial_button)
         outer.addLayout(head)
         # How the last approved reply left: a reply a platform cannot take is on the clipboard,
         # and the seller must paste it; it is never shown as sent.
@@ -295,6 +300,13 @@ class DeskPanel(QFrame):
         dl.addLayout(buttons)
         split.addWidget(detail)
         split.setSizes([320, 220])
+        # imported here: desk_trial uses this module's intent_label
+        from sola_studio.ui.widgets.desk_trial import TrialBox
+
+        self.trial = TrialBox(self)
+        self.trial.hide()
+        outer.addWidget(self.trial)
+        self.trial_button.toggled.connect(self._toggle_trial)
 
         self.approve_button.clicked.connect(self.approve_current)
         self.skip_button.clicked.connect(self.skip_current)
@@ -514,6 +526,11 @@ class DeskPanel(QFrame):
         if cid is not None:
             self._leave_editor()
             self.regenerate.emit(cid)
+
+    def _toggle_trial(self, shown: bool) -> None:
+        self.trial.setVisible(shown)
+        if shown:
+            self.trial.text.setFocus()
 
     # -- inside --------------------------------------------------------------------------------
 
