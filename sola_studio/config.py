@@ -69,6 +69,9 @@ class Settings:
     asr_model: str = "base"
     device: str = "auto"  # auto | cpu | cuda
     product_sheet: str = ""  # path of the seller's sheet; "" means the bundled sample
+    # The show plan Go live uses: "" = the one beside the sheet (NAME.plan.yaml) when it exists,
+    # "none" = no plan, else the path of a plan file (Settings › Captions › Show plan).
+    show_plan: str = ""
     retention_days: int = 30
     caption_style: CaptionLook = field(default_factory=CaptionLook)
     ui_language: str = ""

@@ -16,7 +16,9 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from sola_studio import config
 from sola_studio.catalog.loader import load_sheet
+from sola_studio.config import Settings
 from sola_studio.core.bus import Bus
 from sola_studio.core.clock import ManualClock
 from sola_studio.core.errors import ConfigError
@@ -27,6 +29,8 @@ from sola_studio.plan.io import load_plan, save_plan
 from sola_studio.plan.model import LineState, Version
 from sola_studio.plan.tracker import PlanTracker, TeleprompterState
 from sola_studio.ui.adapter import BusAdapter
+from sola_studio.ui.session import StudioInputs, live_options
+from sola_studio.ui.settings_dialog import SettingsDialog
 from sola_studio.ui.widgets.plan_editor import PlanDialog, PlanEditor
 from sola_studio.ui.widgets.teleprompter import Teleprompter
 
@@ -347,3 +351,36 @@ def test_translate_in_the_dialog_fills_pt_and_marks_es_for_the_seller(
     editor.table.item(row, 3).setText("¡Hola a todos!")
     assert editor.state_of(row, "es") is LineState.APPROVED
     editor.dirty = False  # nothing to ask on close
+
+
+def test_settings_show_and_choose_the_plan_go_live_uses(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    sheet = tmp_path / "shop.yaml"
+    sheet.write_bytes((REPO_ROOT / "assets" / "sample_sheet.yaml").read_bytes())
+    settings = Settings(product_sheet=str(sheet))
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    assert dialog.plan_label.text().startswith("No plan (none beside the sheet yet")
+    assert live_options(settings, StudioInputs(), out=tmp_path).plan is None
+    beside = tmp_path / "shop.plan.yaml"
+    save_plan(load_plan(SAMPLE_PLAN), beside)
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    assert dialog.plan_label.text() == str(beside)  # the file beside the sheet
+    assert live_options(settings, StudioInputs(), out=tmp_path).plan == beside
+    # another file, chosen and saved in the settings: Go live uses it
+    other = tmp_path / "other.plan.yaml"
+    save_plan(load_plan(SAMPLE_PLAN), other)
+    dialog.set_show_plan(str(other))
+    assert dialog.plan_label.text() == str(other)
+    chosen = dialog.result_settings()
+    config.save(chosen, tmp_path / "settings.json")
+    again = config.load(tmp_path / "settings.json")
+    assert again.show_plan == str(other)
+    assert live_options(again, StudioInputs(), out=tmp_path).plan == other
+    # none: Go live runs without a plan although one lies beside the sheet
+    dialog.plan_none.click()
+    assert dialog.plan_label.text() == "No plan"
+    assert live_options(dialog.result_settings(), StudioInputs(), out=tmp_path).plan is None
+    dialog.plan_beside.click()
+    assert dialog.result_settings().show_plan == ""
+    assert dialog.plan_label.text() == str(beside)

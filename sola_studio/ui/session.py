@@ -137,13 +137,25 @@ def live_options(
         youtube_client=Path(settings.youtube_client) if settings.youtube_client else None,
         sheet=Path(settings.product_sheet) if settings.product_sheet else SAMPLE_SHEET,
         # the show plan beside the sheet, when the seller made one (the window's plan editor)
-        plan=existing_plan_beside(
-            Path(settings.product_sheet) if settings.product_sheet else SAMPLE_SHEET
-        ),
+        plan=plan_for(settings),
         profile=profile,
         title=title or time.strftime("Live %Y-%m-%d %H:%M"),
         retention_days=settings.retention_days,
         caption_look=settings.caption_style,
+    )
+
+
+def plan_for(settings: Settings) -> Path | None:
+    """The show plan Go live uses: the one chosen in Settings (``"none"``: no plan), else the
+    plan beside the sheet (``NAME.plan.yaml``) when the seller made one. A chosen file that is
+    gone is returned all the same: Go live says so (a ConfigError with the fix), never ignores
+    the choice."""
+    if settings.show_plan == "none":
+        return None
+    if settings.show_plan:
+        return Path(settings.show_plan)
+    return existing_plan_beside(
+        Path(settings.product_sheet) if settings.product_sheet else SAMPLE_SHEET
     )
 
 

@@ -16,9 +16,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QSpinBox,
     QTabWidget,
@@ -67,6 +70,22 @@ class SettingsDialog(QDialog):
         form = QFormLayout(captions)
         self.caption_languages = LanguageChecklist(settings.caption_languages)
         form.addRow(self.tr("Caption languages"), self.caption_languages)
+        self._show_plan = settings.show_plan
+        self.plan_label = QLabel()
+        self.plan_label.setWordWrap(True)
+        self.plan_choose = QPushButton(self.tr("Choose…"))
+        self.plan_none = QPushButton(self.tr("No plan"))
+        self.plan_beside = QPushButton(self.tr("Beside the sheet"))
+        self.plan_choose.clicked.connect(self._choose_plan)
+        self.plan_none.clicked.connect(lambda: self.set_show_plan("none"))
+        self.plan_beside.clicked.connect(lambda: self.set_show_plan(""))
+        plan_row = QHBoxLayout()
+        for b in (self.plan_choose, self.plan_none, self.plan_beside):
+            plan_row.addWidget(b)
+        plan_row.addStretch(1)
+        form.addRow(self.tr("Show plan"), self.plan_label)
+        form.addRow("", plan_row)
+        self.set_show_plan(settings.show_plan)
         style = settings.caption_style
         self.font_size = QSpinBox()
         self.font_size.setRange(18, 120)
@@ -214,6 +233,26 @@ class SettingsDialog(QDialog):
             return
         super().accept()
 
+    def set_show_plan(self, value: str) -> None:
+        """The plan Go live will use: ``""`` beside the sheet, ``"none"``, or a file."""
+        from sola_studio.ui.session import plan_for
+
+        self._show_plan = value
+        used = plan_for(self._base.replace(show_plan=value))
+        if used is None:
+            beside = self.tr(" (none beside the sheet yet: make one with Show plan…)")
+            self.plan_label.setText(self.tr("No plan") + ("" if value == "none" else beside))
+        else:
+            self.plan_label.setText(str(used))
+        self.plan_label.setToolTip(self.plan_label.text())
+
+    def _choose_plan(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Show plan"), "", self.tr("Show plan (*.yaml *.yml)")
+        )
+        if name:
+            self.set_show_plan(name)
+
     def result_settings(self) -> Settings:
         style = CaptionLook(
             font_size=self.font_size.value(),
@@ -239,4 +278,5 @@ class SettingsDialog(QDialog):
             record=self.record.isChecked(),
             virtual_camera=self.virtual_camera.isChecked(),
             overlay=self.overlay.isChecked(),
+            show_plan=self._show_plan,
         )
