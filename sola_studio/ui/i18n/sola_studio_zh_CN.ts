@@ -475,7 +475,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="453"/>
+        <location filename="../window.py" line="455"/>
         <source>Reply copied: paste it in the {0} chat</source>
         <translation>回复已复制:请粘贴到 {0} 聊天中</translation>
     </message>
@@ -486,13 +486,13 @@
     </message>
     <message>
         <location filename="../window.py" line="165"/>
-        <location filename="../window.py" line="359"/>
+        <location filename="../window.py" line="361"/>
         <source>Go live</source>
         <translation>开始直播</translation>
     </message>
     <message>
         <location filename="../window.py" line="180"/>
-        <location filename="../window.py" line="664"/>
+        <location filename="../window.py" line="666"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
@@ -543,7 +543,7 @@
     </message>
     <message>
         <location filename="../window.py" line="286"/>
-        <location filename="../window.py" line="681"/>
+        <location filename="../window.py" line="683"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
@@ -578,72 +578,72 @@
         <translation>尚不能开播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="359"/>
+        <location filename="../window.py" line="361"/>
         <source>Stop</source>
         <translation>停止直播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="390"/>
+        <location filename="../window.py" line="392"/>
         <source>Captions without {0}</source>
         <translation>字幕缺少 {0}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="391"/>
+        <location filename="../window.py" line="393"/>
         <source>No translation model for these caption languages is installed.</source>
         <translation>这些字幕语言的翻译模型尚未安装。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="403"/>
+        <location filename="../window.py" line="405"/>
         <source>Stopped. Export the report, or go live again.</source>
         <translation>已停止。可以导出报告，或再次开播。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="425"/>
+        <location filename="../window.py" line="427"/>
         <source>Could not go live.</source>
         <translation>无法开播。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="431"/>
+        <location filename="../window.py" line="433"/>
         <source>{0}; or turn off Settings › Outputs › Virtual camera</source>
         <translation>{0}；或在 设置 › 输出 › 虚拟摄像头 中关闭</translation>
     </message>
     <message>
-        <location filename="../window.py" line="432"/>
+        <location filename="../window.py" line="434"/>
         <source>Could not go live</source>
         <translation>无法开始直播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="463"/>
+        <location filename="../window.py" line="465"/>
         <source>Not live: nothing was sent.</source>
         <translation>未在直播：没有发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="484"/>
+        <location filename="../window.py" line="486"/>
         <source>The product sheet cannot be read.</source>
         <translation>无法读取商品表。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="528"/>
+        <location filename="../window.py" line="530"/>
         <source>LIVE {0}</source>
         <translation>直播中 {0}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="547"/>
+        <location filename="../window.py" line="549"/>
         <source>Saved. New settings apply at the next Go live.</source>
         <translation>已保存。新设置将在下次开播时生效。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="608"/>
+        <location filename="../window.py" line="610"/>
         <source>Sessions and reports</source>
         <translation type="unfinished">场次与报告</translation>
     </message>
     <message>
-        <location filename="../window.py" line="649"/>
+        <location filename="../window.py" line="651"/>
         <source>No finished session to report on.</source>
         <translation>没有已结束的场次可生成报告。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="669"/>
+        <location filename="../window.py" line="671"/>
         <source>Report written to {0}</source>
         <translation>报告已保存到 {0}</translation>
     </message>
@@ -883,17 +883,17 @@
     <message>
         <location filename="../widgets/plan_editor.py" line="127"/>
         <source>⚠ for you to write</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ 需要您来写</translation>
     </message>
     <message>
         <location filename="../widgets/plan_editor.py" line="131"/>
         <source>Generate from sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>从商品表生成</translation>
     </message>
     <message>
         <location filename="../widgets/plan_editor.py" line="132"/>
         <source>A starting plan from the product sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>根据商品表生成初始计划</translation>
     </message>
     <message>
         <location filename="../widgets/plan_editor.py" line="133"/>
@@ -913,72 +913,72 @@
     <message>
         <location filename="../widgets/plan_editor.py" line="143"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../widgets/plan_editor.py" line="173"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>标题</translation>
     </message>
     <message>
         <location filename="../widgets/plan_editor.py" line="178"/>
         <source>Product id (the sheet&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>商品编号（商品表中的）</translation>
     </message>
     <message>
         <location filename="../widgets/plan_editor.py" line="181"/>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <location filename="../widgets/plan_editor.py" line="182"/>
         <source>Time box</source>
-        <translation type="unfinished"></translation>
+        <translation>时间段</translation>
     </message>
     <message>
         <location filename="../widgets/plan_editor.py" line="187"/>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>上移</translation>
     </message>
     <message>
         <location filename="../widgets/plan_editor.py" line="188"/>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>下移</translation>
     </message>
     <message>
         <location filename="../widgets/plan_editor.py" line="189"/>
         <source>Add segment</source>
-        <translation type="unfinished"></translation>
+        <translation>添加段落</translation>
     </message>
     <message>
         <location filename="../widgets/plan_editor.py" line="190"/>
         <source>Remove segment</source>
-        <translation type="unfinished"></translation>
+        <translation>删除段落</translation>
     </message>
     <message>
         <location filename="../widgets/plan_editor.py" line="191"/>
         <source>Add point</source>
-        <translation type="unfinished"></translation>
+        <translation>添加要点</translation>
     </message>
     <message>
         <location filename="../widgets/plan_editor.py" line="192"/>
         <source>Remove point</source>
-        <translation type="unfinished"></translation>
+        <translation>删除要点</translation>
     </message>
     <message>
         <location filename="../widgets/plan_editor.py" line="294"/>
         <source>New segment</source>
-        <translation type="unfinished"></translation>
+        <translation>新段落</translation>
     </message>
     <message>
         <location filename="../widgets/plan_editor.py" line="306"/>
         <source>A plan keeps at least one segment.</source>
-        <translation type="unfinished"></translation>
+        <translation>计划至少要保留一个段落。</translation>
     </message>
     <message>
         <location filename="../widgets/plan_editor.py" line="319"/>
         <source>New point</source>
-        <translation type="unfinished"></translation>
+        <translation>新要点</translation>
     </message>
     <message>
         <location filename="../widgets/plan_editor.py" line="346"/>
@@ -988,37 +988,37 @@
     <message>
         <location filename="../widgets/plan_editor.py" line="378"/>
         <source>{0} approved, {1} to review, {2} for you to write or translate</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 条已批准，{1} 条待审核，{2} 条需要您来写或翻译</translation>
     </message>
     <message>
         <location filename="../widgets/plan_editor.py" line="392"/>
         <source>Not translated yet: Translate what is not approved</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未翻译：请点“翻译未批准的内容”</translation>
     </message>
     <message>
         <location filename="../widgets/plan_editor.py" line="399"/>
         <source>No installed engine reaches {0}: write it here</source>
-        <translation type="unfinished"></translation>
+        <translation>没有已安装的引擎能翻译成 {0}：请在这里写</translation>
     </message>
     <message>
         <location filename="../widgets/plan_editor.py" line="477"/>
         <source>Translating… %v of %m segments</source>
-        <translation type="unfinished"></translation>
+        <translation>正在翻译… 第 %v / %m 段</translation>
     </message>
     <message>
         <location filename="../widgets/plan_editor.py" line="489"/>
         <source>Cancelling after this segment…</source>
-        <translation type="unfinished"></translation>
+        <translation>本段完成后取消…</translation>
     </message>
     <message>
         <location filename="../widgets/plan_editor.py" line="559"/>
         <source>Replace this plan with one generated from the sheet?</source>
-        <translation type="unfinished"></translation>
+        <translation>用从商品表生成的计划替换当前计划吗？</translation>
     </message>
     <message>
         <location filename="../widgets/plan_editor.py" line="576"/>
         <source>The plan has changes that are not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>计划有未保存的修改。</translation>
     </message>
     <message>
         <location filename="../widgets/plan_editor.py" line="536"/>
@@ -1134,24 +1134,24 @@
     <message>
         <location filename="../settings_dialog.py" line="76"/>
         <source>Choose…</source>
-        <translation type="unfinished">选择…</translation>
+        <translation>选择…</translation>
     </message>
     <message>
         <location filename="../settings_dialog.py" line="77"/>
         <location filename="../settings_dialog.py" line="244"/>
         <source>No plan</source>
-        <translation type="unfinished"></translation>
+        <translation>不用计划</translation>
     </message>
     <message>
         <location filename="../settings_dialog.py" line="78"/>
         <source>Beside the sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>商品表旁边的计划</translation>
     </message>
     <message>
         <location filename="../settings_dialog.py" line="86"/>
         <location filename="../settings_dialog.py" line="251"/>
         <source>Show plan</source>
-        <translation type="unfinished">直播计划</translation>
+        <translation>直播计划</translation>
     </message>
     <message>
         <location filename="../settings_dialog.py" line="93"/>
@@ -1352,12 +1352,12 @@
     <message>
         <location filename="../settings_dialog.py" line="243"/>
         <source> (none beside the sheet yet: make one with Show plan…)</source>
-        <translation type="unfinished"></translation>
+        <translation>（商品表旁边还没有计划：用“直播计划…”制作一个）</translation>
     </message>
     <message>
         <location filename="../settings_dialog.py" line="251"/>
         <source>Show plan (*.yaml *.yml)</source>
-        <translation type="unfinished">直播计划 (*.yaml *.yml)</translation>
+        <translation>直播计划 (*.yaml *.yml)</translation>
     </message>
 </context>
 <context>
