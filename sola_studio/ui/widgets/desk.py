@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -189,6 +190,7 @@ class DeskPanel(QFrame):
     regenerate = Signal(str)
 
     COLUMNS = ("wait", "viewer", "lang", "comment", "intent")
+    MIN_ROWS = 5  # comments the queue always shows, whatever the banners and the window size
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -260,10 +262,13 @@ class DeskPanel(QFrame):
         self.queue.itemPressed.connect(self._seller_picked)
         split.addWidget(self.queue)
 
+        # The detail is compact (draft and its facts side by side, no titles: their names are
+        # the placeholder and tooltip) so that at 1280x720 with two banners the queue keeps five
+        # rows (tests/test_ui_desk_rows.py measures them).
         detail = QWidget()
         dl = QVBoxLayout(detail)
-        dl.setContentsMargins(0, 6, 0, 0)
-        dl.setSpacing(6)
+        dl.setContentsMargins(0, 4, 0, 0)
+        dl.setSpacing(4)
         self.original = QLabel()
         self.original.setWordWrap(True)
         self.original.setTextFormat(Qt.TextFormat.RichText)
@@ -273,21 +278,22 @@ class DeskPanel(QFrame):
         self.chips = QLabel()
         self.chips.setTextFormat(Qt.TextFormat.RichText)
         dl.addWidget(self.chips)
-        draft_title = QLabel(self.tr("Draft reply"))
-        draft_title.setObjectName("panelTitle")
-        dl.addWidget(draft_title)
+        reply = QHBoxLayout()
+        reply.setSpacing(6)
         self.draft = QPlainTextEdit()
         self.draft.setReadOnly(True)
+        self.draft.setMinimumHeight(44)
         self.draft.setMaximumHeight(72)
+        self.draft.setToolTip(self.tr("Draft reply"))
         self.draft.setPlaceholderText(self.tr("Select a comment to see its draft."))
-        dl.addWidget(self.draft)
-        facts_title = QLabel(self.tr("Facts used"))
-        facts_title.setObjectName("panelTitle")
-        dl.addWidget(facts_title)
+        reply.addWidget(self.draft, 3)
         self.facts = QListWidget()
-        self.facts.setMaximumHeight(56)
+        self.facts.setMinimumHeight(44)
+        self.facts.setMaximumHeight(72)
+        self.facts.setToolTip(self.tr("Facts used"))
         self.facts.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        dl.addWidget(self.facts)
+        reply.addWidget(self.facts, 2)
+        dl.addLayout(reply)
         buttons = QHBoxLayout()
         self.approve_button = QPushButton(self.tr("Approve && send  [A]"))
         self.approve_button.setObjectName("primary")
@@ -298,14 +304,23 @@ class DeskPanel(QFrame):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             buttons.addWidget(b)
         dl.addLayout(buttons)
-        split.addWidget(detail)
-        split.setSizes([320, 220])
         # imported here: desk_trial uses this module's intent_label
         from sola_studio.ui.widgets.desk_trial import TrialBox
 
-        self.trial = TrialBox(self)
-        self.trial.hide()
-        outer.addWidget(self.trial)
+        # The test-comment box takes the detail's place while "Try a comment" is down (so the
+        # queue keeps its rows); picking a comment brings the detail back.
+        self.trial = TrialBox()
+        self.lower = QStackedWidget()
+        self.lower.addWidget(detail)
+        self.lower.addWidget(self.trial)
+        split.addWidget(self.lower)
+        # the queue takes what is left, never under five rows; the detail keeps its own height
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 0)
+        split.setCollapsible(0, False)
+        split.setCollapsible(1, False)
+        self.queue.setMinimumHeight(self._rows_height(self.MIN_ROWS))
+        split.setSizes([320, 160])
         self.trial_button.toggled.connect(self._toggle_trial)
 
         self.approve_button.clicked.connect(self.approve_current)
@@ -527,8 +542,18 @@ class DeskPanel(QFrame):
             self._leave_editor()
             self.regenerate.emit(cid)
 
+    def _rows_height(self, rows: int) -> int:
+        """The queue's height for its header and ``rows`` whole rows (rows are one line of
+        text: uniform heights, as the tree measures them)."""
+        probe = QTreeWidgetItem(["0:00"])
+        self.queue.addTopLevelItem(probe)
+        row = self.queue.sizeHintForRow(0)
+        self.queue.takeTopLevelItem(0)
+        frame = 2 * self.queue.frameWidth()
+        return self.queue.header().sizeHint().height() + rows * row + frame + 2
+
     def _toggle_trial(self, shown: bool) -> None:
-        self.trial.setVisible(shown)
+        self.lower.setCurrentWidget(self.trial if shown else self.lower.widget(0))
         if shown:
             self.trial.text.setFocus()
 
@@ -594,6 +619,7 @@ class DeskPanel(QFrame):
 
     def _seller_picked(self, *_args: object) -> None:
         self._follow_top = False
+        self.trial_button.setChecked(False)
 
     def _on_current(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         self._leave_editor()
