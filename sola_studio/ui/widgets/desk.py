@@ -310,10 +310,10 @@ class DeskPanel(QFrame):
         # The test-comment box takes the detail's place while "Try a comment" is down (so the
         # queue keeps its rows); picking a comment brings the detail back.
         self.trial = TrialBox()
-        self.lower = QStackedWidget()
-        self.lower.addWidget(detail)
-        self.lower.addWidget(self.trial)
-        split.addWidget(self.lower)
+        self.detail_stack = QStackedWidget()
+        self.detail_stack.addWidget(detail)
+        self.detail_stack.addWidget(self.trial)
+        split.addWidget(self.detail_stack)
         # the queue takes what is left, never under five rows; the detail keeps its own height
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 0)
@@ -553,7 +553,7 @@ class DeskPanel(QFrame):
         return self.queue.header().sizeHint().height() + rows * row + frame + 2
 
     def _toggle_trial(self, shown: bool) -> None:
-        self.lower.setCurrentWidget(self.trial if shown else self.lower.widget(0))
+        self.detail_stack.setCurrentWidget(self.trial if shown else self.detail_stack.widget(0))
         if shown:
             self.trial.text.setFocus()
 
