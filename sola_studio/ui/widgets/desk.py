@@ -553,7 +553,7 @@ class DeskPanel(QFrame):
         return self.queue.header().sizeHint().height() + rows * row + frame + 2
 
     def _toggle_trial(self, shown: bool) -> None:
-        self.detail_stack.setCurrentWidget(self.trial if shown else self.detail_stack.widget(0))
+        self.detail_stack.setCurrentIndex(1 if shown else 0)
         if shown:
             self.trial.text.setFocus()
 
