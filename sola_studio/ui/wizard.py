@@ -41,6 +41,7 @@ from sola_studio.config import Settings
 from sola_studio.ui import theme
 from sola_studio.ui.controller import describe
 from sola_studio.ui.devices import SourceProbe, list_microphones, microphone_probe
+from sola_studio.ui.widgets.caption_reach import CaptionReachView
 from sola_studio.ui.widgets.pickers import LanguageChecklist, LanguageCombo
 from sola_studio.ui.widgets.picture import PictureSourcePicker
 from sola_studio.ui.widgets.preview import PreviewView
@@ -67,6 +68,56 @@ class LanguagesPage(QWizardPage):
         form.addRow(self.tr("I speak"), self.seller)
         self.audience = LanguageChecklist(settings.audience_languages)
         form.addRow(self.tr("My viewers write in"), self.audience)
+
+
+class CaptionLanguagesPage(QWizardPage):
+    """The caption languages, each with the installed model that reaches it from the speech
+    language, or what would install it (size, licence, NLLB's non-commercial warning). A
+    language no model reaches is kept and shown as such, never dropped."""
+
+    def __init__(self, settings: Settings, languages: LanguagesPage) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Caption languages"))
+        self.setSubTitle(
+            self.tr("The languages your captions are shown in, and what translates into each.")
+        )
+        self._languages = languages
+        self._order = settings.caption_languages  # the seller's order is kept (stacked captions)
+        layout = QVBoxLayout(self)
+        self.captions = LanguageChecklist(settings.caption_languages)
+        self.captions.setMaximumHeight(150)
+        layout.addWidget(self.captions)
+        self.reach = CaptionReachView()
+        layout.addWidget(self.reach, 1)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+        self.captions.itemChanged.connect(lambda _item: self.refresh())
+
+    def initializePage(self) -> None:
+        self.refresh()
+
+    def codes(self) -> tuple[str, ...]:
+        """The checked languages: the ones already chosen in their order, then new ones."""
+        checked = self.captions.codes()
+        return tuple(
+            [c for c in self._order if c in checked] + [c for c in checked if c not in self._order]
+        )
+
+    def refresh(self) -> None:
+        self.reach.show_for(self._languages.seller.code(), self.codes())
+        missing = self.reach.unreached()
+        if missing:
+            self.note.setText(
+                self.tr(
+                    "{0}: no installed model translates into it yet. It stays chosen; until a "
+                    "model is installed (Settings, or sola-studio models install) its captions "
+                    "are not shown, and Go live says so."
+                ).format(", ".join(c.upper() for c in missing))
+            )
+            self.note.setStyleSheet(f"color: {theme.AMBER};")
+        else:
+            self.note.setText("")
 
 
 class MicrophonePage(QWizardPage):
@@ -508,6 +559,7 @@ class SetupWizard(QWizard):
         self.resize(720, 560)
         self._base = settings
         self.languages = LanguagesPage(settings)
+        self.captions = CaptionLanguagesPage(settings, self.languages)
         self.microphone = MicrophonePage(settings)
         self.camera = CameraPage(settings)
         self.models = ModelsPage(settings)
@@ -516,6 +568,7 @@ class SetupWizard(QWizard):
         self.doctor = DoctorPage()
         for page in (
             self.languages,
+            self.captions,
             self.microphone,
             self.camera,
             self.models,
@@ -530,8 +583,8 @@ class SetupWizard(QWizard):
         return self.comments.form.apply(self._base).replace(
             seller_language=self.languages.seller.code(),
             audience_languages=audience,
-            caption_languages=tuple(c for c in self._base.caption_languages if c in audience)
-            or audience[:2],
+            # as chosen: a language no model reaches is kept (and shown as such), not dropped
+            caption_languages=self.captions.codes(),
             microphone=self.microphone.device(),
             camera=self.camera.camera.text().strip(),
             picture=self.camera.picture.value(),
