@@ -74,3 +74,19 @@ def test_with_no_model_installed_every_language_names_its_install(qtbot, tmp_pat
     view.show_for("en", ["pt", "es"])
     assert view.unreached() == ("pt", "es")
     assert "bergamot:en-pt (17 MB, MPL-2.0" in rows(view)["Português (pt)"]
+
+
+def test_settings_show_what_reaches_each_caption_language(qtbot, en_pt_installed):
+    from sola_studio.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(Settings(seller_language="en", caption_languages=("pt", "de")))
+    qtbot.addWidget(dialog)
+    shown = rows(dialog.caption_reach)
+    assert shown["Português (pt)"].startswith("✓ bergamot:en-pt")
+    assert "no installed model reaches it" in shown["Deutsch (de)"]
+    dialog.caption_languages.set_codes(["pt", "de", "es"])
+    assert set(dialog.caption_reach.unreached()) == {"de", "es"}
+    dialog.seller_language.set_code("pt")
+    assert "no translation needed" in rows(dialog.caption_reach)["Português (pt)"]
+    # kept as chosen, reached or not
+    assert set(dialog.result_settings().caption_languages) == {"pt", "de", "es"}

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from sola_studio.config import CaptionLayout, CaptionLook, Settings
 from sola_studio.ui.devices import list_microphones
 from sola_studio.ui.i18n import LANGUAGE_NAMES
+from sola_studio.ui.widgets.caption_reach import CaptionReachView
 from sola_studio.ui.widgets.pickers import LanguageChecklist, LanguageCombo
 from sola_studio.ui.widgets.picture import PictureSourcePicker
 from sola_studio.ui.widgets.sources import CommentSourcesForm
@@ -70,6 +71,10 @@ class SettingsDialog(QDialog):
         form = QFormLayout(captions)
         self.caption_languages = LanguageChecklist(settings.caption_languages)
         form.addRow(self.tr("Caption languages"), self.caption_languages)
+        # each caption language: the model that reaches it, or what would install it
+        self.caption_reach = CaptionReachView()
+        self.caption_reach.setMaximumHeight(120)
+        form.addRow("", self.caption_reach)
         self._show_plan = settings.show_plan
         self.plan_label = QLabel()
         self.plan_label.setWordWrap(True)
@@ -116,6 +121,9 @@ class SettingsDialog(QDialog):
         self.audience = LanguageChecklist(settings.audience_languages)
         form.addRow(self.tr("My viewers write in"), self.audience)
         tabs.addTab(langs, self.tr("Languages"))
+        self.caption_languages.itemChanged.connect(lambda _item: self._show_reach())
+        self.seller_language.currentIndexChanged.connect(lambda _index: self._show_reach())
+        self._show_reach()
 
         # Where comments come from: the same sources as `run --comments` (issue 18).
         self.sources = sources or CommentSourcesForm(settings)
@@ -219,6 +227,9 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _show_reach(self) -> None:
+        self.caption_reach.show_for(self.seller_language.code(), self.caption_languages.codes())
 
     def accept(self) -> None:
         # A comment source Go live could not read is said here, with its fix, not at Go live.

@@ -4,7 +4,7 @@
 <context>
     <name>BannerStrip</name>
     <message>
-        <location filename="../widgets/desk.py" line="149"/>
+        <location filename="../widgets/desk.py" line="150"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
@@ -12,30 +12,81 @@
 <context>
     <name>CameraPage</name>
     <message>
-        <location filename="../wizard.py" line="130"/>
-        <location filename="../wizard.py" line="141"/>
+        <location filename="../wizard.py" line="181"/>
+        <location filename="../wizard.py" line="192"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="131"/>
+        <location filename="../wizard.py" line="182"/>
         <source>Check that you are in the picture and the light is good.</source>
         <translation>确认您在画面中，光线充足。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="134"/>
+        <location filename="../wizard.py" line="185"/>
         <source>Picture</source>
         <translation>画面</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="143"/>
+        <location filename="../wizard.py" line="194"/>
         <source>Show picture</source>
         <translation>显示画面</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="172"/>
+        <location filename="../wizard.py" line="223"/>
         <source>The show uses: {0}</source>
         <translation>直播使用：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>CaptionLanguagesPage</name>
+    <message>
+        <location filename="../wizard.py" line="80"/>
+        <source>Caption languages</source>
+        <translation type="unfinished">字幕语言</translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="82"/>
+        <source>The languages your captions are shown in, and what translates into each.</source>
+        <translation>字幕显示的语言，以及翻译到每种语言所用的模型。</translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="113"/>
+        <source>{0}: no installed model translates into it yet. It stays chosen; until a model is installed (Settings, or sola-studio models install) its captions are not shown, and Go live says so.</source>
+        <translation>{0}：尚未安装能翻译到该语言的模型。它仍保持选中；在安装模型之前（在设置中，或运行 sola-studio models install），不会显示该语言的字幕，开播时也会提示。</translation>
+    </message>
+</context>
+<context>
+    <name>CaptionReachView</name>
+    <message>
+        <location filename="../widgets/caption_reach.py" line="31"/>
+        <source>Caption language</source>
+        <translation>字幕语言</translation>
+    </message>
+    <message>
+        <location filename="../widgets/caption_reach.py" line="31"/>
+        <source>Translation</source>
+        <translation>翻译</translation>
+    </message>
+    <message>
+        <location filename="../widgets/caption_reach.py" line="60"/>
+        <source>the language you speak: no translation needed</source>
+        <translation>你说的语言：无需翻译</translation>
+    </message>
+    <message>
+        <location filename="../widgets/caption_reach.py" line="62"/>
+        <source>✓ {0}</source>
+        <translation>✓ {0}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/caption_reach.py" line="65"/>
+        <source>{0} ({1} MB, {2})</source>
+        <translation>{0}（{1} MB，{2}）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/caption_reach.py" line="68"/>
+        <source>⚠ no installed model reaches it: install one of {0}. {1}</source>
+        <translation>⚠ 没有已安装的模型能翻译到该语言：请安装以下之一：{0}。{1}</translation>
     </message>
 </context>
 <context>
@@ -200,12 +251,12 @@
 <context>
     <name>CommentsPage</name>
     <message>
-        <location filename="../wizard.py" line="436"/>
+        <location filename="../wizard.py" line="487"/>
         <source>Comments</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="439"/>
+        <location filename="../wizard.py" line="490"/>
         <source>Where your viewers write. Drafts are made for every comment; nothing is sent until you approve it. You can change this later in Settings › Comments.</source>
         <translation>观众在哪里留言。每条评论都会生成草稿；在您批准之前不会发送任何内容。之后可在 设置 › 评论 中更改。</translation>
     </message>
@@ -247,128 +298,128 @@
 <context>
     <name>DeskPanel</name>
     <message>
-        <location filename="../widgets/desk.py" line="210"/>
+        <location filename="../widgets/desk.py" line="212"/>
         <source>Comments</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="218"/>
+        <location filename="../widgets/desk.py" line="220"/>
         <source>Try a comment</source>
         <translation>试一条评论</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="244"/>
+        <location filename="../widgets/desk.py" line="246"/>
         <source>Wait</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="245"/>
+        <location filename="../widgets/desk.py" line="247"/>
         <source>Viewer</source>
         <translation>观众</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="246"/>
+        <location filename="../widgets/desk.py" line="248"/>
         <source>Lang</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="247"/>
+        <location filename="../widgets/desk.py" line="249"/>
         <source>Comment</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="248"/>
+        <location filename="../widgets/desk.py" line="250"/>
         <source>Intent</source>
         <translation>意图</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="276"/>
+        <location filename="../widgets/desk.py" line="287"/>
         <source>Draft reply</source>
         <translation>回复草稿</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="282"/>
+        <location filename="../widgets/desk.py" line="288"/>
         <source>Select a comment to see its draft.</source>
         <translation>选择一条评论查看回复草稿。</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="284"/>
+        <location filename="../widgets/desk.py" line="293"/>
         <source>Facts used</source>
         <translation>引用的事实</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="292"/>
+        <location filename="../widgets/desk.py" line="298"/>
         <source>Approve &amp;&amp; send  [A]</source>
         <translation>批准并发送  [A]</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="294"/>
+        <location filename="../widgets/desk.py" line="300"/>
         <source>Skip  [S]</source>
         <translation>跳过  [S]</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="295"/>
+        <location filename="../widgets/desk.py" line="301"/>
         <source>Edit  [E]</source>
         <translation>编辑  [E]</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="296"/>
+        <location filename="../widgets/desk.py" line="302"/>
         <source>Regenerate  [R]</source>
         <translation>重新生成  [R]</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="400"/>
+        <location filename="../widgets/desk.py" line="415"/>
         <source>platform&apos;s</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="402"/>
+        <location filename="../widgets/desk.py" line="417"/>
         <source>Reply to {0}: copied — paste it in the {1} chat</source>
         <translation>给 {0} 的回复：已复制——请粘贴到 {1} 聊天中</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="407"/>
+        <location filename="../widgets/desk.py" line="422"/>
         <source>Reply to {0}: rehearsal — logged, not sent</source>
         <translation>给 {0} 的回复：排练——已记录，未发送</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="410"/>
+        <location filename="../widgets/desk.py" line="425"/>
         <source>Reply to {0}: shown on the picture</source>
         <translation>给 {0} 的回复：已显示在画面上</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="413"/>
+        <location filename="../widgets/desk.py" line="428"/>
         <source>Reply to {0}: sent in the {1} chat</source>
         <translation>给 {0} 的回复：已发送到 {1} 聊天</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="574"/>
+        <location filename="../widgets/desk.py" line="599"/>
         <source>⚑ needs you · {0}</source>
         <translation>⚑ 需要您处理 · {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="575"/>
-        <location filename="../widgets/desk.py" line="624"/>
+        <location filename="../widgets/desk.py" line="600"/>
+        <location filename="../widgets/desk.py" line="650"/>
         <source>needs you</source>
         <translation>需要您处理</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="626"/>
+        <location filename="../widgets/desk.py" line="652"/>
         <source>confidence {0}</source>
         <translation>置信度 {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="633"/>
+        <location filename="../widgets/desk.py" line="659"/>
         <source>(no facts: the sheet is silent, check before sending)</source>
         <translation>（无事实依据：商品表中没有相关信息，发送前请核实）</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="635"/>
+        <location filename="../widgets/desk.py" line="661"/>
         <source>(none needed)</source>
         <translation>（无需事实依据）</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="640"/>
+        <location filename="../widgets/desk.py" line="666"/>
         <source>Waiting {0} · Answered {1}</source>
         <translation>待回复 {0} · 已回复 {1}</translation>
     </message>
@@ -376,27 +427,27 @@
 <context>
     <name>DoctorPage</name>
     <message>
-        <location filename="../wizard.py" line="461"/>
+        <location filename="../wizard.py" line="512"/>
         <source>Check this machine</source>
         <translation>检查本机</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="462"/>
+        <location filename="../wizard.py" line="513"/>
         <source>What Sola Studio found, and how to fix anything missing.</source>
         <translation>Sola Studio 的检查结果，以及缺失项的修复方法。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="466"/>
+        <location filename="../wizard.py" line="517"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="474"/>
+        <location filename="../wizard.py" line="525"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="489"/>
+        <location filename="../wizard.py" line="540"/>
         <source>Fix: {0}</source>
         <translation>解决办法：{0}</translation>
     </message>
@@ -404,47 +455,47 @@
 <context>
     <name>Intent</name>
     <message>
-        <location filename="../widgets/desk.py" line="74"/>
+        <location filename="../widgets/desk.py" line="75"/>
         <source>price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="75"/>
+        <location filename="../widgets/desk.py" line="76"/>
         <source>shipping</source>
         <translation>运费</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="76"/>
+        <location filename="../widgets/desk.py" line="77"/>
         <source>size &amp; stock</source>
         <translation>尺码与库存</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="77"/>
+        <location filename="../widgets/desk.py" line="78"/>
         <source>material</source>
         <translation>材质</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="78"/>
+        <location filename="../widgets/desk.py" line="79"/>
         <source>payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="79"/>
+        <location filename="../widgets/desk.py" line="80"/>
         <source>returns</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="80"/>
+        <location filename="../widgets/desk.py" line="81"/>
         <source>discount</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="81"/>
+        <location filename="../widgets/desk.py" line="82"/>
         <source>greeting</source>
         <translation>问候</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="82"/>
+        <location filename="../widgets/desk.py" line="83"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
@@ -452,22 +503,22 @@
 <context>
     <name>LanguagesPage</name>
     <message>
-        <location filename="../wizard.py" line="61"/>
+        <location filename="../wizard.py" line="62"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="63"/>
+        <location filename="../wizard.py" line="64"/>
         <source>The language you speak on camera, and the ones your viewers use.</source>
         <translation>您直播时说的语言，以及观众使用的语言。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="67"/>
+        <location filename="../wizard.py" line="68"/>
         <source>I speak</source>
         <translation>我说</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="69"/>
+        <location filename="../wizard.py" line="70"/>
         <source>My viewers write in</source>
         <translation>观众使用的语言</translation>
     </message>
@@ -651,17 +702,17 @@
 <context>
     <name>MicrophonePage</name>
     <message>
-        <location filename="../wizard.py" line="75"/>
+        <location filename="../wizard.py" line="126"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="76"/>
+        <location filename="../wizard.py" line="127"/>
         <source>Say a few words: the bar should move with your voice.</source>
         <translation>说几句话：音量条应随您的声音跳动。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="79"/>
+        <location filename="../wizard.py" line="130"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
@@ -669,99 +720,99 @@
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../wizard.py" line="203"/>
+        <location filename="../wizard.py" line="254"/>
         <source>Speech model</source>
         <translation>语音模型</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="205"/>
+        <location filename="../wizard.py" line="256"/>
         <source>Bigger models are more accurate and slower. “base” suits most laptops.</source>
         <translation>模型越大越准确，也越慢。“base”适合大多数笔记本电脑。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="211"/>
+        <location filename="../wizard.py" line="262"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="211"/>
+        <location filename="../wizard.py" line="262"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="211"/>
+        <location filename="../wizard.py" line="262"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="211"/>
+        <location filename="../wizard.py" line="262"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="215"/>
+        <location filename="../wizard.py" line="266"/>
         <source>Install selected</source>
         <translation>安装所选模型</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="250"/>
+        <location filename="../wizard.py" line="301"/>
         <source>many</source>
         <translation>多语言</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="250"/>
+        <location filename="../wizard.py" line="301"/>
         <source>English</source>
         <translation>英语</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="262"/>
+        <location filename="../wizard.py" line="313"/>
         <source>installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="263"/>
+        <location filename="../wizard.py" line="314"/>
         <source>ready to prepare (no download)</source>
         <translation>可准备（无需下载）</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="264"/>
+        <location filename="../wizard.py" line="315"/>
         <source>broken</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="265"/>
+        <location filename="../wizard.py" line="316"/>
         <source>not installed</source>
         <translation>未安装</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="297"/>
+        <location filename="../wizard.py" line="348"/>
         <source>{0} is not installed: install it, or choose an installed model.</source>
         <translation>{0} 未安装：请安装它，或选择已安装的模型。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="321"/>
+        <location filename="../wizard.py" line="372"/>
         <source>Preparing {0} from the installed packages…</source>
         <translation>正在从已安装的软件包准备 {0}…</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="323"/>
+        <location filename="../wizard.py" line="374"/>
         <source>Installing {0}…</source>
         <translation>正在安装 {0}…</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="347"/>
+        <location filename="../wizard.py" line="398"/>
         <source>{0}: {1} {2} of {3}</source>
         <translation>{0}：{1} {2} / {3}</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="360"/>
+        <location filename="../wizard.py" line="411"/>
         <source>{0} could not be installed: {1}
 {2} stays selected.</source>
         <translation>{0} 无法安装：{1}
 仍选用 {2}。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="371"/>
+        <location filename="../wizard.py" line="422"/>
         <source>Ready: {0} ({1})</source>
         <translation>已就绪：{0}（{1}）</translation>
     </message>
@@ -1122,240 +1173,240 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="64"/>
+        <location filename="../settings_dialog.py" line="65"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="72"/>
+        <location filename="../settings_dialog.py" line="73"/>
         <source>Caption languages</source>
         <translation>字幕语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="76"/>
+        <location filename="../settings_dialog.py" line="81"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="77"/>
-        <location filename="../settings_dialog.py" line="244"/>
+        <location filename="../settings_dialog.py" line="82"/>
+        <location filename="../settings_dialog.py" line="255"/>
         <source>No plan</source>
         <translation>不用计划</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="78"/>
+        <location filename="../settings_dialog.py" line="83"/>
         <source>Beside the sheet</source>
         <translation>商品表旁边的计划</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="86"/>
-        <location filename="../settings_dialog.py" line="251"/>
+        <location filename="../settings_dialog.py" line="91"/>
+        <location filename="../settings_dialog.py" line="262"/>
         <source>Show plan</source>
         <translation>直播计划</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="93"/>
+        <location filename="../settings_dialog.py" line="98"/>
         <source>Text size (px at 1080p)</source>
         <translation>字号（1080p 下的像素）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="94"/>
+        <location filename="../settings_dialog.py" line="99"/>
         <source>Dark box behind the text</source>
         <translation>文字下方加深色底框</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="97"/>
+        <location filename="../settings_dialog.py" line="102"/>
         <source>Outline around letters</source>
         <translation>文字描边</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="101"/>
+        <location filename="../settings_dialog.py" line="106"/>
         <source>Stacked (up to three languages)</source>
         <translation>叠放（最多三种语言）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="102"/>
+        <location filename="../settings_dialog.py" line="107"/>
         <source>Rotating (more languages)</source>
         <translation>轮换（更多语言）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="104"/>
+        <location filename="../settings_dialog.py" line="109"/>
         <source>Layout</source>
         <translation>布局</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="109"/>
+        <location filename="../settings_dialog.py" line="114"/>
         <source>Captions disappear after</source>
         <translation>字幕消失时间</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="110"/>
+        <location filename="../settings_dialog.py" line="115"/>
         <source>Captions</source>
         <translation>字幕</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="115"/>
+        <location filename="../settings_dialog.py" line="120"/>
         <source>I speak</source>
         <translation>我说</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="117"/>
+        <location filename="../settings_dialog.py" line="122"/>
         <source>My viewers write in</source>
         <translation>观众使用的语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="118"/>
+        <location filename="../settings_dialog.py" line="123"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="125"/>
+        <location filename="../settings_dialog.py" line="133"/>
         <source>Comments</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="131"/>
-        <location filename="../settings_dialog.py" line="209"/>
+        <location filename="../settings_dialog.py" line="139"/>
+        <location filename="../settings_dialog.py" line="217"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="135"/>
+        <location filename="../settings_dialog.py" line="143"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="137"/>
+        <location filename="../settings_dialog.py" line="145"/>
         <source>0 for the first camera, or a name</source>
         <translation>0 表示第一个摄像头，或填写名称</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="138"/>
+        <location filename="../settings_dialog.py" line="146"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="140"/>
+        <location filename="../settings_dialog.py" line="148"/>
         <source>Picture</source>
         <translation>画面</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="141"/>
+        <location filename="../settings_dialog.py" line="149"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="149"/>
+        <location filename="../settings_dialog.py" line="157"/>
         <source>Speech model</source>
         <translation>语音模型</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="152"/>
+        <location filename="../settings_dialog.py" line="160"/>
         <source>Automatic (GPU when there is one)</source>
         <translation>自动（有 GPU 时使用 GPU）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="153"/>
+        <location filename="../settings_dialog.py" line="161"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="154"/>
+        <location filename="../settings_dialog.py" line="162"/>
         <source>NVIDIA GPU (CUDA)</source>
         <translation>NVIDIA GPU（CUDA）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="158"/>
+        <location filename="../settings_dialog.py" line="166"/>
         <source>Run models on</source>
         <translation>模型运行于</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="159"/>
+        <location filename="../settings_dialog.py" line="167"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="163"/>
+        <location filename="../settings_dialog.py" line="171"/>
         <source>Record the show (captioned video with sound)</source>
         <translation>录制直播（带字幕和声音的视频）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="165"/>
+        <location filename="../settings_dialog.py" line="173"/>
         <source>Recording</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="166"/>
+        <location filename="../settings_dialog.py" line="174"/>
         <source>Saved as show.mp4 with subtitles in the session&apos;s folder.</source>
         <translation>以 show.mp4 及字幕文件保存在本场直播的文件夹中。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="170"/>
+        <location filename="../settings_dialog.py" line="178"/>
         <source>Send the picture to the virtual camera</source>
         <translation>把画面输出到虚拟摄像头</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="172"/>
+        <location filename="../settings_dialog.py" line="180"/>
         <source>Virtual camera</source>
         <translation>虚拟摄像头</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="175"/>
+        <location filename="../settings_dialog.py" line="183"/>
         <source>Your streaming app picks it up like a webcam. It needs a virtual camera driver (v4l2loopback on Linux, OBS Virtual Camera on Windows and macOS); without one, Go live says what to install.</source>
         <translation>直播软件会像选择普通摄像头一样选中它。需要虚拟摄像头驱动（Linux 上为 v4l2loopback，Windows 和 macOS 上为 OBS Virtual Camera）；没有驱动时，开始直播会提示需要安装什么。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="183"/>
+        <location filename="../settings_dialog.py" line="191"/>
         <source>Serve caption pages for OBS browser sources</source>
         <translation>为 OBS 浏览器源提供字幕页面</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="185"/>
+        <location filename="../settings_dialog.py" line="193"/>
         <source>Overlay</source>
         <translation>叠加层</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="187"/>
+        <location filename="../settings_dialog.py" line="195"/>
         <source>Only this computer can open them; the links appear under the captions.</source>
         <translation>只有本机可以打开；链接显示在字幕下方。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="192"/>
+        <location filename="../settings_dialog.py" line="200"/>
         <source>Outputs</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="198"/>
+        <location filename="../settings_dialog.py" line="206"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="200"/>
+        <location filename="../settings_dialog.py" line="208"/>
         <source>Keep viewer data for</source>
         <translation>观众数据保留</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="202"/>
+        <location filename="../settings_dialog.py" line="210"/>
         <source>Comments and viewer names older than this are deleted automatically.</source>
         <translation>超过此期限的评论和观众名称会被自动删除。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="211"/>
+        <location filename="../settings_dialog.py" line="219"/>
         <source>Window language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="212"/>
+        <location filename="../settings_dialog.py" line="220"/>
         <source>Privacy and window</source>
         <translation>隐私与界面</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="243"/>
+        <location filename="../settings_dialog.py" line="254"/>
         <source> (none beside the sheet yet: make one with Show plan…)</source>
         <translation>（商品表旁边还没有计划：用“直播计划…”制作一个）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="251"/>
+        <location filename="../settings_dialog.py" line="262"/>
         <source>Show plan (*.yaml *.yml)</source>
         <translation>直播计划 (*.yaml *.yml)</translation>
     </message>
@@ -1363,7 +1414,7 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../wizard.py" line="506"/>
+        <location filename="../wizard.py" line="557"/>
         <source>Sola Studio setup</source>
         <translation>Sola Studio 设置向导</translation>
     </message>
@@ -1404,32 +1455,32 @@
 <context>
     <name>SheetPage</name>
     <message>
-        <location filename="../wizard.py" line="382"/>
+        <location filename="../wizard.py" line="433"/>
         <source>Product sheet</source>
         <translation>商品表</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="384"/>
+        <location filename="../wizard.py" line="435"/>
         <source>Replies are drafted only from your sheet: prices, sizes, shipping, FAQ.</source>
         <translation>回复只根据您的商品表起草：价格、尺码、运费、常见问题。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="387"/>
+        <location filename="../wizard.py" line="438"/>
         <source>Start with the sample sheet (a T-shirt shop)</source>
         <translation>使用示例商品表（T 恤店）</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="388"/>
+        <location filename="../wizard.py" line="439"/>
         <source>Import my own sheet (YAML or CSV)…</source>
         <translation>导入我自己的商品表（YAML 或 CSV）…</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="405"/>
+        <location filename="../wizard.py" line="456"/>
         <source>Your product sheet</source>
         <translation>您的商品表</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="423"/>
+        <location filename="../wizard.py" line="474"/>
         <source>{0} products; on camera first: {1}</source>
         <translation>{0} 件商品；首先展示：{1}</translation>
     </message>
