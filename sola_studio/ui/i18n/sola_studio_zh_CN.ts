@@ -43,7 +43,7 @@
     <message>
         <location filename="../wizard.py" line="80"/>
         <source>Caption languages</source>
-        <translation type="unfinished">字幕语言</translation>
+        <translation>字幕语言</translation>
     </message>
     <message>
         <location filename="../wizard.py" line="82"/>
