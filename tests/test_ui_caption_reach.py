@@ -90,3 +90,11 @@ def test_settings_show_what_reaches_each_caption_language(qtbot, en_pt_installed
     assert "no translation needed" in rows(dialog.caption_reach)["Português (pt)"]
     # kept as chosen, reached or not
     assert set(dialog.result_settings().caption_languages) == {"pt", "de", "es"}
+
+
+def test_go_lives_fix_for_a_missing_language_warns_about_nllb():
+    from sola_studio.translate.factory import build_translator
+
+    translator = build_translator("en", ["de"], engines=[], strict=False)
+    fix = translator.unavailable["de"].fix or ""
+    assert "bergamot:en-de" in fix and "non-commercial" in fix

@@ -44,7 +44,8 @@ def install_hint(source: str, target: str) -> str:
     """The command that makes ``source -> target`` available."""
     return (
         f"sola-studio models install bergamot:{source}-{target}  "
-        f"(or opus-mt-{source}-{target}, or nllb-200-distilled-600M for every pair)"
+        f"(or opus-mt-{source}-{target}, or nllb-200-distilled-600M for every pair: "
+        "CC-BY-NC 4.0, non-commercial use only, and selling on a stream is commercial use)"
     )
 
 
