@@ -30,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
 
     from sola_studio.config import Settings
     from sola_studio.core.events import Caption
+    from sola_studio.live.demo_profile import unlock_demo_profile
     from sola_studio.ui import theme
     from sola_studio.ui.main import (
         configure_process,
@@ -37,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         freeze_startup_objects,
         preload_with_splash,
     )
-    from sola_studio.ui.session import DEMO_INPUTS, load_sheet_for, session_factory
+    from sola_studio.ui.session import DEMO_INPUTS, DEMO_PROFILE, load_sheet_for, session_factory
     from sola_studio.ui.stall import StallMeter
     from sola_studio.ui.window import MainWindow
 
@@ -46,8 +47,17 @@ def run(args: argparse.Namespace) -> int:
     assert isinstance(app, QApplication)
     theme.apply(app)
     settings = demo_settings(Settings())
+    # the demo's own profile, as `sola-studio studio --demo`: its key is in a file in it, so
+    # the bench needs no keyring (without it the window asked for the default profile's
+    # passphrase in a dialog nobody answers, and the bench never ended)
+    unlock_demo_profile()
     preload_with_splash(app, settings)  # as `sola-studio studio` does before its window shows
-    window = MainWindow(settings, session_factory(inputs=DEMO_INPUTS), load_sheet_for(settings))
+    window = MainWindow(
+        settings,
+        session_factory(inputs=DEMO_INPUTS, profile=DEMO_PROFILE),
+        load_sheet_for(settings),
+        profile=DEMO_PROFILE,
+    )
     window.grab()  # paint once unseen: PySide makes its enum types on first use, ~40 ms
     freeze_startup_objects()  # as `sola-studio studio` does
     window.show()
