@@ -16,12 +16,20 @@ greeting auto-send), through the sender the seller picked.
 Errors stay typed: a failed send publishes a FAILED :class:`ReviewChanged` carrying the
 :class:`~sola_studio.core.errors.ConnectorError`; a stage failure publishes an ErrorEvent and
 the desk keeps running. The desk never imports Qt.
+
+Memory is bounded by what the seller can still act on, not by the show's length: every result
+is in the store as it happens (the record; the report reads it), so the desk keeps a comment's
+understanding while its review item is open (drafted, edited, approved, failed) plus the latest
+:attr:`CommentDesk.KEEP_RECENT`; drafts older than ``review_ttl_s`` are expired as the show goes
+on (:meth:`CommentDesk.expire`, at most every :attr:`CommentDesk.EXPIRE_EVERY_S`), and group
+answers are kept while their askers' items can still be open.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,9 +166,12 @@ class CommentDesk:
             self.config.intake_size, Overflow.BLOCK, name="comment-intake"
         )
         self._abandon = threading.Event()  # stop(): what is still queued is dropped, with why
-        self._comments: dict[str, Comment] = {}
-        self._understood: dict[str, UnderstoodComment] = {}
+        # understanding of comments whose review item is open, and of the latest ones
+        self._open: dict[str, UnderstoodComment] = {}
+        self._recent: OrderedDict[str, UnderstoodComment] = OrderedDict()
+        self._languages: Counter[str] = Counter()  # every comment understood, by language
         self._proposals: dict[str, GroupAnswerProposal] = {}
+        self._last_expiry = self.clock.monotonic()
         self._shown: list[str] = []  # products pinned before the pinned one, the latest first
         self._worker: threading.Thread | None = None
         self._busy = threading.Condition()
@@ -169,6 +180,11 @@ class CommentDesk:
         self.received = self.drafted = self.sent = self.dropped = 0
         self.bus.subscribe(GroupAnswerProposal, self._keep_proposal)
         self.bus.subscribe(ReviewChanged, self._on_review)
+
+    #: Understood comments kept after their review item finished (late lookups, evaluation).
+    KEEP_RECENT = 1000
+    #: How often (desk clock, seconds) drafting also expires drafts older than review_ttl_s.
+    EXPIRE_EVERY_S = 5.0
 
     # --- lifecycle ------------------------------------------------------------------------
 
@@ -281,11 +297,14 @@ class CommentDesk:
     def _handle(self, comment: Comment) -> Draft:
         with self._lock:
             self.received += 1
-            self._comments[comment.id] = comment
         ctx = self._context(comment)
         u = self.understander.understand(comment, ctx)
         with self._lock:
-            self._understood[comment.id] = u
+            self._languages[u.language] += 1
+            self._recent[comment.id] = u
+            self._recent.move_to_end(comment.id)
+            while len(self._recent) > self.KEEP_RECENT:
+                self._recent.popitem(last=False)
         self.bus.publish(u)
         self.memory.remember(
             Interaction(
@@ -303,11 +322,24 @@ class CommentDesk:
         draft = self.drafter.draft(u, ctx.previous)
         with self._lock:
             self.drafted += 1
+            self._open[comment.id] = u  # until its review item is final (_on_review)
         self.bus.publish(draft)
         self.review.add(draft)
         self.demand.count(u)
         self.groups.observe(u, draft)
+        self._expire_due()
         return draft
+
+    def _expire_due(self) -> None:
+        now = self.clock.monotonic()
+        if now - self._last_expiry >= self.EXPIRE_EVERY_S:
+            self._last_expiry = now
+            self.expire()
+
+    def _understood_of(self, comment_id: str) -> UnderstoodComment | None:
+        with self._lock:
+            u = self._open.get(comment_id)
+            return u if u is not None else self._recent.get(comment_id)
 
     def _sheet_texts(self, sheet: ProductSheet) -> SheetTexts:
         return SheetTexts(
@@ -340,8 +372,7 @@ class CommentDesk:
 
     def regenerate(self, comment_id: str) -> Draft:
         """Draft again (after the sheet changed or the seller pinned another product)."""
-        with self._lock:
-            u = self._understood.get(comment_id)
+        u = self._understood_of(comment_id)
         if u is None:
             raise ReviewError(f"no comment {comment_id!r}", fix="pick a comment from the list")
         old = self.review.get(comment_id)
@@ -357,7 +388,10 @@ class CommentDesk:
             raise ReviewError(f"no group answer {proposal_id!r}", fix="pick a proposal")
         done = []
         for cid in proposal.comment_ids:
-            item = self.review.get(cid)
+            try:
+                item = self.review.get(cid)
+            except ReviewError:
+                continue  # finished long ago (sent, skipped or expired): nothing to send
             if item.state in (ReviewState.DRAFTED, ReviewState.EDITED):
                 text = proposal.texts.get(item.draft.language, item.text)
                 approved = self.review.approve(cid, text, by="group")
@@ -366,7 +400,9 @@ class CommentDesk:
 
     def card_for(self, proposal_id: str) -> None:
         """Put a group answer on screen as a Q&A card (published as OnScreenCard)."""
-        proposal = self._proposals[proposal_id]
+        proposal = self._proposals.get(proposal_id)
+        if proposal is None:
+            raise ReviewError(f"no group answer {proposal_id!r}", fix="pick a proposal")
         self.bus.publish(self.groups.card(proposal, proposal.seller_text))
 
     def pin(self, product_id: str) -> None:
@@ -385,26 +421,32 @@ class CommentDesk:
         self.demand.sheet = sheet
 
     def expire(self) -> int:
-        return len(self.review.expire())
+        """Expire drafts older than ``review_ttl_s``, and forget group answers whose askers'
+        items are all that old; returns how many drafts expired."""
+        expired = len(self.review.expire())
+        stale = self.clock.monotonic() - self.config.review_ttl_s - self.config.group_window_s
+        with self._lock:
+            for pid in [p.id for p in self._proposals.values() if p.t_emit < stale]:
+                del self._proposals[pid]
+        return expired
 
     def stats(self) -> DeskStats:
-        langs: dict[str, int] = {}
+        waiting = self.review.waiting()
         with self._lock:
-            for u in self._understood.values():
-                langs[u.language] = langs.get(u.language, 0) + 1
             return DeskStats(
                 self.received,
                 self.drafted,
                 self.sent,
                 self.dropped,
-                len(self.review.pending()),
+                waiting,
                 self.clock.monotonic(),
-                langs,
+                dict(self._languages),
             )
 
     def understood(self, comment_id: str) -> UnderstoodComment | None:
-        with self._lock:
-            return self._understood.get(comment_id)
+        """The comment understood, while its review item is open or it is among the latest
+        :attr:`KEEP_RECENT` (the store has every one)."""
+        return self._understood_of(comment_id)
 
     # --- sending -------------------------------------------------------------------------------
 
@@ -418,7 +460,13 @@ class CommentDesk:
         raise ReviewError(f"no sender named {via!r}", fix=f"use one of: {names}")
 
     def _send(self, item: ReviewItem, via: str | None, by: str) -> ReviewItem:
-        comment = self._comments[item.draft.comment_id]
+        u = self._understood_of(item.draft.comment_id)
+        if u is None:
+            raise ReviewError(
+                f"no comment {item.draft.comment_id!r} to answer",
+                fix="pick a comment from the list",
+            )
+        comment = u.comment
         sender = self._sender(via)
         try:
             # a platform send may end on the clipboard (TikTok): record how it really went
@@ -444,9 +492,13 @@ class CommentDesk:
         return sent
 
     def _keep_proposal(self, proposal: GroupAnswerProposal) -> None:
-        self._proposals[proposal.id] = proposal
+        with self._lock:
+            self._proposals[proposal.id] = proposal
 
     def _on_review(self, event: ReviewChanged) -> None:
+        if event.state.is_final:  # sent, skipped or expired: the store has it
+            with self._lock:
+                self._open.pop(event.comment_id, None)
         # greeting auto-send (opt-in): the queue approved it itself; the desk sends it
         if event.state is ReviewState.APPROVED and event.by == "auto":
             try:

@@ -6,7 +6,8 @@ country; when asks for an out-of-stock or low-stock variant reach ``threshold`` 
 :class:`GroupAnswerer` watches questions: when ``min_viewers`` different viewers ask the same
 thing (same intent, product, variant, country) within ``window_s`` seconds, it proposes one answer
 for all of them, in each of their languages, with an on-screen card for the video.
-Neither ever sends anything.
+Neither ever sends anything. Both keep counts and the current window, never every ask, so
+their memory does not grow with the show's length.
 """
 
 from __future__ import annotations
@@ -46,7 +47,10 @@ class DemandCounter:
         self._clock = clock
         self.threshold = threshold
         self.counts: Counter[DemandKey] = Counter()
-        self._variant_asks: dict[str, list[DemandKey]] = defaultdict(list)
+        # per variant: asks, and the same asks by language and by country (counts, not asks)
+        self._variant_asks: Counter[str] = Counter()
+        self._variant_languages: dict[str, Counter[str]] = defaultdict(Counter)
+        self._variant_countries: dict[str, Counter[str]] = defaultdict(Counter)
         self._alerted: dict[str, int] = {}
         self._lock = threading.Lock()
 
@@ -76,7 +80,9 @@ class DemandCounter:
                 )
                 if key.variant_sku is None:
                     continue
-                self._variant_asks[key.variant_sku].append(key)
+                self._variant_asks[key.variant_sku] += 1
+                self._variant_languages[key.variant_sku][key.language] += 1
+                self._variant_countries[key.variant_sku][key.country or ""] += 1
                 alert = self._check(product.id, key.variant_sku)
                 if alert is not None:
                     alerts.append(alert)
@@ -92,7 +98,7 @@ class DemandCounter:
         if level is StockLevel.IN_STOCK:
             return None
         asks = self._variant_asks[sku]
-        step = len(asks) // self.threshold
+        step = asks // self.threshold
         if step == 0 or self._alerted.get(sku, 0) >= step:
             return None
         self._alerted[sku] = step
@@ -102,10 +108,10 @@ class DemandCounter:
             variant_label=variant.label,
             stock=variant.stock,
             level=level,
-            asks=len(asks),
+            asks=asks,
             threshold=self.threshold,
-            by_language=Counter(k.language for k in asks),
-            by_country=Counter(k.country or "" for k in asks),
+            by_language=Counter(self._variant_languages[sku]),
+            by_country=Counter(self._variant_countries[sku]),
             t_emit=self._clock(),
         )
 
@@ -186,6 +192,8 @@ class GroupAnswerer:
             self._publish(grown)
             return grown
         with self._lock:
+            if len(self._asks) > self.SWEEP_OVER:
+                self._sweep(now)
             asks = self._asks[key]
             asks.append(_Ask(now, u.comment.id, u.comment.viewer_id, draft.language, draft))
             while asks and now - asks[0].t > self.window_s:
@@ -219,6 +227,18 @@ class GroupAnswerer:
             self._open[key] = proposal
         self._publish(proposal)
         return proposal
+
+    #: Past this many question kinds seen, those quiet for a window are forgotten.
+    SWEEP_OVER = 256
+
+    def _sweep(self, now: float) -> None:
+        """Forget the asks, proposals and open groups of question kinds nobody asked within a
+        window (they could not join or trigger a group answer any more). Under the lock."""
+        for key in [k for k, a in self._asks.items() if not a or now - a[-1].t > self.window_s]:
+            del self._asks[key]
+        for key in [k for k, t in self._last_proposal.items() if now - t > self.window_s]:
+            del self._last_proposal[key]
+            self._open.pop(key, None)
 
     def card(self, proposal: GroupAnswerProposal, title: str) -> OnScreenCard:
         return OnScreenCard(

@@ -10,7 +10,7 @@ understood intent/entities and the reply text that was actually sent.
 from __future__ import annotations
 
 import threading
-from collections import defaultdict
+from collections import OrderedDict
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -55,25 +55,39 @@ class ViewerMemory(Protocol):
 
 
 class InMemoryViewerMemory:
-    """:class:`ViewerMemory` in a dict; thread-safe; lost when the process ends."""
+    """:class:`ViewerMemory` in a dict; thread-safe; lost when the process ends.
 
-    def __init__(self) -> None:
-        self._by_viewer: dict[tuple[str, str], list[Interaction]] = defaultdict(list)
+    Bounded: each viewer's latest ``per_viewer`` interactions, of the ``viewers`` viewers heard
+    from most recently (the one silent longest is forgotten first)."""
+
+    def __init__(self, per_viewer: int = 50, viewers: int = 20_000) -> None:
+        self.per_viewer = per_viewer
+        self.viewers = viewers
+        self._by_viewer: OrderedDict[tuple[str, str], list[Interaction]] = OrderedDict()
         self._by_comment: dict[str, tuple[str, str]] = {}
         self._lock = threading.Lock()
 
     def remember(self, interaction: Interaction) -> None:
         key = (interaction.platform, interaction.viewer_id)
         with self._lock:
-            self._by_viewer[key].append(interaction)
+            items = self._by_viewer.setdefault(key, [])
+            self._by_viewer.move_to_end(key)
+            items.append(interaction)
             self._by_comment[interaction.comment_id] = key
+            for old in items[: -self.per_viewer]:
+                self._by_comment.pop(old.comment_id, None)
+            del items[: -self.per_viewer]
+            while len(self._by_viewer) > self.viewers:
+                _, gone = self._by_viewer.popitem(last=False)
+                for old in gone:
+                    self._by_comment.pop(old.comment_id, None)
 
     def answered(self, comment_id: str, reply: str, fact_ids: tuple[str, ...]) -> None:
         with self._lock:
             key = self._by_comment.get(comment_id)
             if key is None:
                 return
-            items = self._by_viewer[key]
+            items = self._by_viewer.get(key, [])
             for i, item in enumerate(items):
                 if item.comment_id == comment_id:
                     items[i] = replace(item, reply=reply, fact_ids=fact_ids)

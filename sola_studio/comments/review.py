@@ -8,6 +8,11 @@ order the viewers first asked, so a viewer who asks three times keeps their plac
 going to the back, and cannot push everyone else back with a flood either. Greetings older than
 ``praise_promote_s`` are promoted so they are never starved.
 
+Memory: an item stays in the queue while the seller can still act on it (drafted, edited,
+approved, failed); once final (sent, rejected, expired) it moves to a short list of the latest
+``keep_done`` finished items (so a late click on one still gets its state, not "no comment"),
+and the oldest of those are forgotten. The store has the whole record.
+
 Auto-send is opt-in and only for greetings: a queue built with ``auto_send_greetings=True``
 approves greeting drafts itself (``by="auto"``). It never sends; :class:`CommentDesk` does.
 """
@@ -16,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -50,6 +56,8 @@ _ALLOWED: dict[ReviewState, frozenset[ReviewState]] = {
     ReviewState.EXPIRED: frozenset(),
 }
 
+_WAITING = (ReviewState.DRAFTED, ReviewState.EDITED, ReviewState.FAILED)
+
 
 @dataclass(frozen=True)
 class ReviewItem:
@@ -72,22 +80,39 @@ class ReviewQueue:
         ttl_s: float = 600.0,
         praise_promote_s: float = 120.0,
         auto_send_greetings: bool = False,
+        keep_done: int = 1000,
     ) -> None:
         self._publish = publish
         self._clock = clock
         self.ttl_s = ttl_s
         self.praise_promote_s = praise_promote_s
         self.auto_send_greetings = auto_send_greetings
-        self._items: dict[str, ReviewItem] = {}
-        self._first_ask: dict[str, float] = {}  # viewer -> arrival of their oldest waiting ask
+        self.keep_done = keep_done
+        self._items: dict[str, ReviewItem] = {}  # the seller can still act on these
+        self._done: OrderedDict[str, ReviewItem] = OrderedDict()  # the latest finished ones
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
+        """Items the seller can still act on (finished ones are in the store)."""
         return len(self._items)
+
+    def _lookup(self, comment_id: str) -> ReviewItem | None:
+        item = self._items.get(comment_id)
+        return item if item is not None else self._done.get(comment_id)
+
+    def _put(self, item: ReviewItem) -> None:
+        cid = item.draft.comment_id
+        if not item.state.is_final:
+            self._items[cid] = item
+            return
+        self._items.pop(cid, None)
+        self._done[cid] = item
+        while len(self._done) > self.keep_done:
+            self._done.popitem(last=False)
 
     def get(self, comment_id: str) -> ReviewItem:
         with self._lock:
-            item = self._items.get(comment_id)
+            item = self._lookup(comment_id)
         if item is None:
             raise ReviewError(
                 f"no comment {comment_id!r} in the review queue", fix="pick a comment from the list"
@@ -97,11 +122,11 @@ class ReviewQueue:
     def add(self, draft: Draft) -> ReviewItem:
         """Queue a new draft (or replace the draft of a comment being regenerated)."""
         with self._lock:
-            old = self._items.get(draft.comment_id)
+            old = self._lookup(draft.comment_id)
             if old is not None and old.state.is_final:
                 return old
             item = ReviewItem(draft, ReviewState.DRAFTED, draft.text, draft.t_capture)
-            self._items[draft.comment_id] = item
+            self._put(item)
         self._emit(item, old.state if old else None, by="drafter")
         if self.auto_send_greetings and draft.intent is Intent.GREETING and not draft.flagged:
             return self.approve(draft.comment_id, by="auto")
@@ -116,7 +141,7 @@ class ReviewQueue:
         error: SolaError | None = None,
     ) -> ReviewItem:
         with self._lock:
-            item = self._items.get(comment_id)
+            item = self._lookup(comment_id)
             if item is None:
                 raise ReviewError(
                     f"no comment {comment_id!r} in the review queue",
@@ -128,7 +153,7 @@ class ReviewQueue:
                     fix="refresh the comment list",
                 )
             new = replace(item, state=state, text=item.text if text is None else text)
-            self._items[comment_id] = new
+            self._put(new)
         self._emit(new, item.state, by=by, error=error)
         return new
 
@@ -163,15 +188,16 @@ class ReviewQueue:
             ]
         return [self._move(cid, ReviewState.EXPIRED, by="expiry") for cid in old]
 
+    def waiting(self) -> int:
+        """How many items :meth:`pending` would list (without ordering them)."""
+        with self._lock:
+            return sum(1 for i in self._items.values() if i.state in _WAITING)
+
     def pending(self) -> list[ReviewItem]:
         """Items waiting for the seller, in the order to show them (module docstring)."""
         now = self._clock()
         with self._lock:
-            waiting = [
-                i
-                for i in self._items.values()
-                if i.state in (ReviewState.DRAFTED, ReviewState.EDITED, ReviewState.FAILED)
-            ]
+            waiting = [i for i in self._items.values() if i.state in _WAITING]
         first: dict[str, float] = {}
         rank: dict[str, int] = {}
         for item in sorted(waiting, key=lambda i: i.arrived):
