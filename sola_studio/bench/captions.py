@@ -47,6 +47,7 @@ import resource
 import statistics
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -516,7 +517,6 @@ def _eval_split(engine: Any, split: str, gap: float) -> dict[str, Any]:
     untranslated): ``wer_{stream,offline,ratio}_{split}_{lang}``, reference words and the clips
     where the stream repeats words said once. Only figures, never a clip (validation is kept
     aside)."""
-    from sola_studio.bench.streaming import score
     from sola_studio.sources.audio import decode_file
 
     if split not in EVAL_SPLITS:
@@ -572,3 +572,57 @@ def _per_file(
             }
         )
     return out
+
+
+def _errors(reference: str, hypothesis: str, language: str) -> tuple[int, int]:
+    """(word errors, reference words) of one clip, as WER counts them."""
+    import jiwer
+
+    ref = " ".join(scored_words(reference, language))
+    hyp = " ".join(scored_words(hypothesis, language))
+    if not ref:
+        return 0, 0
+    n = len(ref.split())
+    if not hyp:
+        return n, n
+    m = jiwer.process_words(ref, hyp)
+    return m.substitutions + m.deletions + m.insertions, n
+
+
+def score(
+    recordings: Sequence[_Recording], stream: Sequence[str], offline: Sequence[str], language: str
+) -> dict[str, Any]:
+    """Stream and offline WER of one language's clips, their ratio, and the repeated-words
+    check (clips where the stream, or the offline pass, repeats what the speaker said once)."""
+    es = eo = words = 0
+    clips: list[dict[str, Any]] = []
+    for r, s, o in zip(recordings, stream, offline, strict=True):
+        e1, n = _errors(r.reference, s, language)
+        e2, _ = _errors(r.reference, o, language)
+        es, eo, words = es + e1, eo + e2, words + n
+        clips.append(
+            {
+                "file": r.path.name,
+                "reference": r.reference,
+                "offline": o,
+                "stream": s,
+                "errors_stream": e1,
+                "errors_offline": e2,
+                "repeated_stream": repeated_ngrams(r.reference, s, language),
+                "repeated_offline": repeated_ngrams(r.reference, o, language),
+            }
+        )
+    ws = es / words if words else None
+    wo = eo / words if words else None
+    return {
+        "clips": len(recordings),
+        "reference_words": words,
+        "errors_stream": es,
+        "errors_offline": eo,
+        "wer_stream": ws,
+        "wer_offline": wo,
+        "wer_ratio": ws / wo if ws is not None and wo else None,
+        "repeat_clips": sum(1 for c in clips if c["repeated_stream"]),
+        "repeat_clips_offline": sum(1 for c in clips if c["repeated_offline"]),
+        "per_clip": clips,
+    }

@@ -53,7 +53,7 @@ from sola_studio.bench.captions import (
     _recordings,
     eval_recordings,
     normalise,
-    repeated_ngrams,
+    score,
     scored_words,
 )
 from sola_studio.sources.audio import CHUNK_S, SAMPLE_RATE, AudioChunk, decode_file
@@ -180,60 +180,6 @@ def set_recordings(name: str, language: str | None) -> list[_Recording]:
     if name in EVAL_SPLITS:
         return eval_recordings(name, language)
     raise ValueError(f"unknown set {name!r}: use one of {', '.join(SETS)}")
-
-
-def _errors(reference: str, hypothesis: str, language: str) -> tuple[int, int]:
-    """(word errors, reference words) of one clip, as WER counts them."""
-    import jiwer
-
-    ref = " ".join(scored_words(reference, language))
-    hyp = " ".join(scored_words(hypothesis, language))
-    if not ref:
-        return 0, 0
-    n = len(ref.split())
-    if not hyp:
-        return n, n
-    m = jiwer.process_words(ref, hyp)
-    return m.substitutions + m.deletions + m.insertions, n
-
-
-def score(
-    recordings: Sequence[_Recording], stream: Sequence[str], offline: Sequence[str], language: str
-) -> dict[str, Any]:
-    """Stream and offline WER of one language's clips, their ratio, and the repeated-words
-    check (clips where the stream, or the offline pass, repeats what the speaker said once)."""
-    es = eo = words = 0
-    clips: list[dict[str, Any]] = []
-    for r, s, o in zip(recordings, stream, offline, strict=True):
-        e1, n = _errors(r.reference, s, language)
-        e2, _ = _errors(r.reference, o, language)
-        es, eo, words = es + e1, eo + e2, words + n
-        clips.append(
-            {
-                "file": r.path.name,
-                "reference": r.reference,
-                "offline": o,
-                "stream": s,
-                "errors_stream": e1,
-                "errors_offline": e2,
-                "repeated_stream": repeated_ngrams(r.reference, s, language),
-                "repeated_offline": repeated_ngrams(r.reference, o, language),
-            }
-        )
-    ws = es / words if words else None
-    wo = eo / words if words else None
-    return {
-        "clips": len(recordings),
-        "reference_words": words,
-        "errors_stream": es,
-        "errors_offline": eo,
-        "wer_stream": ws,
-        "wer_offline": wo,
-        "wer_ratio": ws / wo if ws is not None and wo else None,
-        "repeat_clips": sum(1 for c in clips if c["repeated_stream"]),
-        "repeat_clips_offline": sum(1 for c in clips if c["repeated_offline"]),
-        "per_clip": clips,
-    }
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
