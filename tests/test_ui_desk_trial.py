@@ -16,7 +16,7 @@ from sola_studio.comments.trial import TrialDesk
 from sola_studio.config import Settings
 from sola_studio.ui.main import demo_settings
 from sola_studio.ui.session import DEMO_INPUTS, SAMPLE_SHEET, load_sheet_for, session_factory
-from sola_studio.ui.widgets.desk import DeskPanel
+from sola_studio.ui.widgets.desk import DeskPanel, TrialOutcome
 from sola_studio.ui.window import MainWindow
 
 
@@ -83,7 +83,9 @@ def test_a_trial_on_the_shows_desk_publishes_nothing(qtbot):
     qtbot.addWidget(panel)
     panel.show()
     panel.trial.requested.connect(
-        lambda text, lang: panel.trial.finished.emit(TrialDesk.of(desk).draft(text, lang or None))
+        lambda text, lang: panel.trial.finished.emit(
+            TrialOutcome(TrialDesk.of(desk).draft(text, lang or None))
+        )
     )
     result = _try(qtbot, panel, "how much?")
     assert "EN (detected)" in result

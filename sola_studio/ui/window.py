@@ -48,14 +48,14 @@ from sola_studio.core.clock import monotonic
 from sola_studio.core.events import Caption, ErrorEvent
 from sola_studio.ui import theme
 from sola_studio.ui.controller import CommandRunner, SessionController, describe
-from sola_studio.ui.desk_feed import EVENT_KINDS, DeskFeed
+from sola_studio.ui.desk_feed import EVENT_KINDS, DeskFeed, needs_you
 from sola_studio.ui.session import SAMPLE_SHEET, Outputs, StudioSession, load_sheet_for
 
 if TYPE_CHECKING:
     from sola_studio.store.repository import SessionStore
     from sola_studio.ui.preflight import DeviceProblem
 from sola_studio.ui.widgets.captions import CaptionStrip
-from sola_studio.ui.widgets.desk import CommentCard, DeskPanel
+from sola_studio.ui.widgets.desk import CommentCard, DeskPanel, TrialOutcome
 from sola_studio.ui.widgets.outputs import OutputsPanel, ProblemBanner
 from sola_studio.ui.widgets.plan_editor import PlanDialog
 from sola_studio.ui.widgets.preview import PreviewView
@@ -479,15 +479,17 @@ class MainWindow(QMainWindow):
 
             try:
                 if session is not None and session.has_desk:
-                    box.finished.emit(session.try_comment(text, language or None))
-                    return
-                sheet = load_sheet_for(settings)
-                if sheet is None:
-                    box.finished.emit(self.tr("The product sheet cannot be read."))
-                    return
-                if pinned and sheet.product(pinned) is not None:
-                    sheet = sheet.with_pinned(pinned)
-                box.finished.emit(TrialDesk.for_sheet(sheet).draft(text, language or None))
+                    trial = session.try_comment(text, language or None)
+                else:
+                    sheet = load_sheet_for(settings)
+                    if sheet is None:
+                        box.finished.emit(self.tr("The product sheet cannot be read."))
+                        return
+                    if pinned and sheet.product(pinned) is not None:
+                        sheet = sheet.with_pinned(pinned)
+                    trial = TrialDesk.for_sheet(sheet).draft(text, language or None)
+                asked = tuple(i.value for i in trial.understood.intents)
+                box.finished.emit(TrialOutcome(trial, needs_you(asked, trial.draft)))
             except Exception as exc:  # shown in the box, with its fix when it has one
                 box.finished.emit(describe(exc))
 

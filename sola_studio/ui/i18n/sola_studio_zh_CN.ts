@@ -4,7 +4,7 @@
 <context>
     <name>BannerStrip</name>
     <message>
-        <location filename="../widgets/desk.py" line="150"/>
+        <location filename="../widgets/desk.py" line="158"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
@@ -298,128 +298,128 @@
 <context>
     <name>DeskPanel</name>
     <message>
-        <location filename="../widgets/desk.py" line="212"/>
+        <location filename="../widgets/desk.py" line="313"/>
         <source>Comments</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="220"/>
+        <location filename="../widgets/desk.py" line="321"/>
         <source>Try a comment</source>
         <translation>试一条评论</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="246"/>
+        <location filename="../widgets/desk.py" line="347"/>
         <source>Wait</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="247"/>
+        <location filename="../widgets/desk.py" line="348"/>
         <source>Viewer</source>
         <translation>观众</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="248"/>
+        <location filename="../widgets/desk.py" line="349"/>
         <source>Lang</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="249"/>
+        <location filename="../widgets/desk.py" line="350"/>
         <source>Comment</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="250"/>
+        <location filename="../widgets/desk.py" line="351"/>
         <source>Intent</source>
         <translation>意图</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="287"/>
+        <location filename="../widgets/desk.py" line="388"/>
         <source>Draft reply</source>
         <translation>回复草稿</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="288"/>
+        <location filename="../widgets/desk.py" line="389"/>
         <source>Select a comment to see its draft.</source>
         <translation>选择一条评论查看回复草稿。</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="293"/>
+        <location filename="../widgets/desk.py" line="394"/>
         <source>Facts used</source>
         <translation>引用的事实</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="298"/>
+        <location filename="../widgets/desk.py" line="399"/>
         <source>Approve &amp;&amp; send  [A]</source>
         <translation>批准并发送  [A]</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="300"/>
+        <location filename="../widgets/desk.py" line="401"/>
         <source>Skip  [S]</source>
         <translation>跳过  [S]</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="301"/>
+        <location filename="../widgets/desk.py" line="402"/>
         <source>Edit  [E]</source>
         <translation>编辑  [E]</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="302"/>
+        <location filename="../widgets/desk.py" line="403"/>
         <source>Regenerate  [R]</source>
         <translation>重新生成  [R]</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="415"/>
+        <location filename="../widgets/desk.py" line="513"/>
         <source>platform&apos;s</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="417"/>
+        <location filename="../widgets/desk.py" line="515"/>
         <source>Reply to {0}: copied — paste it in the {1} chat</source>
         <translation>给 {0} 的回复：已复制——请粘贴到 {1} 聊天中</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="422"/>
+        <location filename="../widgets/desk.py" line="520"/>
         <source>Reply to {0}: rehearsal — logged, not sent</source>
         <translation>给 {0} 的回复：排练——已记录，未发送</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="425"/>
+        <location filename="../widgets/desk.py" line="523"/>
         <source>Reply to {0}: shown on the picture</source>
         <translation>给 {0} 的回复：已显示在画面上</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="428"/>
+        <location filename="../widgets/desk.py" line="526"/>
         <source>Reply to {0}: sent in the {1} chat</source>
         <translation>给 {0} 的回复：已发送到 {1} 聊天</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="599"/>
+        <location filename="../widgets/desk.py" line="697"/>
         <source>⚑ needs you · {0}</source>
         <translation>⚑ 需要您处理 · {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="600"/>
-        <location filename="../widgets/desk.py" line="650"/>
+        <location filename="../widgets/desk.py" line="698"/>
+        <location filename="../widgets/desk.py" line="748"/>
         <source>needs you</source>
         <translation>需要您处理</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="652"/>
+        <location filename="../widgets/desk.py" line="750"/>
         <source>confidence {0}</source>
         <translation>置信度 {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="659"/>
+        <location filename="../widgets/desk.py" line="757"/>
         <source>(no facts: the sheet is silent, check before sending)</source>
         <translation>（无事实依据：商品表中没有相关信息，发送前请核实）</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="661"/>
+        <location filename="../widgets/desk.py" line="759"/>
         <source>(none needed)</source>
         <translation>（无需事实依据）</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="666"/>
+        <location filename="../widgets/desk.py" line="764"/>
         <source>Waiting {0} · Answered {1}</source>
         <translation>待回复 {0} · 已回复 {1}</translation>
     </message>
@@ -455,47 +455,47 @@
 <context>
     <name>Intent</name>
     <message>
-        <location filename="../widgets/desk.py" line="75"/>
+        <location filename="../widgets/desk.py" line="83"/>
         <source>price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="76"/>
+        <location filename="../widgets/desk.py" line="84"/>
         <source>shipping</source>
         <translation>运费</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="77"/>
+        <location filename="../widgets/desk.py" line="85"/>
         <source>size &amp; stock</source>
         <translation>尺码与库存</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="78"/>
+        <location filename="../widgets/desk.py" line="86"/>
         <source>material</source>
         <translation>材质</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="79"/>
+        <location filename="../widgets/desk.py" line="87"/>
         <source>payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="80"/>
+        <location filename="../widgets/desk.py" line="88"/>
         <source>returns</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="81"/>
+        <location filename="../widgets/desk.py" line="89"/>
         <source>discount</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="82"/>
+        <location filename="../widgets/desk.py" line="90"/>
         <source>greeting</source>
         <translation>问候</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="83"/>
+        <location filename="../widgets/desk.py" line="91"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
@@ -543,7 +543,7 @@
     </message>
     <message>
         <location filename="../window.py" line="180"/>
-        <location filename="../window.py" line="666"/>
+        <location filename="../window.py" line="668"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
@@ -594,7 +594,7 @@
     </message>
     <message>
         <location filename="../window.py" line="286"/>
-        <location filename="../window.py" line="683"/>
+        <location filename="../window.py" line="685"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
@@ -674,27 +674,27 @@
         <translation>无法读取商品表。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="530"/>
+        <location filename="../window.py" line="532"/>
         <source>LIVE {0}</source>
         <translation>直播中 {0}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="549"/>
+        <location filename="../window.py" line="551"/>
         <source>Saved. New settings apply at the next Go live.</source>
         <translation>已保存。新设置将在下次开播时生效。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="610"/>
+        <location filename="../window.py" line="612"/>
         <source>Sessions and reports</source>
         <translation type="unfinished">场次与报告</translation>
     </message>
     <message>
-        <location filename="../window.py" line="651"/>
+        <location filename="../window.py" line="653"/>
         <source>No finished session to report on.</source>
         <translation>没有已结束的场次可生成报告。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="671"/>
+        <location filename="../window.py" line="673"/>
         <source>Report written to {0}</source>
         <translation>报告已保存到 {0}</translation>
     </message>
@@ -1577,52 +1577,52 @@
 <context>
     <name>TrialBox</name>
     <message>
-        <location filename="../widgets/desk_trial.py" line="44"/>
+        <location filename="../widgets/desk.py" line="214"/>
         <source>Try a comment as a viewer would write it…</source>
         <translation>像观众那样输入一条评论试试…</translation>
     </message>
     <message>
-        <location filename="../widgets/desk_trial.py" line="48"/>
+        <location filename="../widgets/desk.py" line="218"/>
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../widgets/desk_trial.py" line="52"/>
+        <location filename="../widgets/desk.py" line="222"/>
         <source>Try</source>
         <translation>试试</translation>
     </message>
     <message>
-        <location filename="../widgets/desk_trial.py" line="67"/>
+        <location filename="../widgets/desk.py" line="237"/>
         <source>Type a comment first.</source>
         <translation>请先输入一条评论。</translation>
     </message>
     <message>
-        <location filename="../widgets/desk_trial.py" line="70"/>
+        <location filename="../widgets/desk.py" line="240"/>
         <source>Drafting…</source>
         <translation>正在起草…</translation>
     </message>
     <message>
-        <location filename="../widgets/desk_trial.py" line="88"/>
+        <location filename="../widgets/desk.py" line="259"/>
         <source>{0} (picked; detected {1})</source>
         <translation>{0}（已选择；识别为 {1}）</translation>
     </message>
     <message>
-        <location filename="../widgets/desk_trial.py" line="92"/>
+        <location filename="../widgets/desk.py" line="263"/>
         <source>{0} (detected)</source>
         <translation>{0}（自动识别）</translation>
     </message>
     <message>
-        <location filename="../widgets/desk_trial.py" line="105"/>
+        <location filename="../widgets/desk.py" line="275"/>
         <source>needs you: {0}</source>
         <translation>需要你处理：{0}</translation>
     </message>
     <message>
-        <location filename="../widgets/desk_trial.py" line="107"/>
+        <location filename="../widgets/desk.py" line="277"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../widgets/desk_trial.py" line="108"/>
+        <location filename="../widgets/desk.py" line="278"/>
         <source>Facts: {0} · confidence {1} · a trial: not queued, not stored</source>
         <translation>依据：{0} · 置信度 {1} · 仅为试用：不进入队列，不保存</translation>
     </message>

@@ -4,6 +4,10 @@ The panel shows :class:`CommentCard` rows (built by the window from the core's d
 forwards the seller's decisions as signals: approve & send (``A`` or Ctrl+Enter), skip (``S``),
 edit (``E``), regenerate (``R``). It never drafts, sends or decides anything itself; nothing
 reaches a viewer unless the core's desk receives ``approve``.
+
+:class:`TrialBox`, the test-comment box, forwards a typed comment (:attr:`TrialBox.requested`)
+and shows the draft the core's ``comments.trial.TrialDesk`` made for it, which the window runs
+off the GUI thread; a trial never enters the queue or the store.
 """
 
 from __future__ import annotations
@@ -14,10 +18,12 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
@@ -29,6 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sola_studio.comments.language import SUPPORTED
+from sola_studio.comments.trial import TrialDraft
 from sola_studio.core.clock import monotonic
 from sola_studio.ui import theme
 
@@ -181,6 +189,99 @@ class BannerStrip(QWidget):
         (self.accepted if accepted else self.dismissed).emit(banner_id)
 
 
+@dataclass(frozen=True)
+class TrialOutcome:
+    """A tried comment's draft (the core's :class:`TrialDraft`) and why it would need the
+    seller (the desk feed's "needs you" reasons, worked out where the trial ran)."""
+
+    trial: TrialDraft
+    needs_reasons: tuple[str, ...] = ()
+
+
+class TrialBox(QWidget):
+    """A line for a comment, a language (or detect), Try, and the draft it would get."""
+
+    requested = Signal(str, str)  # the comment, the language code ("" = detect)
+    finished = Signal(object)  # a TrialOutcome, or an error's text; may come from any thread
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(4)
+        row = QHBoxLayout()
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(self.tr("Try a comment as a viewer would write it…"))
+        self.text.returnPressed.connect(self.submit)
+        row.addWidget(self.text, 1)
+        self.language = QComboBox()
+        self.language.addItem(self.tr("Detect"), "")
+        for code in SUPPORTED:
+            self.language.addItem(code.upper(), code)
+        row.addWidget(self.language)
+        self.try_button = QPushButton(self.tr("Try"))
+        self.try_button.clicked.connect(self.submit)
+        row.addWidget(self.try_button)
+        layout.addLayout(row)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setTextFormat(Qt.TextFormat.RichText)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.result)
+        # queued to the GUI thread when the core answers from the command thread
+        self.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
+
+    def submit(self) -> None:
+        text = self.text.text().strip()
+        if not text:
+            self.result.setText(html.escape(self.tr("Type a comment first.")))
+            return
+        self.try_button.setEnabled(False)
+        self.result.setText(html.escape(self.tr("Drafting…")))
+        self.requested.emit(text, str(self.language.currentData() or ""))
+
+    def _finished(self, outcome: object) -> None:
+        self.try_button.setEnabled(True)
+        if isinstance(outcome, TrialOutcome):
+            self.show_trial(outcome)
+        else:
+            self.show_error(str(outcome))
+
+    def show_error(self, text: str) -> None:
+        self.try_button.setEnabled(True)
+        self.result.setText(f"<span style='color:{theme.AMBER}'>{html.escape(text)}</span>")
+
+    def show_trial(self, outcome: TrialOutcome) -> None:
+        trial = outcome.trial
+        u, d = trial.understood, trial.draft
+        dim = theme.TEXT_DIM
+        if trial.picked:
+            lang = self.tr("{0} (picked; detected {1})").format(
+                u.language.upper(), trial.detected.upper()
+            )
+        else:
+            lang = self.tr("{0} (detected)").format(u.language.upper())
+        intents = ", ".join(intent_label(i.value) for i in u.intents) or intent_label("other")
+        parts = [f"<span style='color:{dim}'>{html.escape(lang)} · {html.escape(intents)}</span>"]
+        if u.translation and u.translation != u.clean_text:
+            parts.append(f"<span style='color:{dim}'>{html.escape(u.translation)}</span>")
+        elif u.translation is None and u.translation_note:
+            note = html.escape(u.translation_note)
+            parts.append(f"<span style='color:{theme.AMBER}'>{note}</span>")
+        parts.append(f"<b>{html.escape(d.text)}</b>")
+        if d.seller_text and d.seller_text != d.text:
+            parts.append(f"<span style='color:{dim}'>{html.escape(d.seller_text)}</span>")
+        if outcome.needs_reasons:
+            why = self.tr("needs you: {0}").format("; ".join(outcome.needs_reasons))
+            parts.append(f"<span style='color:{theme.AMBER}'>⚑ {html.escape(why)}</span>")
+        facts = "; ".join(f.text for f in d.facts) or self.tr("none")
+        summary = self.tr("Facts: {0} · confidence {1} · a trial: not queued, not stored").format(
+            facts, f"{d.confidence:.0%}"
+        )
+        parts.append(f"<span style='color:{dim}'>{html.escape(summary)}</span>")
+        self.result.setText("<br>".join(parts))
+
+
 class DeskPanel(QFrame):
     """The comment queue and the selected comment's draft."""
 
@@ -304,9 +405,6 @@ class DeskPanel(QFrame):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             buttons.addWidget(b)
         dl.addLayout(buttons)
-        # imported here: desk_trial uses this module's intent_label
-        from sola_studio.ui.widgets.desk_trial import TrialBox
-
         # The test-comment box takes the detail's place while "Try a comment" is down (so the
         # queue keeps its rows); picking a comment brings the detail back.
         self.trial = TrialBox()
