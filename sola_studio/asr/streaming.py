@@ -54,22 +54,29 @@ import logging
 import math
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
 
 from sola_studio.asr.engine import WHISPER_WINDOW_S, AsrEngine, Decoded, DecodeOptions
 from sola_studio.asr.guards import (
-    GuardOptions,
     collapse_repetitions,
     collapse_text_repetitions,
     drop_mismatch_phrases,
     drop_mismatch_text,
     is_silence_hallucination,
-    normalise,
 )
-from sola_studio.asr.vad import GateOptions, SpeechGate, Utterance
+
+# StreamingOptions (options.py) and the word helpers (words.py) moved out when this module
+# passed 800 lines; the ``X as X`` imports keep them importable from here.
+from sola_studio.asr.options import StreamingOptions as StreamingOptions
+from sola_studio.asr.vad import SpeechGate, Utterance
+from sola_studio.asr.words import ABBREVIATIONS as ABBREVIATIONS
+from sola_studio.asr.words import CLAUSE_END as CLAUSE_END
+from sola_studio.asr.words import SENTENCE_END as SENTENCE_END
+from sola_studio.asr.words import _agreed_prefix, _ends_with, _text_of
+from sola_studio.asr.words import repeated_head as repeated_head
 from sola_studio.core.channels import _End
 from sola_studio.core.clock import monotonic
 from sola_studio.core.errors import SolaError
@@ -79,8 +86,6 @@ from sola_studio.sources.audio import SAMPLE_RATE, AudioChunk, AudioSource
 log = logging.getLogger(__name__)
 
 _TAIL_WORDS = 5
-SENTENCE_END = (".", "?", "!", "。", "？", "！")
-CLAUSE_END = (*SENTENCE_END, ",", ";", ":", "，", "、")
 
 
 @dataclass(frozen=True)
@@ -123,88 +128,6 @@ class StreamingPolicy(Protocol):
     def buffer_seconds(self) -> float:
         """Seconds of audio held right now (bounded; tests watch it over long replays)."""
         ...
-
-
-@dataclass(frozen=True)
-class StreamingOptions:
-    """Tuning of :class:`UtteranceStreamer` (see the module docstring for what each does).
-
-    ``languages``: the seller's languages; one means forced, several means detected among them
-    only, none means detected among all. ``final_beam``: beam of the pass that commits an
-    utterance; partial passes are greedy. ``prompt_chars``: how much committed text is given to
-    the next pass as its prompt (context for names and spelling).
-
-    ``cpu_share``: at most this share of the time goes to partial passes (a partial runs every
-    ``max(min_step_s, measured pass cost / cpu_share)`` of new audio, so when the machine is
-    loaded and passes take longer, partials thin out and commits never queue behind them; 0.5
-    before, 0.3 measured in the same real-time run, load ~4: commit p50 1.29 -> 1.25 s, 43 -> 28
-    passes, CPU 58 -> 45 %). ``skip_partial_silence_s``: no partial starts once the utterance has
-    been silent this long (its commit is due within the gate's silence wait, and a partial
-    started then would delay it by a whole pass).
-
-    ``agree_after_s`` (``None``: off), ``tail_guard_s``, ``max_segment_s``, ``hard_max_s``:
-    LocalAgreement commits inside long speech, the policy before the gate split long speech at
-    breaths. ``max_segment_s``: an utterance with no clause end in its agreed words commits them
-    anyway once this much audio is uncommitted. 12 s, not 8: at 8 s, cuts forced mid-clause ("Mais
-    la dépense n'était pas du même | ordre") left scraps that were translated alone and next passes
-    that began mid-clause, where Whisper guesses worst ("même ordre" came out "mordre" twice).
-    Simulated real time over the French and German recordings at three machine speeds, pooled WER
-    ratio 1.18/1.19/1.13 -> 1.15/1.12/1.14; the English ones never reach either limit.
-
-    ``window_pad_s``/``window_min_s``: the encoder sees the buffer plus ``window_pad_s`` of
-    padding, at least ``window_min_s``, instead of Whisper's 30 s (``None``: always 30 s). Measured
-    with base int8, 2 threads, ``--fast`` over the 8 English recordings: 30 s windows 60 s of
-    decoding, WER 2.0 %; pad 2 / min 8 s: 8.3 s of decoding, WER 2.0 %; pad 2 / min 0 and pad 4 /
-    min 0: WER 10 % and 4 % (sub-second utterances in a 3-5 s window come out doubled,
-    "one one"), hence the floor. In real time (load ~4-5) the median commit latency went from
-    5.0 s to 1.5 s with this alone. The floor is 10 s, not 8: at 8 s, "he was not an ill
-    disposed young man" came out "ill-sposed" (at 10, 12 and 30 s it does not), for the same
-    decoding time over the scored recordings (6.1 s vs 6.4 s, within noise).
-
-    ``disjoint_commits``/``commit_tail_s``: the next utterance's commit pass may not reach back
-    into the first ``commit_tail_s`` after the last utterance's speech ended, where a fading
-    word is (it still starts up to ``pad_s`` before its own speech, in the silence after that).
-    Before (``False``), two utterances under 0.8 s apart both decoded that tail, a word at the
-    edge was heard twice, and :func:`repeated_head` had to drop the second hearing, which also
-    dropped words the speaker did say twice ("Montreal forced | forced aligner" came out with
-    one "forced"). Now :func:`repeated_head` only runs after a cut forced inside speech (no
-    breath to cut at). Not the whole ``pad_s`` tail: a pass that began 0.02 s before its speech
-    decoded 10 s of French as "Et de Roger." (the old French talk's WER 18.6 -> 22.1 %).
-
-    ``hold_short_s``/``hold_gap_s``: an utterance with under ``hold_short_s`` of speech (a lone
-    word, "Montreal", "eight") is not committed alone while the next one may start within
-    ``hold_gap_s`` of its end: if one does, the two are decoded as one (Whisper hears a word
-    better in context, and a word said alone in a 10 s window was written twice or misheard);
-    if none does, it is committed ``hold_gap_s`` after its end (``None``: never held). Issue 17,
-    chosen on ``bench streaming --sets dev``.
-
-    ``said_repeats``: in a decode that does not loop (compression ratio under the guard's), a
-    word or short phrase may come up to this many times back to back before the repetition
-    guard cuts it to one (the guard's own ``max_repeats``, 2, still applies to a decode that
-    loops); "here's some more word word word word word" had come out "word" once.
-    """
-
-    languages: tuple[str, ...] = ()
-    gate: GateOptions = field(default_factory=GateOptions)
-    guards: GuardOptions = field(default_factory=GuardOptions)
-    partials: bool = True
-    min_step_s: float = 0.5
-    cpu_share: float = 0.3
-    final_beam: int = 5
-    agree_after_s: float | None = None
-    tail_guard_s: float = 1.0
-    max_segment_s: float = 12.0
-    hard_max_s: float = 20.0
-    prompt_chars: int = 120
-    detect_min_s: float = 1.0
-    window_pad_s: float | None = 2.0
-    window_min_s: float = 10.0
-    skip_partial_silence_s: float = 0.1
-    disjoint_commits: bool = True
-    commit_tail_s: float = 0.2
-    hold_short_s: float | None = 1.0
-    hold_gap_s: float = 1.0
-    said_repeats: int = 6
 
 
 class _ClockMap:
@@ -278,71 +201,9 @@ class _Buffer:
         self.start += cut / SAMPLE_RATE
 
 
-#: Words whose full stop is not a sentence end (lower case, without it). "And Mr." was committed
-#: on its own at the start of every "And Mr. John Dashwood ..." in the 30-minute loop: a scrap,
-#: translated alone, and its caption came 5-7 s after "Mr." was said (agreement starts at 4 s),
-#: which was most of the loop's p95 (4.8 s).
-ABBREVIATIONS = frozenset(
-    {
-        *("mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "mt", "no", "vs", "etc", "inc"),
-        *("ltd", "co", "e.g", "i.e", "approx", "dept", "fig"),
-        *("m", "mme", "mlle", "mm", "p.ex", "cf"),  # fr
-        *("hr", "fr", "nr", "bzw", "usw", "z.b", "ca", "vgl"),  # de
-        *("sr", "sra", "srta", "dra", "ud", "uds", "sto"),  # es, pt
-    }
-)
-
-
-def _ends_with(text: str, ends: tuple[str, ...]) -> bool:
-    """Whether a word ends a sentence or clause (``ends``): not an abbreviation's full stop,
-    nor a single letter's ("J. R. R. Tolkien")."""
-    text = text.strip()
-    if not text.endswith(ends):
-        return False
-    if text.endswith("."):
-        stem = text[:-1].lower()
-        if stem in ABBREVIATIONS or (len(stem) == 1 and stem.isalpha()):
-            return False
-    return True
-
-
-def _text_of(words: Sequence[Word]) -> str:
-    return "".join(w.text for w in words).strip()
-
-
-def _agreed_prefix(prev: Sequence[Word], cur: Sequence[Word]) -> int:
-    """How many leading words of ``cur`` the previous hypothesis also had (LocalAgreement-2)."""
-    n = 0
-    for a, b in zip(prev, cur, strict=False):
-        if normalise(a.text) != normalise(b.text):
-            break
-        n += 1
-    return n
-
-
 def _merged(first: Utterance, second: Utterance) -> Utterance:
     """One utterance from ``first`` to ``second`` (a short one held for the next)."""
     return Utterance(first.start, second.end, first.speech_s + second.speech_s, second.cut_at)
-
-
-def repeated_head(
-    tail: Sequence[Word], words: Sequence[Word], within_s: float = 1.0, max_words: int = 5
-) -> int:
-    """How many leading ``words`` repeat the end of ``tail`` (the words just committed).
-
-    A word cut in two by a commit boundary (the gate ending an utterance on a word's fading
-    vowel, a cut between two words timed a little early) is heard again by the next pass, and
-    Whisper completes it: German "Die Wiederzulassung" after a committed "Die" came out
-    "Die Die Wiederzulassung". As in whisper_streaming's hypothesis buffer: up to ``max_words``
-    leading words equal to the committed tail are dropped, only when they start within
-    ``within_s`` of its end (a word said again after a pause stays).
-    """
-    if not words or not tail or words[0].start - tail[-1].end >= within_s:
-        return 0
-    for n in range(min(len(tail), len(words), max_words), 0, -1):
-        if [normalise(w.text) for w in tail[-n:]] == [normalise(w.text) for w in words[:n]]:
-            return n
-    return 0
 
 
 class UtteranceStreamer:

@@ -1,0 +1,95 @@
+"""How :class:`~sola_studio.asr.streaming.UtteranceStreamer` is tuned.
+
+Kept apart from the policy so the tuning (and the measurements behind each default) reads on its
+own; :mod:`sola_studio.asr.streaming` re-exports :class:`StreamingOptions`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sola_studio.asr.guards import GuardOptions
+from sola_studio.asr.vad import GateOptions
+
+
+@dataclass(frozen=True)
+class StreamingOptions:
+    """Tuning of :class:`~sola_studio.asr.streaming.UtteranceStreamer` (see that module's
+    docstring for what each does; :func:`repeated_head` is in :mod:`sola_studio.asr.words`).
+
+    ``languages``: the seller's languages; one means forced, several means detected among them
+    only, none means detected among all. ``final_beam``: beam of the pass that commits an
+    utterance; partial passes are greedy. ``prompt_chars``: how much committed text is given to
+    the next pass as its prompt (context for names and spelling).
+
+    ``cpu_share``: at most this share of the time goes to partial passes (a partial runs every
+    ``max(min_step_s, measured pass cost / cpu_share)`` of new audio, so when the machine is
+    loaded and passes take longer, partials thin out and commits never queue behind them; 0.5
+    before, 0.3 measured in the same real-time run, load ~4: commit p50 1.29 -> 1.25 s, 43 -> 28
+    passes, CPU 58 -> 45 %). ``skip_partial_silence_s``: no partial starts once the utterance has
+    been silent this long (its commit is due within the gate's silence wait, and a partial
+    started then would delay it by a whole pass).
+
+    ``agree_after_s`` (``None``: off), ``tail_guard_s``, ``max_segment_s``, ``hard_max_s``:
+    LocalAgreement commits inside long speech, the policy before the gate split long speech at
+    breaths. ``max_segment_s``: an utterance with no clause end in its agreed words commits them
+    anyway once this much audio is uncommitted. 12 s, not 8: at 8 s, cuts forced mid-clause ("Mais
+    la dépense n'était pas du même | ordre") left scraps that were translated alone and next passes
+    that began mid-clause, where Whisper guesses worst ("même ordre" came out "mordre" twice).
+    Simulated real time over the French and German recordings at three machine speeds, pooled WER
+    ratio 1.18/1.19/1.13 -> 1.15/1.12/1.14; the English ones never reach either limit.
+
+    ``window_pad_s``/``window_min_s``: the encoder sees the buffer plus ``window_pad_s`` of
+    padding, at least ``window_min_s``, instead of Whisper's 30 s (``None``: always 30 s). Measured
+    with base int8, 2 threads, ``--fast`` over the 8 English recordings: 30 s windows 60 s of
+    decoding, WER 2.0 %; pad 2 / min 8 s: 8.3 s of decoding, WER 2.0 %; pad 2 / min 0 and pad 4 /
+    min 0: WER 10 % and 4 % (sub-second utterances in a 3-5 s window come out doubled,
+    "one one"), hence the floor. In real time (load ~4-5) the median commit latency went from
+    5.0 s to 1.5 s with this alone. The floor is 10 s, not 8: at 8 s, "he was not an ill
+    disposed young man" came out "ill-sposed" (at 10, 12 and 30 s it does not), for the same
+    decoding time over the scored recordings (6.1 s vs 6.4 s, within noise).
+
+    ``disjoint_commits``/``commit_tail_s``: the next utterance's commit pass may not reach back
+    into the first ``commit_tail_s`` after the last utterance's speech ended, where a fading
+    word is (it still starts up to ``pad_s`` before its own speech, in the silence after that).
+    Before (``False``), two utterances under 0.8 s apart both decoded that tail, a word at the
+    edge was heard twice, and :func:`repeated_head` had to drop the second hearing, which also
+    dropped words the speaker did say twice ("Montreal forced | forced aligner" came out with
+    one "forced"). Now :func:`repeated_head` only runs after a cut forced inside speech (no
+    breath to cut at). Not the whole ``pad_s`` tail: a pass that began 0.02 s before its speech
+    decoded 10 s of French as "Et de Roger." (the old French talk's WER 18.6 -> 22.1 %).
+
+    ``hold_short_s``/``hold_gap_s``: an utterance with under ``hold_short_s`` of speech (a lone
+    word, "Montreal", "eight") is not committed alone while the next one may start within
+    ``hold_gap_s`` of its end: if one does, the two are decoded as one (Whisper hears a word
+    better in context, and a word said alone in a 10 s window was written twice or misheard);
+    if none does, it is committed ``hold_gap_s`` after its end (``None``: never held). Issue 17,
+    chosen on ``bench streaming --sets dev``.
+
+    ``said_repeats``: in a decode that does not loop (compression ratio under the guard's), a
+    word or short phrase may come up to this many times back to back before the repetition
+    guard cuts it to one (the guard's own ``max_repeats``, 2, still applies to a decode that
+    loops); "here's some more word word word word word" had come out "word" once.
+    """
+
+    languages: tuple[str, ...] = ()
+    gate: GateOptions = field(default_factory=GateOptions)
+    guards: GuardOptions = field(default_factory=GuardOptions)
+    partials: bool = True
+    min_step_s: float = 0.5
+    cpu_share: float = 0.3
+    final_beam: int = 5
+    agree_after_s: float | None = None
+    tail_guard_s: float = 1.0
+    max_segment_s: float = 12.0
+    hard_max_s: float = 20.0
+    prompt_chars: int = 120
+    detect_min_s: float = 1.0
+    window_pad_s: float | None = 2.0
+    window_min_s: float = 10.0
+    skip_partial_silence_s: float = 0.1
+    disjoint_commits: bool = True
+    commit_tail_s: float = 0.2
+    hold_short_s: float | None = 1.0
+    hold_gap_s: float = 1.0
+    said_repeats: int = 6
