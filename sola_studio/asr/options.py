@@ -20,7 +20,10 @@ class StreamingOptions:
     ``languages``: the seller's languages; one means forced, several means detected among them
     only, none means detected among all. ``final_beam``: beam of the pass that commits an
     utterance; partial passes are greedy. ``prompt_chars``: how much committed text is given to
-    the next pass as its prompt (context for names and spelling).
+    the next pass as its prompt (context for names and spelling). ``vocabulary``: the product
+    sheet's words (``catalog.vocabulary``: codes such as LIVE10, product names, odd spec terms),
+    put before that committed text in every pass's prompt;
+    ``UtteranceStreamer.set_vocabulary`` swaps it when the sheet or the pinned product changes.
 
     ``cpu_share``: at most this share of the time goes to partial passes (a partial runs every
     ``max(min_step_s, measured pass cost / cpu_share)`` of new audio, so when the machine is
@@ -84,6 +87,7 @@ class StreamingOptions:
     max_segment_s: float = 12.0
     hard_max_s: float = 20.0
     prompt_chars: int = 120
+    vocabulary: str = ""
     detect_min_s: float = 1.0
     window_pad_s: float | None = 2.0
     window_min_s: float = 10.0

@@ -217,6 +217,7 @@ class UtteranceStreamer:
     ) -> None:
         self.engine = engine
         self.options = options or StreamingOptions()
+        self._vocabulary = self.options.vocabulary
         self._gate = gate or SpeechGate(self.options.gate)
         self._buf = _Buffer()
         self._clock = _ClockMap()
@@ -361,10 +362,16 @@ class UtteranceStreamer:
         step = max(o.min_step_s, self._pass_cost / o.cpu_share)
         return span >= 0.5 and self._buf.end - self._last_pass_end >= step
 
+    def set_vocabulary(self, text: str) -> None:
+        """The sheet's words for the next passes' prompts (one assignment: a pass running keeps
+        the prompt it started with)."""
+        self._vocabulary = text
+
     def _prompt(self) -> str | None:
-        if not self.options.prompt_chars or not self._committed_text:
-            return None
-        return " ".join(self._committed_text)[-self.options.prompt_chars :]
+        said = ""
+        if self.options.prompt_chars and self._committed_text:
+            said = " ".join(self._committed_text)[-self.options.prompt_chars :]
+        return " ".join(p for p in (self._vocabulary, said) if p) or None
 
     def _decode(self, audio: np.ndarray, beam: int, words: bool) -> Decoded:
         language = self._language or self._utt_language

@@ -360,6 +360,7 @@ class LiveSession:
             out=None if self.recorder is not None else o.out,
             max_drain_s=10.0 if o.realtime else 1.0,
             script=script,
+            sheet=self._sheet,
         )
         self.spec_cards = SpecCards(
             self.bus,
