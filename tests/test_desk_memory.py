@@ -4,7 +4,7 @@ Real desk (embeddings off), real SQLite store with the store's routing subscribe
 memory in that store: every result is stored as it happens, so the desk keeps only what the
 seller can still act on. Python memory is traced with tracemalloc across thousands of comments
 after a warm-up; the old desk (every comment, understanding, draft and review item kept for the
-whole show) grew ~1.8 kB a comment, ~14 MB over the 8,000 measured here."""
+whole show) grew ~1.6 kB a comment, 12.7 MB over the 8,000 measured here."""
 
 from __future__ import annotations
 
@@ -113,7 +113,7 @@ def test_10000_comments_through_the_desk_and_store_keep_memory_flat(show: Show) 
     assert len(desk.review) <= TTL_S / RATE_S + 50
     assert desk.stats().pending == len(desk.review.pending())
     assert desk.stats().languages and sum(desk.stats().languages.values()) == N
-    # the old desk: ~14 MB over these 8,000 comments; bounded now (caches, SQLite's Python
+    # the old desk: 12.7 MB over these 8,000 comments; bounded now (caches, SQLite's Python
     # side, the open drafts' churn)
     assert grown < 3_000_000, f"desk and store grew {grown / 1e6:.1f} MB over {N - N_WARM} comments"
     # every one is in the store, the record the report reads
