@@ -1,7 +1,8 @@
 """The real studio window, offscreen, running the composition root's ``LiveSession`` on the
 bundled sample (the seller's talk and video, the sample sheet, a replayed comment stream), paced
 in real time: go live, captions appear in the strip, the picture is the captioned output, the
-overlay links serve caption pages, a comment arrives with its draft, the approve key sends it
+overlay links serve caption pages, the teleprompter ticks the sample plan's points as the
+recognised talk says them, a comment arrives with its draft, the approve key sends it
 through the dry-run sender, pinning another product switches the captions' glossary, the spec
 cards and the drafts, stop closes a playable recording, export the report. And what a seller
 sees when the show cannot start (no model, no virtual camera), and ``studio --screenshot``
@@ -26,9 +27,13 @@ from PySide6.QtCore import Qt
 from sola_studio import config
 from sola_studio.config import Settings
 from sola_studio.core.events import Caption
+from sola_studio.plan.io import load_plan
 from sola_studio.ui.main import demo_settings
 from sola_studio.ui.session import DEMO_INPUTS, load_sheet_for, session_factory
+from sola_studio.ui.widgets.teleprompter import TICK
 from sola_studio.ui.window import MainWindow
+
+SAMPLE_PLAN = ROOT / "assets" / "sample_plan.yaml"
 
 
 def _window(qtbot, settings):
@@ -49,7 +54,10 @@ def _close(win, qtbot):
 
 @pytest.fixture
 def window(qtbot):
-    win = _window(qtbot, demo_settings(Settings()).replace(record=True, overlay=True))
+    settings = demo_settings(Settings()).replace(
+        record=True, overlay=True, show_plan=str(SAMPLE_PLAN)
+    )
+    win = _window(qtbot, settings)
     yield win
     _close(win, qtbot)
 
@@ -60,6 +68,18 @@ def test_a_live_show_from_go_live_to_report(window, qtbot, tmp_path):
 
     assert window.live_button.text() == "Go live"
     assert window.pinned.pinned_id() == "tee"
+    # Every point the teleprompter ever shows ticked (its line, as the seller reads it): the
+    # panel shows one segment at a time and moves on as the talk does.
+    plan = load_plan(SAMPLE_PLAN)
+    line_of = {p.say: p.id for s in plan.segments for p in s.points}
+    shown_ticked: set[str] = set()
+
+    def note_tick(item) -> None:
+        mark, _, say = item.text().partition("  ")
+        if mark == TICK and say in line_of:
+            shown_ticked.add(line_of[say])
+
+    window.teleprompter.points.itemChanged.connect(note_tick)
     with qtbot.waitSignal(window.controller.started, timeout=120_000):
         qtbot.mouseClick(window.live_button, Qt.MouseButton.LeftButton)
     assert window.live_button.text() == "Stop"
@@ -87,6 +107,13 @@ def test_a_live_show_from_go_live_to_report(window, qtbot, tmp_path):
     # The status bar reads the session's own figures.
     qtbot.waitUntil(lambda: window.health().rtf is not None, timeout=15_000)
     assert "base" in window.status.models.text() and "pt" in window.status.models.text()
+
+    # The teleprompter follows the recognised talk through the sample plan: the greeting's two
+    # points, then the t-shirt's first two (said by 17 s), and it has moved to that segment.
+    early = {"hello", "thanks", "tee-what", "tee-material"}
+    qtbot.waitUntil(lambda: early <= shown_ticked, timeout=60_000)
+    assert window.teleprompter.title.text() == "Camiseta Sola Classic"
+    assert {"tee-what", "tee-material"} <= set(window.teleprompter.ticked())
 
     # Comments: Lucía asks the price in Spanish; her card arrives with a draft in Spanish built
     # from the sheet's price (89.90), and the fact it used is listed.
@@ -129,6 +156,12 @@ def test_a_live_show_from_go_live_to_report(window, qtbot, tmp_path):
     cards = live.spec_cards.detect(asked)
     assert [(c.product_id, c.attribute) for c in cards] == [("runner", "material")]
     assert cards[0].fact["pt"] == "cabedal em tecido respirável e sola de borracha"
+
+    # Once the talk has said the washing point (47.6-52.8 s), the plan's next t-shirt point, the
+    # warranty, which the talk never says, is still open.
+    qtbot.waitUntil(lambda: "tee-wash" in shown_ticked, timeout=90_000)
+    assert "tee-warranty" not in shown_ticked, sorted(shown_ticked)
+    assert "tee-warranty" not in window.teleprompter.ticked()
 
     with qtbot.waitSignal(window.controller.stopped, timeout=90_000):
         qtbot.mouseClick(window.live_button, Qt.MouseButton.LeftButton)
