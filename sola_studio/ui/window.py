@@ -612,19 +612,32 @@ class MainWindow(QMainWindow):
             self.problem.show_problem(self.tr("Sessions and reports"), exc.message, exc.fix or "")
             return
 
+        # the dialog's jobs run on worker threads: one at a time on the store, and the store is
+        # closed only when none is inside it (closing under a running query crashed SQLCipher)
+        in_use = threading.Lock()
+        closed: list[bool] = []
+
         def store() -> SessionStore:
+            if closed:
+                raise StoreError("the sessions window was closed", fix="open it again")
             if not store_box:
                 store_box.append(open_store(self.settings, self.profile))
             return store_box[0]
 
-        dialog = SessionsDialog(
-            lambda: list_sessions(store()),
-            lambda sid, fmt: export_report(store(), sid, fmt),
-            self,
-        )
+        def listing() -> Any:
+            with in_use:
+                return list_sessions(store())
+
+        def exporting(sid: int, fmt: str) -> Any:
+            with in_use:
+                return export_report(store(), sid, fmt)
+
+        dialog = SessionsDialog(listing, exporting, self)
         dialog.exec()
-        if store_box:
-            store_box[0].close()
+        with in_use:
+            closed.append(True)
+            if store_box:
+                store_box[0].close()
 
     def _store_recovered(self, error: object) -> object | None:
         """After a store key or damaged-file error: ask for the passphrase or offer recovery
