@@ -20,12 +20,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from sola_studio.comments.evaluate_blind import same_intent
+from sola_studio.comments.evaluate_blind import replay_one, same_intent
 from sola_studio.comments.events import Draft, FlagReason, UnderstoodComment
 from sola_studio.comments.facts import invented_facts, numbers_in
 from sola_studio.comments.mixing import foreign_sheet_texts
 from sola_studio.core.errors import ConfigError
-from sola_studio.core.events import Comment
 
 
 @dataclass(frozen=True)
@@ -149,19 +148,7 @@ def evaluate(desk: object, items: Sequence[DevItem], step_s: float = 5.0) -> Dev
     report = DevReport()
     allowed_numbers = {Decimal(n) for f in desk.drafter.facts.values() for n in f.ref.numbers}
     for item in items:
-        desk.clock.advance(step_s)
-        comment = Comment(
-            id=f"dev-{item.index}",
-            platform="devset",
-            viewer_id=item.viewer,
-            viewer_name=item.viewer,
-            text=item.text,
-            t_capture=desk.clock.monotonic(),
-            t_wall=desk.clock.wall(),
-        )
-        draft = desk.process(comment)
-        u = desk.understood(comment.id)
-        assert u is not None
+        u, draft = replay_one(desk, f"dev-{item.index}", "devset", item.viewer, item.text, step_s)
         _score(report, item, u, draft, desk, allowed_numbers)
     return report
 

@@ -188,6 +188,27 @@ def _default_desk(sheet: ProductSheet) -> Any:
     )
 
 
+def replay_one(
+    desk: Any, comment_id: str, platform: str, viewer: str, text: str, step_s: float
+) -> tuple[UnderstoodComment, Draft]:
+    """One set line through ``desk``, ``step_s`` after the last on its clock: what the desk
+    understood and drafted (shared by the development and the blind-set evaluators)."""
+    desk.clock.advance(step_s)
+    comment = Comment(
+        id=comment_id,
+        platform=platform,
+        viewer_id=viewer,
+        viewer_name=viewer,
+        text=text,
+        t_capture=desk.clock.monotonic(),
+        t_wall=desk.clock.wall(),
+    )
+    draft = desk.process(comment)
+    u = desk.understood(comment.id)
+    assert u is not None
+    return u, draft
+
+
 def evaluate_blind(
     blind: BlindSet, make_desk: DeskFactory | None = None, step_s: float = 5.0
 ) -> SetReport:
@@ -201,19 +222,7 @@ def evaluate_blind(
             desk = desks[item.sheet] = make(blind.sheets[item.sheet])
         if desk.sheet.pinned_id != item.pinned:
             desk.pin(item.pinned)
-        desk.clock.advance(step_s)
-        comment = Comment(
-            id=item.id,
-            platform="blind",
-            viewer_id=item.viewer,
-            viewer_name=item.viewer,
-            text=item.text,
-            t_capture=desk.clock.monotonic(),
-            t_wall=desk.clock.wall(),
-        )
-        draft = desk.process(comment)
-        u = desk.understood(comment.id)
-        assert u is not None
+        u, draft = replay_one(desk, item.id, "blind", item.viewer, item.text, step_s)
         score(report, item, u, draft, desk)
     return report
 
