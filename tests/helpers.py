@@ -12,8 +12,12 @@ import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from sola_studio.live.options import LiveOptions
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
@@ -89,3 +93,27 @@ def require_program(*programs: str, part: str | None = None, why: str = "") -> s
         missing_part(part or programs[0], why)
         raise AssertionError("unreachable")  # missing_part always raises
     return found
+
+
+def sheet_show_options(tmp_path: Path, sheet_text: str) -> LiveOptions:
+    """The options of an English show with Portuguese captions on ``sheet_text`` (written to
+    ``tmp_path/sheet.yaml``), the sample talk as audio, no picture, and a one-line replay so
+    the comment desk is built; for tests that drive a real, unstarted ``LiveSession``."""
+    import json
+
+    from sola_studio.live.options import DEMO_AUDIO, LiveOptions
+
+    sheet = tmp_path / "sheet.yaml"
+    sheet.write_text(sheet_text, encoding="utf-8")
+    comments = tmp_path / "comments.jsonl"
+    comments.write_text(json.dumps({"t": 0, "viewer": "v", "name": "v", "text": "hi"}) + "\n")
+    return LiveOptions(
+        audio=str(DEMO_AUDIO),
+        out=tmp_path / "out",
+        spoken=("en",),
+        targets=("pt",),
+        realtime=False,
+        video=None,
+        comments=str(comments),
+        sheet=sheet,
+    )

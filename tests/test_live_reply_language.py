@@ -12,9 +12,9 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import sheet_show_options
 
 from sola_studio.core.events import Comment
-from sola_studio.live.options import DEMO_AUDIO, LiveOptions
 from sola_studio.live.session import LiveSession
 
 SHEET = """
@@ -36,20 +36,7 @@ products:
 def test_a_portuguese_viewer_gets_the_english_only_sheet_text_in_portuguese(
     tmp_path: Path, bergamot: object
 ) -> None:
-    sheet = tmp_path / "sheet.yaml"
-    sheet.write_text(SHEET, encoding="utf-8")
-    comments = tmp_path / "comments.jsonl"
-    comments.write_text(json.dumps({"t": 0, "viewer": "v", "name": "v", "text": "hi"}) + "\n")
-    options = LiveOptions(
-        audio=str(DEMO_AUDIO),
-        out=tmp_path / "out",
-        spoken=("en",),
-        targets=("pt",),
-        realtime=False,
-        video=None,
-        comments=str(comments),
-        sheet=sheet,
-    )
+    options = sheet_show_options(tmp_path, SHEET)
     live = LiveSession(options, translation_engines=[bergamot])
     try:
         assert live.desk is not None and live.clock is not None

@@ -15,11 +15,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from helpers import sheet_show_options
 
 from sola_studio.catalog.events import PinChanged, SheetChanged
 from sola_studio.catalog.loader import load_sheet
 from sola_studio.core.events import Caption, Comment
-from sola_studio.live.options import DEMO_AUDIO, LiveOptions
 from sola_studio.live.session import LiveSession
 from sola_studio.store.repository import SessionStore
 
@@ -59,20 +59,8 @@ def _caption(index: int, text: str, at: float) -> Caption:
 def test_an_edited_sheet_reaches_drafts_glossary_and_cards(
     tmp_path: Path, bergamot: object
 ) -> None:
+    options = sheet_show_options(tmp_path, BEFORE)
     path = tmp_path / "sheet.yaml"
-    path.write_text(BEFORE, encoding="utf-8")
-    comments = tmp_path / "comments.jsonl"
-    comments.write_text(json.dumps({"t": 0, "viewer": "v", "name": "v", "text": "hi"}) + "\n")
-    options = LiveOptions(
-        audio=str(DEMO_AUDIO),
-        out=tmp_path / "out",
-        spoken=("en",),
-        targets=("pt",),
-        realtime=False,
-        video=None,
-        comments=str(comments),
-        sheet=path,
-    )
     live = LiveSession(options, translation_engines=[bergamot])
     try:
         assert live.translator is not None and live.desk is not None and live.clock is not None
@@ -133,20 +121,8 @@ def test_a_sheet_event_on_the_bus_reaches_desk_glossary_cards_and_store(
     anyone (here the test, not LiveSession.set_sheet) reaches the desk's drafts, the captions'
     glossary, the spec cards and the store's product snapshots; a PinChanged moves them all to
     the product on camera."""
+    options = sheet_show_options(tmp_path, BEFORE)
     path = tmp_path / "sheet.yaml"
-    path.write_text(BEFORE, encoding="utf-8")
-    comments = tmp_path / "comments.jsonl"
-    comments.write_text(json.dumps({"t": 0, "viewer": "v", "name": "v", "text": "hi"}) + "\n")
-    options = LiveOptions(
-        audio=str(DEMO_AUDIO),
-        out=tmp_path / "out",
-        spoken=("en",),
-        targets=("pt",),
-        realtime=False,
-        video=None,
-        comments=str(comments),
-        sheet=path,
-    )
     live = LiveSession(options, translation_engines=[bergamot])
     try:
         desk, translator, sid = live.desk, live.translator, live.session_id
