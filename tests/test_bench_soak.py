@@ -25,3 +25,25 @@ def test_a_short_soak_accounts_for_every_comment() -> None:
     for key in ("taken_in", "drafted", "dropped", "unaccounted", "peak_rss_mb", "rss_growth_mb"):
         assert key in data
     assert "unaccounted 0" in format_table(r)
+    assert "after warm-up" in format_table(r) and "rss_steady_slope_mb_per_h" in data
+
+
+def test_memory_is_judged_after_the_review_ttl_warm_up() -> None:
+    # drafts nobody reviews stay open for the review TTL: memory climbs 10 minutes, then holds
+    from sola_studio.bench.soak import WARM_UP_S, Sample, _slope_per_h, _steady
+
+    ramp = [Sample(t, 300 + min(t, 600) / 600 * 40, 14, 72) for t in range(0, 3600, 5)]
+    start, steady = _steady(ramp)
+    assert start == WARM_UP_S and steady[0].t_s >= WARM_UP_S
+    assert _slope_per_h(steady) == 0.0  # flat after the ramp
+    leak = [Sample(t, 300 + t / 60, 14, 72) for t in range(0, 3600, 5)]  # 1 MB a minute
+    assert _slope_per_h(_steady(leak)[1]) == pytest.approx(60.0, abs=0.5)
+    short = [Sample(t, 300, 14, 72) for t in range(0, 180, 5)]  # a 3-minute run: its second half
+    assert _steady(short)[0] == pytest.approx(87.5)
+
+
+def test_only_sample_profiles_keep_their_key_in_a_file() -> None:
+    from sola_studio.live.demo_profile import unlock_demo_profile
+
+    with pytest.raises(ValueError, match="not a sample profile"):
+        unlock_demo_profile(profile="default")  # a seller's key belongs in the keyring

@@ -30,23 +30,32 @@ from sola_studio.store.records import DB_NAME, profile_dir
 KEY_FILE = "demo.key"
 
 
+#: profiles that only ever hold sample or synthetic data, and so keep their key in a file
+SAMPLE_PROFILES = (DEMO_PROFILE, "bench-soak")
+
+
 def demo_key_file(profile: str = DEMO_PROFILE) -> Path:
-    """Where the demo profile keeps its database key."""
+    """Where the demo profile (or another sample profile) keeps its database key."""
     return profile_dir(profile) / KEY_FILE
 
 
-def unlock_demo_profile(*, create: bool = True) -> bool:
+def unlock_demo_profile(*, create: bool = True, profile: str = DEMO_PROFILE) -> bool:
     """Make every store this process opens for the demo profile use the key in its file
     (created first when ``create`` and the profile has no encrypted database yet). Returns
-    whether the demo's key file is in use; ``False`` leaves the profile to the store's rule."""
-    path = demo_key_file()
+    whether the demo's key file is in use; ``False`` leaves the profile to the store's rule.
+
+    ``profile`` may name another of :data:`SAMPLE_PROFILES` (``bench soak``'s synthetic show);
+    a seller's profile is refused: its key belongs in the keyring or a passphrase."""
+    if profile not in SAMPLE_PROFILES:
+        raise ValueError(f"{profile!r} is not a sample profile; its key is not kept in a file")
+    path = demo_key_file(profile)
     if not path.exists():
         db = path.with_name(DB_NAME)
         made_elsewhere = db.exists() and db.stat().st_size > 0 and not is_clear_text(db)
         if not create or made_elsewhere:
             return False
         _create(path)
-    cipher.remember_passphrase(DEMO_PROFILE, _read(path))
+    cipher.remember_passphrase(profile, _read(path))
     return True
 
 
@@ -67,8 +76,8 @@ def _read(path: Path) -> str:
     key = path.read_text(encoding="ascii", errors="replace").strip()
     if not re.fullmatch(r"[0-9a-f]{64}", key):
         raise StoreKeyError(
-            f"the demo's database key {path} is damaged",
-            fix=f"delete the demo's profile folder {path.parent} (it holds only the sample "
-            "show's sessions) and run the demo again",
+            f"the sample profile's database key {path} is damaged",
+            fix=f"delete the profile folder {path.parent} (it holds only sample or synthetic "
+            "sessions) and run the demo or the bench again",
         )
     return key
