@@ -10,6 +10,12 @@ Addresses: ``{hub}/api/models/{repo}/revision/{rev}?blobs=true`` lists files wit
 LFS checksums; ``{hub}/{repo}/resolve/{rev}/{file}`` serves them (usually via a redirect to a
 CDN, which urllib follows). The hub address comes from the constructor, so tests point it at
 an HTTP server on loopback. This module must never run unless a download was asked for.
+
+A progress callback that raises :class:`~sola_studio.models.progress.Cancelled` stops the
+transfer at the next chunk read (``read1``: whatever arrived, at most 1 MiB), leaving the
+``.part`` file for the next try; it is never caught here. Failures a seller can act on have their
+own types (:class:`HubUnreachable`: offline; :class:`DownloadInterrupted`: the connection kept
+dropping), both :class:`ModelMissing`, so the window can say them in words.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import fnmatch
 import http.client
 import json
 import logging
+import socket
 import time
 import urllib.error
 import urllib.parse
@@ -46,6 +53,14 @@ class HubFile:
     sha256: str | None
 
 
+class HubUnreachable(ModelMissing):
+    """The model hub cannot be reached at all (no internet connection, DNS, firewall)."""
+
+
+class DownloadInterrupted(ModelMissing):
+    """A transfer kept failing after every retry; the ``.part`` files are kept for a resume."""
+
+
 class _Interrupted(Exception):
     """A transfer ended early; the caller resumes or retries."""
 
@@ -72,6 +87,19 @@ class HubClient:
         self.retries = retries
         self.retry_delay = retry_delay
 
+    def reachable(self, timeout: float = 3.0) -> bool:
+        """Whether a TCP connection to the hub opens within ``timeout`` (no request is sent):
+        how the window knows, before offering a download, that there is no internet. A proxy
+        the system would use is not consulted, so behind one this can say False wrongly; the
+        download itself is still the final word."""
+        parts = urllib.parse.urlsplit(self.base_url)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        try:
+            with socket.create_connection((parts.hostname or "", port), timeout=timeout):
+                return True
+        except OSError:
+            return False
+
     # -- listing -----------------------------------------------------------------------------
 
     def list_files(
@@ -95,7 +123,7 @@ class HubClient:
                 fix="sola-studio models list  (shows the names that can be installed)",
             ) from exc
         except (*_NETWORK_ERRORS, ValueError) as exc:
-            raise ModelMissing(
+            raise HubUnreachable(
                 f"cannot reach the model hub at {self.base_url} to download {model!r}: {exc}",
                 fix=f"check the internet connection, then run: sola-studio models install {model}",
             ) from exc
@@ -216,7 +244,7 @@ class HubClient:
     def _count_retry(self, attempt: int, exc: BaseException, url: str, fix: str) -> int:
         attempt += 1
         if attempt > self.retries:
-            raise ModelMissing(
+            raise DownloadInterrupted(
                 f"download of {url} failed {attempt} times, last: {exc}; "
                 "what was downloaded is kept and the next try resumes it",
                 fix=fix,
@@ -249,7 +277,8 @@ class HubClient:
             expected = have + int(length) if length is not None else hub_file.size
             done = have
             with part.open("ab" if have else "wb") as out:
-                while chunk := resp.read(CHUNK):
+                # read1: what has arrived (<= CHUNK), so a Cancel is seen at once on a slow line
+                while chunk := resp.read1(CHUNK):
                     out.write(chunk)
                     done += len(chunk)
                     if progress:

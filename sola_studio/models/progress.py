@@ -1,7 +1,8 @@
 """Progress reports for long model operations (joining parts, downloading).
 
 Callers pass a callback; the CLI draws a progress bar from it and the studio window a dialog.
-Reports are frozen values; a callback must return quickly and never raise.
+Reports are frozen values; a callback must return quickly and never raise, except
+:class:`Cancelled`, which is how a caller stops the operation (the window's Cancel button).
 """
 
 from __future__ import annotations
@@ -36,3 +37,12 @@ class Progress:
 
 
 ProgressCallback = Callable[[Progress], None]
+
+
+class Cancelled(Exception):
+    """Raised by a progress callback to stop the operation at its next report.
+
+    What is done is kept where it can be used again: a download's ``FILE.part`` stays in its
+    ``.download-NAME`` folder and the next install resumes it with a ``Range`` request; a join's
+    staging folder is removed. Nothing half-made is ever renamed into the cache.
+    """
