@@ -216,15 +216,15 @@ class _V2:
             raise self.fail(path, "must be a text or {language: text}")
         return {self.lang: str(value).strip()}
 
-    def number(self, value: Any, path: Path_, key: str) -> Decimal:
-        return self.guard(path, self.v.decimal, value, _HERE, key)
+    def number(self, value: Any, path: Path_, key: str, currency: str | None = None) -> Decimal:
+        return self.guard(path, self.v.decimal, value, _HERE, key, currency)
 
     def whole(self, d: Mapping[str, Any], key: str, path: Path_, default: int | None = None) -> int:
         return self.guard((*path, key), self.v.int_, d, key, _HERE, default)
 
     def money(self, value: Any, path: Path_, key: str, currency: str | None = None) -> Money:
         cur = (currency or self.currency).upper()
-        return Money(self.number(value, path, key), cur)
+        return Money(self.number(value, path, key, cur), cur)
 
     def currency_code(self, value: Any, path: Path_) -> str:
         code = str(value or "").strip().upper()

@@ -8,11 +8,19 @@ the mistake in front, so a rule added here (no ``nan`` price) holds for both.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sola_studio.catalog.limits import MAX_AMOUNT, MAX_VARIANTS, MAX_WHOLE, currency_problem
+from sola_studio.catalog.limits import (
+    MAX_AMOUNT,
+    MAX_VARIANTS,
+    MAX_WHOLE,
+    currency_codes,
+    currency_problem,
+)
 from sola_studio.catalog.sheet import (
     Discount,
     FaqEntry,
@@ -29,6 +37,155 @@ from sola_studio.catalog.sheet import (
 from sola_studio.core.errors import ConfigError
 
 _FIX = "edit the sheet (see assets/sample_sheet.yaml for every field)"
+
+
+# --- money as a seller types it ---------------------------------------------------------------
+
+#: symbols written beside an amount, longest first, and the currencies each may mean
+_SYMBOLS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("US$", ("USD",)),
+    ("MX$", ("MXN",)),
+    ("HK$", ("HKD",)),
+    ("NZ$", ("NZD",)),
+    ("R$", ("BRL",)),
+    ("C$", ("CAD",)),
+    ("A$", ("AUD",)),
+    ("S$", ("SGD",)),
+    ("zł", ("PLN",)),
+    ("Kč", ("CZK",)),
+    ("kr", ("SEK", "NOK", "DKK", "ISK")),
+    ("$", ("USD", "CAD", "AUD", "MXN", "ARS", "CLP", "COP", "NZD", "SGD", "HKD", "TWD", "UYU")),
+    ("€", ("EUR",)),
+    ("£", ("GBP",)),
+    ("¥", ("JPY", "CNY")),
+    ("￥", ("JPY", "CNY")),
+    ("円", ("JPY",)),
+    ("元", ("CNY",)),
+    ("₹", ("INR",)),
+    ("₩", ("KRW",)),
+    ("₺", ("TRY",)),
+    ("₽", ("RUB",)),
+    ("₫", ("VND",)),
+    ("₱", ("PHP",)),
+    ("฿", ("THB",)),
+    ("₪", ("ILS",)),
+)
+#: currencies whose amounts have three decimals: "1,234" there is one and a bit
+_THREE_DECIMALS = frozenset({"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"})
+_EXPONENT = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)[eE][+-]?\d+|[+-]?(nan|inf|infinity)", re.I)
+_DIGITS = re.compile(r"\d[\d.,]*|[.,]\d+")
+_GROUPING = re.compile(r"(?<=\d)[ '\u2019](?=\d)")
+
+
+class AmountProblem(ConfigError):
+    """An amount that is not one: not a number, in another currency than the field's, or
+    ambiguous. ``choices`` holds what an ambiguous one may mean (``1,234``: 1234 or 1.234),
+    so a form can ask which instead of guessing."""
+
+    def __init__(self, what: str, *, fix: str, choices: tuple[Decimal, ...] = ()) -> None:
+        super().__init__(what, fix=fix)
+        self.choices = choices
+
+
+@dataclass(frozen=True)
+class Amount:
+    """An amount as typed: the number and the currency written with it (None when bare)."""
+
+    amount: Decimal
+    currency: str | None
+
+
+def parse_amount(text: str, currency: str | None = None) -> Amount:
+    """The number in money as sellers type it: ``R$ 59,90``, ``59,90 €``, ``1.234,50``,
+    ``$1,299.00``, ``¥3000``, ``CHF 1'250.50``, ``49.90``.
+
+    Both separators: the last one is the decimal point. One separator repeated: thousands.
+    One separator once: decimals, unless exactly three digits follow it; then a currency written
+    with the amount decides (thousands, or decimals for the three-decimal currencies), and
+    without one the amount is ambiguous and :class:`AmountProblem` says both readings, never
+    guessing. ``currency`` is the field's: a different currency written with the amount is an
+    :class:`AmountProblem` (a EUR price in a BRL field is not a BRL price). Signs and exponents
+    pass through for the caller's checks (negative, too large)."""
+    s = str(text).strip().replace("\u00a0", " ").replace("\u202f", " ")
+    written: tuple[str, ...] = ()
+    shown = ""
+    for symbol, codes in _SYMBOLS:
+        if s.startswith(symbol) or s.endswith(symbol):
+            s = (s[len(symbol) :] if s.startswith(symbol) else s[: -len(symbol)]).strip()
+            written, shown = codes, (codes[0] if len(codes) == 1 else symbol)
+            break
+    if not written:
+        m = re.fullmatch(r"([A-Za-z]{3})\s*([-+\d.,].*)|(.*[\d.,])\s*([A-Za-z]{3})", s)
+        if m is not None:
+            code = (m.group(1) or m.group(4) or "").upper()
+            if code in currency_codes():
+                written, shown = (code,), code
+                s = (m.group(2) or m.group(3) or "").strip()
+    if written and currency and currency.upper() not in written:
+        raise AmountProblem(
+            f"{text!r} is in {shown}, but this amount is in {currency.upper()}",
+            fix=f"write the amount in {currency.upper()}, or give the price in {shown} under "
+            "prices (one line per currency)",
+        )
+    hint = (currency.upper() if currency and written else None) or (
+        written[0] if len(written) == 1 else None
+    )
+    sign = ""
+    if s[:1] in "+-":
+        sign, s = s[:1], s[1:].strip()
+    if _EXPONENT.fullmatch(s):
+        return Amount(Decimal(sign + s), hint)
+    s = _GROUPING.sub("", s)
+    if not _DIGITS.fullmatch(s):
+        raise AmountProblem(
+            f"must be a number, not {text!r}", fix="write the amount: 59.90, 59,90 or R$ 59,90"
+        )
+    number = _number(s, text, written)
+    return Amount(-number if sign == "-" else number, hint)
+
+
+def _number(s: str, text: str, written: tuple[str, ...]) -> Decimal:
+    bad = AmountProblem(
+        f"must be a number, not {text!r}", fix="write the amount: 1234.50, 1.234,50 or 1,234.50"
+    )
+    seps = [c for c in s if c in ".,"]
+    if not seps:
+        return Decimal(s)
+    if len(set(seps)) == 2:  # 1.234,50 / 1,234.50: the last one is the decimal point
+        point = seps[-1]
+        group = "," if point == "." else "."
+        whole, _, decimals = s.rpartition(point)
+        if point in whole or not decimals:
+            raise bad
+        _check_groups(whole.split(group), bad)
+        return Decimal(whole.replace(group, "") + "." + decimals)
+    sep = seps[0]
+    parts = s.split(sep)
+    if len(parts) > 2:  # 1.234.567: thousands
+        _check_groups(parts, bad)
+        return Decimal("".join(parts))
+    whole, decimals = parts
+    if len(decimals) != 3 or whole in ("", "0"):
+        if not decimals:
+            raise bad
+        return Decimal((whole or "0") + "." + decimals)
+    if written:  # R$ 1.234, $1,299, ¥3,000: thousands (unless 3-decimal money)
+        if all(code in _THREE_DECIMALS for code in written):
+            return Decimal(whole + "." + decimals)
+        _check_groups(parts, bad)
+        return Decimal(whole + decimals)
+    grouped, point = Decimal(whole + decimals), Decimal(whole + "." + decimals)
+    raise AmountProblem(
+        f"{text!r} is ambiguous: {grouped} or {point}?",
+        fix=f"write {grouped} or {point}0, or add the currency ({'R$ ' if sep == '.' else '$'}"
+        f"{text} is {grouped})",
+        choices=(grouped, point),
+    )
+
+
+def _check_groups(parts: list[str], bad: AmountProblem) -> None:
+    if not parts[0] or len(parts[0]) > 3 or any(len(p) != 3 for p in parts[1:]):
+        raise bad
 
 
 class Validator:
@@ -58,16 +215,23 @@ class Validator:
             raise self.fail(where, f"{key} is {n}; at most {MAX_WHOLE:,} is allowed")
         return n
 
-    def decimal(self, value: Any, where: str, key: str) -> Decimal:
-        """A number as written (``49.90``, ``49,90``); never NaN, infinite, negative or above
+    def decimal(self, value: Any, where: str, key: str, currency: str | None = None) -> Decimal:
+        """A number as written (``49.90``, ``49,90``, ``R$ 1.234,50``: :func:`parse_amount`;
+        a currency written with it must be ``currency`` when given); never NaN, infinite, negative or above
         :data:`MAX_AMOUNT` (YAML reads ``.nan``/``.inf`` as such floats, and ``1e309`` as a
         string Decimal takes: each passed, then failed every price question mid-show)."""
         if isinstance(value, bool):
             raise self.fail(where, f"{key} must be a number, not {value!r}")
-        try:
-            d = Decimal(str(value).strip().replace(",", "."))
-        except InvalidOperation as exc:
-            raise self.fail(where, f"{key} must be a number, not {value!r}") from exc
+        if isinstance(value, str):  # as a seller types it: "R$ 59,90", "1.234,50", "$1,299.00"
+            try:
+                d = parse_amount(value, currency).amount
+            except AmountProblem as exc:
+                raise ConfigError(f"{self.source}: {where}: {key} {exc}", fix=exc.fix) from exc
+        else:
+            try:
+                d = Decimal(str(value).strip())
+            except InvalidOperation as exc:
+                raise self.fail(where, f"{key} must be a number, not {value!r}") from exc
         if not d.is_finite():
             raise self.fail(where, f"{key} must be a number, not {value!r}")
         if d < 0:
@@ -91,7 +255,7 @@ class Validator:
             return None
         own = d.get("currency")
         code = self.currency(own, where) if own not in (None, "") else currency
-        return Money(self.decimal(value, where, key), code)
+        return Money(self.decimal(value, where, key, code), code)
 
     def local(self, value: Any, seller_language: str) -> LocalText:
         if value is None or value == "":
