@@ -217,9 +217,10 @@ class Validator:
 
     def decimal(self, value: Any, where: str, key: str, currency: str | None = None) -> Decimal:
         """A number as written (``49.90``, ``49,90``, ``R$ 1.234,50``: :func:`parse_amount`;
-        a currency written with it must be ``currency`` when given); never NaN, infinite, negative or above
-        :data:`MAX_AMOUNT` (YAML reads ``.nan``/``.inf`` as such floats, and ``1e309`` as a
-        string Decimal takes: each passed, then failed every price question mid-show)."""
+        a currency written with it must be ``currency`` when given); never NaN, infinite,
+        negative or above :data:`MAX_AMOUNT` (YAML reads ``.nan``/``.inf`` as such floats,
+        and ``1e309`` as a string Decimal takes: each passed, then failed every price question
+        mid-show)."""
         if isinstance(value, bool):
             raise self.fail(where, f"{key} must be a number, not {value!r}")
         if isinstance(value, str):  # as a seller types it: "R$ 59,90", "1.234,50", "$1,299.00"
