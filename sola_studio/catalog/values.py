@@ -174,12 +174,12 @@ def _number(s: str, text: str, written: tuple[str, ...]) -> Decimal:
             return Decimal(whole + "." + decimals)
         _check_groups(parts, bad)
         return Decimal(whole + decimals)
-    grouped, point = Decimal(whole + decimals), Decimal(whole + "." + decimals)
+    grouped, fraction = Decimal(whole + decimals), Decimal(whole + "." + decimals)
     raise AmountProblem(
-        f"{text!r} is ambiguous: {grouped} or {point}?",
-        fix=f"write {grouped} or {point}0, or add the currency ({'R$ ' if sep == '.' else '$'}"
+        f"{text!r} is ambiguous: {grouped} or {fraction}?",
+        fix=f"write {grouped} or {fraction}0, or add the currency ({'R$ ' if sep == '.' else '$'}"
         f"{text} is {grouped})",
-        choices=(grouped, point),
+        choices=(grouped, fraction),
     )
 
 
