@@ -13,6 +13,12 @@ Line breaking:
 - Right-to-left text is wrapped in logical order; the shaper reorders each line for display.
 
 Captions scroll: when the text needs more lines than allowed, the newest (last) lines are kept.
+
+Where things sit (:func:`frame_layout`): in landscape, captions stack up from the bottom of the
+title-safe area and a card sits in its top-right corner. In portrait (TikTok LIVE, 9:16) the
+platform's own UI covers the top, the bottom quarter and a rail on the right
+(:data:`TIKTOK_PORTRAIT`); captions stack up from above the bottom quarter and never reach the
+face (the upper part of the picture), and a card sits on the left just above the captions.
 """
 
 from __future__ import annotations
@@ -62,6 +68,95 @@ def safe_area(width: int, height: int, margin_x: float, margin_y: float) -> Rect
     mx = round(width * margin_x)
     my = round(height * margin_y)
     return Rect(mx, my, width - 2 * mx, height - 2 * my)
+
+
+@dataclass(frozen=True)
+class Margins:
+    """Fractions of the frame kept free on each side (nothing of ours is drawn there)."""
+
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+
+#: TikTok LIVE on a phone (portrait): the host's name and the viewer count cover about the top
+#: 12 %, comments, gifts and the message box the bottom quarter, the like/share rail the right
+#: 14 %. Captions and cards stay inside what is left.
+TIKTOK_PORTRAIT = Margins(left=0.05, top=0.12, right=0.14, bottom=0.25)
+
+#: In portrait the seller's face is in the upper part of the picture, the chin at about this share
+#: of the height (head and shoulders of someone a metre from a phone); captions and cards stay
+#: below it.
+PORTRAIT_FACE_BOTTOM = 0.32
+
+
+@dataclass(frozen=True)
+class FrameLayout:
+    """Where the overlay goes in one frame size.
+
+    ``captions``: caption blocks stack upwards from its bottom, a block that does not fit is
+    left out. ``face``: kept clear (empty in landscape). ``card``: the area a card may use;
+    ``card_width``: its width in pixels. In landscape a card sits in the top-right corner of
+    ``card``; in portrait (``portrait``) on the left, just above the captions shown.
+    """
+
+    width: int
+    height: int
+    portrait: bool
+    captions: Rect
+    face: Rect
+    card: Rect
+    card_width: int
+
+    def place_card(self, w: int, h: int, captions_top: int, gap: int) -> tuple[int, int] | None:
+        """The top-left corner for a ``w`` x ``h`` card, or None when it does not fit without
+        covering the captions (whose top is ``captions_top``) or the face."""
+        if w > self.card.w or h > self.card.h:
+            return None
+        if not self.portrait:
+            return self.card.right - w, self.card.y
+        y = min(captions_top, self.card.bottom) - gap - h
+        if y < self.card.y:
+            return None
+        return self.card.x, y
+
+
+def frame_layout(
+    width: int,
+    height: int,
+    margin_x: float,
+    margin_y: float,
+    *,
+    portrait_margins: Margins = TIKTOK_PORTRAIT,
+    card_share: float = 0.38,
+    portrait_card_share: float = 0.8,
+) -> FrameLayout:
+    """The layout for a ``width`` x ``height`` frame. ``margin_x``/``margin_y`` are the
+    title-safe margins (``margin_y`` is the seller's bottom margin); in portrait each side keeps
+    at least ``portrait_margins``. ``card_share``/``portrait_card_share``: a card's width as a
+    share of the safe area's."""
+    if height <= width:
+        area = safe_area(width, height, margin_x, margin_y)
+        empty = Rect(area.x, area.y, 0, 0)
+        return FrameLayout(width, height, False, area, empty, area, round(area.w * card_share))
+    m = portrait_margins
+    left = round(width * max(margin_x, m.left))
+    right = width - round(width * max(margin_x, m.right))
+    top = round(height * max(margin_y, m.top))
+    bottom = height - round(height * max(margin_y, m.bottom))
+    face_bottom = max(top, round(height * PORTRAIT_FACE_BOTTOM))
+    face = Rect(0, top, width, face_bottom - top)
+    below_face = Rect(left, face_bottom, right - left, max(0, bottom - face_bottom))
+    return FrameLayout(
+        width,
+        height,
+        True,
+        below_face,
+        face,
+        below_face,
+        round(below_face.w * portrait_card_share),
+    )
 
 
 def _is_cjk_language(language: str) -> bool:

@@ -58,14 +58,20 @@ class Color:
 
 @dataclass(frozen=True)
 class CaptionStyle:
-    """How captions look. Sizes are fractions of the frame height so one style fits 720p and 1080p.
+    """How captions look. Sizes are fractions of the frame's short side (the height in
+    landscape, the width in portrait), so one style fits 720p, 1080p and a 9:16 phone picture.
 
-    - ``font_scale``: text size; 0.045 of the height is 32 px at 720p, readable on a phone.
+    - ``font_scale``: text size; 0.045 of the short side is 32 px at 720p (and in 720x1280),
+      readable on a phone.
     - ``outline_scale``: outline thickness as a fraction of the text size (0 for none).
     - ``box``: the box behind each language (alpha 0 for none); ``partial_box`` for partial text.
     - ``text``/``partial_text``: committed text is white, partial (still changing) text amber,
       so viewers can tell which words may still change.
     - ``margin_x``/``margin_y``: the title-safe margins; nothing is drawn outside them.
+    - ``portrait_margins``: in a portrait frame, what the platform's own UI covers (TikTok
+      LIVE's by default: the bottom quarter, the top and a rail on the right); each side keeps at
+      least this, captions stay below the face and a card sits above the captions
+      (:func:`~sola_studio.captions.layout.frame_layout`).
     - ``max_lines``: lines per language; older lines scroll away.
     - ``align_start``: each language's box is as wide as the safe area and its lines start at the
       left (the right for right-to-left scripts), as live captions on YouTube and Meet do, so the
@@ -75,7 +81,9 @@ class CaptionStyle:
     - ``max_languages``: languages stacked at once; with more, the first stays and the others
       rotate every ``rotate_s`` seconds.
     - ``expire_s``: a caption disappears this long after it last changed.
-    - ``card_scale``/``card``/``card_text``: the info card (spec or Q&A) in the top-right corner.
+    - ``card_scale``/``card``/``card_text``: the info card (spec or Q&A), in the top-right
+      corner (landscape) or just above the captions on the left (portrait); ``card_width`` and
+      ``portrait_card_width``: its width as a share of the safe area's.
     - ``card_min_s``/``card_queue``: cards are shown one at a time; a new card waits until the
       one on screen has been up ``card_min_s`` (then replaces it), and at most ``card_queue``
       cards wait, the oldest waiting one dropped past that (see :meth:`CaptionRenderer.show_card`).
@@ -103,6 +111,8 @@ class CaptionStyle:
     card_text: Color = Color(255, 255, 255, 255)
     card_heading: Color = Color(120, 200, 255, 255)
     card_width: float = 0.38
+    portrait_card_width: float = 0.8
+    portrait_margins: layout.Margins = layout.TIKTOK_PORTRAIT
     # 3 s reads a "Label: fact" line in two languages; the sample talk's "organic cotton ... made
     # in Brazil" gives two cards at once, and with no wait the first was replaced in 0 s.
     card_min_s: float = 3.0
@@ -521,7 +531,20 @@ class CaptionRenderer:
     # -- drawing ---------------------------------------------------------------------------
 
     def _font_px(self, scale: float) -> int:
-        return max(8, round(self.height * scale))
+        return max(8, round(min(self.width, self.height) * scale))
+
+    def frame_layout(self, style: CaptionStyle | None = None) -> layout.FrameLayout:
+        """Where captions, the face and cards go in this renderer's frames."""
+        style = style or self._state.style
+        return layout.frame_layout(
+            self.width,
+            self.height,
+            style.margin_x,
+            style.margin_y,
+            portrait_margins=style.portrait_margins,
+            card_share=style.card_width,
+            portrait_card_share=style.portrait_card_width,
+        )
 
     def _draw_block(
         self, text: str, partial: bool, language: str, style: CaptionStyle, max_w: int
@@ -578,11 +601,10 @@ class CaptionRenderer:
         return image
 
     def _draw_card(
-        self, card: InfoCard, languages: Sequence[str], style: CaptionStyle
+        self, card: InfoCard, languages: Sequence[str], style: CaptionStyle, max_w: int
     ) -> Image.Image:
         px = self._font_px(style.card_scale)
         pad = round(px * 0.5)
-        max_w = round(self.width * (1 - 2 * style.margin_x) * style.card_width)
         inner = max_w - 2 * pad
         rows: list[tuple[str, str, ImageFont.FreeTypeFont, Color]] = []
         heading_lang = "en"
@@ -620,7 +642,9 @@ class CaptionRenderer:
 
     def _draw(self, s: _State, visible: tuple[str, ...], card: InfoCard | None) -> Overlay:
         style = s.style
-        area = layout.safe_area(self.width, self.height, style.margin_x, style.margin_y)
+        frame = self.frame_layout(style)
+        area = frame.captions
+        gap = round(self._font_px(style.font_scale) * style.block_gap)
         patches: list[Patch] = []
         c = s.caption
         if c is not None and visible:
@@ -630,7 +654,6 @@ class CaptionRenderer:
             images = [
                 self._draw_block(*_block_text(s, lang), lang, style, area.w) for lang in visible
             ]
-            gap = round(self._font_px(style.font_scale) * style.block_gap)
             ys = layout.stack_from_bottom([im.height for im in images], area, gap)
             for lang, im, y in zip(visible, images, ys, strict=True):
                 if y < area.y:
@@ -639,9 +662,13 @@ class CaptionRenderer:
                 x = area.x + (area.w - im.width) // 2
                 patches.append(Patch.from_image(im, x, y, f"caption:{lang}"))
         if card is not None:
-            im = self._draw_card(card, s.languages, style)
-            if im.height <= area.h:
-                patches.append(Patch.from_image(im, area.right - im.width, area.y, "card"))
+            im = self._draw_card(card, s.languages, style, frame.card_width)
+            captions_top = min((p.y for p in patches), default=area.bottom)
+            at = frame.place_card(im.width, im.height, captions_top, gap)
+            if at is None:  # the captions come first; the card waits for room or its turn ends
+                log.debug("card %r does not fit beside the captions; left out", card.heading)
+            else:
+                patches.append(Patch.from_image(im, *at, "card"))
         shown = tuple(p.name.split(":", 1)[1] for p in patches if p.name.startswith("caption:"))
         return Overlay(tuple(patches), shown, c.id if c is not None and shown else None, card)
 
