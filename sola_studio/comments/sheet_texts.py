@@ -20,6 +20,7 @@ import logging
 import re
 import threading
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,7 @@ class SheetTexts:
         self._lock = threading.Lock()
         # (source language, target language, source text) -> translation
         self._mt: dict[tuple[str, str, str], str] = {}
+        self._approved: set[tuple[str, str, str]] = set()  # the seller's: kept as written
         self._load()
         if translator is not None:
             self._translate_missing(tuple(languages))
@@ -55,12 +57,13 @@ class SheetTexts:
     # --- the cache ----------------------------------------------------------------------------
 
     def _load(self) -> None:
-        if self._cache_file is None or not self._cache_file.is_file():
+        if self._cache_file is None:
             return
         try:
-            data = json.loads(self._cache_file.read_text(encoding="utf-8"))
-            for e in data.get("texts", []):
-                self._mt[(e["from"], e["to"], e["source"])] = e["text"]
+            for e in read_cache(self._cache_file):
+                self._mt[e.key] = e.text
+                if e.approved:
+                    self._approved.add(e.key)
         except (OSError, ValueError, KeyError, TypeError) as exc:
             log.warning("translation cache %s unreadable (%s): made again", self._cache_file, exc)
 
@@ -68,16 +71,11 @@ class SheetTexts:
         if self._cache_file is None:
             return
         entries = [
-            {"from": s, "to": t, "source": src, "text": text, "approved": False}
+            CachedText(s, t, src, text, (s, t, src) in self._approved)
             for (s, t, src), text in sorted(self._mt.items())
         ]
         try:
-            self._cache_file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self._cache_file.with_suffix(".tmp")
-            tmp.write_text(
-                json.dumps({"texts": entries}, ensure_ascii=False, indent=1), encoding="utf-8"
-            )
-            tmp.replace(self._cache_file)
+            write_cache(self._cache_file, entries)
         except OSError as exc:
             log.warning("cannot write translation cache %s: %s", self._cache_file, exc)
 
@@ -182,6 +180,49 @@ def _shared_words(names: Iterable[str]) -> str:
         if not w.isdigit() and len(w) >= 3 and all(w.casefold() in s for s in sets)
     ]
     return " ".join(words)
+
+
+@dataclass(frozen=True)
+class CachedText:
+    """One machine translation of a sheet text as kept on disk. ``approved``: the seller read
+    it in the sheet editor and kept or corrected it; the desk never translates it again while
+    the source text stays the same (the key is the source text)."""
+
+    source_language: str
+    language: str
+    source: str
+    text: str
+    approved: bool = False
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.source_language, self.language, self.source)
+
+
+def read_cache(path: Path) -> list[CachedText]:
+    """The entries of a translations file; none when it does not exist. Files written before
+    the seller could approve (no ``approved``) read as not approved. A broken file raises
+    ``ValueError``/``KeyError``/``TypeError``/``OSError``."""
+    if not path.is_file():
+        return []
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [
+        CachedText(e["from"], e["to"], e["source"], e["text"], e.get("approved") is True)
+        for e in data.get("texts", [])
+    ]
+
+
+def write_cache(path: Path, entries: Iterable[CachedText]) -> None:
+    """Write the entries (atomically: a crash leaves the old file or the new one)."""
+    texts = [
+        {"from": e.source_language, "to": e.language, "source": e.source, "text": e.text}
+        | {"approved": e.approved}
+        for e in entries
+    ]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"texts": texts}, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(path)
 
 
 def cache_file_for(sheet_path: Path | None, folder: Path | None = None) -> Path | None:
