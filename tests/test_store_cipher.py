@@ -160,7 +160,8 @@ def test_a_clear_text_profile_is_migrated_and_its_old_bytes_are_gone(
     assert rows == [("finished", "spring show")]
     store.close()
     assert SECRET_TEXT.encode() not in _profile_bytes("shop")
-    assert sorted(p.name for p in folder.iterdir()) == ["sessions.db", "viewer.key"]
+    # the old viewer.key moved into the keyring beside the database key (test_store_viewer_key)
+    assert sorted(p.name for p in folder.iterdir()) == ["sessions.db"]
 
     # reports and exports read it as before (the CLI, its key from the environment)
     monkeypatch.setenv(KEY_ENV, kr.passwords[(SERVICE, "shop")])

@@ -14,11 +14,21 @@ A key is only ever created for a profile with no database or a clear-text one (w
 migrated, :func:`encrypt_in_place`); an encrypted database whose key is missing is refused with
 :class:`StoreKeyError`, never replaced by an empty one.
 
+The viewer-pseudonym key (the HMAC secret that turns a platform's viewer id into the id the
+store keeps, :meth:`~sola_studio.store.plumbing.StorePlumbing.viewer_hash`) follows the
+database key (:func:`viewer_key`): beside it in the keyring (service ``sola-studio:viewer``)
+when the database key is there, else derived from the database key (a passphrase or a key in
+the environment), so no key of a profile is ever a file in its folder. A ``viewer.key`` file
+written by an older version is moved into the keyring once and overwritten before it is
+removed.
+
 This module never logs a key or a passphrase.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 import os
 import re
@@ -28,16 +38,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import keyring
-import keyring.errors
 import sqlcipher3
 from keyring.backend import KeyringBackend
 
+from sola_studio.core import keyring_store
+from sola_studio.core.errors import StoreError
+from sola_studio.core.keyring_store import KeyringUnavailable
 from sola_studio.store.errors import DB_ERRORS, StoreKeyError, classify, is_clear_text
 
 log = logging.getLogger(__name__)
 
 SERVICE = "sola-studio:store"
+VIEWER_SERVICE = "sola-studio:viewer"  # the viewer-pseudonym key, the profile name as account
+LEGACY_VIEWER_KEY = "viewer.key"  # where versions before 0.x kept it, in the profile's folder
 PASSPHRASE_ENV = "SOLA_STUDIO_STORE_PASSPHRASE"
 KEY_ENV = "SOLA_STUDIO_STORE_KEY"  # 64 hex digits: a raw key from a secret manager (CI, servers)
 
@@ -118,13 +131,13 @@ def resolve_key(
                 "(python -c 'import secrets; print(secrets.token_hex(32))')",
             )
         return StoreKey(raw.lower(), raw=True, source="environment")
-    kr = backend or keyring.get_keyring()
-    if kr.priority <= 0 and backend is None:  # keyring's "fail" backend: nothing usable
+    kr = keyring_store.usable(backend)
+    if kr is None:  # keyring's "fail" backend: nothing usable
         raise _no_keyring(profile, "none is installed or unlocked")
     try:
-        stored = kr.get_password(SERVICE, profile)
-    except (keyring.errors.KeyringError, RuntimeError) as exc:
-        raise _no_keyring(profile, str(exc)) from exc
+        stored = keyring_store.get_secret(SERVICE, profile, kr)
+    except KeyringUnavailable as exc:
+        raise _no_keyring(profile, exc.message) from exc
     if stored:
         return StoreKey(stored, raw=True, source="keyring")
     if db_path.exists() and db_path.stat().st_size > 0 and not is_clear_text(db_path):
@@ -136,11 +149,118 @@ def resolve_key(
         )
     new = secrets.token_hex(32)
     try:
-        kr.set_password(SERVICE, profile, new)
-    except (keyring.errors.KeyringError, RuntimeError) as exc:
-        raise _no_keyring(profile, str(exc)) from exc
+        keyring_store.set_secret(SERVICE, profile, new, kr)
+    except KeyringUnavailable as exc:
+        raise _no_keyring(profile, exc.message) from exc
     log.info("created the database key of profile %s in the system keyring", profile)
     return StoreKey(new, raw=True, source="keyring")
+
+
+_DERIVED_LABEL = b"sola-studio viewer pseudonyms\x00"
+_derived: dict[tuple[str, str], bytes] = {}  # (profile, sha256 of the secret) -> key
+_derived_lock = threading.Lock()
+
+
+def derived_viewer_key(profile: str, key: StoreKey) -> bytes:
+    """The viewer-pseudonym key of a profile whose database key is not in the keyring: an HMAC
+    of the profile name under a raw key, PBKDF2-HMAC-SHA256 (100,000 iterations) of a
+    passphrase (a pseudonym must not make a weak passphrase quick to guess). Cached per process,
+    so reports and exports opening the store again pay the derivation once."""
+    label = _DERIVED_LABEL + profile.encode()
+    digest = hashlib.sha256(key.secret.encode()).hexdigest()
+    with _derived_lock:
+        cached = _derived.get((profile, digest))
+    if cached is not None:
+        return cached
+    if key.raw:
+        value = hmac.new(bytes.fromhex(key.secret), label, hashlib.sha256).digest()
+    else:
+        value = hashlib.pbkdf2_hmac("sha256", key.secret.encode(), label, 100_000)
+    with _derived_lock:
+        _derived[(profile, digest)] = value
+    return value
+
+
+def _legacy_viewer_key(path: Path) -> bytes | None:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    if len(data) != 32:
+        raise StoreError(
+            f"the viewer key {path} is damaged ({len(data)} bytes, expected 32)",
+            fix="restore it from a backup; deleting it makes returning viewers look new",
+        )
+    return data
+
+
+def _retire(path: Path) -> None:
+    """Overwrite and remove a legacy key file; a file that cannot be removed (a read-only
+    folder) is tried again at the next opening, its key already kept elsewhere."""
+    try:
+        shred(path)
+    except OSError as exc:
+        log.warning("could not remove the old key file %s: %s", path, exc.strerror)
+
+
+def viewer_key(
+    profile: str,
+    folder: Path,
+    db_key: StoreKey | None,
+    *,
+    backend: KeyringBackend | None = None,
+    read_only: bool = False,
+) -> bytes:
+    """The 32-byte secret of ``profile``'s viewer pseudonyms, kept like its database key.
+
+    - database key in the keyring: the viewer key is in the keyring too (``VIEWER_SERVICE``),
+      created on first run; a ``viewer.key`` file from an older version is read once, stored
+      there and shredded, so returning viewers keep their pseudonyms;
+    - database key from a passphrase or the environment (no keyring): derived from it
+      (:func:`derived_viewer_key`); an old ``viewer.key`` cannot move into a keyring there and
+      is shredded too (viewers from before then look new once, which is logged);
+    - no database key (a clear-text database read as it is): the old file's key when there is
+      one. ``read_only`` creates, moves and removes nothing.
+    """
+    legacy = folder / LEGACY_VIEWER_KEY
+    if db_key is None:
+        return _legacy_viewer_key(legacy) or b"-" * 32
+    if db_key.source != "keyring":
+        if not read_only and legacy.exists():
+            _legacy_viewer_key(legacy)  # a damaged file is reported, not silently dropped
+            log.warning(
+                "profile %s has no keyring: its viewer key now follows its database key and "
+                "the old key file is removed; viewers from earlier shows look new once",
+                profile,
+            )
+            _retire(legacy)
+        return derived_viewer_key(profile, db_key)
+    try:
+        stored = keyring_store.get_secret(VIEWER_SERVICE, profile, backend)
+    except KeyringUnavailable as exc:
+        raise _no_keyring(profile, exc.message) from exc
+    if stored:
+        if not re.fullmatch(r"[0-9a-f]{64}", stored):
+            raise StoreKeyError(
+                f"the viewer key of profile {profile!r} in the system keyring is damaged",
+                fix=f"delete the keyring entry {VIEWER_SERVICE} / {profile} (returning viewers "
+                "then look new once) or restore the keyring from a backup",
+            )
+        if not read_only and legacy.exists():
+            _retire(legacy)  # moved at an earlier opening that could not remove it
+        return bytes.fromhex(stored)
+    old = _legacy_viewer_key(legacy)
+    if read_only:
+        return old or b"-" * 32
+    key = old or secrets.token_bytes(32)
+    try:
+        keyring_store.set_secret(VIEWER_SERVICE, profile, key.hex(), backend)
+    except KeyringUnavailable as exc:
+        raise _no_keyring(profile, exc.message) from exc
+    if old is not None:
+        _retire(legacy)
+        log.info("moved the viewer key of profile %s from its folder into the keyring", profile)
+    return key
 
 
 def connect(path: Path, key: StoreKey | None, *, read_only: bool = False) -> Any:

@@ -7,9 +7,7 @@ routing, viewer memory) can name them without importing the store itself.
 
 from __future__ import annotations
 
-import os
 import re
-import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +17,6 @@ from sola_studio import paths
 from sola_studio.core.errors import StoreError
 
 DB_NAME = "sessions.db"
-KEY_NAME = "viewer.key"
 _PROFILE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 
@@ -76,22 +73,3 @@ def profile_dir(profile: str = "default") -> Path:
             fix="use letters, digits, '.', '_' or '-' (up to 64 characters)",
         )
     return paths.data_dir() / "profiles" / profile
-
-
-def load_or_create_key(path: Path) -> bytes:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        data = b""
-    if len(data) == 32:
-        return data
-    if data:
-        raise StoreError(
-            f"the viewer key {path} is damaged ({len(data)} bytes, expected 32)",
-            fix="restore it from a backup; deleting it makes returning viewers look new",
-        )
-    key = secrets.token_bytes(32)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(key)
-    return key

@@ -6,9 +6,10 @@ SIGKILL) loses at most the event being written (DESIGN rule 7). How a write is m
 the transaction, a full disk's writes kept in memory) is in :mod:`sola_studio.store.plumbing`.
 
 Viewer identity: the platform's viewer id is never stored. It is replaced by a pseudonymous id,
-an HMAC-SHA256 of (platform, platform id) keyed by a per-profile secret kept beside the database
-(``viewer.key``), so the same viewer gets the same id across sessions, and the database alone
-cannot be linked back to a platform account. The display name is stored with it until retention
+an HMAC-SHA256 of (platform, platform id) keyed by a per-profile secret kept apart from the
+database (in the keyring beside the database key, or derived from it: ``cipher.viewer_key``), so
+the same viewer gets the same id across sessions, and the database alone cannot be linked back to
+a platform account. The display name is stored with it until retention
 purges it. Platform tokens never come here (see :mod:`sola_studio.store.tokens`).
 
 This module must never send anything anywhere, never log comment text, names or tokens (only
@@ -34,12 +35,10 @@ from sola_studio.store.errors import classify, is_clear_text
 from sola_studio.store.plumbing import StorePlumbing, json_text, kept_when_full, process_started
 from sola_studio.store.records import (
     DB_NAME,
-    KEY_NAME,
     ProductSnapshot,
     PurgeResult,
     RetentionPolicy,
     SessionStatus,
-    load_or_create_key,
     profile_dir,
 )
 
@@ -90,11 +89,9 @@ class SessionStore(StorePlumbing):
                     f"profile {profile!r} has no session database yet ({db_path})",
                     fix="run a show first: sola-studio run --demo",
                 )
-            key = (folder / KEY_NAME).read_bytes() if (folder / KEY_NAME).exists() else b"-" * 32
         else:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
-                key = load_or_create_key(folder / KEY_NAME)
             except OSError as exc:
                 raise classify(exc, db_path, "open") from exc
         db_key = None
@@ -104,6 +101,12 @@ class SessionStore(StorePlumbing):
             db_key = cipher.resolve_key(
                 profile, db_path, passphrase=passphrase, backend=keyring_backend
             )
+        try:  # the viewer-pseudonym key follows the database key (keyring, else derived)
+            key = cipher.viewer_key(
+                profile, folder, db_key, backend=keyring_backend, read_only=read_only
+            )
+        except OSError as exc:
+            raise classify(exc, db_path, "open") from exc
         return cls(
             db_path, key=key, clock=clock, retention=retention, db_key=db_key, read_only=read_only
         )
