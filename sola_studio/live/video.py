@@ -74,7 +74,9 @@ def open_video(options: LiveOptions, clock: StreamClock | None) -> VideoInput | 
         fps = o.fps or 30.0
         source = StillImageSource(o.video, w, h, fps, clock=clock, stepped=stepped)
     else:
-        file = VideoFileSource(o.video, loop=True, clock=clock, stepped=stepped)
+        # the file's frames centre-cropped to the show's shape (a landscape clip in a portrait
+        # show keeps its middle), never squashed
+        file = VideoFileSource(o.video, loop=True, clock=clock, stepped=stepped, size=(w, h))
         fmt = file.open()  # a missing or broken file fails now
         # a replay takes one file frame per output frame, so it runs at the file's rate
         fps = fmt.fps if stepped or o.fps is None else o.fps

@@ -10,6 +10,10 @@ A source whose device fails (camera unplugged, driver error) does not end: it re
 until it comes back or ``stop()`` is called. The consumer (the video pipeline) keeps its output
 running meanwhile.
 
+Every source delivers frames of the output's size and shape (:func:`fit_frame`): a camera or
+video file of another shape is centre-cropped to it (a landscape camera in a 9:16 portrait show
+keeps the middle of the picture, never squashed), a still picture is fitted whole on black.
+
 This module never draws captions, never sleeps in a consumer's thread, and never imports Qt.
 """
 
@@ -33,6 +37,36 @@ from sola_studio.core.clock import Clock, SystemClock
 from sola_studio.core.errors import DeviceUnavailable, MediaError
 
 log = logging.getLogger(__name__)
+
+
+class Fit(enum.Enum):
+    """How a picture of another shape fills the output frame."""
+
+    CROP = "crop"  # fill the frame, cutting what sticks out equally on both sides (camera, video)
+    CONTAIN = "contain"  # the whole picture, with black bars (a product photo, a slide)
+
+
+def fit_frame(image: np.ndarray, width: int, height: int, fit: Fit = Fit.CROP) -> np.ndarray:
+    """``image`` (BGR) as a ``width`` x ``height`` frame, centred; the same array when it is
+    that size already. Never stretches: a 16:9 camera in a 9:16 frame keeps its middle third."""
+    h, w = image.shape[:2]
+    if (w, h) == (width, height):
+        return image
+    if fit is Fit.CROP:
+        scale = max(width / w, height / h)
+        cw, ch = min(w, round(width / scale)), min(h, round(height / scale))
+        x, y = (w - cw) // 2, (h - ch) // 2
+        part = image[y : y + ch, x : x + cw]
+        shrink = cw > width
+        interpolation = cv2.INTER_AREA if shrink else cv2.INTER_LINEAR
+        return np.asarray(cv2.resize(part, (width, height), interpolation=interpolation))
+    scale = min(width / w, height / h)
+    fw, fh = max(1, round(w * scale)), max(1, round(h * scale))
+    canvas = np.zeros((height, width, 3), dtype=np.uint8)
+    x, y = (width - fw) // 2, (height - fh) // 2
+    interpolation = cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR
+    canvas[y : y + fh, x : x + fw] = cv2.resize(image, (fw, fh), interpolation=interpolation)
+    return canvas
 
 
 @dataclass(frozen=True)
@@ -294,7 +328,11 @@ def _camera_fix() -> str:
 
 
 class CameraSource(_ThreadedSource):
-    """A webcam through OpenCV, by index (``0``), path (``/dev/video2``) or name ("Logitech")."""
+    """A webcam through OpenCV, by index (``0``), path (``/dev/video2``) or name ("Logitech").
+
+    Frames come out ``width`` x ``height`` (``fit``: centre-cropped by default). For a portrait
+    size the camera is asked for the landscape size of the same long side (webcams have no
+    portrait modes) and the middle of the picture is kept."""
 
     def __init__(
         self,
@@ -307,10 +345,12 @@ class CameraSource(_ThreadedSource):
         capture_factory: Callable[[int | str], Capture] = _default_capture,
         retry_s: float = 1.0,
         queue_size: int = 4,
+        fit: Fit = Fit.CROP,
     ) -> None:
         super().__init__(f"camera {device}", clock, queue_size, retry_s)
         self._device = device
         self._want = (width, height, fps)
+        self._fit = fit
         self._factory = capture_factory
         self._cap: Capture | None = None
 
@@ -334,7 +374,8 @@ class CameraSource(_ThreadedSource):
         if not cap.isOpened():
             cap.release()
             raise DeviceUnavailable(f"camera {device!r} cannot be opened", fix=_camera_fix())
-        width, height, fps = self._want
+        out_w, out_h, fps = self._want
+        width, height = max(out_w, out_h), min(out_w, out_h)  # what webcams offer: landscape
         cap.set(cv2.CAP_PROP_FRAME_WIDTH, width)
         cap.set(cv2.CAP_PROP_FRAME_HEIGHT, height)
         cap.set(cv2.CAP_PROP_FPS, fps)
@@ -356,7 +397,7 @@ class CameraSource(_ThreadedSource):
                 fps,
             )
         self._cap = cap
-        return got
+        return VideoFormat(out_w, out_h, got.fps, got.name)
 
     def _grab(self) -> np.ndarray | None:
         if self._cap is None:
@@ -364,7 +405,7 @@ class CameraSource(_ThreadedSource):
         ok, image = self._cap.read()
         if not ok or image is None:
             return None
-        return image
+        return fit_frame(image, self._want[0], self._want[1], self._fit)
 
     def _close(self) -> None:
         if self._cap is not None:
@@ -379,7 +420,9 @@ class VideoFileSource(_ThreadedSource):
     """A video file played at its own frame rate (``paced``) or as fast as read, looping.
 
     ``stepped``: no thread; every :meth:`latest` returns the file's next frame (for a caller
-    that ticks at the file's rate on its own clock, e.g. ``sola-studio run --fast``)."""
+    that ticks at the file's rate on its own clock, e.g. ``sola-studio run --fast``).
+    ``size``: frames come out this size (``fit``: centre-cropped by default); ``None``: the
+    file's own."""
 
     def __init__(
         self,
@@ -390,9 +433,13 @@ class VideoFileSource(_ThreadedSource):
         clock: Clock | None = None,
         queue_size: int = 4,
         stepped: bool = False,
+        size: tuple[int, int] | None = None,
+        fit: Fit = Fit.CROP,
     ) -> None:
         super().__init__(f"file {Path(path).name}", clock, queue_size, retry_s=1.0)
         self._stepped = stepped
+        self._out = size
+        self._fit = fit
         self._path = Path(path)
         self._loop = loop
         self._paced = paced
@@ -412,12 +459,11 @@ class VideoFileSource(_ThreadedSource):
         fps = cap.get(cv2.CAP_PROP_FPS)
         fps = fps if fps and math.isfinite(fps) and fps > 0 else 30.0
         self._next_t = self._clock.monotonic()
-        return VideoFormat(
+        width, height = self._out or (
             int(cap.get(cv2.CAP_PROP_FRAME_WIDTH)),
             int(cap.get(cv2.CAP_PROP_FRAME_HEIGHT)),
-            fps,
-            self._name,
         )
+        return VideoFormat(width, height, fps, self._name)
 
     def _grab(self) -> np.ndarray | None:
         cap = self._cap
@@ -440,6 +486,8 @@ class VideoFileSource(_ThreadedSource):
                 self._stop.wait(delay)
             else:
                 self._next_t = self._clock.monotonic()  # fell behind: do not burst to catch up
+        if self._out is not None and image is not None:
+            return fit_frame(image, self._out[0], self._out[1], self._fit)
         return image
 
     def _close(self) -> None:
@@ -513,7 +561,7 @@ class TestPatternSource(_ThreadedSource):
         bar_w = max(4, width // 40)
         image[:, x : x + bar_w] = 255
         text = f"{elapsed:8.2f} s"
-        scale = height / 360
+        scale = min(width, height) / 360  # the clock fits a portrait frame's width too
         cv2.putText(
             image, text, (width // 20, height // 8), cv2.FONT_HERSHEY_SIMPLEX, scale, (0, 0, 0),
             max(1, round(scale * 2)), cv2.LINE_AA,
@@ -565,12 +613,8 @@ class StillImageSource(TestPatternSource):
                 fix="choose a PNG or JPEG file in Settings › Devices › Picture",
             )
         self._name = f"image {p.name}"
-        scale = min(width / image.shape[1], height / image.shape[0])
-        w, h = max(1, round(image.shape[1] * scale)), max(1, round(image.shape[0] * scale))
-        canvas = np.zeros((height, width, 3), dtype=np.uint8)
-        x, y = (width - w) // 2, (height - h) // 2
-        canvas[y : y + h, x : x + w] = cv2.resize(image, (w, h), interpolation=cv2.INTER_AREA)
-        self._bars = canvas
+        # the whole photo or slide, never cut: a product at the edge of a photo stays on screen
+        self._bars = np.ascontiguousarray(fit_frame(image, width, height, Fit.CONTAIN))
 
     def frame_at(self, t: float) -> np.ndarray:
         return self._bars.copy()
