@@ -3,27 +3,43 @@
 The window's first-run setup and settings dialog write it; the composition root reads it and hands
 each stage only the values it needs through its constructor (DESIGN rule 2). This module must never
 import Qt, open a device or load a model: it only reads and writes a small file.
+
+No secret is written to the file. The local comment endpoint's shared secret is kept in the
+system keyring (:func:`set_webhook_secret`, :func:`webhook_secret`; the same helper as the
+store's keys, :mod:`sola_studio.core.keyring_store`) and the file keeps only whether one is set
+(``webhook_secret_set``). ``SOLA_WEBHOOK_SECRET`` in the environment overrides it (as for
+``run --webhook-secret``). A secret an older version wrote into the file moves into the keyring
+on the next :func:`load` and the file is rewritten without it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import enum
 import json
 import logging
 import os
+import secrets
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from keyring.backend import KeyringBackend
+
 from sola_studio import paths
+from sola_studio.core import keyring_store
 from sola_studio.core.errors import ConfigError
+from sola_studio.core.keyring_store import KeyringUnavailable
 
 log = logging.getLogger(__name__)
 
 FILE_NAME = "settings.json"
 SCHEMA_VERSION = 1
+WEBHOOK_SECRET_ENV = "SOLA_WEBHOOK_SECRET"
+WEBHOOK_SERVICE = "sola-studio:webhook"  # the keyring entry of the local endpoint's secret
+WEBHOOK_ACCOUNT = "local-endpoint"
 
 
 class CaptionLayout(enum.Enum):
@@ -66,6 +82,9 @@ class Settings:
     # The show's picture: "camera" (the one above), "pattern" (a test picture), "none" (audio
     # only: captions for the overlay), or the path of a video file or a still image.
     picture: str = "camera"
+    # The show's picture size, width x height: landscape 1280x720 or 1920x1080, portrait
+    # 720x1280 or 1080x1920 for TikTok LIVE (Settings › Outputs, the setup's Camera page).
+    output_size: tuple[int, int] = (1280, 720)
     asr_model: str = "base"
     device: str = "auto"  # auto | cpu | cuda
     product_sheet: str = ""  # path of the seller's sheet; "" means the bundled sample
@@ -86,7 +105,9 @@ class Settings:
     # ``sola-studio run --comments`` takes them (sola_studio.chat.specs), e.g. ``tiktok:@shop``,
     # ``youtube:auto``, ``twitch:#shop``, ``webhook:8780``, a replay file. Empty: no comments.
     comment_sources: tuple[str, ...] = ()
-    webhook_secret: str = ""  # what the local comment endpoint requires ("" = none)
+    # whether the local comment endpoint requires a shared secret; the secret itself is in the
+    # system keyring (webhook_secret(), set_webhook_secret()), never in the settings file
+    webhook_secret_set: bool = False
     youtube_client: str = ""  # the OAuth client JSON; "" = youtube_client.json in config_dir()
 
     def __post_init__(self) -> None:
@@ -94,6 +115,12 @@ class Settings:
             raise ConfigError(
                 f"retention_days must be at least 1, not {self.retention_days}",
                 fix="set a retention of one day or more in Settings › Privacy",
+            )
+        size = tuple(self.output_size)
+        if len(size) != 2 or min(size) < 16 or size[0] % 2 or size[1] % 2:
+            raise ConfigError(
+                f"the picture size {'x'.join(map(str, size))} cannot be encoded",
+                fix="choose a picture shape in Settings › Outputs (1280x720, 720x1280, ...)",
             )
         for lang in (self.seller_language, *self.audience_languages, *self.caption_languages):
             if not (2 <= len(lang) <= 3 and lang.isalpha() and lang.islower()):
@@ -128,7 +155,7 @@ def _from_json(data: dict[str, Any]) -> Settings:
     style = {k: v for k, v in style.items() if k in style_known}
     if "layout" in style:
         style["layout"] = CaptionLayout(style["layout"])
-    for key in ("audience_languages", "caption_languages", "comment_sources"):
+    for key in ("audience_languages", "caption_languages", "comment_sources", "output_size"):
         if key in values:
             values[key] = tuple(values[key])
     return Settings(caption_style=CaptionLook(**style), **values)
@@ -146,7 +173,11 @@ def load(path: Path | None = None) -> Settings:
         data = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(data, dict):
             raise TypeError("top level is not an object")
-        return _from_json(data)
+        legacy = data.pop("webhook_secret", None)  # written in clear by older versions
+        settings = _from_json(data)
+        if isinstance(legacy, str) and legacy:
+            settings = _move_secret_to_keyring(settings, legacy, path)
+        return settings
     except ConfigError:
         raise
     except (ValueError, TypeError) as exc:
@@ -166,3 +197,96 @@ def save(settings: Settings, path: Path | None = None) -> Path:
     os.replace(tmp, path)
     log.info("settings saved to %s", path)
     return path
+
+
+# -- the local comment endpoint's shared secret -------------------------------------------------
+
+_held: dict[str, str] = {}  # an old file's secret no keyring could take (this process only)
+_held_key = "webhook"
+
+
+def webhook_secret(settings: Settings, backend: KeyringBackend | None = None) -> str | None:
+    """The secret the local comment endpoint requires: ``SOLA_WEBHOOK_SECRET`` when set, else
+    the keyring's when ``settings.webhook_secret_set``, else None (no secret). A secret that is
+    set but cannot be read is an error with its fix, never an endpoint open to any program."""
+    env = os.environ.get(WEBHOOK_SECRET_ENV)
+    if env:
+        return env
+    if not settings.webhook_secret_set:
+        return None
+    held = _held.get(_held_key)
+    if held:
+        return held
+    try:
+        secret = keyring_store.get_secret(WEBHOOK_SERVICE, WEBHOOK_ACCOUNT, backend)
+    except KeyringUnavailable as exc:
+        raise ConfigError(
+            f"the local comment endpoint's shared secret cannot be read: {exc.message}",
+            fix=f"unlock the system keyring, or set {WEBHOOK_SECRET_ENV} to the secret before "
+            "starting Sola Studio",
+        ) from exc
+    if not secret:
+        raise ConfigError(
+            "the local comment endpoint's shared secret is not in the system keyring",
+            fix=f"enter it again in Settings › Comments, or set {WEBHOOK_SECRET_ENV}",
+        )
+    return secret
+
+
+def set_webhook_secret(secret: str, backend: KeyringBackend | None = None) -> bool:
+    """Keep ``secret`` in the system keyring (``""`` removes it); returns the flag Settings
+    keeps (``webhook_secret_set``). Raises :class:`ConfigError` where no keyring can keep it."""
+    _held.pop(_held_key, None)
+    if not secret:
+        with contextlib.suppress(KeyringUnavailable):  # none: nothing can have been kept
+            keyring_store.delete_secret(WEBHOOK_SERVICE, WEBHOOK_ACCOUNT, backend)
+        return False
+    try:
+        keyring_store.set_secret(WEBHOOK_SERVICE, WEBHOOK_ACCOUNT, secret, backend)
+    except KeyringUnavailable as exc:
+        raise ConfigError(
+            f"no system keyring can keep the local endpoint's shared secret ({exc.message})",
+            fix=f"set {WEBHOOK_SECRET_ENV} to the secret before starting Sola Studio, or "
+            "install and unlock a keyring (gnome-keyring, KWallet)",
+        ) from exc
+    return True
+
+
+def can_keep_secrets(backend: KeyringBackend | None = None) -> bool:
+    """Whether a keyring can keep the shared secret on this machine."""
+    return keyring_store.usable(backend) is not None
+
+
+def _move_secret_to_keyring(settings: Settings, secret: str, path: Path) -> Settings:
+    """An older version's clear-text secret: into the keyring, then the file rewritten without
+    it (its old bytes overwritten before they are unlinked). Where no keyring can take it, the
+    file is left as it was (the secret is not lost) and this process still requires it."""
+    settings = settings.replace(webhook_secret_set=True)
+    try:
+        set_webhook_secret(secret)
+    except ConfigError as exc:
+        _held[_held_key] = secret
+        log.warning("the shared secret stays in %s: %s (%s)", path, exc.message, exc.fix)
+        return settings
+    old = path.with_name(f".settings-{os.getpid()}.old")  # a handle on the clear bytes
+    try:
+        os.link(path, old)
+        linked = True
+    except OSError:
+        linked = False
+    save(settings, path)
+    if linked:
+        _overwrite(old)
+    log.info("moved the local endpoint's shared secret from %s into the system keyring", path)
+    return settings
+
+
+def _overwrite(path: Path) -> None:
+    try:
+        with open(path, "r+b") as f:
+            f.write(secrets.token_bytes(path.stat().st_size))
+            f.flush()
+            os.fsync(f.fileno())
+    except OSError as exc:
+        log.warning("could not overwrite %s before removing it: %s", path, exc.strerror)
+    path.unlink(missing_ok=True)

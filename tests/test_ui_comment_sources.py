@@ -16,6 +16,7 @@ import pytest
 pytest.importorskip("PySide6")
 
 from chat_support import MemoryKeyring, free_port
+from keyring_support import file_keyring
 from youtube_loopback import YouTubeLoopback
 
 from sola_studio import config
@@ -38,7 +39,15 @@ def _missing_library() -> str:
     )
 
 
-def test_settings_offer_every_source_and_go_live_reads_them(qtbot, tmp_path):
+@pytest.fixture
+def kept(tmp_path, monkeypatch):
+    """A keyring for the endpoint's shared secret (a file-backed one, never the developer's)."""
+    monkeypatch.delenv(config.WEBHOOK_SECRET_ENV, raising=False)
+    with file_keyring(tmp_path / "keyring.json") as kr:
+        yield kr
+
+
+def test_settings_offer_every_source_and_go_live_reads_them(qtbot, tmp_path, kept):
     dialog = SettingsDialog(Settings())
     qtbot.addWidget(dialog)
     form = dialog.sources
@@ -68,7 +77,7 @@ def test_settings_offer_every_source_and_go_live_reads_them(qtbot, tmp_path):
         f"webhook:{port}",
         str(REPLAY),
     )
-    assert chosen.webhook_secret == "s3cret"
+    assert chosen.webhook_secret_set and config.webhook_secret(chosen) == "s3cret"
     path = config.save(chosen, tmp_path / "settings.json")
     saved = config.load(path)
     assert saved == chosen
@@ -137,10 +146,10 @@ def test_bad_sources_are_refused_with_the_fix_and_the_dialog_stays_open(qtbot):
     assert dialog.result_settings().comment_sources == ("youtube:auto",)
 
 
-def test_saved_sources_come_back_into_the_form(qtbot):
+def test_saved_sources_come_back_into_the_form(qtbot, kept):
     settings = Settings(
         comment_sources=("tiktok:@shop", "youtube:abcdefghijk", "webhook:9001"),
-        webhook_secret="x",
+        webhook_secret_set=config.set_webhook_secret("x"),
     )
     form = CommentSourcesForm(settings)
     qtbot.addWidget(form)
@@ -149,7 +158,7 @@ def test_saved_sources_come_back_into_the_form(qtbot):
     assert form.webhook.isChecked() and form.webhook_port.value() == 9001
     assert not form.twitch.isChecked() and not form.replay.isChecked()
     assert form.apply(Settings()) == Settings().replace(
-        comment_sources=settings.comment_sources, webhook_secret="x"
+        comment_sources=settings.comment_sources, webhook_secret_set=True
     )
 
 

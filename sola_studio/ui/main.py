@@ -214,6 +214,6 @@ def demo_settings(settings: Settings) -> Settings:
         first_run_done=True,
         # the sample's comments are replayed: none of the seller's chat sources or secrets
         comment_sources=(),
-        webhook_secret="",
+        webhook_secret_set=False,
         youtube_client="",
     )

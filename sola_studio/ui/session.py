@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sola_studio import paths
+from sola_studio import config, paths
 from sola_studio.catalog.sheet import ProductSheet
 from sola_studio.config import Settings
 from sola_studio.core.bus import Bus
@@ -76,8 +76,8 @@ class StudioInputs:
     video: str = "camera"
     comments: Path | None = None
     realtime: bool = True
-    width: int = 1280
-    height: int = 720
+    width: int | None = None  # None: the seller's picture size (Settings › Outputs)
+    height: int | None = None
     fps: float | None = None  # None: the file's rate, or 30 for a camera
 
 
@@ -124,7 +124,10 @@ def live_options(
         mic_device=settings.microphone or None,
         realtime=inputs.realtime,
         video=video,
-        size=(inputs.width, inputs.height),
+        # the window's picture size is the seller's (Settings › Outputs) unless inputs say
+        size=(inputs.width, inputs.height)
+        if inputs.width and inputs.height
+        else settings.output_size,
         fps=inputs.fps,
         record=out / "show.mp4" if settings.record else None,
         virtual_camera=settings.virtual_camera,
@@ -133,7 +136,7 @@ def live_options(
         comments=str(inputs.comments)
         if inputs.comments
         else (",".join(settings.comment_sources) or None),
-        webhook_secret=settings.webhook_secret or None,
+        webhook_secret=config.webhook_secret(settings),  # from the keyring
         youtube_client=Path(settings.youtube_client) if settings.youtube_client else None,
         sheet=Path(settings.product_sheet) if settings.product_sheet else SAMPLE_SHEET,
         # the show plan beside the sheet, when the seller made one (the window's plan editor)

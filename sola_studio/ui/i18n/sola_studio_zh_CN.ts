@@ -198,6 +198,11 @@
         <translation>回放文件名不能包含逗号——请重命名。</translation>
     </message>
     <message>
+        <location filename="../widgets/sources.py" line="274"/>
+        <source>No keyring on this computer can keep the shared secret — set SOLA_WEBHOOK_SECRET before starting Sola Studio, or install a keyring (gnome-keyring, KWallet).</source>
+        <translation>这台电脑上没有可保存共享密钥的密钥环——请在启动 Sola Studio 前设置 SOLA_WEBHOOK_SECRET，或安装密钥环（gnome-keyring、KWallet）。</translation>
+    </message>
+    <message>
         <location filename="../widgets/sources.py" line="283"/>
         <source>TikTokLive {0} is installed.</source>
         <translation>已安装 TikTokLive {0}。</translation>

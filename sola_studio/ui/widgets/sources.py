@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sola_studio import paths
+from sola_studio import config, paths
 from sola_studio.config import Settings
 from sola_studio.core.errors import ConnectorError, SolaError
 from sola_studio.store.tokens import TokenVault
@@ -170,7 +170,14 @@ class CommentSourcesForm(QWidget):
         port = chosen.get("webhook", "")
         self.webhook_port.setValue(int(port) if port.isdigit() else DEFAULT_WEBHOOK_PORT)
         form.addRow(self.tr("Port"), self.webhook_port)
-        self.webhook_secret = QLineEdit(settings.webhook_secret)
+        # the secret lives in the system keyring (config.webhook_secret), never in settings.json
+        self._kept_secret = ""
+        try:
+            self._kept_secret = config.webhook_secret(settings) or ""
+        except SolaError as exc:  # set but unreadable (a locked keyring): said under the form
+            log.warning("%s", _describe(exc))
+        self.webhook_secret = QLineEdit(self._kept_secret)
+        self.webhook_secret.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
         self.webhook_secret.setPlaceholderText(self.tr("none: any program on this computer"))
         form.addRow(self.tr("Shared secret"), self.webhook_secret)
         self.webhook_url = _note()
@@ -260,14 +267,32 @@ class CommentSourcesForm(QWidget):
                 found.append(_describe(exc))
         if self.replay.isChecked() and "," in self.replay_path.text():
             found.append(self.tr("A replay file's name must not contain a comma — rename it."))
+        secret = self.webhook_secret.text().strip()
+        if secret and secret != self._kept_secret and not config.can_keep_secrets():
+            found.append(
+                self.tr(
+                    "No keyring on this computer can keep the shared secret — set "
+                    "SOLA_WEBHOOK_SECRET before starting Sola Studio, or install a keyring "
+                    "(gnome-keyring, KWallet)."
+                )
+            )
         self.problem.setText("\n".join(found))
         self.problem.setVisible(bool(found))
         return found
 
     def apply(self, settings: Settings) -> Settings:
+        """``settings`` with the chosen sources; a changed shared secret goes into the system
+        keyring here (settings.json keeps only whether one is set)."""
+        secret = self.webhook_secret.text().strip()
+        secret_set = settings.webhook_secret_set
+        if secret != self._kept_secret:
+            secret_set = config.set_webhook_secret(secret)
+            self._kept_secret = secret
+        elif secret:
+            secret_set = True
         return settings.replace(
             comment_sources=self.specs(),
-            webhook_secret=self.webhook_secret.text().strip(),
+            webhook_secret_set=secret_set,
             youtube_client=self.youtube_client.text().strip(),
         )
 
