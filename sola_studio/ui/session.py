@@ -76,8 +76,8 @@ class StudioInputs:
     video: str = "camera"
     comments: Path | None = None
     realtime: bool = True
-    width: int | None = None  # None: the seller's picture size (Settings › Outputs)
-    height: int | None = None
+    width: int = 1280
+    height: int = 720
     fps: float | None = None  # None: the file's rate, or 30 for a camera
 
 
@@ -124,10 +124,7 @@ def live_options(
         mic_device=settings.microphone or None,
         realtime=inputs.realtime,
         video=video,
-        # the window's picture size is the seller's (Settings › Outputs) unless inputs say
-        size=(inputs.width, inputs.height)
-        if inputs.width and inputs.height
-        else settings.output_size,
+        size=(inputs.width, inputs.height),
         fps=inputs.fps,
         record=out / "show.mp4" if settings.record else None,
         virtual_camera=settings.virtual_camera,
