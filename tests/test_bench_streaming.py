@@ -85,3 +85,38 @@ def test_bench_captions_takes_only_the_eval_splits() -> None:
 
     with pytest.raises(ValueError, match="use dev or validation"):
         _eval_split(None, "test", 1.0)
+
+
+class _CountingWhisper:
+    """Stands in for the offline pass only to count how often it runs (the cache is the part
+    under test, and a real decode would cost seconds per clip)."""
+
+    def __init__(self) -> None:
+        self.calls: list[float | None] = []
+
+    def transcribe_file_offline(
+        self, audio: object, language: str, temperature: float | None
+    ) -> str:
+        self.calls.append(temperature)
+        return f"decoded {len(self.calls)}"
+
+
+def test_the_offline_pass_is_cached_by_model_clip_and_options(tmp_path: Path) -> None:
+    from sola_studio.bench.streaming import offline_text, set_recordings
+
+    clip, other = [r.path for r in set_recordings("dev", "en")[:2]]
+    whisper = _CountingWhisper()
+    cache = tmp_path / "cache"
+    assert offline_text(whisper, "base", clip, "en", "0", cache) == "decoded 1"
+    assert whisper.calls == [0.0]  # one fixed temperature: the pass repeats exactly
+    assert offline_text(whisper, "base", clip, "en", "0", cache) == "decoded 1"  # read back
+    assert len(list(cache.glob("*.json"))) == 1
+    # Another model, clip, language or temperature is another pass.
+    assert offline_text(whisper, "tiny.en", clip, "en", "0", cache) == "decoded 2"
+    assert offline_text(whisper, "base", other, "en", "0", cache) == "decoded 3"
+    assert offline_text(whisper, "base", clip, "es", "0", cache) == "decoded 4"
+    assert offline_text(whisper, "base", clip, "en", "0.2", cache) == "decoded 5"
+    # Without a cache (--no-cache), and for the random fallback, it decodes every time.
+    assert offline_text(whisper, "base", clip, "en", "0", None) == "decoded 6"
+    assert offline_text(whisper, "base", clip, "en", "fallback", None) == "decoded 7"
+    assert whisper.calls[-1] is None

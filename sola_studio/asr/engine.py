@@ -235,11 +235,16 @@ class WhisperEngine:
         lang, p = max(allowed, key=lambda lp: lp[1])
         return lang, float(p)
 
-    def transcribe_file_offline(self, audio: np.ndarray, language: str | None) -> str:
+    def transcribe_file_offline(
+        self, audio: np.ndarray, language: str | None, temperature: float | None = None
+    ) -> str:
         """One offline pass over a whole recording (beam 5, faster-whisper's defaults): the
-        reference the streaming penalty is measured against."""
+        reference the streaming penalty is measured against. ``temperature``: one fixed
+        temperature (no fallback, so the pass repeats exactly; ``None``: faster-whisper's
+        fallback schedule, which samples at random)."""
+        kwargs: dict[str, Any] = {} if temperature is None else {"temperature": temperature}
         with self._lock:
-            segments, _ = self._model.transcribe(audio, language=language, beam_size=5)
+            segments, _ = self._model.transcribe(audio, language=language, beam_size=5, **kwargs)
             return "".join(s.text for s in segments).strip()
 
 

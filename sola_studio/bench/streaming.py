@@ -32,7 +32,9 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import hashlib
 import json
+import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -105,24 +107,57 @@ class Replayed:
     latencies on the simulated clock (seconds)."""
 
     texts: list[str]
-    policy: UtteranceStreamer
+    policy: UtteranceStreamer  # the last recording's (the only one's without ``fresh``)
     commit_latency: list[float] = field(default_factory=list)
     word_latency: list[float] = field(default_factory=list)
     partial_latency: list[float] = field(default_factory=list)
+    passes: int = 0  # decoder passes over all recordings
 
 
 def replay(
-    engine: ModelledCost, recordings: Sequence[_Recording], options: StreamingOptions
+    engine: ModelledCost,
+    recordings: Sequence[_Recording],
+    options: StreamingOptions,
+    *,
+    fresh: bool = True,
 ) -> tuple[list[str], UtteranceStreamer]:
-    """The committed text of each recording, played one after another with ``GAP_S`` between."""
-    done = replay_timed(engine, recordings, options)
+    """The committed text of each recording. ``fresh``: each recording is a show of its own (a
+    new streamer: no prompt, held utterance or commit tail from the one before, as offline decodes
+    each clip alone); else all are one stream, played one after another ``GAP_S`` apart."""
+    done = replay_timed(engine, recordings, options, fresh=fresh)
     return done.texts, done.policy
 
 
 def replay_timed(
-    engine: ModelledCost, recordings: Sequence[_Recording], options: StreamingOptions
+    engine: ModelledCost,
+    recordings: Sequence[_Recording],
+    options: StreamingOptions,
+    *,
+    fresh: bool = True,
 ) -> Replayed:
     """:func:`replay` with latencies on the simulated clock."""
+    if not fresh or len(recordings) <= 1:
+        return _play(engine, recordings, options)
+    out: Replayed | None = None
+    for r in recordings:
+        one = _play(engine, [r], options)
+        if out is None:
+            out = one
+            continue
+        out.texts += one.texts
+        out.policy = one.policy
+        out.commit_latency += one.commit_latency
+        out.word_latency += one.word_latency
+        out.partial_latency += one.partial_latency
+        out.passes += one.passes
+    assert out is not None
+    return out
+
+
+def _play(
+    engine: ModelledCost, recordings: Sequence[_Recording], options: StreamingOptions
+) -> Replayed:
+    """One stream: ``LEAD_IN_S`` of silence, then the recordings ``GAP_S`` apart."""
     pieces = [np.zeros(round(LEAD_IN_S * SAMPLE_RATE), np.float32)]
     spans: list[_Span] = []
     t = LEAD_IN_S
@@ -158,6 +193,7 @@ def replay_timed(
                     out.word_latency += [now - w.end for w in u.words]
     committed += policy.finish()
     out.texts = _per_play_text(spans, committed)
+    out.passes = policy.passes
     return out
 
 
@@ -182,6 +218,54 @@ def set_recordings(name: str, language: str | None) -> list[_Recording]:
     raise ValueError(f"unknown set {name!r}: use one of {', '.join(SETS)}")
 
 
+#: faster-whisper's temperature fallback (the default offline pass) samples at random.
+OFFLINE_FALLBACK = "fallback"
+
+
+def cache_dir() -> Path:
+    """Where offline passes are kept between runs (``$XDG_CACHE_HOME``, else ``~/.cache``)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "sola-studio" / "bench" / "offline"
+
+
+def offline_key(model: str, audio: np.ndarray, language: str, temperature: str) -> str:
+    """The cache key of one offline pass: the model, the clip's samples, the pass's options."""
+    import faster_whisper
+
+    h = hashlib.sha256()
+    options = {
+        "model": model,
+        "language": language,
+        "beam_size": 5,
+        "temperature": temperature,
+        "faster_whisper": faster_whisper.__version__,
+    }
+    h.update(json.dumps(options, sort_keys=True).encode())
+    h.update(np.ascontiguousarray(audio, np.float32).tobytes())
+    return h.hexdigest()[:32]
+
+
+def offline_text(
+    whisper: Any, model: str, path: Path, language: str, temperature: str, cache: Path | None
+) -> str:
+    """The offline reference for one clip (``whisper.transcribe_file_offline``), from ``cache``
+    when a run with the same model, samples and options already decoded it (``None``: always
+    decode). ``temperature``: ``"fallback"`` or one fixed temperature (``"0"``)."""
+    audio = decode_file(path)
+    key = offline_key(model, audio, language, temperature)
+    file = cache / f"{key}.json" if cache is not None else None
+    if file is not None and file.is_file():
+        return str(json.loads(file.read_text(encoding="utf-8"))["text"])
+    fixed = None if temperature == OFFLINE_FALLBACK else float(temperature)
+    text = str(whisper.transcribe_file_offline(audio, language, fixed))
+    if file is not None:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = file.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"clip": path.name, "text": text}), encoding="utf-8")
+        tmp.replace(file)
+    return text
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", default="base", help="speech model (default: base)")
     parser.add_argument(
@@ -194,6 +278,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--languages", default="", help="languages to score (default: every one the set has)"
+    )
+    parser.add_argument(
+        "--offline-temperature",
+        default="0",
+        help="the offline reference's temperature: one fixed value (default 0: it repeats "
+        "exactly) or 'fallback' (faster-whisper's schedule, which samples at random)",
+    )
+    parser.add_argument(
+        "--one-stream",
+        action="store_true",
+        help="play a set's clips of one language as one stream, 1 s apart (each clip's first "
+        "pass prompted with the last one's text); default: each clip is a show of its own",
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help=f"decode every offline pass again instead of reading it from {cache_dir()}",
     )
     parser.add_argument(
         "--options",
@@ -223,8 +324,22 @@ def main(args: argparse.Namespace) -> int:
             print(f"unknown set {name!r}: use one of {', '.join(SETS)}")
             return 2
     extra = json.loads(args.options)
+    temperature = str(args.offline_temperature)
+    if temperature != OFFLINE_FALLBACK:
+        try:
+            float(temperature)
+        except ValueError:
+            print(f"--offline-temperature {temperature!r}: use a number (0) or {OFFLINE_FALLBACK}")
+            return 2
+    # A random fallback is decoded afresh every run (caching one draw would hide its spread).
+    cache = None if args.no_cache or temperature == OFFLINE_FALLBACK else cache_dir()
     offline: dict[Path, str] = {}
-    out: dict[str, Any] = {"model": args.model, "options": extra, "runs": []}
+    out: dict[str, Any] = {
+        "model": args.model,
+        "options": extra,
+        "offline_temperature": temperature,
+        "runs": [],
+    }
     for speed in [float(x) for x in args.speeds.split(",") if x]:
         t0 = time.perf_counter()
         run: dict[str, Any] = {"speed": speed, "sets": {}}
@@ -238,14 +353,17 @@ def main(args: argparse.Namespace) -> int:
                 recs = set_recordings(name, language)
                 for r in recs:
                     if r.path not in offline:
-                        offline[r.path] = whisper.transcribe_file_offline(
-                            decode_file(r.path), language
+                        offline[r.path] = offline_text(
+                            whisper, args.model, r.path, language, temperature, cache
                         )
                 done = replay_timed(
-                    ModelledCost(whisper, speed), recs, streaming_options(language, extra)
+                    ModelledCost(whisper, speed),
+                    recs,
+                    streaming_options(language, extra),
+                    fresh=not args.one_stream,
                 )
                 figures = score(recs, done.texts, [offline[r.path] for r in recs], language)
-                figures["passes"] = done.policy.passes
+                figures["passes"] = done.passes
                 figures["latency_commit_p50_s"] = _pct(done.commit_latency, 0.5)
                 figures["latency_commit_p95_s"] = _pct(done.commit_latency, 0.95)
                 figures["latency_word_p50_s"] = _pct(done.word_latency, 0.5)
