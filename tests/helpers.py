@@ -1,5 +1,5 @@
 """What many tests share: where things are, waiting for a condition, and the real parts
-(ngircd, PulseAudio, Chromium, ffmpeg) a test needs.
+(ngircd, PulseAudio, Chromium, ffmpeg) and privileges (mounts, namespaces) a test needs.
 
 Import it as ``from helpers import ...`` (pytest puts ``tests/`` on the path); fixtures built on
 it are in ``conftest.py``.
@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import pytest
 
@@ -73,16 +74,34 @@ def real_parts_required() -> bool:
     return os.environ.get(REQUIRE_REAL_PARTS_ENV, "") not in ("", "0")
 
 
-def missing_part(part: str, why: str = "") -> None:
+def _skip_or_fail(message: str, remedy: str) -> NoReturn:
+    """Skip (a developer's machine), or fail under CI (``SOLA_REQUIRE_REAL_PARTS=1``)."""
+    if real_parts_required():
+        pytest.fail(f"{message}; {REQUIRE_REAL_PARTS_ENV}=1 (CI) needs it: {remedy}", pytrace=False)
+    pytest.skip(message)
+
+
+def missing_part(part: str, why: str = "") -> NoReturn:
     """Skip the test because ``part`` is not on this machine, or fail it under CI
     (``SOLA_REQUIRE_REAL_PARTS=1``), naming the part and how to install it."""
     message = f"{part} is not installed" + (f" ({why})" if why else "")
-    if real_parts_required():
-        pytest.fail(
-            f"{message}; {REQUIRE_REAL_PARTS_ENV}=1 (CI) needs it: run scripts/setup.sh test",
-            pytrace=False,
-        )
-    pytest.skip(message)
+    _skip_or_fail(message, "run scripts/setup.sh test")
+
+
+def refused_here(what: str, detail: str = "") -> NoReturn:
+    """Skip the test because this machine refuses ``what`` (mounting a tmpfs, a read-only bind
+    mount, a network namespace with ``unshare``: root or CAP_SYS_ADMIN), or fail it under CI,
+    which runs as root where they work, naming what was refused and the system's answer."""
+    message = f"{what} is refused here" + (f" ({detail.strip()})" if detail.strip() else "")
+    _skip_or_fail(message, "run the tests as root (or with CAP_SYS_ADMIN), as CI does")
+
+
+def require_privileged(what: str, *command: str) -> None:
+    """Run ``command`` (a mount, ``unshare -n true``); when the system refuses it,
+    :func:`refused_here` (skip, or fail under CI)."""
+    done = subprocess.run(list(command), capture_output=True, text=True)
+    if done.returncode != 0:
+        refused_here(what, done.stderr)
 
 
 def require_program(*programs: str, part: str | None = None, why: str = "") -> str:
@@ -91,7 +110,6 @@ def require_program(*programs: str, part: str | None = None, why: str = "") -> s
     found = find_program(*programs)
     if found is None:
         missing_part(part or programs[0], why)
-        raise AssertionError("unreachable")  # missing_part always raises
     return found
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -16,6 +15,7 @@ from pathlib import Path
 import keyring.backends.fail
 import pytest
 from fixtures import sample_report as sample
+from helpers import require_privileged, require_program
 from keyring.backend import KeyringBackend
 
 from sola_studio.core.clock import ManualClock
@@ -254,18 +254,16 @@ OFFLINE_CHILD = textwrap.dedent(
 )
 
 
-@pytest.mark.skipif(shutil.which("unshare") is None, reason="needs util-linux unshare")
 def test_a_whole_session_works_with_the_network_cut_off(tmp_path: Path) -> None:
     """In a fresh network namespace (no interface but a down loopback) a replayed show with
     real translation records, reports and exports, and makes no connection attempt at all."""
-    probe = subprocess.run(["unshare", "-n", "true"], capture_output=True)
-    if probe.returncode != 0:
-        pytest.skip("unshare -n needs root or user namespaces here")
+    unshare = require_program("unshare", part="util-linux unshare")
+    require_privileged("a network namespace (unshare -n)", unshare, "-n", "true")
     tests = str(Path(__file__).resolve().parent)  # the child imports fixtures.sample_report
     path = os.pathsep.join(p for p in (tests, os.environ.get("PYTHONPATH")) if p)
     env = {**os.environ, "SOLA_STUDIO_HOME": str(tmp_path / "home"), "PYTHONPATH": path}
     out = subprocess.run(
-        ["unshare", "-n", sys.executable, "-c", OFFLINE_CHILD, str(tmp_path)],
+        [unshare, "-n", sys.executable, "-c", OFFLINE_CHILD, str(tmp_path)],
         env=env,
         capture_output=True,
         text=True,

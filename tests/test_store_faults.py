@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import wait_until
+from helpers import REQUIRE_REAL_PARTS_ENV, require_privileged, wait_until
 
 from sola_studio.chat.events import ActivityKind, ViewerActivity
 from sola_studio.cli import main as cli_main
@@ -40,13 +40,31 @@ KEY = StoreKey("3c" * 32, raw=True, source="test")
 def _mount(target: Path, *args: str) -> None:
     """``mount ARGS... TARGET`` (the last of ARGS is the source)."""
     target.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(["mount", *args, str(target)], capture_output=True, text=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount here ({done.stderr.strip()}): needs root or CAP_SYS_ADMIN")
+    require_privileged(f"mount {' '.join(args)}", "mount", *args, str(target))
+
+
+def _remount_read_only(target: Path) -> None:
+    require_privileged("a read-only bind mount", "mount", "-o", "remount,bind,ro", str(target))
 
 
 def _umount(target: Path) -> None:
     subprocess.run(["umount", "-l", str(target)], check=False)
+
+
+@pytest.mark.parametrize("ci", ["1", ""], ids=["CI", "laptop"])
+def test_a_refused_mount_fails_under_ci_and_is_skipped_elsewhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ci: str
+) -> None:
+    """A mount the system refuses (here a file-system type no kernel has) skips a test on a
+    developer's machine, but fails it under CI, which runs as root so that these tests run."""
+    monkeypatch.setenv(REQUIRE_REAL_PARTS_ENV, ci)
+    expected = pytest.fail.Exception if ci else pytest.skip.Exception
+    with pytest.raises(BaseException) as refused:  # a skip must not skip this test itself
+        _mount(tmp_path / "x", "-t", "no-such-fs", "none")
+    assert type(refused.value) is expected
+    assert "mount -t no-such-fs" in str(refused.value) and "refused here" in str(refused.value)
+    if ci:
+        assert REQUIRE_REAL_PARTS_ENV in str(refused.value)
 
 
 @pytest.fixture
@@ -234,11 +252,7 @@ def read_only_copy(tmp_path: Path) -> Iterator[Path]:
     view = tmp_path / "view"
     _mount(view, "--bind", str(source))  # (mount's arguments: source before target)
     try:
-        done = subprocess.run(
-            ["mount", "-o", "remount,bind,ro", str(view)], capture_output=True, text=True
-        )
-        if done.returncode != 0:
-            pytest.skip(f"cannot remount read-only here: {done.stderr.strip()}")
+        _remount_read_only(view)
         yield view / "sessions.db"
     finally:
         _umount(view)
@@ -293,7 +307,7 @@ def test_report_reads_a_read_only_profile(
     db = _profile_on(home, monkeypatch)
     _mount(db.parent, "--bind", str(db.parent))
     try:
-        subprocess.run(["mount", "-o", "remount,bind,ro", str(db.parent)], check=True)
+        _remount_read_only(db.parent)
         out_file = tmp_path / "report.json"
         assert (
             cli_main(["report", "--profile", "shop", "--format", "json", "--out", str(out_file)])
