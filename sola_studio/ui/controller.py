@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from sola_studio.core.channels import END, Channel, Overflow
 from sola_studio.core.errors import SolaError
 from sola_studio.ui.adapter import BusAdapter
+from sola_studio.ui.i18n import localize
 from sola_studio.ui.session import StudioSession
 
 log = logging.getLogger(__name__)
@@ -195,7 +196,9 @@ class SessionController(QObject):
 
 
 def describe(exc: object) -> str:
-    """The message and fix a seller reads for an error."""
+    """The message and fix a seller reads for an error, in the window's language
+    (:func:`sola_studio.ui.i18n.localize`)."""
     if isinstance(exc, SolaError):
-        return f"{exc.message}\n\n{exc.fix}" if exc.fix else exc.message
-    return str(exc)
+        message = localize(exc.message)
+        return f"{message}\n\n{localize(exc.fix)}" if exc.fix else message
+    return localize(str(exc))
