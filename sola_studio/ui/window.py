@@ -49,6 +49,7 @@ from sola_studio.core.events import Caption, ErrorEvent
 from sola_studio.ui import theme
 from sola_studio.ui.controller import CommandRunner, SessionController, describe
 from sola_studio.ui.desk_feed import EVENT_KINDS, DeskFeed, needs_you
+from sola_studio.ui.i18n import localize
 from sola_studio.ui.session import SAMPLE_SHEET, Outputs, StudioSession, load_sheet_for
 
 if TYPE_CHECKING:
@@ -232,10 +233,17 @@ class MainWindow(QMainWindow):
         self.action_settings.setShortcut(QKeySequence.StandardKey.Preferences)
         self.action_sessions = QAction(self.tr("Sessions and reports…"), self)
         self.action_setup = QAction(self.tr("First-run setup…"), self)
+        self.action_models = QAction(self.tr("Speech models…"), self)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for a in (self.action_sheet, self.action_settings, self.action_sessions, self.action_setup):
+        for a in (
+            self.action_sheet,
+            self.action_settings,
+            self.action_sessions,
+            self.action_setup,
+            self.action_models,
+        ):
             studio.addAction(a)
         studio.addSeparator()
         studio.addAction(quit_action)
@@ -243,6 +251,7 @@ class MainWindow(QMainWindow):
         self.action_settings.triggered.connect(self.open_settings)
         self.action_sessions.triggered.connect(self.open_sessions)
         self.action_setup.triggered.connect(self.open_setup)
+        self.action_models.triggered.connect(self.open_models)
 
     def _route(self) -> None:
         c = self.controller
@@ -314,8 +323,8 @@ class MainWindow(QMainWindow):
     def show_device_problems(self, settings: Settings, problems: list[DeviceProblem]) -> None:
         from sola_studio.ui.preflight import without
 
-        lines = "\n".join(f"• {p.device}: {p.message}" for p in problems)
-        fixes = "\n".join(f"• {p.device}: {p.fix}" for p in problems if p.fix)
+        lines = "\n".join(f"• {localize(p.device)}: {localize(p.message)}" for p in problems)
+        fixes = "\n".join(f"• {localize(p.device)}: {localize(p.fix)}" for p in problems if p.fix)
         alternative = without(settings, problems)
         action = None
         if alternative is not None:
@@ -425,8 +434,8 @@ class MainWindow(QMainWindow):
         self._set_live_look(self.controller.session is not None)
         self.preview.set_reader(None)
         self.preview.set_message(self.tr("Could not go live."))
-        message = getattr(exc, "message", None) or str(exc)
-        fix = getattr(exc, "fix", "") or ""
+        message = localize(getattr(exc, "message", None) or str(exc))
+        fix = localize(getattr(exc, "fix", "") or "")
         from sola_studio.core.errors import DeviceUnavailable
 
         if isinstance(exc, DeviceUnavailable) and self.settings.virtual_camera:
@@ -565,6 +574,12 @@ class MainWindow(QMainWindow):
         wizard = SetupWizard(self.settings, self)
         if wizard.exec():
             self._apply_settings(wizard.result_settings())
+
+    def open_models(self) -> None:
+        """Studio › Speech models…: install (with progress and Cancel), retry, remove."""
+        from sola_studio.ui.widgets.models import ModelsDialog
+
+        ModelsDialog(parent=self).exec()
 
     def open_sheet_editor(self) -> None:
         from sola_studio import paths

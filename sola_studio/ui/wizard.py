@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,8 +28,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -38,10 +36,14 @@ from PySide6.QtWidgets import (
 
 from sola_studio import paths
 from sola_studio.config import Settings
+from sola_studio.models.offer import Availability
+from sola_studio.models.registry import ModelRegistry
 from sola_studio.ui import theme
 from sola_studio.ui.controller import describe
 from sola_studio.ui.devices import SourceProbe, list_microphones, microphone_probe
+from sola_studio.ui.i18n import localize
 from sola_studio.ui.widgets.caption_reach import CaptionReachView
+from sola_studio.ui.widgets.models import ModelsPanel
 from sola_studio.ui.widgets.pickers import LanguageChecklist, LanguageCombo
 from sola_studio.ui.widgets.picture import PictureSourcePicker
 from sola_studio.ui.widgets.preview import PreviewView
@@ -243,87 +245,62 @@ class CameraPage(QWizardPage):
             self.probe = None
 
 
-class _ModelJob(QObject):
-    progress = Signal(object)
-    done = Signal(object, object)
-
-
 class ModelsPage(QWizardPage):
-    def __init__(self, settings: Settings) -> None:
+    """The speech model, on the same panel as Studio › Models…: only a model that is installed
+    or can be installed here and now can be chosen (offline, a download is shown disabled with
+    "needs the internet"); ``base`` is prepared from the installed packages without the network;
+    a model that failed to install is never saved."""
+
+    def __init__(self, settings: Settings, registry: ModelRegistry | None = None) -> None:
         super().__init__()
         self.setTitle(self.tr("Speech model"))
         self.setSubTitle(
             self.tr("Bigger models are more accurate and slower. “base” suits most laptops.")
         )
         layout = QVBoxLayout(self)
-        self.table = QTreeWidget()
-        self.table.setRootIsDecorated(False)
-        self.table.setHeaderLabels(
-            [self.tr("Model"), self.tr("Status"), self.tr("Size"), self.tr("Languages")]
-        )
-        layout.addWidget(self.table, 1)
-        row = QHBoxLayout()
-        self.install_button = QPushButton(self.tr("Install selected"))
-        self.install_button.clicked.connect(self.install_selected)
-        row.addWidget(self.install_button)
-        self.bar = QProgressBar()
-        self.bar.setRange(0, 100)
-        row.addWidget(self.bar, 1)
-        layout.addLayout(row)
-        self.note = QLabel()
-        self.note.setWordWrap(True)
-        layout.addWidget(self.note)
+        # the hub is asked whether it can be reached when the page is shown, not before
+        self.panel = ModelsPanel(registry, self, check_online=False)
+        self.panel.finished.connect(self._on_done)
+        layout.addWidget(self.panel, 1)
+        self.table = self.panel.table
+        self.note = self.panel.note
+        self.bar = self.panel.bar
         self._wanted = settings.asr_model
-        self._job: _ModelJob | None = None
-        self._status: dict[str, str] = {}  # model -> ModelStatus value, from the registry
         self.installed = threading.Event()  # set after each install finishes (tests wait on it)
+
+    @property
+    def _job(self) -> object | None:
+        return self.panel._job
+
+    @property
+    def _status(self) -> dict[str, str]:
+        """model -> "installed" / "in package" / "download" / ..., from the panel's offers."""
+        return {
+            name: "in package" if o.availability is Availability.PREPARE else o.availability.value
+            for name, o in self.panel.offers.items()
+        }
 
     def initializePage(self) -> None:
         self.refresh()
+        if self.panel.online is None:
+            self.panel.check_online()
         # Offline-ready: a model shipped in an installed package ("in package", e.g. base) is
         # prepared from it now, with no network, when no usable model is chosen yet.
         if self._status.get(self._wanted) == "in package":
             self.install(self._wanted)
 
     def refresh(self) -> None:
-        from sola_studio.models.registry import list_models
-
-        self.table.clear()
-        self._status.clear()
-        for e in list_models():
-            self._status[e.name] = e.status.value
-            size = e.size_bytes if e.size_bytes is not None else (e.download_mb or 0) * 1_000_000
-            item = QTreeWidgetItem(
-                [
-                    e.name,
-                    self._status_text(e.status.value),
-                    _mb(size or None),
-                    self.tr("many") if e.multilingual else self.tr("English"),
-                ]
-            )
-            item.setData(0, Qt.ItemDataRole.UserRole, e.name)
-            self.table.addTopLevelItem(item)
-            if e.name == self._wanted:
-                self.table.setCurrentItem(item)
-        for col in range(4):
-            self.table.resizeColumnToContents(col)
-
-    def _status_text(self, status: str) -> str:
-        return {
-            "installed": self.tr("installed"),
-            "in package": self.tr("ready to prepare (no download)"),
-            "broken": self.tr("broken"),
-            "not installed": self.tr("not installed"),
-        }.get(status, status)
+        self.panel.refresh()
+        self.panel.select(self._wanted)
 
     def is_ready(self, name: str) -> bool:
         """Installed, or shipped in an installed package (joined offline, at the latest on
         first use)."""
-        return self._status.get(name) in ("installed", "in package")
+        offer = self.panel.offers.get(name)
+        return offer is not None and offer.usable
 
     def selected(self) -> str:
-        item = self.table.currentItem()
-        return self._wanted if item is None else str(item.data(0, Qt.ItemDataRole.UserRole))
+        return self.panel.selected() or self._wanted
 
     def model(self) -> str:
         """The model saved: the selected one when it is installed, else the last one that is;
@@ -333,7 +310,7 @@ class ModelsPage(QWizardPage):
             return chosen
         if self.is_ready(self._wanted):
             return self._wanted
-        ready = [name for name in self._status if self.is_ready(name)]
+        ready = [name for name in self.panel.offers if self.is_ready(name)]
         return "base" if "base" in ready else (ready[0] if ready else self._wanted)
 
     def validatePage(self) -> bool:
@@ -341,7 +318,7 @@ class ModelsPage(QWizardPage):
         if self.is_ready(chosen):
             self._wanted = chosen
             return True
-        if self._job is not None:
+        if self.panel.busy():
             return False
         self.note.setStyleSheet(f"color: {theme.AMBER};")
         self.note.setText(
@@ -351,76 +328,30 @@ class ModelsPage(QWizardPage):
         )
         return False
 
+    def cleanupPage(self) -> None:
+        self.panel.stop()
+
     def install_selected(self) -> None:
         self.install(self.selected())
 
     def install(self, name: str) -> None:
-        if self._job is not None:
+        if self.panel.busy():
             return
-        offline = self._status.get(name) == "in package"
-        job = _ModelJob(self)
-        self._job = job
         self.installed.clear()
-        job.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
-        job.done.connect(
-            lambda resolved, error: self._on_done(name, resolved, error),
-            Qt.ConnectionType.QueuedConnection,
-        )
-        self.install_button.setEnabled(False)
-        self.note.setStyleSheet("")
-        self.note.setText(
-            self.tr("Preparing {0} from the installed packages…").format(name)
-            if offline
-            else self.tr("Installing {0}…").format(name)
-        )
-
-        def work() -> None:
-            from sola_studio.models.registry import install_model
-
-            try:
-                resolved = install_model(name, offline_only=offline, progress=job.progress.emit)
-            except Exception as exc:
-                result: tuple[Any, object] = (None, exc)
-            else:
-                result = (resolved, None)
-            try:
-                job.done.emit(*result)
-            except RuntimeError:  # the setup was closed meanwhile
-                log.info("model %s finished after the setup closed", name)
-
-        threading.Thread(target=work, name="model-install", daemon=True).start()
-
-    def _on_progress(self, p: Any) -> None:
-        total = p.overall_total
-        if total:
-            self.bar.setValue(int(100 * p.overall_done / total))
-        self.note.setText(
-            self.tr("{0}: {1} {2} of {3}").format(
-                p.model, p.step.value, _mb(p.overall_done), _mb(total)
-            )
-        )
+        self.panel.install(name)
 
     def _on_done(self, name: str, resolved: Any, error: object) -> None:
-        self._job = None
-        self.install_button.setEnabled(True)
         try:
             if error is not None:
-                self.bar.setValue(0)
                 keep = self.model()
-                self.note.setText(
-                    self.tr("{0} could not be installed: {1}\n{2} stays selected.").format(
-                        name, describe(error), keep
-                    )
-                )
-                self.note.setStyleSheet(f"color: {theme.AMBER};")
                 self._wanted = keep
                 self.refresh()  # the selection goes back to the model that works
+                self.note.setText(
+                    self.tr("{0} could not be installed: {1}\n{2} stays selected.").format(
+                        name, self.panel.problem_text(name, error, bare=True), keep
+                    )
+                )
                 return
-            self.bar.setValue(100)
-            self.note.setStyleSheet(f"color: {theme.OK};")
-            self.note.setText(
-                self.tr("Ready: {0} ({1})").format(resolved.name, _mb(resolved.size_bytes))
-            )
             self._wanted = resolved.name
             self.refresh()
         finally:
@@ -537,7 +468,7 @@ class DoctorPage(QWizardPage):
             mark, colour = marks.get(status, ("?", theme.AMBER))
             text = f"{mark}  {title}"
             if status != "OK" and fix:
-                text += "\n     " + self.tr("Fix: {0}").format(fix)
+                text += "\n     " + self.tr("Fix: {0}").format(localize(fix))
             item = QListWidgetItem(text)
             item.setForeground(QColor(colour))
             self.list.addItem(item)
@@ -545,14 +476,25 @@ class DoctorPage(QWizardPage):
 
 def run_doctor() -> list[tuple[str, str, str]]:
     """``(status, what, fix)`` for each check of ``sola-studio doctor``: ``OK``, ``WARN`` (the
-    show can do without it, e.g. no camera) or ``FAIL``; a warning is never shown as a tick."""
+    show can do without it, e.g. no camera) or ``FAIL``; a warning is never shown as a tick.
+    The check's name and summary are in the window's language (the fix is translated where it
+    is shown)."""
     from sola_studio import doctor
 
-    return [(c.status.value, f"{c.name}: {c.summary}", c.fix) for c in doctor.run_checks()]
+    return [
+        (c.status.value, f"{localize(c.name)}: {localize(c.summary)}", c.fix)
+        for c in doctor.run_checks()
+    ]
 
 
 class SetupWizard(QWizard):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        registry: ModelRegistry | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sola Studio setup"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
@@ -562,7 +504,7 @@ class SetupWizard(QWizard):
         self.captions = CaptionLanguagesPage(settings, self.languages)
         self.microphone = MicrophonePage(settings)
         self.camera = CameraPage(settings)
-        self.models = ModelsPage(settings)
+        self.models = ModelsPage(settings, registry)
         self.sheet = SheetPage(settings)
         self.comments = CommentsPage(settings)
         self.doctor = DoctorPage()

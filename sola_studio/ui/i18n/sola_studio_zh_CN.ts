@@ -12,28 +12,33 @@
 <context>
     <name>CameraPage</name>
     <message>
-        <location filename="../wizard.py" line="181"/>
-        <location filename="../wizard.py" line="192"/>
+        <location filename="../wizard.py" line="184"/>
+        <location filename="../wizard.py" line="200"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="182"/>
+        <location filename="../wizard.py" line="185"/>
         <source>Check that you are in the picture and the light is good.</source>
         <translation>确认您在画面中，光线充足。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="185"/>
+        <location filename="../wizard.py" line="188"/>
         <source>Picture</source>
         <translation>画面</translation>
     </message>
     <message>
         <location filename="../wizard.py" line="194"/>
+        <source>Picture shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="202"/>
         <source>Show picture</source>
         <translation>显示画面</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="223"/>
+        <location filename="../wizard.py" line="231"/>
         <source>The show uses: {0}</source>
         <translation>直播使用：{0}</translation>
     </message>
@@ -41,17 +46,17 @@
 <context>
     <name>CaptionLanguagesPage</name>
     <message>
-        <location filename="../wizard.py" line="80"/>
+        <location filename="../wizard.py" line="83"/>
         <source>Caption languages</source>
         <translation>字幕语言</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="82"/>
+        <location filename="../wizard.py" line="85"/>
         <source>The languages your captions are shown in, and what translates into each.</source>
         <translation>字幕显示的语言，以及翻译到每种语言所用的模型。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="113"/>
+        <location filename="../wizard.py" line="116"/>
         <source>{0}: no installed model translates into it yet. It stays chosen; until a model is installed (Settings, or sola-studio models install) its captions are not shown, and Go live says so.</source>
         <translation>{0}：尚未安装能翻译到该语言的模型。它仍保持选中；在安装模型之前（在设置中，或运行 sola-studio models install），不会显示该语言的字幕，开播时也会提示。</translation>
     </message>
@@ -137,7 +142,7 @@
     </message>
     <message>
         <location filename="../widgets/sources.py" line="141"/>
-        <location filename="../widgets/sources.py" line="190"/>
+        <location filename="../widgets/sources.py" line="197"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
@@ -148,7 +153,7 @@
     </message>
     <message>
         <location filename="../widgets/sources.py" line="148"/>
-        <location filename="../widgets/sources.py" line="326"/>
+        <location filename="../widgets/sources.py" line="351"/>
         <source>Sign in…</source>
         <translation>登录…</translation>
     </message>
@@ -173,27 +178,27 @@
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../widgets/sources.py" line="174"/>
+        <location filename="../widgets/sources.py" line="181"/>
         <source>none: any program on this computer</source>
         <translation>无：本机上的任何程序均可</translation>
     </message>
     <message>
-        <location filename="../widgets/sources.py" line="175"/>
+        <location filename="../widgets/sources.py" line="182"/>
         <source>Shared secret</source>
         <translation>共享密钥</translation>
     </message>
     <message>
-        <location filename="../widgets/sources.py" line="183"/>
+        <location filename="../widgets/sources.py" line="190"/>
         <source>Replay file (rehearse with recorded comments)</source>
         <translation>回放文件（用录制的评论排练）</translation>
     </message>
     <message>
-        <location filename="../widgets/sources.py" line="193"/>
+        <location filename="../widgets/sources.py" line="200"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../widgets/sources.py" line="262"/>
+        <location filename="../widgets/sources.py" line="269"/>
         <source>A replay file&apos;s name must not contain a comma — rename it.</source>
         <translation>回放文件名不能包含逗号——请重命名。</translation>
     </message>
@@ -203,52 +208,52 @@
         <translation>这台电脑上没有可保存共享密钥的密钥环——请在启动 Sola Studio 前设置 SOLA_WEBHOOK_SECRET，或安装密钥环（gnome-keyring、KWallet）。</translation>
     </message>
     <message>
-        <location filename="../widgets/sources.py" line="283"/>
+        <location filename="../widgets/sources.py" line="308"/>
         <source>TikTokLive {0} is installed.</source>
         <translation>已安装 TikTokLive {0}。</translation>
     </message>
     <message>
-        <location filename="../widgets/sources.py" line="307"/>
+        <location filename="../widgets/sources.py" line="332"/>
         <source>No OAuth client file at {0}. In Google Cloud Console enable YouTube Data API v3, create an OAuth client ID of type Desktop app and save its JSON there (or choose it).</source>
         <translation>{0} 没有 OAuth 客户端文件。请在 Google Cloud Console 中启用 YouTube Data API v3，创建类型为“桌面应用”的 OAuth 客户端 ID，并将其 JSON 保存到该位置（或选择它）。</translation>
     </message>
     <message>
-        <location filename="../widgets/sources.py" line="326"/>
+        <location filename="../widgets/sources.py" line="351"/>
         <source>Sign in again…</source>
         <translation>重新登录…</translation>
     </message>
     <message>
-        <location filename="../widgets/sources.py" line="328"/>
+        <location filename="../widgets/sources.py" line="353"/>
         <source>Signed in to YouTube.</source>
         <translation>已登录 YouTube。</translation>
     </message>
     <message>
-        <location filename="../widgets/sources.py" line="328"/>
+        <location filename="../widgets/sources.py" line="353"/>
         <source>Not signed in to YouTube.</source>
         <translation>未登录 YouTube。</translation>
     </message>
     <message>
-        <location filename="../widgets/sources.py" line="344"/>
+        <location filename="../widgets/sources.py" line="369"/>
         <source>Waiting for you to sign in in the browser…</source>
         <translation>正在等待您在浏览器中登录…</translation>
     </message>
     <message>
-        <location filename="../widgets/sources.py" line="363"/>
+        <location filename="../widgets/sources.py" line="388"/>
         <source>Sign-in failed: {0}</source>
         <translation>登录失败：{0}</translation>
     </message>
     <message>
-        <location filename="../widgets/sources.py" line="368"/>
+        <location filename="../widgets/sources.py" line="393"/>
         <source>Your OAuth client (Desktop app)</source>
         <translation>您的 OAuth 客户端（桌面应用）</translation>
     </message>
     <message>
-        <location filename="../widgets/sources.py" line="378"/>
+        <location filename="../widgets/sources.py" line="403"/>
         <source>Your aggregator posts JSON to http://127.0.0.1:{0}/comments</source>
         <translation>您的聚合工具将 JSON 发送到 http://127.0.0.1:{0}/comments</translation>
     </message>
     <message>
-        <location filename="../widgets/sources.py" line="385"/>
+        <location filename="../widgets/sources.py" line="410"/>
         <source>Recorded comments</source>
         <translation>录制的评论</translation>
     </message>
@@ -256,14 +261,82 @@
 <context>
     <name>CommentsPage</name>
     <message>
-        <location filename="../wizard.py" line="487"/>
+        <location filename="../wizard.py" line="424"/>
         <source>Comments</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="490"/>
+        <location filename="../wizard.py" line="427"/>
         <source>Where your viewers write. Drafts are made for every comment; nothing is sent until you approve it. You can change this later in Settings › Comments.</source>
         <translation>观众在哪里留言。每条评论都会生成草稿；在您批准之前不会发送任何内容。之后可在 设置 › 评论 中更改。</translation>
+    </message>
+</context>
+<context>
+    <name>DefaultsPage</name>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="181"/>
+        <source>Shipping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="184"/>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="187"/>
+        <source>Methods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="191"/>
+        <source>Instalments: at most (months, empty = not stated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="195"/>
+        <source>Interest-free months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="199"/>
+        <source>Interest a year (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="202"/>
+        <source>Smallest instalment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="206"/>
+        <source>Returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="208"/>
+        <source>Days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="209"/>
+        <source>Free returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="211"/>
+        <source>Conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="214"/>
+        <source>Warranty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="217"/>
+        <source>Discounts and offers</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -432,27 +505,27 @@
 <context>
     <name>DoctorPage</name>
     <message>
-        <location filename="../wizard.py" line="512"/>
+        <location filename="../wizard.py" line="449"/>
         <source>Check this machine</source>
         <translation>检查本机</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="513"/>
+        <location filename="../wizard.py" line="450"/>
         <source>What Sola Studio found, and how to fix anything missing.</source>
         <translation>Sola Studio 的检查结果，以及缺失项的修复方法。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="517"/>
+        <location filename="../wizard.py" line="454"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="525"/>
+        <location filename="../wizard.py" line="462"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="540"/>
+        <location filename="../wizard.py" line="477"/>
         <source>Fix: {0}</source>
         <translation>解决办法：{0}</translation>
     </message>
@@ -508,22 +581,22 @@
 <context>
     <name>LanguagesPage</name>
     <message>
-        <location filename="../wizard.py" line="62"/>
+        <location filename="../wizard.py" line="65"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="64"/>
+        <location filename="../wizard.py" line="67"/>
         <source>The language you speak on camera, and the ones your viewers use.</source>
         <translation>您直播时说的语言，以及观众使用的语言。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="68"/>
+        <location filename="../wizard.py" line="71"/>
         <source>I speak</source>
         <translation>我说</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="70"/>
+        <location filename="../wizard.py" line="73"/>
         <source>My viewers write in</source>
         <translation>观众使用的语言</translation>
     </message>
@@ -531,175 +604,180 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../window.py" line="455"/>
+        <location filename="../window.py" line="464"/>
         <source>Reply copied: paste it in the {0} chat</source>
         <translation>回复已复制:请粘贴到 {0} 聊天中</translation>
     </message>
     <message>
-        <location filename="../window.py" line="130"/>
+        <location filename="../window.py" line="131"/>
         <source>Sola Studio</source>
         <translation>Sola Studio</translation>
     </message>
     <message>
-        <location filename="../window.py" line="165"/>
-        <location filename="../window.py" line="361"/>
+        <location filename="../window.py" line="166"/>
+        <location filename="../window.py" line="370"/>
         <source>Go live</source>
         <translation>开始直播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="180"/>
-        <location filename="../window.py" line="668"/>
+        <location filename="../window.py" line="181"/>
+        <location filename="../window.py" line="696"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../window.py" line="206"/>
+        <location filename="../window.py" line="207"/>
         <source>Copied {0}</source>
         <translation>已复制 {0}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="229"/>
+        <location filename="../window.py" line="230"/>
         <source>&amp;Studio</source>
         <translation>工作室(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../window.py" line="230"/>
+        <location filename="../window.py" line="231"/>
         <source>Product sheet…</source>
         <translation>商品表…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="231"/>
+        <location filename="../window.py" line="232"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="233"/>
+        <location filename="../window.py" line="234"/>
         <source>Sessions and reports…</source>
         <translation>场次与报告…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="234"/>
+        <location filename="../window.py" line="235"/>
         <source>First-run setup…</source>
         <translation>初始设置…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="235"/>
+        <location filename="../window.py" line="237"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../window.py" line="337"/>
+        <location filename="../window.py" line="346"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="338"/>
+        <location filename="../window.py" line="347"/>
         <source>Loading models and opening devices…</source>
         <translation>正在加载模型并打开设备…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="286"/>
-        <location filename="../window.py" line="685"/>
+        <location filename="../window.py" line="295"/>
+        <location filename="../window.py" line="713"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="168"/>
+        <location filename="../window.py" line="169"/>
         <source>Go live or stop (Ctrl+L)</source>
         <translation>开播或停止（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../window.py" line="185"/>
+        <location filename="../window.py" line="186"/>
         <source>Show plan…</source>
         <translation>直播计划…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="186"/>
+        <location filename="../window.py" line="187"/>
         <source>The script of the show, in every caption language</source>
         <translation>直播脚本，含每种字幕语言</translation>
     </message>
     <message>
-        <location filename="../window.py" line="297"/>
+        <location filename="../window.py" line="236"/>
+        <source>Speech models…</source>
+        <translation>语音模型…</translation>
+    </message>
+    <message>
+        <location filename="../window.py" line="306"/>
         <source>Checking devices…</source>
         <translation>正在检查设备…</translation>
     </message>
     <message>
-        <location filename="../window.py" line="323"/>
+        <location filename="../window.py" line="332"/>
         <source>Go live without it</source>
         <translation>不使用它直接开播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="324"/>
+        <location filename="../window.py" line="333"/>
         <source>Not ready to go live</source>
         <translation>尚不能开播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="361"/>
+        <location filename="../window.py" line="370"/>
         <source>Stop</source>
         <translation>停止直播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="392"/>
+        <location filename="../window.py" line="401"/>
         <source>Captions without {0}</source>
         <translation>字幕缺少 {0}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="393"/>
+        <location filename="../window.py" line="402"/>
         <source>No translation model for these caption languages is installed.</source>
         <translation>这些字幕语言的翻译模型尚未安装。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="405"/>
+        <location filename="../window.py" line="414"/>
         <source>Stopped. Export the report, or go live again.</source>
         <translation>已停止。可以导出报告，或再次开播。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="427"/>
+        <location filename="../window.py" line="436"/>
         <source>Could not go live.</source>
         <translation>无法开播。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="433"/>
+        <location filename="../window.py" line="442"/>
         <source>{0}; or turn off Settings › Outputs › Virtual camera</source>
         <translation>{0}；或在 设置 › 输出 › 虚拟摄像头 中关闭</translation>
     </message>
     <message>
-        <location filename="../window.py" line="434"/>
+        <location filename="../window.py" line="443"/>
         <source>Could not go live</source>
         <translation>无法开始直播</translation>
     </message>
     <message>
-        <location filename="../window.py" line="465"/>
+        <location filename="../window.py" line="474"/>
         <source>Not live: nothing was sent.</source>
         <translation>未在直播：没有发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="486"/>
+        <location filename="../window.py" line="495"/>
         <source>The product sheet cannot be read.</source>
         <translation>无法读取商品表。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="532"/>
+        <location filename="../window.py" line="541"/>
         <source>LIVE {0}</source>
         <translation>直播中 {0}</translation>
     </message>
     <message>
-        <location filename="../window.py" line="551"/>
+        <location filename="../window.py" line="560"/>
         <source>Saved. New settings apply at the next Go live.</source>
         <translation>已保存。新设置将在下次开播时生效。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="612"/>
+        <location filename="../window.py" line="627"/>
         <source>Sessions and reports</source>
         <translation type="unfinished">场次与报告</translation>
     </message>
     <message>
-        <location filename="../window.py" line="653"/>
+        <location filename="../window.py" line="681"/>
         <source>No finished session to report on.</source>
         <translation>没有已结束的场次可生成报告。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="673"/>
+        <location filename="../window.py" line="701"/>
         <source>Report written to {0}</source>
         <translation>报告已保存到 {0}</translation>
     </message>
@@ -707,119 +785,279 @@
 <context>
     <name>MicrophonePage</name>
     <message>
-        <location filename="../wizard.py" line="126"/>
+        <location filename="../wizard.py" line="129"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="127"/>
+        <location filename="../wizard.py" line="130"/>
         <source>Say a few words: the bar should move with your voice.</source>
         <translation>说几句话：音量条应随您的声音跳动。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="130"/>
+        <location filename="../wizard.py" line="133"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
 </context>
 <context>
+    <name>ModelsDialog</name>
+    <message>
+        <location filename="../widgets/models.py" line="421"/>
+        <source>Speech models</source>
+        <translation>语音模型</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="426"/>
+        <source>Bigger models are more accurate and slower. A download resumes where it stopped; every file is checked before it is used.</source>
+        <translation>模型越大越准确，也越慢。下载中断后会从停下的地方继续；每个文件在使用前都会校验。</translation>
+    </message>
+</context>
+<context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../wizard.py" line="254"/>
+        <location filename="../wizard.py" line="262"/>
         <source>Speech model</source>
         <translation>语音模型</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="256"/>
+        <location filename="../wizard.py" line="264"/>
         <source>Bigger models are more accurate and slower. “base” suits most laptops.</source>
         <translation>模型越大越准确，也越慢。“base”适合大多数笔记本电脑。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="262"/>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <location filename="../wizard.py" line="262"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../wizard.py" line="262"/>
-        <source>Size</source>
-        <translation>大小</translation>
-    </message>
-    <message>
-        <location filename="../wizard.py" line="262"/>
-        <source>Languages</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../wizard.py" line="266"/>
-        <source>Install selected</source>
-        <translation>安装所选模型</translation>
-    </message>
-    <message>
-        <location filename="../wizard.py" line="301"/>
-        <source>many</source>
-        <translation>多语言</translation>
-    </message>
-    <message>
-        <location filename="../wizard.py" line="301"/>
-        <source>English</source>
-        <translation>英语</translation>
-    </message>
-    <message>
-        <location filename="../wizard.py" line="313"/>
-        <source>installed</source>
-        <translation>已安装</translation>
-    </message>
-    <message>
-        <location filename="../wizard.py" line="314"/>
-        <source>ready to prepare (no download)</source>
-        <translation>可准备（无需下载）</translation>
-    </message>
-    <message>
-        <location filename="../wizard.py" line="315"/>
-        <source>broken</source>
-        <translation>已损坏</translation>
-    </message>
-    <message>
-        <location filename="../wizard.py" line="316"/>
-        <source>not installed</source>
-        <translation>未安装</translation>
-    </message>
-    <message>
-        <location filename="../wizard.py" line="348"/>
+        <location filename="../wizard.py" line="331"/>
         <source>{0} is not installed: install it, or choose an installed model.</source>
         <translation>{0} 未安装：请安装它，或选择已安装的模型。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="372"/>
-        <source>Preparing {0} from the installed packages…</source>
-        <translation>正在从已安装的软件包准备 {0}…</translation>
-    </message>
-    <message>
-        <location filename="../wizard.py" line="374"/>
-        <source>Installing {0}…</source>
-        <translation>正在安装 {0}…</translation>
-    </message>
-    <message>
-        <location filename="../wizard.py" line="398"/>
-        <source>{0}: {1} {2} of {3}</source>
-        <translation>{0}：{1} {2} / {3}</translation>
-    </message>
-    <message>
-        <location filename="../wizard.py" line="411"/>
+        <location filename="../wizard.py" line="356"/>
         <source>{0} could not be installed: {1}
 {2} stays selected.</source>
         <translation>{0} 无法安装：{1}
 仍选用 {2}。</translation>
     </message>
+</context>
+<context>
+    <name>ModelsPanel</name>
     <message>
-        <location filename="../wizard.py" line="422"/>
+        <location filename="../widgets/models.py" line="116"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="117"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="118"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="119"/>
+        <source>Languages</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="120"/>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="121"/>
+        <source>Suits</source>
+        <translation>适合</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="127"/>
+        <source>Install</source>
+        <translation>安装</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="129"/>
+        <source>Cancel download</source>
+        <translation>取消下载</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="131"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="133"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="188"/>
+        <source>many</source>
+        <translation>多语言</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="188"/>
+        <source>English</source>
+        <translation>英语</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="196"/>
+        <source>Connect to the internet to download it.</source>
+        <translation>连接网络后才能下载。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="209"/>
+        <source>installed</source>
+        <translation>已安装</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="210"/>
+        <source>ready to prepare (no download)</source>
+        <translation>可准备（无需下载）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="212"/>
+        <source>can download ({0} kept, resumes)</source>
+        <translation>可下载（已保留 {0}，继续下载）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="214"/>
+        <source>can download</source>
+        <translation>可下载</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="216"/>
+        <source>needs the internet</source>
+        <translation>需要网络</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="217"/>
+        <source>broken: install it again</source>
+        <translation>已损坏：请重新安装</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="222"/>
+        <source>fastest, more mistakes</source>
+        <translation>最快，错误较多</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="223"/>
+        <source>most laptops</source>
+        <translation>大多数笔记本电脑</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="224"/>
+        <source>more accurate, a fast computer</source>
+        <translation>更准确，需要较快的电脑</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="225"/>
+        <source>most accurate, needs a GPU</source>
+        <translation>最准确，需要 GPU</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="226"/>
+        <source>your own folder</source>
+        <translation>你自己的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="288"/>
+        <source>Preparing {0} from the installed packages…</source>
+        <translation>正在从已安装的软件包准备 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="290"/>
+        <source>Installing {0}…</source>
+        <translation>正在安装 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="315"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="328"/>
+        <source>{0} of {1}</source>
+        <translation>{0} / {1}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="330"/>
+        <source>{0}/s</source>
+        <translation>{0}/秒</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="332"/>
+        <source>{0} left</source>
+        <translation>剩余 {0}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="342"/>
         <source>Ready: {0} ({1})</source>
         <translation>已就绪：{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="360"/>
+        <source>Download of {0} cancelled; {1} kept. Retry resumes it.</source>
+        <translation>已取消下载 {0}；已保留 {1}。点“重试”继续下载。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="368"/>
+        <source>No internet connection: connect, or use {0}, which is prepared from the installed packages.</source>
+        <translation>没有网络连接：请连接网络，或使用 {0}（它从已安装的软件包准备，无需下载）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="371"/>
+        <source>No internet connection: connect, then retry.</source>
+        <translation>没有网络连接：请连接网络后重试。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="374"/>
+        <source>The connection kept dropping while {0} downloaded; what arrived is kept. Retry resumes it.</source>
+        <translation>下载 {0} 时网络连接反复中断；已下载的部分已保留。点“重试”继续下载。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="379"/>
+        <source>{0} arrived damaged twice (its checksum does not match), so it was not installed. Try again later.</source>
+        <translation>{0} 两次下载都已损坏（校验和不符），因此没有安装。请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="384"/>
+        <source>{0} could not be installed: {1}</source>
+        <translation>{0} 无法安装：{1}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="399"/>
+        <source>{0} could not be removed: {1}</source>
+        <translation>{0} 无法删除：{1}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="406"/>
+        <source>{0} removed.</source>
+        <translation>已删除 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="406"/>
+        <source>Nothing to remove.</source>
+        <translation>没有可删除的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>OutputShapeCombo</name>
+    <message>
+        <location filename="../widgets/style_preview.py" line="39"/>
+        <source>Portrait {0}×{1} (TikTok LIVE, phones)</source>
+        <extracomment>The preview&apos;s long side in pixels; the short side follows the shape. Everything the renderer draws is a share of the frame&apos;s short side, so a small frame shows the show&apos;s proportions.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/style_preview.py" line="41"/>
+        <source>Landscape {0}×{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/style_preview.py" line="53"/>
+        <source>Other {0}×{1}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1128,6 +1366,186 @@
     </message>
 </context>
 <context>
+    <name>ProductForm</name>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="251"/>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="253"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="255"/>
+        <source>sofa, t-shirt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="256"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="258"/>
+        <source>other names viewers use, comma-separated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="259"/>
+        <source>Aliases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="262"/>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="265"/>
+        <source>Prices in other currencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="272"/>
+        <source>Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="273"/>
+        <source>Size</source>
+        <translation type="unfinished">大小</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="274"/>
+        <source>Stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="275"/>
+        <source>Own price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="276"/>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="279"/>
+        <source>Add variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="281"/>
+        <source>Variants and stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="288"/>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="289"/>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="290"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="293"/>
+        <source>Add spec</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="295"/>
+        <source>Specs (any property: width, battery, fabric…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="302"/>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="303"/>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="304"/>
+        <source>Keywords</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="307"/>
+        <source>Add question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="309"/>
+        <source>Questions answered in advance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="317"/>
+        <source>This product has its own {0}: edit them in the YAML tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProductsPage</name>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="425"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="426"/>
+        <source>Remove</source>
+        <translation type="unfinished">删除</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="429"/>
+        <source>Move up</source>
+        <translation type="unfinished">上移</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="430"/>
+        <source>Move down</source>
+        <translation type="unfinished">下移</translation>
+    </message>
+</context>
+<context>
+    <name>RowsTable</name>
+    <message>
+        <location filename="../sheet_editor/fields.py" line="334"/>
+        <source>Add</source>
+        <extracomment>how prices and stock are drawn: bold, full contrast, a size up (issue 19.7: faint grey)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/fields.py" line="335"/>
+        <source>Remove</source>
+        <translation type="unfinished">删除</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/fields.py" line="336"/>
+        <source>Move up</source>
+        <translation type="unfinished">上移</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/fields.py" line="337"/>
+        <source>Move down</source>
+        <translation type="unfinished">下移</translation>
+    </message>
+</context>
+<context>
     <name>SessionsDialog</name>
     <message>
         <location filename="../sessions.py" line="68"/>
@@ -1178,240 +1596,255 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="65"/>
+        <location filename="../settings_dialog.py" line="70"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="73"/>
+        <location filename="../settings_dialog.py" line="81"/>
         <source>Caption languages</source>
         <translation>字幕语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="81"/>
+        <location filename="../settings_dialog.py" line="89"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="82"/>
-        <location filename="../settings_dialog.py" line="255"/>
+        <location filename="../settings_dialog.py" line="90"/>
+        <location filename="../settings_dialog.py" line="310"/>
         <source>No plan</source>
         <translation>不用计划</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="83"/>
+        <location filename="../settings_dialog.py" line="91"/>
         <source>Beside the sheet</source>
         <translation>商品表旁边的计划</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="91"/>
-        <location filename="../settings_dialog.py" line="262"/>
+        <location filename="../settings_dialog.py" line="99"/>
+        <location filename="../settings_dialog.py" line="317"/>
         <source>Show plan</source>
         <translation>直播计划</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="98"/>
+        <location filename="../settings_dialog.py" line="104"/>
+        <source>Picture shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="108"/>
         <source>Text size (px at 1080p)</source>
         <translation>字号（1080p 下的像素）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="99"/>
+        <location filename="../settings_dialog.py" line="114"/>
+        <source>In portrait the captions always stay above TikTok&apos;s comments (25 %).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="116"/>
+        <source>Space below the captions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="117"/>
         <source>Dark box behind the text</source>
         <translation>文字下方加深色底框</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="102"/>
+        <location filename="../settings_dialog.py" line="120"/>
         <source>Outline around letters</source>
         <translation>文字描边</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="106"/>
+        <location filename="../settings_dialog.py" line="124"/>
         <source>Stacked (up to three languages)</source>
         <translation>叠放（最多三种语言）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="107"/>
+        <location filename="../settings_dialog.py" line="125"/>
         <source>Rotating (more languages)</source>
         <translation>轮换（更多语言）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="109"/>
+        <location filename="../settings_dialog.py" line="127"/>
         <source>Layout</source>
         <translation>布局</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="114"/>
+        <location filename="../settings_dialog.py" line="132"/>
         <source>Captions disappear after</source>
         <translation>字幕消失时间</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="115"/>
+        <location filename="../settings_dialog.py" line="135"/>
         <source>Captions</source>
         <translation>字幕</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="120"/>
+        <location filename="../settings_dialog.py" line="140"/>
         <source>I speak</source>
         <translation>我说</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="122"/>
+        <location filename="../settings_dialog.py" line="142"/>
         <source>My viewers write in</source>
         <translation>观众使用的语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="123"/>
+        <location filename="../settings_dialog.py" line="143"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="133"/>
+        <location filename="../settings_dialog.py" line="153"/>
         <source>Comments</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="139"/>
-        <location filename="../settings_dialog.py" line="217"/>
+        <location filename="../settings_dialog.py" line="159"/>
+        <location filename="../settings_dialog.py" line="251"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="143"/>
+        <location filename="../settings_dialog.py" line="163"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="145"/>
+        <location filename="../settings_dialog.py" line="165"/>
         <source>0 for the first camera, or a name</source>
         <translation>0 表示第一个摄像头，或填写名称</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="146"/>
+        <location filename="../settings_dialog.py" line="166"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="148"/>
+        <location filename="../settings_dialog.py" line="168"/>
         <source>Picture</source>
         <translation>画面</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="149"/>
+        <location filename="../settings_dialog.py" line="169"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="157"/>
+        <location filename="../settings_dialog.py" line="191"/>
         <source>Speech model</source>
         <translation>语音模型</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="160"/>
+        <location filename="../settings_dialog.py" line="194"/>
         <source>Automatic (GPU when there is one)</source>
         <translation>自动（有 GPU 时使用 GPU）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="161"/>
+        <location filename="../settings_dialog.py" line="195"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="162"/>
+        <location filename="../settings_dialog.py" line="196"/>
         <source>NVIDIA GPU (CUDA)</source>
         <translation>NVIDIA GPU（CUDA）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="166"/>
+        <location filename="../settings_dialog.py" line="200"/>
         <source>Run models on</source>
         <translation>模型运行于</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="167"/>
+        <location filename="../settings_dialog.py" line="201"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="171"/>
+        <location filename="../settings_dialog.py" line="205"/>
         <source>Record the show (captioned video with sound)</source>
         <translation>录制直播（带字幕和声音的视频）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="173"/>
+        <location filename="../settings_dialog.py" line="207"/>
         <source>Recording</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="174"/>
+        <location filename="../settings_dialog.py" line="208"/>
         <source>Saved as show.mp4 with subtitles in the session&apos;s folder.</source>
         <translation>以 show.mp4 及字幕文件保存在本场直播的文件夹中。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="178"/>
+        <location filename="../settings_dialog.py" line="212"/>
         <source>Send the picture to the virtual camera</source>
         <translation>把画面输出到虚拟摄像头</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="180"/>
+        <location filename="../settings_dialog.py" line="214"/>
         <source>Virtual camera</source>
         <translation>虚拟摄像头</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="183"/>
+        <location filename="../settings_dialog.py" line="217"/>
         <source>Your streaming app picks it up like a webcam. It needs a virtual camera driver (v4l2loopback on Linux, OBS Virtual Camera on Windows and macOS); without one, Go live says what to install.</source>
         <translation>直播软件会像选择普通摄像头一样选中它。需要虚拟摄像头驱动（Linux 上为 v4l2loopback，Windows 和 macOS 上为 OBS Virtual Camera）；没有驱动时，开始直播会提示需要安装什么。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="191"/>
+        <location filename="../settings_dialog.py" line="225"/>
         <source>Serve caption pages for OBS browser sources</source>
         <translation>为 OBS 浏览器源提供字幕页面</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="193"/>
+        <location filename="../settings_dialog.py" line="227"/>
         <source>Overlay</source>
         <translation>叠加层</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="195"/>
+        <location filename="../settings_dialog.py" line="229"/>
         <source>Only this computer can open them; the links appear under the captions.</source>
         <translation>只有本机可以打开；链接显示在字幕下方。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="200"/>
+        <location filename="../settings_dialog.py" line="234"/>
         <source>Outputs</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="206"/>
+        <location filename="../settings_dialog.py" line="240"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="208"/>
+        <location filename="../settings_dialog.py" line="242"/>
         <source>Keep viewer data for</source>
         <translation>观众数据保留</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="210"/>
+        <location filename="../settings_dialog.py" line="244"/>
         <source>Comments and viewer names older than this are deleted automatically.</source>
         <translation>超过此期限的评论和观众名称会被自动删除。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="219"/>
+        <location filename="../settings_dialog.py" line="253"/>
         <source>Window language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="220"/>
+        <location filename="../settings_dialog.py" line="254"/>
         <source>Privacy and window</source>
         <translation>隐私与界面</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="254"/>
+        <location filename="../settings_dialog.py" line="309"/>
         <source> (none beside the sheet yet: make one with Show plan…)</source>
         <translation>（商品表旁边还没有计划：用“直播计划…”制作一个）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="262"/>
+        <location filename="../settings_dialog.py" line="317"/>
         <source>Show plan (*.yaml *.yml)</source>
         <translation>直播计划 (*.yaml *.yml)</translation>
     </message>
@@ -1419,7 +1852,7 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../wizard.py" line="557"/>
+        <location filename="../wizard.py" line="505"/>
         <source>Sola Studio setup</source>
         <translation>Sola Studio 设置向导</translation>
     </message>
@@ -1458,36 +1891,188 @@
     </message>
 </context>
 <context>
+    <name>SheetForm</name>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="159"/>
+        <source>Country (* = all others)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="160"/>
+        <source>Cost (0 = free)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="161"/>
+        <source>Days from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="162"/>
+        <source>Days to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="163"/>
+        <source>Free over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="164"/>
+        <source>Carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="165"/>
+        <source>Not shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="168"/>
+        <source>Add country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="229"/>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="230"/>
+        <source>Percent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="231"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="232"/>
+        <source>From quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="233"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="236"/>
+        <source>Add discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="338"/>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="338"/>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="341"/>
+        <source>Add currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SheetPage</name>
     <message>
-        <location filename="../wizard.py" line="433"/>
+        <location filename="../wizard.py" line="370"/>
         <source>Product sheet</source>
         <translation>商品表</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="435"/>
+        <location filename="../wizard.py" line="372"/>
         <source>Replies are drafted only from your sheet: prices, sizes, shipping, FAQ.</source>
         <translation>回复只根据您的商品表起草：价格、尺码、运费、常见问题。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="438"/>
+        <location filename="../wizard.py" line="375"/>
         <source>Start with the sample sheet (a T-shirt shop)</source>
         <translation>使用示例商品表（T 恤店）</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="439"/>
+        <location filename="../wizard.py" line="376"/>
         <source>Import my own sheet (YAML or CSV)…</source>
         <translation>导入我自己的商品表（YAML 或 CSV）…</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="456"/>
+        <location filename="../wizard.py" line="393"/>
         <source>Your product sheet</source>
         <translation>您的商品表</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="474"/>
+        <location filename="../wizard.py" line="411"/>
         <source>{0} products; on camera first: {1}</source>
         <translation>{0} 件商品；首先展示：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>ShopPage</name>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="53"/>
+        <source>Shop name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="56"/>
+        <source>Seller language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="59"/>
+        <location filename="../sheet_editor/pages.py" line="73"/>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="61"/>
+        <source>pt, en, es (comma-separated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="62"/>
+        <source>Viewer languages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="64"/>
+        <source>Low stock at or below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="66"/>
+        <source>the first product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="67"/>
+        <source>Product on camera first (id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="72"/>
+        <source>Market</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="74"/>
+        <source>Countries (BR, PT…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="77"/>
+        <source>Add market</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="79"/>
+        <source>Markets (a price list per country)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1537,6 +2122,19 @@
     </message>
 </context>
 <context>
+    <name>StylePreview</name>
+    <message>
+        <location filename="../widgets/style_preview.py" line="120"/>
+        <source>Darkened: what TikTok&apos;s buttons and comments cover on a phone. Captions and cards stay out of it and below the face.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/style_preview.py" line="125"/>
+        <source>Sample captions in your languages, as the show draws them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Teleprompter</name>
     <message>
         <location filename="../widgets/teleprompter.py" line="52"/>
@@ -1577,6 +2175,64 @@
         <location filename="../widgets/teleprompter.py" line="126"/>
         <source>Next: {0}</source>
         <translation>下一段：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationsView</name>
+    <message>
+        <location filename="../sheet_editor/translations.py" line="40"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/translations.py" line="45"/>
+        <source>Approve all shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/translations.py" line="54"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/translations.py" line="54"/>
+        <source>Sheet text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/translations.py" line="54"/>
+        <source>Translation</source>
+        <translation type="unfinished">翻译</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/translations.py" line="54"/>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/translations.py" line="72"/>
+        <source>The translations file cannot be read ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/translations.py" line="77"/>
+        <source>No machine translations yet: the desk makes them for the viewer languages when a show starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/translations.py" line="82"/>
+        <source>Machine translations of the sheet&apos;s texts. Correct any that is wrong; a corrected or approved text is used as written and never translated again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/translations.py" line="90"/>
+        <source>All languages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/translations.py" line="112"/>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1630,6 +2286,34 @@
         <location filename="../widgets/desk.py" line="278"/>
         <source>Facts: {0} · confidence {1} · a trial: not queued, not stored</source>
         <translation>依据：{0} · 置信度 {1} · 仅为试用：不进入队列，不保存</translation>
+    </message>
+</context>
+<context>
+    <name>WarrantyField</name>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="93"/>
+        <source>not stated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="94"/>
+        <source>no warranty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="95"/>
+        <source>months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="96"/>
+        <source>years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="104"/>
+        <source>what it covers</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
