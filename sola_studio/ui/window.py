@@ -451,7 +451,7 @@ class MainWindow(QMainWindow):
             self._latencies.append(caption.latency)
 
     def on_error(self, event: ErrorEvent) -> None:
-        text = f"{event.stage}: {describe(event.error)}"
+        text = f"{localize(event.stage)}: {describe(event.error)}"
         self.statusBar().showMessage(text.replace("\n\n", " — "), 15000)
 
     def on_reply_sent(self, event: ReplySent) -> None:
