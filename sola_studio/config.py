@@ -82,6 +82,9 @@ class Settings:
     # The show's picture: "camera" (the one above), "pattern" (a test picture), "none" (audio
     # only: captions for the overlay), or the path of a video file or a still image.
     picture: str = "camera"
+    # The show's picture size, width x height: landscape 1280x720 or 1920x1080, portrait
+    # 720x1280 or 1080x1920 for TikTok LIVE (Settings › Captions, the setup's Camera page).
+    output_size: tuple[int, int] = (1280, 720)
     asr_model: str = "base"
     device: str = "auto"  # auto | cpu | cuda
     product_sheet: str = ""  # path of the seller's sheet; "" means the bundled sample
@@ -112,6 +115,12 @@ class Settings:
             raise ConfigError(
                 f"retention_days must be at least 1, not {self.retention_days}",
                 fix="set a retention of one day or more in Settings › Privacy",
+            )
+        size = tuple(self.output_size)
+        if len(size) != 2 or min(size) < 16 or size[0] % 2 or size[1] % 2:
+            raise ConfigError(
+                f"the picture size {'x'.join(map(str, size))} cannot be encoded",
+                fix="choose a picture shape in Settings › Captions (1280x720, 720x1280, ...)",
             )
         for lang in (self.seller_language, *self.audience_languages, *self.caption_languages):
             if not (2 <= len(lang) <= 3 and lang.isalpha() and lang.islower()):
@@ -146,7 +155,7 @@ def _from_json(data: dict[str, Any]) -> Settings:
     style = {k: v for k, v in style.items() if k in style_known}
     if "layout" in style:
         style["layout"] = CaptionLayout(style["layout"])
-    for key in ("audience_languages", "caption_languages", "comment_sources"):
+    for key in ("audience_languages", "caption_languages", "comment_sources", "output_size"):
         if key in values:
             values[key] = tuple(values[key])
     return Settings(caption_style=CaptionLook(**style), **values)

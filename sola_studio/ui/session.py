@@ -76,8 +76,8 @@ class StudioInputs:
     video: str = "camera"
     comments: Path | None = None
     realtime: bool = True
-    width: int = 1280
-    height: int = 720
+    width: int | None = None  # None: the seller's picture size (Settings › Captions)
+    height: int | None = None
     fps: float | None = None  # None: the file's rate, or 30 for a camera
 
 
@@ -124,7 +124,10 @@ def live_options(
         mic_device=settings.microphone or None,
         realtime=inputs.realtime,
         video=video,
-        size=(inputs.width, inputs.height),
+        # the seller's picture size (Settings › Captions) unless the inputs give one
+        size=(inputs.width, inputs.height)
+        if inputs.width and inputs.height
+        else settings.output_size,
         fps=inputs.fps,
         record=out / "show.mp4" if settings.record else None,
         virtual_camera=settings.virtual_camera,
