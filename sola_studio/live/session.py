@@ -298,7 +298,7 @@ class LiveSession:
         self.languages = resolve_languages(o, self.translator)
         if self.translator is not None:
             glossary = ProductGlossary(self.translator, self.languages, self.seller_glossary)
-            self.translator.set_glossary(glossary.glossary_for(self._sheet.pinned))
+            self.translator.set_glossary(glossary.glossary_for(self._sheet))
             glossary.subscribe(self.bus)
         self._open_session()
 

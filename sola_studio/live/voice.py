@@ -34,7 +34,7 @@ from sola_studio.live.stages import CallbackStage, Session
 from sola_studio.sources.audio import AudioChunk, AudioSource
 from sola_studio.translate.factory import StudioTranslator
 from sola_studio.translate.glossary import Glossary
-from sola_studio.translate.product_terms import glossary_from_product
+from sola_studio.translate.product_terms import glossary_from_sheet
 
 log = logging.getLogger(__name__)
 
@@ -168,8 +168,10 @@ class SheetVocabulary:
 
 
 class ProductGlossary:
-    """Keeps the caption translator's glossary on the pinned product: the seller's own glossary
-    with the product's terms on top, swapped whole on every sheet event (a caption being
+    """Keeps the caption translator's glossary on the sheet: the seller's own glossary, then
+    what the whole sheet protects (codes, brand, every product's name and model numbers), then
+    the pinned product's terms on top (``translate.product_terms.glossary_from_sheet``), swapped
+    whole on every sheet event, so a code added while live is protected at once (a caption being
     translated keeps the glossary it started with)."""
 
     def __init__(
@@ -182,13 +184,13 @@ class ProductGlossary:
         self.languages = languages
         self.seller_glossary = seller_glossary
 
-    def glossary_for(self, product: Product) -> Glossary:
-        return glossary_from_product(
-            product, self.languages.targets, self.languages.source, base=self.seller_glossary
+    def glossary_for(self, sheet: ProductSheet) -> Glossary:
+        return glossary_from_sheet(
+            sheet, self.languages.targets, self.languages.source, base=self.seller_glossary
         )
 
     def on_sheet(self, event: SheetEvent) -> None:
-        self.translator.set_glossary(self.glossary_for(event.sheet.pinned))
+        self.translator.set_glossary(self.glossary_for(event.sheet))
 
     def subscribe(self, bus: Bus) -> None:
         bus.subscribe((SheetChanged, PinChanged), self.on_sheet)

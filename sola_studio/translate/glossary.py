@@ -79,16 +79,23 @@ class TermKind(enum.Enum):
     """What a glossary entry names; it decides what happens without a preferred rendering."""
 
     BRAND = "brand"  # kept verbatim
-    PRODUCT = "product"  # kept verbatim
+    PRODUCT = "product"  # kept verbatim (or the sheet's name in the target language)
     MODEL_NUMBER = "model_number"  # kept verbatim
     SIZE = "size"  # kept verbatim ("M", "EU 42")
+    CODE = "code"  # a discount code: written as the sheet writes it ("live 10" -> "LIVE10")
     TERM = "term"  # translated by the engine unless a rendering is given
     MATERIAL = "material"  # translated unless a rendering is given
     COLOUR = "colour"  # translated unless a rendering is given
 
     @property
     def verbatim(self) -> bool:
-        return self in (TermKind.BRAND, TermKind.PRODUCT, TermKind.MODEL_NUMBER, TermKind.SIZE)
+        return self in (
+            TermKind.BRAND,
+            TermKind.PRODUCT,
+            TermKind.MODEL_NUMBER,
+            TermKind.SIZE,
+            TermKind.CODE,
+        )
 
 
 @dataclass(frozen=True)
@@ -436,10 +443,17 @@ class GlossarySpans(SpanSource):
             rendering = entry.rendering(target)
             if rendering is None:
                 continue
-            verbatim = target not in entry.renderings
-            # A verbatim span keeps the matched text (its case as spoken): placeholder.
-            # A preferred rendering goes inline so the engine can inflect around it.
-            found.append((pattern, None if verbatim else rendering, not verbatim))
+            if entry.kind.verbatim:
+                # A name, code, model number or size is a placeholder the engine cannot
+                # touch, restored as the matched text (its case as spoken), a code as the
+                # sheet spells it, or a name in the target's own form when one is given.
+                given = entry.renderings.get(target)
+                if given is None and entry.kind is TermKind.CODE:
+                    given = entry.term
+                found.append((pattern, given, False))
+                continue
+            # A preferred rendering of a term goes inline so the engine can inflect around it.
+            found.append((pattern, rendering, True))
         if self.glossary.protect_numbers:
             found.append((NUMBER_RE, None, False))
         return found
