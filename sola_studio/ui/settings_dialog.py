@@ -1,5 +1,9 @@
 """Settings: captions, languages, devices, models, outputs, privacy and the window's language.
 
+The Captions tab has the picture's shape (landscape, or portrait for TikTok LIVE) and a live
+preview of the caption style (:class:`~sola_studio.ui.widgets.style_preview.StylePreview`): the
+sample captions in the chosen languages, size, position and shape, redrawn at each change.
+
 The dialog edits a copy of :class:`~sola_studio.config.Settings` and returns it; the caller saves
 it and hands the new values to the core at the next Go live (a running stage never re-reads
 settings). It never opens a device or loads a model itself, except the model list, read from the
@@ -36,6 +40,7 @@ from sola_studio.ui.widgets.caption_reach import CaptionReachView
 from sola_studio.ui.widgets.pickers import LanguageChecklist, LanguageCombo
 from sola_studio.ui.widgets.picture import PictureSourcePicker
 from sola_studio.ui.widgets.sources import CommentSourcesForm
+from sola_studio.ui.widgets.style_preview import OutputShapeCombo, StylePreview
 
 log = logging.getLogger(__name__)
 
@@ -63,12 +68,15 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
-        self.resize(560, 520)
+        self.resize(1040, 640)
         self._base = settings
         tabs = QTabWidget()
 
         captions = QWidget()
-        form = QFormLayout(captions)
+        captions_row = QHBoxLayout(captions)
+        captions_form = QWidget()
+        captions_row.addWidget(captions_form, 1)
+        form = QFormLayout(captions_form)
         self.caption_languages = LanguageChecklist(settings.caption_languages)
         form.addRow(self.tr("Caption languages"), self.caption_languages)
         # each caption language: the model that reaches it, or what would install it
@@ -92,10 +100,20 @@ class SettingsDialog(QDialog):
         form.addRow("", plan_row)
         self.set_show_plan(settings.show_plan)
         style = settings.caption_style
+        self.output_shape = OutputShapeCombo(settings.output_size)
+        form.addRow(self.tr("Picture shape"), self.output_shape)
         self.font_size = QSpinBox()
         self.font_size.setRange(18, 120)
         self.font_size.setValue(style.font_size)
         form.addRow(self.tr("Text size (px at 1080p)"), self.font_size)
+        self.bottom_margin = QSpinBox()
+        self.bottom_margin.setRange(0, 40)
+        self.bottom_margin.setSuffix(" %")
+        self.bottom_margin.setValue(round(style.bottom_margin * 100))
+        self.bottom_margin.setToolTip(
+            self.tr("In portrait the captions always stay above TikTok's comments (25 %).")
+        )
+        form.addRow(self.tr("Space below the captions"), self.bottom_margin)
         self.box = QCheckBox(self.tr("Dark box behind the text"))
         self.box.setChecked(style.box)
         form.addRow("", self.box)
@@ -112,6 +130,8 @@ class SettingsDialog(QDialog):
         self.expire.setSuffix(" s")
         self.expire.setValue(style.expire_s)
         form.addRow(self.tr("Captions disappear after"), self.expire)
+        self.style_preview = StylePreview()
+        captions_row.addWidget(self.style_preview)
         tabs.addTab(captions, self.tr("Captions"))
 
         langs = QWidget()
@@ -147,6 +167,20 @@ class SettingsDialog(QDialog):
         self.picture = PictureSourcePicker(settings.picture)
         form.addRow(self.tr("Picture"), self.picture)
         self.devices_tab = tabs.addTab(devices, self.tr("Devices"))
+        # the preview follows every choice it shows
+        for signal in (
+            self.output_shape.currentIndexChanged,
+            self.font_size.valueChanged,
+            self.bottom_margin.valueChanged,
+            self.box.toggled,
+            self.outline.toggled,
+            self.layout_combo.currentIndexChanged,
+            self.seller_language.currentIndexChanged,
+            self.caption_languages.itemChanged,
+            self.picture.changed,
+        ):
+            signal.connect(lambda *_args: self._show_preview())
+        self._show_preview()
 
         models = QWidget()
         form = QFormLayout(models)
@@ -228,6 +262,27 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def caption_look(self) -> CaptionLook:
+        """The caption look as the dialog's controls say now."""
+        return CaptionLook(
+            font_size=self.font_size.value(),
+            outline=self.outline.isChecked(),
+            box=self.box.isChecked(),
+            box_opacity=self._base.caption_style.box_opacity,
+            bottom_margin=self.bottom_margin.value() / 100,
+            layout=CaptionLayout(self.layout_combo.currentData()),
+            expire_s=self.expire.value(),
+        )
+
+    def _show_preview(self) -> None:
+        seller = self.seller_language.code()
+        self.style_preview.show_style(
+            self.caption_look(),
+            (seller, *self.caption_languages.codes()),
+            self.output_shape.output_size(),
+            self.picture.value(),
+        )
+
     def _show_reach(self) -> None:
         self.caption_reach.show_for(self.seller_language.code(), self.caption_languages.codes())
 
@@ -265,15 +320,7 @@ class SettingsDialog(QDialog):
             self.set_show_plan(name)
 
     def result_settings(self) -> Settings:
-        style = CaptionLook(
-            font_size=self.font_size.value(),
-            outline=self.outline.isChecked(),
-            box=self.box.isChecked(),
-            box_opacity=self._base.caption_style.box_opacity,
-            bottom_margin=self._base.caption_style.bottom_margin,
-            layout=CaptionLayout(self.layout_combo.currentData()),
-            expire_s=self.expire.value(),
-        )
+        style = self.caption_look()
         return self.sources.apply(self._base).replace(
             seller_language=self.seller_language.code(),
             audience_languages=self.audience.codes(),
@@ -281,6 +328,7 @@ class SettingsDialog(QDialog):
             microphone=str(self.microphone.currentData() or ""),
             camera=self.camera.text().strip(),
             picture=self.picture.value(),
+            output_size=self.output_shape.output_size(),
             asr_model=str(self.asr_model.currentData()),
             device=str(self.device.currentData()),
             retention_days=self.retention.value(),

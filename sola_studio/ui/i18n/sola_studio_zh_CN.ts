@@ -30,7 +30,7 @@
     <message>
         <location filename="../wizard.py" line="194"/>
         <source>Picture shape</source>
-        <translation type="unfinished"></translation>
+        <translation>画面形状</translation>
     </message>
     <message>
         <location filename="../wizard.py" line="202"/>
@@ -1046,18 +1046,17 @@
     <message>
         <location filename="../widgets/style_preview.py" line="39"/>
         <source>Portrait {0}×{1} (TikTok LIVE, phones)</source>
-        <extracomment>The preview&apos;s long side in pixels; the short side follows the shape. Everything the renderer draws is a share of the frame&apos;s short side, so a small frame shows the show&apos;s proportions.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>竖屏 {0}×{1}（TikTok 直播，手机）</translation>
     </message>
     <message>
         <location filename="../widgets/style_preview.py" line="41"/>
         <source>Landscape {0}×{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>横屏 {0}×{1}</translation>
     </message>
     <message>
         <location filename="../widgets/style_preview.py" line="53"/>
         <source>Other {0}×{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>其他 {0}×{1}</translation>
     </message>
 </context>
 <context>
@@ -1630,7 +1629,7 @@
     <message>
         <location filename="../settings_dialog.py" line="104"/>
         <source>Picture shape</source>
-        <translation type="unfinished"></translation>
+        <translation>画面形状</translation>
     </message>
     <message>
         <location filename="../settings_dialog.py" line="108"/>
@@ -1640,12 +1639,12 @@
     <message>
         <location filename="../settings_dialog.py" line="114"/>
         <source>In portrait the captions always stay above TikTok&apos;s comments (25 %).</source>
-        <translation type="unfinished"></translation>
+        <translation>竖屏时字幕始终位于 TikTok 评论区（底部 25%）之上。</translation>
     </message>
     <message>
         <location filename="../settings_dialog.py" line="116"/>
         <source>Space below the captions</source>
-        <translation type="unfinished"></translation>
+        <translation>字幕下方留白</translation>
     </message>
     <message>
         <location filename="../settings_dialog.py" line="117"/>
@@ -2126,12 +2125,12 @@
     <message>
         <location filename="../widgets/style_preview.py" line="120"/>
         <source>Darkened: what TikTok&apos;s buttons and comments cover on a phone. Captions and cards stay out of it and below the face.</source>
-        <translation type="unfinished"></translation>
+        <translation>变暗区域：手机上 TikTok 的按钮和评论会遮住这里。字幕和卡片不会进入该区域，也不会遮住脸部。</translation>
     </message>
     <message>
         <location filename="../widgets/style_preview.py" line="125"/>
         <source>Sample captions in your languages, as the show draws them.</source>
-        <translation type="unfinished"></translation>
+        <translation>以你选择的语言显示的示例字幕，与直播画面中的效果相同。</translation>
     </message>
 </context>
 <context>
