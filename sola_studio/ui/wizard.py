@@ -48,6 +48,7 @@ from sola_studio.ui.widgets.pickers import LanguageChecklist, LanguageCombo
 from sola_studio.ui.widgets.picture import PictureSourcePicker
 from sola_studio.ui.widgets.preview import PreviewView
 from sola_studio.ui.widgets.sources import CommentSourcesForm
+from sola_studio.ui.widgets.style_preview import OutputShapeCombo
 
 log = logging.getLogger(__name__)
 
@@ -189,6 +190,11 @@ class CameraPage(QWizardPage):
         self.picture.changed.connect(lambda _v: self._restart())
         picture_row.addWidget(self.picture, 1)
         layout.addLayout(picture_row)
+        shape_row = QHBoxLayout()
+        shape_row.addWidget(QLabel(self.tr("Picture shape")))
+        self.shape = OutputShapeCombo(settings.output_size)  # portrait for TikTok LIVE
+        shape_row.addWidget(self.shape, 1)
+        layout.addLayout(shape_row)
         row = QHBoxLayout()
         self.camera = QLineEdit(settings.camera or "0")
         row.addWidget(QLabel(self.tr("Camera")))
@@ -534,6 +540,7 @@ class SetupWizard(QWizard):
             microphone=self.microphone.device(),
             camera=self.camera.camera.text().strip(),
             picture=self.camera.picture.value(),
+            output_size=self.camera.shape.output_size(),
             asr_model=self.models.model(),
             product_sheet=self.sheet.path,
             first_run_done=True,
