@@ -19,11 +19,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from sola_studio.store.cipher import remember_passphrase
 from sola_studio.store.errors import StoreCorrupt, StoreKeyError
 from sola_studio.store.repair import repair_profile
+from sola_studio.ui.i18n import localize
 
 T = TypeVar("T")
 
@@ -38,7 +40,7 @@ def qt_prompts(parent: QWidget | None) -> tuple[AskPassphrase, Confirm, Tell]:
     def ask(question: str) -> str | None:
         text, ok = QInputDialog.getText(
             parent,
-            parent.tr("Profile passphrase") if parent else "Profile passphrase",
+            QCoreApplication.translate("store_dialogs", "Profile passphrase"),
             question,
             QLineEdit.EchoMode.Password,
         )
@@ -75,10 +77,10 @@ def open_with_recovery(
         except StoreKeyError as exc:
             if attempt == tries - 1:
                 raise
-            question = (
-                f"{exc.message}\n\nThe passphrase of profile “{profile}” (kept only while "
-                "Sola Studio runs):"
-            )
+            question = QCoreApplication.translate(
+                "store_dialogs",
+                "{0}\n\nThe passphrase of profile “{1}” (kept only while Sola Studio runs):",
+            ).format(localize(exc.message), profile)
             passphrase = ask_passphrase(question)
             if passphrase is None:
                 raise
@@ -86,12 +88,18 @@ def open_with_recovery(
         except StoreCorrupt as exc:
             if attempt == tries - 1:
                 raise
-            question = (
-                f"{exc.message}\n\nRecover what it holds into a new file? The damaged file is "
-                "kept beside it, renamed."
-            )
-            if not confirm("Damaged session database", question):
+            question = QCoreApplication.translate(
+                "store_dialogs",
+                "{0}\n\nRecover what it holds into a new file? The damaged file is kept beside "
+                "it, renamed.",
+            ).format(localize(exc.message))
+            if not confirm(
+                QCoreApplication.translate("store_dialogs", "Damaged session database"), question
+            ):
                 raise
             result = repair_profile(profile)
-            tell("Session database recovered", result.summary())
+            tell(
+                QCoreApplication.translate("store_dialogs", "Session database recovered"),
+                result.summary(),
+            )
     raise AssertionError("unreachable")  # the last attempt returns or raises

@@ -624,7 +624,9 @@ class MainWindow(QMainWindow):
                 )
             )
         except StoreError as exc:
-            self.problem.show_problem(self.tr("Sessions and reports"), exc.message, exc.fix or "")
+            self.problem.show_problem(
+                self.tr("Sessions and reports"), localize(exc.message), localize(exc.fix or "")
+            )
             return
 
         # the dialog's jobs run on worker threads: one at a time on the store, and the store is
@@ -694,8 +696,8 @@ class MainWindow(QMainWindow):
                     return
                 self.problem.show_problem(
                     self.tr("Export report"),
-                    getattr(error, "message", None) or str(error),
-                    getattr(error, "fix", "") or "",
+                    localize(getattr(error, "message", None) or str(error)),
+                    localize(getattr(error, "fix", "") or ""),
                 )
                 return
             self.statusBar().showMessage(self.tr("Report written to {0}").format(path), 15000)

@@ -274,67 +274,67 @@
 <context>
     <name>DefaultsPage</name>
     <message>
-        <location filename="../sheet_editor/pages.py" line="181"/>
+        <location filename="../sheet_editor/pages.py" line="186"/>
         <source>Shipping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="184"/>
+        <location filename="../sheet_editor/pages.py" line="189"/>
         <source>Payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="187"/>
+        <location filename="../sheet_editor/pages.py" line="191"/>
         <source>Methods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="191"/>
+        <location filename="../sheet_editor/pages.py" line="194"/>
         <source>Instalments: at most (months, empty = not stated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="195"/>
+        <location filename="../sheet_editor/pages.py" line="198"/>
         <source>Interest-free months</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="199"/>
+        <location filename="../sheet_editor/pages.py" line="202"/>
         <source>Interest a year (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="202"/>
+        <location filename="../sheet_editor/pages.py" line="205"/>
         <source>Smallest instalment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="206"/>
+        <location filename="../sheet_editor/pages.py" line="209"/>
         <source>Returns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="208"/>
+        <location filename="../sheet_editor/pages.py" line="211"/>
         <source>Days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="209"/>
+        <location filename="../sheet_editor/pages.py" line="212"/>
         <source>Free returns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="211"/>
+        <location filename="../sheet_editor/pages.py" line="214"/>
         <source>Conditions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="214"/>
+        <location filename="../sheet_editor/pages.py" line="217"/>
         <source>Warranty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="217"/>
+        <location filename="../sheet_editor/pages.py" line="220"/>
         <source>Discounts and offers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -621,7 +621,7 @@
     </message>
     <message>
         <location filename="../window.py" line="181"/>
-        <location filename="../window.py" line="696"/>
+        <location filename="../window.py" line="698"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
@@ -672,7 +672,7 @@
     </message>
     <message>
         <location filename="../window.py" line="295"/>
-        <location filename="../window.py" line="713"/>
+        <location filename="../window.py" line="715"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
@@ -767,17 +767,17 @@
         <translation>已保存。新设置将在下次开播时生效。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="627"/>
+        <location filename="../window.py" line="628"/>
         <source>Sessions and reports</source>
-        <translation type="unfinished">场次与报告</translation>
+        <translation>场次与报告</translation>
     </message>
     <message>
-        <location filename="../window.py" line="681"/>
+        <location filename="../window.py" line="683"/>
         <source>No finished session to report on.</source>
         <translation>没有已结束的场次可生成报告。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="701"/>
+        <location filename="../window.py" line="703"/>
         <source>Report written to {0}</source>
         <translation>报告已保存到 {0}</translation>
     </message>
@@ -1044,17 +1044,17 @@
 <context>
     <name>OutputShapeCombo</name>
     <message>
-        <location filename="../widgets/style_preview.py" line="39"/>
+        <location filename="../widgets/style_preview.py" line="46"/>
         <source>Portrait {0}×{1} (TikTok LIVE, phones)</source>
         <translation>竖屏 {0}×{1}（TikTok 直播，手机）</translation>
     </message>
     <message>
-        <location filename="../widgets/style_preview.py" line="41"/>
+        <location filename="../widgets/style_preview.py" line="48"/>
         <source>Landscape {0}×{1}</source>
         <translation>横屏 {0}×{1}</translation>
     </message>
     <message>
-        <location filename="../widgets/style_preview.py" line="53"/>
+        <location filename="../widgets/style_preview.py" line="60"/>
         <source>Other {0}×{1}</source>
         <translation>其他 {0}×{1}</translation>
     </message>
@@ -1367,132 +1367,132 @@
 <context>
     <name>ProductForm</name>
     <message>
-        <location filename="../sheet_editor/pages.py" line="251"/>
+        <location filename="../sheet_editor/pages.py" line="256"/>
         <source>Id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="253"/>
+        <location filename="../sheet_editor/pages.py" line="258"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="255"/>
+        <location filename="../sheet_editor/pages.py" line="260"/>
         <source>sofa, t-shirt…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="256"/>
+        <location filename="../sheet_editor/pages.py" line="261"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="258"/>
+        <location filename="../sheet_editor/pages.py" line="263"/>
         <source>other names viewers use, comma-separated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="259"/>
+        <location filename="../sheet_editor/pages.py" line="264"/>
         <source>Aliases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="262"/>
+        <location filename="../sheet_editor/pages.py" line="267"/>
         <source>Price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="265"/>
+        <location filename="../sheet_editor/pages.py" line="270"/>
         <source>Prices in other currencies</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="272"/>
+        <location filename="../sheet_editor/pages.py" line="277"/>
         <source>Colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="273"/>
+        <location filename="../sheet_editor/pages.py" line="278"/>
         <source>Size</source>
         <translation type="unfinished">大小</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="274"/>
+        <location filename="../sheet_editor/pages.py" line="279"/>
         <source>Stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="275"/>
+        <location filename="../sheet_editor/pages.py" line="280"/>
         <source>Own price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="276"/>
+        <location filename="../sheet_editor/pages.py" line="281"/>
         <source>SKU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="279"/>
+        <location filename="../sheet_editor/pages.py" line="284"/>
         <source>Add variant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="281"/>
+        <location filename="../sheet_editor/pages.py" line="286"/>
         <source>Variants and stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="288"/>
+        <location filename="../sheet_editor/pages.py" line="293"/>
         <source>Key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="289"/>
+        <location filename="../sheet_editor/pages.py" line="294"/>
         <source>Label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="290"/>
+        <location filename="../sheet_editor/pages.py" line="295"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="293"/>
+        <location filename="../sheet_editor/pages.py" line="298"/>
         <source>Add spec</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="295"/>
+        <location filename="../sheet_editor/pages.py" line="300"/>
         <source>Specs (any property: width, battery, fabric…)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="302"/>
+        <location filename="../sheet_editor/pages.py" line="307"/>
         <source>Question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="303"/>
+        <location filename="../sheet_editor/pages.py" line="308"/>
         <source>Answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="304"/>
+        <location filename="../sheet_editor/pages.py" line="309"/>
         <source>Keywords</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="307"/>
+        <location filename="../sheet_editor/pages.py" line="312"/>
         <source>Add question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="309"/>
+        <location filename="../sheet_editor/pages.py" line="314"/>
         <source>Questions answered in advance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="317"/>
+        <location filename="../sheet_editor/pages.py" line="324"/>
         <source>This product has its own {0}: edit them in the YAML tab.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1500,22 +1500,22 @@
 <context>
     <name>ProductsPage</name>
     <message>
-        <location filename="../sheet_editor/pages.py" line="425"/>
+        <location filename="../sheet_editor/pages.py" line="435"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="426"/>
+        <location filename="../sheet_editor/pages.py" line="436"/>
         <source>Remove</source>
         <translation type="unfinished">删除</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="429"/>
+        <location filename="../sheet_editor/pages.py" line="439"/>
         <source>Move up</source>
         <translation type="unfinished">上移</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="430"/>
+        <location filename="../sheet_editor/pages.py" line="440"/>
         <source>Move down</source>
         <translation type="unfinished">下移</translation>
     </message>
@@ -1897,84 +1897,178 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="160"/>
+        <location filename="../sheet_editor/pages.py" line="162"/>
         <source>Cost (0 = free)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="161"/>
+        <location filename="../sheet_editor/pages.py" line="166"/>
         <source>Days from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="162"/>
+        <location filename="../sheet_editor/pages.py" line="167"/>
         <source>Days to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="163"/>
+        <location filename="../sheet_editor/pages.py" line="168"/>
         <source>Free over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="164"/>
+        <location filename="../sheet_editor/pages.py" line="169"/>
         <source>Carrier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="165"/>
+        <location filename="../sheet_editor/pages.py" line="170"/>
         <source>Not shipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="168"/>
+        <location filename="../sheet_editor/pages.py" line="173"/>
         <source>Add country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="229"/>
+        <location filename="../sheet_editor/pages.py" line="232"/>
         <source>Id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="230"/>
+        <location filename="../sheet_editor/pages.py" line="233"/>
         <source>Percent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="231"/>
+        <location filename="../sheet_editor/pages.py" line="234"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="232"/>
+        <location filename="../sheet_editor/pages.py" line="236"/>
         <source>From quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="233"/>
+        <location filename="../sheet_editor/pages.py" line="238"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="236"/>
+        <location filename="../sheet_editor/pages.py" line="241"/>
         <source>Add discount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="338"/>
+        <location filename="../sheet_editor/pages.py" line="346"/>
         <source>Currency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="338"/>
+        <location filename="../sheet_editor/pages.py" line="349"/>
         <source>Price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="341"/>
+        <location filename="../sheet_editor/pages.py" line="355"/>
         <source>Add currency</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SheetFormEditor</name>
+    <message>
+        <location filename="../sheet_editor/dialog.py" line="58"/>
+        <source>Product sheet</source>
+        <translation type="unfinished">商品表</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/dialog.py" line="76"/>
+        <source>Texts in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/dialog.py" line="79"/>
+        <source>The language of the names, labels and answers shown in the form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/dialog.py" line="83"/>
+        <source>Open…</source>
+        <translation type="unfinished">打开…</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/dialog.py" line="107"/>
+        <source>Show</source>
+        <translation type="unfinished">场次</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/dialog.py" line="136"/>
+        <source>This sheet is in the first format; saving writes it in format 2 (the old file is kept as {0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/dialog.py" line="180"/>
+        <source>Shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/dialog.py" line="181"/>
+        <source>Shipping, payment, returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/dialog.py" line="182"/>
+        <source>Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/dialog.py" line="183"/>
+        <source>YAML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/dialog.py" line="184"/>
+        <source>Translations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/dialog.py" line="250"/>
+        <source>{0} products, {1} variants; nothing to correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/dialog.py" line="282"/>
+        <source>Use this amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/dialog.py" line="325"/>
+        <location filename="../sheet_editor/dialog.py" line="331"/>
+        <source>Not saved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/dialog.py" line="342"/>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/dialog.py" line="343"/>
+        <source>The product sheet has changes that are not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/dialog.py" line="351"/>
+        <source>Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/dialog.py" line="380"/>
+        <source>Open a product sheet</source>
+        <translation type="unfinished">打开商品表</translation>
     </message>
 </context>
 <context>
@@ -2123,12 +2217,12 @@
 <context>
     <name>StylePreview</name>
     <message>
-        <location filename="../widgets/style_preview.py" line="120"/>
+        <location filename="../widgets/style_preview.py" line="157"/>
         <source>Darkened: what TikTok&apos;s buttons and comments cover on a phone. Captions and cards stay out of it and below the face.</source>
         <translation>变暗区域：手机上 TikTok 的按钮和评论会遮住这里。字幕和卡片不会进入该区域，也不会遮住脸部。</translation>
     </message>
     <message>
-        <location filename="../widgets/style_preview.py" line="125"/>
+        <location filename="../widgets/style_preview.py" line="162"/>
         <source>Sample captions in your languages, as the show draws them.</source>
         <translation>以你选择的语言显示的示例字幕，与直播画面中的效果相同。</translation>
     </message>
@@ -2316,11 +2410,39 @@
     </message>
 </context>
 <context>
-    <name>parent</name>
+    <name>store_dialogs</name>
     <message>
-        <location filename="../store_dialogs.py" line="41"/>
+        <location filename="../store_dialogs.py" line="43"/>
         <source>Profile passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>档案口令</translation>
+    </message>
+    <message>
+        <location filename="../store_dialogs.py" line="80"/>
+        <source>{0}
+
+The passphrase of profile “{1}” (kept only while Sola Studio runs):</source>
+        <translation>{0}
+
+档案“{1}”的口令（只在 Sola Studio 运行期间保存）：</translation>
+    </message>
+    <message>
+        <location filename="../store_dialogs.py" line="91"/>
+        <source>{0}
+
+Recover what it holds into a new file? The damaged file is kept beside it, renamed.</source>
+        <translation>{0}
+
+要把其中的内容恢复到新文件吗？损坏的文件会改名后保留在旁边。</translation>
+    </message>
+    <message>
+        <location filename="../store_dialogs.py" line="97"/>
+        <source>Damaged session database</source>
+        <translation>会话数据库已损坏</translation>
+    </message>
+    <message>
+        <location filename="../store_dialogs.py" line="102"/>
+        <source>Session database recovered</source>
+        <translation>会话数据库已恢复</translation>
     </message>
 </context>
 </TS>
