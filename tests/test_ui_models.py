@@ -376,3 +376,36 @@ def test_every_message_of_the_catalog_has_its_fields_and_no_english():
     )
     assert "urlopen" not in offline and "没有网络连接" in offline
     assert catalog.translate("something new the core says") == "something new the core says"
+
+
+def test_store_errors_and_the_status_line_are_chinese(qtbot, chinese, tmp_path):
+    """A real damaged database file and a real locked one, classified by the store; an error
+    event from the recogniser on the window's status line."""
+    import sqlite3
+
+    from sola_studio.core.errors import ModelMissing
+    from sola_studio.core.events import ErrorEvent
+    from sola_studio.store.errors import classify
+    from sola_studio.ui.controller import describe
+
+    damaged = tmp_path / "sessions.db"
+    damaged.write_bytes(b"not a database at all" * 200)
+    with pytest.raises(sqlite3.DatabaseError) as caught:
+        sqlite3.connect(damaged).execute("SELECT * FROM sqlite_master").fetchall()
+    shown = describe(classify(caught.value, damaged, "open"))
+    assert "已损坏" in shown and english_words(shown) == [], shown
+    settings = Settings()
+    window = MainWindow(settings, session_factory(), load_sheet_for(settings))
+    qtbot.addWidget(window)
+    try:
+        missing = ModelMissing(
+            "speech model 'small' is not installed (looked in /a/small, /b/small and installed "
+            "packages)",
+            fix="sola-studio models install small  (downloads ~484 MB once)",
+        )
+        window.on_error(ErrorEvent("asr", missing, 0.0))
+        line = window.statusBar().currentMessage()
+        assert line.startswith("语音识别：") or line.startswith("语音识别:"), line
+        assert english_words(line) == [], line
+    finally:
+        assert window.shutdown()
