@@ -150,7 +150,9 @@ def test_a_card_with_no_room_above_the_captions_waits_rather_than_covering_them(
     """Size 96 text in three languages fills the band below the face: the card is left out and
     nothing covers the captions or the face."""
     style = CaptionStyle(font_scale=96 / 1080)
-    renderer = CaptionRenderer(720, 1280, ["en", "pt", "zh"], style=style, fonts=fonts)
+    renderer = CaptionRenderer(
+        720, 1280, ["en", "pt", "zh"], style=style, fonts=fonts, clock=ManualClock()
+    )
     renderer.on_caption(caption(**{k: TEXTS[k] for k in ("en", "pt", "zh")}))
     renderer.show_card(InfoCard("", {"en": "Battery: 5000 mAh", "pt": "Bateria: 5000 mAh"}))
     overlay = renderer.overlay(0.0)
@@ -159,3 +161,24 @@ def test_a_card_with_no_room_above_the_captions_waits_rather_than_covering_them(
     assert names  # the captions that fit are shown ...
     for p in overlay.patches:  # ... below the face
         assert p.rect.y >= round(1280 * PORTRAIT_FACE_BOTTOM)
+
+
+def test_a_landscape_card_never_covers_the_captions(fonts: FontResolver) -> None:
+    """The same rule in landscape: size 96 in three languages reaches the top-right corner,
+    and the card waits instead of covering the captions."""
+    style = CaptionStyle(font_scale=96 / 1080)
+    renderer = CaptionRenderer(
+        1280, 720, ["zh", "ar", "hi"], style=style, fonts=fonts, clock=ManualClock()
+    )
+    renderer.on_caption(caption(**{k: TEXTS[k] for k in ("zh", "ar", "hi")}))
+    renderer.show_card(InfoCard("", {"zh": "电池 5000 mAh", "ar": "البطارية 5000"}))
+    overlay = renderer.overlay(0.0)
+    captions = [p.rect for p in overlay.patches if p.name.startswith("caption:")]
+    assert captions and "card" not in [p.name for p in overlay.patches]
+    # with room (default size, one language) the card is in the top-right corner
+    renderer.set_style(CaptionStyle())
+    renderer.set_languages(["zh"])
+    overlay = renderer.overlay(0.0)
+    card = next(p.rect for p in overlay.patches if p.name == "card")
+    top = min(p.rect.y for p in overlay.patches if p.name.startswith("caption:"))
+    assert card.x > 1280 // 2 and card.bottom <= top

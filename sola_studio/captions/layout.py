@@ -98,7 +98,8 @@ class FrameLayout:
     ``captions``: caption blocks stack upwards from its bottom, a block that does not fit is
     left out. ``face``: kept clear (empty in landscape). ``card``: the area a card may use;
     ``card_width``: its width in pixels. In landscape a card sits in the top-right corner of
-    ``card``; in portrait (``portrait``) on the left, just above the captions shown.
+    ``card``; in portrait (``portrait``) on the left, just above the captions shown. In both a
+    card never covers a caption (captions span the safe area's width).
     """
 
     width: int
@@ -114,7 +115,9 @@ class FrameLayout:
         covering the captions (whose top is ``captions_top``) or the face."""
         if w > self.card.w or h > self.card.h:
             return None
-        if not self.portrait:
+        if not self.portrait:  # the top-right corner, when the captions leave room under it
+            if self.card.y + h + gap > captions_top:
+                return None
             return self.card.right - w, self.card.y
         y = min(captions_top, self.card.bottom) - gap - h
         if y < self.card.y:
