@@ -28,13 +28,15 @@ seller_language: en
 currency: BRL
 audience_languages: [en, pt]
 defaults:
-  payment: {{methods: [Pix, PayPal]}}
+  payment: {{methods: [Pix, PayPal, card]}}
   discounts:
 {codes}
 products:
   - id: tee
     name: Sola Classic Tee
     price: 89.90
+    specs:
+      - {{key: fabric, label: {{en: Fabric}}, value: {{en: Cotton}}}}
   - id: lamp
     name: {{en: Night Owl Lamp, pt: Luminária Night Owl}}
     aliases: {{en: [NOL-200]}}
@@ -69,6 +71,8 @@ def test_the_glossary_holds_the_whole_sheet(tmp_path: Path) -> None:
     assert lamp.rendering("de") == "Night Owl Lamp"  # no German name: kept as written
     for term in ("Loja Sola", "Sola Classic Tee", "NOL-200", "PayPal", "Pix"):
         assert glossary.find(term) is not None, term
+    for word in ("card", "Cotton"):  # common words: left to the engine
+        assert glossary.find(word) is None, word
 
 
 def test_codes_and_names_come_out_as_the_sheet_writes_them(

@@ -4,8 +4,9 @@
 discount codes (written as the sheet spells them, "live 10" -> "LIVE10"), the brand (the
 seller's name), every product's name (in the target language's form where the sheet gives one,
 ``name: {en: Night Owl Lamp, pt: Luminária Night Owl}``, else verbatim) and model numbers, and
-the identifier-like terms :mod:`sola_studio.catalog.vocabulary` extracts for the recogniser
-(payment names such as "PayPal", tokens mixing letters and digits). The pinned product's own
+payment services' names ("Pix", "PayPal"), and the identifier-like terms
+:mod:`sola_studio.catalog.vocabulary` extracts for the recogniser (one token with a digit or an
+inner capital: "GH6", "USB-C"). The pinned product's own
 terms go on top (:func:`glossary_from_product`): its sizes stay verbatim, and every text the
 sheet gives per language (material, specs such as ``kind: {en: table, pt: mesa}``) becomes a
 term with the seller's renderings. A "table" in a furniture sheet therefore reaches a
@@ -98,8 +99,8 @@ def code_entry(code: str) -> GlossaryEntry:
 
 
 #: A term kept verbatim from the recogniser's list: one token with a digit or a capital after
-#: its first letter ("PayPal", "GH6", "USB-C"), or a capitalised single word ("Pix").
-_IDENTIFIER = re.compile(r"^(?=\S*(?:\d|\w[A-Z]|^[A-Z]))[^\s]+$")
+#: its first letter ("PayPal", "GH6", "USB-C"); a capitalised word alone ("Cotton") is not.
+_IDENTIFIER = re.compile(r"^(?=\S*(?:\d|\w[A-Z]))\S+$")
 _ALL_TERMS = 1_000_000  # no token budget: the glossary is not a prompt
 
 
@@ -110,7 +111,8 @@ def glossary_from_sheet(
     base: Glossary | None = None,
 ) -> Glossary:
     """The seller's glossary ``base``, then what the whole sheet protects in every target
-    language (codes, brand, every product's name and model numbers, identifier-like terms),
+    language (codes, brand, every product's name and model numbers, payment services' names,
+    identifier-like terms),
     then the pinned product's terms on top (:func:`glossary_from_product`). Terms are matched
     as spoken in ``source_language`` (the captions' language; default the sheet's)."""
     seller = source_language or sheet.seller_language
@@ -121,6 +123,10 @@ def glossary_from_sheet(
         entries.append(GlossaryEntry(sheet.seller_name.strip(), TermKind.BRAND))
     for product in sheet.products:
         entries += name_entries(product, seller, targets)
+    payment = (m for p in sheet.products if p.payment for m in p.payment.methods)
+    for method in dict.fromkeys(m.strip() for m in payment):
+        if method[:1].isupper():  # a payment service's name ("Pix", "PayPal"), not "card"
+            entries.append(GlossaryEntry(method, TermKind.BRAND, case_sensitive=True))
     covered = {form.casefold() for e in entries for form in e.forms}
     for term in recognition_vocabulary(sheet, seller, max_tokens=_ALL_TERMS).terms:
         if term.casefold() not in covered and _IDENTIFIER.match(term):
