@@ -260,7 +260,8 @@ NAMES = {
     "sola", "studio", "python", "cpython", "linux", "pyside6", "cuda", "gpu", "cpu", "nvidia",
     "ctranslate2", "bergamot", "mit", "int8", "http", "https", "mb", "kb", "s", "min", "h",
     "base", "tiny", "en", "small", "medium", "large", "v2", "v3", "turbo", "distil", "x86_64",
-    "x86", "pulseaudio", "pipewire", "v4l2loopback", "obs", "sha256", "usb", "tiktok",
+    "x86", "pulseaudio", "pipewire", "v4l2loopback", "obs", "sha256", "usb", "tiktok", "nllb",
+    "cc", "by", "nc", "mpl", "opus", "mt",
     "live", "ctrl", "l", "youtube", "twitch", "id", "yaml", "csv", "pt", "es", "zh", "fps",
     "rtf", "ms", "ai", "v", "k", "opencv", "portaudio", "noto", "cublas", "cudnn",
 }  # fmt: skip
@@ -409,3 +410,21 @@ def test_store_errors_and_the_status_line_are_chinese(qtbot, chinese, tmp_path):
         assert english_words(line) == [], line
     finally:
         assert window.shutdown()
+
+
+def test_the_core_texts_the_window_shows_match_their_templates():
+    """Written by the core's own functions, so a rewording there shows here, not in English
+    in the seller's window."""
+    from sola_studio.models.reach import LICENCES
+    from sola_studio.models.translation import TranslationKind, license_note
+    from sola_studio.translate.factory import install_hint
+
+    catalog = load_catalog("zh_CN")
+    assert catalog is not None
+    texts = [
+        install_hint("en", "de"),
+        license_note(TranslationKind.NLLB),
+        *LICENCES.values(),
+    ]
+    for text in texts:
+        assert english_words(catalog.translate(text)) == [], text

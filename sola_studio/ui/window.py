@@ -400,7 +400,7 @@ class MainWindow(QMainWindow):
             self.problem.show_problem(
                 self.tr("Captions without {0}").format(", ".join(missing)),
                 self.tr("No translation model for these caption languages is installed."),
-                " ; ".join(dict.fromkeys(missing.values())),
+                " ; ".join(dict.fromkeys(localize(fix) for fix in missing.values())),
             )
 
     def _on_stopped(self, session: StudioSession) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 from sola_studio.models.reach import CaptionReach, caption_reach
 from sola_studio.models.translation import TranslationModels
 from sola_studio.ui import theme
+from sola_studio.ui.i18n import localize
 from sola_studio.ui.languages import label
 
 
@@ -48,7 +49,9 @@ class CaptionReachView(QTreeWidget):
             else:
                 colour = theme.AMBER if r.warning else theme.OK
             item.setForeground(1, QBrush(QColor(colour)))
-            tip = [o.warning for o in r.options if o.warning] or ([r.warning] if r.warning else [])
+            tip = [localize(o.warning) for o in r.options if o.warning] or (
+                [localize(r.warning)] if r.warning else []
+            )
             item.setToolTip(1, "\n".join([self.describe(r), *tip]))
             self.addTopLevelItem(item)
 
@@ -60,11 +63,12 @@ class CaptionReachView(QTreeWidget):
             return self.tr("the language you speak: no translation needed")
         if r.reached:
             text = self.tr("✓ {0}").format(r.engine)
-            return text + (f" — ⚠ {r.warning}" if r.warning else "")
+            return text + (f" — ⚠ {localize(r.warning)}" if r.warning else "")
         options = "; ".join(
-            self.tr("{0} ({1} MB, {2})").format(o.name, o.download_mb, o.licence) for o in r.options
+            self.tr("{0} ({1} MB, {2})").format(o.name, o.download_mb, localize(o.licence))
+            for o in r.options
         )
-        warnings = " ".join(f"⚠ {o.warning}" for o in r.options if o.warning)
+        warnings = " ".join(f"⚠ {localize(o.warning)}" for o in r.options if o.warning)
         return self.tr("⚠ no installed model reaches it: install one of {0}. {1}").format(
             options, warnings
         )
