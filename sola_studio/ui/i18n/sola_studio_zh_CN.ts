@@ -64,32 +64,32 @@
 <context>
     <name>CaptionReachView</name>
     <message>
-        <location filename="../widgets/caption_reach.py" line="31"/>
+        <location filename="../widgets/caption_reach.py" line="32"/>
         <source>Caption language</source>
         <translation>字幕语言</translation>
     </message>
     <message>
-        <location filename="../widgets/caption_reach.py" line="31"/>
+        <location filename="../widgets/caption_reach.py" line="32"/>
         <source>Translation</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../widgets/caption_reach.py" line="60"/>
+        <location filename="../widgets/caption_reach.py" line="63"/>
         <source>the language you speak: no translation needed</source>
         <translation>你说的语言：无需翻译</translation>
     </message>
     <message>
-        <location filename="../widgets/caption_reach.py" line="62"/>
+        <location filename="../widgets/caption_reach.py" line="65"/>
         <source>✓ {0}</source>
         <translation>✓ {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/caption_reach.py" line="65"/>
+        <location filename="../widgets/caption_reach.py" line="68"/>
         <source>{0} ({1} MB, {2})</source>
         <translation>{0}（{1} MB，{2}）</translation>
     </message>
     <message>
-        <location filename="../widgets/caption_reach.py" line="68"/>
+        <location filename="../widgets/caption_reach.py" line="72"/>
         <source>⚠ no installed model reaches it: install one of {0}. {1}</source>
         <translation>⚠ 没有已安装的模型能翻译到该语言：请安装以下之一：{0}。{1}</translation>
     </message>
@@ -803,12 +803,12 @@
 <context>
     <name>ModelsDialog</name>
     <message>
-        <location filename="../widgets/models.py" line="421"/>
+        <location filename="../widgets/models.py" line="423"/>
         <source>Speech models</source>
         <translation>语音模型</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="426"/>
+        <location filename="../widgets/models.py" line="428"/>
         <source>Bigger models are more accurate and slower. A download resumes where it stopped; every file is checked before it is used.</source>
         <translation>模型越大越准确，也越慢。下载中断后会从停下的地方继续；每个文件在使用前都会校验。</translation>
     </message>
@@ -997,46 +997,51 @@
     </message>
     <message>
         <location filename="../widgets/models.py" line="360"/>
+        <source>Preparing {0} cancelled; Install starts it again.</source>
+        <translation>已取消准备 {0}；点“安装”重新开始。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="362"/>
         <source>Download of {0} cancelled; {1} kept. Retry resumes it.</source>
         <translation>已取消下载 {0}；已保留 {1}。点“重试”继续下载。</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="368"/>
+        <location filename="../widgets/models.py" line="370"/>
         <source>No internet connection: connect, or use {0}, which is prepared from the installed packages.</source>
         <translation>没有网络连接：请连接网络，或使用 {0}（它从已安装的软件包准备，无需下载）。</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="371"/>
+        <location filename="../widgets/models.py" line="373"/>
         <source>No internet connection: connect, then retry.</source>
         <translation>没有网络连接：请连接网络后重试。</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="374"/>
+        <location filename="../widgets/models.py" line="376"/>
         <source>The connection kept dropping while {0} downloaded; what arrived is kept. Retry resumes it.</source>
         <translation>下载 {0} 时网络连接反复中断；已下载的部分已保留。点“重试”继续下载。</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="379"/>
+        <location filename="../widgets/models.py" line="381"/>
         <source>{0} arrived damaged twice (its checksum does not match), so it was not installed. Try again later.</source>
         <translation>{0} 两次下载都已损坏（校验和不符），因此没有安装。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="384"/>
+        <location filename="../widgets/models.py" line="386"/>
         <source>{0} could not be installed: {1}</source>
         <translation>{0} 无法安装：{1}</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="399"/>
+        <location filename="../widgets/models.py" line="401"/>
         <source>{0} could not be removed: {1}</source>
         <translation>{0} 无法删除：{1}</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="406"/>
+        <location filename="../widgets/models.py" line="408"/>
         <source>{0} removed.</source>
         <translation>已删除 {0}。</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="406"/>
+        <location filename="../widgets/models.py" line="408"/>
         <source>Nothing to remove.</source>
         <translation>没有可删除的内容。</translation>
     </message>

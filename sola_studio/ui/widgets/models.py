@@ -356,6 +356,8 @@ class ModelsPanel(QWidget):
         log.info("install of %s ended: %r", name, error)
         if isinstance(error, Cancelled):
             kept = self.offers.get(name)
+            if kept is not None and kept.availability is Availability.PREPARE:
+                return self.tr("Preparing {0} cancelled; Install starts it again.").format(name)
             have = kept.partial_bytes if kept is not None else 0
             return self.tr("Download of {0} cancelled; {1} kept. Retry resumes it.").format(
                 name, _mb(have)
