@@ -193,6 +193,8 @@ class CameraPage(QWizardPage):
         shape_row = QHBoxLayout()
         shape_row.addWidget(QLabel(self.tr("Picture shape")))
         self.shape = OutputShapeCombo(settings.output_size)  # portrait for TikTok LIVE
+        # the camera shown as the show will crop it (in portrait: its middle)
+        self.shape.currentIndexChanged.connect(lambda _i: self.isVisible() and self._restart())
         shape_row.addWidget(self.shape, 1)
         layout.addLayout(shape_row)
         row = QHBoxLayout()
@@ -236,8 +238,9 @@ class CameraPage(QWizardPage):
         from sola_studio.sources.video import CameraSource
 
         device = self.camera.text().strip() or "0"
+        width, height = self.shape.output_size()
         self.probe = SourceProbe(
-            lambda: CameraSource(int(device) if device.isdigit() else device),
+            lambda: CameraSource(int(device) if device.isdigit() else device, width, height),
             lambda frame: frame,
             self,
         )
