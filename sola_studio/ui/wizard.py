@@ -194,7 +194,7 @@ class CameraPage(QWizardPage):
         shape_row.addWidget(QLabel(self.tr("Picture shape")))
         self.shape = OutputShapeCombo(settings.output_size)  # portrait for TikTok LIVE
         # the camera shown as the show will crop it (in portrait: its middle)
-        self.shape.currentIndexChanged.connect(lambda _i: self.isVisible() and self._restart())
+        self.shape.currentIndexChanged.connect(self._shape_changed)
         shape_row.addWidget(self.shape, 1)
         layout.addLayout(shape_row)
         row = QHBoxLayout()
@@ -252,6 +252,10 @@ class CameraPage(QWizardPage):
         if self.probe is not None:
             self.probe.stop()
             self.probe = None
+
+    def _shape_changed(self, _index: int) -> None:
+        if self.isVisible():  # the page on screen: try the camera again in the new shape
+            self._restart()
 
 
 class ModelsPage(QWizardPage):
