@@ -428,3 +428,15 @@ def test_the_core_texts_the_window_shows_match_their_templates():
     ]
     for text in texts:
         assert english_words(catalog.translate(text)) == [], text
+
+
+def test_settings_lists_the_speech_models_with_their_state_in_chinese(qtbot, chinese):
+    from sola_studio.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    combo = dialog.asr_model
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    states = [t.split(" — ", 1)[1] for t in texts]
+    assert "未安装" in states and all(english_words(s) == [] for s in states), texts
+    assert dialog.manage_models.text() == "安装或删除…"

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from sola_studio.config import CaptionLayout, CaptionLook, Settings
 from sola_studio.ui.devices import list_microphones
-from sola_studio.ui.i18n import LANGUAGE_NAMES
+from sola_studio.ui.i18n import LANGUAGE_NAMES, localize
 from sola_studio.ui.widgets.caption_reach import CaptionReachView
 from sola_studio.ui.widgets.pickers import LanguageChecklist, LanguageCombo
 from sola_studio.ui.widgets.picture import PictureSourcePicker
@@ -52,7 +52,7 @@ def model_choices() -> list[tuple[str, str]]:
     try:
         from sola_studio.models.registry import list_models
 
-        return [(e.name, f"{e.name} — {e.status.value}") for e in list_models()]
+        return [(e.name, f"{e.name} — {localize(e.status.value)}") for e in list_models()]
     except Exception as exc:  # the registry must never keep the settings from opening
         log.warning("model list unavailable: %s", exc)
         return [(m, m) for m in ASR_MODELS]
@@ -188,7 +188,12 @@ class SettingsDialog(QDialog):
         for name, text in model_choices():
             self.asr_model.addItem(text, name)
         self.asr_model.setCurrentIndex(max(0, self.asr_model.findData(settings.asr_model)))
-        form.addRow(self.tr("Speech model"), self.asr_model)
+        asr_row = QHBoxLayout()
+        asr_row.addWidget(self.asr_model, 1)
+        self.manage_models = QPushButton(self.tr("Install or remove…"))
+        self.manage_models.clicked.connect(self._manage_models)
+        asr_row.addWidget(self.manage_models)
+        form.addRow(self.tr("Speech model"), asr_row)
         self.device = QComboBox()
         for value, text in (
             ("auto", self.tr("Automatic (GPU when there is one)")),
@@ -261,6 +266,18 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _manage_models(self) -> None:
+        """The models panel (download with progress and Cancel, Remove); the list is read
+        again after, so a model installed there can be chosen here."""
+        from sola_studio.ui.widgets.models import ModelsDialog
+
+        chosen = self.asr_model.currentData()
+        ModelsDialog(parent=self).exec()
+        self.asr_model.clear()
+        for name, text in model_choices():
+            self.asr_model.addItem(text, name)
+        self.asr_model.setCurrentIndex(max(0, self.asr_model.findData(chosen)))
 
     def caption_look(self) -> CaptionLook:
         """The caption look as the dialog's controls say now."""

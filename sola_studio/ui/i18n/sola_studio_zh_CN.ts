@@ -13,7 +13,7 @@
     <name>CameraPage</name>
     <message>
         <location filename="../wizard.py" line="184"/>
-        <location filename="../wizard.py" line="200"/>
+        <location filename="../wizard.py" line="202"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
@@ -33,12 +33,12 @@
         <translation>画面形状</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="202"/>
+        <location filename="../wizard.py" line="204"/>
         <source>Show picture</source>
         <translation>显示画面</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="231"/>
+        <location filename="../wizard.py" line="233"/>
         <source>The show uses: {0}</source>
         <translation>直播使用：{0}</translation>
     </message>
@@ -261,12 +261,12 @@
 <context>
     <name>CommentsPage</name>
     <message>
-        <location filename="../wizard.py" line="424"/>
+        <location filename="../wizard.py" line="431"/>
         <source>Comments</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="427"/>
+        <location filename="../wizard.py" line="434"/>
         <source>Where your viewers write. Drafts are made for every comment; nothing is sent until you approve it. You can change this later in Settings › Comments.</source>
         <translation>观众在哪里留言。每条评论都会生成草稿；在您批准之前不会发送任何内容。之后可在 设置 › 评论 中更改。</translation>
     </message>
@@ -505,27 +505,27 @@
 <context>
     <name>DoctorPage</name>
     <message>
-        <location filename="../wizard.py" line="449"/>
+        <location filename="../wizard.py" line="456"/>
         <source>Check this machine</source>
         <translation>检查本机</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="450"/>
+        <location filename="../wizard.py" line="457"/>
         <source>What Sola Studio found, and how to fix anything missing.</source>
         <translation>Sola Studio 的检查结果，以及缺失项的修复方法。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="454"/>
+        <location filename="../wizard.py" line="461"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="462"/>
+        <location filename="../wizard.py" line="469"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="477"/>
+        <location filename="../wizard.py" line="484"/>
         <source>Fix: {0}</source>
         <translation>解决办法：{0}</translation>
     </message>
@@ -816,22 +816,22 @@
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../wizard.py" line="262"/>
+        <location filename="../wizard.py" line="269"/>
         <source>Speech model</source>
         <translation>语音模型</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="264"/>
+        <location filename="../wizard.py" line="271"/>
         <source>Bigger models are more accurate and slower. “base” suits most laptops.</source>
         <translation>模型越大越准确，也越慢。“base”适合大多数笔记本电脑。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="331"/>
+        <location filename="../wizard.py" line="338"/>
         <source>{0} is not installed: install it, or choose an installed model.</source>
         <translation>{0} 未安装：请安装它，或选择已安装的模型。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="356"/>
+        <location filename="../wizard.py" line="363"/>
         <source>{0} could not be installed: {1}
 {2} stays selected.</source>
         <translation>{0} 无法安装：{1}
@@ -1616,7 +1616,7 @@
     </message>
     <message>
         <location filename="../settings_dialog.py" line="90"/>
-        <location filename="../settings_dialog.py" line="310"/>
+        <location filename="../settings_dialog.py" line="327"/>
         <source>No plan</source>
         <translation>不用计划</translation>
     </message>
@@ -1627,7 +1627,7 @@
     </message>
     <message>
         <location filename="../settings_dialog.py" line="99"/>
-        <location filename="../settings_dialog.py" line="317"/>
+        <location filename="../settings_dialog.py" line="334"/>
         <source>Show plan</source>
         <translation>直播计划</translation>
     </message>
@@ -1708,7 +1708,7 @@
     </message>
     <message>
         <location filename="../settings_dialog.py" line="159"/>
-        <location filename="../settings_dialog.py" line="251"/>
+        <location filename="../settings_dialog.py" line="256"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
@@ -1738,117 +1738,122 @@
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="191"/>
+        <location filename="../settings_dialog.py" line="193"/>
+        <source>Install or remove…</source>
+        <translation>安装或删除…</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="196"/>
         <source>Speech model</source>
         <translation>语音模型</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="194"/>
+        <location filename="../settings_dialog.py" line="199"/>
         <source>Automatic (GPU when there is one)</source>
         <translation>自动（有 GPU 时使用 GPU）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="195"/>
+        <location filename="../settings_dialog.py" line="200"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="196"/>
+        <location filename="../settings_dialog.py" line="201"/>
         <source>NVIDIA GPU (CUDA)</source>
         <translation>NVIDIA GPU（CUDA）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="200"/>
+        <location filename="../settings_dialog.py" line="205"/>
         <source>Run models on</source>
         <translation>模型运行于</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="201"/>
+        <location filename="../settings_dialog.py" line="206"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="205"/>
+        <location filename="../settings_dialog.py" line="210"/>
         <source>Record the show (captioned video with sound)</source>
         <translation>录制直播（带字幕和声音的视频）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="207"/>
+        <location filename="../settings_dialog.py" line="212"/>
         <source>Recording</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="208"/>
+        <location filename="../settings_dialog.py" line="213"/>
         <source>Saved as show.mp4 with subtitles in the session&apos;s folder.</source>
         <translation>以 show.mp4 及字幕文件保存在本场直播的文件夹中。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="212"/>
+        <location filename="../settings_dialog.py" line="217"/>
         <source>Send the picture to the virtual camera</source>
         <translation>把画面输出到虚拟摄像头</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="214"/>
+        <location filename="../settings_dialog.py" line="219"/>
         <source>Virtual camera</source>
         <translation>虚拟摄像头</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="217"/>
+        <location filename="../settings_dialog.py" line="222"/>
         <source>Your streaming app picks it up like a webcam. It needs a virtual camera driver (v4l2loopback on Linux, OBS Virtual Camera on Windows and macOS); without one, Go live says what to install.</source>
         <translation>直播软件会像选择普通摄像头一样选中它。需要虚拟摄像头驱动（Linux 上为 v4l2loopback，Windows 和 macOS 上为 OBS Virtual Camera）；没有驱动时，开始直播会提示需要安装什么。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="225"/>
+        <location filename="../settings_dialog.py" line="230"/>
         <source>Serve caption pages for OBS browser sources</source>
         <translation>为 OBS 浏览器源提供字幕页面</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="227"/>
+        <location filename="../settings_dialog.py" line="232"/>
         <source>Overlay</source>
         <translation>叠加层</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="229"/>
+        <location filename="../settings_dialog.py" line="234"/>
         <source>Only this computer can open them; the links appear under the captions.</source>
         <translation>只有本机可以打开；链接显示在字幕下方。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="234"/>
+        <location filename="../settings_dialog.py" line="239"/>
         <source>Outputs</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="240"/>
+        <location filename="../settings_dialog.py" line="245"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="242"/>
+        <location filename="../settings_dialog.py" line="247"/>
         <source>Keep viewer data for</source>
         <translation>观众数据保留</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="244"/>
+        <location filename="../settings_dialog.py" line="249"/>
         <source>Comments and viewer names older than this are deleted automatically.</source>
         <translation>超过此期限的评论和观众名称会被自动删除。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="253"/>
+        <location filename="../settings_dialog.py" line="258"/>
         <source>Window language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="254"/>
+        <location filename="../settings_dialog.py" line="259"/>
         <source>Privacy and window</source>
         <translation>隐私与界面</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="309"/>
+        <location filename="../settings_dialog.py" line="326"/>
         <source> (none beside the sheet yet: make one with Show plan…)</source>
         <translation>（商品表旁边还没有计划：用“直播计划…”制作一个）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="317"/>
+        <location filename="../settings_dialog.py" line="334"/>
         <source>Show plan (*.yaml *.yml)</source>
         <translation>直播计划 (*.yaml *.yml)</translation>
     </message>
@@ -1856,7 +1861,7 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../wizard.py" line="505"/>
+        <location filename="../wizard.py" line="512"/>
         <source>Sola Studio setup</source>
         <translation>Sola Studio 设置向导</translation>
     </message>
@@ -2079,32 +2084,32 @@
 <context>
     <name>SheetPage</name>
     <message>
-        <location filename="../wizard.py" line="370"/>
+        <location filename="../wizard.py" line="377"/>
         <source>Product sheet</source>
         <translation>商品表</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="372"/>
+        <location filename="../wizard.py" line="379"/>
         <source>Replies are drafted only from your sheet: prices, sizes, shipping, FAQ.</source>
         <translation>回复只根据您的商品表起草：价格、尺码、运费、常见问题。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="375"/>
+        <location filename="../wizard.py" line="382"/>
         <source>Start with the sample sheet (a T-shirt shop)</source>
         <translation>使用示例商品表（T 恤店）</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="376"/>
+        <location filename="../wizard.py" line="383"/>
         <source>Import my own sheet (YAML or CSV)…</source>
         <translation>导入我自己的商品表（YAML 或 CSV）…</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="393"/>
+        <location filename="../wizard.py" line="400"/>
         <source>Your product sheet</source>
         <translation>您的商品表</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="411"/>
+        <location filename="../wizard.py" line="418"/>
         <source>{0} products; on camera first: {1}</source>
         <translation>{0} 件商品；首先展示：{1}</translation>
     </message>
