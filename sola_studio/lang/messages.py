@@ -8,26 +8,30 @@ marks a part that varies: a path, a model name, a device) and its translation. A
 translated when it matches a template whole; the varying parts are put into the translation,
 each translated in turn when it is itself a known text (a device name, a nested message).
 A part the translation leaves out (the raw ``urlopen error`` after "cannot reach the model hub")
-is dropped on purpose: the seller reads what happened and the fix, and the English details stay
-in the log. A text no template matches comes back unchanged, so a new core message shows in
-English until its line is added: ``unknown`` lists them for a test.
+is dropped on purpose: the seller reads what happened and the fix; the English details stay with
+the error (the CLI, the log). A text no template matches comes back unchanged (and is logged at debug level), so
+a new core message shows in English until its line is added; the window's Chinese tests
+(``tests/test_ui_models.py``) fail on such a text.
 
 Qt-free and read once per locale. It never imports the modules whose words it holds.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from sola_studio.core.errors import ConfigError, SolaError
+from sola_studio.core.errors import ConfigError
 from sola_studio.core.yamlio import safe_load
+
+log = logging.getLogger(__name__)
 
 CATALOG_DIR = Path(__file__).resolve().parent / "data" / "messages"
 _FIELD = re.compile(r"\{(\w+)\}")
-# Lines of a message are translated one by one; "fix: " is how the CLI introduces a fix.
+# A text no template knows whole is translated line by line.
 _LINE_BREAK = "\n"
 
 
@@ -71,14 +75,8 @@ class MessageCatalog:
             return found
         if _LINE_BREAK in text:
             return _LINE_BREAK.join(self.translate(line) for line in text.split(_LINE_BREAK))
+        log.debug("no %s translation for %r", self.locale, text)
         return text
-
-    def known(self, text: str) -> bool:
-        """Whether every line of ``text`` is translated (empty lines count as known)."""
-        return all(
-            not line.strip() or self._lookup(line.strip()) is not None
-            for line in text.split(_LINE_BREAK)
-        ) or (self._lookup(text.strip()) is not None)
 
     def _lookup(self, text: str) -> str | None:
         if not text:
@@ -95,13 +93,6 @@ class MessageCatalog:
             values = {k: self.translate(v) for k, v in m.groupdict().items()}
             return template.translated.format(**values)
         return None
-
-    def describe(self, exc: object) -> str:
-        """An error's message and fix (a blank line between), translated."""
-        if isinstance(exc, SolaError):
-            message = self.translate(exc.message)
-            return f"{message}\n\n{self.translate(exc.fix)}" if exc.fix else message
-        return self.translate(str(exc))
 
 
 @cache
