@@ -1,0 +1,170 @@
+"""The window's product sheet editor (issue 19.7, issue 15's editor), offscreen with the real
+loader and real files: a price typed as "R$ 59,90" is saved as 59.9; a bad field blocks Save
+with the loader's own message at that field; Cancel with edits asks; approving a translation
+persists in NAME.translations.json; the YAML tab and the form agree both ways."""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from helpers import SAMPLE_SHEET
+
+pytest.importorskip("PySide6")
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from sola_studio.catalog import editing
+from sola_studio.catalog.loader import load_sheet
+from sola_studio.comments.sheet_texts import CachedText, read_cache, write_cache
+from sola_studio.ui.sheet_editor import SheetFormEditor
+
+
+def answer_next_box(button: QMessageBox.StandardButton, seen: list[str]) -> None:
+    """Click ``button`` on the next message box the editor opens (modal: its own loop)."""
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, click)
+            return
+        seen.append(box.text())
+        b = box.button(button)
+        assert b is not None
+        b.click()
+
+    QTimer.singleShot(0, click)
+
+
+@pytest.fixture
+def sheet_path(tmp_path: Path) -> Path:
+    path = tmp_path / "shop.yaml"
+    shutil.copy(SAMPLE_SHEET, path)
+    return path
+
+
+def open_editor(qtbot, path: Path) -> SheetFormEditor:  # type: ignore[no-untyped-def]
+    editor = SheetFormEditor(path)
+    qtbot.addWidget(editor)
+    editor.tabs.setCurrentIndex(editor.PRODUCTS)
+    return editor
+
+
+def test_a_price_typed_in_reais_is_saved_as_the_number(qtbot, sheet_path: Path) -> None:  # type: ignore[no-untyped-def]
+    editor = open_editor(qtbot, sheet_path)
+    form = editor.products.form
+    assert form is not None and form.price.text() == "89.9"
+    form.price.clear()
+    qtbot.keyClicks(form.price, "R$ 59,90")
+    assert editor.is_dirty()
+    assert editor.save()
+    assert "price: 59.90" in sheet_path.read_text(encoding="utf-8")
+    assert load_sheet(sheet_path).product("tee").price.amount == Decimal("59.9")  # type: ignore[union-attr]
+    assert editor.sheet is not None and editor.sheet.product("tee").price.amount == Decimal("59.9")  # type: ignore[union-attr]
+    assert editing.backup_of(sheet_path).read_bytes() == SAMPLE_SHEET.read_bytes()
+
+
+def test_a_bad_field_blocks_save_with_the_loaders_message(qtbot, sheet_path: Path) -> None:  # type: ignore[no-untyped-def]
+    editor = open_editor(qtbot, sheet_path)
+    form = editor.products.form
+    assert form is not None
+    form.variants.set_cell(0, "stock", "lots")
+    qtbot.waitUntil(lambda: editor.checked is not None and not editor.checked.ok)
+    assert editor.checked is not None and editor.checked.error is not None
+    message = editor.checked.error.message
+    assert "products[0].variants[0].stock" in message and "whole number" in message
+    cell = form.variants.table.item(0, 2)
+    assert cell is not None and "whole number" in cell.toolTip()  # marked at the field
+    before = sheet_path.read_bytes()
+    assert not editor.save()
+    assert "Not saved" in editor.problem.text() and "stock" in editor.problem.text()
+    assert sheet_path.read_bytes() == before
+
+
+def test_an_ambiguous_amount_asks_which_one(qtbot, sheet_path: Path) -> None:  # type: ignore[no-untyped-def]
+    editor = open_editor(qtbot, sheet_path)
+    form = editor.products.form
+    assert form is not None
+    form.price.clear()
+    qtbot.keyClicks(form.price, "1,234")
+    editor.check_now()
+    assert "ambiguous" in editor.problem.text()
+    assert not editor.save()
+    buttons = [editor.choices.itemAt(i).widget() for i in range(editor.choices.count())]
+    labels = [b.text() for b in buttons]  # type: ignore[union-attr]
+    assert labels == ["1234", "1.234"]
+    buttons[0].click()  # type: ignore[union-attr]
+    assert editor.save()
+    assert load_sheet(sheet_path).product("tee").price.amount == Decimal("1234")  # type: ignore[union-attr]
+
+
+def test_cancel_with_edits_asks_and_keep_editing_keeps_them(qtbot, sheet_path: Path) -> None:  # type: ignore[no-untyped-def]
+    editor = open_editor(qtbot, sheet_path)
+    editor.show()
+    form = editor.products.form
+    assert form is not None
+    qtbot.keyClicks(form.name, " Plus")
+    seen: list[str] = []
+    answer_next_box(QMessageBox.StandardButton.Cancel, seen)  # "Keep editing"
+    editor.reject()
+    assert seen and "not saved" in seen[0]
+    assert editor.isVisible() and editor.is_dirty()
+    answer_next_box(QMessageBox.StandardButton.Discard, seen)
+    editor.reject()
+    assert len(seen) == 2 and not editor.isVisible()
+    assert sheet_path.read_bytes() == SAMPLE_SHEET.read_bytes()
+
+
+def test_cancel_without_edits_does_not_ask(qtbot, sheet_path: Path) -> None:  # type: ignore[no-untyped-def]
+    editor = open_editor(qtbot, sheet_path)
+    editor.show()
+    assert not editor.is_dirty()
+    editor.reject()
+    assert not editor.isVisible()
+
+
+def test_approving_a_translation_persists(qtbot, sheet_path: Path) -> None:  # type: ignore[no-untyped-def]
+    cache = sheet_path.with_name("shop.translations.json")
+    write_cache(
+        cache,
+        [
+            CachedText("en", "pt", "Ecobag Sola", "Ecobag Sola"),
+            CachedText("en", "pt", "Tênis Sola Runner", "Tênis Sola Corredor"),
+        ],
+    )
+    editor = open_editor(qtbot, sheet_path)
+    view = editor.translations
+    assert view.table.rowCount() == 2
+    view.approve(0)
+    text = view.table.item(1, 2)
+    assert text is not None
+    text.setText("Tênis Sola Runner")  # the seller corrects the machine
+    assert editor.is_dirty()
+    assert editor.save()
+    assert read_cache(cache) == [
+        CachedText("en", "pt", "Ecobag Sola", "Ecobag Sola", approved=True),
+        CachedText("en", "pt", "Tênis Sola Runner", "Tênis Sola Runner", approved=True),
+    ]
+
+
+def test_the_yaml_tab_and_the_form_agree(qtbot, sheet_path: Path) -> None:  # type: ignore[no-untyped-def]
+    editor = open_editor(qtbot, sheet_path)
+    form = editor.products.form
+    assert form is not None
+    form.variants.set_cell(0, "stock", "7")
+    editor.tabs.setCurrentIndex(editor.YAML)
+    text = editor.yaml.toPlainText()
+    assert editing.parse(text)["products"][0]["variants"][0]["stock"] == 7
+    editor.yaml.setPlainText(text.replace("price: 249.9", "price: 199.5", 1))
+    editor.tabs.setCurrentIndex(editor.PRODUCTS)
+    editor.products.list.setCurrentRow(1)
+    form = editor.products.form
+    assert form is not None and form.price.text() == "199.5"
+    editor.yaml.setPlainText("products: [")  # not YAML: the form keeps the last good sheet
+    editor.tabs.setCurrentIndex(editor.YAML)
+    editor.yaml.setPlainText("products: [")
+    editor.check_now()
+    assert "not valid YAML" in editor.problem.text()
+    assert not editor.save()
