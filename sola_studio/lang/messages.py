@@ -9,9 +9,9 @@ translated when it matches a template whole; the varying parts are put into the 
 each translated in turn when it is itself a known text (a device name, a nested message).
 A part the translation leaves out (the raw ``urlopen error`` after "cannot reach the model hub")
 is dropped on purpose: the seller reads what happened and the fix; the English details stay with
-the error (the CLI, the log). A text no template matches comes back unchanged (and is logged at debug level), so
-a new core message shows in English until its line is added; the window's Chinese tests
-(``tests/test_ui_models.py``) fail on such a text.
+the error (the CLI, the log). A text no template matches comes back unchanged (logged at debug
+level), so a new core message shows in English until its line is added; the window's Chinese
+tests (``tests/test_ui_models.py``) fail on such a text.
 
 Qt-free and read once per locale. It never imports the modules whose words it holds.
 """
