@@ -29,7 +29,12 @@ class StreamingOptions:
     ``max(min_step_s, measured pass cost / cpu_share)`` of new audio, so when the machine is
     loaded and passes take longer, partials thin out and commits never queue behind them; 0.5
     before, 0.3 measured in the same real-time run, load ~4: commit p50 1.29 -> 1.25 s, 43 -> 28
-    passes, CPU 58 -> 45 %). ``skip_partial_silence_s``: no partial starts once the utterance has
+    passes, CPU 58 -> 45 %). ``cpu_share_max``/``busy_target``/``load_window_s``: the share
+    rises from ``cpu_share`` up to ``cpu_share_max`` while commit passes leave room under
+    ``busy_target`` of the recogniser's time over the last ``load_window_s`` of audio
+    (:class:`~sola_studio.asr.cadence.PartialCadence`; ``None``: always ``cpu_share``), and
+    while commits come within ``max_commit_lag_s`` of the speech end they follow.
+    ``skip_partial_silence_s``: no partial starts once the utterance has
     been silent this long (its commit is due within the gate's silence wait, and a partial
     started then would delay it by a whole pass).
 
@@ -81,6 +86,10 @@ class StreamingOptions:
     partials: bool = True
     min_step_s: float = 0.5
     cpu_share: float = 0.3
+    cpu_share_max: float | None = None
+    busy_target: float = 0.7
+    load_window_s: float = 20.0
+    max_commit_lag_s: float = 1.3
     final_beam: int = 5
     agree_after_s: float | None = None
     tail_guard_s: float = 1.0

@@ -59,6 +59,7 @@ from typing import Protocol
 
 import numpy as np
 
+from sola_studio.asr.cadence import PartialCadence
 from sola_studio.asr.engine import WHISPER_WINDOW_S, AsrEngine, Decoded, DecodeOptions
 from sola_studio.asr.guards import (
     collapse_repetitions,
@@ -226,6 +227,7 @@ class UtteranceStreamer:
         self._prev: tuple[Word, ...] = ()  # last partial pass's words (absolute times)
         self._last_pass_end = 0.0
         self._pass_cost = 0.5  # seconds, moving average of measured passes
+        self.cadence = PartialCadence(self.options)  # how often partial passes run
         self._language: str | None = (
             self.options.languages[0] if len(self.options.languages) == 1 else None
         )
@@ -359,7 +361,7 @@ class UtteranceStreamer:
             # partial started now would delay it by a whole pass.
             return False
         span = self._buf.end - self._span_start(utt.start)
-        step = max(o.min_step_s, self._pass_cost / o.cpu_share)
+        step = self.cadence.step(self._pass_cost)
         return span >= 0.5 and self._buf.end - self._last_pass_end >= step
 
     def set_vocabulary(self, text: str) -> None:
@@ -414,6 +416,7 @@ class UtteranceStreamer:
             if retry.compression_ratio < decoded.compression_ratio:
                 decoded = dataclasses.replace(retry, seconds=decoded.seconds + retry.seconds)
         self._pass_cost = 0.7 * self._pass_cost + 0.3 * decoded.seconds
+        self.cadence.passed(self._buf.end, decoded.seconds, commit=beam > 1)
         return decoded
 
     def _run(
@@ -502,6 +505,7 @@ class UtteranceStreamer:
                 for w in words
             )
             words = self._unrepeated(words)
+            self.cadence.committed(self._buf.end - utt.end + decoded.seconds)
             if words:
                 out.append(self._commit(words, decoded.language, decoded.seconds))
         end = utt.end if utt.cut_at is None else utt.cut_at

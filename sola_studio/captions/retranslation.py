@@ -76,6 +76,19 @@ def stable_source(previous: str, current: str) -> str:
     return " ".join(cur[:n])
 
 
+_CUT_ENDS = ("-", "—", "–", "...", "…")
+
+
+def without_cut_word(text: str) -> str:
+    """``text`` without a last word the recogniser cut off mid-word ("rather s-", "a more
+    amiable-", "ill-disposed -", "still more..."): Whisper marks a word still being said with a
+    trailing dash or ellipsis, and its translation is a guess that the next partial takes back."""
+    words = text.split()
+    if words and words[-1].endswith(_CUT_ENDS):
+        words = words[:-1]
+    return " ".join(words)
+
+
 def erased(shown: Sequence[str], new: Sequence[str]) -> int:
     """Words of ``shown`` that a viewer sees taken back when ``new`` replaces it."""
     return len(shown) - common_prefix(shown, new)
@@ -87,18 +100,32 @@ class FlickerOptions:
     of the English loop and the French talk, ``docs/captions.md``).
 
     ``agree``: translate only the source prefix two successive partials agree on (else the whole
-    newest partial). ``hold_back``: target words of a partial translation kept back at its end.
-    ``revise_gain``: a revision that takes shown words back is made only when the new translation
-    shows at least this many more words than the screen does.
+    newest partial). ``start_agree``: nothing is translated until two successive partials agree
+    on their first word (an utterance's first partial, from under a second of audio, is often a
+    guess: "Hello." before "Unless to be", "Harry." before "Had he married"). ``drop_cut``: leave
+    out a last source word the recogniser cut off (:func:`without_cut_word`). ``hold_back``:
+    target words of a partial translation kept back at its end. ``revise_gain``: a revision that
+    takes shown words back is made when the new translation shows at least this many more words
+    than the screen does. ``confirm``: a revision is also made when the last two translations
+    agree past the first word where the screen differs (the new reading survived one update),
+    and words the last two translations agree on are shown even inside the hold-back. Whatever
+    the options, a word taken back from a place is never shown at that place again in the same
+    caption (until the commit replaces it all).
     """
 
     agree: bool = False
+    start_agree: bool = False
+    drop_cut: bool = False
     hold_back: int = 2
     revise_gain: int = 2
+    confirm: bool = False
 
     def source(self, previous: str, current: str) -> str:
         """What of the partial ``current`` is translated (``previous``: the partial before)."""
-        return stable_source(previous, current) if self.agree else current
+        text = stable_source(previous, current) if self.agree else current
+        if self.start_agree and not stable_source(previous, current):
+            return ""
+        return without_cut_word(text) if self.drop_cut else text
 
 
 class FlickerPolicy:
@@ -109,35 +136,58 @@ class FlickerPolicy:
         self.shown: list[str] = []
         self.erased = 0  # words taken back so far (for NE)
         self.revisions = 0
+        self._last: list[str] = []  # the previous translation's words
+        self._taken: set[tuple[int, str]] = set()  # (place, word) taken back from the screen
 
     @property
     def text(self) -> str:
         return " ".join(self.shown)
 
     def candidate(self, translation: str) -> list[str]:
-        """The words of ``translation`` that may be shown (its last ``hold_back`` kept back)."""
+        """The words of ``translation`` that may be shown: its last ``hold_back`` kept back,
+        except (``confirm``) those the previous translation had too."""
         words = translation.split()
         k = max(0, self.options.hold_back)
-        return words[: max(0, len(words) - k)] if k else words
+        n = max(0, len(words) - k)
+        if self.options.confirm:
+            n = max(n, common_prefix(self._last, words))
+        return words[:n]
 
     def update(self, translation: str) -> bool:
         """Take a new translation of the partial; True when what is shown changed."""
         cand = self.candidate(translation)
+        agreed = common_prefix(self._last, translation.split())
+        self._last = translation.split()
         if not words_of(" ".join(cand)):
             return False
         m = common_prefix(self.shown, cand)
         if m == len(self.shown):
-            if len(cand) <= m:
-                return False
             # Append only: the words already shown keep their spelling on screen.
-            self.shown = [*self.shown, *cand[m:]]
+            n = len(self._unflickered(cand, m))
+            if n <= m:
+                return False
+            self.shown = [*self.shown, *cand[m:n]]
             return True
-        if len(cand) - len(self.shown) < self.options.revise_gain:
+        gain = len(cand) - len(self.shown) >= self.options.revise_gain
+        confirmed = self.options.confirm and agreed > m
+        if not (gain or confirmed):
             return False
+        revised = self._unflickered(cand, m)
+        if len(revised) <= m:
+            return False
+        self._taken.update((i, unit(w)) for i, w in enumerate(self.shown[m:], m))
         self.erased += len(self.shown) - m
         self.revisions += 1
-        self.shown = list(cand)
+        self.shown = revised
         return True
+
+    def _unflickered(self, words: list[str], m: int) -> list[str]:
+        """``words`` up to the first word from ``m`` on that was taken back from that place
+        before: a viewer never sees a word go and then come back."""
+        for i in range(m, len(words)):
+            if (i, unit(words[i])) in self._taken:
+                return words[:i]
+        return words
 
 
 class ErasureBudget:
