@@ -168,3 +168,36 @@ def test_the_yaml_tab_and_the_form_agree(qtbot, sheet_path: Path) -> None:  # ty
     editor.check_now()
     assert "not valid YAML" in editor.problem.text()
     assert not editor.save()
+
+
+def test_the_window_opens_the_form_and_follows_the_saved_sheet(qtbot, sheet_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from sola_studio.config import Settings
+    from sola_studio.ui.session import DEMO_INPUTS, load_sheet_for, session_factory
+    from sola_studio.ui.window import MainWindow
+
+    settings = Settings().replace(product_sheet=str(sheet_path))
+    win = MainWindow(settings, session_factory(inputs=DEMO_INPUTS), load_sheet_for(settings))
+    qtbot.addWidget(win)
+    win.show()
+    seen: list[str] = []
+
+    def edit() -> None:
+        editor = QApplication.activeModalWidget()
+        if not isinstance(editor, SheetFormEditor):
+            QTimer.singleShot(10, edit)
+            return
+        editor.tabs.setCurrentIndex(editor.PRODUCTS)
+        form = editor.products.form
+        assert form is not None
+        form.price.setText("")
+        qtbot.keyClicks(form.price, "R$ 59,90")
+        seen.append("edited")
+        editor.save()
+
+    QTimer.singleShot(0, edit)
+    win.open_sheet_editor()
+    assert seen == ["edited"]
+    assert "59.90" in win.pinned.price.text()  # the pinned panel follows the saved sheet
+    assert load_sheet(sheet_path).product("tee").price.amount == Decimal("59.9")  # type: ignore[union-attr]
+    win.close()
+    assert win.shutdown()

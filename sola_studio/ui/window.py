@@ -584,7 +584,7 @@ class MainWindow(QMainWindow):
     def open_sheet_editor(self) -> None:
         from sola_studio import paths
         from sola_studio.ui.session import SAMPLE_SHEET
-        from sola_studio.ui.widgets.product import SheetEditor
+        from sola_studio.ui.sheet_editor import SheetFormEditor
 
         path = Path(self.settings.product_sheet) if self.settings.product_sheet else None
         if path is None:
@@ -599,7 +599,7 @@ class MainWindow(QMainWindow):
             if not path.exists():
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(SAMPLE_SHEET.read_text(encoding="utf-8"), encoding="utf-8")
-        editor = SheetEditor(path, self)
+        editor = SheetFormEditor(path, self)
         if editor.exec() and editor.sheet is not None:
             self._apply_settings(self.settings.replace(product_sheet=str(editor.path)))
             self.pinned.set_sheet(editor.sheet)

@@ -1,50 +1,39 @@
-"""The pinned product (the one on camera) with quick switching, and the product sheet editor.
+"""The pinned product (the one on camera) with quick switching.
 
 Switching forwards the product id; the core pins it (the sheet is the comment flow's, not the
-window's). The editor edits the seller's YAML sheet as text and checks it with the core's own
-loader before saving, so the window never holds a second idea of what a valid sheet is.
+window's). The sheet's editor is :mod:`sola_studio.ui.sheet_editor`.
 """
 
 from __future__ import annotations
 
 import html
 import logging
-from pathlib import Path
 
-import yaml
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from sola_studio.catalog.loader import sheet_from_raw
 from sola_studio.catalog.sheet import Product, ProductSheet, StockLevel
-from sola_studio.core import yamlio
-from sola_studio.core.errors import ConfigError
 from sola_studio.ui import theme
 
 log = logging.getLogger(__name__)
 
 
 def stock_html(sheet: ProductSheet, product: Product) -> str:
+    """Each variant's stock, bold at full contrast (amber when low, red when out)."""
     parts = []
     for v in product.variants:
         lvl = sheet.stock_level(v)
-        colour = {StockLevel.OUT: theme.RED, StockLevel.LOW: theme.AMBER}.get(lvl, theme.TEXT_DIM)
-        parts.append(
-            f"<span style='color:{colour}'>{html.escape(v.label or v.sku)}&nbsp;{v.stock}</span>"
-        )
+        colour = {StockLevel.OUT: theme.RED, StockLevel.LOW: theme.AMBER}.get(lvl, theme.TEXT)
+        label = html.escape(v.label or v.sku)
+        parts.append(f"<span style='color:{colour}'>{label}&nbsp;<b>{v.stock}</b></span>")
     return " · ".join(parts)
 
 
@@ -117,79 +106,3 @@ class PinnedProduct(QFrame):
             return
         self.set_sheet(self._sheet.with_pinned(product_id))
         self.pinned.emit(product_id)
-
-
-class SheetEditor(QDialog):
-    """Edits a YAML product sheet; saves only what the core's loader accepts."""
-
-    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Product sheet"))
-        self.resize(760, 640)
-        self.path = path
-        self.sheet: ProductSheet | None = None
-        layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        self.where = QLabel(str(path))
-        self.where.setObjectName("dim")
-        top.addWidget(self.where, 1)
-        open_button = QPushButton(self.tr("Open…"))
-        open_button.clicked.connect(self._open)
-        top.addWidget(open_button)
-        layout.addLayout(top)
-        self.text = QPlainTextEdit()
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        mono.setStyleHint(QFont.StyleHint.Monospace)
-        self.text.setFont(mono)
-        layout.addWidget(self.text, 1)
-        self.note = QLabel()
-        self.note.setWordWrap(True)
-        layout.addWidget(self.note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        check = buttons.addButton(self.tr("Check"), QDialogButtonBox.ButtonRole.ActionRole)
-        check.clicked.connect(self.check)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        if path.exists():
-            self.text.setPlainText(path.read_text(encoding="utf-8"))
-
-    def check(self) -> ProductSheet | None:
-        """Validate the text with the core loader; shows what is wrong and how to fix it."""
-        try:
-            raw = yamlio.safe_load(self.text.toPlainText())
-            sheet = sheet_from_raw(raw, source=str(self.path))
-        except yaml.YAMLError as exc:
-            self._show(False, self.tr("Not valid YAML: {0}").format(exc))
-            return None
-        except ConfigError as exc:
-            self._show(False, str(exc))
-            return None
-        n = len(sheet.products)
-        self._show(True, self.tr("{0} products, pinned: {1}").format(n, sheet.pinned.name))
-        self.sheet = sheet
-        return sheet
-
-    def save(self) -> None:
-        if self.check() is None:
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(self.text.toPlainText(), encoding="utf-8")
-        log.info("product sheet saved to %s", self.path)
-        self.accept()
-
-    def _open(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open a product sheet"), str(self.path.parent), "YAML (*.yaml *.yml)"
-        )
-        if name:
-            self.path = Path(name)
-            self.where.setText(name)
-            self.text.setPlainText(self.path.read_text(encoding="utf-8"))
-            self.check()
-
-    def _show(self, ok: bool, message: str) -> None:
-        self.note.setText(message)
-        self.note.setStyleSheet(f"color: {theme.OK if ok else theme.RED};")
