@@ -48,8 +48,11 @@ def _numbers_in_local(text: LocalText) -> tuple[str, ...]:
 
 def product_facts(sheet: ProductSheet, p: Product) -> list[SheetFact]:
     """Every fact about product ``p``; ``text`` is a short seller-language summary."""
-    # a product name may hold digits ("Runner 2"); templates repeat the name, so they are allowed
-    name_numbers = tuple(str(n) for n in numbers_in(p.name))
+    # a product name may hold digits ("Runner 2", "Sun Cream SPF50+"); templates repeat the
+    # name in the viewer's language, so the digits of every language's name are allowed
+    name_numbers = tuple(
+        dict.fromkeys(str(n) for name in (p.name, *p.names.values()) for n in numbers_in(name))
+    )
     facts: list[SheetFact] = [
         SheetFact(
             FactRef(

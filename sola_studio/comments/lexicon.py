@@ -108,6 +108,19 @@ def find_cues(folded: str, cues: Iterable[str]) -> list[str]:
     return [cue for cue in cues if _cue_regex(cue).search(folded)]
 
 
+def cue_position(folded: str, cue: str) -> int:
+    """Where ``cue`` first matches in ``folded`` (-1: nowhere)."""
+    m = _cue_regex(cue).search(folded)
+    return m.start() if m else -1
+
+
+def strip_cues(folded: str, cues: Iterable[str]) -> str:
+    """``folded`` with every match of ``cues`` blanked out (what the rest of a comment says)."""
+    for cue in cues:
+        folded = _cue_regex(cue).sub(" ", folded)
+    return folded
+
+
 def intent_hits(folded: str) -> list[CueHit]:
     hits: list[CueHit] = []
     for intent, by_lang in INTENT_CUES.items():

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import ProductSheet
-from sola_studio.comments.lexicon import find_cues, fold, is_latin_cue
+from sola_studio.comments.lexicon import cue_position, find_cues, fold, is_latin_cue
 
 # "the lamp you showed before", "o de antes", "la anterior", "vorhin", "之前那个"
 REFER_BACK = (
@@ -82,6 +82,7 @@ class ProductGuess:
     product_id: str | None
     candidates: tuple[str, ...] = ()
     how: str = "pinned"
+    at: int = -1  # where the name or type noun starts in the comment (-1: not named)
 
 
 def _usable(name: str) -> bool:
@@ -137,16 +138,18 @@ class ProductFinder:
         for cue, pid in self._names:
             hit = find_cues(folded, (cue,))
             if hit:
-                named.append((folded.find(hit[0].rstrip("$")), pid))
+                named.append((cue_position(folded, hit[0]), pid))
         if named:
-            first = sorted(named)[0][1]
-            return ProductGuess(first, how="name")
+            at, first = sorted(named)[0]
+            return ProductGuess(first, how="name", at=at)
         typed: set[str] = set()
+        typed_at = len(folded)
         for cue, ids in self._types:
             if find_cues(folded, (cue,)):
                 typed |= ids
+                typed_at = min(typed_at, cue_position(folded, cue))
         if typed:
-            return self._among(typed, pinned, shown, back, "type")
+            return replace(self._among(typed, pinned, shown, back, "type"), at=typed_at)
         if back:
             earlier = [pid for pid in shown if pid != pinned]
             if earlier:

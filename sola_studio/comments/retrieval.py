@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -86,6 +86,25 @@ _STOP = frozenset(
     )
 )
 _WORD = re.compile(r"[^\W\d_]{4,}")
+# a unit written after a number in a field's value ("50 ml", "35 dB", "20000 mAh", "1.43-inch"):
+# a viewer who names the unit asks about that measure ("cuántos ml trae?", "wie viel dB?")
+_UNIT = re.compile(r"\d(?:[.,]\d+)?\s?-?([^\W\d_]{1,5})(?![^\W\d_])")
+_UNIT_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,5}(?![^\W\d_])")
+
+
+def _units(values: Iterable[str]) -> frozenset[str]:
+    """The units after numbers in a field's values, folded ("ml", "db", "mah"); never a
+    word of the question's own stop list."""
+    return frozenset(
+        u for v in values for u in _UNIT.findall(fold(v)) if u not in _STOP and len(u) >= 2
+    )
+
+
+def _words(folded: str) -> set[str]:
+    """A question's words as the index keeps them: content words cut to five letters, and
+    short words that may be units ("ml", "db")."""
+    words = {w[:5] for w in _WORD.findall(folded) if w not in _STOP}
+    return words | {w for w in _UNIT_WORD.findall(folded) if len(w) >= 2 and w not in _STOP}
 
 
 @dataclass(frozen=True)
@@ -142,7 +161,7 @@ class FieldIndex:
                     for text in (key_words, *f.label.values())
                     for w in _WORD.findall(fold(text))
                     if w not in _STOP
-                )
+                ) | _units(f.value.values())
             for q in p.faq:
                 for text in dict.fromkeys([q.question, *q.questions.values()]):
                     plan.append((q.id, "faq", text))
@@ -181,7 +200,7 @@ class FieldIndex:
         for entry, sim in zip(entries, sims, strict=True):
             k = (entry.key, entry.kind)
             best[k] = max(best.get(k, -1.0), float(sim))
-        words = {w[:5] for w in _WORD.findall(folded) if w not in _STOP}
+        words = _words(folded)
         hits = [
             FieldHit(key, kind, round(score, 4), bool(words & lex.get(key, frozenset())))
             for (key, kind), score in best.items()
@@ -195,8 +214,21 @@ class FieldIndex:
             found = self._products.get(product_id)
         if found is None:
             return False
-        words = {w[:5] for w in _WORD.findall(folded) if w not in _STOP}
+        words = _words(folded)
         return any(words & lex for lex in found[2].values())
+
+    def field_word_at(self, product_id: str, folded: str) -> int | None:
+        """Where the first word naming one of the product's fields starts in the question
+        ("reach" in "how far does the arm reach over the sofa"); None when no word does."""
+        with self._lock:
+            found = self._products.get(product_id)
+        if found is None:
+            return None
+        known = frozenset().union(*found[2].values()) if found[2] else frozenset()
+        spots = [(m.start(), m.group(0)[:5]) for m in _WORD.finditer(folded)]
+        spots += [(m.start(), m.group(0)) for m in _UNIT_WORD.finditer(folded)]
+        at = [i for i, w in spots if w in known and w not in _STOP]
+        return min(at) if at else None
 
     def products(self) -> Sequence[str]:
         with self._lock:

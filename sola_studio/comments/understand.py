@@ -40,9 +40,10 @@ from sola_studio.comments.lexicon import (
     is_latin_cue,
     size_letters,
     size_numbers,
+    strip_cues,
 )
 from sola_studio.comments.memory import Interaction
-from sola_studio.comments.products import ProductFinder
+from sola_studio.comments.products import ProductFinder, ProductGuess
 from sola_studio.comments.retrieval import FieldHit, FieldIndex
 from sola_studio.core.errors import SolaError
 from sola_studio.core.events import Comment
@@ -146,9 +147,15 @@ def default_embedder() -> Embedder:
 class EntityFinder:
     """Products, sizes, colours and countries named in a comment."""
 
-    def __init__(self, sheet: ProductSheet, languages: Sequence[str]) -> None:
+    def __init__(
+        self,
+        sheet: ProductSheet,
+        languages: Sequence[str],
+        field_index: FieldIndex | None = None,
+    ) -> None:
         self.sheet = sheet
         self.products = ProductFinder(sheet)
+        self.field_index = field_index
         # the sheet's own colour names ("sand", "walnut") besides the language files' words
         self._colours: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in COLOUR_WORDS.items()}
         for p in sheet.products:
@@ -167,6 +174,8 @@ class EntityFinder:
 
     def find(self, folded: str, raw: str, shown: Sequence[str] = ()) -> Entities:
         guess = self.products.find(folded, self.sheet.pinned_id, shown)
+        if self._in_passing(guess, folded):
+            guess = ProductGuess(None)
         product_id = guess.product_id
         implied = product_id is None
         product = self.sheet.product(product_id) if product_id else self.sheet.pinned
@@ -190,6 +199,21 @@ class EntityFinder:
             colour=colour,
             country=country,
             candidates=guess.candidates,
+        )
+
+    def _in_passing(self, guess: ProductGuess, folded: str) -> bool:
+        """Another product named after the thing asked about, which only the pinned one has
+        ("how far does the arm reach over the sofa" with the arc lamp pinned): the question is
+        about the pinned product, the other is mentioned in passing. Named first, it is the
+        subject ("does the sofa have a cable?")."""
+        index, pinned = self.field_index, self.sheet.pinned_id
+        if index is None or guess.product_id in (None, pinned) or guess.at < 0:
+            return False
+        asked_at = index.field_word_at(pinned, folded)
+        return (
+            asked_at is not None
+            and asked_at < guess.at
+            and index.field_word_at(guess.product_id or "", folded) is None
         )
 
     def resolve_variant(self, entities: Entities) -> Entities:
@@ -338,7 +362,8 @@ class Understander:
         self.seller_language = sheet.seller_language
         self.languages = tuple(languages)
         self.identifier = identifier or LanguageIdentifier(self.languages)
-        self.entities = EntityFinder(sheet, self.languages)
+        self.entities = EntityFinder(sheet, self.languages, field_index)
+        self._methods = _method_cues(sheet)
         self.intent_embedder = intent_embedder
         self.translator = translator
         self._clock = clock
@@ -356,9 +381,10 @@ class Understander:
     def set_sheet(self, sheet: ProductSheet) -> None:
         self.sheet = sheet
         self.seller_language = sheet.seller_language
-        self.entities = EntityFinder(sheet, self.languages)
         if self.field_index is not None:
             self.field_index.index(sheet)
+        self.entities = EntityFinder(sheet, self.languages, self.field_index)
+        self._methods = _method_cues(sheet)
 
     def understand(self, comment: Comment, context: Context | None = None) -> UnderstoodComment:
         ctx = context or Context()
@@ -418,10 +444,20 @@ class Understander:
             intents, confidence = [Intent.DISCOUNT], 0.8  # "DALBIT50 funciona?"
         if not intents and find_cues(folded, CURRENCY_WORDS):
             intents, confidence = [Intent.PRICE], 0.8  # "e o abajur em reais?"
-        # a greeting with a question in it ("gorgeous lamp! how tall is it?") is the question
-        cue_less = not intents or (intents == [Intent.GREETING] and asks)
+        if (not intents or intents == [Intent.GREETING]) and find_cues(folded, self._methods):
+            intents, confidence = [Intent.PAYMENT], 0.8  # "aceitam MB Way?": the sheet's method
+        # the words left beside a greeting's cues ("that lamp is gorgeous, how tall is it": 7;
+        # "yo whats up from texas": 3)
+        greeting_cues = [h.cue for h in hits if h.intent is Intent.GREETING]
+        words = len(strip_cues(folded, greeting_cues).split()) if greeting_cues else 0
+        # a greeting with a question in it ("gorgeous lamp! how tall is it?") is the question;
+        # chat often leaves the question mark out, so a long greeting is looked at too
+        cue_less = not intents or (
+            intents == [Intent.GREETING] and (asks or words >= GREETING_WITH_QUESTION_WORDS)
+        )
         query = None
         field_hits: list[FieldHit] = []
+        fields_named = False
         if (
             self.field_index is not None
             and self.intent_embedder is not None
@@ -437,12 +473,22 @@ class Understander:
         ):
             query = self.intent_embedder.embed(text)
             field_hits = self.field_index.rank(entities.product_id or "", query, folded)
+            fields_named = any(h.lexical for h in field_hits)
         fields: tuple[str, ...] = ()
         spec = _spec_question(
-            [] if cue_less else intents, field_hits, entities, query, self.intent_embedder
+            [] if cue_less else intents,
+            field_hits,
+            entities,
+            query,
+            self.intent_embedder,
         )
         if spec is not None:
             intents, confidence, fields = [Intent.MATERIAL], spec[0], spec[1]
+            if _unsure(field_hits) and not fields_named:
+                # two fields nearly tied, neither named: retrieval cannot tell what is asked,
+                # and on the blind set such answers were mostly wrong; the seller checks
+                fields = ()
+                flags.append(FlagReason.SHEET_SILENT)
         if not intents:
             if (entities.size or entities.colour) and any(ch in text for ch in _QUESTION_MARKS):
                 intents, confidence = [Intent.SIZE_STOCK], 0.75
@@ -452,6 +498,8 @@ class Understander:
                 intents, confidence = [Intent.OTHER], 0.5  # an order, not a question
             elif self.intent_embedder is not None and len(folded) >= 3:
                 intent, confidence = self.intent_embedder.classify(text, query)
+                if intent in CUE_ONLY:
+                    intent, confidence = Intent.OTHER, 0.3  # see CUE_ONLY
                 intents = [intent]
             else:
                 intents, confidence = [Intent.OTHER], 0.3
@@ -547,6 +595,40 @@ SPEC_OVER_CUE = 0.0  # a question with another intent's cue: the field must beat
 LEXICAL_BONUS = 0.03  # the question holds a word of the field's label or key
 SPEC_KEEP = 0.02  # the fields within this of the best are answered too (at most two)
 _SPEC_OVERRIDES = (Intent.SHIPPING, Intent.SIZE_STOCK, Intent.OTHER, Intent.PRICE)
+# Intents the word lists find alone, with the sheet's own words (currencies, codes, payment
+# methods): on the blind development set no comment without one of their cues was of these
+# intents, while E5 put 4 spec questions among them ("dá pra nadar com ele?" as payment at
+# 0.92). Where the word lists beat retrieval, retrieval does not second-guess them.
+CUE_ONLY = (Intent.PRICE, Intent.SHIPPING, Intent.PAYMENT, Intent.DISCOUNT)
+# Calibration of "which field": when the best two fields are this close, neither named by a
+# word of the question, and the best is not this similar, the sheet is treated as silent
+# (blind dev: 3 of 6 such answers were to silent-sheet questions, the rest mostly wrong fields).
+UNSURE_MARGIN = 0.0025
+UNSURE_BELOW = 0.85
+GREETING_WITH_QUESTION_WORDS = 5  # words beside a greeting that may ask without a "?"
+
+
+def _unsure(hits: Sequence[FieldHit]) -> bool:
+    if len(hits) < 2:
+        return False
+    top, second = hits[0], hits[1]
+    return top.score < UNSURE_BELOW and top.score - second.score < UNSURE_MARGIN
+
+
+def _method_cues(sheet: ProductSheet) -> tuple[str, ...]:
+    """The sheet's payment methods as cues ("MB WAY", "Multibanco", "Pix"): a comment naming
+    one asks about paying, in any language. Generic methods the language files translate
+    ("card": an SD card is no payment) are left to the intent cues."""
+    english = lang_data.language("en")
+    generic = set(english.payment_methods) if english is not None else set()
+    names = {
+        fold(m).strip() for p in sheet.products if p.payment is not None for m in p.payment.methods
+    } - generic
+    return tuple(
+        (re.escape(n).replace("\\ ", " ") + "$") if is_latin_cue(n) else n
+        for n in sorted(names)
+        if len(n) >= 3
+    )
 
 
 def _spec_question(
@@ -570,6 +652,8 @@ def _spec_question(
     )
     scores = embedder.scores(query)
     others = {i: v for i, v in scores.items() if i is not Intent.MATERIAL}
+    if not intents:
+        others = {i: v for i, v in others.items() if i not in CUE_ONLY}
     if intents and intents[0] is Intent.MATERIAL:
         # a material cue ("made of", "tecido"): the field retrieval is sure of, else the
         # product's material as before

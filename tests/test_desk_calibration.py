@@ -1,0 +1,82 @@
+"""The desk's second round on issue 15, on a sheet of another trade (outdoor gear,
+tests/desk_calibration/outdoor.yaml): the sheet's own words decide (payment method names, units
+of its values), a product mentioned in passing does not take the question from the pinned one,
+a product name's digits are no invented fact, and retrieval that cannot tell two fields apart
+says the seller will check. A real desk (E5 embeddings, lingua), no mocks."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from sola_studio.catalog import load_sheet
+from sola_studio.comments.desk import CommentDesk, DeskConfig
+from sola_studio.comments.events import Draft, FlagReason, Intent
+from sola_studio.comments.retrieval import FieldHit
+from sola_studio.comments.understand import _unsure
+from sola_studio.core.clock import ManualClock
+from sola_studio.core.events import Comment
+
+OUTDOOR = Path(__file__).resolve().parent / "desk_calibration" / "outdoor.yaml"
+_ids = itertools.count()
+
+
+@pytest.fixture(scope="module")
+def desk() -> CommentDesk:
+    return CommentDesk(load_sheet(OUTDOOR), clock=ManualClock(), config=DeskConfig())
+
+
+def ask(desk: CommentDesk, text: str, pinned: str = "tent") -> tuple[Draft, object]:
+    if desk.sheet.pinned_id != pinned:
+        desk.pin(pinned)
+    assert isinstance(desk.clock, ManualClock)
+    desk.clock.advance(5)
+    n = next(_ids)
+    c = Comment(f"c{n}", "test", f"v{n}", "v", text, desk.clock.monotonic(), desk.clock.wall())
+    draft = desk.process(c)
+    return draft, desk.understood(c.id)
+
+
+def test_a_payment_method_the_sheet_names_is_a_payment_question(desk: CommentDesk) -> None:
+    d, u = ask(desk, "aceitam MB Way?")
+    assert d.intent is Intent.PAYMENT, d.text
+    assert "MB WAY" in d.text and FlagReason.SHEET_SILENT not in d.flags
+    # a generic method ("card") is left to the intent cues: an SD card is no payment
+    d, u = ask(desk, "Klarna?")
+    assert d.intent is Intent.PAYMENT and "Klarna" in d.text
+
+
+def test_a_unit_of_a_field_beats_a_price_word(desk: CommentDesk) -> None:
+    # "cuántos" is a price cue; "mm" is the unit of the tent's waterproof rating only
+    d, _ = ask(desk, "cuántos mm de columna?")
+    assert d.intent is Intent.MATERIAL, d.text
+    assert "3000" in d.text and "189" not in d.text
+    d, _ = ask(desk, "how many kg?")
+    assert "2.1" in d.text or "2,1" in d.text, d.text
+
+
+def test_a_product_mentioned_in_passing_keeps_the_pinned_one(desk: CommentDesk) -> None:
+    d, u = ask(desk, "what's the waterproof rating with the sleeping bag inside")
+    assert u.entities.product_id == "tent", d.text
+    assert "3000" in d.text
+    # named before what is asked, the other product is the subject: its own field, or a check
+    d, u = ask(desk, "the sleeping bag, what is its comfort temperature?")
+    assert u.entities.product_id == "sleeping_bag" and "5" in d.text, d.text
+
+
+def test_digits_of_a_product_name_in_any_language_are_no_invented_fact(
+    desk: CommentDesk,
+) -> None:
+    # the seller's (pt) name has no digit; the English one ("Serra 2P tent") has
+    d, _ = ask(desk, "how much is the tent?")
+    assert "189" in d.text and "Serra 2P" in d.text, d.text
+    assert FlagReason.SHEET_SILENT not in d.flags
+
+
+def test_retrieval_that_cannot_tell_two_fields_apart_is_unsure() -> None:
+    tied = [FieldHit("a", "spec", 0.84, False), FieldHit("b", "spec", 0.839, False)]
+    clear = [FieldHit("a", "spec", 0.84, False), FieldHit("b", "spec", 0.83, False)]
+    high = [FieldHit("a", "spec", 0.90, False), FieldHit("b", "spec", 0.899, False)]
+    assert _unsure(tied) and not _unsure(clear) and not _unsure(high)
