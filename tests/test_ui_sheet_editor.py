@@ -55,7 +55,7 @@ def open_editor(qtbot, path: Path) -> SheetFormEditor:  # type: ignore[no-untype
 def test_a_price_typed_in_reais_is_saved_as_the_number(qtbot, sheet_path: Path) -> None:  # type: ignore[no-untyped-def]
     editor = open_editor(qtbot, sheet_path)
     form = editor.products.form
-    assert form is not None and form.price.text() == "89.9"
+    assert form is not None and form.price.text() == "89.90"
     form.price.clear()
     qtbot.keyClicks(form.price, "R$ 59,90")
     assert editor.is_dirty()
@@ -161,7 +161,7 @@ def test_the_yaml_tab_and_the_form_agree(qtbot, sheet_path: Path) -> None:  # ty
     editor.tabs.setCurrentIndex(editor.PRODUCTS)
     editor.products.list.setCurrentRow(1)
     form = editor.products.form
-    assert form is not None and form.price.text() == "199.5"
+    assert form is not None and form.price.text() == "199.50"
     editor.yaml.setPlainText("products: [")  # not YAML: the form keeps the last good sheet
     editor.tabs.setCurrentIndex(editor.YAML)
     editor.yaml.setPlainText("products: [")

@@ -141,7 +141,7 @@ class SheetFormEditor(QDialog):
         )
         self.migrated.setVisible(schema1)
         doc = editing.editable(raw)
-        self._set_doc(doc)
+        self._set_doc(doc, keep_language=False)
         self._baseline = editing.dump(doc)
         self.translations.load(cache_file_for(path))
         self._build_tabs()
@@ -150,8 +150,10 @@ class SheetFormEditor(QDialog):
             self.yaml.setPlainText(path.read_text(encoding="utf-8-sig"))
         self.check_now()
 
-    def _set_doc(self, doc: dict[str, Any]) -> None:
+    def _set_doc(self, doc: dict[str, Any], keep_language: bool = True) -> None:
         self.binder.doc = doc
+        if not keep_language:
+            self.binder.language = self.binder.seller_language
         langs = [self.binder.seller_language]
         audience = doc.get("audience_languages")
         if isinstance(audience, list):

@@ -148,9 +148,15 @@ def amount_put(text: str, currency: str) -> tuple[Any, AmountProblem | None]:
 
 
 def amount_text(value: Any) -> str:
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return "" if value is None else str(value)
+    """An amount as money is read: YAML's ``89.9`` shown ``89.90``; text as typed."""
+    if isinstance(value, bool) or value is None:
+        return "" if value is None else str(value)
+    if isinstance(value, int | float | Decimal):
+        number = Decimal(str(value))
+        if number == number.quantize(Decimal("0.01")) and number.as_tuple().exponent != 0:
+            number = number.quantize(Decimal("0.01"))
+        return format(number, "f")
+    return str(value)
 
 
 def whole_put(text: str) -> Any:
@@ -319,10 +325,13 @@ class RowsTable(QWidget, Bound):
         columns: Sequence[Column],
         new_row: Callable[[], dict[str, Any]] = dict,
         add_text: str = "",
+        rows_shown: int = 5,
     ) -> None:
         super().__init__()
         self.binder, self.path, self.columns, self.new_row = binder, path, columns, new_row
         self.table = QTableWidget(0, len(columns))
+        # inside a scrolling page a table would shrink to one row: keep a few rows in view
+        self.table.setMinimumHeight(36 + 30 * rows_shown)
         self.table.setHorizontalHeaderLabels([c.title for c in columns])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)

@@ -170,6 +170,7 @@ def shipping_table(binder: Binder, path: Path_) -> RowsTable:
             Column("never", QCoreApplication.translate("SheetForm", "Not shipped"), "bool"),
         ],
         new_row=lambda: {"country": "", "cost": 0, "days_min": 1},
+        rows_shown=8,
         add_text=QCoreApplication.translate("SheetForm", "Add country"),
     )
 
@@ -281,6 +282,7 @@ class ProductForm(QWidget):
                 Column("sku", self.tr("SKU")),
             ],
             new_row=lambda: {"stock": 0},
+            rows_shown=6,
             add_text=self.tr("Add variant"),
         )
         box = QGroupBox(self.tr("Variants and stock"))
@@ -352,6 +354,7 @@ class PricesTable(RowsTable):
                 ),
             ],
             new_row=lambda: {"currency": "", "amount": None},
+            rows_shown=2,
             add_text=QCoreApplication.translate("SheetForm", "Add currency"),
         )
 
@@ -409,6 +412,11 @@ class PricesTable(RowsTable):
 
     def move_row(self, step: int) -> None:
         return  # a currency's price has no order
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.up_button.hide()  # a currency's price has no order
+        self.down_button.hide()
 
     def show_mark(self, rest: Path_, message: str) -> None:
         if rest and isinstance(rest[0], str):  # prices.EUR: the row of that currency
