@@ -120,3 +120,38 @@ def test_the_offline_pass_is_cached_by_model_clip_and_options(tmp_path: Path) ->
     assert offline_text(whisper, "base", clip, "en", "0", None) == "decoded 6"
     assert offline_text(whisper, "base", clip, "en", "fallback", None) == "decoded 7"
     assert whisper.calls[-1] is None
+
+
+class _Prompts:
+    """A real engine that remembers each pass's prompt."""
+
+    def __init__(self, engine: WhisperEngine) -> None:
+        self.engine = engine
+        self.name = engine.name
+        self.prompts: list[str] = []
+
+    def transcribe(self, audio: object, language: str | None, options: DecodeOptions) -> object:
+        self.prompts.append(options.prompt or "")
+        return self.engine.transcribe(audio, language, options)  # type: ignore[arg-type]
+
+    def detect_language(self, audio: object, candidates: object) -> object:
+        return self.engine.detect_language(audio, candidates)  # type: ignore[arg-type]
+
+
+@pytest.mark.slow
+def test_each_clip_starts_a_show_with_a_clean_context() -> None:
+    from sola_studio.bench.streaming import set_recordings
+
+    tiny = WhisperEngine(resolve_asr_model("tiny.en"), device="cpu", compute_type="int8")
+    dev = {r.path.name: r for r in set_recordings("dev", "en")}
+    recs = [dev["en_cards_001.flac"], dev["en_LJ001-0002.flac"]]  # "ten of clubs", then a book
+    options = StreamingOptions(languages=("en",))
+    engine = _Prompts(tiny)
+    texts, _ = replay(ModelledCost(engine), recs, options)  # type: ignore[arg-type]
+    cards = texts[0].strip()  # tiny.en: "10 of close"
+    assert " of " in cards and "comparatively modern" in texts[1].lower()
+    assert not any(cards in p for p in engine.prompts)  # nothing carried over
+    # As one stream (the old replay) the book's passes were prompted with the cards.
+    engine.prompts.clear()
+    replay(ModelledCost(engine), recs, options, fresh=False)  # type: ignore[arg-type]
+    assert any(cards in p for p in engine.prompts)
