@@ -40,11 +40,11 @@ def ask(desk: CommentDesk, text: str, pinned: str = "tent") -> tuple[Draft, obje
 
 
 def test_a_payment_method_the_sheet_names_is_a_payment_question(desk: CommentDesk) -> None:
-    d, u = ask(desk, "aceitam MB Way?")
+    d, _ = ask(desk, "aceitam MB Way?")
     assert d.intent is Intent.PAYMENT, d.text
     assert "MB WAY" in d.text and FlagReason.SHEET_SILENT not in d.flags
-    # a generic method ("card") is left to the intent cues: an SD card is no payment
-    d, u = ask(desk, "Klarna?")
+    # a brand name alone is enough
+    d, _ = ask(desk, "Klarna?")
     assert d.intent is Intent.PAYMENT and "Klarna" in d.text
 
 

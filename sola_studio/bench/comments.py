@@ -47,6 +47,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="only the accuracy figures per set (no paced run, no burst)",
     )
+    parser.add_argument(
+        "--sets",
+        default="devset,heldout,blind_dev,blind_validation",
+        help="the sets to score, comma-separated (all four); tuning runs pass "
+        "'devset,heldout,blind_dev' so the validation set is never looked at while working",
+    )
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -69,13 +75,22 @@ def main(args: argparse.Namespace) -> int:
     items = load_devset(args.devset)
     texts = [i.text for i in items]
 
-    accuracy_desk = CommentDesk(sheet, clock=ManualClock(), config=DeskConfig())
-    report = evaluate(accuracy_desk, items)
-    heldout_desk = CommentDesk(sheet, clock=ManualClock(), config=DeskConfig())
-    heldout = evaluate(heldout_desk, load_devset(args.heldout))
+    wanted = {s.strip() for s in args.sets.split(",") if s.strip()}
     # keys per set: the old sets on the sample sheet, the blind ones on their own sheets
-    sets: dict[str, object] = {"devset": report.metrics(), "heldout": heldout.metrics()}
+    sets: dict[str, object] = {}
+    report = None
+    if "devset" in wanted or not args.sets_only:
+        accuracy_desk = CommentDesk(sheet, clock=ManualClock(), config=DeskConfig())
+        report = evaluate(accuracy_desk, items)
+        sets["devset"] = report.metrics()
+    heldout = None
+    if "heldout" in wanted or not args.sets_only:
+        heldout_desk = CommentDesk(sheet, clock=ManualClock(), config=DeskConfig())
+        heldout = evaluate(heldout_desk, load_devset(args.heldout))
+        sets["heldout"] = heldout.metrics()
     for key, folder in (("blind_dev", args.blind_dev), ("blind_validation", args.blind_validation)):
+        if key not in wanted:
+            continue
         if (Path(folder) / "comments.jsonl").is_file():
             sets[key] = evaluate_blind(load_blind_set(folder)).metrics()
         else:
@@ -85,6 +100,7 @@ def main(args: argparse.Namespace) -> int:
         print(json.dumps(out) if args.json else json.dumps(out, indent=1))
         return 0
 
+    assert report is not None and heldout is not None
     desk = CommentDesk(sheet, config=DeskConfig())
     latencies: list[float] = []
     lost: list[str] = []
