@@ -201,3 +201,25 @@ def test_the_window_opens_the_form_and_follows_the_saved_sheet(qtbot, sheet_path
     assert load_sheet(sheet_path).product("tee").price.amount == Decimal("59.9")  # type: ignore[union-attr]
     win.close()
     assert win.shutdown()
+
+
+def test_the_editor_is_chinese_in_the_chinese_window(qtbot, sheet_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication
+    from test_ui_chinese import english_words, shown_texts
+
+    from sola_studio.ui import i18n
+
+    app = QCoreApplication.instance()
+    assert i18n.install(app, "zh_CN") == "zh_CN"
+    try:
+        editor = SheetFormEditor(sheet_path)
+        qtbot.addWidget(editor)
+        # the file's path and the loader's verdict name the seller's own data and fields
+        skip = (editor.where, editor.problem)
+        for tab in range(editor.tabs.count()):
+            editor.tabs.setCurrentIndex(tab)
+            left = {t: english_words(t) for t in shown_texts(editor, skip)}
+            assert {t: w for t, w in left.items() if w} == {}
+        assert editor.tabs.tabText(editor.PRODUCTS) == "商品"
+    finally:
+        i18n.install(app, "en")

@@ -274,69 +274,69 @@
 <context>
     <name>DefaultsPage</name>
     <message>
-        <location filename="../sheet_editor/pages.py" line="186"/>
+        <location filename="../sheet_editor/pages.py" line="187"/>
         <source>Shipping</source>
-        <translation type="unfinished"></translation>
+        <translation>运费与配送</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="189"/>
+        <location filename="../sheet_editor/pages.py" line="190"/>
         <source>Payment</source>
-        <translation type="unfinished"></translation>
+        <translation>付款</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="191"/>
+        <location filename="../sheet_editor/pages.py" line="192"/>
         <source>Methods</source>
-        <translation type="unfinished"></translation>
+        <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="194"/>
+        <location filename="../sheet_editor/pages.py" line="195"/>
         <source>Instalments: at most (months, empty = not stated)</source>
-        <translation type="unfinished"></translation>
+        <translation>分期：最多（月，留空 = 未说明）</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="198"/>
+        <location filename="../sheet_editor/pages.py" line="199"/>
         <source>Interest-free months</source>
-        <translation type="unfinished"></translation>
+        <translation>免息月数</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="202"/>
+        <location filename="../sheet_editor/pages.py" line="203"/>
         <source>Interest a year (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>年利率（%）</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="205"/>
+        <location filename="../sheet_editor/pages.py" line="206"/>
         <source>Smallest instalment</source>
-        <translation type="unfinished"></translation>
+        <translation>最低每期金额</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="209"/>
+        <location filename="../sheet_editor/pages.py" line="210"/>
         <source>Returns</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sheet_editor/pages.py" line="211"/>
-        <source>Days</source>
-        <translation type="unfinished"></translation>
+        <translation>退货</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="212"/>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="213"/>
         <source>Free returns</source>
-        <translation type="unfinished"></translation>
+        <translation>免费退货</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="214"/>
+        <location filename="../sheet_editor/pages.py" line="215"/>
         <source>Conditions</source>
-        <translation type="unfinished"></translation>
+        <translation>条件</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="217"/>
+        <location filename="../sheet_editor/pages.py" line="218"/>
         <source>Warranty</source>
-        <translation type="unfinished"></translation>
+        <translation>保修</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="220"/>
+        <location filename="../sheet_editor/pages.py" line="221"/>
         <source>Discounts and offers</source>
-        <translation type="unfinished"></translation>
+        <translation>折扣与优惠</translation>
     </message>
 </context>
 <context>
@@ -1372,181 +1372,206 @@
 <context>
     <name>ProductForm</name>
     <message>
-        <location filename="../sheet_editor/pages.py" line="256"/>
+        <location filename="../sheet_editor/pages.py" line="257"/>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>编号</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="258"/>
+        <location filename="../sheet_editor/pages.py" line="259"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sheet_editor/pages.py" line="260"/>
-        <source>sofa, t-shirt…</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="261"/>
-        <source>Type</source>
-        <translation type="unfinished"></translation>
+        <source>sofa, t-shirt…</source>
+        <translation>沙发、T 恤…</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="263"/>
-        <source>other names viewers use, comma-separated</source>
-        <translation type="unfinished"></translation>
+        <location filename="../sheet_editor/pages.py" line="262"/>
+        <source>Type</source>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="264"/>
+        <source>other names viewers use, comma-separated</source>
+        <translation>观众常用的其他名称，用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="265"/>
         <source>Aliases</source>
-        <translation type="unfinished"></translation>
+        <translation>别名</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="267"/>
+        <location filename="../sheet_editor/pages.py" line="268"/>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>价格</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="270"/>
+        <location filename="../sheet_editor/pages.py" line="271"/>
         <source>Prices in other currencies</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sheet_editor/pages.py" line="277"/>
-        <source>Colour</source>
-        <translation type="unfinished"></translation>
+        <translation>其他币种的价格</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="278"/>
-        <source>Size</source>
-        <translation type="unfinished">大小</translation>
+        <source>Colour</source>
+        <translation>颜色</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="279"/>
-        <source>Stock</source>
-        <translation type="unfinished"></translation>
+        <source>Size</source>
+        <translation>尺码</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="280"/>
-        <source>Own price</source>
-        <translation type="unfinished"></translation>
+        <source>Stock</source>
+        <translation>库存</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="281"/>
-        <source>SKU</source>
-        <translation type="unfinished"></translation>
+        <source>Own price</source>
+        <translation>单独价格</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="284"/>
-        <source>Add variant</source>
-        <translation type="unfinished"></translation>
+        <location filename="../sheet_editor/pages.py" line="282"/>
+        <source>SKU</source>
+        <translation>货号</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="286"/>
+        <source>Add variant</source>
+        <translation>添加款式</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="288"/>
         <source>Variants and stock</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sheet_editor/pages.py" line="293"/>
-        <source>Key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sheet_editor/pages.py" line="294"/>
-        <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>款式与库存</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="295"/>
-        <source>Value</source>
-        <translation type="unfinished"></translation>
+        <source>Key</source>
+        <translation>键</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="298"/>
-        <source>Add spec</source>
-        <translation type="unfinished"></translation>
+        <location filename="../sheet_editor/pages.py" line="296"/>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="297"/>
+        <source>Value</source>
+        <translation>值</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="300"/>
+        <source>Add spec</source>
+        <translation>添加规格</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="302"/>
         <source>Specs (any property: width, battery, fabric…)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sheet_editor/pages.py" line="307"/>
-        <source>Question</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sheet_editor/pages.py" line="308"/>
-        <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>规格（任何属性：宽度、电池、面料…）</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="309"/>
-        <source>Keywords</source>
-        <translation type="unfinished"></translation>
+        <source>Question</source>
+        <translation>问题</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="312"/>
-        <source>Add question</source>
-        <translation type="unfinished"></translation>
+        <location filename="../sheet_editor/pages.py" line="310"/>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="311"/>
+        <source>Keywords</source>
+        <translation>关键词</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="314"/>
+        <source>Add question</source>
+        <translation>添加问题</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="316"/>
         <source>Questions answered in advance</source>
-        <translation type="unfinished"></translation>
+        <translation>预先回答的问题</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="320"/>
+        <source>shipping</source>
+        <translation>配送</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="321"/>
+        <source>payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="322"/>
+        <source>returns</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="323"/>
+        <source>warranty</source>
+        <translation>保修</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="324"/>
+        <source>discounts</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="330"/>
         <source>This product has its own {0}: edit them in the YAML tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>此商品有自己的{0}：请在 YAML 标签页中编辑。</translation>
     </message>
 </context>
 <context>
     <name>ProductsPage</name>
     <message>
-        <location filename="../sheet_editor/pages.py" line="435"/>
+        <location filename="../sheet_editor/pages.py" line="447"/>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>添加</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="436"/>
+        <location filename="../sheet_editor/pages.py" line="448"/>
         <source>Remove</source>
-        <translation type="unfinished">删除</translation>
+        <translation>删除</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="439"/>
+        <location filename="../sheet_editor/pages.py" line="451"/>
         <source>Move up</source>
-        <translation type="unfinished">上移</translation>
+        <translation>上移</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="440"/>
+        <location filename="../sheet_editor/pages.py" line="452"/>
         <source>Move down</source>
-        <translation type="unfinished">下移</translation>
+        <translation>下移</translation>
     </message>
 </context>
 <context>
     <name>RowsTable</name>
     <message>
-        <location filename="../sheet_editor/fields.py" line="334"/>
+        <location filename="../sheet_editor/fields.py" line="343"/>
         <source>Add</source>
         <extracomment>how prices and stock are drawn: bold, full contrast, a size up (issue 19.7: faint grey)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>添加</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/fields.py" line="335"/>
+        <location filename="../sheet_editor/fields.py" line="344"/>
         <source>Remove</source>
-        <translation type="unfinished">删除</translation>
+        <translation>删除</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/fields.py" line="336"/>
+        <location filename="../sheet_editor/fields.py" line="345"/>
         <source>Move up</source>
-        <translation type="unfinished">上移</translation>
+        <translation>上移</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/fields.py" line="337"/>
+        <location filename="../sheet_editor/fields.py" line="346"/>
         <source>Move down</source>
-        <translation type="unfinished">下移</translation>
+        <translation>下移</translation>
     </message>
 </context>
 <context>
@@ -1867,124 +1892,91 @@
     </message>
 </context>
 <context>
-    <name>SheetEditor</name>
-    <message>
-        <location filename="../widgets/product.py" line="127"/>
-        <source>Product sheet</source>
-        <translation>商品表</translation>
-    </message>
-    <message>
-        <location filename="../widgets/product.py" line="136"/>
-        <source>Open…</source>
-        <translation>打开…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/product.py" line="151"/>
-        <source>Check</source>
-        <translation>检查</translation>
-    </message>
-    <message>
-        <location filename="../widgets/product.py" line="165"/>
-        <source>Not valid YAML: {0}</source>
-        <translation>不是有效的 YAML：{0}</translation>
-    </message>
-    <message>
-        <location filename="../widgets/product.py" line="171"/>
-        <source>{0} products, pinned: {1}</source>
-        <translation>{0} 件商品，置顶：{1}</translation>
-    </message>
-    <message>
-        <location filename="../widgets/product.py" line="185"/>
-        <source>Open a product sheet</source>
-        <translation>打开商品表</translation>
-    </message>
-</context>
-<context>
     <name>SheetForm</name>
     <message>
         <location filename="../sheet_editor/pages.py" line="159"/>
         <source>Country (* = all others)</source>
-        <translation type="unfinished"></translation>
+        <translation>国家（* = 其他所有国家）</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="162"/>
         <source>Cost (0 = free)</source>
-        <translation type="unfinished"></translation>
+        <translation>运费（0 = 免费）</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="166"/>
         <source>Days from</source>
-        <translation type="unfinished"></translation>
+        <translation>最少天数</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="167"/>
         <source>Days to</source>
-        <translation type="unfinished"></translation>
+        <translation>最多天数</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="168"/>
         <source>Free over</source>
-        <translation type="unfinished"></translation>
+        <translation>满额包邮</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="169"/>
         <source>Carrier</source>
-        <translation type="unfinished"></translation>
+        <translation>承运商</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="170"/>
         <source>Not shipped</source>
-        <translation type="unfinished"></translation>
+        <translation>不配送</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="173"/>
+        <location filename="../sheet_editor/pages.py" line="174"/>
         <source>Add country</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sheet_editor/pages.py" line="232"/>
-        <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>添加国家</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="233"/>
-        <source>Percent</source>
-        <translation type="unfinished"></translation>
+        <source>Id</source>
+        <translation>编号</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="234"/>
+        <source>Percent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="235"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>优惠码</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="236"/>
+        <location filename="../sheet_editor/pages.py" line="237"/>
         <source>From quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>起购数量</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="238"/>
+        <location filename="../sheet_editor/pages.py" line="239"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>说明</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="241"/>
+        <location filename="../sheet_editor/pages.py" line="242"/>
         <source>Add discount</source>
-        <translation type="unfinished"></translation>
+        <translation>添加折扣</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="346"/>
+        <location filename="../sheet_editor/pages.py" line="352"/>
         <source>Currency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sheet_editor/pages.py" line="349"/>
-        <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>币种</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="355"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="362"/>
         <source>Add currency</source>
-        <translation type="unfinished"></translation>
+        <translation>添加币种</translation>
     </message>
 </context>
 <context>
@@ -1992,93 +1984,98 @@
     <message>
         <location filename="../sheet_editor/dialog.py" line="58"/>
         <source>Product sheet</source>
-        <translation type="unfinished">商品表</translation>
+        <translation>商品资料表</translation>
     </message>
     <message>
         <location filename="../sheet_editor/dialog.py" line="76"/>
         <source>Texts in</source>
-        <translation type="unfinished"></translation>
+        <translation>文本语言</translation>
     </message>
     <message>
         <location filename="../sheet_editor/dialog.py" line="79"/>
         <source>The language of the names, labels and answers shown in the form</source>
-        <translation type="unfinished"></translation>
+        <translation>表单中显示的名称、标签和回答所用的语言</translation>
     </message>
     <message>
         <location filename="../sheet_editor/dialog.py" line="83"/>
         <source>Open…</source>
-        <translation type="unfinished">打开…</translation>
+        <translation>打开…</translation>
     </message>
     <message>
         <location filename="../sheet_editor/dialog.py" line="107"/>
         <source>Show</source>
-        <translation type="unfinished">场次</translation>
+        <translation>显示</translation>
     </message>
     <message>
         <location filename="../sheet_editor/dialog.py" line="136"/>
         <source>This sheet is in the first format; saving writes it in format 2 (the old file is kept as {0}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sheet_editor/dialog.py" line="180"/>
-        <source>Shop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../sheet_editor/dialog.py" line="181"/>
-        <source>Shipping, payment, returns</source>
-        <translation type="unfinished"></translation>
+        <translation>此资料表为第一版格式；保存时将写为第 2 版格式（旧文件保留为 {0}）。</translation>
     </message>
     <message>
         <location filename="../sheet_editor/dialog.py" line="182"/>
-        <source>Products</source>
-        <translation type="unfinished"></translation>
+        <source>Shop</source>
+        <translation>店铺</translation>
     </message>
     <message>
         <location filename="../sheet_editor/dialog.py" line="183"/>
-        <source>YAML</source>
-        <translation type="unfinished"></translation>
+        <source>Shipping, payment, returns</source>
+        <translation>配送、付款、退货</translation>
     </message>
     <message>
         <location filename="../sheet_editor/dialog.py" line="184"/>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/dialog.py" line="185"/>
+        <source>YAML</source>
+        <translation>YAML</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/dialog.py" line="186"/>
         <source>Translations</source>
-        <translation type="unfinished"></translation>
+        <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/dialog.py" line="250"/>
+        <location filename="../sheet_editor/dialog.py" line="252"/>
         <source>{0} products, {1} variants; nothing to correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 个商品，{1} 个款式；无需更正。</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/dialog.py" line="282"/>
+        <location filename="../sheet_editor/dialog.py" line="267"/>
+        <source>Fix: {0}</source>
+        <translation>解决方法：{0}</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/dialog.py" line="284"/>
         <source>Use this amount</source>
-        <translation type="unfinished"></translation>
+        <translation>使用此金额</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/dialog.py" line="325"/>
-        <location filename="../sheet_editor/dialog.py" line="331"/>
+        <location filename="../sheet_editor/dialog.py" line="327"/>
+        <location filename="../sheet_editor/dialog.py" line="333"/>
         <source>Not saved: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存：{0}</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/dialog.py" line="342"/>
+        <location filename="../sheet_editor/dialog.py" line="344"/>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/dialog.py" line="343"/>
+        <location filename="../sheet_editor/dialog.py" line="345"/>
         <source>The product sheet has changes that are not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>商品资料表有尚未保存的更改。</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/dialog.py" line="351"/>
+        <location filename="../sheet_editor/dialog.py" line="353"/>
         <source>Keep editing</source>
-        <translation type="unfinished"></translation>
+        <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/dialog.py" line="380"/>
+        <location filename="../sheet_editor/dialog.py" line="384"/>
         <source>Open a product sheet</source>
-        <translation type="unfinished">打开商品表</translation>
+        <translation>打开商品资料表</translation>
     </message>
 </context>
 <context>
@@ -2119,63 +2116,63 @@
     <message>
         <location filename="../sheet_editor/pages.py" line="53"/>
         <source>Shop name</source>
-        <translation type="unfinished"></translation>
+        <translation>店铺名称</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="56"/>
         <source>Seller language</source>
-        <translation type="unfinished"></translation>
+        <translation>卖家语言</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="59"/>
         <location filename="../sheet_editor/pages.py" line="73"/>
         <source>Currency</source>
-        <translation type="unfinished"></translation>
+        <translation>币种</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="61"/>
         <source>pt, en, es (comma-separated)</source>
-        <translation type="unfinished"></translation>
+        <translation>pt, en, es（用逗号分隔）</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="62"/>
         <source>Viewer languages</source>
-        <translation type="unfinished"></translation>
+        <translation>观众语言</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="64"/>
         <source>Low stock at or below</source>
-        <translation type="unfinished"></translation>
+        <translation>库存低于或等于此数时提示</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="66"/>
         <source>the first product</source>
-        <translation type="unfinished"></translation>
+        <translation>第一个商品</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="67"/>
         <source>Product on camera first (id)</source>
-        <translation type="unfinished"></translation>
+        <translation>最先上镜的商品（编号）</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="72"/>
         <source>Market</source>
-        <translation type="unfinished"></translation>
+        <translation>市场</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="74"/>
         <source>Countries (BR, PT…)</source>
-        <translation type="unfinished"></translation>
+        <translation>国家（BR、PT…）</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="77"/>
         <source>Add market</source>
-        <translation type="unfinished"></translation>
+        <translation>添加市场</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="79"/>
         <source>Markets (a price list per country)</source>
-        <translation type="unfinished"></translation>
+        <translation>市场（按国家的价格表）</translation>
     </message>
 </context>
 <context>
@@ -2285,57 +2282,57 @@
     <message>
         <location filename="../sheet_editor/translations.py" line="40"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <location filename="../sheet_editor/translations.py" line="45"/>
         <source>Approve all shown</source>
-        <translation type="unfinished"></translation>
+        <translation>批准所有显示的</translation>
     </message>
     <message>
         <location filename="../sheet_editor/translations.py" line="54"/>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>目标语言</translation>
     </message>
     <message>
         <location filename="../sheet_editor/translations.py" line="54"/>
         <source>Sheet text</source>
-        <translation type="unfinished"></translation>
+        <translation>资料表原文</translation>
     </message>
     <message>
         <location filename="../sheet_editor/translations.py" line="54"/>
         <source>Translation</source>
-        <translation type="unfinished">翻译</translation>
+        <translation>译文</translation>
     </message>
     <message>
         <location filename="../sheet_editor/translations.py" line="54"/>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>已批准</translation>
     </message>
     <message>
         <location filename="../sheet_editor/translations.py" line="72"/>
         <source>The translations file cannot be read ({0}).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取翻译文件（{0}）。</translation>
     </message>
     <message>
         <location filename="../sheet_editor/translations.py" line="77"/>
         <source>No machine translations yet: the desk makes them for the viewer languages when a show starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无机器翻译：直播开始时，评论台会为观众语言生成翻译。</translation>
     </message>
     <message>
         <location filename="../sheet_editor/translations.py" line="82"/>
         <source>Machine translations of the sheet&apos;s texts. Correct any that is wrong; a corrected or approved text is used as written and never translated again.</source>
-        <translation type="unfinished"></translation>
+        <translation>资料表文本的机器翻译。请更正有误之处；更正或批准的文本将按原样使用，不会再次翻译。</translation>
     </message>
     <message>
         <location filename="../sheet_editor/translations.py" line="90"/>
         <source>All languages</source>
-        <translation type="unfinished"></translation>
+        <translation>所有语言</translation>
     </message>
     <message>
         <location filename="../sheet_editor/translations.py" line="112"/>
         <source>approved</source>
-        <translation type="unfinished"></translation>
+        <translation>已批准</translation>
     </message>
 </context>
 <context>
@@ -2396,27 +2393,27 @@
     <message>
         <location filename="../sheet_editor/pages.py" line="93"/>
         <source>not stated</source>
-        <translation type="unfinished"></translation>
+        <translation>未说明</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="94"/>
         <source>no warranty</source>
-        <translation type="unfinished"></translation>
+        <translation>无保修</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="95"/>
         <source>months</source>
-        <translation type="unfinished"></translation>
+        <translation>个月</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="96"/>
         <source>years</source>
-        <translation type="unfinished"></translation>
+        <translation>年</translation>
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="104"/>
         <source>what it covers</source>
-        <translation type="unfinished"></translation>
+        <translation>保修范围</translation>
     </message>
 </context>
 <context>

@@ -264,7 +264,7 @@ class SheetFormEditor(QDialog):
 
     def _show(self, ok: bool, message: str, fix: str | None) -> None:
         colour = theme.OK if ok else theme.RED
-        text = message if not fix else f"{message}\n{self.tr('Fix:')} {fix}"
+        text = message if not fix else message + "\n" + self.tr("Fix: {0}").format(fix)
         self.problem.setText(text)
         self.problem.setStyleSheet(f"color: {colour}; font-weight: 600;")
         self.show_button.setVisible(not ok and bool(self.checked and self.checked.path))

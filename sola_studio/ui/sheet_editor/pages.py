@@ -316,12 +316,16 @@ class ProductForm(QWidget):
         box = QGroupBox(self.tr("Questions answered in advance"))
         QVBoxLayout(box).addWidget(self.faq)
         layout.addWidget(box)
-        own = [
-            k
-            for k in ("shipping", "payment", "returns", "warranty", "discounts")
-            if k in (binder.get(p) or {})
-        ]
-        if own:
+        named = {
+            "shipping": self.tr("shipping"),
+            "payment": self.tr("payment"),
+            "returns": self.tr("returns"),
+            "warranty": self.tr("warranty"),
+            "discounts": self.tr("discounts"),
+        }
+        mine = binder.get(p)
+        own = [text for key, text in named.items() if isinstance(mine, dict) and key in mine]
+        if own:  # a product's own terms, over the defaults: the YAML tab edits them
             note = QLabel(
                 self.tr("This product has its own {0}: edit them in the YAML tab.").format(
                     ", ".join(own)
