@@ -29,7 +29,8 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QListWidget, QTreeWidget,
 from sola_studio import doctor
 from sola_studio.config import Settings
 from sola_studio.lang.messages import load_catalog
-from sola_studio.models import HubClient, ModelRegistry
+from sola_studio.models import HubClient, ModelRegistry, TranslationModels
+from sola_studio.models.offer import TranslationShelf
 from sola_studio.ui import i18n
 from sola_studio.ui.preflight import check_devices
 from sola_studio.ui.session import load_sheet_for, session_factory
@@ -48,6 +49,7 @@ class Hub:
 
     files: dict[str, bytes]
     url: str = ""
+    repo: str = REPO
     pace_s: float = 0.0
     corrupt: bool = False
     ranges: list[str | None] = field(default_factory=list)
@@ -59,7 +61,7 @@ class Hub:
             if name == "model.bin":
                 entry["lfs"] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
             siblings.append(entry)
-        return {"id": REPO, "siblings": siblings}
+        return {"id": self.repo, "siblings": siblings}
 
 
 def _handler(hub: Hub) -> type[BaseHTTPRequestHandler]:
@@ -68,14 +70,14 @@ def _handler(hub: Hub) -> type[BaseHTTPRequestHandler]:
             pass
 
         def do_GET(self) -> None:
-            if self.path == f"/api/models/{REPO}/revision/main?blobs=true":
+            if self.path == f"/api/models/{hub.repo}/revision/main?blobs=true":
                 body = json.dumps(hub.listing()).encode()
                 self.send_response(200)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
                 return
-            name = self.path.removeprefix(f"/{REPO}/resolve/main/")
+            name = self.path.removeprefix(f"/{hub.repo}/resolve/main/")
             data = hub.files.get(name)
             if data is None:
                 self.send_response(404)
@@ -253,6 +255,54 @@ def test_the_setup_offers_only_what_installs_here_and_now(qtbot, tmp_path):
     assert wizard.result_settings().asr_model == "base"
 
 
+def test_translation_models_for_the_caption_languages_install_from_the_same_panel(
+    qtbot, tmp_path, hub
+):
+    """Speaking English with captions in German: nothing installed reaches de, so the Bergamot
+    and Opus-MT pairs and NLLB-200 (non-commercial, said before) are offered; Opus-MT comes
+    from the hub through the same downloader and then reaches de; Remove deletes it."""
+    hub.repo = "gaudi/opus-mt-en-de-ctranslate2"
+    hub.files = {
+        "config.json": b"{}",
+        "model.bin": os.urandom(1_500_000),
+        "shared_vocabulary.json": b'["a", "b"]',
+        "source.spm": b"spm" * 100,
+        "target.spm": b"spm" * 100,
+    }
+    models = TranslationModels(
+        repo_dir=tmp_path / "repo",
+        cache_dir=tmp_path / "cache",
+        hub=HubClient(hub.url, retries=1, retry_delay=0.01, timeout=5),
+        bergamot_search=(),
+        bergamot_cache=tmp_path / "fxtranslate",
+    )
+    panel = ModelsPanel(shelf=TranslationShelf("en", ("en", "de"), models), check_online=False)
+    qtbot.addWidget(panel)
+    assert [row(panel, n)[1] for n in panel.offers] == ["can download"] * 3
+    _n, _state, size, languages, licence, suits = row(panel, "opus-mt-en-de")
+    assert (size, languages, licence, suits) == (
+        "150 MB",
+        "en → de",
+        "CC-BY 4.0",
+        "captions and replies",
+    )
+    nllb = row(panel, "nllb-200-distilled-600M")
+    assert nllb[3] == "every pair" and nllb[5] == "non-commercial use only"
+    panel.select("opus-mt-en-de")
+    click(qtbot, panel.install_button)
+    qtbot.waitUntil(panel.installed.is_set, timeout=30_000)
+    assert panel.note.text().startswith("Ready: opus-mt-en-de"), panel.note.text()
+    assert row(panel, "opus-mt-en-de")[1] == "installed"
+    assert "bergamot:en-de" not in panel.offers  # de is reached now: no other offer for it
+    assert (tmp_path / "cache" / "opus-mt-en-de" / "model.bin").read_bytes() == hub.files[
+        "model.bin"
+    ]
+    panel.select("opus-mt-en-de")
+    click(qtbot, panel.remove_button)
+    assert not (tmp_path / "cache" / "opus-mt-en-de").exists()
+    assert row(panel, "opus-mt-en-de")[1] == "can download"
+
+
 # -- the Chinese window: no English left ----------------------------------------------------
 
 # Names and codes that stay as they are: products, engines, models, units, file types.
@@ -261,7 +311,7 @@ NAMES = {
     "ctranslate2", "bergamot", "mit", "int8", "http", "https", "mb", "kb", "s", "min", "h",
     "base", "tiny", "en", "small", "medium", "large", "v2", "v3", "turbo", "distil", "x86_64",
     "x86", "pulseaudio", "pipewire", "v4l2loopback", "obs", "sha256", "usb", "tiktok", "nllb",
-    "cc", "by", "nc", "mpl", "opus", "mt",
+    "cc", "by", "nc", "mpl", "opus", "mt", "de",
     "live", "ctrl", "l", "youtube", "twitch", "id", "yaml", "csv", "pt", "es", "zh", "fps",
     "rtf", "ms", "ai", "v", "k", "opencv", "portaudio", "noto", "cublas", "cudnn",
 }  # fmt: skip
@@ -339,8 +389,17 @@ def test_the_chinese_window_says_device_problems_machine_checks_and_model_errors
             if words := english_words(text):
                 left[text] = words
         # a failed install: offline, from Studio › Speech models…
-        offline = registry(tmp_path, f"http://127.0.0.1:{free_port()}", packages=None)
-        dialog = ModelsDialog(offline, window)
+        closed = f"http://127.0.0.1:{free_port()}"
+        offline = registry(tmp_path, closed, packages=None)
+        translations = TranslationModels(
+            repo_dir=tmp_path / "repo",
+            cache_dir=tmp_path / "cache",
+            hub=HubClient(closed, timeout=5),
+            bergamot_search=(),
+            bergamot_cache=tmp_path / "fxtranslate",
+        )
+        shelf = TranslationShelf("en", ("pt", "de"), translations)
+        dialog = ModelsDialog(offline, window, translations=shelf)
         qtbot.addWidget(dialog)
         dialog.show()
         panel = dialog.panel
@@ -351,6 +410,12 @@ def test_the_chinese_window_says_device_problems_machine_checks_and_model_errors
         assert "没有网络连接" in panel.note.text(), panel.note.text()
         qtbot.waitUntil(lambda: panel.online is False, timeout=5_000)
         assert row(panel, "tiny")[1] != "needs the internet"  # translated
+        for text in visible_texts(dialog):
+            if words := english_words(text):
+                left[text] = words
+        assert dialog.translation is not None
+        dialog.tabs.setCurrentWidget(dialog.translation)
+        qtbot.waitUntil(lambda: dialog.translation.online is False, timeout=5_000)
         for text in visible_texts(dialog):
             if words := english_words(text):
                 left[text] = words

@@ -268,16 +268,19 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def _manage_models(self) -> None:
-        """The models panel (download with progress and Cancel, Remove); the list is read
-        again after, so a model installed there can be chosen here."""
+        """The models panel (download with progress and Cancel, Remove; speech, and translation
+        for the caption languages); the lists are read again after, so a model installed there
+        counts here."""
         from sola_studio.ui.widgets.models import ModelsDialog
 
         chosen = self.asr_model.currentData()
-        ModelsDialog(parent=self).exec()
+        languages = (self.seller_language.code(), self.caption_languages.codes())
+        ModelsDialog(parent=self, languages=languages).exec()
         self.asr_model.clear()
         for name, text in model_choices():
             self.asr_model.addItem(text, name)
         self.asr_model.setCurrentIndex(max(0, self.asr_model.findData(chosen)))
+        self._show_reach()  # a translation model installed there reaches its language now
 
     def caption_look(self) -> CaptionLook:
         """The caption look as the dialog's controls say now."""

@@ -233,7 +233,7 @@ class MainWindow(QMainWindow):
         self.action_settings.setShortcut(QKeySequence.StandardKey.Preferences)
         self.action_sessions = QAction(self.tr("Sessions and reports…"), self)
         self.action_setup = QAction(self.tr("First-run setup…"), self)
-        self.action_models = QAction(self.tr("Speech models…"), self)
+        self.action_models = QAction(self.tr("Models…"), self)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -576,10 +576,12 @@ class MainWindow(QMainWindow):
             self._apply_settings(wizard.result_settings())
 
     def open_models(self) -> None:
-        """Studio › Speech models…: install (with progress and Cancel), retry, remove."""
+        """Studio › Models…: speech and translation models: install (with progress and
+        Cancel), retry, remove."""
         from sola_studio.ui.widgets.models import ModelsDialog
 
-        ModelsDialog(parent=self).exec()
+        languages = (self.settings.seller_language, tuple(self.settings.caption_languages))
+        ModelsDialog(parent=self, languages=languages).exec()
 
     def open_sheet_editor(self) -> None:
         from sola_studio import paths

@@ -621,7 +621,7 @@
     </message>
     <message>
         <location filename="../window.py" line="181"/>
-        <location filename="../window.py" line="698"/>
+        <location filename="../window.py" line="700"/>
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
@@ -656,6 +656,11 @@
         <translation>初始设置…</translation>
     </message>
     <message>
+        <location filename="../window.py" line="236"/>
+        <source>Models…</source>
+        <translation>模型…</translation>
+    </message>
+    <message>
         <location filename="../window.py" line="237"/>
         <source>Quit</source>
         <translation>退出</translation>
@@ -672,7 +677,7 @@
     </message>
     <message>
         <location filename="../window.py" line="295"/>
-        <location filename="../window.py" line="715"/>
+        <location filename="../window.py" line="717"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
@@ -690,11 +695,6 @@
         <location filename="../window.py" line="187"/>
         <source>The script of the show, in every caption language</source>
         <translation>直播脚本，含每种字幕语言</translation>
-    </message>
-    <message>
-        <location filename="../window.py" line="236"/>
-        <source>Speech models…</source>
-        <translation>语音模型…</translation>
     </message>
     <message>
         <location filename="../window.py" line="306"/>
@@ -767,17 +767,17 @@
         <translation>已保存。新设置将在下次开播时生效。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="628"/>
+        <location filename="../window.py" line="630"/>
         <source>Sessions and reports</source>
         <translation>场次与报告</translation>
     </message>
     <message>
-        <location filename="../window.py" line="683"/>
+        <location filename="../window.py" line="685"/>
         <source>No finished session to report on.</source>
         <translation>没有已结束的场次可生成报告。</translation>
     </message>
     <message>
-        <location filename="../window.py" line="703"/>
+        <location filename="../window.py" line="705"/>
         <source>Report written to {0}</source>
         <translation>报告已保存到 {0}</translation>
     </message>
@@ -803,14 +803,24 @@
 <context>
     <name>ModelsDialog</name>
     <message>
-        <location filename="../widgets/models.py" line="423"/>
-        <source>Speech models</source>
-        <translation>语音模型</translation>
+        <location filename="../widgets/models.py" line="457"/>
+        <source>Models</source>
+        <translation>模型</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="428"/>
+        <location filename="../widgets/models.py" line="462"/>
         <source>Bigger models are more accurate and slower. A download resumes where it stopped; every file is checked before it is used.</source>
         <translation>模型越大越准确，也越慢。下载中断后会从停下的地方继续；每个文件在使用前都会校验。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="470"/>
+        <source>Speech recognition</source>
+        <translation>语音识别</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="476"/>
+        <source>Translation</source>
+        <translation>翻译</translation>
     </message>
 </context>
 <context>
@@ -841,207 +851,222 @@
 <context>
     <name>ModelsPanel</name>
     <message>
-        <location filename="../widgets/models.py" line="116"/>
+        <location filename="../widgets/models.py" line="128"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="117"/>
+        <location filename="../widgets/models.py" line="129"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="118"/>
+        <location filename="../widgets/models.py" line="130"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="119"/>
+        <location filename="../widgets/models.py" line="131"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="120"/>
+        <location filename="../widgets/models.py" line="132"/>
         <source>Licence</source>
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="121"/>
+        <location filename="../widgets/models.py" line="133"/>
         <source>Suits</source>
         <translation>适合</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="127"/>
+        <location filename="../widgets/models.py" line="139"/>
         <source>Install</source>
         <translation>安装</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="129"/>
+        <location filename="../widgets/models.py" line="141"/>
         <source>Cancel download</source>
         <translation>取消下载</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="131"/>
+        <location filename="../widgets/models.py" line="143"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="133"/>
+        <location filename="../widgets/models.py" line="145"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="188"/>
+        <location filename="../widgets/models.py" line="240"/>
         <source>many</source>
         <translation>多语言</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="188"/>
+        <location filename="../widgets/models.py" line="240"/>
         <source>English</source>
         <translation>英语</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="196"/>
+        <location filename="../widgets/models.py" line="213"/>
         <source>Connect to the internet to download it.</source>
         <translation>连接网络后才能下载。</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="209"/>
+        <location filename="../widgets/models.py" line="202"/>
+        <source>non-commercial use only</source>
+        <translation>仅限非商业用途</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="226"/>
         <source>installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="210"/>
+        <location filename="../widgets/models.py" line="227"/>
         <source>ready to prepare (no download)</source>
         <translation>可准备（无需下载）</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="212"/>
+        <location filename="../widgets/models.py" line="229"/>
         <source>can download ({0} kept, resumes)</source>
         <translation>可下载（已保留 {0}，继续下载）</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="214"/>
+        <location filename="../widgets/models.py" line="231"/>
         <source>can download</source>
         <translation>可下载</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="216"/>
+        <location filename="../widgets/models.py" line="233"/>
         <source>needs the internet</source>
         <translation>需要网络</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="217"/>
+        <location filename="../widgets/models.py" line="234"/>
         <source>broken: install it again</source>
         <translation>已损坏：请重新安装</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="222"/>
+        <location filename="../widgets/models.py" line="239"/>
+        <source>every pair</source>
+        <translation>所有语言对</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="244"/>
         <source>fastest, more mistakes</source>
         <translation>最快，错误较多</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="223"/>
+        <location filename="../widgets/models.py" line="245"/>
         <source>most laptops</source>
         <translation>大多数笔记本电脑</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="224"/>
+        <location filename="../widgets/models.py" line="246"/>
         <source>more accurate, a fast computer</source>
         <translation>更准确，需要较快的电脑</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="225"/>
+        <location filename="../widgets/models.py" line="247"/>
         <source>most accurate, needs a GPU</source>
         <translation>最准确，需要 GPU</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="226"/>
+        <location filename="../widgets/models.py" line="248"/>
         <source>your own folder</source>
         <translation>你自己的文件夹</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="288"/>
+        <location filename="../widgets/models.py" line="249"/>
+        <source>captions and replies</source>
+        <translation>字幕和回复</translation>
+    </message>
+    <message>
+        <location filename="../widgets/models.py" line="311"/>
         <source>Preparing {0} from the installed packages…</source>
         <translation>正在从已安装的软件包准备 {0}…</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="290"/>
+        <location filename="../widgets/models.py" line="313"/>
         <source>Installing {0}…</source>
         <translation>正在安装 {0}…</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="315"/>
+        <location filename="../widgets/models.py" line="338"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="328"/>
+        <location filename="../widgets/models.py" line="351"/>
         <source>{0} of {1}</source>
         <translation>{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="330"/>
+        <location filename="../widgets/models.py" line="353"/>
         <source>{0}/s</source>
         <translation>{0}/秒</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="332"/>
+        <location filename="../widgets/models.py" line="355"/>
         <source>{0} left</source>
         <translation>剩余 {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="342"/>
+        <location filename="../widgets/models.py" line="365"/>
         <source>Ready: {0} ({1})</source>
         <translation>已就绪：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="360"/>
+        <location filename="../widgets/models.py" line="383"/>
         <source>Preparing {0} cancelled; Install starts it again.</source>
         <translation>已取消准备 {0}；点“安装”重新开始。</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="362"/>
+        <location filename="../widgets/models.py" line="385"/>
         <source>Download of {0} cancelled; {1} kept. Retry resumes it.</source>
         <translation>已取消下载 {0}；已保留 {1}。点“重试”继续下载。</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="370"/>
+        <location filename="../widgets/models.py" line="395"/>
         <source>No internet connection: connect, or use {0}, which is prepared from the installed packages.</source>
         <translation>没有网络连接：请连接网络，或使用 {0}（它从已安装的软件包准备，无需下载）。</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="373"/>
+        <location filename="../widgets/models.py" line="398"/>
         <source>No internet connection: connect, then retry.</source>
         <translation>没有网络连接：请连接网络后重试。</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="376"/>
+        <location filename="../widgets/models.py" line="401"/>
         <source>The connection kept dropping while {0} downloaded; what arrived is kept. Retry resumes it.</source>
         <translation>下载 {0} 时网络连接反复中断；已下载的部分已保留。点“重试”继续下载。</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="381"/>
+        <location filename="../widgets/models.py" line="406"/>
         <source>{0} arrived damaged twice (its checksum does not match), so it was not installed. Try again later.</source>
         <translation>{0} 两次下载都已损坏（校验和不符），因此没有安装。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="386"/>
+        <location filename="../widgets/models.py" line="411"/>
         <source>{0} could not be installed: {1}</source>
         <translation>{0} 无法安装：{1}</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="401"/>
+        <location filename="../widgets/models.py" line="426"/>
         <source>{0} could not be removed: {1}</source>
         <translation>{0} 无法删除：{1}</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="408"/>
+        <location filename="../widgets/models.py" line="433"/>
         <source>{0} removed.</source>
         <translation>已删除 {0}。</translation>
     </message>
     <message>
-        <location filename="../widgets/models.py" line="408"/>
+        <location filename="../widgets/models.py" line="433"/>
         <source>Nothing to remove.</source>
         <translation>没有可删除的内容。</translation>
     </message>
@@ -1153,12 +1178,12 @@
 <context>
     <name>PinnedProduct</name>
     <message>
-        <location filename="../widgets/product.py" line="64"/>
+        <location filename="../widgets/product.py" line="53"/>
         <source>On camera</source>
         <translation>正在展示</translation>
     </message>
     <message>
-        <location filename="../widgets/product.py" line="91"/>
+        <location filename="../widgets/product.py" line="80"/>
         <source>No product sheet</source>
         <translation>没有商品表</translation>
     </message>
@@ -1641,7 +1666,7 @@
     </message>
     <message>
         <location filename="../settings_dialog.py" line="90"/>
-        <location filename="../settings_dialog.py" line="327"/>
+        <location filename="../settings_dialog.py" line="330"/>
         <source>No plan</source>
         <translation>不用计划</translation>
     </message>
@@ -1652,7 +1677,7 @@
     </message>
     <message>
         <location filename="../settings_dialog.py" line="99"/>
-        <location filename="../settings_dialog.py" line="334"/>
+        <location filename="../settings_dialog.py" line="337"/>
         <source>Show plan</source>
         <translation>直播计划</translation>
     </message>
@@ -1873,12 +1898,12 @@
         <translation>隐私与界面</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="326"/>
+        <location filename="../settings_dialog.py" line="329"/>
         <source> (none beside the sheet yet: make one with Show plan…)</source>
         <translation>（商品表旁边还没有计划：用“直播计划…”制作一个）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="334"/>
+        <location filename="../settings_dialog.py" line="337"/>
         <source>Show plan (*.yaml *.yml)</source>
         <translation>直播计划 (*.yaml *.yml)</translation>
     </message>

@@ -1,5 +1,5 @@
-"""The speech models, installed from the window: the Studio › Models… dialog and the setup's
-model page show this one panel.
+"""The models, installed from the window: the Studio › Speech models… dialog (speech and
+translation tabs), Settings' "Install or remove…" and the setup's model page show this panel.
 
 Each model with its state (installed / prepared from the installed packages / can download /
 needs the internet), size, licence and what it suits. Install runs the CLI's own installer
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -37,11 +38,20 @@ from PySide6.QtWidgets import (
 
 from sola_studio.core.errors import ModelCorrupt
 from sola_studio.models.download import DownloadInterrupted, HubUnreachable
-from sola_studio.models.offer import Availability, ModelOffer, Purpose, model_offers, remove_model
+from sola_studio.models.offer import (
+    Availability,
+    ModelKind,
+    ModelOffer,
+    ModelShelf,
+    Purpose,
+    SpeechShelf,
+    TranslationShelf,
+)
 from sola_studio.models.progress import Cancelled, Progress
-from sola_studio.models.registry import ModelRegistry, default_registry
+from sola_studio.models.registry import ModelRegistry
 from sola_studio.ui import theme
 from sola_studio.ui.controller import describe
+from sola_studio.ui.i18n import localize
 
 log = logging.getLogger(__name__)
 
@@ -91,8 +101,9 @@ class _Job(QObject):
 
 
 class ModelsPanel(QWidget):
-    """The model list with Install, Cancel, Retry and Remove; ``registry``: where models are
-    looked for and downloaded from (tests pass one over a temporary cache and a loopback hub)."""
+    """The model list with Install, Cancel, Retry and Remove. ``registry``: where speech models
+    are looked for and downloaded from (tests pass one over a temporary cache and a loopback
+    hub); ``shelf``: another kind of model instead (:class:`TranslationShelf`)."""
 
     finished = Signal(str, object, object)  # name, resolved model or None, error or None
     online_known = Signal(bool)
@@ -104,9 +115,10 @@ class ModelsPanel(QWidget):
         parent: QWidget | None = None,
         *,
         check_online: bool = True,
+        shelf: ModelShelf | None = None,
     ) -> None:
         super().__init__(parent)
-        self.registry = registry or default_registry()
+        self.shelf: ModelShelf = shelf or SpeechShelf(registry)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTreeWidget()
@@ -161,7 +173,7 @@ class ModelsPanel(QWidget):
 
     def check_online(self) -> None:
         """Ask the hub on a worker thread whether it can be reached (a TCP connect, 3 s)."""
-        hub = self.registry.hub
+        hub = self.shelf.hub
 
         def work() -> None:
             reachable = hub.reachable()
@@ -178,19 +190,24 @@ class ModelsPanel(QWidget):
     def refresh(self) -> None:
         keep = self.selected()
         self.table.clear()
-        self.offers = {o.name: o for o in model_offers(self.registry, online=self.online)}
+        self.offers = {o.name: o for o in self.shelf.offers(online=self.online)}
         for offer in self.offers.values():
             item = QTreeWidgetItem(
                 [
                     offer.name,
                     self.state_text(offer),
                     _mb(offer.size_bytes),
-                    self.tr("many") if offer.multilingual else self.tr("English"),
-                    offer.licence or "—",
-                    self.purpose_text(offer.purpose),
+                    self.languages_text(offer),
+                    localize(offer.licence) if offer.licence else "—",
+                    self.tr("non-commercial use only")
+                    if offer.warning
+                    else self.purpose_text(offer.purpose),
                 ]
             )
             item.setData(0, NAME, offer.name)
+            if offer.warning:  # said before the download, not after
+                item.setToolTip(5, localize(offer.warning))
+                item.setForeground(5, QColor(theme.AMBER))
             if offer.availability is Availability.NEEDS_INTERNET:
                 item.setDisabled(True)  # shown with its reason, never a choice that fails later
                 item.setToolTip(1, self.tr("Connect to the internet to download it."))
@@ -217,6 +234,11 @@ class ModelsPanel(QWidget):
             Availability.BROKEN: self.tr("broken: install it again"),
         }[offer.availability]
 
+    def languages_text(self, offer: ModelOffer) -> str:
+        if offer.kind is ModelKind.TRANSLATION:
+            return offer.pair or self.tr("every pair")
+        return self.tr("many") if offer.multilingual else self.tr("English")
+
     def purpose_text(self, purpose: Purpose) -> str:
         return {
             Purpose.FASTEST: self.tr("fastest, more mistakes"),
@@ -224,6 +246,7 @@ class ModelsPanel(QWidget):
             Purpose.ACCURATE: self.tr("more accurate, a fast computer"),
             Purpose.GPU: self.tr("most accurate, needs a GPU"),
             Purpose.UNKNOWN: self.tr("your own folder"),
+            Purpose.TRANSLATE: self.tr("captions and replies"),
         }[purpose]
 
     def selected(self) -> str:
@@ -291,11 +314,11 @@ class ModelsPanel(QWidget):
             "",
         )
         self._update_buttons()
-        registry = self.registry
+        shelf = self.shelf
 
         def work() -> None:
             try:
-                resolved = registry.install(name, offline_only=offline, progress=job.report)
+                resolved = shelf.install(name, offline_only=offline, progress=job.report)
             except Exception as exc:  # shown in words by _finish; Cancelled included
                 result: tuple[Any, object] = (None, exc)
             else:
@@ -363,7 +386,9 @@ class ModelsPanel(QWidget):
                 name, _mb(have)
             )
         if isinstance(error, HubUnreachable):
-            ready = [o.name for o in self.offers.values() if o.usable]
+            ready = [
+                o.name for o in self.offers.values() if o.usable and o.kind is ModelKind.SPEECH
+            ]
             if ready:
                 prepared = "base" if "base" in ready else ready[0]
                 return self.tr(
@@ -396,7 +421,7 @@ class ModelsPanel(QWidget):
         if not name or self._job is not None:
             return
         try:
-            removed = remove_model(self.registry, name)
+            removed = self.shelf.remove(name)
         except OSError as exc:
             self._say(self.tr("{0} could not be removed: {1}").format(name, exc), theme.AMBER)
             return
@@ -416,12 +441,21 @@ class ModelsPanel(QWidget):
 
 
 class ModelsDialog(QDialog):
-    """Studio › Models…: the panel with a Close button; closing cancels a running download."""
+    """Studio › Speech models…: the speech models and, given the show's languages (the speech
+    language and the caption languages), the translation models in a second tab; closing
+    cancels a running download (its partial file stays)."""
 
-    def __init__(self, registry: ModelRegistry | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        registry: ModelRegistry | None = None,
+        parent: QWidget | None = None,
+        *,
+        languages: tuple[str, tuple[str, ...]] | None = None,
+        translations: TranslationShelf | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Speech models"))
-        self.resize(760, 460)
+        self.setWindowTitle(self.tr("Models"))
+        self.resize(820, 480)
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -431,12 +465,22 @@ class ModelsDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.tabs = QTabWidget()
         self.panel = ModelsPanel(registry, self)
-        layout.addWidget(self.panel, 1)
+        self.tabs.addTab(self.panel, self.tr("Speech recognition"))
+        self.translation: ModelsPanel | None = None
+        if translations is None and languages is not None:
+            translations = TranslationShelf(languages[0], languages[1])
+        if translations is not None:
+            self.translation = ModelsPanel(parent=self, shelf=translations)
+            self.tabs.addTab(self.translation, self.tr("Translation"))
+        layout.addWidget(self.tabs, 1)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         box.rejected.connect(self.reject)
         layout.addWidget(box)
 
     def done(self, result: int) -> None:
         self.panel.stop()
+        if self.translation is not None:
+            self.translation.stop()
         super().done(result)
