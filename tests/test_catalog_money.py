@@ -88,3 +88,9 @@ def test_the_yaml_loader_refuses_ambiguous_and_foreign_amounts(
     assert "price" in err.value.message and err.value.fix and "1234" in err.value.fix
     with pytest.raises(ConfigError, match="EUR"):
         load_sheet(_sheet(tmp_path, "59,90 €", schema2))
+
+
+def test_the_loaders_message_says_the_fix_once(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as err:
+        load_sheet(_sheet(tmp_path, "1,234", True))
+    assert "fix" not in err.value.message and err.value.fix

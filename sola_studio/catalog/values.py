@@ -177,8 +177,8 @@ def _number(s: str, text: str, written: tuple[str, ...]) -> Decimal:
     grouped, fraction = Decimal(whole + decimals), Decimal(whole + "." + decimals)
     raise AmountProblem(
         f"{text!r} is ambiguous: {grouped} or {fraction}?",
-        fix=f"write {grouped} or {fraction}0, or add the currency ({'R$ ' if sep == '.' else '$'}"
-        f"{text} is {grouped})",
+        fix=f"write {grouped}.00 or {fraction}0, or add the currency "
+        f"({'R$ ' if sep == '.' else '$'}{text} is {grouped})",
         choices=(grouped, fraction),
     )
 
@@ -227,7 +227,8 @@ class Validator:
             try:
                 d = parse_amount(value, currency).amount
             except AmountProblem as exc:
-                raise ConfigError(f"{self.source}: {where}: {key} {exc}", fix=exc.fix) from exc
+                what = f"{key} {exc.message}"
+                raise ConfigError(f"{self.source}: {where}: {what}", fix=exc.fix) from exc
         else:
             try:
                 d = Decimal(str(value).strip())

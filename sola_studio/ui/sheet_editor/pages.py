@@ -268,6 +268,7 @@ class ProductForm(QWidget):
         form.addRow(self.tr("Price"), self.price)
         layout.addLayout(form)
         self.prices = PricesTable(binder, (*p, "prices"))
+        self.prices.table.setMaximumHeight(150)
         box = QGroupBox(self.tr("Prices in other currencies"))
         QVBoxLayout(box).addWidget(self.prices)
         layout.addWidget(box)
