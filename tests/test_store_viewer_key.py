@@ -1,8 +1,9 @@
 """The viewer-pseudonym key is kept like the database key (issue 21 leftover): in the keyring
-beside it, or derived from it where no keyring exists, never as a file in the profile's folder.
-An old ``viewer.key`` file moves into the keyring once and is removed, and returning viewers keep
-their pseudonyms. The keyring is a real (file-backed) backend installed as the process's keyring;
-the sample profiles (demo, bench soak) keep working without one."""
+beside it, or derived from it where no keyring exists, never as a new file in the profile's
+folder. An old ``viewer.key`` file moves into the keyring once and is removed (where there is no
+keyring it is kept and read), and returning viewers keep their pseudonyms. The keyring is a real
+(file-backed) backend installed as the process's keyring; the sample profiles (demo, bench soak)
+keep working without one."""
 
 from __future__ import annotations
 
@@ -111,15 +112,28 @@ def keyless(home: Path) -> Iterator[Path]:
         forget_passphrase(profile)
 
 
-def test_without_a_keyring_the_viewer_key_follows_the_passphrase(keyless: Path) -> None:
+def test_without_a_keyring_an_old_viewer_key_file_is_kept_and_viewers_keep_their_ids(
+    keyless: Path,
+) -> None:
     folder = profile_dir("shop")
     folder.mkdir(parents=True)
-    (folder / "viewer.key").write_bytes(b"v" * 32)  # an older version's file
+    old = SessionStore(folder / "sessions.db", key=b"v" * 32)  # as an older version wrote it
+    _show(old, "c1")
+    old.close()
+    (folder / "viewer.key").write_bytes(b"v" * 32)
+    remember_passphrase("shop", "correct horse battery staple")
+    again = SessionStore.open_profile("shop")  # nowhere safer to move it: it stays, and is read
+    _show(again, "c2")
+    assert len(_viewers(again)) == 1 and (folder / "viewer.key").read_bytes() == b"v" * 32
+    again.close()
+
+
+def test_without_a_keyring_the_viewer_key_follows_the_passphrase(keyless: Path) -> None:
     remember_passphrase("shop", "correct horse battery staple")
     store = SessionStore.open_profile("shop")
     _show(store, "c1")
     store.close()
-    assert _files("shop") == ["sessions.db"]
+    assert _files("shop") == ["sessions.db"]  # no key file is made
     again = SessionStore.open_profile("shop")
     _show(again, "c2")
     assert len(_viewers(again)) == 1

@@ -217,8 +217,9 @@ def viewer_key(
       created on first run; a ``viewer.key`` file from an older version is read once, stored
       there and shredded, so returning viewers keep their pseudonyms;
     - database key from a passphrase or the environment (no keyring): derived from it
-      (:func:`derived_viewer_key`); an old ``viewer.key`` cannot move into a keyring there and
-      is shredded too (viewers from before then look new once, which is logged);
+      (:func:`derived_viewer_key`); an old ``viewer.key`` cannot move into a keyring there, so
+      it is kept and read as before (removing it would make returning viewers look new) and
+      moves at the first opening with a keyring;
     - no database key (a clear-text database read as it is): the old file's key when there is
       one. ``read_only`` creates, moves and removes nothing.
     """
@@ -226,14 +227,11 @@ def viewer_key(
     if db_key is None:
         return _legacy_viewer_key(legacy) or b"-" * 32
     if db_key.source != "keyring":
-        if not read_only and legacy.exists():
-            _legacy_viewer_key(legacy)  # a damaged file is reported, not silently dropped
-            log.warning(
-                "profile %s has no keyring: its viewer key now follows its database key and "
-                "the old key file is removed; viewers from earlier shows look new once",
-                profile,
-            )
-            _retire(legacy)
+        old = _legacy_viewer_key(legacy)  # a damaged file is reported, not silently dropped
+        if old is not None:
+            # nowhere safer to move it to: removing it would make every returning viewer look
+            # new, so an older version's file is kept and read until a keyring exists
+            return old
         return derived_viewer_key(profile, db_key)
     try:
         stored = keyring_store.get_secret(VIEWER_SERVICE, profile, backend)
