@@ -14,6 +14,7 @@ from test_asr_streaming import _words
 from sola_studio.asr.engine import Decoded, DecodeOptions, WhisperEngine, resolve_asr_model
 from sola_studio.asr.streaming import AsrUpdate, StreamingOptions, UtteranceStreamer
 from sola_studio.bench.captions import SPEECH_EVAL
+from sola_studio.core.events import Word
 from sola_studio.sources.audio import CHUNK_S, SAMPLE_RATE, AudioChunk, decode_file
 
 DEV = SPEECH_EVAL / "dev"
@@ -127,3 +128,21 @@ def test_words_said_three_times_are_kept_unless_the_decode_loops() -> None:
     # A lone 0.29 s "word" decoded "Word, word, word, word.": one per 0.25 s of speech.
     assert policy._max_repeats(1.2, speech_s=0.29) == 1
     assert policy._max_repeats(1.2, speech_s=0.6) == 2
+
+
+def test_a_run_of_one_word_is_cut_to_what_its_time_allows() -> None:
+    from sola_studio.asr.guards import collapse_fast_runs
+
+    # base, beam 5, on "here's some more word word word word word" (five, in 0.86 s): six.
+    times = [(4.64, 4.86), (4.9, 5.06), (5.1, 5.18), (5.18, 5.28), (5.28, 5.34), (5.34, 5.5)]
+    said = (Word(" more", 4.56, 4.64), *(Word(" word,", a, b) for a, b in times))
+    kept = collapse_fast_runs(said, 0.15)
+    assert [w.text for w in kept] == [" more", *[" word,"] * 5]
+    assert kept[-1].end == 5.5  # the run still ends where the speech does
+    # Said at a speaking pace, every one stays ("words words words words" over 1.5 s; "soft,
+    # soft, soft"), and so do different words said quickly.
+    slow = tuple(Word(" words", 20.8 + 0.4 * i, 21.1 + 0.4 * i) for i in range(4))
+    assert collapse_fast_runs(slow, 0.15) == slow
+    quick = tuple(Word(f" w{i}", 0.1 * i, 0.1 * i + 0.08) for i in range(6))
+    assert collapse_fast_runs(quick, 0.15) == quick
+    assert collapse_fast_runs(said, 0.0) == said

@@ -62,6 +62,7 @@ import numpy as np
 from sola_studio.asr.cadence import PartialCadence
 from sola_studio.asr.engine import WHISPER_WINDOW_S, AsrEngine, Decoded, DecodeOptions
 from sola_studio.asr.guards import (
+    collapse_fast_runs,
     collapse_repetitions,
     collapse_text_repetitions,
     drop_mismatch_phrases,
@@ -460,6 +461,7 @@ class UtteranceStreamer:
         words = collapse_repetitions(
             decoded.words, self._max_repeats(decoded.compression_ratio, speech_s), o.phrase_words
         )
+        words = collapse_fast_runs(words, self.options.min_word_s)
         words = drop_mismatch_phrases(words, decoded.language, self.options.languages)
         return tuple(
             Word(w.text, offset + w.start, offset + w.end, w.probability)
