@@ -223,3 +223,24 @@ def test_the_editor_is_chinese_in_the_chinese_window(qtbot, sheet_path: Path) ->
         assert editor.tabs.tabText(editor.PRODUCTS) == "商品"
     finally:
         i18n.install(app, "en")
+
+
+def test_a_product_gets_its_own_warranty_over_the_shops(qtbot, sheet_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from sola_studio.ui.sheet_editor.pages import WarrantyField
+
+    editor = open_editor(qtbot, sheet_path)
+    editor.products.list.setCurrentRow(2)  # the tote: the shop's terms, no warranty
+    form = editor.products.form
+    assert form is not None and not form.own["warranty"].isChecked()
+    form.own["warranty"].setChecked(True)
+    form = editor.products.form  # made again with the product's own warranty
+    assert form is not None and form.own["warranty"].isChecked()
+    warranty = form.findChild(WarrantyField)
+    assert warranty is not None
+    warranty.kind.setCurrentIndex(warranty.kind.findData("years"))
+    warranty.kind.activated.emit(warranty.kind.currentIndex())
+    warranty.count.setValue(2)
+    assert editor.save()
+    tote = load_sheet(sheet_path).product("tote")
+    assert tote is not None and tote.warranty is not None
+    assert (tote.warranty.years, tote.warranty.months) == (2, 24)

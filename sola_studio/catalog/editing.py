@@ -132,7 +132,8 @@ def get_in(doc: Any, path: Path_, default: Any = None) -> Any:
 
 def set_in(doc: dict[str, Any], path: Path_, value: Any) -> None:
     """Put ``value`` at ``path``, making the mappings on the way; ``None`` or ``""`` removes
-    the key (an empty field is an absent one, as the loader reads it)."""
+    the key (an empty field is an absent one, as the loader reads it). An empty list or
+    mapping stays: a product's ``discounts: []`` says "none", where no key says "the shop's"."""
     node: Any = doc
     for step, after in itertools.pairwise(path):
         if isinstance(step, int):
@@ -146,7 +147,7 @@ def set_in(doc: dict[str, Any], path: Path_, value: Any) -> None:
     last = path[-1]
     if isinstance(last, int):
         node[last] = value
-    elif value is None or value == "" or value == {} or value == []:
+    elif value is None or value == "":
         node.pop(last, None)
     else:
         node[last] = value

@@ -272,74 +272,6 @@
     </message>
 </context>
 <context>
-    <name>DefaultsPage</name>
-    <message>
-        <location filename="../sheet_editor/pages.py" line="187"/>
-        <source>Shipping</source>
-        <translation>运费与配送</translation>
-    </message>
-    <message>
-        <location filename="../sheet_editor/pages.py" line="190"/>
-        <source>Payment</source>
-        <translation>付款</translation>
-    </message>
-    <message>
-        <location filename="../sheet_editor/pages.py" line="192"/>
-        <source>Methods</source>
-        <translation>付款方式</translation>
-    </message>
-    <message>
-        <location filename="../sheet_editor/pages.py" line="195"/>
-        <source>Instalments: at most (months, empty = not stated)</source>
-        <translation>分期：最多（月，留空 = 未说明）</translation>
-    </message>
-    <message>
-        <location filename="../sheet_editor/pages.py" line="199"/>
-        <source>Interest-free months</source>
-        <translation>免息月数</translation>
-    </message>
-    <message>
-        <location filename="../sheet_editor/pages.py" line="203"/>
-        <source>Interest a year (%)</source>
-        <translation>年利率（%）</translation>
-    </message>
-    <message>
-        <location filename="../sheet_editor/pages.py" line="206"/>
-        <source>Smallest instalment</source>
-        <translation>最低每期金额</translation>
-    </message>
-    <message>
-        <location filename="../sheet_editor/pages.py" line="210"/>
-        <source>Returns</source>
-        <translation>退货</translation>
-    </message>
-    <message>
-        <location filename="../sheet_editor/pages.py" line="212"/>
-        <source>Days</source>
-        <translation>天数</translation>
-    </message>
-    <message>
-        <location filename="../sheet_editor/pages.py" line="213"/>
-        <source>Free returns</source>
-        <translation>免费退货</translation>
-    </message>
-    <message>
-        <location filename="../sheet_editor/pages.py" line="215"/>
-        <source>Conditions</source>
-        <translation>条件</translation>
-    </message>
-    <message>
-        <location filename="../sheet_editor/pages.py" line="218"/>
-        <source>Warranty</source>
-        <translation>保修</translation>
-    </message>
-    <message>
-        <location filename="../sheet_editor/pages.py" line="221"/>
-        <source>Discounts and offers</source>
-        <translation>折扣与优惠</translation>
-    </message>
-</context>
-<context>
     <name>DeskFeed</name>
     <message>
         <location filename="../desk_feed.py" line="50"/>
@@ -1397,180 +1329,180 @@
 <context>
     <name>ProductForm</name>
     <message>
-        <location filename="../sheet_editor/pages.py" line="257"/>
+        <location filename="../sheet_editor/pages.py" line="275"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="259"/>
+        <location filename="../sheet_editor/pages.py" line="277"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="261"/>
+        <location filename="../sheet_editor/pages.py" line="279"/>
         <source>sofa, t-shirt…</source>
         <translation>沙发、T 恤…</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="262"/>
+        <location filename="../sheet_editor/pages.py" line="280"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="264"/>
+        <location filename="../sheet_editor/pages.py" line="282"/>
         <source>other names viewers use, comma-separated</source>
         <translation>观众常用的其他名称，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="265"/>
+        <location filename="../sheet_editor/pages.py" line="283"/>
         <source>Aliases</source>
         <translation>别名</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="268"/>
+        <location filename="../sheet_editor/pages.py" line="286"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="271"/>
+        <location filename="../sheet_editor/pages.py" line="290"/>
         <source>Prices in other currencies</source>
         <translation>其他币种的价格</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="278"/>
+        <location filename="../sheet_editor/pages.py" line="297"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="279"/>
+        <location filename="../sheet_editor/pages.py" line="298"/>
         <source>Size</source>
         <translation>尺码</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="280"/>
+        <location filename="../sheet_editor/pages.py" line="299"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="281"/>
+        <location filename="../sheet_editor/pages.py" line="300"/>
         <source>Own price</source>
         <translation>单独价格</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="282"/>
+        <location filename="../sheet_editor/pages.py" line="301"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="286"/>
+        <location filename="../sheet_editor/pages.py" line="305"/>
         <source>Add variant</source>
         <translation>添加款式</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="288"/>
+        <location filename="../sheet_editor/pages.py" line="307"/>
         <source>Variants and stock</source>
         <translation>款式与库存</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="295"/>
+        <location filename="../sheet_editor/pages.py" line="314"/>
         <source>Key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="296"/>
+        <location filename="../sheet_editor/pages.py" line="315"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="297"/>
+        <location filename="../sheet_editor/pages.py" line="316"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="300"/>
+        <location filename="../sheet_editor/pages.py" line="319"/>
         <source>Add spec</source>
         <translation>添加规格</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="302"/>
+        <location filename="../sheet_editor/pages.py" line="321"/>
         <source>Specs (any property: width, battery, fabric…)</source>
         <translation>规格（任何属性：宽度、电池、面料…）</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="309"/>
+        <location filename="../sheet_editor/pages.py" line="328"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="310"/>
+        <location filename="../sheet_editor/pages.py" line="329"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="311"/>
+        <location filename="../sheet_editor/pages.py" line="330"/>
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="314"/>
+        <location filename="../sheet_editor/pages.py" line="333"/>
         <source>Add question</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="316"/>
+        <location filename="../sheet_editor/pages.py" line="335"/>
         <source>Questions answered in advance</source>
         <translation>预先回答的问题</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="320"/>
-        <source>shipping</source>
-        <translation>配送</translation>
+        <location filename="../sheet_editor/pages.py" line="338"/>
+        <source>This product&apos;s own terms (instead of the shop&apos;s)</source>
+        <translation>此商品自己的条款（代替店铺的）</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="321"/>
-        <source>payment</source>
-        <translation>付款</translation>
+        <location filename="../sheet_editor/pages.py" line="341"/>
+        <source>Own shipping</source>
+        <translation>自有配送</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="322"/>
-        <source>returns</source>
-        <translation>退货</translation>
+        <location filename="../sheet_editor/pages.py" line="342"/>
+        <source>Own payment</source>
+        <translation>自有付款方式</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="323"/>
-        <source>warranty</source>
-        <translation>保修</translation>
+        <location filename="../sheet_editor/pages.py" line="343"/>
+        <source>Own returns</source>
+        <translation>自有退货政策</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="324"/>
-        <source>discounts</source>
-        <translation>折扣</translation>
+        <location filename="../sheet_editor/pages.py" line="344"/>
+        <source>Own warranty</source>
+        <translation>自有保修</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="330"/>
-        <source>This product has its own {0}: edit them in the YAML tab.</source>
-        <translation>此商品有自己的{0}：请在 YAML 标签页中编辑。</translation>
+        <location filename="../sheet_editor/pages.py" line="345"/>
+        <source>Own discounts</source>
+        <translation>自有折扣</translation>
     </message>
 </context>
 <context>
     <name>ProductsPage</name>
     <message>
-        <location filename="../sheet_editor/pages.py" line="447"/>
+        <location filename="../sheet_editor/pages.py" line="481"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="448"/>
+        <location filename="../sheet_editor/pages.py" line="482"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="451"/>
+        <location filename="../sheet_editor/pages.py" line="485"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="452"/>
+        <location filename="../sheet_editor/pages.py" line="486"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
@@ -1919,87 +1851,87 @@
 <context>
     <name>SheetForm</name>
     <message>
-        <location filename="../sheet_editor/pages.py" line="159"/>
+        <location filename="../sheet_editor/pages.py" line="161"/>
         <source>Country (* = all others)</source>
         <translation>国家（* = 其他所有国家）</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="162"/>
+        <location filename="../sheet_editor/pages.py" line="164"/>
         <source>Cost (0 = free)</source>
         <translation>运费（0 = 免费）</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="166"/>
+        <location filename="../sheet_editor/pages.py" line="168"/>
         <source>Days from</source>
         <translation>最少天数</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="167"/>
+        <location filename="../sheet_editor/pages.py" line="169"/>
         <source>Days to</source>
         <translation>最多天数</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="168"/>
+        <location filename="../sheet_editor/pages.py" line="170"/>
         <source>Free over</source>
         <translation>满额包邮</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="169"/>
+        <location filename="../sheet_editor/pages.py" line="171"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="170"/>
+        <location filename="../sheet_editor/pages.py" line="172"/>
         <source>Not shipped</source>
         <translation>不配送</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="174"/>
+        <location filename="../sheet_editor/pages.py" line="176"/>
         <source>Add country</source>
         <translation>添加国家</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="233"/>
+        <location filename="../sheet_editor/pages.py" line="249"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="234"/>
+        <location filename="../sheet_editor/pages.py" line="250"/>
         <source>Percent</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="235"/>
+        <location filename="../sheet_editor/pages.py" line="251"/>
         <source>Code</source>
         <translation>优惠码</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="237"/>
+        <location filename="../sheet_editor/pages.py" line="253"/>
         <source>From quantity</source>
         <translation>起购数量</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="239"/>
+        <location filename="../sheet_editor/pages.py" line="255"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="242"/>
+        <location filename="../sheet_editor/pages.py" line="258"/>
         <source>Add discount</source>
         <translation>添加折扣</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="352"/>
+        <location filename="../sheet_editor/pages.py" line="386"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="355"/>
+        <location filename="../sheet_editor/pages.py" line="389"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="362"/>
+        <location filename="../sheet_editor/pages.py" line="396"/>
         <source>Add currency</source>
         <translation>添加币种</translation>
     </message>
@@ -2139,63 +2071,63 @@
 <context>
     <name>ShopPage</name>
     <message>
-        <location filename="../sheet_editor/pages.py" line="53"/>
+        <location filename="../sheet_editor/pages.py" line="55"/>
         <source>Shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="56"/>
+        <location filename="../sheet_editor/pages.py" line="58"/>
         <source>Seller language</source>
         <translation>卖家语言</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="59"/>
-        <location filename="../sheet_editor/pages.py" line="73"/>
+        <location filename="../sheet_editor/pages.py" line="61"/>
+        <location filename="../sheet_editor/pages.py" line="75"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="61"/>
+        <location filename="../sheet_editor/pages.py" line="63"/>
         <source>pt, en, es (comma-separated)</source>
         <translation>pt, en, es（用逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="62"/>
+        <location filename="../sheet_editor/pages.py" line="64"/>
         <source>Viewer languages</source>
         <translation>观众语言</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="64"/>
+        <location filename="../sheet_editor/pages.py" line="66"/>
         <source>Low stock at or below</source>
         <translation>库存低于或等于此数时提示</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="66"/>
+        <location filename="../sheet_editor/pages.py" line="68"/>
         <source>the first product</source>
         <translation>第一个商品</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="67"/>
+        <location filename="../sheet_editor/pages.py" line="69"/>
         <source>Product on camera first (id)</source>
         <translation>最先上镜的商品（编号）</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="72"/>
+        <location filename="../sheet_editor/pages.py" line="74"/>
         <source>Market</source>
         <translation>市场</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="74"/>
+        <location filename="../sheet_editor/pages.py" line="76"/>
         <source>Countries (BR, PT…)</source>
         <translation>国家（BR、PT…）</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="77"/>
+        <location filename="../sheet_editor/pages.py" line="79"/>
         <source>Add market</source>
         <translation>添加市场</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="79"/>
+        <location filename="../sheet_editor/pages.py" line="81"/>
         <source>Markets (a price list per country)</source>
         <translation>市场（按国家的价格表）</translation>
     </message>
@@ -2300,6 +2232,74 @@
         <location filename="../widgets/teleprompter.py" line="126"/>
         <source>Next: {0}</source>
         <translation>下一段：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>TermsGroup</name>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="190"/>
+        <source>Shipping</source>
+        <translation>运费与配送</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="191"/>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="192"/>
+        <source>Returns</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="193"/>
+        <source>Warranty</source>
+        <translation>保修</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="194"/>
+        <source>Discounts and offers</source>
+        <translation>折扣与优惠</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="202"/>
+        <source>Methods</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="205"/>
+        <source>Instalments: at most (months, empty = not stated)</source>
+        <translation>分期：最多（月，留空 = 未说明）</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="209"/>
+        <source>Interest-free months</source>
+        <translation>免息月数</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="213"/>
+        <source>Interest a year (%)</source>
+        <translation>年利率（%）</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="216"/>
+        <source>Smallest instalment</source>
+        <translation>最低每期金额</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="221"/>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="222"/>
+        <source>Free returns</source>
+        <translation>免费退货</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="223"/>
+        <source>Conditions</source>
+        <translation>条件</translation>
     </message>
 </context>
 <context>
@@ -2416,27 +2416,27 @@
 <context>
     <name>WarrantyField</name>
     <message>
-        <location filename="../sheet_editor/pages.py" line="93"/>
+        <location filename="../sheet_editor/pages.py" line="95"/>
         <source>not stated</source>
         <translation>未说明</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="94"/>
+        <location filename="../sheet_editor/pages.py" line="96"/>
         <source>no warranty</source>
         <translation>无保修</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="95"/>
+        <location filename="../sheet_editor/pages.py" line="97"/>
         <source>months</source>
         <translation>个月</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="96"/>
+        <location filename="../sheet_editor/pages.py" line="98"/>
         <source>years</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="104"/>
+        <location filename="../sheet_editor/pages.py" line="106"/>
         <source>what it covers</source>
         <translation>保修范围</translation>
     </message>

@@ -310,6 +310,7 @@ class Column:
     title: str
     kind: str = "text"  # text, local, amount, whole, list, bool
     strong: bool = False  # prices and stock: drawn bold and bright
+    stock: bool = False  # red when sold out, amber at or below the sheet's low-stock threshold
 
 
 class RowsTable(QWidget, Bound):
@@ -382,9 +383,17 @@ class RowsTable(QWidget, Bound):
                     font.setBold(True)
                     font.setPointSize(font.pointSize() + 1)
                     item.setFont(font)
-                    item.setForeground(QBrush(QColor(theme.TEXT)))
+                    item.setForeground(QBrush(QColor(self._colour(col, value))))
                 self.table.setItem(r, c, item)
         self.table.blockSignals(False)
+
+    def _colour(self, col: Column, value: Any) -> str:
+        if not col.stock or not str(value).strip().isdigit():
+            return theme.TEXT
+        low = self.binder.get(("low_stock_threshold",))
+        low = int(low) if str(low).strip().isdigit() else 5
+        stock = int(str(value).strip())
+        return theme.RED if stock == 0 else theme.AMBER if stock <= low else theme.TEXT
 
     def _text(self, col: Column, value: Any) -> str:
         if col.kind == "local":

@@ -4,15 +4,17 @@ Each page only lays out bound fields (:mod:`.fields`); what is valid is the load
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QPushButton,
     QScrollArea,
@@ -139,8 +141,8 @@ class WarrantyField(QWidget, Bound):
             value = {"none": True}
         elif kind in ("months", "years"):
             value = {kind: self.count.value(), **({"covers": covers} if covers else {})}
-        else:
-            value = None
+        else:  # not stated: the shop's warranty applies, or a product's own says nothing
+            value = {} if self.path[0] == "products" else None
         self.binder.put(self.path, value)
 
     def clear_mark(self) -> None:
@@ -175,6 +177,56 @@ def shipping_table(binder: Binder, path: Path_) -> RowsTable:
     )
 
 
+TERMS = ("shipping", "payment", "returns", "warranty", "discounts")
+
+
+class TermsGroup(QGroupBox):
+    """One of the terms a product is sold on (shipping, payment, returns, warranty,
+    discounts), at ``base``: the shop's defaults, or a product's own."""
+
+    def __init__(self, binder: Binder, base: Path_, key: str) -> None:
+        super().__init__()
+        titles = {
+            "shipping": self.tr("Shipping"),
+            "payment": self.tr("Payment"),
+            "returns": self.tr("Returns"),
+            "warranty": self.tr("Warranty"),
+            "discounts": self.tr("Discounts and offers"),
+        }
+        self.setTitle(titles[key])
+        at: Path_ = (*base, key)
+        if key == "shipping":
+            QVBoxLayout(self).addWidget(shipping_table(binder, at))
+        elif key == "payment":
+            form = QFormLayout(self)
+            form.addRow(self.tr("Methods"), LineField(binder, (*at, "methods"), "list"))
+            inst: Path_ = (*at, "instalments")
+            form.addRow(
+                self.tr("Instalments: at most (months, empty = not stated)"),
+                LineField(binder, (*inst, "max_months"), "whole"),
+            )
+            form.addRow(
+                self.tr("Interest-free months"),
+                LineField(binder, (*inst, "interest_free_months"), "whole"),
+            )
+            form.addRow(
+                self.tr("Interest a year (%)"), LineField(binder, (*inst, "annual_rate_percent"))
+            )
+            form.addRow(
+                self.tr("Smallest instalment"),
+                LineField(binder, (*inst, "min_instalment"), "amount", strong=True),
+            )
+        elif key == "returns":
+            form = QFormLayout(self)
+            form.addRow(self.tr("Days"), LineField(binder, (*at, "days"), "whole"))
+            form.addRow("", CheckField(binder, (*at, "free"), self.tr("Free returns")))
+            form.addRow(self.tr("Conditions"), LineField(binder, (*at, "conditions"), "local"))
+        elif key == "warranty":
+            QVBoxLayout(self).addWidget(WarrantyField(binder, at))
+        else:
+            QVBoxLayout(self).addWidget(discounts_table(binder, at))
+
+
 class DefaultsPage(QScrollArea):
     """What every product shares unless it says otherwise."""
 
@@ -183,44 +235,8 @@ class DefaultsPage(QScrollArea):
         self.setWidgetResizable(True)
         inner = QWidget()
         layout = QVBoxLayout(inner)
-        d: Path_ = ("defaults",)
-        ship = QGroupBox(self.tr("Shipping"))
-        QVBoxLayout(ship).addWidget(shipping_table(binder, (*d, "shipping")))
-        layout.addWidget(ship)
-        pay = QGroupBox(self.tr("Payment"))
-        pay_form = QFormLayout(pay)
-        pay_form.addRow(self.tr("Methods"), LineField(binder, (*d, "payment", "methods"), "list"))
-        inst: Path_ = (*d, "payment", "instalments")
-        pay_form.addRow(
-            self.tr("Instalments: at most (months, empty = not stated)"),
-            LineField(binder, (*inst, "max_months"), "whole"),
-        )
-        pay_form.addRow(
-            self.tr("Interest-free months"),
-            LineField(binder, (*inst, "interest_free_months"), "whole"),
-        )
-        pay_form.addRow(
-            self.tr("Interest a year (%)"), LineField(binder, (*inst, "annual_rate_percent"))
-        )
-        pay_form.addRow(
-            self.tr("Smallest instalment"),
-            LineField(binder, (*inst, "min_instalment"), "amount", strong=True),
-        )
-        layout.addWidget(pay)
-        ret = QGroupBox(self.tr("Returns"))
-        ret_form = QFormLayout(ret)
-        ret_form.addRow(self.tr("Days"), LineField(binder, (*d, "returns", "days"), "whole"))
-        ret_form.addRow("", CheckField(binder, (*d, "returns", "free"), self.tr("Free returns")))
-        ret_form.addRow(
-            self.tr("Conditions"), LineField(binder, (*d, "returns", "conditions"), "local")
-        )
-        layout.addWidget(ret)
-        war = QGroupBox(self.tr("Warranty"))
-        QVBoxLayout(war).addWidget(WarrantyField(binder, (*d, "warranty")))
-        layout.addWidget(war)
-        dis = QGroupBox(self.tr("Discounts and offers"))
-        QVBoxLayout(dis).addWidget(discounts_table(binder, (*d, "discounts")))
-        layout.addWidget(dis)
+        for key in TERMS:
+            layout.addWidget(TermsGroup(binder, ("defaults",), key))
         layout.addStretch(1)
         self.setWidget(inner)
 
@@ -246,9 +262,11 @@ def discounts_table(binder: Binder, path: Path_) -> RowsTable:
 class ProductForm(QWidget):
     """One product's fields; made again when another product is chosen."""
 
-    def __init__(self, binder: Binder, index: int) -> None:
+    def __init__(
+        self, binder: Binder, index: int, rebuild: Callable[[], None] = lambda: None
+    ) -> None:
         super().__init__()
-        self.binder = binder
+        self.binder, self.index, self.rebuild = binder, index, rebuild
         before = len(binder.fields)
         p: Path_ = ("products", index)
         layout = QVBoxLayout(self)
@@ -278,7 +296,7 @@ class ProductForm(QWidget):
             [
                 Column("colour", self.tr("Colour")),
                 Column("size", self.tr("Size")),
-                Column("stock", self.tr("Stock"), "whole", strong=True),
+                Column("stock", self.tr("Stock"), "whole", strong=True, stock=True),
                 Column("price", self.tr("Own price"), "amount", strong=True),
                 Column("sku", self.tr("SKU")),
             ],
@@ -317,25 +335,40 @@ class ProductForm(QWidget):
         box = QGroupBox(self.tr("Questions answered in advance"))
         QVBoxLayout(box).addWidget(self.faq)
         layout.addWidget(box)
+        own = QGroupBox(self.tr("This product's own terms (instead of the shop's)"))
+        own_layout = QVBoxLayout(own)
         named = {
-            "shipping": self.tr("shipping"),
-            "payment": self.tr("payment"),
-            "returns": self.tr("returns"),
-            "warranty": self.tr("warranty"),
-            "discounts": self.tr("discounts"),
+            "shipping": self.tr("Own shipping"),
+            "payment": self.tr("Own payment"),
+            "returns": self.tr("Own returns"),
+            "warranty": self.tr("Own warranty"),
+            "discounts": self.tr("Own discounts"),
         }
         mine = binder.get(p)
-        own = [text for key, text in named.items() if isinstance(mine, dict) and key in mine]
-        if own:  # a product's own terms, over the defaults: the YAML tab edits them
-            note = QLabel(
-                self.tr("This product has its own {0}: edit them in the YAML tab.").format(
-                    ", ".join(own)
-                )
-            )
-            note.setWordWrap(True)
-            layout.addWidget(note)
+        row = QHBoxLayout()
+        self.own: dict[str, QCheckBox] = {}
+        for key, text in named.items():
+            box = QCheckBox(text)
+            box.setChecked(isinstance(mine, dict) and key in mine)
+            box.toggled.connect(lambda on, k=key: self._own(k, on))
+            row.addWidget(box)
+            self.own[key] = box
+        row.addStretch(1)
+        own_layout.addLayout(row)
+        for key in TERMS:
+            if isinstance(mine, dict) and key in mine:
+                own_layout.addWidget(TermsGroup(binder, p, key))
+        layout.addWidget(own)
         layout.addStretch(1)
         self.bound = binder.fields[before:]
+
+    def _own(self, key: str, on: bool) -> None:
+        """The product gets its own ``key`` (starting from the shop's), or follows the shop's."""
+        value = copy.deepcopy(self.binder.get(("defaults", key))) if on else None
+        if on and value is None:
+            value = [] if key in ("shipping", "discounts") else {}
+        self.binder.put(("products", self.index, key), value)
+        self.rebuild()
 
     def release(self) -> None:
         self.binder.drop(self.bound)
@@ -503,7 +536,8 @@ class ProductsPage(QSplitter):
     def show_product(self, index: int) -> None:
         if self.form is not None:
             self.form.release()
-        self.form = ProductForm(self.binder, index) if index >= 0 else None
+        rebuild = lambda: self.show_product(index)  # noqa: E731
+        self.form = ProductForm(self.binder, index, rebuild) if index >= 0 else None
         self.area.setWidget(self.form if self.form is not None else QWidget())
         if index >= 0:
             self.chosen.emit(index)
