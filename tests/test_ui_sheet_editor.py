@@ -244,3 +244,28 @@ def test_a_product_gets_its_own_warranty_over_the_shops(qtbot, sheet_path: Path)
     tote = load_sheet(sheet_path).product("tote")
     assert tote is not None and tote.warranty is not None
     assert (tote.warranty.years, tote.warranty.months) == (2, 24)
+
+
+def test_a_csv_sheet_is_saved_as_yaml_beside_it(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    csv = tmp_path / "shop.csv"
+    shutil.copy(SAMPLE_SHEET.with_suffix(".csv"), csv)
+    editor = SheetFormEditor(csv)
+    qtbot.addWidget(editor)
+    assert editor.path == tmp_path / "shop.yaml" and "CSV" in editor.migrated.text()
+    assert editor.save()
+    assert csv.read_bytes() == SAMPLE_SHEET.with_suffix(".csv").read_bytes()  # left as it is
+    saved, original = load_sheet(tmp_path / "shop.yaml"), load_sheet(csv)
+    assert [(p.id, p.price, p.variants) for p in saved.products] == [
+        (p.id, p.price, p.variants) for p in original.products
+    ]
+
+
+def test_opening_another_sheet_with_edits_asks_first(qtbot, sheet_path: Path) -> None:  # type: ignore[no-untyped-def]
+    editor = open_editor(qtbot, sheet_path)
+    form = editor.products.form
+    assert form is not None
+    qtbot.keyClicks(form.name, " Plus")
+    seen: list[str] = []
+    answer_next_box(QMessageBox.StandardButton.Cancel, seen)  # "Keep editing": no file dialog
+    editor.open_other()
+    assert seen and editor.is_dirty() and editor.path == sheet_path

@@ -76,6 +76,18 @@ def parse(text: str) -> dict[str, Any]:
     return editable(raw)
 
 
+def read_csv(path: Path) -> dict[str, Any]:
+    """A CSV sheet as a form document. The form writes YAML only, so a CSV sheet is saved as
+    :func:`yaml_beside` it and the CSV file is left as it is."""
+    from sola_studio.catalog.loader import _csv_to_raw  # the loader's own CSV reading
+
+    return editable(_csv_to_raw(path.read_text(encoding="utf-8-sig"), path))
+
+
+def yaml_beside(path: Path) -> Path:
+    return path.with_suffix(".yaml")
+
+
 @dataclass(frozen=True)
 class Checked:
     """The loader's verdict on a document: the sheet, or its first mistake and the path of the

@@ -1510,23 +1510,23 @@
 <context>
     <name>RowsTable</name>
     <message>
-        <location filename="../sheet_editor/fields.py" line="343"/>
+        <location filename="../sheet_editor/fields.py" line="344"/>
         <source>Add</source>
         <extracomment>how prices and stock are drawn: bold, full contrast, a size up (issue 19.7: faint grey)</extracomment>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/fields.py" line="344"/>
+        <location filename="../sheet_editor/fields.py" line="345"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/fields.py" line="345"/>
+        <location filename="../sheet_editor/fields.py" line="346"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/fields.py" line="346"/>
+        <location filename="../sheet_editor/fields.py" line="347"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
@@ -1964,75 +1964,85 @@
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/dialog.py" line="136"/>
+        <location filename="../sheet_editor/dialog.py" line="134"/>
+        <source>This sheet is a CSV file; saving writes it as {0} in format 2 and uses that (the CSV file stays as it is).</source>
+        <translation>此资料表是 CSV 文件；保存时将以第 2 版格式写为 {0} 并改用该文件（CSV 文件保持不变）。</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/dialog.py" line="145"/>
         <source>This sheet is in the first format; saving writes it in format 2 (the old file is kept as {0}).</source>
         <translation>此资料表为第一版格式；保存时将写为第 2 版格式（旧文件保留为 {0}）。</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/dialog.py" line="182"/>
+        <location filename="../sheet_editor/dialog.py" line="195"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/dialog.py" line="183"/>
+        <location filename="../sheet_editor/dialog.py" line="196"/>
         <source>Shipping, payment, returns</source>
         <translation>配送、付款、退货</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/dialog.py" line="184"/>
+        <location filename="../sheet_editor/dialog.py" line="197"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/dialog.py" line="185"/>
+        <location filename="../sheet_editor/dialog.py" line="198"/>
         <source>YAML</source>
         <translation>YAML</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/dialog.py" line="186"/>
+        <location filename="../sheet_editor/dialog.py" line="199"/>
         <source>Translations</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/dialog.py" line="252"/>
+        <location filename="../sheet_editor/dialog.py" line="265"/>
         <source>{0} products, {1} variants; nothing to correct.</source>
         <translation>{0} 个商品，{1} 个款式；无需更正。</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/dialog.py" line="267"/>
+        <location filename="../sheet_editor/dialog.py" line="280"/>
         <source>Fix: {0}</source>
         <translation>解决方法：{0}</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/dialog.py" line="284"/>
+        <location filename="../sheet_editor/dialog.py" line="297"/>
         <source>Use this amount</source>
         <translation>使用此金额</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/dialog.py" line="327"/>
-        <location filename="../sheet_editor/dialog.py" line="333"/>
+        <location filename="../sheet_editor/dialog.py" line="340"/>
+        <location filename="../sheet_editor/dialog.py" line="346"/>
         <source>Not saved: {0}</source>
         <translation>未保存：{0}</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/dialog.py" line="344"/>
+        <location filename="../sheet_editor/dialog.py" line="357"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/dialog.py" line="345"/>
+        <location filename="../sheet_editor/dialog.py" line="358"/>
         <source>The product sheet has changes that are not saved.</source>
         <translation>商品资料表有尚未保存的更改。</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/dialog.py" line="353"/>
+        <location filename="../sheet_editor/dialog.py" line="366"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/dialog.py" line="384"/>
+        <location filename="../sheet_editor/dialog.py" line="398"/>
         <source>Open a product sheet</source>
         <translation>打开商品资料表</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/dialog.py" line="400"/>
+        <source>Product sheets (*.yaml *.yml *.csv)</source>
+        <translation>商品资料表 (*.yaml *.yml *.csv)</translation>
     </message>
 </context>
 <context>

@@ -121,34 +121,47 @@ class SheetFormEditor(QDialog):
 
     def load(self, path: Path) -> None:
         """Show the sheet at ``path`` (a missing file: an empty sheet to fill)."""
-        self.path = path
-        self.where.setText(str(path))
         raw: Any = {}
         problem: ConfigError | None = None
-        if path.exists():
+        note = ""
+        from_csv = path.suffix.lower() == ".csv" and path.exists()
+        if from_csv:
+            try:
+                raw = editing.read_csv(path)
+            except (ConfigError, OSError, UnicodeDecodeError) as exc:
+                problem = ConfigError(f"{path}: {exc}", fix="correct the CSV file")
+            note = self.tr(
+                "This sheet is a CSV file; saving writes it as {0} in format 2 and uses that "
+                "(the CSV file stays as it is)."
+            ).format(editing.yaml_beside(path).name)
+            path = editing.yaml_beside(path)
+        elif path.exists():
             try:
                 raw = yamlio.safe_load(path.read_text(encoding="utf-8-sig")) or {}
             except Exception as exc:  # unreadable: the YAML tab shows the text to correct
                 problem = ConfigError(f"{path} is not valid YAML: {exc}", fix="see the YAML tab")
-        schema1 = bool(raw) and str(raw.get("schema", "1")).strip() != "2"
-        self.migrated.setText(
-            self.tr(
-                "This sheet is in the first format; saving writes it in format 2 (the old file "
-                "is kept as {0})."
-            ).format(editing.backup_of(path).name)
-            if schema1
-            else ""
-        )
-        self.migrated.setVisible(schema1)
+            if isinstance(raw, dict) and raw and str(raw.get("schema", "1")).strip() != "2":
+                note = self.tr(
+                    "This sheet is in the first format; saving writes it in format 2 (the old "
+                    "file is kept as {0})."
+                ).format(editing.backup_of(path).name)
+        if not isinstance(raw, dict):
+            raw = {}
+        self.path = path
+        self.where.setText(str(path))
+        self.migrated.setText(note)
+        self.migrated.setVisible(bool(note))
         doc = editing.editable(raw)
         self._set_doc(doc, keep_language=False)
         self._baseline = editing.dump(doc)
         self.translations.load(cache_file_for(path))
         self._build_tabs()
-        if problem is not None and path.exists():
+        if problem is not None and path.exists() and not from_csv:
             self.tabs.setCurrentIndex(self.YAML)
             self.yaml.setPlainText(path.read_text(encoding="utf-8-sig"))
         self.check_now()
+        if problem is not None and from_csv:  # the CSV file the loader could not read
+            self._show(False, problem.message, problem.fix)
 
     def _set_doc(self, doc: dict[str, Any], keep_language: bool = True) -> None:
         self.binder.doc = doc
@@ -381,7 +394,10 @@ class SheetFormEditor(QDialog):
         if not self._may_leave():
             return
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open a product sheet"), str(self.path.parent), "YAML (*.yaml *.yml)"
+            self,
+            self.tr("Open a product sheet"),
+            str(self.path.parent),
+            self.tr("Product sheets (*.yaml *.yml *.csv)"),
         )
         if name:
             self.load(Path(name))
