@@ -42,8 +42,11 @@ def editable(raw: Any) -> dict[str, Any]:
     return doc
 
 
-class _Dumper(yaml.SafeDumper):
-    pass
+_Base: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(_Base):
+    """libyaml's emitter when PyYAML has it: the form dumps the sheet on every check."""
 
 
 def _decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNode:
