@@ -15,7 +15,11 @@ and a half for the French, German and English recordings). ``--speeds`` replays 
 machine speeds (cost x0.8, x1, x1.25), since a policy that wins at one speed only is noise.
 
 Offline WER is the same single faster-whisper pass as ``bench captions``, with the language
-forced, computed in the same run. ``--sets`` scores the old development files (``old``:
+forced, computed in the same run, at one fixed temperature (``--offline-temperature``, 0: the
+default fallback samples at random, and moved the ratio from run to run) and cached between
+runs (``~/.cache/sola-studio/bench/offline``, ``--no-cache``). Each clip is replayed as a show
+of its own, a new streamer with a clean context, as offline decodes it alone (``--one-stream``:
+one stream, the clips 1 s apart). ``--sets`` scores the old development files (``old``:
 ``../shared/data/speech``) and the frozen real-speech set ``tests/speech_eval`` (``dev``,
 ``validation``; issue 17) per language: stream and offline WER, their ratio, the reference
 words, and the clips where the stream says back to back words the speaker said once
