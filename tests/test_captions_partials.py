@@ -9,6 +9,7 @@ import http.client
 import itertools
 import json
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,11 @@ from sola_studio.core.events import Caption, Word
 from sola_studio.sinks.overlay import OverlayServer
 from sola_studio.store import SessionStore
 from sola_studio.translate.factory import build_translator
+
+# These tests follow every partial through the track: each one is translated, the first too
+# (by default an utterance's first partial waits for the next to agree with it, and a cut-off
+# last word is left out: tests/test_retranslation_policy.py).
+EVERY = PartialOptions(cpu_share=1.0, flicker=FlickerOptions(start_agree=False, drop_cut=False))
 
 PARTIALS = json.loads((REPO_ROOT / "tests" / "fixtures" / "partials.json").read_text("utf-8"))
 
@@ -101,7 +107,7 @@ def test_partial_translation_is_shown_before_the_commit_and_replaced_by_it(
 ) -> None:
     bus = Bus()
     recorder = Recorder(bus)
-    track = CaptionTrack(bus, ["pt"], translator, partials=PartialOptions(cpu_share=1.0))
+    track = CaptionTrack(bus, ["pt"], translator, partials=EVERY)
     speak(track, recorder)
     track.close()
     seen = recorder.snapshot()
@@ -133,7 +139,7 @@ def test_partials_go_through_the_glossary(translator: Any) -> None:
     try:
         bus = Bus()
         recorder = Recorder(bus)
-        track = CaptionTrack(bus, ["pt"], translator, partials=PartialOptions(cpu_share=1.0))
+        track = CaptionTrack(bus, ["pt"], translator, partials=EVERY)
         for i, text in enumerate(("The table is light", "The table is light and very strong")):
             track.on_update(update(text, committed=False))
             wait_until(lambda n=i: track.retranslation.translated > n, what="partial translated")
@@ -146,7 +152,7 @@ def test_partials_go_through_the_glossary(translator: Any) -> None:
 
 def test_a_stale_partial_is_not_translated_when_the_recogniser_is_behind(translator: Any) -> None:
     bus = Bus()
-    track = CaptionTrack(bus, ["pt"], translator, partials=PartialOptions(max_asr_lag_s=0.0))
+    track = CaptionTrack(bus, ["pt"], translator, partials=replace(EVERY, max_asr_lag_s=0.0))
     track.on_update(update("He was not an ill disposed young man", committed=False))
     wait_until(lambda: track.retranslation.stale == 1, what="the stale partial skipped")
     track.close()
@@ -163,7 +169,7 @@ def test_subtitles_and_the_store_keep_committed_captions_only(
     store = SessionStore(tmp_path / "s.db", key=b"k" * 32, clock=ManualClock())
     store.start_session()
     bus.subscribe(Caption, store.record_caption)
-    track = CaptionTrack(bus, ["pt"], translator, partials=PartialOptions(cpu_share=1.0))
+    track = CaptionTrack(bus, ["pt"], translator, partials=EVERY)
     speak(track, recorder)
     track.close()
     writer.close()
@@ -190,7 +196,7 @@ def test_the_overlay_page_shows_the_partial_translation_until_the_committed_one(
         bus = Bus()
         recorder = Recorder(bus)
         bus.subscribe(Caption, server.publish)
-        track = CaptionTrack(bus, ["pt"], translator, partials=PartialOptions(cpu_share=1.0))
+        track = CaptionTrack(bus, ["pt"], translator, partials=EVERY)
         speak(track, recorder)
         track.close()
         events = []
@@ -220,7 +226,10 @@ def shown_sequence(translations: list[str], options: FlickerOptions) -> list[lis
     return out
 
 
-@pytest.mark.parametrize("options", [FlickerOptions(), FlickerOptions(hold_back=1, revise_gain=3)])
+@pytest.mark.parametrize(
+    "options",
+    [FlickerOptions(confirm=False), FlickerOptions(hold_back=1, revise_gain=3, confirm=False)],
+)
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_flicker_policy_never_retracts_below_the_threshold_on_real_partials(
     language: str, options: FlickerOptions, translator: Any
@@ -344,7 +353,7 @@ def test_a_slow_translator_never_holds_up_the_recogniser_and_stale_partials_are_
     held = HeldTranslator(translator)
     bus = Bus()
     recorder = Recorder(bus)
-    track = CaptionTrack(bus, ["pt"], held, partials=PartialOptions(cpu_share=1.0))
+    track = CaptionTrack(bus, ["pt"], held, partials=EVERY)
     track.on_update(update(SPOKEN[0], committed=False))
     wait_until(held.entered.is_set, what="the first partial in the translator")
     # The translator is stuck: the ASR thread's calls still return (they only publish and hand

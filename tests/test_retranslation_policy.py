@@ -122,7 +122,7 @@ def test_a_revision_is_made_once_the_new_reading_survived_an_update() -> None:
     assert policy.text == "Ele nunca foi um jovem mal"
     assert policy.erased == 3 and policy.revisions == 1
     # without confirm the same two updates change nothing (gain 1 < 4)
-    plain = FlickerPolicy(FlickerOptions(hold_back=2, revise_gain=4))
+    plain = FlickerPolicy(FlickerOptions(hold_back=2, revise_gain=4, confirm=False))
     plain.update("Ele não era um jovem mal")
     plain.update("Ele nunca foi um jovem mal disposto")
     assert not plain.update("Ele nunca foi um jovem mal educado")
@@ -144,14 +144,17 @@ def test_what_is_translated_leaves_out_a_cut_word_and_a_first_guess() -> None:
     assert options.source(
         "Unless to be rather cold.", "Unless to be rather cold-hearted and s-"
     ) == ("Unless to be rather cold-hearted and")
-    assert FlickerOptions().source("", "Hello.") == "Hello."
+    plain = FlickerOptions(start_agree=False, drop_cut=False)
+    assert plain.source("", "Hello.") == "Hello."
+    assert plain.source("", "rather s-") == "rather s-"
 
 
 # -- the partial cadence ---------------------------------------------------------------------
 
 
 def test_partials_keep_the_fixed_share_unless_asked() -> None:
-    cadence = PartialCadence(StreamingOptions())
+    assert PartialCadence(StreamingOptions()).share == 0.45  # the default rises while idle
+    cadence = PartialCadence(StreamingOptions(cpu_share_max=None))
     assert cadence.share == 0.3
     assert cadence.step(0.45) == pytest.approx(1.5)
     assert cadence.step(0.1) == 0.5  # min_step_s
@@ -195,3 +198,79 @@ def test_commits_that_already_wait_keep_the_partials_at_the_fixed_share() -> Non
     for _ in range(4):
         cadence.committed(0.9)
     assert cadence.share == 0.5
+
+
+class Heard:
+    """The real translator, remembering what it was asked to translate."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.name = "heard"
+        self.sources: list[str] = []
+
+    def supports(self, source: str, target: str) -> bool:
+        return bool(self.inner.supports(source, target))
+
+    def translate(self, texts: Any, source: str, targets: Any) -> Any:
+        self.sources.extend(texts)
+        return self.inner.translate(texts, source, targets)
+
+
+def test_the_track_translates_what_the_default_policy_says_and_the_commit_replaces_it(
+    translator: Any,
+) -> None:
+    """Recorded partials of the English loop through the caption track with its defaults: the
+    first guess ("Hello.") and a partial the one before disagrees with are not translated, the
+    cut-off "s-" is left out, and the committed translation replaces the partial one."""
+    from helpers import wait_until
+
+    from sola_studio.asr.streaming import AsrUpdate
+    from sola_studio.captions.track import CaptionTrack, PartialOptions
+    from sola_studio.core.bus import Bus
+    from sola_studio.core.clock import monotonic
+    from sola_studio.core.events import Caption, Word
+
+    def update(text: str, committed: bool) -> AsrUpdate:
+        now = monotonic()
+        words = tuple(
+            Word(" " + w, i * 0.3, i * 0.3 + 0.25, 0.9) for i, w in enumerate(text.split())
+        )
+        return AsrUpdate(
+            text=text,
+            words=words if committed else (),
+            start=0.0,
+            end=words[-1].end,
+            language="en",
+            committed=committed,
+            t_capture=now,
+            t_emit=now,
+            audio_end_t=now - 0.3 if committed else None,
+        )
+
+    heard = Heard(translator)
+    bus = Bus()
+    seen: list[Caption] = []
+    bus.subscribe(Caption, seen.append)
+    track = CaptionTrack(bus, ["pt"], heard, partials=PartialOptions(cpu_share=1.0))
+    partials = [
+        "Hello.",
+        "Unless to be rather cold.",
+        "Unless to be rather cold-hearted and rather s-",
+        "Unless to be rather cold-hearted and rather selfish is to be",
+    ]
+    final = "Unless to be rather cold-hearted and rather selfish is to be ill-disposed."
+    jobs = [0, 0, 1, 2]  # partials translated once each has been taken (the first two: none)
+    for text, n in zip(partials, jobs, strict=True):
+        track.on_update(update(text, committed=False))
+        wait_until(lambda n=n: track.retranslation.translated == n, what=f"{n} translated")
+    track.on_update(update(final, committed=True))
+    track.close()
+    assert heard.sources == [
+        "Unless to be rather cold-hearted and rather",
+        "Unless to be rather cold-hearted and rather selfish is to be",
+        final,
+    ]
+    commit_at = next(i for i, c in enumerate(seen) if c.committed)
+    assert any(c.translations.get("pt") for c in seen[:commit_at])  # shown while speaking
+    assert all(c.committed for c in seen[commit_at:])
+    assert seen[-1].translations["pt"] == translator.translate([final], "en", ["pt"])["pt"][0]

@@ -89,7 +89,7 @@ class StreamingOptions:
     partials: bool = True
     min_step_s: float = 0.5
     cpu_share: float = 0.3
-    cpu_share_max: float | None = None
+    cpu_share_max: float | None = 0.45
     busy_target: float = 0.7
     load_window_s: float = 20.0
     max_commit_lag_s: float = 1.3

@@ -325,6 +325,7 @@ def _stream(
     hyps = _per_play_text(spans, caps)
     refs = [next(r.reference for r in recordings if r.path == s.path) for s in spans]
     translated = stream_figures(published, targets, translator, track, wall, label)
+    cadence = getattr(policy, "cadence", None)
     return {
         **translated,
         "latency_commit_p50_s": _pct(lat, 0.5),
@@ -350,6 +351,9 @@ def _stream(
         "wall_s": wall,
         "max_buffer_s": policy.max_buffer_seconds,
         "passes": getattr(policy, "passes", None),
+        # the share of the recogniser's time partial passes were allowed at the end (asr.cadence)
+        "asr_partial_share_end": cadence.share if cadence is not None else None,
+        "asr_commit_load_end": cadence.load(commit=True) if cadence is not None else None,
         "cpu_percent": 100 * ((cpu1.user - cpu0.user) + (cpu1.system - cpu0.system)) / wall,
         "load_avg_start": load0,
         "load_avg_end": load1,

@@ -217,6 +217,7 @@ def simulate(
     *,
     cpu_share: float = 0.1,
     adaptive: bool = False,
+    erasure_target: float = 0.2,
 ) -> tuple[list[Caption], Mapping[str, float]]:
     """The captions :class:`~sola_studio.captions.track.CaptionTrack` would publish for
     ``updates`` (simulated clock), with partials re-translated under ``flicker`` (None: commits
@@ -225,7 +226,9 @@ def simulate(
     import time
 
     flicker_on = flicker is not None
-    budgets = {t: ErasureBudget(flicker) for t in targets} if adaptive and flicker else {}
+    budgets = (
+        {t: ErasureBudget(flicker, erasure_target) for t in targets} if adaptive and flicker else {}
+    )
     captions: list[Caption] = []
     sim = _Sim()
     mt_free = 0.0

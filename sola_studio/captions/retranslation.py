@@ -114,11 +114,11 @@ class FlickerOptions:
     """
 
     agree: bool = False
-    start_agree: bool = False
-    drop_cut: bool = False
+    start_agree: bool = True
+    drop_cut: bool = True
     hold_back: int = 2
     revise_gain: int = 2
-    confirm: bool = False
+    confirm: bool = True
 
     def source(self, previous: str, current: str) -> str:
         """What of the partial ``current`` is translated (``previous``: the partial before)."""
