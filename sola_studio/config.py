@@ -82,6 +82,9 @@ class Settings:
     # The show's picture: "camera" (the one above), "pattern" (a test picture), "none" (audio
     # only: captions for the overlay), or the path of a video file or a still image.
     picture: str = "camera"
+    # The show's sound, the voice the captions follow: "microphone" (the one above) or the path
+    # of an audio file (a recorded talk: a machine without a microphone still goes live).
+    sound: str = "microphone"
     # The show's picture size, width x height: landscape 1280x720 or 1920x1080, portrait
     # 720x1280 or 1080x1920 for TikTok LIVE (Settings › Captions, the setup's Camera page).
     output_size: tuple[int, int] = (1280, 720)

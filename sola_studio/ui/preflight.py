@@ -17,7 +17,7 @@ from typing import Any
 
 from sola_studio import doctor
 from sola_studio.config import Settings
-from sola_studio.ui.session import StudioInputs, picture_spec
+from sola_studio.ui.session import StudioInputs, picture_spec, sound_spec
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,8 @@ class DeviceProblem:
     fix: str
     without: Mapping[str, Any] = field(default_factory=dict)
 
+
+MICROPHONE_FIX = "plug in a microphone, or choose an audio file in Settings › Devices › Sound"
 
 #: device -> the doctor's check for it (tests pass their own).
 DEFAULT_CHECKS: Mapping[str, Callable[[], doctor.Check]] = {
@@ -49,8 +51,17 @@ def check_devices(
     video = picture_spec(settings) if inputs.video == "camera" else inputs.video
     problems: list[DeviceProblem] = []
     wanted: dict[str, Mapping[str, Any]] = {}
-    if inputs.audio == "mic":
+    audio = sound_spec(settings) if inputs.audio == "mic" else inputs.audio
+    if audio == "mic":
         wanted["microphone"] = {}  # captions need the seller's voice: no show without it
+    elif not Path(audio).is_file():
+        problems.append(
+            DeviceProblem(
+                "sound",
+                f"the audio file {audio} does not exist",
+                "choose another file in Settings › Devices › Sound",
+            )
+        )
     if video is not None and (video == "camera" or video.startswith("camera:")):
         wanted["camera"] = {"picture": "pattern"}
     elif video is not None and video != "pattern" and not Path(video).is_file():
@@ -90,8 +101,11 @@ def check_devices(
         for name in names:
             check = results[name]
             if check.status is not doctor.Status.OK:
-                problems.append(DeviceProblem(name, check.summary, check.fix, wanted[name]))
-    order = {"microphone": 0, "camera": 1, "picture": 1, "virtual camera": 2, "recording": 3}
+                # the window's way past a missing microphone, not the doctor's command line
+                fix = MICROPHONE_FIX if name == "microphone" else check.fix
+                problems.append(DeviceProblem(name, check.summary, fix, wanted[name]))
+    order = {"microphone": 0, "sound": 0, "camera": 1, "picture": 1, "virtual camera": 2}
+    order["recording"] = 3
     return sorted(problems, key=lambda p: order.get(p.device, 9))
 
 

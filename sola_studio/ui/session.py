@@ -112,7 +112,8 @@ def live_options(
     if video == "camera":  # the window's own inputs: the seller's picture (Settings › Devices)
         video = picture_spec(settings)
     return LiveOptions(
-        audio=inputs.audio,
+        # the window's own inputs ("mic"): the seller's sound (Settings › Devices)
+        audio=sound_spec(settings) if inputs.audio == "mic" else inputs.audio,
         out=out,
         spoken=(seller,),
         targets=tuple(t for t in settings.caption_languages if t != seller),
@@ -173,6 +174,12 @@ def picture_spec(settings: Settings) -> str | None:
     if picture == "camera":
         return f"camera:{settings.camera}" if settings.camera else "camera"
     return picture
+
+
+def sound_spec(settings: Settings) -> str:
+    """The seller's sound as the composition root's ``audio``: ``mic`` or an audio file."""
+    sound = settings.sound.strip() or "microphone"
+    return "mic" if sound == "microphone" else sound
 
 
 def preload(settings: Settings, progress: Callable[[str], None] | None = None) -> None:

@@ -39,6 +39,7 @@ from sola_studio.ui.i18n import LANGUAGE_NAMES, localize
 from sola_studio.ui.widgets.caption_reach import CaptionReachView
 from sola_studio.ui.widgets.pickers import LanguageChecklist, LanguageCombo
 from sola_studio.ui.widgets.picture import PictureSourcePicker
+from sola_studio.ui.widgets.sound import SoundSourcePicker
 from sola_studio.ui.widgets.sources import CommentSourcesForm
 from sola_studio.ui.widgets.style_preview import OutputShapeCombo, StylePreview
 
@@ -161,6 +162,8 @@ class SettingsDialog(QDialog):
             self.microphone.addItem(text, value)
         self.microphone.setCurrentIndex(max(0, self.microphone.findData(settings.microphone)))
         form.addRow(self.tr("Microphone"), self.microphone)
+        self.sound = SoundSourcePicker(settings.sound)  # or a recorded talk: no microphone
+        form.addRow(self.tr("Sound"), self.sound)
         self.camera = QLineEdit(settings.camera)
         self.camera.setPlaceholderText(self.tr("0 for the first camera, or a name"))
         form.addRow(self.tr("Camera"), self.camera)
@@ -317,6 +320,12 @@ class SettingsDialog(QDialog):
             self.picture.path.setPlaceholderText(problem)
             self.tabs.setCurrentIndex(self.devices_tab)
             return
+        problem = self.sound.problem()
+        if problem:
+            self.sound.setToolTip(problem)
+            self.sound.path.setPlaceholderText(problem)
+            self.tabs.setCurrentIndex(self.devices_tab)
+            return
         super().accept()
 
     def set_show_plan(self, value: str) -> None:
@@ -346,6 +355,7 @@ class SettingsDialog(QDialog):
             audience_languages=self.audience.codes(),
             caption_languages=self.caption_languages.codes(),
             microphone=str(self.microphone.currentData() or ""),
+            sound=self.sound.value(),
             camera=self.camera.text().strip(),
             picture=self.picture.value(),
             output_size=self.output_shape.output_size(),

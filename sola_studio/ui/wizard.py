@@ -47,6 +47,7 @@ from sola_studio.ui.widgets.models import ModelsPanel
 from sola_studio.ui.widgets.pickers import LanguageChecklist, LanguageCombo
 from sola_studio.ui.widgets.picture import PictureSourcePicker
 from sola_studio.ui.widgets.preview import PreviewView
+from sola_studio.ui.widgets.sound import SoundSourcePicker
 from sola_studio.ui.widgets.sources import CommentSourcesForm
 from sola_studio.ui.widgets.style_preview import OutputShapeCombo
 
@@ -129,6 +130,13 @@ class MicrophonePage(QWizardPage):
         self.setTitle(self.tr("Microphone"))
         self.setSubTitle(self.tr("Say a few words: the bar should move with your voice."))
         layout = QVBoxLayout(self)
+        # the voice the captions follow: the microphone, or a recorded talk (no microphone here)
+        sound_row = QHBoxLayout()
+        sound_row.addWidget(QLabel(self.tr("Sound")))
+        self.sound = SoundSourcePicker(settings.sound)
+        self.sound.changed.connect(lambda _v: self._restart())
+        sound_row.addWidget(self.sound, 1)
+        layout.addLayout(sound_row)
         self.combo = QComboBox()
         self.combo.addItem(self.tr("System default"), "")
         for value, text in list_microphones():
@@ -157,18 +165,35 @@ class MicrophonePage(QWizardPage):
 
     def validatePage(self) -> bool:
         self._stop()
-        return True
+        problem = self.sound.problem()
+        if problem:
+            self.note.setText(problem)
+            self.note.setStyleSheet(f"color: {theme.AMBER};")
+        return not problem
 
     def _restart(self) -> None:
         self._stop()
         self.note.setText("")
+        self.combo.setEnabled(not self.sound.is_file())
+        if self.sound.is_file():  # no microphone to try: the show plays the file
+            problem = self.sound.problem()
+            self.note.setText(problem or self.tr("The show plays: {0}").format(self.sound.value()))
+            self.note.setStyleSheet(f"color: {theme.AMBER if problem else theme.OK};")
+            return
         self.probe = microphone_probe(self.device(), self)
         self.probe.value.connect(lambda v: self.meter.setValue(int(v * 100)))
         self.probe.failed.connect(self._failed)
         self.probe.start()
 
     def _failed(self, exc: object) -> None:
-        self.note.setText(describe(exc))
+        self.note.setText(
+            describe(exc)
+            + "\n"
+            + self.tr(
+                "No microphone? Choose “Audio file” as the sound: the captions follow a "
+                "recorded talk."
+            )
+        )
         self.note.setStyleSheet(f"color: {theme.AMBER};")
 
     def _stop(self) -> None:
@@ -545,6 +570,7 @@ class SetupWizard(QWizard):
             # as chosen: a language no model reaches is kept (and shown as such), not dropped
             caption_languages=self.captions.codes(),
             microphone=self.microphone.device(),
+            sound=self.microphone.sound.value(),
             camera=self.camera.camera.text().strip(),
             picture=self.camera.picture.value(),
             output_size=self.camera.shape.output_size(),

@@ -12,33 +12,33 @@
 <context>
     <name>CameraPage</name>
     <message>
-        <location filename="../wizard.py" line="184"/>
-        <location filename="../wizard.py" line="202"/>
+        <location filename="../wizard.py" line="209"/>
+        <location filename="../wizard.py" line="227"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="185"/>
+        <location filename="../wizard.py" line="210"/>
         <source>Check that you are in the picture and the light is good.</source>
         <translation>确认您在画面中，光线充足。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="188"/>
+        <location filename="../wizard.py" line="213"/>
         <source>Picture</source>
         <translation>画面</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="194"/>
+        <location filename="../wizard.py" line="219"/>
         <source>Picture shape</source>
         <translation>画面形状</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="204"/>
+        <location filename="../wizard.py" line="229"/>
         <source>Show picture</source>
         <translation>显示画面</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="233"/>
+        <location filename="../wizard.py" line="258"/>
         <source>The show uses: {0}</source>
         <translation>直播使用：{0}</translation>
     </message>
@@ -46,17 +46,17 @@
 <context>
     <name>CaptionLanguagesPage</name>
     <message>
-        <location filename="../wizard.py" line="83"/>
+        <location filename="../wizard.py" line="84"/>
         <source>Caption languages</source>
         <translation>字幕语言</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="85"/>
+        <location filename="../wizard.py" line="86"/>
         <source>The languages your captions are shown in, and what translates into each.</source>
         <translation>字幕显示的语言，以及翻译到每种语言所用的模型。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="116"/>
+        <location filename="../wizard.py" line="117"/>
         <source>{0}: no installed model translates into it yet. It stays chosen; until a model is installed (Settings, or sola-studio models install) its captions are not shown, and Go live says so.</source>
         <translation>{0}：尚未安装能翻译到该语言的模型。它仍保持选中；在安装模型之前（在设置中，或运行 sola-studio models install），不会显示该语言的字幕，开播时也会提示。</translation>
     </message>
@@ -261,12 +261,12 @@
 <context>
     <name>CommentsPage</name>
     <message>
-        <location filename="../wizard.py" line="431"/>
+        <location filename="../wizard.py" line="456"/>
         <source>Comments</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="434"/>
+        <location filename="../wizard.py" line="459"/>
         <source>Where your viewers write. Drafts are made for every comment; nothing is sent until you approve it. You can change this later in Settings › Comments.</source>
         <translation>观众在哪里留言。每条评论都会生成草稿；在您批准之前不会发送任何内容。之后可在 设置 › 评论 中更改。</translation>
     </message>
@@ -437,27 +437,27 @@
 <context>
     <name>DoctorPage</name>
     <message>
-        <location filename="../wizard.py" line="456"/>
+        <location filename="../wizard.py" line="481"/>
         <source>Check this machine</source>
         <translation>检查本机</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="457"/>
+        <location filename="../wizard.py" line="482"/>
         <source>What Sola Studio found, and how to fix anything missing.</source>
         <translation>Sola Studio 的检查结果，以及缺失项的修复方法。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="461"/>
+        <location filename="../wizard.py" line="486"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="469"/>
+        <location filename="../wizard.py" line="494"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="484"/>
+        <location filename="../wizard.py" line="509"/>
         <source>Fix: {0}</source>
         <translation>解决办法：{0}</translation>
     </message>
@@ -513,22 +513,22 @@
 <context>
     <name>LanguagesPage</name>
     <message>
-        <location filename="../wizard.py" line="65"/>
+        <location filename="../wizard.py" line="66"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="67"/>
+        <location filename="../wizard.py" line="68"/>
         <source>The language you speak on camera, and the ones your viewers use.</source>
         <translation>您直播时说的语言，以及观众使用的语言。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="71"/>
+        <location filename="../wizard.py" line="72"/>
         <source>I speak</source>
         <translation>我说</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="73"/>
+        <location filename="../wizard.py" line="74"/>
         <source>My viewers write in</source>
         <translation>观众使用的语言</translation>
     </message>
@@ -717,19 +717,34 @@
 <context>
     <name>MicrophonePage</name>
     <message>
-        <location filename="../wizard.py" line="129"/>
+        <location filename="../wizard.py" line="130"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="130"/>
+        <location filename="../wizard.py" line="131"/>
         <source>Say a few words: the bar should move with your voice.</source>
         <translation>说几句话：音量条应随您的声音跳动。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="133"/>
+        <location filename="../wizard.py" line="135"/>
+        <source>Sound</source>
+        <translation>声音</translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="141"/>
         <source>System default</source>
         <translation>系统默认</translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="180"/>
+        <source>The show plays: {0}</source>
+        <translation>直播播放：{0}</translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="193"/>
+        <source>No microphone? Choose “Audio file” as the sound: the captions follow a recorded talk.</source>
+        <translation>没有麦克风？把声音选为“音频文件”：字幕将跟随录好的讲解。</translation>
     </message>
 </context>
 <context>
@@ -758,22 +773,22 @@
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../wizard.py" line="269"/>
+        <location filename="../wizard.py" line="294"/>
         <source>Speech model</source>
         <translation>语音模型</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="271"/>
+        <location filename="../wizard.py" line="296"/>
         <source>Bigger models are more accurate and slower. “base” suits most laptops.</source>
         <translation>模型越大越准确，也越慢。“base”适合大多数笔记本电脑。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="338"/>
+        <location filename="../wizard.py" line="363"/>
         <source>{0} is not installed: install it, or choose an installed model.</source>
         <translation>{0} 未安装：请安装它，或选择已安装的模型。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="363"/>
+        <location filename="../wizard.py" line="388"/>
         <source>{0} could not be installed: {1}
 {2} stays selected.</source>
         <translation>{0} 无法安装：{1}
@@ -1582,260 +1597,265 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="70"/>
+        <location filename="../settings_dialog.py" line="71"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="81"/>
+        <location filename="../settings_dialog.py" line="82"/>
         <source>Caption languages</source>
         <translation>字幕语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="89"/>
+        <location filename="../settings_dialog.py" line="90"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="90"/>
-        <location filename="../settings_dialog.py" line="330"/>
+        <location filename="../settings_dialog.py" line="91"/>
+        <location filename="../settings_dialog.py" line="339"/>
         <source>No plan</source>
         <translation>不用计划</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="91"/>
+        <location filename="../settings_dialog.py" line="92"/>
         <source>Beside the sheet</source>
         <translation>商品表旁边的计划</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="99"/>
-        <location filename="../settings_dialog.py" line="337"/>
+        <location filename="../settings_dialog.py" line="100"/>
+        <location filename="../settings_dialog.py" line="346"/>
         <source>Show plan</source>
         <translation>直播计划</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="104"/>
+        <location filename="../settings_dialog.py" line="105"/>
         <source>Picture shape</source>
         <translation>画面形状</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="108"/>
+        <location filename="../settings_dialog.py" line="109"/>
         <source>Text size (px at 1080p)</source>
         <translation>字号（1080p 下的像素）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="114"/>
+        <location filename="../settings_dialog.py" line="115"/>
         <source>In portrait the captions always stay above TikTok&apos;s comments (25 %).</source>
         <translation>竖屏时字幕始终位于 TikTok 评论区（底部 25%）之上。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="116"/>
+        <location filename="../settings_dialog.py" line="117"/>
         <source>Space below the captions</source>
         <translation>字幕下方留白</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="117"/>
+        <location filename="../settings_dialog.py" line="118"/>
         <source>Dark box behind the text</source>
         <translation>文字下方加深色底框</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="120"/>
+        <location filename="../settings_dialog.py" line="121"/>
         <source>Outline around letters</source>
         <translation>文字描边</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="124"/>
+        <location filename="../settings_dialog.py" line="125"/>
         <source>Stacked (up to three languages)</source>
         <translation>叠放（最多三种语言）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="125"/>
+        <location filename="../settings_dialog.py" line="126"/>
         <source>Rotating (more languages)</source>
         <translation>轮换（更多语言）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="127"/>
+        <location filename="../settings_dialog.py" line="128"/>
         <source>Layout</source>
         <translation>布局</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="132"/>
+        <location filename="../settings_dialog.py" line="133"/>
         <source>Captions disappear after</source>
         <translation>字幕消失时间</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="135"/>
+        <location filename="../settings_dialog.py" line="136"/>
         <source>Captions</source>
         <translation>字幕</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="140"/>
+        <location filename="../settings_dialog.py" line="141"/>
         <source>I speak</source>
         <translation>我说</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="142"/>
+        <location filename="../settings_dialog.py" line="143"/>
         <source>My viewers write in</source>
         <translation>观众使用的语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="143"/>
+        <location filename="../settings_dialog.py" line="144"/>
         <source>Languages</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="153"/>
+        <location filename="../settings_dialog.py" line="154"/>
         <source>Comments</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="159"/>
-        <location filename="../settings_dialog.py" line="256"/>
+        <location filename="../settings_dialog.py" line="160"/>
+        <location filename="../settings_dialog.py" line="259"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="163"/>
+        <location filename="../settings_dialog.py" line="164"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="165"/>
+        <location filename="../settings_dialog.py" line="166"/>
+        <source>Sound</source>
+        <translation>声音</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="168"/>
         <source>0 for the first camera, or a name</source>
         <translation>0 表示第一个摄像头，或填写名称</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="166"/>
+        <location filename="../settings_dialog.py" line="169"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="168"/>
+        <location filename="../settings_dialog.py" line="171"/>
         <source>Picture</source>
         <translation>画面</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="169"/>
+        <location filename="../settings_dialog.py" line="172"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="193"/>
+        <location filename="../settings_dialog.py" line="196"/>
         <source>Install or remove…</source>
         <translation>安装或删除…</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="196"/>
+        <location filename="../settings_dialog.py" line="199"/>
         <source>Speech model</source>
         <translation>语音模型</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="199"/>
+        <location filename="../settings_dialog.py" line="202"/>
         <source>Automatic (GPU when there is one)</source>
         <translation>自动（有 GPU 时使用 GPU）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="200"/>
+        <location filename="../settings_dialog.py" line="203"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="201"/>
+        <location filename="../settings_dialog.py" line="204"/>
         <source>NVIDIA GPU (CUDA)</source>
         <translation>NVIDIA GPU（CUDA）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="205"/>
+        <location filename="../settings_dialog.py" line="208"/>
         <source>Run models on</source>
         <translation>模型运行于</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="206"/>
+        <location filename="../settings_dialog.py" line="209"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="210"/>
+        <location filename="../settings_dialog.py" line="213"/>
         <source>Record the show (captioned video with sound)</source>
         <translation>录制直播（带字幕和声音的视频）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="212"/>
+        <location filename="../settings_dialog.py" line="215"/>
         <source>Recording</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="213"/>
+        <location filename="../settings_dialog.py" line="216"/>
         <source>Saved as show.mp4 with subtitles in the session&apos;s folder.</source>
         <translation>以 show.mp4 及字幕文件保存在本场直播的文件夹中。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="217"/>
+        <location filename="../settings_dialog.py" line="220"/>
         <source>Send the picture to the virtual camera</source>
         <translation>把画面输出到虚拟摄像头</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="219"/>
+        <location filename="../settings_dialog.py" line="222"/>
         <source>Virtual camera</source>
         <translation>虚拟摄像头</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="222"/>
+        <location filename="../settings_dialog.py" line="225"/>
         <source>Your streaming app picks it up like a webcam. It needs a virtual camera driver (v4l2loopback on Linux, OBS Virtual Camera on Windows and macOS); without one, Go live says what to install.</source>
         <translation>直播软件会像选择普通摄像头一样选中它。需要虚拟摄像头驱动（Linux 上为 v4l2loopback，Windows 和 macOS 上为 OBS Virtual Camera）；没有驱动时，开始直播会提示需要安装什么。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="230"/>
+        <location filename="../settings_dialog.py" line="233"/>
         <source>Serve caption pages for OBS browser sources</source>
         <translation>为 OBS 浏览器源提供字幕页面</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="232"/>
+        <location filename="../settings_dialog.py" line="235"/>
         <source>Overlay</source>
         <translation>叠加层</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="234"/>
+        <location filename="../settings_dialog.py" line="237"/>
         <source>Only this computer can open them; the links appear under the captions.</source>
         <translation>只有本机可以打开；链接显示在字幕下方。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="239"/>
+        <location filename="../settings_dialog.py" line="242"/>
         <source>Outputs</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="245"/>
+        <location filename="../settings_dialog.py" line="248"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="247"/>
+        <location filename="../settings_dialog.py" line="250"/>
         <source>Keep viewer data for</source>
         <translation>观众数据保留</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="249"/>
+        <location filename="../settings_dialog.py" line="252"/>
         <source>Comments and viewer names older than this are deleted automatically.</source>
         <translation>超过此期限的评论和观众名称会被自动删除。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="258"/>
+        <location filename="../settings_dialog.py" line="261"/>
         <source>Window language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="259"/>
+        <location filename="../settings_dialog.py" line="262"/>
         <source>Privacy and window</source>
         <translation>隐私与界面</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="329"/>
+        <location filename="../settings_dialog.py" line="338"/>
         <source> (none beside the sheet yet: make one with Show plan…)</source>
         <translation>（商品表旁边还没有计划：用“直播计划…”制作一个）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="337"/>
+        <location filename="../settings_dialog.py" line="346"/>
         <source>Show plan (*.yaml *.yml)</source>
         <translation>直播计划 (*.yaml *.yml)</translation>
     </message>
@@ -1843,7 +1863,7 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../wizard.py" line="512"/>
+        <location filename="../wizard.py" line="537"/>
         <source>Sola Studio setup</source>
         <translation>Sola Studio 设置向导</translation>
     </message>
@@ -2048,32 +2068,32 @@
 <context>
     <name>SheetPage</name>
     <message>
-        <location filename="../wizard.py" line="377"/>
+        <location filename="../wizard.py" line="402"/>
         <source>Product sheet</source>
         <translation>商品表</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="379"/>
+        <location filename="../wizard.py" line="404"/>
         <source>Replies are drafted only from your sheet: prices, sizes, shipping, FAQ.</source>
         <translation>回复只根据您的商品表起草：价格、尺码、运费、常见问题。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="382"/>
+        <location filename="../wizard.py" line="407"/>
         <source>Start with the sample sheet (a T-shirt shop)</source>
         <translation>使用示例商品表（T 恤店）</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="383"/>
+        <location filename="../wizard.py" line="408"/>
         <source>Import my own sheet (YAML or CSV)…</source>
         <translation>导入我自己的商品表（YAML 或 CSV）…</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="400"/>
+        <location filename="../wizard.py" line="425"/>
         <source>Your product sheet</source>
         <translation>您的商品表</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="418"/>
+        <location filename="../wizard.py" line="443"/>
         <source>{0} products; on camera first: {1}</source>
         <translation>{0} 件商品；首先展示：{1}</translation>
     </message>
@@ -2143,24 +2163,67 @@
     </message>
 </context>
 <context>
+    <name>SoundSourcePicker</name>
+    <message>
+        <location filename="../widgets/sound.py" line="28"/>
+        <source>Microphone</source>
+        <translation>麦克风</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sound.py" line="29"/>
+        <source>Audio file (a recorded talk)</source>
+        <translation>音频文件（录好的讲解）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sound.py" line="32"/>
+        <source>the audio file</source>
+        <translation>音频文件</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sound.py" line="34"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sound.py" line="62"/>
+        <source>Choose the audio file for the sound.</source>
+        <translation>请为声音选择音频文件。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sound.py" line="64"/>
+        <source>The audio file {0} does not exist.</source>
+        <translation>音频文件 {0} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sound.py" line="76"/>
+        <source>Audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <location filename="../widgets/sound.py" line="78"/>
+        <source>The show&apos;s sound</source>
+        <translation>直播的声音</translation>
+    </message>
+</context>
+<context>
     <name>Splash</name>
     <message>
-        <location filename="../main.py" line="152"/>
+        <location filename="../main.py" line="163"/>
         <source>Starting</source>
         <translation>正在启动</translation>
     </message>
     <message>
-        <location filename="../main.py" line="153"/>
+        <location filename="../main.py" line="164"/>
         <source>Loading libraries</source>
         <translation>正在加载组件</translation>
     </message>
     <message>
-        <location filename="../main.py" line="154"/>
+        <location filename="../main.py" line="165"/>
         <source>Loading the speech model</source>
         <translation>正在加载语音识别模型</translation>
     </message>
     <message>
-        <location filename="../main.py" line="157"/>
+        <location filename="../main.py" line="168"/>
         <source>Loading the comment models</source>
         <translation>正在加载评论模型</translation>
     </message>
