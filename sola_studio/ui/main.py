@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from sola_studio.config import Settings
+    from sola_studio.ui.window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -55,56 +56,14 @@ def main(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from sola_studio import config
-    from sola_studio.ui import i18n, theme
     from sola_studio.ui.controller import describe
-    from sola_studio.ui.preflight import check_devices
-    from sola_studio.ui.session import DEMO_PROFILE, load_sheet_for, session_factory
 
     configure_process()
     app = QApplication.instance() or QApplication(["sola-studio"])
     assert isinstance(app, QApplication)
-    app.setApplicationName("Sola Studio")
-    theme.apply(app)
-    settings = config.load()
-    i18n.install(app, args.language if args.language is not None else settings.ui_language)
-
-    settings_file = None
-    if args.demo:
-        from sola_studio.live.demo_profile import unlock_demo_profile
-
-        # the demo's own settings file and profile: it never touches the seller's; the
-        # profile's key is in a file in it, so the demo needs no keyring (demo_profile.py)
-        settings, settings_file = demo_setup(settings)
-        unlock_demo_profile()
-    elif args.setup or not settings.first_run_done:
-        from sola_studio.ui.wizard import SetupWizard
-
-        wizard = SetupWizard(settings)
-        if not wizard.exec():
-            return 1
-        settings = wizard.result_settings()
-        config.save(settings)
-
-    from sola_studio.ui.window import MainWindow
-
-    preload_with_splash(app, settings)
-    from sola_studio.ui.clipboard import QtClipboard
-
-    clipboard = QtClipboard(app)  # on the GUI thread: replies a platform cannot take land here
-    factory = session_factory(demo=args.demo, clipboard=clipboard)
-    window = MainWindow(
-        settings,
-        factory,
-        sheet=load_sheet_for(settings),
-        profile=DEMO_PROFILE if args.demo else "default",
-        settings_file=settings_file,
-        # the seller's devices, all checked before each Go live (the demo plays files)
-        preflight=None if args.demo else check_devices,
-    )
-    window.grab()  # paint once unseen: PySide makes its enum types on first use, ~40 ms
-    freeze_startup_objects()
-    window.show()
+    window = open_studio(app, args)
+    if window is None:
+        return 1
     failures: list[object] = []
 
     def failed(exc: object) -> None:
@@ -136,6 +95,58 @@ def main(args: argparse.Namespace) -> int:
     # The last line of defence for a clean exit: no thread of the window's left running.
     window.shutdown()
     return 1 if failures and args.screenshot is not None else code
+
+
+def open_studio(app: QApplication, args: argparse.Namespace) -> MainWindow | None:
+    """The studio window as ``sola-studio studio`` opens it, shown: the seller's settings (the
+    first-run setup before, once, or with ``--setup``; the demo's own with ``--demo``), the
+    models loaded behind a splash. ``None``: the seller closed the setup."""
+    from sola_studio import config
+    from sola_studio.ui import i18n, theme
+    from sola_studio.ui.preflight import check_devices
+    from sola_studio.ui.session import DEMO_PROFILE, load_sheet_for, session_factory
+
+    app.setApplicationName("Sola Studio")
+    theme.apply(app)
+    settings = config.load()
+    i18n.install(app, args.language if args.language is not None else settings.ui_language)
+    settings_file = None
+    if args.demo:
+        from sola_studio.live.demo_profile import unlock_demo_profile
+
+        # the demo's own settings file and profile: it never touches the seller's; the
+        # profile's key is in a file in it, so the demo needs no keyring (demo_profile.py)
+        settings, settings_file = demo_setup(settings)
+        unlock_demo_profile()
+    elif args.setup or not settings.first_run_done:
+        from sola_studio.ui.wizard import SetupWizard
+
+        wizard = SetupWizard(settings)
+        if not wizard.exec():
+            return None
+        settings = wizard.result_settings()
+        config.save(settings)
+
+    from sola_studio.ui.window import MainWindow
+
+    preload_with_splash(app, settings)
+    from sola_studio.ui.clipboard import QtClipboard
+
+    clipboard = QtClipboard(app)  # on the GUI thread: replies a platform cannot take land here
+    factory = session_factory(demo=args.demo, clipboard=clipboard)
+    window = MainWindow(
+        settings,
+        factory,
+        sheet=load_sheet_for(settings),
+        profile=DEMO_PROFILE if args.demo else "default",
+        settings_file=settings_file,
+        # the seller's devices, all checked before each Go live (the demo plays files)
+        preflight=None if args.demo else check_devices,
+    )
+    window.grab()  # paint once unseen: PySide makes its enum types on first use, ~40 ms
+    freeze_startup_objects()
+    window.show()
+    return window
 
 
 def preload_with_splash(app: QApplication, settings: Settings) -> None:
