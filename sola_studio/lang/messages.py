@@ -33,6 +33,8 @@ CATALOG_DIR = Path(__file__).resolve().parent / "data" / "messages"
 _FIELD = re.compile(r"\{(\w+)\}")
 # A text no template knows whole is translated line by line.
 _LINE_BREAK = "\n"
+# ... then problem by problem, when the core joined several with "; ".
+_JOINED = "; "
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,8 @@ class MessageCatalog:
     def __init__(self, locale: str, terms: dict[str, str], templates: list[Template]) -> None:
         self.locale = locale
         self.terms = terms
+        # how joined problems read in this language (Chinese: the full-width semicolon)
+        self.joiner = "；" if locale.startswith(("zh", "ja")) else _JOINED
         # the longest template first: "no camera found ({why})" before "{what} found"
         self.templates = sorted(templates, key=lambda t: -len(_FIELD.sub("", t.english)))
 
@@ -75,6 +79,9 @@ class MessageCatalog:
             return found
         if _LINE_BREAK in text:
             return _LINE_BREAK.join(self.translate(line) for line in text.split(_LINE_BREAK))
+        if _JOINED in text:  # several problems said at once ("a; b"), each known on its own
+            parts = [self.translate(part) for part in text.split(_JOINED)]
+            return self.joiner.join(parts) if parts != text.strip().split(_JOINED) else text
         log.debug("no %s translation for %r", self.locale, text)
         return text
 

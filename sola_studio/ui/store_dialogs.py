@@ -100,6 +100,6 @@ def open_with_recovery(
             result = repair_profile(profile)
             tell(
                 QCoreApplication.translate("store_dialogs", "Session database recovered"),
-                result.summary(),
+                localize(result.summary()),
             )
     raise AssertionError("unreachable")  # the last attempt returns or raises
