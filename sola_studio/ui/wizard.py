@@ -518,9 +518,16 @@ def run_doctor() -> list[tuple[str, str, str]]:
     The check's name and summary are in the window's language (the fix is translated where it
     is shown)."""
     from sola_studio import doctor
+    from sola_studio.ui.preflight import MICROPHONE_FIX
+
+    def fix(c: doctor.Check) -> str:
+        # no microphone: the window's way past it (a recorded talk), not `run --audio FILE`
+        if c.name == "microphone" and c.status is doctor.Status.WARN:
+            return MICROPHONE_FIX
+        return c.fix
 
     return [
-        (c.status.value, f"{localize(c.name)}: {localize(c.summary)}", c.fix)
+        (c.status.value, f"{localize(c.name)}: {localize(c.summary)}", fix(c))
         for c in doctor.run_checks()
     ]
 
