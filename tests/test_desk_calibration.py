@@ -80,3 +80,18 @@ def test_retrieval_that_cannot_tell_two_fields_apart_is_unsure() -> None:
     clear = [FieldHit("a", "spec", 0.84, False), FieldHit("b", "spec", 0.83, False)]
     high = [FieldHit("a", "spec", 0.90, False), FieldHit("b", "spec", 0.899, False)]
     assert _unsure(tied) and not _unsure(clear) and not _unsure(high)
+
+
+def test_the_question_words_name_a_language_the_audience_leaves_out(desk: CommentDesk) -> None:
+    # Indonesian is not among the sheet's audience languages (pt, en, es, de), so lingua cannot
+    # say it; "berapa" and "harga" are Indonesian price cues
+    d, u = ask(desk, "berapa harga tenda ini kak?")
+    assert u.language == "id" and d.intent is Intent.PRICE, (u.language, d.text)
+    assert "189" in d.text
+
+
+def test_units_spelt_out_name_the_field_abbreviated() -> None:
+    from sola_studio.comments.retrieval import _words
+
+    assert {"w", "h", "kg"} <= _words("cuantos watts y cuantas horas? 3 kilos")
+    assert "w" not in _words("w vs x")  # a bare letter is no unit

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import ProductSheet
-from sola_studio.comments.lexicon import cue_position, find_cues, fold, is_latin_cue
+from sola_studio.comments.lexicon import cue_position, find_cues, fold, is_latin_cue, strip_cues
 
 # "the lamp you showed before", "o de antes", "la anterior", "vorhin", "之前那个"
 REFER_BACK = (
@@ -131,6 +131,10 @@ class ProductFinder:
                 cues = {_cue(colour), *(words.get(colour, ()))}
                 for c in cues:
                     self._colours.setdefault(c, set()).add(p.id)
+
+    def strip(self, folded: str) -> str:
+        """``folded`` without the products' names and type nouns (what is left is asked)."""
+        return strip_cues(folded, [c for c, _ in self._names] + [c for c, _ in self._types])
 
     def find(self, folded: str, pinned: str, shown: Sequence[str] = ()) -> ProductGuess:
         back = bool(find_cues(folded, REFER_BACK))

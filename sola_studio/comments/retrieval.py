@@ -85,6 +85,7 @@ _STOP = frozenset(
         "una",
     )
 )
+STOP_WORDS = _STOP
 _WORD = re.compile(r"[^\W\d_]{4,}")
 # a unit written after a number in a field's value ("50 ml", "35 dB", "20000 mAh", "1.43-inch"):
 # a viewer who names the unit asks about that measure ("cuántos ml trae?", "wie viel dB?")
@@ -92,19 +93,38 @@ _UNIT = re.compile(r"\d(?:[.,]\d+)?\s?-?([^\W\d_]{1,5})(?![^\W\d_])")
 _UNIT_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,5}(?![^\W\d_])")
 
 
+# Units a viewer spells out ("cuantos watts?", "how many hours"), as sheets abbreviate them: the
+# same in every trade. A one-letter unit counts only when spelt out, never as a bare letter.
+UNIT_NAMES = {
+    **dict.fromkeys(("watt", "watts", "vatios", "watios"), "w"),
+    **dict.fromkeys(("volt", "volts", "voltios"), "v"),
+    **dict.fromkeys(
+        ("hour", "hours", "hora", "horas", "stunde", "stunden", "heure", "heures"), "h"
+    ),
+    **dict.fromkeys(("litre", "liter", "litres", "liters", "litro", "litros", "liters"), "l"),
+    **dict.fromkeys(("gram", "grams", "grama", "gramas", "gramo", "gramos", "gramm"), "g"),
+    **dict.fromkeys(("kilo", "kilos", "quilo", "quilos", "kilogram", "kilograms"), "kg"),
+    **dict.fromkeys(("inches", "pulgada", "pulgadas", "polegada", "polegadas", "zoll"), "inch"),
+    **dict.fromkeys(("pouce", "pouces", "pollice", "pollici"), "inch"),
+    **dict.fromkeys(("metre", "meter", "metres", "meters", "metro", "metros"), "m"),
+    **dict.fromkeys(("centimetre", "centimeter", "centimetros", "centimetres"), "cm"),
+    **dict.fromkeys(("decibel", "decibels", "decibeis", "decibelios"), "db"),
+}
+
+
 def _units(values: Iterable[str]) -> frozenset[str]:
-    """The units after numbers in a field's values, folded ("ml", "db", "mah"); never a
-    word of the question's own stop list."""
-    return frozenset(
-        u for v in values for u in _UNIT.findall(fold(v)) if u not in _STOP and len(u) >= 2
-    )
+    """The units after numbers in a field's values, folded ("ml", "db", "mah", "w"); never
+    a word of the question's own stop list."""
+    return frozenset(u for v in values for u in _UNIT.findall(fold(v)) if u not in _STOP)
 
 
 def _words(folded: str) -> set[str]:
-    """A question's words as the index keeps them: content words cut to five letters, and
-    short words that may be units ("ml", "db")."""
+    """A question's words as the index keeps them: content words cut to five letters, short
+    words that may be units ("ml", "db") and units spelt out ("watts" -> "w")."""
     words = {w[:5] for w in _WORD.findall(folded) if w not in _STOP}
-    return words | {w for w in _UNIT_WORD.findall(folded) if len(w) >= 2 and w not in _STOP}
+    units = {w for w in _UNIT_WORD.findall(folded) if len(w) >= 2 and w not in _STOP}
+    spelt = {UNIT_NAMES[w] for w in re.findall(r"[^\W\d_]+", folded) if w in UNIT_NAMES}
+    return words | units | spelt
 
 
 @dataclass(frozen=True)
@@ -226,7 +246,9 @@ class FieldIndex:
             return None
         known = frozenset().union(*found[2].values()) if found[2] else frozenset()
         spots = [(m.start(), m.group(0)[:5]) for m in _WORD.finditer(folded)]
-        spots += [(m.start(), m.group(0)) for m in _UNIT_WORD.finditer(folded)]
+        spots += [
+            (m.start(), m.group(0)) for m in _UNIT_WORD.finditer(folded) if len(m.group(0)) > 1
+        ]
         at = [i for i, w in spots if w in known and w not in _STOP]
         return min(at) if at else None
 

@@ -44,7 +44,7 @@ from sola_studio.comments.lexicon import (
 )
 from sola_studio.comments.memory import Interaction
 from sola_studio.comments.products import ProductFinder, ProductGuess
-from sola_studio.comments.retrieval import FieldHit, FieldIndex
+from sola_studio.comments.retrieval import STOP_WORDS, FieldHit, FieldIndex
 from sola_studio.core.errors import SolaError
 from sola_studio.core.events import Comment
 
@@ -396,6 +396,10 @@ class Understander:
         language = guess.language
 
         hits = intent_hits(folded)
+        by_cues = _cue_language(hits, language, guess.confidence)
+        if by_cues is not None:
+            language = by_cues
+            guess = replace(guess, language=by_cues)
         intents = _rank(hits)
         confidence = 0.95 if intents else 0.0
         entities = self.entities.find(folded, text, ctx.shown)
@@ -449,7 +453,7 @@ class Understander:
         # the words left beside a greeting's cues ("that lamp is gorgeous, how tall is it": 7;
         # "yo whats up from texas": 3)
         greeting_cues = [h.cue for h in hits if h.intent is Intent.GREETING]
-        words = len(strip_cues(folded, greeting_cues).split()) if greeting_cues else 0
+        words = _letter_words(strip_cues(folded, greeting_cues)) if greeting_cues else 0
         # a greeting with a question in it ("gorgeous lamp! how tall is it?") is the question;
         # chat often leaves the question mark out, so a long greeting is looked at too
         cue_less = not intents or (
@@ -465,10 +469,16 @@ class Understander:
             and FlagReason.HOSTILE not in flags
             and (
                 # embedding costs ~35 ms: only where a field may be the answer (no cue, a spec
-                # cue, or another intent's cue beside a word of a field's label)
+                # cue, another intent's cue beside a word of a field's label, or a shipping cue
+                # beside words it does not explain: "combien de temps ... une fois ouvert"; a
+                # price cue beside chat words, "qnto ta essa blusa", is left to the cue)
                 cue_less
                 or intents[0] in (Intent.MATERIAL, Intent.OTHER)
                 or self.field_index.names_a_field(entities.product_id or "", folded)
+                or (
+                    intents[0] is Intent.SHIPPING
+                    and _more_than_cues(self.entities.products.strip(folded), hits)
+                )
             )
         ):
             query = self.intent_embedder.embed(text)
@@ -592,6 +602,7 @@ SPEC_MIN = 0.86  # a field this similar answers a material/spec question with no
 FIELD_MIN = 0.80  # below this, no field is named (the drafter says material, or will check)
 SPEC_OVER_INTENT = -0.02  # a cue-less question: spec this close to the best intent wins
 SPEC_OVER_CUE = 0.0  # a question with another intent's cue: the field must beat that intent
+SPEC_OVER_CUE_UNNAMED = 0.005  # ... by this much when no word of the question names the field
 LEXICAL_BONUS = 0.03  # the question holds a word of the field's label or key
 SPEC_KEEP = 0.02  # the fields within this of the best are answered too (at most two)
 _SPEC_OVERRIDES = (Intent.SHIPPING, Intent.SIZE_STOCK, Intent.OTHER, Intent.PRICE)
@@ -606,6 +617,43 @@ CUE_ONLY = (Intent.PRICE, Intent.SHIPPING, Intent.PAYMENT, Intent.DISCOUNT)
 UNSURE_MARGIN = 0.0025
 UNSURE_BELOW = 0.85
 GREETING_WITH_QUESTION_WORDS = 5  # words beside a greeting that may ask without a "?"
+
+
+# The question words themselves name the language where lingua, limited to the show's audience,
+# cannot ("gibt es Garantie?" read as Spanish, "kirim ke jakarta?" as Turkish on the blind set):
+# two cues of one language and none of the guessed one, or one cue when the guess is weak.
+CUE_LANGUAGE_WEAK_GUESS = 0.4
+
+
+def _cue_language(hits: Sequence[Any], guessed: str, confidence: float) -> str | None:
+    """The language the comment's intent cues are written in, when it overrules the guess."""
+    cues: dict[str, set[str]] = {}
+    for h in hits:
+        cues.setdefault(h.language, set()).add(h.cue)
+    if not cues or guessed in cues:
+        return None
+    ranked = sorted(cues.items(), key=lambda kv: len(kv[1]), reverse=True)
+    top, n = ranked[0][0], len(ranked[0][1])
+    if len(ranked) > 1 and len(ranked[1][1]) == n:
+        return None  # a tie ("ship" is English and Vietnamese chat)
+    if n >= 2 or confidence < CUE_LANGUAGE_WEAK_GUESS:
+        return top
+    return None
+
+
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _more_than_cues(folded: str, hits: Sequence[Any]) -> bool:
+    """Words beside the intent cues and the products' names: something else is asked about
+    ("quanto ci mette a ricaricarsi?", not "how mutch for the sneakers")."""
+    rest = strip_cues(folded, [h.cue for h in hits])
+    return any(w not in STOP_WORDS for w in _CONTENT_WORD.findall(rest))
+
+
+def _letter_words(text: str) -> int:
+    """Words holding a letter (an emoji is no word)."""
+    return sum(1 for w in text.split() if any(ch.isalpha() for ch in w))
 
 
 def _unsure(hits: Sequence[FieldHit]) -> bool:
@@ -671,7 +719,10 @@ def _spec_question(
     named = entities.size or entities.colour or entities.country
     if intents[0] in _SPEC_OVERRIDES and not named and fields:
         cue_score = scores.get(intents[0], -1.0)
-        if top_score >= cue_score + SPEC_OVER_CUE:
+        # a field no word of the question names must win clearly ("is shipping free?" beside
+        # two product names is still shipping)
+        need = SPEC_OVER_CUE if top.lexical else SPEC_OVER_CUE_UNNAMED
+        if top_score >= cue_score + need:
             return 0.85, fields
     return None
 
