@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 from pathlib import Path
 
@@ -64,6 +65,16 @@ def english(text: str) -> list[str]:
     for name in _data_names():
         text = text.replace(name, "")
     return [w for w in english_words(text) if w.lower() not in NAMES]
+
+
+# Set to a folder (docs/img) to picture the journey for docs/ui.md's "First show".
+SHOTS_ENV = "SOLA_FIRST_SHOW_SHOTS"
+
+
+def shoot(widget: QWidget, name: str) -> None:
+    folder = os.environ.get(SHOTS_ENV)
+    if folder:
+        widget.grab().save(str(Path(folder) / f"first_show_{name}.png"))
 
 
 class Seen:
@@ -148,6 +159,8 @@ def click_through_setup(qtbot, wizard: SetupWizard, seen: Seen) -> None:
     qtbot.keyClicks(mic.sound.path, str(DEMO_AUDIO))
     qtbot.keyClick(mic.sound.path, Qt.Key.Key_Tab)
     seen.look("setup: sound from a file", wizard)
+    assert "seller_talk.ogg" in mic.note.text()  # "The show plays: …", as typed
+    shoot(wizard, f"sound_{i18n.current()}")
     _next(qtbot, wizard)
 
     camera = wizard.camera
@@ -360,6 +373,7 @@ def test_first_show_from_first_start_to_report(qtbot, fresh_offline_profile, lan
         sent = [json.loads(line) for line in session.replies_path.read_text().splitlines()]
         assert [(s["comment_id"], s["text"]) for s in sent] == [("replay-2", edited)]
         seen.look("reply sent", win)
+        shoot(win, f"live_{language}")
 
         with qtbot.waitSignal(win.controller.stopped, timeout=120_000):
             _ctrl_l(qtbot, win)

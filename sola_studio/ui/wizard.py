@@ -174,7 +174,9 @@ class MicrophonePage(QWizardPage):
     def _restart(self) -> None:
         self._stop()
         self.note.setText("")
-        self.combo.setEnabled(not self.sound.is_file())
+        # a recorded talk: no microphone to pick or level to watch
+        self.combo.setVisible(not self.sound.is_file())
+        self.meter.setVisible(not self.sound.is_file())
         if self.sound.is_file():  # no microphone to try: the show plays the file
             problem = self.sound.problem()
             self.note.setText(problem or self.tr("The show plays: {0}").format(self.sound.value()))

@@ -36,7 +36,8 @@ class SoundSourcePicker(QWidget):
         row.addWidget(self.browse)
         self.set_value(value)
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.path.editingFinished.connect(lambda: self.changed.emit(self.value()))
+        # said as the seller types: a note about the file follows the path, not the last Tab
+        self.path.textChanged.connect(lambda _text: self.changed.emit(self.value()))
 
     def set_value(self, value: str) -> None:
         value = value.strip() or "microphone"
