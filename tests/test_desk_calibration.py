@@ -95,3 +95,10 @@ def test_units_spelt_out_name_the_field_abbreviated() -> None:
 
     assert {"w", "h", "kg"} <= _words("cuantos watts y cuantas horas? 3 kilos")
     assert "w" not in _words("w vs x")  # a bare letter is no unit
+
+
+def test_a_one_year_warranty_is_said_in_months(desk: CommentDesk) -> None:
+    d, _ = ask(desk, "qual é a garantia do saco-cama?", pinned="sleeping_bag")
+    assert "12 meses" in d.text and "1 anos" not in d.text, d.text
+    d, _ = ask(desk, "qual é a garantia da tenda?")
+    assert "2 anos" in d.text, d.text

@@ -347,9 +347,10 @@ class ReplyDrafter:
                 )
             if p.warranty is not None:
                 w = p.warranty
+                # one year is said in months: the templates' "years" is plural ("1 anos")
                 key, amount = (
                     ("warranty_years", {"years": str(w.years)})
-                    if w.years
+                    if w.years and w.years > 1
                     else ("warranty", {"months": str(w.months)})
                 )
                 parts.append(
