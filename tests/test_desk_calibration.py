@@ -102,3 +102,9 @@ def test_a_one_year_warranty_is_said_in_months(desk: CommentDesk) -> None:
     assert "12 meses" in d.text and "1 anos" not in d.text, d.text
     d, _ = ask(desk, "qual é a garantia da tenda?")
     assert "2 anos" in d.text, d.text
+
+
+def test_asking_which_product_may_name_products_with_digits(desk: CommentDesk) -> None:
+    d, _ = ask(desk, "how much is the tent?", pinned="sleeping_bag")
+    assert FlagReason.WHICH_PRODUCT in d.flags, d.text
+    assert "2P" in d.text and "4P" in d.text and FlagReason.SHEET_SILENT not in d.flags

@@ -215,6 +215,11 @@ class ReplyDrafter:
         seller_text = _render_all(statements, seller, self.sheet) or text
         if any(self.texts.is_machine(t, language) for t in _texts_of(statements)):
             flags.append(FlagReason.MACHINE_TRANSLATED)
+        if FlagReason.WHICH_PRODUCT in flags:
+            # "which one: the 3-in-1 Dock or the PowerCell 20K?" states the products' names,
+            # digits included: their price facts hold the names' numbers
+            named = (self._fact(f"price:{o.id}") for o in options)
+            cited = tuple(dict.fromkeys((*cited, *(r for r in named if r is not None))))
         problems = invented_facts(text, cited, self.facts)
         if problems:  # a template/sheet bug: never let it reach a viewer
             log.error("draft for %s would invent %s; replaced", u.comment.id, problems)
