@@ -348,11 +348,11 @@ class ProductForm(QWidget):
         row = QHBoxLayout()
         self.own: dict[str, QCheckBox] = {}
         for key, text in named.items():
-            box = QCheckBox(text)
-            box.setChecked(isinstance(mine, dict) and key in mine)
-            box.toggled.connect(lambda on, k=key: self._own(k, on))
-            row.addWidget(box)
-            self.own[key] = box
+            tick = QCheckBox(text)
+            tick.setChecked(isinstance(mine, dict) and key in mine)
+            tick.toggled.connect(lambda on, k=key: self._own(k, on))
+            row.addWidget(tick)
+            self.own[key] = tick
         row.addStretch(1)
         own_layout.addLayout(row)
         for key in TERMS:
