@@ -108,3 +108,22 @@ def test_asking_which_product_may_name_products_with_digits(desk: CommentDesk) -
     d, _ = ask(desk, "how much is the tent?", pinned="sleeping_bag")
     assert FlagReason.WHICH_PRODUCT in d.flags, d.text
     assert "2P" in d.text and "4P" in d.text and FlagReason.SHEET_SILENT not in d.flags
+
+
+def test_a_follow_up_spec_question_is_looked_up_with_the_question_it_continues(
+    desk: CommentDesk,
+) -> None:
+    desk.pin("tent")
+    first = ask_as(desk, "how heavy is it packed?", "hiker")
+    assert "2.1" in first.text or "2,1" in first.text, first.text
+    d = ask_as(desk, "and in my backpack?", "hiker")
+    assert "2.1" in d.text or "2,1" in d.text, d.text
+    assert "Available" not in d.text
+
+
+def ask_as(desk: CommentDesk, text: str, viewer: str) -> Draft:
+    assert isinstance(desk.clock, ManualClock)
+    desk.clock.advance(5)
+    n = next(_ids)
+    c = Comment(f"c{n}", "test", viewer, "v", text, desk.clock.monotonic(), desk.clock.wall())
+    return desk.process(c)

@@ -483,6 +483,18 @@ class Understander:
         ):
             query = self.intent_embedder.embed(text)
             field_hits = self.field_index.rank(entities.product_id or "", query, folded)
+            if (
+                follow_up_of is not None
+                and prev is not None
+                and prev.intent is Intent.MATERIAL
+                and field_hits
+            ):
+                # "and with the case?" after "battery life with anc on?": also looked up with
+                # the question it continues; the surer of the two rankings is kept
+                joined = self.intent_embedder.embed(f"{prev.text} {text}")
+                again = self.field_index.rank(entities.product_id or "", joined, folded)
+                if again and again[0].score > field_hits[0].score:
+                    field_hits = again
             fields_named = any(h.lexical for h in field_hits)
         fields: tuple[str, ...] = ()
         spec = _spec_question(
