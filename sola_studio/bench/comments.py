@@ -43,14 +43,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--blind-dev", default=str(blind / "desk-2026-12-dev"))
     parser.add_argument("--blind-validation", default=str(blind / "desk-2026-12-validation"))
     parser.add_argument(
+        "--blind-round3",
+        default=str(blind / "desk-2026-12-round3"),
+        help="the third blind set (kitchen, jewellery, outdoor), written after the second round's "
+        "tuning and measured, never tuned on",
+    )
+    parser.add_argument(
         "--sets-only",
         action="store_true",
         help="only the accuracy figures per set (no paced run, no burst)",
     )
     parser.add_argument(
         "--sets",
-        default="devset,heldout,blind_dev,blind_validation",
-        help="the sets to score, comma-separated (all four); tuning runs pass "
+        default="devset,heldout,blind_dev,blind_validation,blind_round3",
+        help="the sets to score, comma-separated (all five); tuning runs pass "
         "'devset,heldout,blind_dev' so the validation set is never looked at while working",
     )
 
@@ -88,7 +94,12 @@ def main(args: argparse.Namespace) -> int:
         heldout_desk = CommentDesk(sheet, clock=ManualClock(), config=DeskConfig())
         heldout = evaluate(heldout_desk, load_devset(args.heldout))
         sets["heldout"] = heldout.metrics()
-    for key, folder in (("blind_dev", args.blind_dev), ("blind_validation", args.blind_validation)):
+    blind_sets = (
+        ("blind_dev", args.blind_dev),
+        ("blind_validation", args.blind_validation),
+        ("blind_round3", args.blind_round3),
+    )
+    for key, folder in blind_sets:
         if key not in wanted:
             continue
         if (Path(folder) / "comments.jsonl").is_file():
