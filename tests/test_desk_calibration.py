@@ -127,3 +127,13 @@ def ask_as(desk: CommentDesk, text: str, viewer: str) -> Draft:
     n = next(_ids)
     c = Comment(f"c{n}", "test", viewer, "v", text, desk.clock.monotonic(), desk.clock.wall())
     return desk.process(c)
+
+
+@pytest.mark.parametrize("text", ["ainda tem?", "is there stock?", "还有货吗？"])
+def test_a_stock_question_stays_one_though_fields_are_looked_at(
+    desk: CommentDesk, text: str
+) -> None:
+    # a stock cue beside other words is checked against the fields ("백탁 있어요?" on the blind
+    # set asks about a white cast, not stock); a plain stock question must stay a stock answer
+    d, _ = ask(desk, text)
+    assert d.intent is Intent.SIZE_STOCK, d.text

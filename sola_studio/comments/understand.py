@@ -476,7 +476,13 @@ class Understander:
                 or intents[0] in (Intent.MATERIAL, Intent.OTHER)
                 or self.field_index.names_a_field(entities.product_id or "", folded)
                 or (
-                    intents[0] is Intent.SHIPPING
+                    (
+                        intents[0] is Intent.SHIPPING
+                        or (
+                            intents[0] is Intent.SIZE_STOCK
+                            and not (entities.size or entities.colour)
+                        )
+                    )
                     and _more_than_cues(self.entities.products.strip(folded), hits)
                 )
             )
@@ -653,7 +659,9 @@ def _cue_language(hits: Sequence[Any], guessed: str, confidence: float) -> str |
     return None
 
 
-_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+# a Latin word of four letters, or two letters of a script written without inflection
+# markers between words (Hangul, Han, kana, Thai: "백탁 있어요?")
+_CONTENT_WORD = re.compile(r"[a-z\u00c0-\u024f]{4,}|[^\W\d_a-z\u00c0-\u024f]{2,}")
 
 
 def _more_than_cues(folded: str, hits: Sequence[Any]) -> bool:
