@@ -45,6 +45,7 @@ from sola_studio.comments.lexicon import (
 from sola_studio.comments.memory import Interaction
 from sola_studio.comments.products import ProductFinder, ProductGuess
 from sola_studio.comments.retrieval import STOP_WORDS, FieldHit, FieldIndex
+from sola_studio.comments.steering import steering_kind
 from sola_studio.core.errors import SolaError
 from sola_studio.core.events import Comment
 
@@ -404,7 +405,10 @@ class Understander:
         confidence = 0.95 if intents else 0.0
         entities = self.entities.find(folded, text, ctx.shown)
         ordered = bool(
-            find_cues(folded, STEERING_CUES) or _MARKUP.search(comment.text) or cleaned.steering
+            find_cues(folded, STEERING_CUES)
+            or _MARKUP.search(comment.text)
+            or cleaned.steering
+            or steering_kind(text)  # the structure of an order, any language (steering.py)
         )
         if ordered or cleaned.suspicious:
             flags.append(FlagReason.HOSTILE)
