@@ -13,6 +13,10 @@ the error (the CLI, the log). A text no template matches comes back unchanged (l
 level), so a new core message shows in English until its line is added; the window's Chinese
 tests (``tests/test_ui_models.py``) fail on such a text.
 
+The catalog's ``report:`` entries are the session report's own words (``sola_studio.report
+.words``): the same id, en and translation, looked up by id only (:meth:`MessageCatalog.text`),
+never matched against the core's messages.
+
 Qt-free and read once per locale. It never imports the modules whose words it holds.
 """
 
@@ -64,9 +68,18 @@ def _compile(english: str) -> re.Pattern[str]:
 class MessageCatalog:
     """The translations of one window language."""
 
-    def __init__(self, locale: str, terms: dict[str, str], templates: list[Template]) -> None:
+    def __init__(
+        self,
+        locale: str,
+        terms: dict[str, str],
+        templates: list[Template],
+        texts: dict[str, Template] | None = None,
+    ) -> None:
         self.locale = locale
         self.terms = terms
+        # texts looked up by id only, never matched against the core's messages (the session
+        # report's own words, ``report:`` in the catalog; sola_studio.report.words)
+        self.texts = texts or {}
         # how joined problems read in this language (Chinese: the full-width semicolon)
         self.joiner = "；" if locale.startswith(("zh", "ja")) else _JOINED
         # the longest template first: "no camera found ({why})" before "{what} found"
@@ -84,6 +97,15 @@ class MessageCatalog:
             return self.joiner.join(parts) if parts != text.strip().split(_JOINED) else text
         log.debug("no %s translation for %r", self.locale, text)
         return text
+
+    def text(self, mid: str, english: str) -> str | None:
+        """The translation of the text ``mid`` (a ``report:`` entry), or None when the catalog
+        has none or its ``en`` is not ``english`` any more (a stale translation is not shown)."""
+        found = self.texts.get(mid)
+        if found is None or found.english != english:
+            log.debug("no %s text %r for %r", self.locale, mid, english)
+            return None
+        return found.translated
 
     def _lookup(self, text: str) -> str | None:
         if not text:
@@ -111,8 +133,10 @@ def load_catalog(locale: str, directory: Path = CATALOG_DIR) -> MessageCatalog |
     data = safe_load(path.read_text(encoding="utf-8")) or {}
     terms = {str(k): str(v) for k, v in (data.get("terms") or {}).items()}
     templates = []
+    texts: dict[str, Template] = {}
     ids: set[str] = set()
-    for entry in data.get("messages") or []:
+    report = [(e, True) for e in data.get("report") or []]
+    for entry, by_id in [(e, False) for e in data.get("messages") or []] + report:
         mid, english, translated = entry.get("id"), entry.get("en"), entry.get(locale)
         if not (mid and english and translated) or mid in ids:
             raise ConfigError(
@@ -127,8 +151,12 @@ def load_catalog(locale: str, directory: Path = CATALOG_DIR) -> MessageCatalog |
                 fix=f"use only the {{fields}} of the en line in {mid!r}",
             )
         ids.add(mid)
-        templates.append(Template(mid, english, translated, _compile(english)))
-    return MessageCatalog(locale, terms, templates)
+        template = Template(mid, english, translated, _compile(english))
+        if by_id:
+            texts[mid] = template
+        else:
+            templates.append(template)
+    return MessageCatalog(locale, terms, templates, texts)
 
 
 def localize(text: str, locale: str) -> str:

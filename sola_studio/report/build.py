@@ -23,6 +23,7 @@ from typing import Any
 import sqlite_utils
 
 from sola_studio.core.errors import StoreError
+from sola_studio.report.words import ENGLISH
 
 # Buckets of the over-time charts: the first step giving at most MAX_BUCKETS bars.
 _BUCKET_STEPS_S = (5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600)
@@ -446,17 +447,12 @@ def build_report(
 
     notes = []
     if s["status"] == "interrupted":
-        notes.append(
-            "This session was interrupted (the program stopped without ending the show); "
-            "the report covers everything recorded up to the last event."
-        )
+        notes.append(ENGLISH("report.note.interrupted"))
     if s["status"] == "running":
-        notes.append("This session is still running; the report covers it so far.")
+        notes.append(ENGLISH("report.note.running"))
     purged = sum(1 for c in comments if c.text is None)
     if purged:
-        notes.append(
-            f"{purged} comments are past the retention period: their text and viewer were purged."
-        )
+        notes.append(ENGLISH("report.note.purged", count=purged))
 
     glance = Glance(
         status=s["status"],
@@ -478,7 +474,7 @@ def build_report(
     )
     return SessionReport(
         session_id=sid,
-        title=s["title"] or f"Session {sid}",
+        title=s["title"] or ENGLISH("report.untitled", id=sid),
         platform=s["platform"] or "",
         seller_language=s["seller_language"] or "",
         caption_languages=tuple(json.loads(s["caption_languages"] or "[]")),

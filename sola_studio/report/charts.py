@@ -45,9 +45,14 @@ def _nice_max(value: int) -> int:
     return value
 
 
-def legend(keys: Sequence[str], palette: Mapping[str, str]) -> str:
+def legend(
+    keys: Sequence[str], palette: Mapping[str, str], names: Mapping[str, str] | None = None
+) -> str:
+    """The colour key; ``names`` shows a key in the report's language (``join`` -> 进入直播间)."""
+    shown = names or {}
     items = "".join(
-        f'<span class="key"><i style="background:{palette[k]}"></i>{_e(k)}</span>' for k in keys
+        f'<span class="key"><i style="background:{palette[k]}"></i>{_e(shown.get(k, k))}</span>'
+        for k in keys
     )
     return f'<div class="legend">{items}</div>'
 
@@ -59,10 +64,13 @@ def stacked_bars(
     palette: Mapping[str, str],
     *,
     title: str,
+    names: Mapping[str, str] | None = None,
     width: int = 640,
     height: int = 220,
 ) -> str:
-    """One bar per bucket, stacked by key (e.g. comments per minute by language)."""
+    """One bar per bucket, stacked by key (e.g. comments per minute by language); ``names``
+    shows a key in the report's language in the tooltips."""
+    shown = names or {}
     left, right, top, bottom = 34, 8, 10, 26
     plot_w, plot_h = width - left - right, height - top - bottom
     totals = [sum(b.values()) for b in buckets]
@@ -93,7 +101,8 @@ def stacked_bars(
             y -= h
             parts.append(
                 f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" '
-                f'fill="{palette.get(key, GREY)}"><title>{_e(x_labels[i])} · {_e(key)}: {v}'
+                f'fill="{palette.get(key, GREY)}"><title>{_e(x_labels[i])} · '
+                f"{_e(shown.get(key, key))}: {v}"
                 f"</title></rect>"
             )
         if i % label_every == 0:
@@ -111,10 +120,12 @@ def hbars(
     title: str,
     colour: str = PALETTE[0],
     palette: Mapping[str, str] | None = None,
+    empty: str = "nothing recorded",
     width: int = 480,
     row_h: int = 24,
 ) -> str:
-    """Horizontal bars, one per (label, value), largest first as given."""
+    """Horizontal bars, one per (label, value), largest first as given; ``empty`` is said when
+    there is none."""
     label_w, value_w, pad = 230, 34, 6
     height = max(1, len(items)) * row_h + pad * 2
     vmax = max((v for _, v in items), default=0) or 1
@@ -124,7 +135,7 @@ def hbars(
         f'height="{height}" xmlns="http://www.w3.org/2000/svg"><title>{_e(title)}</title>'
     ]
     if not items:
-        parts.append(f'<text x="{pad}" y="{pad + 14}" class="axis">nothing recorded</text>')
+        parts.append(f'<text x="{pad}" y="{pad + 14}" class="axis">{_e(empty)}</text>')
     for i, (label, value) in enumerate(items):
         y = pad + i * row_h
         w = bar_space * value / vmax

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FORMATS = ("html", "csv", "json", "srt", "vtt")
+LANGUAGES = ("zh_CN", "en")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,6 +42,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--real-names",
         action="store_true",
         help="show viewers' display names instead of pseudonyms",
+    )
+    parser.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        default=None,
+        help="the report's own words (headings, labels, dates) in this language; viewers' and "
+        "the seller's texts stay as written (default: the window language of the settings, "
+        "else en)",
     )
     parser.add_argument("--list", action="store_true", help="list the sessions and exit")
     parser.add_argument(
@@ -100,7 +109,7 @@ def main(args: argparse.Namespace) -> int:
     if out.is_dir():  # a folder: the report goes in it under its usual name
         out = out / name
     try:
-        written = write(report, args.format, out)
+        written = write(report, args.format, out, language=args.language or settings_language())
     except OSError as exc:
         raise ConfigError(
             f"cannot write the report to {out}: {exc.strerror or exc}",
@@ -109,6 +118,22 @@ def main(args: argparse.Namespace) -> int:
     for path in written:
         print(path)
     return 0
+
+
+def settings_language() -> str:
+    """The report language the settings imply: the window's language when the seller chose
+    one (Settings › Window language), else English; a settings file that cannot be read gives
+    English too (a report must not fail on it)."""
+    from sola_studio import config
+    from sola_studio.core.errors import ConfigError
+    from sola_studio.report.words import normalize
+
+    try:
+        chosen = config.load().ui_language
+    except ConfigError as exc:
+        log.warning("report in English: %s", exc)
+        return "en"
+    return normalize(chosen)
 
 
 def _open(profile: str, retention: RetentionPolicy | None) -> SessionStore:

@@ -15,7 +15,6 @@ import io
 import json
 import logging
 from collections.abc import Mapping
-from datetime import datetime, timezone
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from urllib.parse import quote
 from sola_studio.plan.report import plan_html
 from sola_studio.report import charts
 from sola_studio.report.build import SessionReport, TranscriptLine
+from sola_studio.report.words import ENGLISH, Words
 
 log = logging.getLogger(__name__)
 
@@ -31,24 +31,6 @@ CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; "
     "script-src 'none'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'"
 )
-
-LANGUAGE_NAMES = {
-    "ar": "Arabic",
-    "de": "German",
-    "en": "English",
-    "es": "Spanish",
-    "fr": "French",
-    "hi": "Hindi",
-    "it": "Italian",
-    "ja": "Japanese",
-    "ko": "Korean",
-    "nl": "Dutch",
-    "pl": "Polish",
-    "pt": "Portuguese",
-    "ru": "Russian",
-    "tr": "Turkish",
-    "zh": "Chinese",
-}
 
 CSV_COLUMNS = (
     "comment_id",
@@ -73,8 +55,7 @@ def _e(text: object) -> str:
 
 
 def language_name(code: str) -> str:
-    name = LANGUAGE_NAMES.get(code.split("-")[0].split("_")[0].lower())
-    return f"{name} ({code})" if name else code
+    return ENGLISH.language_name(code)
 
 
 def clock_s(seconds: float) -> str:
@@ -86,20 +67,11 @@ def clock_s(seconds: float) -> str:
 
 
 def duration(seconds: float) -> str:
-    s = max(0, round(seconds))
-    h, rem = divmod(s, 3600)
-    m, sec = divmod(rem, 60)
-    if h:
-        return f"{h} h {m:02d} min"
-    if m:
-        return f"{m} min {sec:02d} s"
-    return f"{sec} s"
+    return ENGLISH.duration(seconds)
 
 
 def secs(value: float | None) -> str:
-    if value is None:
-        return "–"
-    return f"{value:.1f} s" if value < 60 else duration(value)
+    return ENGLISH.secs(value)
 
 
 # -- subtitles -----------------------------------------------------------------------------
@@ -193,6 +165,10 @@ _CSS = """
 body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",
  "Noto Sans CJK SC","Noto Sans Arabic","Noto Sans Devanagari",sans-serif;color:var(--ink);
  background:#fff}
+html:lang(zh) body{font-family:system-ui,"PingFang SC","Hiragino Sans GB","Microsoft YaHei",
+ "Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei","Noto Sans","Noto Sans Arabic",
+ "Noto Sans Devanagari",sans-serif}
+html:lang(zh) th{text-transform:none;letter-spacing:0}
 main{max-width:1080px;margin:0 auto;padding:28px 28px 60px}
 h1{font-size:26px;margin:0 0 4px}
 h2{font-size:19px;margin:34px 0 12px;padding-bottom:6px;border-bottom:1px solid var(--line)}
@@ -228,9 +204,9 @@ footer{margin-top:40px;color:var(--muted);font-size:12px}
 """
 
 
-def _text_or_purged(text: str | None) -> str:
+def _text_or_purged(text: str | None, w: Words = ENGLISH) -> str:
     if text is None:
-        return '<span class="purged">(purged)</span>'
+        return f'<span class="purged">{_e(w("report.purged"))}</span>'
     return f'<span dir="auto">{_e(text)}</span>'
 
 
@@ -242,20 +218,12 @@ def _card(key: str, value: str, sub: str = "") -> str:
 
 
 ACTIVITY_KINDS = ("join", "like", "gift", "share", "follow", "member")
-_ACTIVITY_HEAD = {
-    "join": "Joins",
-    "like": "Likes",
-    "gift": "Gifts",
-    "share": "Shares",
-    "follow": "Follows",
-    "member": "Members",
-}
 
 
-def activity_html(report: SessionReport) -> str:
+def activity_html(report: SessionReport, w: Words = ENGLISH) -> str:
     """The viewer-activity section's body: totals per platform and kind, then over time."""
     if not report.activity:
-        return '<p class="sub">No viewer activity was reported (replay files carry none).</p>'
+        return f'<p class="sub">{_e(w("report.activity.none"))}</p>'
     kinds = [k for k in ACTIVITY_KINDS if any(a.kind == k for a in report.activity)]
     kinds += sorted({a.kind for a in report.activity} - set(kinds))
     totals = {(a.platform, a.kind): a for a in report.activity}
@@ -267,51 +235,81 @@ def activity_html(report: SessionReport) -> str:
             if a is None:
                 cells.append('<td class="n">–</td>')
             elif a.times != a.total:
-                cells.append(f'<td class="n">{a.total}<div class="tr">{a.times} times</div></td>')
+                times = _e(w("report.activity.times", count=a.times))
+                cells.append(f'<td class="n">{a.total}<div class="tr">{times}</div></td>')
             else:
                 cells.append(f'<td class="n">{a.total}</td>')
-        rows.append(f"<tr><td>{_e(platform)}</td>{''.join(cells)}</tr>")
-    head = "".join(f"<th>{_e(_ACTIVITY_HEAD.get(k, k))}</th>" for k in kinds)
-    table = f"<table><tr><th>Platform</th>{head}</tr>{''.join(rows)}</table>"
+        rows.append(f"<tr><td>{_e(w.platform(platform))}</td>{''.join(cells)}</tr>")
+    head = "".join(f"<th>{_e(w.optional('report.kind.', k))}</th>" for k in kinds)
+    table = f"<table><tr><th>{_e(w('report.col.platform'))}</th>{head}</tr>{''.join(rows)}</table>"
     palette = charts.colours(kinds)
     chart = charts.stacked_bars(
         [b.totals for b in report.activity_timeline],
         [clock_s(b.start_s) for b in report.activity_timeline],
         kinds,
         palette,
-        title="Viewer activity over time by kind",
+        title=w("report.chart.activity"),
+        names={k: w.optional("report.kind.", k) for k in kinds},
     )
+    names = {k: w.optional("report.kind.", k) for k in kinds}
+    every = _e(w("report.activity.every", step=clock_s(report.bucket_s)))
     return (
-        f'<div class="grid2"><div>{table}</div><div class="panel"><h3>Over time (every '
-        f"{clock_s(report.bucket_s)})</h3>{chart}{charts.legend(kinds, palette)}</div></div>"
+        f'<div class="grid2"><div>{table}</div><div class="panel"><h3>{every}</h3>{chart}'
+        f"{charts.legend(kinds, palette, names)}</div></div>"
     )
 
 
-def to_html(report: SessionReport) -> str:
+def to_html(report: SessionReport, language: str | None = "en") -> str:
+    """The report page in ``language`` (``en``, ``zh_CN``): the report's own words follow it;
+    what the seller and viewers wrote stays as written."""
+    w = Words(language)
     g = report.glance
-    started = datetime.fromtimestamp(g.started_wall, tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    started = w.date(g.started_wall)
     lang_keys = [c.label for c in g.audience_languages]
+    lang_names = {k: w.count_label(k) for k in lang_keys}
     palette = charts.colours(lang_keys)
-    share = f"{g.answered_share:.0%}" if g.answered_share is not None else "–"
-    langs_text = ", ".join(f"{c.label} {c.count}" for c in g.audience_languages[:6]) or "–"
+    share = w.percent(g.answered_share)
+    langs_text = (
+        w.join([f"{w.count_label(c.label)} {c.count}" for c in g.audience_languages[:6]]) or "–"
+    )
+    median_p95 = "report.card.median_p95"
 
     cards = "".join(
         [
-            _card("Duration", duration(g.duration_s), f"started {started}"),
-            _card("Comments", str(g.comments), f"{len(g.audience_languages)} languages"),
-            _card("Questions", str(g.questions), f"{g.answered} answered"),
-            _card("Answered", share, f"{g.replies} replies sent"),
-            _card("Time to reply", secs(g.reply_median_s), f"median · p95 {secs(g.reply_p95_s)}"),
             _card(
-                "Caption latency",
-                secs(g.caption_latency_median_s),
-                f"median · p95 {secs(g.caption_latency_p95_s)}",
+                w("report.card.duration"),
+                w.duration(g.duration_s),
+                w("report.card.started", time=started),
             ),
-            _card("Audience languages", str(len(g.audience_languages)), langs_text),
             _card(
-                "Restock alerts",
+                w("report.card.comments"),
+                str(g.comments),
+                w("report.card.languages", count=len(g.audience_languages)),
+            ),
+            _card(
+                w("report.card.questions"),
+                str(g.questions),
+                w("report.card.answered_count", count=g.answered),
+            ),
+            _card(w("report.card.answered"), share, w("report.card.replies_sent", count=g.replies)),
+            _card(
+                w("report.card.time_to_reply"),
+                w.secs(g.reply_median_s),
+                w(median_p95, value=w.secs(g.reply_p95_s)),
+            ),
+            _card(
+                w("report.card.caption_latency"),
+                w.secs(g.caption_latency_median_s),
+                w(median_p95, value=w.secs(g.caption_latency_p95_s)),
+            ),
+            _card(w("report.card.audience_languages"), str(len(g.audience_languages)), langs_text),
+            _card(
+                w("report.card.restock_alerts"),
                 str(g.restock_alerts),
-                f"{g.errors} error{'' if g.errors == 1 else 's'} logged",
+                w(
+                    "report.card.error_logged" if g.errors == 1 else "report.card.errors_logged",
+                    count=g.errors,
+                ),
             ),
         ]
     )
@@ -322,42 +320,47 @@ def to_html(report: SessionReport) -> str:
         x_labels,
         lang_keys,
         palette,
-        title="Comments over time by language",
+        title=w("report.chart.comments_by_language"),
+        names=lang_names,
     )
     q_time = charts.stacked_bars(
         [b.questions for b in report.timeline],
         x_labels,
         lang_keys,
         palette,
-        title="Questions over time by language",
+        title=w("report.chart.questions_by_language"),
+        names=lang_names,
     )
+    nothing = w("report.chart.nothing")
     intents = charts.hbars(
-        [(c.label.replace("_", " / "), c.count) for c in report.intents],
-        title="What viewers asked about",
+        [(w.intent(c.label), c.count) for c in report.intents],
+        title=w("report.chart.asked_about"),
+        empty=nothing,
     )
     products = charts.hbars(
         [
             (f"{p.product_name} · {p.variant}" if p.variant else p.product_name, p.asks)
             for p in report.products_asked[:12]
         ],
-        title="Products and variants asked about",
+        title=w("report.chart.products_asked"),
         colour=charts.PALETTE[2],
+        empty=nothing,
     )
     alerts_chart = charts.hbars(
         [(f"{a.product_name or ''} · {a.variant or ''}", a.count) for a in report.alerts],
-        title="Restock alerts: asks for low or sold-out variants",
+        title=w("report.chart.restock"),
         colour=charts.PALETTE[5],
+        empty=nothing,
     )
     alert_rows = "".join(
         f'<tr><td class="n">{clock_s(a.at_s)}</td><td>{_e(a.product_name)}</td>'
-        f"<td>{_e(a.variant)}</td><td>{_e(a.message)}</td></tr>"
+        f"<td>{_e(a.variant)}</td><td>{_e(w.sentence(a.message))}</td></tr>"
         for a in report.alerts
     )
     alerts_table = (
-        f"<table><tr><th>At</th><th>Product</th><th>Variant</th><th>Alert</th></tr>"
-        f"{alert_rows}</table>"
+        f"<table><tr>{_th(w, 'at', 'product', 'variant', 'alert')}</tr>{alert_rows}</table>"
         if report.alerts
-        else '<p class="sub">No restock alert in this session.</p>'
+        else f'<p class="sub">{_e(w("report.alerts.none"))}</p>'
     )
 
     card_rows = "".join(
@@ -368,44 +371,48 @@ def to_html(report: SessionReport) -> str:
         + "".join(
             f'<div lang="{_e(lang)}" dir="auto">{_e(text)}</div>' for lang, text in c.texts.items()
         )
-        + f'</td><td class="n">{secs(c.shown_for_s)}</td></tr>'
+        + f'</td><td class="n">{_e(w.secs(c.shown_for_s))}</td></tr>'
         for c in report.spec_cards
     )
     cards_table = (
-        "<table><tr><th>At</th><th>Stream</th><th>Product</th><th>Card</th><th>Shown</th>"
-        f"<th>For</th></tr>{card_rows}</table>"
+        f"<table><tr>{_th(w, 'at', 'stream', 'product', 'card', 'shown', 'for')}</tr>"
+        f"{card_rows}</table>"
         if card_rows
-        else '<p class="sub">No spec card was shown in this session.</p>'
+        else f'<p class="sub">{_e(w("report.spec_cards.none"))}</p>'
     )
 
     q_rows = []
     for q in report.top_questions:
         ex = q.example
         what = " · ".join(x for x in (q.product_name, q.variant) if x)
-        reply = (
-            f"{_text_or_purged(ex.reply)}"
-            f'<div class="tr">after {secs(ex.reply_after_s)} · approved by {_e(ex.approved_by)}'
-            f"</div>"
-            if ex.reply_after_s is not None
-            else '<span class="purged">not answered</span>'
+        after = w(
+            "report.reply_after",
+            time=w.secs(ex.reply_after_s),
+            who=w.optional("report.approved.", ex.approved_by),
         )
+        reply = (
+            f'{_text_or_purged(ex.reply, w)}<div class="tr">{_e(after)}</div>'
+            if ex.reply_after_s is not None
+            else f'<span class="purged">{_e(w("report.not_answered"))}</span>'
+        )
+        viewer = w.viewer(ex.viewer, report.real_names)
         q_rows.append(
             f'<tr><td class="n">{q.asks}</td>'
-            f"<td>{_text_or_purged(ex.text)}"
+            f"<td>{_text_or_purged(ex.text, w)}"
             f'<div class="tr">{_e(ex.translation) if ex.translation else ""}</div>'
-            f'<div class="lang">{_e(ex.viewer)} · {_e(", ".join(q.languages))}</div></td>'
-            f'<td>{_e(q.intent.replace("_", " / "))}<div class="tr">{_e(what)}</div></td>'
+            f'<div class="lang">{_e(viewer)} · {_e(", ".join(q.languages))}</div></td>'
+            f'<td>{_e(w.intent(q.intent))}<div class="tr">{_e(what)}</div></td>'
             f"<td>{reply}</td></tr>"
         )
     questions_table = (
-        "<table><tr><th>Asks</th><th>Question (first ask)</th><th>About</th>"
-        f"<th>Reply given</th></tr>{''.join(q_rows)}</table>"
+        f"<table><tr>{_th(w, 'asks', 'question', 'about', 'reply_given')}</tr>"
+        f"{''.join(q_rows)}</table>"
         if q_rows
-        else '<p class="sub">No question in this session.</p>'
+        else f'<p class="sub">{_e(w("report.questions.none"))}</p>'
     )
 
     sub_langs = subtitle_languages(report)
-    t_head = "".join(f"<th>{_e(language_name(lang))}</th>" for lang in sub_langs)
+    t_head = "".join(f"<th>{_e(w.language_name(lang))}</th>" for lang in sub_langs)
     t_rows = []
     for line in report.transcript:
         cells = "".join(
@@ -413,98 +420,121 @@ def to_html(report: SessionReport) -> str:
         )
         t_rows.append(f'<tr><td class="n">{clock_s(line.start_s)}</td>{cells}</tr>')
     transcript = (
-        f"<table><tr><th>At</th>{t_head}</tr>{''.join(t_rows)}</table>"
+        f"<table><tr>{_th(w, 'at')}{t_head}</tr>{''.join(t_rows)}</table>"
         if t_rows
-        else '<p class="sub">No caption was recorded.</p>'
+        else f'<p class="sub">{_e(w("report.transcript.none"))}</p>'
     )
     links, previews = [], []
     for lang in sub_langs:
         srt, vtt = to_srt(report, lang), to_vtt(report, lang)
         base = f"session-{report.session_id}.{lang}"
+        name = _e(w.language_name(lang))
         links.append(
             f'<a download="{_e(base)}.srt" href="data:application/x-subrip;charset=utf-8,'
-            f'{quote(srt)}">{_e(language_name(lang))} · SRT</a>'
+            f'{quote(srt)}">{name} · SRT</a>'
             f'<a download="{_e(base)}.vtt" href="data:text/vtt;charset=utf-8,{quote(vtt)}">'
-            f"{_e(language_name(lang))} · WebVTT</a>"
+            f"{name} · WebVTT</a>"
         )
-        previews.append(
-            f"<details><summary>{_e(language_name(lang))} SRT</summary><pre>{_e(srt)}</pre>"
-            f"</details>"
-        )
+        previews.append(f"<details><summary>{name} SRT</summary><pre>{_e(srt)}</pre></details>")
 
     c_rows = "".join(
-        f'<tr><td class="n">{clock_s(c.at_s)}</td><td>{_e(c.viewer)}'
-        f'<div class="tr">{_e(c.platform)}</div></td>'
-        f'<td class="lang">{_e(c.language)}</td><td>{_text_or_purged(c.text)}'
+        f'<tr><td class="n">{clock_s(c.at_s)}</td><td>{_e(w.viewer(c.viewer, report.real_names))}'
+        f'<div class="tr">{_e(w.platform(c.platform))}</div></td>'
+        f'<td class="lang">{_e(c.language)}</td><td>{_text_or_purged(c.text, w)}'
         f'<div class="tr">{_e(c.translation) if c.translation else ""}</div></td>'
-        f"<td>{_e(c.intent)}</td><td>{_e(c.reply) if c.reply else ''}</td></tr>"
+        f"<td>{_e(w.intent(c.intent)) if c.intent else ''}</td>"
+        f"<td>{_e(c.reply) if c.reply else ''}</td></tr>"
         for c in report.comments
     )
     e_rows = "".join(
-        f'<tr><td class="n">{clock_s(e.at_s)}</td><td>{_e(e.stage)}</td><td>{_e(e.error_type)}'
-        f'</td><td>{_e(e.message)}<div class="tr">{_e(e.fix) if e.fix else ""}</div></td></tr>'
+        f'<tr><td class="n">{clock_s(e.at_s)}</td><td>{_e(w.stage(e.stage))}</td>'
+        f"<td>{_e(e.error_type)}</td><td>{_e(w.message(e.message))}"
+        f'<div class="tr">{_e(w.message(e.fix)) if e.fix else ""}</div></td></tr>'
         for e in report.errors
     )
-    notes = "".join(f'<p class="note">{_e(n)}</p>' for n in report.notes)
-    names_note = (
-        "Viewer names are shown as the seller chose (real names)."
-        if report.real_names
-        else "Viewer names are pseudonymised (viewer-xxxxxx)."
+    errors = (
+        f"<table><tr>{_th(w, 'at', 'stage', 'error', 'message')}</tr>{e_rows}</table>"
+        if e_rows
+        else f'<p class="sub">{_e(w("report.errors.none"))}</p>'
     )
-    caption_langs = ", ".join(language_name(x) for x in report.caption_languages) or "none"
+    notes = "".join(f'<p class="note">{_e(w.sentence(n))}</p>' for n in report.notes)
+    names_note = w("report.footer.real_names" if report.real_names else "report.footer.pseudonyms")
+    caption_langs = w.join([w.language_name(x) for x in report.caption_languages]) or w(
+        "report.none"
+    )
+    title = report.title
+    if title == f"Session {report.session_id}":  # no title given: build's default, in English
+        title = w("report.untitled", id=report.session_id)
     status = g.status
+    sub = " · ".join(
+        [
+            _e(w("report.session", id=report.session_id)),
+            _e(started),
+            _e(w.platform(report.platform)),
+            _e(w("report.seller_speaks", language=w.language_name(report.seller_language))),
+            _e(w("report.captions_in", languages=caption_langs)),
+        ]
+    )
+    space = "" if w.chinese else " "  # between sentences
+    comments_every = w("report.panel.comments_every", step=clock_s(report.bucket_s))
     return f"""<!DOCTYPE html>
-<html lang="en"><head>
+<html lang="{_e(w.html_lang)}"><head>
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>{_e(report.title)} · Sola Studio session report</title>
+<title>{_e(w("report.page_title", title=title))}</title>
 <style>{_CSS}</style>
 </head><body><main id="report">
-<h1>{_e(report.title)}<span class="badge {_e(status)}">{_e(status)}</span></h1>
-<p class="sub">Session {report.session_id} · {_e(started)} · {_e(report.platform)} ·
-seller speaks {_e(language_name(report.seller_language))} · captions in {_e(caption_langs)}</p>
+<h1>{_e(title)}<span class="badge {_e(status)}">{
+        _e(w.optional("report.status.", status))
+    }</span></h1>
+<p class="sub">{sub}</p>
 {notes}
-<section id="glance"><h2>At a glance</h2><div class="cards">{cards}</div></section>
-<section id="charts"><h2>Comments and questions</h2>
+<section id="glance"><h2>{_e(w("report.glance"))}</h2><div class="cards">{cards}</div></section>
+<section id="charts"><h2>{_e(w("report.charts"))}</h2>
 <div class="grid2">
-<div class="panel"><h3>Comments over time, by language (every {clock_s(report.bucket_s)})</h3>
-{over_time}{charts.legend(lang_keys, palette)}</div>
-<div class="panel"><h3>Questions over time, by language</h3>
-{q_time}{charts.legend(lang_keys, palette)}</div>
-<div class="panel"><h3>Intents</h3>{intents}</div>
-<div class="panel"><h3>Products and variants asked about</h3>{products}</div>
+<div class="panel"><h3>{_e(comments_every)}</h3>
+{over_time}{charts.legend(lang_keys, palette, lang_names)}</div>
+<div class="panel"><h3>{_e(w("report.panel.questions"))}</h3>
+{q_time}{charts.legend(lang_keys, palette, lang_names)}</div>
+<div class="panel"><h3>{_e(w("report.panel.intents"))}</h3>{intents}</div>
+<div class="panel"><h3>{_e(w("report.panel.products"))}</h3>{products}</div>
 </div></section>
-<section id="alerts"><h2>Restock alerts</h2>
+<section id="alerts"><h2>{_e(w("report.alerts"))}</h2>
 <div class="grid2"><div class="panel">{alerts_chart}</div><div>{alerts_table}</div></div>
 </section>
-<section id="activity"><h2>Viewer activity</h2>{activity_html(report)}</section>
-<section id="plan"><h2>Show plan</h2>{plan_html(report.plan)}</section>
-<section id="spec-cards"><h2>Spec cards shown</h2>{cards_table}</section>
-<section id="questions"><h2>Top questions and the replies given</h2>{questions_table}</section>
-<section id="transcript"><h2>Transcript and translations</h2>{transcript}</section>
-<section id="subtitles"><h2>Subtitle files</h2><div class="subs">{"".join(links)}</div>
+<section id="activity"><h2>{_e(w("report.activity"))}</h2>{activity_html(report, w)}</section>
+<section id="plan"><h2>{_e(w("report.plan"))}</h2>{plan_html(report.plan, w)}</section>
+<section id="spec-cards"><h2>{_e(w("report.spec_cards"))}</h2>{cards_table}</section>
+<section id="questions"><h2>{_e(w("report.questions"))}</h2>{questions_table}</section>
+<section id="transcript"><h2>{_e(w("report.transcript"))}</h2>{transcript}</section>
+<section id="subtitles"><h2>{_e(w("report.subtitles"))}</h2><div class="subs">{"".join(links)}</div>
 {"".join(previews)}</section>
-<section id="comments"><h2>All comments</h2><details><summary>Show {g.comments} comments</summary>
-<table><tr><th>At</th><th>Viewer</th><th>Lang</th><th>Comment</th><th>Intent</th><th>Reply</th>
+<section id="comments"><h2>{_e(w("report.comments"))}</h2><details><summary>{
+        _e(w("report.comments.show", count=g.comments))
+    }</summary>
+<table><tr>{_th(w, "at", "viewer", "lang", "comment", "intent", "reply")}
 </tr>{c_rows}</table></details></section>
-<section id="errors"><h2>Errors</h2>{
-        f"<table><tr><th>At</th><th>Stage</th><th>Error</th><th>Message</th></tr>{e_rows}</table>"
-        if e_rows
-        else '<p class="sub">No error was logged.</p>'
-    }</section>
-<footer>Made by Sola Studio on the seller's computer. {_e(names_note)}
-This page loads nothing from the internet and runs no script.</footer>
+<section id="errors"><h2>{_e(w("report.errors"))}</h2>{errors}</section>
+<footer>{_e(w("report.footer.made"))}{space}{_e(names_note)}
+{_e(w("report.footer.inert"))}</footer>
 </main></body></html>
 """
+
+
+def _th(w: Words, *columns: str) -> str:
+    """Table headings ``report.col.<name>`` in the report's language."""
+    return "".join(f"<th>{_e(w('report.col.' + c))}</th>" for c in columns)
 
 
 # -- files ---------------------------------------------------------------------------------
 
 
-def write(report: SessionReport, fmt: str, out: Path) -> list[Path]:
+def write(report: SessionReport, fmt: str, out: Path, *, language: str | None = "en") -> list[Path]:
     """Write ``report`` as ``fmt`` (html, csv, json, srt, vtt) to ``out``; returns the files.
+    ``language`` is the HTML page's (``en``, ``zh_CN``); the data formats keep their English
+    keys and values for the programs that read them.
 
     Subtitles get one file per language: ``out`` with the language before the suffix
     (``show.srt`` -> ``show.en.srt``, ``show.pt.srt``).
@@ -518,7 +548,11 @@ def write(report: SessionReport, fmt: str, out: Path) -> list[Path]:
             path.write_text(render(report, lang), encoding="utf-8")
             written.append(path)
     else:
-        text = {"html": to_html, "csv": to_csv, "json": to_json}[fmt](report)
+        text = (
+            to_html(report, language)
+            if fmt == "html"
+            else {"csv": to_csv, "json": to_json}[fmt](report)
+        )
         # utf-8-sig for CSV: spreadsheet programs then read non-Latin comments correctly
         out.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
         written.append(out)

@@ -358,15 +358,21 @@ def load_sheet_for(settings: Settings) -> ProductSheet | None:
 
 
 def export_report(
-    store: SessionStore, session_id: int | None, fmt: str = "html", out: Path | None = None
+    store: SessionStore,
+    session_id: int | None,
+    fmt: str = "html",
+    out: Path | None = None,
+    language: str | None = None,
 ) -> Path:
+    """Write a session's report; its own words in ``language``, by default the window's."""
     from sola_studio.report.build import build_report
     from sola_studio.report.export import write
+    from sola_studio.ui import i18n
 
     report = build_report(store.db, session_id)
     if out is None:
         out = paths.data_dir() / "reports" / f"session-{report.session_id}.{fmt}"
-    return write(report, fmt, out)[0]
+    return write(report, fmt, out, language=language or i18n.current())[0]
 
 
 def open_store(settings: Settings, profile: str = "default") -> SessionStore:
