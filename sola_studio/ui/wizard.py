@@ -128,7 +128,6 @@ class MicrophonePage(QWizardPage):
     def __init__(self, settings: Settings) -> None:
         super().__init__()
         self.setTitle(self.tr("Microphone"))
-        self.setSubTitle(self.tr("Say a few words: the bar should move with your voice."))
         layout = QVBoxLayout(self)
         # the voice the captions follow: the microphone, or a recorded talk (no microphone here)
         sound_row = QHBoxLayout()
@@ -137,6 +136,7 @@ class MicrophonePage(QWizardPage):
         self.sound.changed.connect(lambda _v: self._restart())
         sound_row.addWidget(self.sound, 1)
         layout.addLayout(sound_row)
+        self._show_subtitle()
         self.combo = QComboBox()
         self.combo.addItem(self.tr("System default"), "")
         for value, text in list_microphones():
@@ -174,7 +174,8 @@ class MicrophonePage(QWizardPage):
     def _restart(self) -> None:
         self._stop()
         self.note.setText("")
-        # a recorded talk: no microphone to pick or level to watch
+        # a recorded talk: no microphone to pick, level to watch nor words to say
+        self._show_subtitle()
         self.combo.setVisible(not self.sound.is_file())
         self.meter.setVisible(not self.sound.is_file())
         if self.sound.is_file():  # no microphone to try: the show plays the file
@@ -186,6 +187,13 @@ class MicrophonePage(QWizardPage):
         self.probe.value.connect(lambda v: self.meter.setValue(int(v * 100)))
         self.probe.failed.connect(self._failed)
         self.probe.start()
+
+    def _show_subtitle(self) -> None:
+        self.setSubTitle(
+            self.tr("The captions follow the talk recorded in the file.")
+            if self.sound.is_file()
+            else self.tr("Say a few words: the bar should move with your voice.")
+        )
 
     def _failed(self, exc: object) -> None:
         self.note.setText(
@@ -256,6 +264,7 @@ class CameraPage(QWizardPage):
         self._stop()
         self.note.setText("")
         if self.picture.value() != "camera":  # no camera to try: the show uses the choice
+            self.note.setText(self.picture.problem())  # as the path is typed
             self.preview.set_message(
                 self.tr("The show uses: {0}").format(self.picture.kind.currentText())
             )

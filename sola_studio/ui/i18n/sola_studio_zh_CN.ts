@@ -12,33 +12,33 @@
 <context>
     <name>CameraPage</name>
     <message>
-        <location filename="../wizard.py" line="209"/>
-        <location filename="../wizard.py" line="227"/>
+        <location filename="../wizard.py" line="219"/>
+        <location filename="../wizard.py" line="237"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="210"/>
+        <location filename="../wizard.py" line="220"/>
         <source>Check that you are in the picture and the light is good.</source>
         <translation>确认您在画面中，光线充足。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="213"/>
+        <location filename="../wizard.py" line="223"/>
         <source>Picture</source>
         <translation>画面</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="219"/>
+        <location filename="../wizard.py" line="229"/>
         <source>Picture shape</source>
         <translation>画面形状</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="229"/>
+        <location filename="../wizard.py" line="239"/>
         <source>Show picture</source>
         <translation>显示画面</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="258"/>
+        <location filename="../wizard.py" line="269"/>
         <source>The show uses: {0}</source>
         <translation>直播使用：{0}</translation>
     </message>
@@ -261,12 +261,12 @@
 <context>
     <name>CommentsPage</name>
     <message>
-        <location filename="../wizard.py" line="456"/>
+        <location filename="../wizard.py" line="467"/>
         <source>Comments</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="459"/>
+        <location filename="../wizard.py" line="470"/>
         <source>Where your viewers write. Drafts are made for every comment; nothing is sent until you approve it. You can change this later in Settings › Comments.</source>
         <translation>观众在哪里留言。每条评论都会生成草稿；在您批准之前不会发送任何内容。之后可在 设置 › 评论 中更改。</translation>
     </message>
@@ -437,27 +437,27 @@
 <context>
     <name>DoctorPage</name>
     <message>
-        <location filename="../wizard.py" line="481"/>
+        <location filename="../wizard.py" line="492"/>
         <source>Check this machine</source>
         <translation>检查本机</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="482"/>
+        <location filename="../wizard.py" line="493"/>
         <source>What Sola Studio found, and how to fix anything missing.</source>
         <translation>Sola Studio 的检查结果，以及缺失项的修复方法。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="486"/>
+        <location filename="../wizard.py" line="497"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="494"/>
+        <location filename="../wizard.py" line="505"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="509"/>
+        <location filename="../wizard.py" line="520"/>
         <source>Fix: {0}</source>
         <translation>解决办法：{0}</translation>
     </message>
@@ -722,12 +722,12 @@
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="131"/>
+        <location filename="../wizard.py" line="195"/>
         <source>Say a few words: the bar should move with your voice.</source>
         <translation>说几句话：音量条应随您的声音跳动。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="135"/>
+        <location filename="../wizard.py" line="134"/>
         <source>Sound</source>
         <translation>声音</translation>
     </message>
@@ -737,12 +737,17 @@
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="180"/>
+        <location filename="../wizard.py" line="183"/>
         <source>The show plays: {0}</source>
         <translation>直播播放：{0}</translation>
     </message>
     <message>
         <location filename="../wizard.py" line="193"/>
+        <source>The captions follow the talk recorded in the file.</source>
+        <translation>字幕跟随文件中录好的讲解。</translation>
+    </message>
+    <message>
+        <location filename="../wizard.py" line="203"/>
         <source>No microphone? Choose “Audio file” as the sound: the captions follow a recorded talk.</source>
         <translation>没有麦克风？把声音选为“音频文件”：字幕将跟随录好的讲解。</translation>
     </message>
@@ -773,22 +778,22 @@
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../wizard.py" line="294"/>
+        <location filename="../wizard.py" line="305"/>
         <source>Speech model</source>
         <translation>语音模型</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="296"/>
+        <location filename="../wizard.py" line="307"/>
         <source>Bigger models are more accurate and slower. “base” suits most laptops.</source>
         <translation>模型越大越准确，也越慢。“base”适合大多数笔记本电脑。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="363"/>
+        <location filename="../wizard.py" line="374"/>
         <source>{0} is not installed: install it, or choose an installed model.</source>
         <translation>{0} 未安装：请安装它，或选择已安装的模型。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="388"/>
+        <location filename="../wizard.py" line="399"/>
         <source>{0} could not be installed: {1}
 {2} stays selected.</source>
         <translation>{0} 无法安装：{1}
@@ -1097,27 +1102,27 @@
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../widgets/picture.py" line="68"/>
+        <location filename="../widgets/picture.py" line="69"/>
         <source>Choose the file for the picture.</source>
         <translation>请选择画面使用的文件。</translation>
     </message>
     <message>
-        <location filename="../widgets/picture.py" line="70"/>
+        <location filename="../widgets/picture.py" line="71"/>
         <source>The picture file {0} does not exist.</source>
         <translation>画面文件 {0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../widgets/picture.py" line="84"/>
+        <location filename="../widgets/picture.py" line="85"/>
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../widgets/picture.py" line="86"/>
+        <location filename="../widgets/picture.py" line="87"/>
         <source>Videos</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../widgets/picture.py" line="88"/>
+        <location filename="../widgets/picture.py" line="89"/>
         <source>The show&apos;s picture</source>
         <translation>直播画面</translation>
     </message>
@@ -1863,7 +1868,7 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../wizard.py" line="537"/>
+        <location filename="../wizard.py" line="555"/>
         <source>Sola Studio setup</source>
         <translation>Sola Studio 设置向导</translation>
     </message>
@@ -2068,32 +2073,32 @@
 <context>
     <name>SheetPage</name>
     <message>
-        <location filename="../wizard.py" line="402"/>
+        <location filename="../wizard.py" line="413"/>
         <source>Product sheet</source>
         <translation>商品表</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="404"/>
+        <location filename="../wizard.py" line="415"/>
         <source>Replies are drafted only from your sheet: prices, sizes, shipping, FAQ.</source>
         <translation>回复只根据您的商品表起草：价格、尺码、运费、常见问题。</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="407"/>
+        <location filename="../wizard.py" line="418"/>
         <source>Start with the sample sheet (a T-shirt shop)</source>
         <translation>使用示例商品表（T 恤店）</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="408"/>
+        <location filename="../wizard.py" line="419"/>
         <source>Import my own sheet (YAML or CSV)…</source>
         <translation>导入我自己的商品表（YAML 或 CSV）…</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="425"/>
+        <location filename="../wizard.py" line="436"/>
         <source>Your product sheet</source>
         <translation>您的商品表</translation>
     </message>
     <message>
-        <location filename="../wizard.py" line="443"/>
+        <location filename="../wizard.py" line="454"/>
         <source>{0} products; on camera first: {1}</source>
         <translation>{0} 件商品；首先展示：{1}</translation>
     </message>
@@ -2185,22 +2190,22 @@
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../widgets/sound.py" line="62"/>
+        <location filename="../widgets/sound.py" line="63"/>
         <source>Choose the audio file for the sound.</source>
         <translation>请为声音选择音频文件。</translation>
     </message>
     <message>
-        <location filename="../widgets/sound.py" line="64"/>
+        <location filename="../widgets/sound.py" line="65"/>
         <source>The audio file {0} does not exist.</source>
         <translation>音频文件 {0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../widgets/sound.py" line="76"/>
+        <location filename="../widgets/sound.py" line="77"/>
         <source>Audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../widgets/sound.py" line="78"/>
+        <location filename="../widgets/sound.py" line="79"/>
         <source>The show&apos;s sound</source>
         <translation>直播的声音</translation>
     </message>

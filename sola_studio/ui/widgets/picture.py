@@ -40,7 +40,8 @@ class PictureSourcePicker(QWidget):
         row.addWidget(self.browse)
         self.set_value(value)
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.path.editingFinished.connect(lambda: self.changed.emit(self.value()))
+        # said as the seller types (as the sound's): the note follows the path, not the last Tab
+        self.path.textChanged.connect(lambda _text: self.changed.emit(self.value()))
 
     def set_value(self, value: str) -> None:
         value = value.strip() or "camera"
@@ -88,5 +89,4 @@ class PictureSourcePicker(QWidget):
             self, self.tr("The show's picture"), str(Path.home()), pattern
         )
         if name:
-            self.path.setText(name)
-            self.changed.emit(self.value())
+            self.path.setText(name)  # textChanged says it
