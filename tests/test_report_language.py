@@ -31,7 +31,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 KEPT_NAMES = ("Sola Studio", "WebVTT", "SRT", "UTC")
 
 
-def _fake_translate(texts, source, targets):  # type: ignore[no-untyped-def]
+def _fake_translate(texts, source, targets):
     return {t: [f"({t}) {x}" for x in texts] for t in targets}
 
 
@@ -227,6 +227,7 @@ def test_the_chinese_windows_export_button_writes_the_chinese_report(
     from sola_studio.ui.window import MainWindow
 
     app = QCoreApplication.instance()
+    assert app is not None
     settings = Settings(first_run_done=True)
     assert i18n.install(app, "zh_CN") == "zh_CN"
     try:

@@ -37,6 +37,7 @@ def test_the_picture_note_follows_the_path_as_it_is_typed(qtbot, tmp_path: Path)
 
 def test_the_microphone_page_asks_for_words_only_from_a_microphone(qtbot) -> None:
     app = QCoreApplication.instance()
+    assert app is not None
     page = MicrophonePage(Settings(sound="microphone"))
     qtbot.addWidget(page)
     assert page.subTitle().startswith("Say a few words")
