@@ -81,6 +81,11 @@ class StreamingOptions:
     ``min_word_s``: a run of one word said back to back keeps at most one per ``min_word_s``
     of its time (:func:`~sola_studio.asr.guards.collapse_fast_runs`; 0: off): those five
     "word" in 0.86 s were decoded six times (offline too), 0.06-0.16 s each.
+
+    ``rescue_no_speech``/``rescue_logprob``: the text of an utterance only the gate's loudness
+    rescue heard (``GateOptions.rescue_s``) is kept when the commit pass's no-speech probability
+    is at most the first and its average log probability at least the second; otherwise it was
+    noise the VAD rightly ignored.
     """
 
     languages: tuple[str, ...] = ()
@@ -110,3 +115,5 @@ class StreamingOptions:
     hold_gap_s: float = 1.0
     said_repeats: int = 6
     min_word_s: float = 0.15
+    rescue_no_speech: float = 0.5
+    rescue_logprob: float = -0.8

@@ -252,6 +252,9 @@ class UtteranceStreamer:
         if not self._gate.in_speech and not self._finals and self._held is None:
             # Nobody speaks: keep only the padding the next utterance's onset needs.
             keep_from = self._buf.end - self.options.gate.pad_s - 0.1
+            rescue = self._gate.rescue_start
+            if rescue is not None:  # a loud stretch the gate may yet hand on
+                keep_from = min(keep_from, rescue - self.options.gate.pad_s)
             self._commit_t = max(self._commit_t, keep_from)
             self._trim()
         self.max_buffer_seconds = max(self.max_buffer_seconds, self._buf.seconds)
@@ -500,6 +503,14 @@ class UtteranceStreamer:
         if b - a >= 0.1:
             decoded = self._decode(self._buf.slice(a, b), self.options.final_beam, True)
             words = self._clean(decoded, a, utt.speech_s)
+            if utt.rescued and not self._sure(decoded):
+                log.debug(
+                    "rescued stretch not kept (no speech %.2f, logprob %.2f): %r",
+                    decoded.no_speech_prob,
+                    decoded.avg_logprob,
+                    decoded.text,
+                )
+                words = ()
             # No word ends after the gate heard the speech end: alignment into the silence that
             # pads the window put last words 0.1-0.3 s late on JFK (vs a 30 s window), which
             # would flatter caption latency and hold subtitles too long.
@@ -522,6 +533,13 @@ class UtteranceStreamer:
             self._utt_language = None
         self._trim()
         return out
+
+    def _sure(self, decoded: Decoded) -> bool:
+        """Whether Whisper is sure enough of a stretch only the loudness rescue heard."""
+        o = self.options
+        return (
+            decoded.no_speech_prob <= o.rescue_no_speech and decoded.avg_logprob >= o.rescue_logprob
+        )
 
     def _partial_pass(self) -> list[AsrUpdate]:
         utt = self._gate.current

@@ -52,6 +52,18 @@ class GateOptions:
     word onsets and tails. 0.4 s, not 0.2: ``bench captions`` one real-time pass each, same load
     (~0.5), streaming/offline WER over the 698 scored words (en, fr, de) 16.2 %/13.8 % (ratio
     1.18) -> 15.9 %/13.8 % (1.16); JFK's "ask not" after a pause stopped coming out "Is not".
+
+    ``rescue_s``/``rescue_rms``/``rescue_prob`` (issue 17): a loud stretch (window RMS of at
+    least ``rescue_rms``, gaps under ``min_silence_s``) that the VAD never opened is handed on as
+    a *rescued* utterance when it had ``rescue_s`` of loud windows, lasted at most
+    ``max_utterance_s`` and its mean speech probability, the larger of two window alignments
+    (:class:`TwoAlignmentVad`), is at least ``rescue_prob``; the streamer keeps its text only if
+    Whisper is sure of it (``StreamingOptions.rescue_no_speech``/``rescue_logprob``). A falsetto
+    voice in ``tests/speech_eval/dev`` peaks at 0.26 in Silero and never opened the gate; its
+    loud 1.3 s reads a mean of 0.14-0.19 over eight alignments, hiss, hums, tones and a tone
+    melody 0.08 at most (``tests/test_asr_vad_rescue.py``). ``None``: no rescue.
+    ``two_alignments``: the gate itself decides on the larger of the two alignments' probability
+    (off: measured on dev English it moved cuts by a window and cost 3 words and one repeat).
     """
 
     threshold: float = 0.5
@@ -65,6 +77,10 @@ class GateOptions:
     split_pause_s: float = 0.15
     min_piece_s: float = 1.5
     max_utterance_s: float = 12.0
+    two_alignments: bool = False
+    rescue_s: float | None = 1.0
+    rescue_rms: float = 0.01
+    rescue_prob: float = 0.12
 
 
 class StreamingVad:
@@ -98,6 +114,37 @@ class StreamingVad:
         return np.asarray(out, np.float32).reshape(-1)
 
 
+class TwoAlignmentVad:
+    """Silero run twice, the second time half a window (16 ms) earlier; each window's
+    probability is the larger of its own and that of the window straddling its start.
+
+    Silero's output on some voices depends on where its 32 ms windows fall: a falsetto clip in
+    ``tests/speech_eval/dev`` peaks at 0.26 as replayed and at 0.54 shifted by 256 samples. The
+    second alignment costs a second (cheap) ONNX call per block and no latency: the straddling
+    window ends 16 ms before the window it is compared with.
+    """
+
+    def __init__(self) -> None:
+        self._own = StreamingVad()
+        self._early = StreamingVad()
+        self._early.push(np.zeros(WINDOW // 2, np.float32))
+        self._early_probs = np.zeros(0, np.float32)
+
+    @property
+    def windows_done(self) -> int:
+        return self._own.windows_done
+
+    def push(self, samples: np.ndarray) -> np.ndarray:
+        return self.push_pair(samples)[1]
+
+    def push_pair(self, samples: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The windows' own probabilities, and the larger of the two alignments'."""
+        own = self._own.push(samples)
+        self._early_probs = np.concatenate([self._early_probs, self._early.push(samples)])
+        early, self._early_probs = self._early_probs[: len(own)], self._early_probs[len(own) :]
+        return own, np.maximum(own, early)
+
+
 @dataclass(frozen=True)
 class Utterance:
     """A stretch of speech in stream seconds; ``end`` is None while it goes on."""
@@ -106,6 +153,17 @@ class Utterance:
     end: float | None
     speech_s: float
     cut_at: float | None = None  # set when long speech was split: the next piece starts here
+    rescued: bool = False  # heard by the loudness rescue, not the VAD: Whisper must be sure
+
+
+@dataclass
+class _LoudRun:
+    start: float
+    end: float = 0.0
+    loud: int = 0
+    windows: int = 0
+    probs: float = 0.0
+    too_long: bool = False
 
 
 class SpeechGate:
@@ -115,9 +173,14 @@ class SpeechGate:
     or ``None``) and pop finished ones with :meth:`pop_finished`.
     """
 
-    def __init__(self, options: GateOptions | None = None, vad: StreamingVad | None = None) -> None:
+    def __init__(
+        self, options: GateOptions | None = None, vad: StreamingVad | TwoAlignmentVad | None = None
+    ) -> None:
         self.options = options or GateOptions()
-        self._vad = vad or StreamingVad()
+        if vad is None:
+            two = self.options.two_alignments or self.options.rescue_s is not None
+            vad = TwoAlignmentVad() if two else StreamingVad()
+        self._vad = vad
         self._in_speech = False
         self._start = 0.0
         self._last_speech_end = 0.0
@@ -127,6 +190,9 @@ class SpeechGate:
         self._finished: list[Utterance] = []
         self.last_prob = 0.0
         self.splits = 0
+        self._rms_pending = np.zeros(0, np.float32)
+        self._run: _LoudRun | None = None  # a loud stretch the VAD has not opened (rescue)
+        self.rescued = 0
 
     @property
     def in_speech(self) -> bool:
@@ -154,13 +220,34 @@ class SpeechGate:
     def last_speech_end(self) -> float:
         return self._last_speech_end
 
+    @property
+    def rescue_start(self) -> float | None:
+        """Start of a loud stretch the rescue may still hand on (its audio must be kept)."""
+        run = self._run
+        return None if run is None or run.too_long else run.start
+
+    def _window_rms(self, samples: np.ndarray) -> np.ndarray:
+        audio = np.concatenate([self._rms_pending, samples.astype(np.float32, copy=False)])
+        n = len(audio) // WINDOW
+        self._rms_pending = audio[n * WINDOW :].copy()
+        windows = audio[: n * WINDOW].reshape(n, WINDOW)
+        return np.asarray(np.sqrt((windows.astype(np.float64) ** 2).mean(axis=1)), np.float32)
+
     def push(self, samples: np.ndarray) -> None:
         o = self.options
         first = self._vad.windows_done
-        for k, prob in enumerate(self._vad.push(samples)):
+        if isinstance(self._vad, TwoAlignmentVad):
+            own, best = self._vad.push_pair(samples)
+            probs = best if o.two_alignments else own
+        else:
+            probs = best = self._vad.push(samples)
+        rms = self._window_rms(samples) if o.rescue_s is not None else None
+        for k, prob in enumerate(probs):
             self.last_prob = float(prob)
             w_start = (first + k) * WINDOW / SAMPLE_RATE
             w_end = w_start + WINDOW / SAMPLE_RATE
+            if rms is not None:
+                self._rescue_window(w_start, w_end, float(best[k]), float(rms[k]))
             if prob >= o.threshold or (self._in_speech and prob >= o.neg_threshold):
                 if not self._in_speech:
                     self._in_speech = True
@@ -179,12 +266,43 @@ class SpeechGate:
                 speech_s = self._speech_windows * WINDOW / SAMPLE_RATE
                 if speech_s >= o.min_speech_s:
                     self._finished.append(Utterance(self._start, self._last_speech_end, speech_s))
+                    self._run = None  # the VAD heard this stretch: nothing to rescue
                 else:
                     log.debug("ignored %.2f s burst at %.2f s", speech_s, self._start)
             elif self._in_speech:
                 if self._dip_start is None:
                     self._dip_start = self._last_speech_end
                 self._split_if_too_long(w_end)
+
+    def _rescue_window(self, w_start: float, w_end: float, prob: float, rms: float) -> None:
+        """Follow a loud stretch; once it goes quiet for ``min_silence_s`` outside speech, hand
+        it on as a rescued utterance if it had ``rescue_s`` of loud windows and a mean speech
+        probability of at least ``rescue_prob`` (Whisper's confidence then decides). An
+        utterance the VAD accepts drops the stretch; a burst it ignores does not."""
+        o = self.options
+        run = self._run
+        if rms >= o.rescue_rms:
+            if run is None:
+                run = self._run = _LoudRun(w_start)
+            run.end = w_end
+            run.loud += 1
+        if run is None:
+            return
+        if w_end - run.end < o.min_silence_s or self._in_speech:
+            run.probs += prob
+            run.windows += 1
+            # Longer than an utterance may be: steady noise or music, not a voice.
+            run.too_long = run.too_long or w_end - run.start > o.max_utterance_s
+            return
+        self._run = None
+        loud_s = run.loud * WINDOW / SAMPLE_RATE
+        mean = run.probs / max(1, run.windows)
+        assert o.rescue_s is not None
+        log.debug("loud run %.2f s at %.2f s (mean p %.2f)", loud_s, run.start, mean)
+        if o.rescue_s <= loud_s and not run.too_long and mean >= o.rescue_prob:
+            log.debug("rescued %.2f s at %.2f s (mean p %.2f)", loud_s, run.start, mean)
+            self._finished.append(Utterance(run.start, run.end, loud_s, rescued=True))
+            self.rescued += 1
 
     def _dip_ended(self, d0: float, d1: float) -> None:
         """Speech resumed after a dip ``d0``..``d1``: cut there, or remember it as a candidate."""
@@ -212,6 +330,7 @@ class SpeechGate:
         span = max(1e-6, self._last_speech_end - self._start)
         first = total * min(1.0, (d0 - self._start) / span)
         self._finished.append(Utterance(self._start, d0, first, cut_at=cut))
+        self._run = None
         log.debug("split long speech at %.2f s (pause %.2f s)", cut, d1 - d0)
         self.splits += 1
         self._start = d1
