@@ -23,6 +23,7 @@ from sola_studio import lang as lang_data
 from sola_studio.catalog.schema_v2 import spec_fields
 from sola_studio.catalog.sheet import Product, ProductSheet, SpecField, StockLevel, Variant
 from sola_studio.comments import templates as tpl
+from sola_studio.comments.currencies import currency_cues_of
 from sola_studio.comments.events import (
     Draft,
     FactKind,
@@ -612,6 +613,9 @@ class ReplyDrafter:
         for code, cues in _CURRENCY_CUES.items():
             if find_cues(folded, cues) and any(code in p.prices for p in self.sheet.products):
                 return code
+        for code, cues in currency_cues_of(self.sheet, u.language).items():
+            if find_cues(folded, cues):
+                return code  # its name in CLDR, in the audience's languages ("в долларах")
         country = u.entities.country or _LANGUAGE_COUNTRY.get(u.language)
         market = self.sheet.market_for(country)
         return market.currency if market is not None else None

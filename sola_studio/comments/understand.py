@@ -25,6 +25,7 @@ from typing import Any, Protocol
 from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import Product, ProductSheet
 from sola_studio.comments.clean import clean
+from sola_studio.comments.currencies import currency_cues_of
 from sola_studio.comments.events import Entities, FlagReason, Intent, UnderstoodComment
 from sola_studio.comments.language import LanguageIdentifier
 from sola_studio.comments.lexicon import (
@@ -67,6 +68,7 @@ CURRENCY_WORDS = (
     "yen$",
 )
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?\s*>")  # <b>, </i>, <a href>
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf]")  # chat's feelings, not a question
 _PRICE_IS_ABOUT = (Intent.SHIPPING, Intent.PAYMENT, Intent.DISCOUNT, Intent.RETURNS)
 _QUESTION_MARKS = ("?", "？", "؟")
 
@@ -365,6 +367,7 @@ class Understander:
         self.identifier = identifier or LanguageIdentifier(self.languages)
         self.entities = EntityFinder(sheet, self.languages, field_index)
         self._methods = _method_cues(sheet)
+        self._currencies = [c for cs in currency_cues_of(sheet).values() for c in cs]
         self.intent_embedder = intent_embedder
         self.translator = translator
         self._clock = clock
@@ -386,6 +389,7 @@ class Understander:
             self.field_index.index(sheet)
         self.entities = EntityFinder(sheet, self.languages, self.field_index)
         self._methods = _method_cues(sheet)
+        self._currencies = [c for cs in currency_cues_of(sheet).values() for c in cs]
 
     def understand(self, comment: Comment, context: Context | None = None) -> UnderstoodComment:
         ctx = context or Context()
@@ -506,6 +510,8 @@ class Understander:
                 if again and again[0].score > field_hits[0].score:
                     field_hits = again
             fields_named = any(h.lexical for h in field_hits)
+        if cue_less and not asks and not fields_named and _EMOJI.search(text):
+            field_hits = []  # "küpeler çok zarif 😍": chat, no "?" and no field named; not spec
         fields: tuple[str, ...] = ()
         spec = _spec_question(
             [] if cue_less else intents,
@@ -514,6 +520,8 @@ class Understander:
             query,
             self.intent_embedder,
         )
+        if spec is not None and Intent.PRICE in intents and find_cues(folded, self._currencies):
+            spec = None  # "how much is the dutch oven in USD": a price, though "oven" is a field
         if spec is not None:
             intents, confidence, fields = [Intent.MATERIAL], spec[0], spec[1]
             if _unsure(field_hits) and not fields_named:

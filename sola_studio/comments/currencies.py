@@ -1,0 +1,65 @@
+"""The words viewers use for the currencies a sheet prices in, in every audience language.
+
+Taken from CLDR (babel's localised currency names), not written per show: a sheet priced in
+TRY, EUR and USD is asked "в долларах?", "بالدولار؟", "in Franken?", "달러로 얼마?" with no code
+change. Each word of a name becomes a cue: Latin and Cyrillic words longer than five letters by
+their first five (inflected forms: "долларах", "dólares", "Franken"), shorter ones as whole
+words ("euro(s)", "real" but not "really"), other scripts whole ("달러", "ドル", "دولار"
+inside "بالدولار"); words shorter than four letters ("US", "ABD", "США") and words two of the
+sheet's currencies share are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from sola_studio.catalog.sheet import ProductSheet
+from sola_studio.comments.lexicon import fold
+
+_SPLIT = re.compile(r"[\s\-‐.,()]+")  # not \w: Devanagari vowel signs are marks
+_INFLECTED = re.compile(r"[a-z\u0400-\u04ff]+")  # Latin (folded) or Cyrillic: cut to a stem
+STEM = 5
+
+
+@lru_cache(maxsize=64)
+def currency_cues(codes: tuple[str, ...], languages: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Currency code -> cues (for :func:`~sola_studio.comments.lexicon.find_cues`)."""
+    from babel.numbers import get_currency_name
+
+    words: dict[str, set[str]] = {}
+    for code in codes:
+        found: set[str] = set()
+        for lang in languages:
+            try:
+                name = get_currency_name(code, 1, locale=lang)
+            except Exception:  # a language CLDR does not know: its other names still count
+                continue
+            for w in _SPLIT.split(fold(name)):
+                if _INFLECTED.fullmatch(w):
+                    if len(w) > STEM:
+                        found.add(re.escape(w[:STEM]))
+                    elif len(w) >= 4 and w.isascii():
+                        found.add(f"{re.escape(w)}s?$")  # "euro", "real": whole words
+                    elif len(w) >= 4:
+                        found.add(w)  # Cyrillic cues match inside words ("евро")
+                elif len(w) >= 2 and not w.isdigit():
+                    found.add(w)
+        words[code] = found
+    out: dict[str, tuple[str, ...]] = {}
+    for code, found in words.items():
+        shared = (
+            set().union(*(w for c, w in words.items() if c != code)) if len(words) > 1 else set()
+        )
+        out[code] = (f"{code.lower()}$", *sorted(found - shared))
+    return out
+
+
+def currency_cues_of(sheet: ProductSheet, language: str = "en") -> dict[str, tuple[str, ...]]:
+    """The cues for every currency ``sheet`` prices in (its own, its markets', its products'),
+    in its audience's languages, the seller's, English and ``language``."""
+    codes = {sheet.currency, *(m.currency for m in sheet.markets)}
+    for p in sheet.products:
+        codes.update(p.prices)
+    langs = {*sheet.audience_languages, sheet.seller_language, "en", language}
+    return currency_cues(tuple(sorted(codes)), tuple(sorted(langs)))

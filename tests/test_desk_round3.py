@@ -1,0 +1,88 @@
+"""Issue 15, third round: mechanisms found on the round-3 set, each tested on a sheet of a
+trade no set has (``tests/desk_calibration/tea.yaml``: loose-leaf tea, a Spanish-speaking seller
+pricing in MXN with USD, EUR and JPY lists) with lines written for these tests."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from sola_studio.catalog import load_sheet
+from sola_studio.comments.currencies import currency_cues_of
+from sola_studio.comments.desk import CommentDesk, DeskConfig
+from sola_studio.comments.events import Draft, Intent, UnderstoodComment
+from sola_studio.comments.lexicon import find_cues, fold
+from sola_studio.core.clock import ManualClock
+from sola_studio.core.events import Comment
+
+TEA = Path(__file__).resolve().parent / "desk_calibration" / "tea.yaml"
+_ids = itertools.count()
+
+
+@pytest.fixture(scope="module")
+def desk() -> CommentDesk:
+    return CommentDesk(load_sheet(TEA), clock=ManualClock(), config=DeskConfig())
+
+
+def ask(desk: CommentDesk, text: str) -> tuple[Draft, UnderstoodComment]:
+    assert isinstance(desk.clock, ManualClock)
+    desk.clock.advance(5)
+    n = next(_ids)
+    c = Comment(f"t{n}", "test", f"v{n}", "v", text, desk.clock.monotonic(), desk.clock.wall())
+    draft = desk.process(c)
+    u = desk.understood(c.id)
+    assert u is not None
+    return draft, u
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["qué rico se ve ese té 😍", "saludos desde Puebla 👋 me encanta el canal", "ich liebe Tee 🍵"],
+)
+def test_chat_with_an_emoji_and_no_question_is_not_answered_from_a_field(
+    desk: CommentDesk, text: str
+) -> None:
+    draft, u = ask(desk, text)
+    assert u.intent is not Intent.MATERIAL, draft.text
+    assert "90 °C" not in draft.text and "Taiw" not in draft.text, draft.text
+
+
+def test_a_spec_question_without_a_question_mark_is_still_answered(desk: CommentDesk) -> None:
+    draft, u = ask(desk, "a que temperatura se hace la infusión")
+    assert u.intent is Intent.MATERIAL and "90" in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("сколько стоит улун в долларах?", "24"),  # Cyrillic, inflected
+        ("كم سعره باليورو؟", "22"),  # Arabic, the word inside a prefixed one
+        ("얼마예요? 엔화로요", "3600"),  # Korean
+        ("was kostet der Oolong in Dollar?", "24"),
+    ],
+)
+def test_a_currency_named_in_any_language_picks_that_price(
+    desk: CommentDesk, text: str, amount: str
+) -> None:
+    draft, u = ask(desk, text)
+    assert u.intent is Intent.PRICE, draft.text
+    assert amount in draft.text.replace(",", "").replace(".", ""), draft.text
+    assert "420" not in draft.text, draft.text
+
+
+def test_currency_cues_come_from_cldr_not_from_the_sets() -> None:
+    cues = currency_cues_of(load_sheet(TEA), "ru")
+    assert set(cues) == {"MXN", "USD", "EUR", "JPY"}
+    assert find_cues(fold("в долларах"), cues["USD"])
+    assert not find_cues(fold("is it really good?"), cues.get("BRL", ()))
+    assert not find_cues(fold("el peso del paquete"), cues["USD"] + cues["EUR"])
+
+
+def test_a_price_question_naming_a_currency_stays_a_price_beside_a_field_word(
+    desk: CommentDesk,
+) -> None:
+    # "steeping" names a field of the oolong; the price cue with a currency still asks a price
+    draft, u = ask(desk, "how much is the steeping oolong in euros?")
+    assert u.intent is Intent.PRICE and "22" in draft.text, draft.text
