@@ -314,6 +314,7 @@ NAMES = {
     "cc", "by", "nc", "mpl", "opus", "mt", "de",
     "live", "ctrl", "l", "youtube", "twitch", "id", "yaml", "csv", "pt", "es", "zh", "fps",
     "rtf", "ms", "ai", "v", "k", "opencv", "portaudio", "noto", "cublas", "cudnn",
+    "macos", "windows",  # operating systems are named as they are
 }  # fmt: skip
 _CODE = re.compile(r"「[^」]*」|\S+://\S+|\S*/\S*|\S+\.\w{2,4}\b|\(&\w\)|&")
 
