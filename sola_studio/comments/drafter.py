@@ -484,6 +484,16 @@ class ReplyDrafter:
 
     def _options(self, variants: Sequence[Variant], fact: FactRef | None) -> Statement:
         picked = list(dict.fromkeys(variants))[:MAX_OPTIONS]
+        if len(picked) == 1 and not _label(picked[0], "en"):
+            # a product with no size or colour: its stock, never "Available: ."
+            v = picked[0]
+            p = next(p for p in self.sheet.products if v in p.variants)
+            key = "stock_low" if self.sheet.stock_level(v) is StockLevel.LOW else "stock_ok"
+            n = str(v.stock)
+            return Statement(
+                lambda lang: tpl.render(key, lang, variant=self._name(p, lang), n=n),
+                self._fact(f"variant:{v.sku}"),
+            )
         return Statement(
             lambda lang: tpl.render(
                 "available", lang, options=tpl.join([_label(v, lang) for v in picked], lang)
