@@ -86,3 +86,35 @@ def test_a_price_question_naming_a_currency_stays_a_price_beside_a_field_word(
     # "steeping" names a field of the oolong; the price cue with a currency still asks a price
     draft, u = ask(desk, "how much is the steeping oolong in euros?")
     assert u.intent is Intent.PRICE and "22" in draft.text, draft.text
+
+
+def test_a_product_without_sizes_or_colours_says_its_stock_not_an_empty_list(
+    desk: CommentDesk,
+) -> None:
+    desk.pin("teapot")
+    try:
+        draft, u = ask(desk, "is the teapot still in stock?")
+    finally:
+        desk.pin("oolong")
+    assert u.intent is Intent.SIZE_STOCK, draft.text
+    assert ": ." not in draft.text and "3" in draft.text and "teapot" in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("pinned", "text", "want"),
+    [
+        ("oolong", "cuánto pesa?", "100 g"),  # "cuánto" is a price word; "pesa" asks a mass
+        ("oolong", "how much does it weigh?", "100 g"),
+        ("teapot", "tetera qué altura tiene cuánto", "14"),  # a length: the field in cm
+    ],
+)
+def test_a_quantity_asked_by_name_finds_the_field_of_its_unit(
+    desk: CommentDesk, pinned: str, text: str, want: str
+) -> None:
+    desk.pin(pinned)
+    try:
+        draft, u = ask(desk, text)
+    finally:
+        desk.pin("oolong")
+    assert u.intent is Intent.MATERIAL, draft.text
+    assert want in draft.text and "420" not in draft.text and "650" not in draft.text, draft.text

@@ -111,6 +111,36 @@ UNIT_NAMES = {
     **dict.fromkeys(("decibel", "decibels", "decibeis", "decibelios"), "db"),
 }
 
+# What a unit measures, as viewers ask it ("quanto pesa", "il pèse combien", "텐트 높이가 얼마예요",
+# "taşın boyutu ne kadar"): the units of that quantity, so the field holding one is named by
+# the question (a price word's "quanto" beside it no longer takes it). One table for every
+# trade, like UNIT_NAMES; Latin words match whole, other scripts inside a word.
+_MASS = ("kg", "g")
+_LENGTH = ("cm", "mm", "m")
+_MASS_WORDS = (
+    "weigh weighs weight heavy pesa pesam peso pesado pesada pese poids lourd lourde wiegt "
+    "gewicht schwer agırlık agırlıgı berat вес весит тяжел 무게 重さ 重量 多重 وزن يزن वजन "
+    "vajan wazan น้ำหนัก"
+)
+_LENGTH_WORDS = (
+    "tall height wide width length altura largura comprimento ancho anchura hauteur largeur "
+    "longueur altezza larghezza lunghezza hoch hohe breit breite boyu boyutu boyut yukseklik "
+    "genislik uzunluk высота ширина длина 높이 너비 길이 크기 高さ 長さ 大きさ 多高 多宽 多长 尺寸 "
+    "طول عرض ارتفاع lambai unchai लंबाई ऊंचाई tinggi lebar panjang"
+)
+MEASURE_WORDS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(_MASS_WORDS.split(), _MASS),
+    **dict.fromkeys(_LENGTH_WORDS.split(), _LENGTH),
+}
+_MEASURE_INSIDE = {w: u for w, u in MEASURE_WORDS.items() if not w.isascii()}
+
+
+def _measured(folded: str, tokens: Iterable[str]) -> set[str]:
+    """The units of the quantities ``folded`` asks about by name (see MEASURE_WORDS)."""
+    out = {u for w in tokens if w.isascii() for u in MEASURE_WORDS.get(w, ())}
+    out.update(u for w, units in _MEASURE_INSIDE.items() if w in folded for u in units)
+    return out
+
 
 def _units(values: Iterable[str]) -> frozenset[str]:
     """The units after numbers in a field's values, folded ("ml", "db", "mah", "w"); never
@@ -123,8 +153,9 @@ def _words(folded: str) -> set[str]:
     words that may be units ("ml", "db") and units spelt out ("watts" -> "w")."""
     words = {w[:5] for w in _WORD.findall(folded) if w not in _STOP}
     units = {w for w in _UNIT_WORD.findall(folded) if len(w) >= 2 and w not in _STOP}
-    spelt = {UNIT_NAMES[w] for w in re.findall(r"[^\W\d_]+", folded) if w in UNIT_NAMES}
-    return words | units | spelt
+    tokens = re.findall(r"[^\W\d_]+", folded)
+    spelt = {UNIT_NAMES[w] for w in tokens if w in UNIT_NAMES}
+    return words | units | spelt | _measured(folded, tokens)
 
 
 @dataclass(frozen=True)
@@ -236,6 +267,14 @@ class FieldIndex:
             return False
         words = _words(folded)
         return any(words & lex for lex in found[2].values())
+
+    def measured(self, product_id: str, folded: str) -> bool:
+        """True when the question names a quantity ("pesa", "높이") one of the product's
+        fields holds a unit of (see MEASURE_WORDS)."""
+        asked = _measured(folded, re.findall(r"[^\W\d_]+", folded))
+        with self._lock:
+            found = self._products.get(product_id)
+        return bool(asked and found is not None and any(asked & x for x in found[2].values()))
 
     def field_word_at(self, product_id: str, folded: str) -> int | None:
         """Where the first word naming one of the product's fields starts in the question

@@ -522,6 +522,14 @@ class Understander:
         )
         if spec is not None and Intent.PRICE in intents and find_cues(folded, self._currencies):
             spec = None  # "how much is the dutch oven in USD": a price, though "oven" is a field
+        elif (
+            intents[:1] == [Intent.PRICE]
+            and field_hits
+            and self.field_index is not None
+            and self.field_index.measured(entities.product_id or "", folded)
+        ):
+            # "quanto pesa", "높이가 얼마예요": "how much" of a quantity a field holds a unit of
+            spec = 0.85, tuple(f"{h.kind}:{h.key}" for h in field_hits if h.lexical)[:2]
         if spec is not None:
             intents, confidence, fields = [Intent.MATERIAL], spec[0], spec[1]
             if _unsure(field_hits) and not fields_named:
