@@ -148,14 +148,14 @@ def _units(values: Iterable[str]) -> frozenset[str]:
     return frozenset(u for v in values for u in _UNIT.findall(fold(v)) if u not in _STOP)
 
 
-def _words(folded: str) -> set[str]:
+def _words(folded: str, measure: bool = True) -> set[str]:
     """A question's words as the index keeps them: content words cut to five letters, short
     words that may be units ("ml", "db") and units spelt out ("watts" -> "w")."""
     words = {w[:5] for w in _WORD.findall(folded) if w not in _STOP}
     units = {w for w in _UNIT_WORD.findall(folded) if len(w) >= 2 and w not in _STOP}
     tokens = re.findall(r"[^\W\d_]+", folded)
     spelt = {UNIT_NAMES[w] for w in tokens if w in UNIT_NAMES}
-    return words | units | spelt | _measured(folded, tokens)
+    return words | units | spelt | (_measured(folded, tokens) if measure else set())
 
 
 @dataclass(frozen=True)
@@ -251,7 +251,11 @@ class FieldIndex:
         for entry, sim in zip(entries, sims, strict=True):
             k = (entry.key, entry.kind)
             best[k] = max(best.get(k, -1.0), float(sim))
-        words = _words(folded)
+        words = _words(folded, measure=False)
+        if not any(words & x for x in lex.values()):
+            # a quantity's name counts only where no word names a field ("qual a largura": the
+            # width, not every field in cm)
+            words = _words(folded)
         hits = [
             FieldHit(key, kind, round(score, 4), bool(words & lex.get(key, frozenset())))
             for (key, kind), score in best.items()
