@@ -520,8 +520,9 @@ class Understander:
             query,
             self.intent_embedder,
         )
-        if spec is not None and Intent.PRICE in intents and find_cues(folded, self._currencies):
-            spec = None  # "how much is the dutch oven in USD": a price, though "oven" is a field
+        priced = strip_cues(folded, [h.cue for h in hits if h.intent is Intent.PRICE])
+        if spec is not None and priced != folded and find_cues(priced, self._currencies):
+            spec = None  # "how much is the dutch oven in USD" (not "real damascus?": one word)
         elif (
             intents[:1] == [Intent.PRICE]
             and field_hits
