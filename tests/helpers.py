@@ -135,3 +135,17 @@ def sheet_show_options(tmp_path: Path, sheet_text: str) -> LiveOptions:
         comments=str(comments),
         sheet=sheet,
     )
+
+
+def rescan_audio_devices() -> list[str]:
+    """The names of the input devices PortAudio finds now, after restarting it.
+
+    PortAudio lists devices once, when it starts. An earlier test in the same process may have
+    started and stopped a sound server (test_audio_mic's virtual microphone), and PortAudio
+    would still list its devices: a test about a machine without a microphone asks again, as
+    ``sources.audio.find_input_device`` does (sounddevice's documented way to rescan)."""
+    import sounddevice as sd
+
+    sd._terminate()
+    sd._initialize()
+    return [str(d["name"]) for d in sd.query_devices() if int(d["max_input_channels"]) > 0]

@@ -26,6 +26,7 @@ import pytest
 pytest.importorskip("PySide6")
 
 from chat_support import free_port
+from helpers import rescan_audio_devices
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QListWidget, QTreeWidget, QWidget, QWizard
 from test_ui_chinese import english_words, shown_texts
@@ -57,12 +58,12 @@ def _data_names() -> list[str]:
     return sorted(set(names), key=len, reverse=True)
 
 
-def english(text: str) -> list[str]:
-    # a command or code set off with 「」, a path (the talk, the replay file, the report) and
-    # the seller's own names stay as they are
+def english(text: str, devices: tuple[str, ...] = ()) -> list[str]:
+    # a command or code set off with 「」, a path (the talk, the replay file, the report), the
+    # seller's own names and the machine's device names (the system's words) stay as they are
     text = re.sub(r"「[^」]*」", "", text)
     text = re.sub(r"(?:/[\w.*+-]+)+/?", "", text)
-    for name in _data_names():
+    for name in [*_data_names(), *sorted(devices, key=len, reverse=True)]:
         text = text.replace(name, "")
     return [w for w in english_words(text) if w.lower() not in NAMES]
 
@@ -82,6 +83,7 @@ class Seen:
 
     def __init__(self) -> None:
         self.texts: dict[str, str] = {}
+        self.microphones = tuple(rescan_audio_devices())  # none on CI and most test machines
 
     def look(self, step: str, root: QWidget) -> None:
         # the seller's own words: the sheet's products, the show plan's lines, the captions
@@ -104,7 +106,7 @@ class Seen:
                 self.texts.setdefault(text, step)
 
     def english(self) -> dict[str, tuple[str, list[str]]]:
-        found = {t: (step, english(t)) for t, step in self.texts.items()}
+        found = {t: (step, english(t, self.microphones)) for t, step in self.texts.items()}
         return {t: found[t] for t in found if found[t][1]}
 
 
@@ -190,7 +192,8 @@ def click_through_setup(qtbot, wizard: SetupWizard, seen: Seen) -> None:
     doctor = wizard.doctor
     qtbot.waitUntil(lambda: doctor.checked, timeout=120_000)
     lines = [doctor.list.item(i).text() for i in range(doctor.list.count())]
-    assert not any(line.startswith("✓") and "microphone" in line.lower() for line in lines)
+    if not seen.microphones:  # no microphone here: the check must not tick one
+        assert not any(line.startswith("✓") and "microphone" in line.lower() for line in lines)
     seen.look("setup: machine check", wizard)
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), LEFT)
 
@@ -247,6 +250,7 @@ def fresh_offline_profile(tmp_path, monkeypatch):
     monkeypatch.setenv("SOLA_STUDIO_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("SOLA_STUDIO_MODEL_HUB", f"http://127.0.0.1:{free_port()}")
     assert not config.default_path().exists()
+    rescan_audio_devices()  # the machine as it is now, not as an earlier test left PortAudio
     yield tmp_path
     i18n.install(QCoreApplication.instance(), "en")
 

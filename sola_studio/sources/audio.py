@@ -204,8 +204,11 @@ class MicrophoneSource:
             )
             self._stream.start()
         except Exception as exc:
+            which = (
+                "the default microphone" if self.device is None else f"microphone {self.device!r}"
+            )
             raise DeviceUnavailable(
-                f"cannot open microphone {self.device!r}: {exc}",
+                f"cannot open {which}: {exc}",
                 fix="check that the device is plugged in and not used exclusively by another app",
             ) from exc
         log.info("microphone %s open at %d Hz", self.name, rate)
