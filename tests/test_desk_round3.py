@@ -118,3 +118,17 @@ def test_a_quantity_asked_by_name_finds_the_field_of_its_unit(
         desk.pin("oolong")
     assert u.intent is Intent.MATERIAL, draft.text
     assert want in draft.text and "420" not in draft.text and "650" not in draft.text, draft.text
+
+
+@pytest.mark.parametrize("text", ["how much is the gaiwan", "precio del gaiwan"])
+def test_a_product_name_inside_a_field_label_does_not_name_that_field(
+    desk: CommentDesk, text: str
+) -> None:
+    # the field "Gaiwan lid" holds the product's name; asking the gaiwan's price is no lid
+    desk.pin("gaiwan")
+    try:
+        draft, u = ask(desk, text)
+    finally:
+        desk.pin("oolong")
+    assert u.intent is Intent.PRICE and "380" in draft.text, draft.text
+    assert "gold" not in draft.text and "dorado" not in draft.text, draft.text

@@ -187,6 +187,7 @@ class FieldIndex:
         self._embed_many = embed_many
         self._vectors: dict[str, Any] = {}
         self._lock = threading.Lock()
+        self._names: frozenset[str] = frozenset()
         self._products: dict[str, tuple[list[_Entry], Any, dict[str, frozenset[str]]]] = {}
 
     def index(self, sheet: ProductSheet) -> None:
@@ -234,8 +235,16 @@ class FieldIndex:
                 else np.zeros((0, 1), dtype="float32")
             )
             products[pid] = (entries, matrix, words[pid])
+        names = [
+            t
+            for p in sheet.products
+            for t in (p.name, *p.aliases, *p.names.values(), *p.type_names.values())
+        ] + [a for p in sheet.products for v in p.alias_names.values() for a in v]
         with self._lock:
             self._products = products
+            # a product's own name names no field ("hilal kolye ne kadar" is no question about
+            # the field "Hilal boyu"): its words are left out of the lexical match
+            self._names = frozenset(w[:5] for t in names for w in _WORD.findall(fold(t)))
 
     def rank(self, product_id: str, query: Any, folded: str) -> list[FieldHit]:
         """The product's fields, best first, for a question embedded as ``query``."""
@@ -251,11 +260,11 @@ class FieldIndex:
         for entry, sim in zip(entries, sims, strict=True):
             k = (entry.key, entry.kind)
             best[k] = max(best.get(k, -1.0), float(sim))
-        words = _words(folded, measure=False)
+        words = _words(folded, measure=False) - self._names
         if not any(words & x for x in lex.values()):
             # a quantity's name counts only where no word names a field ("qual a largura": the
             # width, not every field in cm)
-            words = _words(folded)
+            words = _words(folded) - self._names
         hits = [
             FieldHit(key, kind, round(score, 4), bool(words & lex.get(key, frozenset())))
             for (key, kind), score in best.items()
@@ -269,7 +278,7 @@ class FieldIndex:
             found = self._products.get(product_id)
         if found is None:
             return False
-        words = _words(folded)
+        words = _words(folded) - self._names
         return any(words & lex for lex in found[2].values())
 
     def measured(self, product_id: str, folded: str) -> bool:
