@@ -58,13 +58,70 @@ class RequestTranslator(Translator, Protocol):
         ...
 
 
+_PUNCT = ".,;:!?¡¿\"'«»()…"
+_MAX_LOOP_WORDS = 4  # the longest repeated group checked (words)
+_LOOP_TIMES = 3  # a group said this many times in a row is a loop
+
+
+def _loops(words: Sequence[str]) -> list[tuple[int, int, int]]:
+    """``(start, group length, times)`` of every run of one group of 1-4 words repeated at
+    least :data:`_LOOP_TIMES` times back to back (compared without case or punctuation)."""
+    keys = [w.strip(_PUNCT).casefold() for w in words]
+    found: list[tuple[int, int, int]] = []
+    i = 0
+    while i < len(keys):
+        best = (0, 1)
+        for n in range(1, _MAX_LOOP_WORDS + 1):
+            times = 1
+            while keys[i + times * n : i + (times + 1) * n] == keys[i : i + n] and all(
+                keys[i : i + n]
+            ):
+                times += 1
+            if times >= _LOOP_TIMES and times * n > best[0] * best[1]:
+                best = (n, times)
+        if best[0]:
+            found.append((i, best[0], best[1]))
+            i += best[0] * best[1]
+        else:
+            i += 1
+    return found
+
+
+def collapse_loops(source: str, translation: str) -> str:
+    """``translation`` with a decoding loop said once: a group of words an engine repeated three
+    or more times in a row ("uma erva da erva da erva da pequena") when the source repeats
+    nothing that way. A speaker's own repetition ("soft, soft, soft" -> "macio, macio,
+    macio") is kept: the source has a loop of its own, and the translation is left as it is."""
+    words = translation.split()
+    if len(words) < _LOOP_TIMES or _loops(source.split()):
+        return translation
+    loops = _loops(words)
+    if not loops:
+        return translation
+    out: list[str] = []
+    i = 0
+    for start, n, times in loops:
+        out.extend(words[i:start])
+        # said once, ending as the last saying ends ("Obrigado obrigado obrigado." -> "Obrigado.")
+        group = words[start : start + n]
+        end = words[start + n * times - 1]
+        tail = end[len(end.rstrip(_PUNCT)) :]
+        out.extend([*group[:-1], group[-1].rstrip(_PUNCT) + tail])
+        i = start + n * times
+    out.extend(words[i:])
+    return " ".join(out)
+
+
 def translate_via_requests(
     translator: RequestTranslator, texts: Sequence[str], source: str, targets: Sequence[str]
 ) -> Mapping[str, list[str]]:
     """:meth:`Translator.translate` for an engine that batches mixed requests: every (text,
     target) as one request in a single :meth:`RequestTranslator.translate_requests` call."""
     requests = [TranslationRequest(t, source, tgt) for tgt in targets for t in texts]
-    flat = translator.translate_requests(requests)
+    flat = [
+        collapse_loops(r.text, out)
+        for r, out in zip(requests, translator.translate_requests(requests), strict=True)
+    ]
     n = len(texts)
     return {tgt: flat[i * n : (i + 1) * n] for i, tgt in enumerate(targets)}
 
@@ -73,7 +130,8 @@ def translate_requests(translator: Translator, requests: Sequence[TranslationReq
     """Translate mixed requests with any engine: one engine call when it batches mixed targets,
     else one :meth:`Translator.translate` call per (source, target) group."""
     if isinstance(translator, RequestTranslator):
-        return translator.translate_requests(requests)
+        done = translator.translate_requests(requests)
+        return [collapse_loops(r.text, t) for r, t in zip(requests, done, strict=True)]
     out: list[str] = [""] * len(requests)
     groups: dict[tuple[str, str], list[int]] = {}
     for i, req in enumerate(requests):
@@ -81,5 +139,5 @@ def translate_requests(translator: Translator, requests: Sequence[TranslationReq
     for (source, target), idxs in groups.items():
         result = translator.translate([requests[i].text for i in idxs], source, [target])
         for i, text in zip(idxs, result[target], strict=True):
-            out[i] = text
+            out[i] = collapse_loops(requests[i].text, text)
     return out
