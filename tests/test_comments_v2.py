@@ -155,3 +155,14 @@ def test_a_follow_up_after_the_seller_switched_products_is_about_the_new_one(
     # the same viewer, the floor lamp on camera now, names no product: the lamp's price
     d = ask(desk, "and how much?", viewer="switcher", pinned="lamp")
     assert "149" in d.text and "899" not in d.text, d.text
+
+
+def test_good_question_only_where_the_viewer_visibly_asked() -> None:
+    desk = _desk(SAMPLE, translate=False)
+    for text in ("you are so boring lol", "are you single?", "nice one omg i love the colour"):
+        d = ask(desk, text, pinned="tee")
+        assert "Good question" not in d.text, (text, d.text)
+    # a joke with a question mark, and a question typed without one: the plain "will check"
+    for text in ("are you single?", "when is the next live"):
+        d = ask(desk, text, pinned="tee")
+        assert FlagReason.SHEET_SILENT in d.flags and "seller will check" in d.text.lower()

@@ -746,11 +746,13 @@ def _render_all(statements: Sequence[Statement], lang: str, sheet: ProductSheet)
 
 
 def _asks(u: UnderstoodComment) -> bool:
-    """A question (a question mark, or a question intent found by its words), not a joke,
-    an insult or an order."""
-    if any(ch in u.clean_text for ch in "?？؟"):
-        return True
-    return u.intent not in (Intent.OTHER, Intent.GREETING)
+    """The viewer visibly asked: a question mark and a question intent (not a joke or chat:
+    "are you single?"). Without the mark the
+    intent may be a guess (praise read as a spec question: "와 텐트 너무 예쁘다"), and "Good
+    question!" to a compliment, a joke or an order reads as a bot; the plain "the seller will
+    check" costs nothing when it was a question after all."""
+    asked = any(ch in u.clean_text for ch in "?？؟¿")
+    return asked and u.intent not in (Intent.OTHER, Intent.GREETING)
 
 
 def _texts_of(statements: Sequence[Statement]) -> list[tpl.Mapping[str, str]]:
