@@ -24,6 +24,7 @@ from helpers import (
 )
 
 if TYPE_CHECKING:
+    from sola_studio.captions.fonts import FontResolver
     from sola_studio.catalog.sheet import ProductSheet
     from sola_studio.translate.bergamot import BergamotTranslator
 
@@ -93,3 +94,11 @@ def bergamot() -> Iterator[BergamotTranslator]:
     engine = BergamotTranslator.default()
     yield engine
     engine.close()
+
+
+@pytest.fixture(scope="session")
+def fonts() -> FontResolver:
+    """The caption renderer's font lookup (the system's Noto fonts), found once."""
+    from sola_studio.captions.fonts import FontResolver
+
+    return FontResolver()

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from test_render_captions import caption
 
 from sola_studio.captions.fonts import FontResolver
 from sola_studio.captions.layout import PORTRAIT_FACE_BOTTOM, TIKTOK_PORTRAIT, Rect
 from sola_studio.captions.render import CaptionRenderer, CaptionStyle, Color, InfoCard
 from sola_studio.core.clock import ManualClock
-from sola_studio.core.events import Caption
 
 TEXTS = {
     "en": "The battery of this camera lasts all day, and it is fully waterproof.",
@@ -22,26 +22,6 @@ TEXTS = {
     "hi": "इस कैमरे की बैटरी बहुत लंबी चलती है, आप पूरे दिन शूट कर सकते हैं।",
 }
 PORTRAIT = [(720, 1280), (1080, 1920)]
-
-
-@pytest.fixture(scope="module")
-def fonts() -> FontResolver:
-    return FontResolver()
-
-
-def caption(cid: int = 1, committed: bool = True, **texts: str) -> Caption:
-    source = next(iter(texts))
-    return Caption(
-        id=cid,
-        language=source,
-        text=texts[source],
-        start=0.0,
-        end=1.0,
-        committed=committed,
-        t_capture=0.0,
-        t_emit=0.0,
-        translations={k: v for k, v in texts.items() if k != source},
-    )
 
 
 def tiktok_free(w: int, h: int) -> Rect:

@@ -24,11 +24,6 @@ TEXTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def fonts() -> FontResolver:
-    return FontResolver()
-
-
 def caption(cid: int = 1, committed: bool = True, **texts: str) -> Caption:
     source = next(iter(texts))
     return Caption(
