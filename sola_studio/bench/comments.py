@@ -49,14 +49,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "tuning and measured, never tuned on",
     )
     parser.add_argument(
+        "--blind-round4",
+        default=str(blind / "desk-2026-12-round4"),
+        help="the fourth blind set (pets, music, garden), written for the fourth round and "
+        "frozen: scored before and after it, never opened while tuning",
+    )
+    parser.add_argument(
         "--sets-only",
         action="store_true",
         help="only the accuracy figures per set (no paced run, no burst)",
     )
     parser.add_argument(
         "--sets",
-        default="devset,heldout,blind_dev,blind_validation,blind_round3",
-        help="the sets to score, comma-separated (all five); tuning runs pass "
+        default="devset,heldout,blind_dev,blind_validation,blind_round3,blind_round4",
+        help="the sets to score, comma-separated (all six); tuning runs pass "
         "'devset,heldout,blind_dev' so the validation set is never looked at while working",
     )
 
@@ -98,6 +104,7 @@ def main(args: argparse.Namespace) -> int:
         ("blind_dev", args.blind_dev),
         ("blind_validation", args.blind_validation),
         ("blind_round3", args.blind_round3),
+        ("blind_round4", args.blind_round4),
     )
     for key, folder in blind_sets:
         if key not in wanted:
