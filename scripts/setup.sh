@@ -13,8 +13,9 @@ apt_packages=(
   libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 xvfb xauth
 )
 if [ "$purpose" = "test" ]; then
-  # a real PulseAudio virtual microphone, a real IRC server, a real browser for overlay/report tests
-  apt_packages+=(pulseaudio pulseaudio-utils ngircd chromium sox espeak-ng)
+  # a real PulseAudio virtual microphone, a real IRC server, a real browser for overlay/report
+  # tests, SQLite's own program for the store's .recover
+  apt_packages+=(pulseaudio pulseaudio-utils ngircd chromium sox espeak-ng sqlite3)
 fi
 
 missing=()

@@ -53,6 +53,8 @@ REAL_PARTS: dict[str, tuple[str, ...]] = {
     "pulseaudio-utils": ("paplay",),
     "Chromium": ("chromium", "chromium-browser", "/usr/bin/chromium"),
     "ffmpeg": ("ffmpeg",),
+    # the store's repair tries SQLite's own .recover first (doctor --repair-store)
+    "sqlite3": ("sqlite3",),
 }
 
 

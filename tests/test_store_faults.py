@@ -7,14 +7,19 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 import sqlite3
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import REQUIRE_REAL_PARTS_ENV, require_privileged, wait_until
+from helpers import (
+    REAL_PARTS,
+    REQUIRE_REAL_PARTS_ENV,
+    require_privileged,
+    require_program,
+    wait_until,
+)
 
 from sola_studio.chat.events import ActivityKind, ViewerActivity
 from sola_studio.cli import main as cli_main
@@ -331,8 +336,8 @@ def _damage(path: Path, at: float = 0.4, pages: int = 3) -> None:
 def test_a_damaged_clear_text_file_is_recovered_and_kept_aside(
     tmp_path: Path, use_cli: bool
 ) -> None:
-    if use_cli and shutil.which("sqlite3") is None:
-        pytest.skip("no sqlite3 program here")
+    if use_cli:  # a real part: skipped on a laptop without it, failed under CI
+        require_program("sqlite3", why="SQLite's .recover")
     path = _real_profile_db(tmp_path)
     _damage(path)
     with pytest.raises(StoreCorrupt):
@@ -346,6 +351,20 @@ def test_a_damaged_clear_text_file_is_recovered_and_kept_aside(
     assert store.db.execute("SELECT title FROM sessions").fetchone()[0] == "a show"
     store.start_session(title="the next show")  # the seller can go live again
     store.close()
+
+
+def test_under_ci_a_machine_without_the_sqlite3_program_fails_the_recover_test(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CI installs the sqlite3 program (scripts/setup.sh test) and must run the .recover path:
+    without the program there, the test fails naming it instead of skipping."""
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs"))
+    monkeypatch.setenv(REQUIRE_REAL_PARTS_ENV, "1")
+    with pytest.raises(BaseException) as missing:  # a skip must not skip this test itself
+        test_a_damaged_clear_text_file_is_recovered_and_kept_aside(tmp_path, use_cli=True)
+    assert type(missing.value) is pytest.fail.Exception
+    assert "sqlite3 is not installed" in str(missing.value)
+    assert "sqlite3" in {program for programs in REAL_PARTS.values() for program in programs}
 
 
 def test_a_damaged_encrypted_profile_is_recovered_by_doctor(

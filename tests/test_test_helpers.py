@@ -4,12 +4,13 @@ under CI (SOLA_REQUIRE_REAL_PARTS=1)."""
 
 from __future__ import annotations
 
+import re
 import sys
 import threading
 import time
 
 import pytest
-from helpers import REQUIRE_REAL_PARTS_ENV, require_program, wait_until
+from helpers import REAL_PARTS, REPO_ROOT, REQUIRE_REAL_PARTS_ENV, require_program, wait_until
 
 
 def test_wait_until_returns_when_another_thread_sets_the_condition() -> None:
@@ -41,3 +42,16 @@ def test_a_missing_program_fails_under_ci(monkeypatch: pytest.MonkeyPatch) -> No
 @pytest.mark.real_part("no-such-ircd-0xdead", sys.executable, part="python")
 def test_the_real_part_marker_runs_the_test_when_one_program_is_there() -> None:
     assert require_program(sys.executable) == sys.executable
+
+
+def test_setup_installs_every_real_part_for_the_tests() -> None:
+    """CI runs ``scripts/setup.sh test``, then the suite with every real part required: each
+    part of REAL_PARTS is one of the apt packages the script installs (the part's name)."""
+    script = (REPO_ROOT / "scripts" / "setup.sh").read_text(encoding="utf-8")
+    packages = {
+        name
+        for listed in re.findall(r"apt_packages\+?=\(([^)]*)\)", script)
+        for name in listed.split()
+    }
+    assert {"ffmpeg", "ngircd"} <= packages  # the script was read
+    assert [part for part in REAL_PARTS if part.lower() not in packages] == []
