@@ -92,6 +92,9 @@ class LiveOptions:
     youtube_client: Path | None = None  # the OAuth client JSON (default: in the config folder)
     profile: str = "default"
     report: bool = False
+    # the report's own words (headings, labels, dates): en or zh_CN; "" = the seller's language,
+    # the sheet's seller_language (a language without a catalog gets English)
+    report_language: str = ""
     title: str = ""
     retention_days: float | None = None  # the seller's setting; None: the store's default
     # the seller's caption look (Settings › Captions); None: the renderer's own default

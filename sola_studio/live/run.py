@@ -26,6 +26,7 @@ from sola_studio.live.options import (
     SAMPLE_SHEET,
     LiveOptions,
 )
+from sola_studio.report.words import LANGUAGES as REPORT_LANGUAGES
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -109,6 +110,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     g.add_argument(
         "--report", action="store_true", help="write the report (HTML/JSON/CSV) at the end"
+    )
+    g.add_argument(
+        "--report-language",
+        choices=REPORT_LANGUAGES,
+        default=None,
+        help="the report's own words (headings, labels, dates) in this language (default: the "
+        "sheet's seller_language where the report has it, else en)",
     )
     g.add_argument(
         "--profile",
@@ -199,6 +207,7 @@ def options_from_args(args: argparse.Namespace) -> LiveOptions:
         # the demo stores its sample show in its own profile, never among the seller's sessions
         profile=args.profile or (DEMO_PROFILE if demo else "default"),
         report=args.report or demo,
+        report_language=args.report_language or "",
         title=args.title or ("Demo show" if demo else ""),
     )
 

@@ -67,6 +67,7 @@ from sola_studio.plan.script import PlanScript
 from sola_studio.plan.tracker import PlanTracker
 from sola_studio.report.build import build_report
 from sola_studio.report.export import write as write_report
+from sola_studio.report.words import normalize as normalize_report_language
 from sola_studio.sinks.base import FrameSink
 from sola_studio.sinks.overlay import OverlayServer
 from sola_studio.sinks.pipeline import VideoPipeline
@@ -602,9 +603,14 @@ class LiveSession:
     def _write_report(self) -> list[tuple[str, Path]]:
         assert self.session_id is not None
         report = build_report(self.store.db, self.session_id)
+        # the seller reads the report in their language, as the window's report is
+        language = normalize_report_language(
+            self.options.report_language or self._sheet.seller_language
+        )
         out = []
         for fmt in ("html", "json", "csv"):
-            for path in write_report(report, fmt, self.options.out / f"report.{fmt}"):
+            target = self.options.out / f"report.{fmt}"
+            for path in write_report(report, fmt, target, language=language):
                 out.append((f"report {fmt}", path))
         return out
 
