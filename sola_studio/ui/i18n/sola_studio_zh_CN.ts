@@ -463,6 +463,14 @@
     </message>
 </context>
 <context>
+    <name>FileSourcePicker</name>
+    <message>
+        <location filename="../widgets/file_source.py" line="50"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+</context>
+<context>
     <name>Intent</name>
     <message>
         <location filename="../widgets/desk.py" line="83"/>
@@ -1067,62 +1075,57 @@
 <context>
     <name>PictureSourcePicker</name>
     <message>
-        <location filename="../widgets/picture.py" line="27"/>
+        <location filename="../widgets/picture.py" line="25"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../widgets/picture.py" line="28"/>
+        <location filename="../widgets/picture.py" line="26"/>
         <source>Video file</source>
         <translation>视频文件</translation>
     </message>
     <message>
-        <location filename="../widgets/picture.py" line="29"/>
+        <location filename="../widgets/picture.py" line="27"/>
         <source>Still image or slide</source>
         <translation>静态图片或幻灯片</translation>
     </message>
     <message>
-        <location filename="../widgets/picture.py" line="30"/>
+        <location filename="../widgets/picture.py" line="28"/>
         <source>Test picture</source>
         <translation>测试画面</translation>
     </message>
     <message>
-        <location filename="../widgets/picture.py" line="31"/>
+        <location filename="../widgets/picture.py" line="29"/>
         <source>None (audio only: captions for the overlay)</source>
         <translation>无（仅音频：字幕用于叠加层）</translation>
     </message>
     <message>
-        <location filename="../widgets/picture.py" line="36"/>
+        <location filename="../widgets/picture.py" line="34"/>
         <source>the file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../widgets/picture.py" line="38"/>
-        <source>Choose…</source>
-        <translation>选择…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/picture.py" line="69"/>
+        <location filename="../widgets/picture.py" line="45"/>
         <source>Choose the file for the picture.</source>
         <translation>请选择画面使用的文件。</translation>
     </message>
     <message>
-        <location filename="../widgets/picture.py" line="71"/>
+        <location filename="../widgets/picture.py" line="48"/>
         <source>The picture file {0} does not exist.</source>
         <translation>画面文件 {0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../widgets/picture.py" line="85"/>
+        <location filename="../widgets/picture.py" line="52"/>
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../widgets/picture.py" line="87"/>
+        <location filename="../widgets/picture.py" line="54"/>
         <source>Videos</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../widgets/picture.py" line="89"/>
+        <location filename="../widgets/picture.py" line="55"/>
         <source>The show&apos;s picture</source>
         <translation>直播画面</translation>
     </message>
@@ -2170,42 +2173,37 @@
 <context>
     <name>SoundSourcePicker</name>
     <message>
-        <location filename="../widgets/sound.py" line="28"/>
+        <location filename="../widgets/sound.py" line="24"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../widgets/sound.py" line="29"/>
+        <location filename="../widgets/sound.py" line="25"/>
         <source>Audio file (a recorded talk)</source>
         <translation>音频文件（录好的讲解）</translation>
     </message>
     <message>
-        <location filename="../widgets/sound.py" line="32"/>
+        <location filename="../widgets/sound.py" line="30"/>
         <source>the audio file</source>
         <translation>音频文件</translation>
     </message>
     <message>
-        <location filename="../widgets/sound.py" line="34"/>
-        <source>Choose…</source>
-        <translation>选择…</translation>
-    </message>
-    <message>
-        <location filename="../widgets/sound.py" line="63"/>
+        <location filename="../widgets/sound.py" line="42"/>
         <source>Choose the audio file for the sound.</source>
         <translation>请为声音选择音频文件。</translation>
     </message>
     <message>
-        <location filename="../widgets/sound.py" line="65"/>
+        <location filename="../widgets/sound.py" line="45"/>
         <source>The audio file {0} does not exist.</source>
         <translation>音频文件 {0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../widgets/sound.py" line="77"/>
+        <location filename="../widgets/sound.py" line="48"/>
         <source>Audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../widgets/sound.py" line="79"/>
+        <location filename="../widgets/sound.py" line="48"/>
         <source>The show&apos;s sound</source>
         <translation>直播的声音</translation>
     </message>

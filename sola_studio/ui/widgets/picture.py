@@ -1,92 +1,55 @@
 """Where the show's picture comes from: the camera, a video file, a still image (a product photo,
 a slide), a test picture, or none (audio only: captions for the overlay). Used by Settings ›
 Devices and the setup's Camera page; the value is :attr:`sola_studio.config.Settings.picture`.
+The kind-and-file shape is :class:`~sola_studio.ui.widgets.file_source.FileSourcePicker`,
+shared with the sound's :class:`~sola_studio.ui.widgets.sound.SoundSourcePicker`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
+
+from sola_studio.ui.widgets.file_source import FileSourcePicker
 
 _IMAGES = (".png", ".jpg", ".jpeg", ".bmp", ".webp")
 
 
-class PictureSourcePicker(QWidget):
-    changed = Signal(str)  # the new value
-
+class PictureSourcePicker(FileSourcePicker):
     KINDS = ("camera", "video", "image", "pattern", "none")
 
     def __init__(self, value: str = "camera", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.kind = QComboBox()
-        for kind, text in (
-            ("camera", self.tr("Camera")),
-            ("video", self.tr("Video file")),
-            ("image", self.tr("Still image or slide")),
-            ("pattern", self.tr("Test picture")),
-            ("none", self.tr("None (audio only: captions for the overlay)")),
-        ):
-            self.kind.addItem(text, kind)
-        row.addWidget(self.kind)
-        self.path = QLineEdit()
-        self.path.setPlaceholderText(self.tr("the file"))
-        row.addWidget(self.path, 1)
-        self.browse = QPushButton(self.tr("Choose…"))
-        self.browse.clicked.connect(self._pick)
-        row.addWidget(self.browse)
-        self.set_value(value)
-        self.kind.currentIndexChanged.connect(self._kind_changed)
-        # said as the seller types (as the sound's): the note follows the path, not the last Tab
-        self.path.textChanged.connect(lambda _text: self.changed.emit(self.value()))
+        super().__init__(
+            [
+                ("camera", self.tr("Camera")),
+                ("video", self.tr("Video file")),
+                ("image", self.tr("Still image or slide")),
+                ("pattern", self.tr("Test picture")),
+                ("none", self.tr("None (audio only: captions for the overlay)")),
+            ],
+            file_kinds=("video", "image"),
+            no_file="none",
+            value=value,
+            placeholder=self.tr("the file"),
+            parent=parent,
+        )
 
-    def set_value(self, value: str) -> None:
-        value = value.strip() or "camera"
+    def split(self, value: str) -> tuple[str, str]:
+        value = value or "camera"
         if value in ("camera", "pattern", "none"):
-            kind, path = value, ""
-        else:
-            kind = "image" if Path(value).suffix.lower() in _IMAGES else "video"
-            path = value
-        self.kind.setCurrentIndex(self.kind.findData(kind))
-        self.path.setText(path)
-        self._show_path()
+            return value, ""
+        return ("image" if Path(value).suffix.lower() in _IMAGES else "video"), value
 
-    def value(self) -> str:
-        kind = str(self.kind.currentData())
-        if kind in ("video", "image"):
-            return self.path.text().strip() or "none"
-        return kind
+    def no_file_text(self) -> str:
+        return self.tr("Choose the file for the picture.")
 
-    def problem(self) -> str:
-        """What is wrong with the choice ("" when nothing): a file that is not there."""
-        kind = str(self.kind.currentData())
-        if kind in ("video", "image"):
-            text = self.path.text().strip()
-            if not text:
-                return self.tr("Choose the file for the picture.")
-            if not Path(text).is_file():
-                return self.tr("The picture file {0} does not exist.").format(text)
-        return ""
+    def missing_file_text(self, path: str) -> str:
+        return self.tr("The picture file {0} does not exist.").format(path)
 
-    def _show_path(self) -> None:
-        needs_file = self.kind.currentData() in ("video", "image")
-        self.path.setVisible(needs_file)
-        self.browse.setVisible(needs_file)
-
-    def _kind_changed(self) -> None:
-        self._show_path()
-        self.changed.emit(self.value())
-
-    def _pick(self) -> None:
+    def file_dialog(self) -> tuple[str, str]:
         if self.kind.currentData() == "image":
             pattern = self.tr("Images") + " (*.png *.jpg *.jpeg *.bmp *.webp)"
         else:
             pattern = self.tr("Videos") + " (*.mp4 *.mov *.mkv *.webm *.avi)"
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("The show's picture"), str(Path.home()), pattern
-        )
-        if name:
-            self.path.setText(name)  # textChanged says it
+        return self.tr("The show's picture"), pattern
