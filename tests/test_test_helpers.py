@@ -10,7 +10,14 @@ import threading
 import time
 
 import pytest
-from helpers import REAL_PARTS, REPO_ROOT, REQUIRE_REAL_PARTS_ENV, require_program, wait_until
+from helpers import (
+    REAL_PARTS,
+    REPO_ROOT,
+    REQUIRE_REAL_PARTS_ENV,
+    english_words,
+    require_program,
+    wait_until,
+)
 
 
 def test_wait_until_returns_when_another_thread_sets_the_condition() -> None:
@@ -55,3 +62,17 @@ def test_setup_installs_every_real_part_for_the_tests() -> None:
     }
     assert {"ffmpeg", "ngircd"} <= packages  # the script was read
     assert [part for part in REAL_PARTS if part.lower() not in packages] == []
+
+
+def test_english_words_finds_what_is_left_untranslated_and_nothing_else() -> None:
+    """One checker for every Chinese window test: commands in 「」, addresses, paths, file and
+    product names, mnemonics and the names kept as they are do not count."""
+    text = (
+        "运行「sola-studio models install base」，见 https://example.org/a 或 ~/models/x，"
+        "打开 report.html，在 OBS Virtual Camera 中选择 TikTok LIVE(&N)，然后 Retry resumes"
+    )
+    assert english_words(text) == ["Retry", "resumes"]
+    assert english_words(text, names={"tiktok", "live", "retry"}) == ["resumes"]
+    assert english_words("下载 base 模型") == [] and english_words("下载 base 模型", names=()) == [
+        "base"
+    ]

@@ -5,12 +5,11 @@ a code or a key."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 pytest.importorskip("PySide6")
 
+from helpers import english_words
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -29,26 +28,6 @@ from sola_studio.ui.session import DEMO_INPUTS, load_sheet_for, session_factory
 from sola_studio.ui.settings_dialog import SettingsDialog
 from sola_studio.ui.window import MainWindow
 from sola_studio.ui.wizard import SetupWizard
-
-# Names, codes and keys that stay as they are in Chinese.
-KEEP = {
-    "tiktok", "live", "tiktoklive", "youtube", "twitch", "oauth", "json", "api", "ctrl", "obs",
-    "gpu", "cpu", "nvidia", "cuda", "ai", "v", "a", "s", "e", "r", "l", "x", "k", "ms", "px",
-    "yaml", "csv", "html", "srt", "sola", "studio", "http", "https", "comments", "google",
-    "cloud", "console", "desktop", "app", "auto", "id", "v4l2loopback", "macos", "linux",
-    "windows", "base", "english", "jsonl", "page", "down", "plan", "run", "file", "mp4",
-    "webcam", "url", "fps", "rtf", "int8", "tiny", "en",
-}  # fmt: skip
-
-
-# Product names as their makers write them, and mnemonics such as "(&N)".
-NAMES = re.compile(r"OBS Virtual Camera|YouTube Data API v3|1080p|T 恤|\(&\w\)|&")
-
-
-def english_words(text: str) -> list[str]:
-    text = NAMES.sub("", re.sub(r"\S+://\S+|\S+\.\w{2,4}\b", "", text))
-    words = re.findall(r"[A-Za-z][A-Za-z0-9]*", text)
-    return [w for w in words if w.lower() not in KEEP]
 
 
 def shown_texts(root: QWidget, skip: tuple[QWidget, ...] = ()) -> list[str]:

@@ -23,7 +23,7 @@ import pytest
 pytest.importorskip("PySide6")
 
 from chat_support import free_port
-from helpers import rescan_audio_devices
+from helpers import english_words, rescan_audio_devices, send_file
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QListWidget, QTreeWidget, QWidget
 
@@ -40,7 +40,6 @@ from sola_studio.ui.window import MainWindow
 from sola_studio.ui.wizard import DoctorPage, SetupWizard, run_doctor
 
 REPO = "Systran/faster-whisper-tiny"
-BLOCK = 32 * 1024
 
 
 @dataclass
@@ -89,24 +88,7 @@ def _handler(hub: Hub) -> type[BaseHTTPRequestHandler]:
                 hub.ranges.append(self.headers.get("Range"))
                 if hub.corrupt:
                     data = bytes([data[0] ^ 0xFF]) + data[1:]
-            start = 0
-            if rng := self.headers.get("Range"):
-                start = int(rng.removeprefix("bytes=").split("-")[0])
-                self.send_response(206)
-                self.send_header("Content-Range", f"bytes {start}-{len(data) - 1}/{len(data)}")
-            else:
-                self.send_response(200)
-            body = data[start:]
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            try:
-                for i in range(0, len(body), BLOCK):
-                    self.wfile.write(body[i : i + BLOCK])
-                    self.wfile.flush()
-                    if name == "model.bin" and hub.pace_s:
-                        time.sleep(hub.pace_s)  # the server's pace (a slow line), not a wait
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client cancelled
+            send_file(self, data, pace_s=hub.pace_s if name == "model.bin" else 0.0)
 
     return Handler
 
@@ -306,7 +288,8 @@ def test_translation_models_for_the_caption_languages_install_from_the_same_pane
 
 # -- the Chinese window: no English left ----------------------------------------------------
 
-# Names and codes that stay as they are: products, engines, models, units, file types.
+# Names and codes that stay as they are: products, engines, models, units, file types
+# (helpers.english_words leaves out commands, paths, addresses and file names).
 NAMES = {
     "sola", "studio", "python", "cpython", "linux", "pyside6", "cuda", "gpu", "cpu", "nvidia",
     "ctranslate2", "bergamot", "mit", "int8", "http", "https", "mb", "kb", "s", "min", "h",
@@ -317,13 +300,6 @@ NAMES = {
     "rtf", "ms", "ai", "v", "k", "opencv", "portaudio", "noto", "cublas", "cudnn",
     "macos", "windows",  # operating systems are named as they are
 }  # fmt: skip
-_CODE = re.compile(r"「[^」]*」|\S+://\S+|\S*/\S*|\S+\.\w{2,4}\b|\(&\w\)|&")
-
-
-def english_words(text: str) -> list[str]:
-    """Latin words outside commands (in 「」), paths, addresses, file and product names."""
-    words = re.findall(r"[A-Za-z][A-Za-z0-9_]*", _CODE.sub(" ", text))
-    return [w for w in words if w.lower() not in NAMES]
 
 
 def visible_texts(root: QWidget) -> list[str]:
@@ -381,7 +357,7 @@ def test_the_chinese_window_says_device_problems_machine_checks_and_model_errors
         assert window.controller.session is None
         assert "麦克风" in window.problem.text() or "摄像头" in window.problem.text()
         for text in visible_texts(window.problem):
-            if words := english_words(text):
+            if words := english_words(text, NAMES):
                 left[text] = words
         # the machine check of the setup: every line, fixes included
         page = DoctorPage()
@@ -391,7 +367,7 @@ def test_the_chinese_window_says_device_problems_machine_checks_and_model_errors
         for text in visible_texts(page):
             for name in mics:  # a device's name is the system's, as it names it
                 text = text.replace(name, "")
-            if words := english_words(text):
+            if words := english_words(text, NAMES):
                 left[text] = words
         # a failed install: offline, from Studio › Speech models…
         closed = f"http://127.0.0.1:{free_port()}"
@@ -416,13 +392,13 @@ def test_the_chinese_window_says_device_problems_machine_checks_and_model_errors
         qtbot.waitUntil(lambda: panel.online is False, timeout=5_000)
         assert row(panel, "tiny")[1] != "needs the internet"  # translated
         for text in visible_texts(dialog):
-            if words := english_words(text):
+            if words := english_words(text, NAMES):
                 left[text] = words
         assert dialog.translation is not None
         dialog.tabs.setCurrentWidget(dialog.translation)
         qtbot.waitUntil(lambda: dialog.translation.online is False, timeout=5_000)
         for text in visible_texts(dialog):
-            if words := english_words(text):
+            if words := english_words(text, NAMES):
                 left[text] = words
     finally:
         assert window.shutdown()
@@ -434,7 +410,7 @@ def test_every_message_of_the_catalog_has_its_fields_and_no_english():
     assert catalog is not None and len(catalog.templates) > 50
     for t in catalog.templates:
         filled = t.translated.format(**{f: "1" for f in re.findall(r"\{(\w+)\}", t.english)})
-        assert english_words(filled) == [], (t.id, filled)
+        assert english_words(filled, NAMES) == [], (t.id, filled)
     # a nested message and a device name inside a template are translated too
     text = catalog.translate(
         "no CUDA GPU found; speech recognition runs on cpu (int8, 2 CPU threads)"
@@ -464,7 +440,7 @@ def test_store_errors_and_the_status_line_are_chinese(qtbot, chinese, tmp_path):
     with pytest.raises(sqlite3.DatabaseError) as caught:
         sqlite3.connect(damaged).execute("SELECT * FROM sqlite_master").fetchall()
     shown = describe(classify(caught.value, damaged, "open"))
-    assert "已损坏" in shown and english_words(shown) == [], shown
+    assert "已损坏" in shown and english_words(shown, NAMES) == [], shown
     settings = Settings()
     window = MainWindow(settings, session_factory(), load_sheet_for(settings))
     qtbot.addWidget(window)
@@ -477,7 +453,7 @@ def test_store_errors_and_the_status_line_are_chinese(qtbot, chinese, tmp_path):
         window.on_error(ErrorEvent("asr", missing, 0.0))
         line = window.statusBar().currentMessage()
         assert line.startswith("语音识别：") or line.startswith("语音识别:"), line
-        assert english_words(line) == [], line
+        assert english_words(line, NAMES) == [], line
     finally:
         assert window.shutdown()
 
@@ -497,7 +473,7 @@ def test_the_core_texts_the_window_shows_match_their_templates():
         *LICENCES.values(),
     ]
     for text in texts:
-        assert english_words(catalog.translate(text)) == [], text
+        assert english_words(catalog.translate(text), NAMES) == [], text
 
 
 def test_settings_lists_the_speech_models_with_their_state_in_chinese(qtbot, chinese):
@@ -508,5 +484,5 @@ def test_settings_lists_the_speech_models_with_their_state_in_chinese(qtbot, chi
     combo = dialog.asr_model
     texts = [combo.itemText(i) for i in range(combo.count())]
     states = [t.split(" — ", 1)[1] for t in texts]
-    assert "未安装" in states and all(english_words(s) == [] for s in states), texts
+    assert "未安装" in states and all(english_words(s, NAMES) == [] for s in states), texts
     assert dialog.manage_models.text() == "安装或删除…"
