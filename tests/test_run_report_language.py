@@ -5,6 +5,7 @@ for an English seller. A real show: the JFK clip through tiny.en, as fast as it 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -35,8 +36,13 @@ def _show(tmp_path: Path, speech_dir: Path, language: str, *extra: str) -> str:
     return (out / "report.html").read_text(encoding="utf-8")
 
 
-def test_a_chinese_sellers_cli_report_is_in_chinese(tmp_path: Path, speech_dir: Path) -> None:
+def test_a_chinese_sellers_cli_report_is_in_chinese(
+    tmp_path: Path, speech_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     html = _show(tmp_path, speech_dir, "zh")
+    # the command that rebuilds it keeps the language
+    out = capsys.readouterr().out
+    assert re.search(r"sola-studio report \d+ --profile default --language zh_CN\n", out), out
     assert '<html lang="zh-CN">' in html
     assert "概览" in html and "At a glance" not in html  # report.glance
     assert "茶具专场 · Sola Studio 直播报告" in html  # report.page_title
@@ -45,10 +51,11 @@ def test_a_chinese_sellers_cli_report_is_in_chinese(tmp_path: Path, speech_dir: 
 
 @pytest.mark.parametrize("language", ["en", "pt"])
 def test_a_seller_without_a_report_catalog_gets_english(
-    tmp_path: Path, speech_dir: Path, language: str
+    tmp_path: Path, speech_dir: Path, language: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     html = _show(tmp_path, speech_dir, language)
     assert "At a glance" in html and "概览" not in html
+    assert "--language" not in capsys.readouterr().out
 
 
 def test_report_language_overrides_the_sheet(tmp_path: Path, speech_dir: Path) -> None:

@@ -319,8 +319,9 @@ def print_summary(live: LiveSession, console: Console, outcome: Outcome) -> None
         say("Written:")
         for what, path in outcome.files:
             say(f"  {what:<18} {path}")
+    language = f" --language {live.report_language}" if live.report_language != "en" else ""
     say(
         f"  {'database':<18} {outcome.database}",
         f"Rebuild the report any time: sola-studio report {outcome.session_id} "
-        f"--profile {live.options.profile}",
+        f"--profile {live.options.profile}{language}",
     )

@@ -600,13 +600,19 @@ class LiveSession:
             if thread.is_alive():
                 log.error("thread %s still running after the session stopped", thread.name)
 
+    @property
+    def report_language(self) -> str:
+        """The report's own words' language (``en``, ``zh_CN``): the seller's, as the window's
+        report is: ``--report-language``, else the sheet's seller_language where the report
+        has a catalog for it, else English."""
+        return normalize_report_language(
+            self.options.report_language or self._sheet.seller_language
+        )
+
     def _write_report(self) -> list[tuple[str, Path]]:
         assert self.session_id is not None
         report = build_report(self.store.db, self.session_id)
-        # the seller reads the report in their language, as the window's report is
-        language = normalize_report_language(
-            self.options.report_language or self._sheet.seller_language
-        )
+        language = self.report_language
         out = []
         for fmt in ("html", "json", "csv"):
             target = self.options.out / f"report.{fmt}"
