@@ -108,3 +108,45 @@ def test_a_country_code_alone_picks_that_market(desk: CommentDesk) -> None:
 def test_a_size_system_or_a_shouted_word_is_no_country_code(desk: CommentDesk, text: str) -> None:
     _, u = ask(desk, text)
     assert u.entities.country not in ("FR", "CH")
+
+
+@pytest.fixture()
+def rack_desk() -> CommentDesk:
+    desk = CommentDesk(load_sheet(BIKES), clock=ManualClock(), config=DeskConfig())
+    desk.pin("rack")  # sold in one size
+    return desk
+
+
+@pytest.mark.parametrize("text", ["サイズは？", "size?", "what size is the rack?"])
+def test_size_of_a_product_sold_in_one_size_is_its_dimensions(
+    rack_desk: CommentDesk, text: str
+) -> None:
+    draft, u = ask(rack_desk, text)
+    assert u.intent is Intent.MATERIAL and u.fields == ("spec:dimensions",), draft.text
+    assert "42 x 14" in draft.text, draft.text
+
+
+def test_stock_of_a_product_sold_in_one_size_is_still_stock(rack_desk: CommentDesk) -> None:
+    draft, u = ask(rack_desk, "is it in stock?")
+    assert u.intent is Intent.SIZE_STOCK and "42 x 14" not in draft.text, draft.text
+
+
+def test_sizes_of_a_product_sold_in_sizes_are_still_its_sizes(desk: CommentDesk) -> None:
+    draft, u = ask(desk, "which sizes do you have?")
+    assert u.intent is Intent.SIZE_STOCK, draft.text
+    assert "M" in draft.text and "L" in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("text", "row", "not_row"),
+    [
+        ("je fais 170 cm, quelle taille ?", "spec:frame_m", "spec:frame_l"),
+        ("I'm 186 cm tall, which size?", "spec:frame_l", "spec:frame_m"),
+    ],
+)
+def test_a_measurement_given_is_answered_from_the_nearest_row_of_the_chart(
+    desk: CommentDesk, text: str, row: str, not_row: str
+) -> None:
+    draft, u = ask(desk, text)
+    assert u.intent is Intent.MATERIAL and row in u.fields, draft.text
+    assert not_row not in u.fields[:1], draft.text

@@ -128,6 +128,20 @@ _LENGTH_WORDS = (
     "genislik uzunluk высота ширина длина 높이 너비 길이 크기 高さ 長さ 大きさ 多高 多宽 多长 尺寸 "
     "طول عرض ارتفاع lambai unchai लंबाई ऊंचाई tinggi lebar panjang"
 )
+# "Size" as a word, in the wizard's languages: for a product sold in one size it asks the
+# product's dimensions (the fields in a length unit), not which sizes are in stock ("収納サイズは？"
+# of a tent). Kept apart from MEASURE_WORDS: of a product sold in sizes it asks the sizes.
+_SIZE_WORDS = (
+    "size sizes dimension dimensions measurements tamanho tamanhos medidas dimensoes tamano "
+    "dimensiones taille groesse abmessungen masse taglia dimensioni misure ukuran olcusu "
+    "olculeri размер размеры サイズ 寸法 大小 사이즈 ขนาด साइज़ साइज مقاس"
+)
+SIZE_NAMES = frozenset(_SIZE_WORDS.split())
+_SIZE_INSIDE = frozenset(w for w in SIZE_NAMES if not w.isascii())
+# a measurement the viewer gives of themself or their things ("im 1.90m tall", "足長26.5cm",
+# "a 16 inch laptop"): a number with a unit
+# (a Latin letter may not follow: "26.5cmなんですが" gives one)
+_MEASUREMENT = re.compile(r"(\d+(?:[.,]\d+)?)\s?(cm|mm|m|kg|g|l|inch|in|\")(?![a-z])")
 MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(_MASS_WORDS.split(), _MASS),
     **dict.fromkeys(_LENGTH_WORDS.split(), _LENGTH),
@@ -324,6 +338,49 @@ class FieldIndex:
         if not asked or self.names_a_field(product_id, folded):
             return False
         return not any(w[:4] in known for w in asked)
+
+    def dimension_fields(self, product_id: str, folded: str, given: bool) -> frozenset[str]:
+        """The product's fields in the unit of the measure the question names: with ``given``,
+        the quantity of a number with its unit the viewer gives ("足長26.5cm": the fields in a
+        length unit, a size chart), else "size" by name (SIZE_NAMES: length). Empty when it
+        names none or no field holds one."""
+        units: set[str] = set()
+        if given:
+            for unit in (UNIT_NAMES.get(u, u) for _, u in _MEASUREMENT.findall(folded)):
+                # "1.90m" asks of the fields in cm too: the quantity, not the unit
+                units |= set(_MASS) if unit in _MASS else {*_LENGTH, "inch"}
+        else:
+            tokens = re.findall(r"[^\W\d_]+", folded)
+            if any(t in SIZE_NAMES for t in tokens) or any(w in folded for w in _SIZE_INSIDE):
+                units = set(_LENGTH)
+        with self._lock:
+            found = self._products.get(product_id)
+        if not units or found is None:
+            return frozenset()
+        return frozenset(k for k, words in found[2].items() if units & words)
+
+    def nearest(
+        self, sheet: ProductSheet, product_id: str, keys: Sequence[str], folded: str
+    ) -> list[str]:
+        """``keys`` ordered by how near a number of the field's value, in the unit the viewer
+        gave, is to theirs ("26.5cm" -> "Größe 42: Fußlänge 26.5 cm"); fields with no such
+        number keep their order after the others."""
+        given = [(float(n.replace(",", ".")), u) for n, u in _MEASUREMENT.findall(folded)]
+        product = sheet.product(product_id)
+        if not given or product is None:
+            return list(keys)
+        values = {
+            f.key: " ".join(f.value.values()) for f in spec_fields(product, sheet.seller_language)
+        }
+
+        def distance(key: str) -> float:
+            held = _MEASUREMENT.findall(fold(values.get(key, "")))
+            gaps = [
+                abs(float(n.replace(",", ".")) - g) for g, u in given for n, v in held if v == u
+            ]
+            return min(gaps, default=float("inf"))
+
+        return sorted(keys, key=distance)
 
     def measured(self, product_id: str, folded: str) -> bool:
         """True when the question names a quantity ("pesa", "높이") one of the product's

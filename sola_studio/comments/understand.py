@@ -38,7 +38,7 @@ from sola_studio.comments.lexicon import (
     strip_cues,
 )
 from sola_studio.comments.memory import Interaction
-from sola_studio.comments.retrieval import STOP_WORDS, FieldHit, FieldIndex
+from sola_studio.comments.retrieval import _MEASUREMENT, STOP_WORDS, FieldHit, FieldIndex
 from sola_studio.comments.steering import steering_kind
 from sola_studio.core.errors import SolaError
 from sola_studio.core.events import Comment
@@ -295,6 +295,7 @@ class Understander:
                 cue_less
                 or intents[0] in (Intent.MATERIAL, Intent.OTHER)
                 or self.field_index.names_a_field(entities.product_id or "", folded)
+                or (intents[0] is Intent.SIZE_STOCK and self._asks_dimensions(folded, entities))
                 or (
                     (
                         intents[0] is Intent.SHIPPING
@@ -343,6 +344,11 @@ class Understander:
         ):
             # "quanto pesa", "높이가 얼마예요": "how much" of a quantity a field holds a unit of
             spec = 0.85, tuple(f"{h.kind}:{h.key}" for h in field_hits if h.lexical)[:2]
+        elif spec is None and intents[:1] == [Intent.SIZE_STOCK] and field_hits:
+            spec = self._dimensions(folded, entities, field_hits)
+            fields_named = spec is not None  # the measure names the fields
+        if spec is not None and spec[1] and _MEASUREMENT.search(folded):
+            spec = spec[0], self._nearest(folded, entities, field_hits, spec[1])
         if spec is not None:
             intents, confidence, fields = [Intent.MATERIAL], spec[0], spec[1]
             if _unsure(field_hits) and not fields_named:
@@ -372,6 +378,9 @@ class Understander:
                 if intent in CUE_ONLY:
                     intent, confidence = Intent.OTHER, 0.3  # see CUE_ONLY
                 intents = [intent]
+                dims = self._dimensions(folded, entities, field_hits)
+                if intent is Intent.SIZE_STOCK and field_hits and dims is not None:
+                    intents, confidence, fields = [Intent.MATERIAL], dims[0], dims[1]
             else:
                 intents, confidence = [Intent.OTHER], 0.3
         if (
@@ -442,6 +451,50 @@ class Understander:
             return False
         asked = self.entities.products.strip(folded)
         return self.field_index.unheard(entities.product_id or "", asked, language)
+
+    def _asks_dimensions(self, folded: str, entities: Entities) -> frozenset[str]:
+        """The fields a stock cue's question asks the measure of: "size" of a product sold in
+        one size ("収納サイズは？" of a tent: its packed size), or, of a product sold in sizes, a
+        measurement the viewer gives in a unit its sizes are not labelled in ("足長26.5cm, 何サイ
+        ズ?" of shoes sold as 40-45: the size chart). Empty when a size or colour is named, or
+        no field holds the measure (cheap: no embedding)."""
+        if self.field_index is None or entities.size or entities.colour:
+            return frozenset()
+        product = self.sheet.product(entities.product_id or "") or self.sheet.pinned
+        sizes = [fold(v.size) for v in product.variants if v.size]
+        given = [u for _, u in _MEASUREMENT.findall(folded)]
+        if sizes and (not given or any(u in size for u in given for size in sizes)):
+            # "which size?" of shoes sold in sizes asks the sizes; "a 100cm one?" of shelves
+            # sold as 80 cm and 120 cm asks a size
+            return frozenset()
+        return self.field_index.dimension_fields(product.id, folded, given=bool(sizes))
+
+    def _dimensions(
+        self, folded: str, entities: Entities, hits: Sequence[FieldHit]
+    ) -> tuple[float, tuple[str, ...]] | None:
+        """``(confidence, fields)`` for a stock cue's question that asks a measure (see
+        ``_asks_dimensions``), the fields in retrieval's order, a given measurement's nearest
+        first."""
+        keys = self._asks_dimensions(folded, entities)
+        ranked = [h.key for h in hits if h.kind == "spec" and h.key in keys]
+        if _MEASUREMENT.search(folded) and self.field_index is not None:
+            pid = entities.product_id or self.sheet.pinned_id
+            ranked = self.field_index.nearest(self.sheet, pid, ranked, folded) if ranked else []
+        fields = tuple(f"spec:{k}" for k in ranked)[:2]
+        return (0.85, fields) if fields else None
+
+    def _nearest(
+        self, folded: str, entities: Entities, hits: Sequence[FieldHit], fields: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        """A measurement the viewer gives ("my foot is 27 cm"): among the fields the question
+        names, those holding the nearest number in that unit first (a size chart's row)."""
+        if self.field_index is None:
+            return fields
+        named = [
+            h.key for h in hits if h.kind == "spec" and (h.lexical or f"spec:{h.key}" in fields)
+        ]
+        ranked = self.field_index.nearest(self.sheet, entities.product_id or "", named, folded)
+        return tuple(f"spec:{k}" for k in ranked)[:2] or fields
 
     def _faq_hit(self, folded: str, entities: Entities) -> bool:
         product = self.sheet.product(entities.product_id or "") or self.sheet.pinned
