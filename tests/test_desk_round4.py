@@ -150,3 +150,42 @@ def test_a_measurement_given_is_answered_from_the_nearest_row_of_the_chart(
     draft, u = ask(desk, text)
     assert u.intent is Intent.MATERIAL and row in u.fields, draft.text
     assert not_row not in u.fields[:1], draft.text
+
+
+def ask_as(desk: CommentDesk, viewer: str, text: str) -> tuple[Draft, UnderstoodComment]:
+    assert isinstance(desk.clock, ManualClock)
+    desk.clock.advance(5)
+    n = next(_ids)
+    c = Comment(f"r{n}", "test", viewer, viewer, text, desk.clock.monotonic(), desk.clock.wall())
+    draft = desk.process(c)
+    u = desk.understood(c.id)
+    assert u is not None
+    return draft, u
+
+
+@pytest.mark.parametrize(
+    ("answer", "product", "price"),
+    [
+        ("the folding one", "folding_bike", "1190"),
+        ("le pliant", "folding_bike", "1190"),
+        ("the red one", "folding_bike", "1190"),
+        ("la ville", "city_bike", "890"),
+    ],
+)
+def test_the_answer_to_which_one_picks_among_the_products_asked_about(
+    rack_desk: CommentDesk, answer: str, product: str, price: str
+) -> None:
+    draft, u = ask_as(rack_desk, "chooser", "how much is the bike?")
+    assert FlagReason.WHICH_PRODUCT in draft.flags, draft.text
+    assert set(u.entities.candidates) == {"city_bike", "folding_bike"}
+    draft, u = ask_as(rack_desk, "chooser", answer)
+    assert u.entities.product_id == product, draft.text
+    assert u.intent is Intent.PRICE and price in draft.text.replace(",", ""), draft.text
+
+
+def test_a_word_both_products_share_picks_neither(rack_desk: CommentDesk) -> None:
+    ask_as(rack_desk, "undecided", "how much is the bike?")
+    draft, u = ask_as(rack_desk, "undecided", "the bike, yes")
+    assert u.entities.product_id not in ("city_bike", "folding_bike") or (
+        FlagReason.WHICH_PRODUCT in draft.flags
+    ), draft.text

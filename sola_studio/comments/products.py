@@ -73,6 +73,11 @@ REFER_BACK = (
 )
 
 
+# a word of a product's name that may tell it from another: letters (three at least, any
+# script) or a number ("26" of "26 cm")
+_NAME_WORD = re.compile(r"[^\W\d_]{3,}|\d+")
+
+
 @dataclass(frozen=True)
 class ProductGuess:
     """``product_id`` None when the comment names none (the caller uses the pinned one);
@@ -131,6 +136,24 @@ class ProductFinder:
                 cues = {_cue(colour), *(words.get(colour, ()))}
                 for c in cues:
                     self._colours.setdefault(c, set()).add(p.id)
+
+    def among(self, folded: str, candidates: Sequence[str]) -> str | None:
+        """The one of ``candidates`` the comment names by a word of its names, aliases or
+        colours that no other candidate has ("ferro" of "Frigideira de ferro fundido 26 cm"
+        beside "Frigideira antiaderente Leve"; "26" too); None when it names none or several."""
+        words: dict[str, set[str]] = {}
+        for pid in candidates:
+            p = self.sheet.product(pid)
+            if p is None:
+                continue
+            texts = [p.name, *p.names.values(), *p.aliases, *p.colours]
+            texts += [a for group in p.alias_names.values() for a in group]
+            for t in texts:
+                for w in _NAME_WORD.findall(fold(t)):
+                    words.setdefault(w, set()).add(pid)
+        said = set(_NAME_WORD.findall(folded))
+        picked = {next(iter(ids)) for w, ids in words.items() if len(ids) == 1 and w in said}
+        return next(iter(picked)) if len(picked) == 1 else None
 
     def strip(self, folded: str) -> str:
         """``folded`` without the products' names and type nouns (what is left is asked)."""

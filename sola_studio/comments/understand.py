@@ -256,6 +256,14 @@ class Understander:
                 follow_up_of = prev.comment_id
             if follow_up_of is not None:
                 entities = self.entities.resolve_variant(_merge(entities, prev.entities))
+            chosen = self._chosen(folded, intents, prev)
+            if chosen is not None:
+                # "a de ferro" after "which one do you mean: Frigideira Leve, Frigideira de
+                # ferro?": the answer to the draft's question, the question asked again
+                entities = self.entities.resolve_variant(
+                    replace(entities, product_id=chosen, product_implied=False, candidates=())
+                )
+                intents, confidence, follow_up_of = [prev.intent], 0.8, prev.comment_id
 
         asks = any(ch in text for ch in _QUESTION_MARKS)
         if ordered and not asks:
@@ -451,6 +459,17 @@ class Understander:
             return False
         asked = self.entities.products.strip(folded)
         return self.field_index.unheard(entities.product_id or "", asked, language)
+
+    def _chosen(self, folded: str, intents: list[Intent], prev: Interaction) -> str | None:
+        """The product a short reply picks among those the desk asked the viewer to choose
+        from, by a word of its names no other of them has ("a de ferro", "lale olan", "the
+        black one"); None when it picks none or asks something else."""
+        candidates = prev.entities.candidates
+        if len(candidates) < 2 or len(folded.split()) > 6:
+            return None
+        if intents and intents != [Intent.GREETING] and intents[0] is not prev.intent:
+            return None
+        return self.entities.products.among(folded, candidates)
 
     def _asks_dimensions(self, folded: str, entities: Entities) -> frozenset[str]:
         """The fields a stock cue's question asks the measure of: "size" of a product sold in
