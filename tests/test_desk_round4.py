@@ -189,3 +189,18 @@ def test_a_word_both_products_share_picks_neither(rack_desk: CommentDesk) -> Non
     assert u.entities.product_id not in ("city_bike", "folding_bike") or (
         FlagReason.WHICH_PRODUCT in draft.flags
     ), draft.text
+
+
+def test_a_product_named_in_a_field_does_not_pull_a_stock_question_to_it() -> None:
+    tea = load_sheet(Path(__file__).resolve().parent / "desk_calibration" / "tea.yaml")
+    desk = CommentDesk(tea, clock=ManualClock(), config=DeskConfig())
+    desk.pin("gaiwan")  # its one field is "Gaiwan lid: porcelain with a gold rim"
+    draft, u = ask(desk, "is the gaiwan still in stock?")
+    assert u.intent is Intent.SIZE_STOCK and "rim" not in draft.text, draft.text
+    draft, u = ask(desk, "is the gaiwan lid porcelain?")
+    assert u.intent is Intent.MATERIAL and "gold rim" in draft.text, draft.text
+
+
+def test_of_the_products_named_the_one_in_the_colour_asked_is_meant(desk: CommentDesk) -> None:
+    draft, u = ask(desk, "love the helmet! is the bike also in red?")
+    assert u.entities.product_id == "folding_bike", draft.text

@@ -166,25 +166,35 @@ class ProductFinder:
             hit = find_cues(folded, (cue,))
             if hit:
                 named.append((cue_position(folded, hit[0]), pid))
-        if named:
-            at, first = sorted(named)[0]
-            return ProductGuess(first, how="name", at=at)
         typed: set[str] = set()
         typed_at = len(folded)
         for cue, ids in self._types:
             if find_cues(folded, (cue,)):
                 typed |= ids
                 typed_at = min(typed_at, cue_position(folded, cue))
+        coloured: set[str] = set()
+        for cue, ids in self._colours.items():
+            if find_cues(folded, (cue,)):
+                coloured |= ids
+        if named:
+            at, first = sorted(named)[0]
+            mentioned = {pid for _, pid in named} | typed
+            held = mentioned & coloured
+            if len(mentioned) > 1 and len(held) == 1 and first not in held:
+                # "a panela azul ainda tem? quero levar junto com a faca": of the products
+                # named, the one that comes in the colour asked is asked about
+                return ProductGuess(next(iter(held)), how="colour", at=at)
+            return ProductGuess(first, how="name", at=at)
         if typed:
+            held = typed & coloured
+            if len(held) == 1:
+                # "is the bike also in red?": of the bikes, the one that comes in red
+                return ProductGuess(next(iter(held)), how="type+colour", at=typed_at)
             return replace(self._among(typed, pinned, shown, back, "type"), at=typed_at)
         if back:
             earlier = [pid for pid in shown if pid != pinned]
             if earlier:
                 return ProductGuess(earlier[0], how="back")
-        coloured: set[str] = set()
-        for cue, ids in self._colours.items():
-            if find_cues(folded, (cue,)):
-                coloured |= ids
         if coloured and pinned not in coloured:
             return self._among(coloured, pinned, shown, back, "colour")
         return ProductGuess(None)

@@ -227,6 +227,9 @@ class FieldIndex:
         self._names: frozenset[str] = frozenset()
         self._products: dict[str, tuple[list[_Entry], Any, dict[str, frozenset[str]]]] = {}
         self._vocab: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        # per product, per field: the words of the products' names its texts hold, whole
+        # ("gaiwan" of "Gaiwan lid: porcelain"; "esmalte" is no "esmaltado")
+        self._echo: dict[str, dict[str, frozenset[str]]] = {}
 
     def index(self, sheet: ProductSheet) -> None:
         """Index every product of ``sheet`` (texts already embedded are not embedded again)."""
@@ -280,12 +283,21 @@ class FieldIndex:
             for p in sheet.products
             for t in (p.name, *p.aliases, *p.names.values(), *p.type_names.values())
         ] + [a for p in sheet.products for v in p.alias_names.values() for a in v]
+        name_words = frozenset(w[:5] for t in names for w in _WORD.findall(fold(t)))
+        whole_names = frozenset(w for t in names for w in _WORD.findall(fold(t)))
+        echo: dict[str, dict[str, frozenset[str]]] = {}
+        for pid, plan in plans.items():
+            held: dict[str, set[str]] = {}
+            for key, _, text in plan:
+                held.setdefault(key, set()).update(_WORD.findall(fold(text)))
+            echo[pid] = {key: whole_names & frozenset(ws) for key, ws in held.items()}
         with self._lock:
             self._products = products
             self._vocab = vocab
+            self._echo = echo
             # a product's own name names no field ("hilal kolye ne kadar" is no question about
             # the field "Hilal boyu"): its words are left out of the lexical match
-            self._names = frozenset(w[:5] for t in names for w in _WORD.findall(fold(t)))
+            self._names = name_words
 
     def rank(self, product_id: str, query: Any, folded: str) -> list[FieldHit]:
         """The product's fields, best first, for a question embedded as ``query``."""
@@ -321,6 +333,14 @@ class FieldIndex:
             return False
         words = _words(folded) - self._names
         return any(words & lex for lex in found[2].values())
+
+    def echoes_name(self, product_id: str, key: str, folded: str) -> bool:
+        """True when the field's texts hold a word of a product's name the question holds too
+        ("is the gaiwan still in stock?" and the field "Gaiwan lid"): E5 finds them alike for
+        the name, not for what is asked."""
+        with self._lock:
+            held = self._echo.get(product_id, {}).get(key, frozenset())
+        return bool(held) and any(w in held for w in _WORD.findall(folded))
 
     def unheard(self, product_id: str, folded: str, language: str) -> bool:
         """True when the sheet says nothing of what the question asks: the question is in a

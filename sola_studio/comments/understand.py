@@ -355,6 +355,13 @@ class Understander:
         elif spec is None and intents[:1] == [Intent.SIZE_STOCK] and field_hits:
             spec = self._dimensions(folded, entities, field_hits)
             fields_named = spec is not None  # the measure names the fields
+        if (
+            spec is not None
+            and cue_intents[:1] == (Intent.SIZE_STOCK,)
+            and not fields_named
+            and self._echoes_name(entities, spec[1], folded)
+        ):
+            spec = None  # "is the gaiwan still in stock?" is no question about "Gaiwan lid"
         if spec is not None and spec[1] and _MEASUREMENT.search(folded):
             spec = spec[0], self._nearest(folded, entities, field_hits, spec[1])
         if spec is not None:
@@ -459,6 +466,14 @@ class Understander:
             return False
         asked = self.entities.products.strip(folded)
         return self.field_index.unheard(entities.product_id or "", asked, language)
+
+    def _echoes_name(self, entities: Entities, fields: tuple[str, ...], folded: str) -> bool:
+        """The best field's texts hold a product's name the question holds too (see
+        ``FieldIndex.echoes_name``)."""
+        if self.field_index is None or not fields:
+            return False
+        key = fields[0].partition(":")[2]
+        return self.field_index.echoes_name(entities.product_id or "", key, folded)
 
     def _chosen(self, folded: str, intents: list[Intent], prev: Interaction) -> str | None:
         """The product a short reply picks among those the desk asked the viewer to choose
