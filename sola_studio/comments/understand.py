@@ -186,6 +186,7 @@ class Understander:
             self.entities.find(folded, text)
             find_cues(folded, STEERING_CUES)
             find_cues(folded, CURRENCY_WORDS)
+            city_country(folded, text)  # reads the city table (~0.2 s) now, not mid-show
 
     def set_sheet(self, sheet: ProductSheet) -> None:
         self.sheet = sheet
