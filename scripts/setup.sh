@@ -14,8 +14,8 @@ apt_packages=(
 )
 if [ "$purpose" = "test" ]; then
   # a real PulseAudio virtual microphone, a real IRC server, a real browser for overlay/report
-  # tests, SQLite's own program for the store's .recover
-  apt_packages+=(pulseaudio pulseaudio-utils ngircd chromium sox espeak-ng sqlite3)
+  # tests, SQLite's own program for the store's .recover, curl for the endpoint's documented example
+  apt_packages+=(pulseaudio pulseaudio-utils ngircd chromium sox espeak-ng sqlite3 curl)
 fi
 
 missing=()

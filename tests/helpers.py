@@ -58,6 +58,8 @@ REAL_PARTS: dict[str, tuple[str, ...]] = {
     "ffmpeg": ("ffmpeg",),
     # the store's repair tries SQLite's own .recover first (doctor --repair-store)
     "sqlite3": ("sqlite3",),
+    # the local comment endpoint's documented example (docs) is a curl command
+    "curl": ("curl",),
 }
 
 

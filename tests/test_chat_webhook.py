@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 import http.client
 import json
-import shutil
 import socket
 import subprocess
 import threading
@@ -17,6 +16,7 @@ from collections.abc import Iterator
 
 import pytest
 from chat_support import Collected, listening_addresses
+from helpers import require_program
 
 from sola_studio.chat.webhook import WebhookLimits, WebhookSource
 from sola_studio.core.events import Comment
@@ -70,15 +70,15 @@ def test_a_posted_comment_reaches_the_desk_with_its_platform(hook) -> None:
     assert post(source.url, again)[1] == {"accepted": 0, "duplicates": 1}
 
 
-@pytest.mark.skipif(shutil.which("curl") is None, reason="curl not installed")
 def test_the_documented_curl_example_works() -> None:
+    curl = require_program("curl", why="the endpoint's documented example is a curl command")
     got: Collected[Comment] = Collected()
     source = WebhookSource(port=0, secret="s3cret")
     source.start(got)
     try:
         out = subprocess.run(
             [
-                "curl",
+                curl,
                 "-sS",
                 "-X",
                 "POST",
