@@ -204,3 +204,17 @@ def test_a_product_named_in_a_field_does_not_pull_a_stock_question_to_it() -> No
 def test_of_the_products_named_the_one_in_the_colour_asked_is_meant(desk: CommentDesk) -> None:
     draft, u = ask(desk, "love the helmet! is the bike also in red?")
     assert u.entities.product_id == "folding_bike", draft.text
+
+
+def test_a_product_named_after_a_city_names_no_country(tmp_path: Path) -> None:
+    text = BIKES.read_text(encoding="utf-8").replace(
+        "name: {fr: Porte-bagages arrière, en: Rear rack}",
+        "name: {fr: Porte-bagages Montréal, en: Montreal rack}",
+    )
+    sheet = tmp_path / "bikes.yaml"
+    sheet.write_text(text, encoding="utf-8")
+    desk = CommentDesk(load_sheet(sheet), clock=ManualClock(), config=DeskConfig())
+    draft, u = ask(desk, "can you ship the Montreal rack?")
+    assert u.intent is Intent.SHIPPING and u.entities.country != "CA", draft.text
+    draft, u = ask(desk, "can you ship the Montreal rack to Montreal?")
+    assert u.entities.country == "CA", draft.text

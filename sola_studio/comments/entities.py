@@ -281,7 +281,8 @@ def city_country(folded: str, raw: str) -> str | None:
     if not names:
         return None
     words = re.findall(r"[^\W\d_]+", folded)
-    raw_words = re.findall(r"[^\W\d_]+", raw)
+    # words written with a capital, the first of the comment aside
+    capitals = {fold(w) for w in re.findall(r"[^\W\d_]+", raw)[1:] if w[:1].isupper()}
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
             name = " ".join(words[i : i + n])
@@ -290,10 +291,8 @@ def city_country(folded: str, raw: str) -> str | None:
                 code = stems.get(name[:-1]) or stems.get(name)
             if code is None:
                 continue
-            if n == 1 and name.isascii() and len(name) < _SHORT_CITY:
-                capital = i < len(raw_words) and raw_words[i][:1].isupper()
-                if i == 0 or not capital:
-                    continue
+            if n == 1 and name.isascii() and len(name) < _SHORT_CITY and name not in capitals:
+                continue
             return code
     if _UNSPACED.search(folded):
         for name, code in unspaced:

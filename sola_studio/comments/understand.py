@@ -219,8 +219,10 @@ class Understander:
             ctx.previous is not None and ctx.previous.intent is Intent.SHIPPING
         )
         if shipping and entities.country is None:
-            # "frete pra Recife?": a large city names its country (entities.city_country)
-            entities = replace(entities, country=city_country(folded, text))
+            # "frete pra Recife?": a large city names its country (entities.city_country); a
+            # product's own name is no city ("ship the Paris tote to me?")
+            unnamed = self.entities.products.strip(folded)
+            entities = replace(entities, country=city_country(unnamed, text))
         ordered = bool(
             find_cues(folded, STEERING_CUES)
             or _MARKUP.search(comment.text)
