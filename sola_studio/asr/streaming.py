@@ -78,7 +78,7 @@ from sola_studio.asr.vad import SpeechGate, Utterance
 from sola_studio.asr.words import ABBREVIATIONS as ABBREVIATIONS
 from sola_studio.asr.words import CLAUSE_END as CLAUSE_END
 from sola_studio.asr.words import SENTENCE_END as SENTENCE_END
-from sola_studio.asr.words import _agreed_prefix, _ends_with, _text_of
+from sola_studio.asr.words import _agreed_prefix, _ends_with, _text_of, prompt_tail
 from sola_studio.asr.words import repeated_head as repeated_head
 from sola_studio.core.channels import _End
 from sola_studio.core.clock import monotonic
@@ -377,7 +377,7 @@ class UtteranceStreamer:
     def _prompt(self) -> str | None:
         said = ""
         if self.options.prompt_chars and self._committed_text:
-            said = " ".join(self._committed_text)[-self.options.prompt_chars :]
+            said = prompt_tail(self._committed_text, self.options.prompt_chars)
         return " ".join(p for p in (self._vocabulary, said) if p) or None
 
     def _decode(self, audio: np.ndarray, beam: int, words: bool) -> Decoded:
