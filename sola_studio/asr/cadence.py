@@ -27,8 +27,25 @@ replay in simulated time repeats exactly).
 from __future__ import annotations
 
 import collections
+from dataclasses import dataclass
 
+from sola_studio.asr.engine import Decoded
 from sola_studio.asr.options import StreamingOptions
+
+
+@dataclass(frozen=True)
+class Speculated:
+    """A commit pass run before the gate ended its utterance (issue 16): its audio span (stream
+    seconds), the prompt it was given, and what it decoded. The commit uses it only if its own
+    pass would be the same one: same span and prompt."""
+
+    a: float
+    b: float
+    prompt: str | None
+    decoded: Decoded
+
+    def fits(self, a: float, b: float, prompt: str | None) -> bool:
+        return abs(self.a - a) < 1e-6 and abs(self.b - b) < 1e-6 and self.prompt == prompt
 
 
 class PartialCadence:

@@ -36,7 +36,16 @@ class StreamingOptions:
     while commits come within ``max_commit_lag_s`` of the speech end they follow.
     ``skip_partial_silence_s``: no partial starts once the utterance has
     been silent this long (its commit is due within the gate's silence wait, and a partial
-    started then would delay it by a whole pass).
+    started then would delay it by a whole pass). ``skip_partial_falling``: nor while the VAD's
+    latest probability is under the gate's start threshold (falling towards the end of speech).
+
+    ``commit_pad_s``: audio after an utterance's last speech its commit pass hears (``None``: the
+    gate's ``pad_s``, which also pads the start). ``speculate_after_s`` (``None``: off): once an
+    utterance of at least the gate's ``short_speech_s`` has been silent this long and its commit
+    pass's audio is all there, that pass runs before the gate ends the utterance; if the gate does
+    end it, the commit uses the result (the same audio, prompt and options, so the same text), and
+    if speech resumes it is thrown away (:class:`~sola_studio.asr.cadence.Speculated`). It only
+    gains where ``speculate_after_s`` and ``commit_pad_s`` are under the gate's ``min_silence_s``.
 
     ``agree_after_s`` (``None``: off), ``tail_guard_s``, ``max_segment_s``, ``hard_max_s``:
     LocalAgreement commits inside long speech, the policy before the gate split long speech at
@@ -109,6 +118,9 @@ class StreamingOptions:
     window_pad_s: float | None = 2.0
     window_min_s: float = 10.0
     skip_partial_silence_s: float = 0.1
+    skip_partial_falling: bool = False
+    commit_pad_s: float | None = None
+    speculate_after_s: float | None = None
     disjoint_commits: bool = True
     commit_tail_s: float = 0.2
     hold_short_s: float | None = 1.0

@@ -60,7 +60,7 @@ from typing import Protocol
 
 import numpy as np
 
-from sola_studio.asr.cadence import PartialCadence
+from sola_studio.asr.cadence import PartialCadence, Speculated
 from sola_studio.asr.engine import WHISPER_WINDOW_S, AsrEngine, Decoded, DecodeOptions
 from sola_studio.asr.guards import (
     collapse_fast_runs,
@@ -238,6 +238,7 @@ class UtteranceStreamer:
         self._tail: tuple[Word, ...] = ()  # the last few committed words (absolute times)
         self._held: Utterance | None = None  # a short utterance merged into the one under way
         self._cut_in_speech = False  # the last commit ended at a cut with no breath at it
+        self._spec: Speculated | None = None  # a commit pass run before its utterance ended
         self.max_buffer_seconds = 0.0
         self.passes = 0
         self.compute_s = 0.0  # seconds spent decoding (for the real-time factor)
@@ -266,13 +267,15 @@ class UtteranceStreamer:
     def ready(self) -> bool:
         if self._finals:
             return self._next_final() is not None
-        return self._partial_due()
+        return self._speculation_due() or self._partial_due()
 
     def process(self) -> list[AsrUpdate]:
         if self._finals:
             if self._next_final() is not None:
                 return self._commit_utterance(self._finals.pop(0))
             return []
+        if self._speculation_due():
+            return self._speculate()
         if self._partial_due():
             return self._partial_pass()
         return []
@@ -338,8 +341,32 @@ class UtteranceStreamer:
         """Where the audio of an utterance's commit pass ends: ``pad_s`` after its last speech,
         or where the gate split long speech (in the breath it was split at)."""
         assert utt.end is not None
-        end = utt.end + self.options.gate.pad_s
+        o = self.options
+        end = utt.end + (o.gate.pad_s if o.commit_pad_s is None else o.commit_pad_s)
         return end if utt.cut_at is None else min(end, utt.cut_at)
+
+    def _speculation_due(self) -> bool:
+        o, g = self.options, self._gate
+        utt = g.current
+        if o.speculate_after_s is None or utt is None or g.trailing_silence_s < o.speculate_after_s:
+            return False
+        if utt.speech_s < o.gate.short_speech_s:
+            return False  # the gate waits longer after a short one (``short_silence_s``)
+        end = self._commit_end(dataclasses.replace(utt, end=g.last_speech_end))
+        spec = self._spec
+        return self._buf.end >= end - 1e-6 and (spec is None or abs(spec.b - end) > 1e-6)
+
+    def _speculate(self) -> list[AsrUpdate]:
+        """Run the commit pass of the utterance now pausing (kept for its commit, if it comes)."""
+        utt = self._gate.current
+        assert utt is not None
+        a = self._span_start(utt.start)
+        b = self._commit_end(dataclasses.replace(utt, end=self._gate.last_speech_end))
+        prompt = self._prompt()
+        self._spec = Speculated(
+            a, b, prompt, self._decode(self._buf.slice(a, b), self.options.final_beam, True)
+        )
+        return []
 
     def _final_due(self) -> bool:
         """The next utterance's commit pass can run: all of its audio has arrived (the gate ends
@@ -365,6 +392,8 @@ class UtteranceStreamer:
             # The speaker paused: the commit pass is likely due within the silence wait, and a
             # partial started now would delay it by a whole pass.
             return False
+        if o.skip_partial_falling and self._gate.last_prob < o.gate.threshold:
+            return False  # speech fading (issue 16): a pause may be starting
         span = self._buf.end - self._span_start(utt.start)
         step = self.cadence.step(self._pass_cost)
         return span >= 0.5 and self._buf.end - self._last_pass_end >= step
@@ -501,7 +530,11 @@ class UtteranceStreamer:
             b = max(utt.end, min(b, nxt - 0.05))
         out: list[AsrUpdate] = []
         if b - a >= 0.1:
-            decoded = self._decode(self._buf.slice(a, b), self.options.final_beam, True)
+            spec, self._spec = self._spec, None
+            if spec is not None and spec.fits(a, b, self._prompt()):
+                decoded = dataclasses.replace(spec.decoded, seconds=0.0)  # paid when it ran
+            else:
+                decoded = self._decode(self._buf.slice(a, b), self.options.final_beam, True)
             words = self._clean(decoded, a, utt.speech_s)
             if utt.rescued and not self._sure(decoded):
                 log.debug(
