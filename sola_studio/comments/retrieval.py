@@ -142,6 +142,25 @@ _SIZE_INSIDE = frozenset(w for w in SIZE_NAMES if not w.isascii())
 # "a 16 inch laptop"): a number with a unit
 # (a Latin letter may not follow: "26.5cmなんですが" gives one)
 _MEASUREMENT = re.compile(r"(\d+(?:[.,]\d+)?)\s?(cm|mm|m|kg|g|l|inch|in|\")(?![a-z])")
+# a measurement's unit -> (its quantity, how many of the quantity's base unit): "1.90m" is
+# nearer "215 cm" than "5000 mm" (a tent's inner length, not its water column)
+_BASE_UNIT: dict[str, tuple[str, float]] = {
+    "mm": ("length", 1.0),
+    "cm": ("length", 10.0),
+    "m": ("length", 1000.0),
+    "inch": ("length", 25.4),
+    "in": ("length", 25.4),
+    '"': ("length", 25.4),
+    "g": ("mass", 1.0),
+    "kg": ("mass", 1000.0),
+}
+
+
+def _in_base(number: float, unit: str) -> float:
+    """``number`` of ``unit`` in its quantity's base unit (mm, g); other units as they are."""
+    return number * _BASE_UNIT.get(unit, ("", 1.0))[1]
+
+
 MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(_MASS_WORDS.split(), _MASS),
     **dict.fromkeys(_LENGTH_WORDS.split(), _LENGTH),
@@ -396,7 +415,10 @@ class FieldIndex:
         def distance(key: str) -> float:
             held = _MEASUREMENT.findall(fold(values.get(key, "")))
             gaps = [
-                abs(float(n.replace(",", ".")) - g) for g, u in given for n, v in held if v == u
+                abs(_in_base(float(n.replace(",", ".")), v) - _in_base(g, u))
+                for g, u in given
+                for n, v in held
+                if v == u or _BASE_UNIT.get(v, (v, 0))[0] == _BASE_UNIT.get(u, (u, 1))[0]
             ]
             return min(gaps, default=float("inf"))
 

@@ -409,6 +409,15 @@ class Understander:
             # "how much is shipping?" asks the cost of the shipping, not of the product
             intents.remove(Intent.PRICE)
         if (
+            intents[:1] == [Intent.RETURNS]
+            and Intent.SHIPPING in intents
+            and entities.country is None
+        ):
+            # "how long is the warranty?", "combien de temps dure la garantie ?", "who pays
+            # the return shipping?": a duration or a shipping word beside a returns word asks
+            # about the return or the warranty, not where to send the product
+            intents.remove(Intent.SHIPPING)
+        if (
             len(intents) > 1
             and intents[0] is not Intent.SIZE_STOCK
             and Intent.SIZE_STOCK in intents
@@ -493,8 +502,10 @@ class Understander:
         """The fields a stock cue's question asks the measure of: "size" of a product sold in
         one size ("収納サイズは？" of a tent: its packed size), or, of a product sold in sizes, a
         measurement the viewer gives in a unit its sizes are not labelled in ("足長26.5cm, 何サイ
-        ズ?" of shoes sold as 40-45: the size chart). Empty when a size or colour is named, or
-        no field holds the measure (cheap: no embedding)."""
+        ズ?" of shoes sold as 40-45: the size chart), or of a product sold in one size, a
+        measurement the viewer gives ("can I fit in it, im 1.90m tall" of a tent: its lengths,
+        the nearest first). Empty when a size or colour is named, or no field holds the measure
+        (cheap: no embedding)."""
         if self.field_index is None or entities.size or entities.colour:
             return frozenset()
         product = self.sheet.product(entities.product_id or "") or self.sheet.pinned
@@ -504,7 +515,7 @@ class Understander:
             # "which size?" of shoes sold in sizes asks the sizes; "a 100cm one?" of shelves
             # sold as 80 cm and 120 cm asks a size
             return frozenset()
-        return self.field_index.dimension_fields(product.id, folded, given=bool(sizes))
+        return self.field_index.dimension_fields(product.id, folded, given=bool(given))
 
     def _dimensions(
         self, folded: str, entities: Entities, hits: Sequence[FieldHit]

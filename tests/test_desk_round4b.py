@@ -1,0 +1,103 @@
+"""Issue 15, fourth round, second part: mechanisms meant to hold on a sheet nobody has seen,
+tested on a sheet of a trade no set has (``tests/desk_calibration/sleep.yaml``: sleeping bags,
+a German seller, one-size products) with lines written for these tests."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from sola_studio.catalog import load_sheet
+from sola_studio.comments.desk import CommentDesk, DeskConfig
+from sola_studio.comments.events import Draft, Intent, UnderstoodComment
+from sola_studio.core.clock import ManualClock
+from sola_studio.core.events import Comment
+
+SLEEP = Path(__file__).resolve().parent / "desk_calibration" / "sleep.yaml"
+_ids = itertools.count()
+
+
+@pytest.fixture(scope="module")
+def desk() -> CommentDesk:
+    return CommentDesk(load_sheet(SLEEP), clock=ManualClock(), config=DeskConfig())
+
+
+def ask(desk: CommentDesk, text: str, pin: str = "bag") -> tuple[Draft, UnderstoodComment]:
+    assert isinstance(desk.clock, ManualClock)
+    if desk.sheet.pinned_id != pin:
+        desk.pin(pin)
+    desk.clock.advance(5)
+    n = next(_ids)
+    c = Comment(f"s{n}", "test", f"v{n}", "v", text, desk.clock.monotonic(), desk.clock.wall())
+    draft = desk.process(c)
+    u = desk.understood(c.id)
+    assert u is not None
+    return draft, u
+
+
+@pytest.mark.parametrize("text", ["wie viele noch in grün?", "wieviele habt ihr noch in blau?"])
+def test_how_many_is_a_stock_count_not_a_price(desk: CommentDesk, text: str) -> None:
+    # "wie viel" (how much) is a price cue; "wie viele" (how many) counts what is left
+    draft, u = ask(desk, text)
+    assert u.intent is Intent.SIZE_STOCK, u.intents
+    assert "249" not in draft.text, draft.text
+    assert any(n in draft.text for n in ("2", "8")), draft.text
+
+
+def test_how_much_is_still_a_price(desk: CommentDesk) -> None:
+    draft, u = ask(desk, "wie viel kostet der Schlafsack?")
+    assert u.intent is Intent.PRICE
+    assert "249" in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["is it ok for left handed people?", "does the left-handed zip open from inside?"],
+)
+def test_left_before_a_noun_is_no_stock_question(desk: CommentDesk, text: str) -> None:
+    _, u = ask(desk, text)
+    assert u.intent is not Intent.SIZE_STOCK, u.intents
+
+
+@pytest.mark.parametrize(
+    "text", ["how many left?", "any green left in stock?", "how many green ones left?"]
+)
+def test_left_as_what_remains_is_still_stock(desk: CommentDesk, text: str) -> None:
+    _, u = ask(desk, text)
+    assert u.intent is Intent.SIZE_STOCK, u.intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how long is the warranty?",
+        "combien de temps dure la garantie ?",
+        "wie lange Garantie gibt es auf den Schlafsack?",
+    ],
+)
+def test_a_warranty_question_is_not_asked_where_to_ship(desk: CommentDesk, text: str) -> None:
+    draft, u = ask(desk, text)
+    assert u.intent is Intent.RETURNS, u.intents
+    assert Intent.SHIPPING not in u.intents, u.intents
+    assert "3" in draft.text, draft.text  # the 3-year warranty
+    assert "19" not in draft.text, draft.text  # no shipping rule
+
+
+def test_a_shipping_question_naming_a_country_beside_returns_keeps_both(desk: CommentDesk) -> None:
+    _, u = ask(desk, "free returns? and how long to ship to Austria?")
+    assert Intent.RETURNS in u.intents and Intent.SHIPPING in u.intents, u.intents
+
+
+@pytest.mark.parametrize(
+    "text", ["can I fit in it, im 1.90m tall", "will i fit? i'm 1,92m", "im 188cm, fits?"]
+)
+def test_a_height_given_of_a_one_size_product_gets_its_nearest_length(
+    desk: CommentDesk, text: str
+) -> None:
+    # 1.90 m is nearest "up to 195 cm", not the 1500 mm water column nor the packed 38 cm
+    draft, u = ask(desk, text)
+    assert u.intent is Intent.MATERIAL, u.intents
+    assert u.fields[:1] == ("spec:fits",), u.fields
+    assert "195" in draft.text, draft.text
