@@ -22,8 +22,12 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sola_studio.core.events import Word
+
+if TYPE_CHECKING:
+    from sola_studio.asr.engine import Decoded
 
 # Normalised texts Whisper produces on non-speech, from the whisper/faster-whisper issue trackers
 # and from what base/tiny.en produced on our generated noise and silence files.
@@ -108,13 +112,16 @@ class GuardOptions:
     ``max_repeats``: an n-gram repeated back to back more often than this is cut to one; a phrase
     of ``phrase_words`` words or more said twice back to back is cut to one already (Whisper says
     a whole sentence twice, "And so my fellow Americans. And so my fellow Americans.", seen with
-    tiny.en on JFK; people repeat a word, "very very", far more often than a four-word phrase)."""
+    tiny.en on JFK; people repeat a word, "very very", far more often than a four-word phrase).
+    ``echo_speech_s``: an unsure decode of a burst with less speech than this that only says the
+    last committed word again is dropped (:func:`is_prompt_echo`; 0: never)."""
 
     max_compression_ratio: float = 2.4
     unsure_logprob: float = -0.6
     unsure_no_speech: float = 0.3
     max_repeats: int = 2
     phrase_words: int = 4
+    echo_speech_s: float = 0.5
 
 
 def is_silence_hallucination(
@@ -128,6 +135,27 @@ def is_silence_hallucination(
         avg_logprob < options.unsure_logprob
         or no_speech_prob > options.unsure_no_speech
         or speech_s < 0.6
+    )
+
+
+def is_prompt_echo(
+    decoded: Decoded, said: Sequence[Word], speech_s: float, options: GuardOptions
+) -> bool:
+    """True for a decode of a short burst (under ``echo_speech_s`` of speech) that says nothing
+    but the last committed word (``said[-1]``) and was decoded without confidence (the
+    thresholds of :func:`is_silence_hallucination`). Prompted with the committed text, Whisper
+    reads a breath or a click after a word as that word again: a lone 0.32 s sound after "here's
+    some more word word word word word" came out "word word word word" (no-speech 0.46, logprob
+    -0.62), and the stream wrote "word" once more than the speaker said it (issue 17). A word
+    really said again is decoded with confidence, or has more speech than a breath."""
+    if speech_s >= options.echo_speech_s or not decoded.words or not said:
+        return False
+    last = normalise(said[-1].text)
+    if not last or any(normalise(w.text) != last for w in decoded.words):
+        return False
+    return (
+        decoded.avg_logprob < options.unsure_logprob
+        or decoded.no_speech_prob > options.unsure_no_speech
     )
 
 

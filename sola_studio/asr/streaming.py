@@ -68,6 +68,7 @@ from sola_studio.asr.guards import (
     collapse_text_repetitions,
     drop_mismatch_phrases,
     drop_mismatch_text,
+    is_prompt_echo,
     is_silence_hallucination,
 )
 
@@ -490,6 +491,8 @@ class UtteranceStreamer:
             decoded.text, decoded.avg_logprob, decoded.no_speech_prob, speech_s, o
         ):
             log.debug("dropped silence hallucination %r", decoded.text)
+            return ()
+        if is_prompt_echo(decoded, self._tail, speech_s, o):
             return ()
         words = collapse_repetitions(
             decoded.words, self._max_repeats(decoded.compression_ratio, speech_s), o.phrase_words
