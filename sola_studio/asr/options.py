@@ -46,6 +46,9 @@ class StreamingOptions:
     end it, the commit uses the result (the same audio, prompt and options, so the same text), and
     if speech resumes it is thrown away (:class:`~sola_studio.asr.cadence.Speculated`). It only
     gains where ``speculate_after_s`` and ``commit_pad_s`` are under the gate's ``min_silence_s``.
+    Measured on ``bench streaming --sets dev,old`` (docs/captions.md, "Third round"): both at
+    0.25 s, commit p50 1.20 -> 1.09 s but p95 1.88 -> 2.13 s and the French talk one error more
+    (the shorter tail's); neither this nor ``skip_partial_falling`` is on by default.
 
     ``agree_after_s`` (``None``: off), ``tail_guard_s``, ``max_segment_s``, ``hard_max_s``:
     LocalAgreement commits inside long speech, the policy before the gate split long speech at
