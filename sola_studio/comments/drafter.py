@@ -333,7 +333,7 @@ class ReplyDrafter:
                     )
                 plan = pay.instalments
                 if plan is not None:
-                    out.append(Statement(_instalments(plan), self._fact(f"instalments:{p.id}")))
+                    out.append(Statement(tpl.instalments(plan), self._fact(f"instalments:{p.id}")))
         elif intent is Intent.RETURNS:
             warranty_first = bool(find_cues(folded, _WARRANTY_CUES))
             parts: list[Statement] = []
@@ -568,6 +568,7 @@ class ReplyDrafter:
         """The fields retrieval found (``spec:width``, ``faq:wash``), said from the sheet."""
         out: list[Statement] = []
         by_key = {f.key: f for f in spec_fields(p, self.sheet.seller_language)}
+        answered = False
         for ref in fields:
             kind, _, key = ref.partition(":")
             if kind == "faq":
@@ -582,22 +583,28 @@ class ReplyDrafter:
                     )
                 continue
             field = by_key.get(key)
-            if field is None:
-                continue
+            if field is None or (answered and tpl.yes_no(field.value) is not None):
+                continue  # one yes or no per reply: a second reads "No. Yes." without labels
+            answered = answered or tpl.yes_no(field.value) is not None
             fact = self._fact(f"spec:{p.id}:{key}") or self._fact(f"material:{p.id}")
             quoted = (field.label,) if field.neutral else (field.value, field.label)
             out.append(Statement(self._say_field(p, field), fact, quoted))
         return out
 
     def _say_field(self, p: Product, field: SpecField) -> Render:
+        answer = tpl.yes_no(field.value)  # "dishwasher_safe: true" says yes first, not "True"
+        key = "field" if answer is None else ("field_yes" if answer else "field_no")
+
         def say(lang: str) -> str:
             value = self._t(field.value, lang, neutral=field.neutral)
             try:
                 label = self._t(field.label, lang)
             except MissingText:
+                if answer is not None:  # no label in this language: the yes or no alone
+                    return tpl.render(f"{key}_plain", lang)
                 # no label in this language: the product's name stands for it ("Nube: 210 cm")
                 return tpl.render("spec", lang, product=self._name(p, lang), value=value)
-            return tpl.render("field", lang, label=label, value=value)
+            return tpl.render(key, lang, label=label, value=value)
 
         return say
 
@@ -765,33 +772,3 @@ def _same_texts(a: ProductSheet, b: ProductSheet) -> bool:
 
 def _label(v: Variant, lang: str) -> str:
     return " / ".join(x for x in (v.size, tpl.colour(v.colour, lang) if v.colour else None) if x)
-
-
-def _instalments(plan: object) -> Render:
-    from sola_studio.catalog.sheet import InstalmentPlan
-
-    assert isinstance(plan, InstalmentPlan)
-
-    top = plan.max_months if plan.max_months is not None else plan.interest_free_months
-
-    def say(lang: str) -> str:
-        if plan.interest_free_months >= top and plan.interest_free_months > 0:
-            return tpl.render("inst_all_free", lang, n=str(top))
-        if plan.interest_free_months > 0 and plan.annual_rate_percent is not None:
-            return tpl.render(
-                "inst_mixed",
-                lang,
-                free=str(plan.interest_free_months),
-                rate=tpl.number(plan.annual_rate_percent, lang),
-                max=str(top),
-            )
-        if plan.interest_free_months > 0 and plan.max_months is not None:
-            # "up to 12, 3 of them interest-free" (no rate stated after that)
-            return tpl.render(
-                "inst_some_free", lang, max=str(top), free=str(plan.interest_free_months)
-            )
-        if plan.max_months is None and plan.interest_free_months == 0:
-            return tpl.render("inst_any", lang)
-        return tpl.render("inst_max", lang, max=str(top))
-
-    return say

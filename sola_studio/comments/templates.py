@@ -14,12 +14,12 @@ language is adding its file, which must hold every template English has, with th
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from functools import lru_cache
 
 from sola_studio import lang as lang_data
-from sola_studio.catalog.sheet import Money
+from sola_studio.catalog.sheet import InstalmentPlan, Money
 
 LANGUAGES: tuple[str, ...] = lang_data.languages()
 
@@ -93,3 +93,46 @@ def method(name: str, language: str) -> str:
 
 def join(items: list[str], language: str) -> str:
     return lang_data.join(items, language)
+
+
+def instalments(plan: InstalmentPlan) -> Callable[[str], str]:
+    """The sheet's instalment plan said in a language: up to how many months, how many free of
+    interest, the rate after them; "in instalments" alone when the sheet gives no maximum."""
+    top = plan.max_months if plan.max_months is not None else plan.interest_free_months
+    free = plan.interest_free_months
+
+    def say(lang: str) -> str:
+        if free >= top and free > 0:
+            return render("inst_all_free", lang, n=str(top))
+        if free > 0 and plan.annual_rate_percent is not None:
+            rate = number(plan.annual_rate_percent, lang)
+            return render("inst_mixed", lang, free=str(free), rate=rate, max=str(top))
+        if free > 0 and plan.max_months is not None:
+            # "up to 12, 3 of them interest-free" (no rate stated after that)
+            return render("inst_some_free", lang, max=str(top), free=str(free))
+        if plan.max_months is None and free == 0:
+            return render("inst_any", lang)
+        return render("inst_max", lang, max=str(top))
+
+    return say
+
+
+# a field's whole value that answers yes or no (folded), in the languages sheets are written
+# in: YAML's true/false arrive as "True"/"False" ("dishwasher_safe: true")
+_YES = frozenset(
+    ("true", "yes", "sim", "si", "sí", "ja", "oui", "да", "はい", "是", "예", "ya", "evet")
+)
+_NO = frozenset(
+    ("false", "no", "nao", "não", "nein", "non", "нет", "いいえ", "否", "아니요", "tidak", "hayir")
+)
+
+
+def yes_no(value: Mapping[str, str]) -> bool | None:
+    """True or False when a field's value is only a yes or a no (in any of its languages, all
+    saying the same), else None: a value with more in it ("IPX4", "no BPA") is said as written."""
+    found = {v.strip().rstrip(".!").strip().lower() for v in value.values()}
+    if found and found <= _YES:
+        return True
+    if found and found <= _NO:
+        return False
+    return None

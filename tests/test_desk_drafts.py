@@ -1,0 +1,98 @@
+"""Issue 15, fourth round, the drafts: what a seller reads, on a sheet written for these tests
+(``tests/desk_drafts/kitchen.yaml``: kitchenware, a Portuguese seller, fields that are a yes
+or a no) with lines written for them, not copied from a set."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from sola_studio.catalog import load_sheet
+from sola_studio.comments import templates as tpl
+from sola_studio.comments.desk import CommentDesk, DeskConfig
+from sola_studio.comments.events import Draft, UnderstoodComment
+from sola_studio.core.clock import ManualClock
+from sola_studio.core.events import Comment
+
+KITCHEN = Path(__file__).resolve().parent / "desk_drafts" / "kitchen.yaml"
+_ids = itertools.count()
+
+
+@pytest.fixture(scope="module")
+def desk() -> CommentDesk:
+    return CommentDesk(load_sheet(KITCHEN), clock=ManualClock(), config=DeskConfig())
+
+
+def ask(desk: CommentDesk, text: str, pin: str = "box") -> tuple[Draft, UnderstoodComment]:
+    assert isinstance(desk.clock, ManualClock)
+    if desk.sheet.pinned_id != pin:
+        desk.pin(pin)
+    desk.clock.advance(5)
+    n = next(_ids)
+    c = Comment(f"k{n}", "test", f"v{n}", "v", text, desk.clock.monotonic(), desk.clock.wall())
+    draft = desk.process(c)
+    u = desk.understood(c.id)
+    assert u is not None
+    return draft, u
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("is the lunch box dishwasher safe?", "Yes"),
+        ("pode lavar na lava-louças?", "Sim"),
+        ("¿se puede meter en el lavavajillas?", "Sí"),
+        ("ist die Box spülmaschinenfest?", "Ja"),
+    ],
+)
+def test_a_yes_field_answers_yes_first_in_the_viewers_language(
+    desk: CommentDesk, text: str, first: str
+) -> None:
+    draft, u = ask(desk, text)
+    assert u.fields[:1] == ("spec:dishwasher",), u.fields
+    assert first in draft.text, draft.text
+    assert "True" not in draft.text and "true" not in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [("can it go in the microwave?", "No"), ("posso usar no micro-ondas?", "Não")],
+)
+def test_a_false_field_answers_no(desk: CommentDesk, text: str, first: str) -> None:
+    draft, u = ask(desk, text)
+    assert u.fields[:1] == ("spec:microwave",), u.fields
+    assert first in draft.text, draft.text
+    assert "False" not in draft.text and "Yes" not in draft.text, draft.text
+
+
+def test_one_yes_or_no_per_reply_where_no_label_is_in_the_viewers_language(
+    desk: CommentDesk,
+) -> None:
+    # the sheet has no Japanese labels: two yes/no fields found would read "いいえ。 はい。"
+    draft, _ = ask(desk, "電子レンジで使えますか？")
+    assert not ("はい" in draft.text and "いいえ" in draft.text), draft.text
+
+
+def test_a_value_with_more_than_yes_or_no_is_said_as_written(desk: CommentDesk) -> None:
+    draft, _ = ask(desk, "what is the capacity?")
+    assert "850 ml" in draft.text, draft.text
+    assert not draft.text.startswith(("Yes", "No")), draft.text
+
+
+def test_yes_no_reads_only_a_whole_yes_or_no() -> None:
+    assert tpl.yes_no({"en": "True"}) is True
+    assert tpl.yes_no({"pt": "sim", "en": "yes"}) is True
+    assert tpl.yes_no({"pt": "não", "en": "No."}) is False
+    assert tpl.yes_no({"en": "no BPA"}) is None  # more than a no: said as written
+    assert tpl.yes_no({"pt": "sim", "en": "no"}) is None  # the languages disagree
+    assert tpl.yes_no({"en": "IPX4"}) is None
+
+
+def test_every_language_says_yes_and_no_with_the_label() -> None:
+    for lang in tpl.LANGUAGES:
+        for key in ("field_yes", "field_no"):
+            text = tpl.render(key, lang, label="LABEL")
+            assert "LABEL" in text and text.strip() != "LABEL", (lang, key, text)
+        assert tpl.render("field_yes_plain", lang) != tpl.render("field_no_plain", lang), lang
