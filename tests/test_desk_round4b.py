@@ -11,7 +11,7 @@ import pytest
 
 from sola_studio.catalog import load_sheet
 from sola_studio.comments.desk import CommentDesk, DeskConfig
-from sola_studio.comments.events import Draft, Intent, UnderstoodComment
+from sola_studio.comments.events import Draft, FlagReason, Intent, UnderstoodComment
 from sola_studio.core.clock import ManualClock
 from sola_studio.core.events import Comment
 
@@ -101,3 +101,26 @@ def test_a_height_given_of_a_one_size_product_gets_its_nearest_length(
     assert u.intent is Intent.MATERIAL, u.intents
     assert u.fields[:1] == ("spec:fits",), u.fields
     assert "195" in draft.text, draft.text
+
+
+@pytest.mark.parametrize("text", ["Можно оплатить картой МИР?", "can I pay with SEPA transfer?"])
+def test_a_payment_method_the_sheet_does_not_list_goes_to_the_seller(
+    desk: CommentDesk, text: str
+) -> None:
+    draft, u = ask(desk, text)
+    assert u.intent is Intent.PAYMENT, u.intents
+    assert FlagReason.SHEET_SILENT in draft.flags, draft.text
+    assert "PayPal" not in draft.text, draft.text  # no confident list of other methods
+
+
+@pytest.mark.parametrize(
+    "text", ["kann ich mit PAYPAL zahlen?", "COD possible? i pay cash", "CAN I PAY WITH CARD?"]
+)
+def test_a_method_the_sheet_or_the_language_files_know_is_answered(
+    desk: CommentDesk, text: str
+) -> None:
+    # the sheet's own method in capitals, a generic method the cues know, a shouted comment
+    draft, u = ask(desk, text)
+    assert u.intent is Intent.PAYMENT, u.intents
+    assert FlagReason.SHEET_SILENT not in draft.flags, draft.text
+    assert "PayPal" in draft.text, draft.text

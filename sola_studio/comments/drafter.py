@@ -292,8 +292,8 @@ class ReplyDrafter:
             out, flags = self._stock(u, p)
         elif intent is Intent.SHIPPING:
             out, flags = self._shipping(e.country, p)
-        elif intent is Intent.MATERIAL and FlagReason.SHEET_SILENT in u.flags:
-            pass  # retrieval could not tell which field is asked: the seller checks
+        elif intent in (Intent.MATERIAL, Intent.PAYMENT) and FlagReason.SHEET_SILENT in u.flags:
+            pass  # retrieval could not tell which field is asked, or a method the sheet lacks
         elif intent is Intent.MATERIAL and u.fields:
             out.extend(self._fields(p, u.fields))
             asked_material = p.material and find_cues(folded, _MATERIAL_CUES)

@@ -29,6 +29,7 @@ from sola_studio.comments.entities import EntityFinder, city_country
 from sola_studio.comments.events import Entities, FlagReason, Intent, UnderstoodComment
 from sola_studio.comments.language import LanguageIdentifier
 from sola_studio.comments.lexicon import (
+    INTENT_CUES,
     INTENT_PRIORITY,
     STEERING_CUES,
     find_cues,
@@ -172,6 +173,7 @@ class Understander:
         self.identifier = identifier or LanguageIdentifier(self.languages)
         self.entities = EntityFinder(sheet, self.languages, field_index)
         self._methods = _method_cues(sheet)
+        self._named = _sheet_names(sheet)
         self._currencies = [c for cs in currency_cues_of(sheet).values() for c in cs]
         self.intent_embedder = intent_embedder
         self.translator = translator
@@ -195,6 +197,7 @@ class Understander:
             self.field_index.index(sheet)
         self.entities = EntityFinder(sheet, self.languages, self.field_index)
         self._methods = _method_cues(sheet)
+        self._named = _sheet_names(sheet)
         self._currencies = [c for cs in currency_cues_of(sheet).values() for c in cs]
 
     def understand(self, comment: Comment, context: Context | None = None) -> UnderstoodComment:
@@ -432,6 +435,10 @@ class Understander:
             and intents[0] is Intent.PRICE
         ):
             intents.append(Intent.SIZE_STOCK)
+        if intents[:1] == [Intent.PAYMENT] and self._unlisted_method(text):
+            # "Можно оплатить картой МИР?": a method by name the sheet does not list is for
+            # the seller to say, not answered with the methods it does list
+            flags.append(FlagReason.SHEET_SILENT)
         if confidence < 0.5 or (guess.confidence < 0.3 and guess.confidence > 0.0):
             flags.append(FlagReason.LOW_CONFIDENCE)
 
@@ -468,6 +475,23 @@ class Understander:
                     stem = re.sub(r"\d+$", "", d.code.upper())
                     if len(stem) >= 4 and any(w.startswith(stem) for w in words):
                         return True
+        return False
+
+    def _unlisted_method(self, text: str) -> bool:
+        """The comment names something by a name written in capitals ("картой МИР?", "SEPA
+        ok?") that is no payment method, product, currency or country the sheet or the
+        language files know. Only capitals: German writes every noun with a capital ("geht
+        Klarna auch in 3 Raten?"). A comment written all in capitals names nothing so."""
+        if text.upper() == text:
+            return False
+        for m in _PROPER.finditer(text):
+            word = m.group(0)
+            if not word.isupper() or len(word) < 3:
+                continue
+            folded = fold(word)
+            if folded in self._named or self.entities.find(folded, word).country is not None:
+                continue
+            return True
         return False
 
     def _unheard(self, folded: str, entities: Entities, language: str) -> bool:
@@ -660,6 +684,31 @@ def _method_cues(sheet: ProductSheet) -> tuple[str, ...]:
         for n in sorted(names)
         if len(n) >= 3
     )
+
+
+# a word of two letters or more, any alphabet (a proper name the payment check reads)
+_PROPER = re.compile(r"[^\W\d_]{2,}")
+
+
+def _sheet_names(sheet: ProductSheet) -> frozenset[str]:
+    """Every word (folded) the sheet or the language files name things with: payment methods
+    and payment cues in every language, products' names, aliases and types, the seller,
+    currencies."""
+    texts: list[str] = [sheet.seller_name, sheet.currency]
+    texts.extend(c for m in sheet.markets for c in (m.currency, *m.countries))
+    for data in lang_data.tables().each():
+        texts.extend(data.payment_methods)
+        texts.extend(data.payment_methods.values())
+    # the payment cues name generic ways to pay ("COD hai kya?", "EMI milti hai?"): the
+    # sheet's list answers them
+    texts.extend(c for cues in INTENT_CUES.get(Intent.PAYMENT, {}).values() for c in cues)
+    for p in sheet.products:
+        texts.extend((p.name, *p.aliases, *p.names.values(), *p.type_names.values()))
+        texts.extend(a for v in p.alias_names.values() for a in v)
+        texts.extend(p.prices)
+        if p.payment is not None:
+            texts.extend(p.payment.methods)
+    return frozenset(fold(w) for t in texts if t for w in _PROPER.findall(t))
 
 
 def _spec_question(
