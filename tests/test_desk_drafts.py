@@ -96,3 +96,17 @@ def test_every_language_says_yes_and_no_with_the_label() -> None:
             text = tpl.render(key, lang, label="LABEL")
             assert "LABEL" in text and text.strip() != "LABEL", (lang, key, text)
         assert tpl.render("field_yes_plain", lang) != tpl.render("field_no_plain", lang), lang
+
+
+@pytest.mark.parametrize("text", ["still got it in red?", "et en rouge ?", "tem na cor verde?"])
+def test_a_reply_that_opens_with_a_colour_starts_with_a_capital(
+    desk: CommentDesk, text: str
+) -> None:
+    draft, _ = ask(desk, text)
+    assert draft.text[:1].isupper(), draft.text
+
+
+def test_a_word_with_a_capital_inside_keeps_its_case() -> None:
+    assert tpl.sentence("black: 6 in stock.") == "Black: 6 in stock."
+    assert tpl.sentence("iPhone case: 3 left.") == "iPhone case: 3 left."
+    assert tpl.sentence("42 mm / rose gold") == "42 mm / rose gold"

@@ -746,7 +746,7 @@ def _render_all(statements: Sequence[Statement], lang: str, sheet: ProductSheet)
     """The statements said in ``lang``; None when a sheet text has no wording in it or the
     reply would quote sheet text of another language."""
     try:
-        text = " ".join(x.say(lang) for x in statements)
+        text = " ".join(tpl.sentence(x.say(lang)) for x in statements)
     except MissingText:
         return None
     return None if foreign_sheet_texts(text, lang, sheet) else text

@@ -136,3 +136,12 @@ def yes_no(value: Mapping[str, str]) -> bool | None:
     if found and found <= _NO:
         return False
     return None
+
+
+def sentence(text: str) -> str:
+    """A statement starts with a capital: a template that opens with a sheet value (a colour,
+    a size: "black: 6 in stock.", "bleu : plus que 4 !") would start in lower case. A word
+    written with a capital inside ("iPhone", "eSIM") is left as the sheet writes it."""
+    if len(text) > 1 and text[0].islower() and not text[1].isupper():
+        return text[0].upper() + text[1:]
+    return text
