@@ -124,3 +124,34 @@ def test_a_method_the_sheet_or_the_language_files_know_is_answered(
     assert u.intent is Intent.PAYMENT, u.intents
     assert FlagReason.SHEET_SILENT not in draft.flags, draft.text
     assert "PayPal" in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vous avez le même en couverture ?",
+        "habt ihr den auch als Kissen?",
+        "do you have it in a hammock?",
+    ],
+)
+def test_a_kind_the_sheet_does_not_sell_goes_to_the_seller(desk: CommentDesk, text: str) -> None:
+    draft, _ = ask(desk, text)  # a stock question, or one about a field the sheet lacks
+    assert FlagReason.SHEET_SILENT in draft.flags, draft.text
+    assert "blue" not in draft.text and "blau" not in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("gibt es den auch in Nylon?", None),  # a word of the sheet's own fields
+        ("do you have it in green?", "green"),  # a colour it comes in
+        ("is the sleeping pad in stock?", "12"),  # the cue's own "in"
+    ],
+)
+def test_a_kind_or_word_the_sheet_has_is_answered(
+    desk: CommentDesk, text: str, said: str | None
+) -> None:
+    draft, _ = ask(desk, text)
+    assert FlagReason.SHEET_SILENT not in draft.flags, draft.text
+    if said:
+        assert said in draft.text.lower(), draft.text

@@ -79,6 +79,9 @@ class Statement:
     texts: tuple[tpl.Mapping[str, str], ...] = ()
 
 
+# intents the understander may find the sheet silent on (SHEET_SILENT): a field nobody can
+# tell, a payment method or a kind of product the sheet does not have
+_SILENT_ANSWERS = (Intent.MATERIAL, Intent.PAYMENT, Intent.SIZE_STOCK)
 # intents whose answer depends on the product (an ambiguous product is asked about first)
 _ABOUT_A_PRODUCT = (Intent.PRICE, Intent.SIZE_STOCK, Intent.MATERIAL, Intent.RETURNS, Intent.OTHER)
 
@@ -288,12 +291,12 @@ class ReplyDrafter:
                     self._fact(fid),
                 )
             )
+        elif intent in _SILENT_ANSWERS and FlagReason.SHEET_SILENT in u.flags:
+            pass  # no field, method or kind of the sheet is what is asked: the seller checks
         elif intent is Intent.SIZE_STOCK:
             out, flags = self._stock(u, p)
         elif intent is Intent.SHIPPING:
             out, flags = self._shipping(e.country, p)
-        elif intent in (Intent.MATERIAL, Intent.PAYMENT) and FlagReason.SHEET_SILENT in u.flags:
-            pass  # retrieval could not tell which field is asked, or a method the sheet lacks
         elif intent is Intent.MATERIAL and u.fields:
             out.extend(self._fields(p, u.fields))
             asked_material = p.material and find_cues(folded, _MATERIAL_CUES)

@@ -378,6 +378,13 @@ class FieldIndex:
             return False
         return not any(w[:4] in known for w in asked)
 
+    def sheet_knows(self, word: str) -> bool:
+        """``word`` (folded) is in some text of the sheet: a field, an FAQ or a product's name,
+        of any product, in any language (four-letter stems, like ``unheard``)."""
+        with self._lock:
+            vocab, names = self._vocab, self._names
+        return word[:5] in names or any(word[:4] in known for known, _ in vocab.values())
+
     def dimension_fields(self, product_id: str, folded: str, given: bool) -> frozenset[str]:
         """The product's fields in the unit of the measure the question names: with ``given``,
         the quantity of a number with its unit the viewer gives ("足長26.5cm": the fields in a

@@ -435,6 +435,14 @@ class Understander:
             and intents[0] is Intent.PRICE
         ):
             intents.append(Intent.SIZE_STOCK)
+        if (
+            intents[:1] == [Intent.SIZE_STOCK]
+            and not (entities.size or entities.colour)
+            and self._unsold_kind(folded, hits)
+        ):
+            # "vous avez la même en bracelet ?" of a ring: a kind the sheet has no word for is
+            # for the seller to say, not answered with the colours the ring comes in
+            flags.append(FlagReason.SHEET_SILENT)
         if intents[:1] == [Intent.PAYMENT] and self._unlisted_method(text):
             # "Можно оплатить картой МИР?": a method by name the sheet does not list is for
             # the seller to say, not answered with the methods it does list
@@ -493,6 +501,18 @@ class Understander:
                 continue
             return True
         return False
+
+    def _unsold_kind(self, folded: str, hits: Sequence[Any]) -> bool:
+        """A stock question asks for the product "in" something no text of the sheet names
+        ("la même en bracelet", "gibt es den auch als Kissen?"): the word after "in" and its
+        kin in the desk's languages, less the cues, when the sheet has no word like it."""
+        if self.field_index is None:
+            return False
+        cued = {w for h in hits for w in re.findall(r"[a-z]+", h.cue)}  # "in stock"
+        return any(
+            w not in STOP_WORDS and w not in cued and not self.field_index.sheet_knows(w)
+            for w in _IN_A_KIND.findall(folded)
+        )
 
     def _unheard(self, folded: str, entities: Entities, language: str) -> bool:
         """The question's own words, less the products' names, are in no text of the product
@@ -686,6 +706,12 @@ def _method_cues(sheet: ProductSheet) -> tuple[str, ...]:
     )
 
 
+# "in <a kind>": the word after "in" (en, de, it), "en"/"comme" (fr, es), "em"/"como" (pt),
+# "als" (de), an article between ("la même en bracelet", "tem em couro?")
+_IN_A_KIND = re.compile(
+    r"(?<![a-z])(?:in|en|em|als|como|comme)\s+(?:(?:la|le|les|el|a|o|un|une|uno|una|um|uma|the"
+    r"|an|einem|einer|eine|ein)\s+)?([a-z\u00c0-\u024f]{4,})(?![a-z])"
+)
 # a word of two letters or more, any alphabet (a proper name the payment check reads)
 _PROPER = re.compile(r"[^\W\d_]{2,}")
 
