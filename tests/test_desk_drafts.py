@@ -110,3 +110,20 @@ def test_a_word_with_a_capital_inside_keeps_its_case() -> None:
     assert tpl.sentence("black: 6 in stock.") == "Black: 6 in stock."
     assert tpl.sentence("iPhone case: 3 left.") == "iPhone case: 3 left."
     assert tpl.sentence("42 mm / rose gold") == "42 mm / rose gold"
+
+
+@pytest.mark.parametrize(
+    ("text", "pin", "verb"),
+    [
+        ("how much are the tongs?", "tongs", " cost R$"),
+        ("quanto custam os pegadores?", "tongs", " custam "),
+        ("¿cuánto cuestan las pinzas?", "tongs", " cuestan "),
+        ("how much is the glass?", "glass", " costs "),  # -ss is no plural
+        ("quanto custa a marmita?", "box", " custa "),
+    ],
+)
+def test_the_price_verb_agrees_with_a_plural_product(
+    desk: CommentDesk, text: str, pin: str, verb: str
+) -> None:
+    draft, _ = ask(desk, text, pin=pin)
+    assert verb in draft.text, draft.text

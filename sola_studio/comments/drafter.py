@@ -286,7 +286,10 @@ class ReplyDrafter:
             out.append(
                 Statement(
                     lambda lang: tpl.render(
-                        "price", lang, product=self._name(p, lang), price=tpl.money(price, lang)
+                        "price_plural" if tpl.plural(p.type_names, lang) else "price",
+                        lang,
+                        product=self._name(p, lang),
+                        price=tpl.money(price, lang),
                     ),
                     self._fact(fid),
                 )

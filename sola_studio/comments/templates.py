@@ -145,3 +145,16 @@ def sentence(text: str) -> str:
     if len(text) > 1 and text[0].islower() and not text[1].isupper():
         return text[0].upper() + text[1:]
     return text
+
+
+def plural(type_names: Mapping[str, str], language: str) -> bool:
+    """The product is a plural noun ("earbuds", "audífonos", "earrings"), so a verb after its
+    name agrees ("cost", "cuestan"): its English type ends in a plural -s, or, without an
+    English one, its type in a language that marks the plural so (es, pt, fr). Nouns ending
+    in -ss, -us, -is ("glass", "ônibus", "tênis") are taken as singular."""
+    name = type_names.get("en") or (type_names.get(language) if language in _S_PLURAL else None)
+    last = (name or "").strip().lower().split(" ")[-1]
+    return len(last) > 2 and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
+_S_PLURAL = ("en", "es", "pt", "fr")
