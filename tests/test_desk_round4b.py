@@ -91,7 +91,7 @@ def test_a_shipping_question_naming_a_country_beside_returns_keeps_both(desk: Co
 
 
 @pytest.mark.parametrize(
-    "text", ["can I fit in it, im 1.90m tall", "will i fit? i'm 1,92m", "im 188cm, fits?"]
+    "text", ["can I fit in it, im 1.90m tall", "will i fit? i'm 1,92 m", "im 188cm, fits?"]
 )
 def test_a_height_given_of_a_one_size_product_gets_its_nearest_length(
     desk: CommentDesk, text: str
@@ -155,3 +155,11 @@ def test_a_kind_or_word_the_sheet_has_is_answered(
     assert FlagReason.SHEET_SILENT not in draft.flags, draft.text
     if said:
         assert said in draft.text.lower(), draft.text
+
+
+def test_a_count_before_a_size_letter_keeps_the_size(desk: CommentDesk) -> None:
+    # "1,92 m" is a height; "2 M" would be two in M: only a decimal number's "m" is a unit
+    _, u = ask(desk, "will i fit? i'm 1,92 m")
+    assert u.entities.size is None
+    _, u = ask(desk, "quero 2 M pfv", pin="bag")
+    assert u.entities.size == "M"

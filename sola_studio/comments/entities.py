@@ -36,6 +36,11 @@ from sola_studio.comments.retrieval import FieldIndex
 log = logging.getLogger(__name__)
 
 
+# a decimal number's unit is no size letter: "i'm 1,92 m" (a count is never decimal: "quero
+# 2 M" is two in M)
+_DECIMAL_UNIT = re.compile(r"(\d[.,]\d+)\s*(?:m|l)(?![a-z])")
+
+
 class EntityFinder:
     """Products, sizes, colours and countries named in a comment."""
 
@@ -152,7 +157,7 @@ class EntityFinder:
                 digits = re.sub(r"\D", "", own)
                 if digits and re.search(r"(?<![\d.,])" + digits + r"(?![\d.,%])", folded):
                     return label
-        letters = size_letters(folded)
+        letters = size_letters(_DECIMAL_UNIT.sub(r"\1 ", folded))
         if letters:
             return letters[0]
         lettered = any(x.upper() in _LETTER_SIZES for x in sizes)
