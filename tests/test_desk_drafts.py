@@ -12,7 +12,8 @@ import pytest
 from sola_studio.catalog import load_sheet
 from sola_studio.comments import templates as tpl
 from sola_studio.comments.desk import CommentDesk, DeskConfig
-from sola_studio.comments.events import Draft, UnderstoodComment
+from sola_studio.comments.events import Draft, FlagReason, UnderstoodComment
+from sola_studio.comments.mixing import foreign_sheet_texts
 from sola_studio.core.clock import ManualClock
 from sola_studio.core.events import Comment
 
@@ -67,12 +68,15 @@ def test_a_false_field_answers_no(desk: CommentDesk, text: str, first: str) -> N
     assert "False" not in draft.text and "Yes" not in draft.text, draft.text
 
 
-def test_one_yes_or_no_per_reply_where_no_label_is_in_the_viewers_language(
+def test_a_yes_or_no_is_never_said_without_its_label(
     desk: CommentDesk,
 ) -> None:
-    # the sheet has no Japanese labels: two yes/no fields found would read "いいえ。 はい。"
+    # the sheet has no Japanese labels: a bare "いいえ。 はい。" says no and yes to what? The
+    # reply is in a language the labels are written in, flagged, one yes or no in it
     draft, _ = ask(desk, "電子レンジで使えますか？")
-    assert not ("はい" in draft.text and "いいえ" in draft.text), draft.text
+    assert "はい" not in draft.text and "いいえ" not in draft.text, draft.text
+    assert FlagReason.NO_LANGUAGE in draft.flags, draft
+    assert not ("Yes" in draft.text and "No" in draft.text), draft.text
 
 
 def test_a_value_with_more_than_yes_or_no_is_said_as_written(desk: CommentDesk) -> None:
@@ -95,7 +99,6 @@ def test_every_language_says_yes_and_no_with_the_label() -> None:
         for key in ("field_yes", "field_no"):
             text = tpl.render(key, lang, label="LABEL")
             assert "LABEL" in text and text.strip() != "LABEL", (lang, key, text)
-        assert tpl.render("field_yes_plain", lang) != tpl.render("field_no_plain", lang), lang
 
 
 @pytest.mark.parametrize("text", ["still got it in red?", "et en rouge ?", "tem na cor verde?"])
@@ -127,3 +130,37 @@ def test_the_price_verb_agrees_with_a_plural_product(
 ) -> None:
     draft, _ = ask(desk, text, pin=pin)
     assert verb in draft.text, draft.text
+
+
+# "how does the lid close?" in every language the wizard offers; the lid's text is in
+# Portuguese and English only
+_LID = {
+    "en": "how does the lid close?",
+    "pt": "como fecha a tampa?",
+    "es": "¿cómo se cierra la tapa?",
+    "fr": "comment se ferme le couvercle ?",
+    "it": "come si chiude il coperchio?",
+    "de": "wie schließt der Deckel?",
+    "ru": "как закрывается крышка?",
+    "tr": "kapağı nasıl kapanıyor?",
+    "ar": "كيف يغلق الغطاء؟",
+    "hi": "ढक्कन कैसे बंद होता है?",
+    "id": "tutupnya gimana nutupnya kak?",
+    "vi": "nắp đóng như thế nào vậy?",
+    "th": "ฝาปิดยังไงคะ",
+    "ja": "蓋はどうやって閉めますか？",
+    "ko": "뚜껑은 어떻게 닫혀요?",
+    "zh": "盖子怎么关？",
+}
+
+
+def test_every_wizard_language_gets_one_language_per_reply(desk: CommentDesk) -> None:
+    assert set(_LID) == set(tpl.LANGUAGES)
+    for lang, text in _LID.items():
+        draft, _ = ask(desk, text)
+        assert not foreign_sheet_texts(draft.text, draft.language, desk.sheet), (lang, draft)
+        if FlagReason.NO_LANGUAGE in draft.flags:  # the seller's language or English
+            assert draft.language in ("pt", "en"), (lang, draft.language, draft.text)
+        # the lid's text is said only in a language it is written in
+        if "clips" in draft.text or "travas" in draft.text:
+            assert draft.language in ("pt", "en"), (lang, draft.language, draft.text)

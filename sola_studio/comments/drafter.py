@@ -606,8 +606,8 @@ class ReplyDrafter:
             try:
                 label = self._t(field.label, lang)
             except MissingText:
-                if answer is not None:  # no label in this language: the yes or no alone
-                    return tpl.render(f"{key}_plain", lang)
+                if answer is not None:  # a bare "はい。" says yes to what? The label's language
+                    raise
                 # no label in this language: the product's name stands for it ("Nube: 210 cm")
                 return tpl.render("spec", lang, product=self._name(p, lang), value=value)
             return tpl.render(key, lang, label=label, value=value)
