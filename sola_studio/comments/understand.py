@@ -29,7 +29,6 @@ from sola_studio.comments.entities import EntityFinder, city_country
 from sola_studio.comments.events import Entities, FlagReason, Intent, UnderstoodComment
 from sola_studio.comments.language import LanguageIdentifier
 from sola_studio.comments.lexicon import (
-    INTENT_CUES,
     INTENT_PRIORITY,
     STEERING_CUES,
     find_cues,
@@ -41,6 +40,7 @@ from sola_studio.comments.lexicon import (
 from sola_studio.comments.memory import Interaction
 from sola_studio.comments.retrieval import _MEASUREMENT, STOP_WORDS, FieldHit, FieldIndex
 from sola_studio.comments.steering import steering_kind
+from sola_studio.comments.unlisted import Unlisted
 from sola_studio.core.errors import SolaError
 from sola_studio.core.events import Comment
 
@@ -173,7 +173,7 @@ class Understander:
         self.identifier = identifier or LanguageIdentifier(self.languages)
         self.entities = EntityFinder(sheet, self.languages, field_index)
         self._methods = _method_cues(sheet)
-        self._named = _sheet_names(sheet)
+        self.unlisted = Unlisted(sheet, self.entities, field_index)
         self._currencies = [c for cs in currency_cues_of(sheet).values() for c in cs]
         self.intent_embedder = intent_embedder
         self.translator = translator
@@ -197,7 +197,7 @@ class Understander:
             self.field_index.index(sheet)
         self.entities = EntityFinder(sheet, self.languages, self.field_index)
         self._methods = _method_cues(sheet)
-        self._named = _sheet_names(sheet)
+        self.unlisted = Unlisted(sheet, self.entities, self.field_index)
         self._currencies = [c for cs in currency_cues_of(sheet).values() for c in cs]
 
     def understand(self, comment: Comment, context: Context | None = None) -> UnderstoodComment:
@@ -438,12 +438,12 @@ class Understander:
         if (
             intents[:1] == [Intent.SIZE_STOCK]
             and not (entities.size or entities.colour)
-            and self._unsold_kind(folded, hits)
+            and self.unlisted.kind(folded, hits)
         ):
             # "vous avez la même en bracelet ?" of a ring: a kind the sheet has no word for is
             # for the seller to say, not answered with the colours the ring comes in
             flags.append(FlagReason.SHEET_SILENT)
-        if intents[:1] == [Intent.PAYMENT] and self._unlisted_method(text):
+        if intents[:1] == [Intent.PAYMENT] and self.unlisted.method(text):
             # "Можно оплатить картой МИР?": a method by name the sheet does not list is for
             # the seller to say, not answered with the methods it does list
             flags.append(FlagReason.SHEET_SILENT)
@@ -484,35 +484,6 @@ class Understander:
                     if len(stem) >= 4 and any(w.startswith(stem) for w in words):
                         return True
         return False
-
-    def _unlisted_method(self, text: str) -> bool:
-        """The comment names something by a name written in capitals ("картой МИР?", "SEPA
-        ok?") that is no payment method, product, currency or country the sheet or the
-        language files know. Only capitals: German writes every noun with a capital ("geht
-        Klarna auch in 3 Raten?"). A comment written all in capitals names nothing so."""
-        if text.upper() == text:
-            return False
-        for m in _PROPER.finditer(text):
-            word = m.group(0)
-            if not word.isupper() or len(word) < 3:
-                continue
-            folded = fold(word)
-            if folded in self._named or self.entities.find(folded, word).country is not None:
-                continue
-            return True
-        return False
-
-    def _unsold_kind(self, folded: str, hits: Sequence[Any]) -> bool:
-        """A stock question asks for the product "in" something no text of the sheet names
-        ("la même en bracelet", "gibt es den auch als Kissen?"): the word after "in" and its
-        kin in the desk's languages, less the cues, when the sheet has no word like it."""
-        if self.field_index is None:
-            return False
-        cued = {w for h in hits for w in re.findall(r"[a-z]+", h.cue)}  # "in stock"
-        return any(
-            w not in STOP_WORDS and w not in cued and not self.field_index.sheet_knows(w)
-            for w in _IN_A_KIND.findall(folded)
-        )
 
     def _unheard(self, folded: str, entities: Entities, language: str) -> bool:
         """The question's own words, less the products' names, are in no text of the product
@@ -704,37 +675,6 @@ def _method_cues(sheet: ProductSheet) -> tuple[str, ...]:
         for n in sorted(names)
         if len(n) >= 3
     )
-
-
-# "in <a kind>": the word after "in" (en, de, it), "en"/"comme" (fr, es), "em"/"como" (pt),
-# "als" (de), an article between ("la même en bracelet", "tem em couro?")
-_IN_A_KIND = re.compile(
-    r"(?<![a-z])(?:in|en|em|als|como|comme)\s+(?:(?:la|le|les|el|a|o|un|une|uno|una|um|uma|the"
-    r"|an|einem|einer|eine|ein)\s+)?([a-z\u00c0-\u024f]{4,})(?![a-z])"
-)
-# a word of two letters or more, any alphabet (a proper name the payment check reads)
-_PROPER = re.compile(r"[^\W\d_]{2,}")
-
-
-def _sheet_names(sheet: ProductSheet) -> frozenset[str]:
-    """Every word (folded) the sheet or the language files name things with: payment methods
-    and payment cues in every language, products' names, aliases and types, the seller,
-    currencies."""
-    texts: list[str] = [sheet.seller_name, sheet.currency]
-    texts.extend(c for m in sheet.markets for c in (m.currency, *m.countries))
-    for data in lang_data.tables().each():
-        texts.extend(data.payment_methods)
-        texts.extend(data.payment_methods.values())
-    # the payment cues name generic ways to pay ("COD hai kya?", "EMI milti hai?"): the
-    # sheet's list answers them
-    texts.extend(c for cues in INTENT_CUES.get(Intent.PAYMENT, {}).values() for c in cues)
-    for p in sheet.products:
-        texts.extend((p.name, *p.aliases, *p.names.values(), *p.type_names.values()))
-        texts.extend(a for v in p.alias_names.values() for a in v)
-        texts.extend(p.prices)
-        if p.payment is not None:
-            texts.extend(p.payment.methods)
-    return frozenset(fold(w) for t in texts if t for w in _PROPER.findall(t))
 
 
 def _spec_question(
