@@ -4,37 +4,23 @@ pricing in MXN with USD, EUR and JPY lists) with lines written for these tests."
 
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 
 import pytest
+from desk_support import ask, desk_on
 
 from sola_studio.catalog import load_sheet
 from sola_studio.comments.currencies import currency_cues_of
-from sola_studio.comments.desk import CommentDesk, DeskConfig
-from sola_studio.comments.events import Draft, Intent, UnderstoodComment
+from sola_studio.comments.desk import CommentDesk
+from sola_studio.comments.events import Intent
 from sola_studio.comments.lexicon import find_cues, fold
-from sola_studio.core.clock import ManualClock
-from sola_studio.core.events import Comment
 
 TEA = Path(__file__).resolve().parent / "desk_calibration" / "tea.yaml"
-_ids = itertools.count()
 
 
 @pytest.fixture(scope="module")
 def desk() -> CommentDesk:
-    return CommentDesk(load_sheet(TEA), clock=ManualClock(), config=DeskConfig())
-
-
-def ask(desk: CommentDesk, text: str) -> tuple[Draft, UnderstoodComment]:
-    assert isinstance(desk.clock, ManualClock)
-    desk.clock.advance(5)
-    n = next(_ids)
-    c = Comment(f"t{n}", "test", f"v{n}", "v", text, desk.clock.monotonic(), desk.clock.wall())
-    draft = desk.process(c)
-    u = desk.understood(c.id)
-    assert u is not None
-    return draft, u
+    return desk_on(TEA)
 
 
 @pytest.mark.parametrize(

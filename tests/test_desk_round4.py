@@ -4,10 +4,10 @@ seller pricing in EUR with a Swiss list in CHF) with lines written for these tes
 
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 
 import pytest
+from desk_support import ask, desk_on
 
 from sola_studio.catalog import load_sheet
 from sola_studio.comments.desk import CommentDesk, DeskConfig
@@ -15,28 +15,15 @@ from sola_studio.comments.entities import city_country
 from sola_studio.comments.events import Draft, FlagReason, Intent, UnderstoodComment
 from sola_studio.comments.lexicon import fold
 from sola_studio.core.clock import ManualClock
-from sola_studio.core.events import Comment
 
 BIKES = Path(__file__).resolve().parent / "desk_calibration" / "bikes.yaml"
-_ids = itertools.count()
 # every value of the city bike's fields: none may stand in for an answer the sheet lacks
 _FIELD_VALUES = ("14.5", "6061", "7-speed", "7 vitesses", "dynamo", "165")
 
 
 @pytest.fixture(scope="module")
 def desk() -> CommentDesk:
-    return CommentDesk(load_sheet(BIKES), clock=ManualClock(), config=DeskConfig())
-
-
-def ask(desk: CommentDesk, text: str) -> tuple[Draft, UnderstoodComment]:
-    assert isinstance(desk.clock, ManualClock)
-    desk.clock.advance(5)
-    n = next(_ids)
-    c = Comment(f"r{n}", "test", f"w{n}", "w", text, desk.clock.monotonic(), desk.clock.wall())
-    draft = desk.process(c)
-    u = desk.understood(c.id)
-    assert u is not None
-    return draft, u
+    return desk_on(BIKES)
 
 
 @pytest.mark.parametrize(
@@ -153,14 +140,7 @@ def test_a_measurement_given_is_answered_from_the_nearest_row_of_the_chart(
 
 
 def ask_as(desk: CommentDesk, viewer: str, text: str) -> tuple[Draft, UnderstoodComment]:
-    assert isinstance(desk.clock, ManualClock)
-    desk.clock.advance(5)
-    n = next(_ids)
-    c = Comment(f"r{n}", "test", viewer, viewer, text, desk.clock.monotonic(), desk.clock.wall())
-    draft = desk.process(c)
-    u = desk.understood(c.id)
-    assert u is not None
-    return draft, u
+    return ask(desk, text, viewer=viewer)
 
 
 @pytest.mark.parametrize(

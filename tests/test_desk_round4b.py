@@ -4,37 +4,25 @@ a German seller, one-size products) with lines written for these tests."""
 
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 
+import desk_support
 import pytest
+from desk_support import desk_on
 
-from sola_studio.catalog import load_sheet
-from sola_studio.comments.desk import CommentDesk, DeskConfig
+from sola_studio.comments.desk import CommentDesk
 from sola_studio.comments.events import Draft, FlagReason, Intent, UnderstoodComment
-from sola_studio.core.clock import ManualClock
-from sola_studio.core.events import Comment
 
 SLEEP = Path(__file__).resolve().parent / "desk_calibration" / "sleep.yaml"
-_ids = itertools.count()
 
 
 @pytest.fixture(scope="module")
 def desk() -> CommentDesk:
-    return CommentDesk(load_sheet(SLEEP), clock=ManualClock(), config=DeskConfig())
+    return desk_on(SLEEP)
 
 
 def ask(desk: CommentDesk, text: str, pin: str = "bag") -> tuple[Draft, UnderstoodComment]:
-    assert isinstance(desk.clock, ManualClock)
-    if desk.sheet.pinned_id != pin:
-        desk.pin(pin)
-    desk.clock.advance(5)
-    n = next(_ids)
-    c = Comment(f"s{n}", "test", f"v{n}", "v", text, desk.clock.monotonic(), desk.clock.wall())
-    draft = desk.process(c)
-    u = desk.understood(c.id)
-    assert u is not None
-    return draft, u
+    return desk_support.ask(desk, text, pin)
 
 
 @pytest.mark.parametrize("text", ["wie viele noch in grün?", "wieviele habt ihr noch in blau?"])

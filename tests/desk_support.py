@@ -1,0 +1,39 @@
+"""One comment at a time through a real comment desk on a test sheet: what the desk tests of
+each round share (the desk on a sheet, a question asked by a new viewer, its draft and reading)."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+from sola_studio.catalog import load_sheet
+from sola_studio.comments.desk import CommentDesk, DeskConfig
+from sola_studio.comments.events import Draft, UnderstoodComment
+from sola_studio.core.clock import ManualClock
+from sola_studio.core.events import Comment
+
+CALIBRATION = Path(__file__).resolve().parent / "desk_calibration"
+_ids = itertools.count()
+
+
+def desk_on(sheet: Path) -> CommentDesk:
+    """A desk on ``sheet`` with a clock the test moves."""
+    return CommentDesk(load_sheet(sheet), clock=ManualClock(), config=DeskConfig())
+
+
+def ask(
+    desk: CommentDesk, text: str, pin: str | None = None, viewer: str | None = None
+) -> tuple[Draft, UnderstoodComment]:
+    """``text`` asked 5 s after the last question by ``viewer`` (a new viewer when None), with
+    ``pin`` on screen when given: the draft and how the desk read the comment."""
+    assert isinstance(desk.clock, ManualClock)
+    if pin is not None and desk.sheet.pinned_id != pin:
+        desk.pin(pin)
+    desk.clock.advance(5)
+    n = next(_ids)
+    who, name = (viewer, viewer) if viewer is not None else (f"v{n}", "v")
+    c = Comment(f"q{n}", "test", who, name, text, desk.clock.monotonic(), desk.clock.wall())
+    draft = desk.process(c)
+    u = desk.understood(c.id)
+    assert u is not None
+    return draft, u
