@@ -164,3 +164,22 @@ def test_every_wizard_language_gets_one_language_per_reply(desk: CommentDesk) ->
         # the lid's text is said only in a language it is written in
         if "clips" in draft.text or "travas" in draft.text:
             assert draft.language in ("pt", "en"), (lang, draft.language, draft.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "unsaid"),
+    [
+        ("tem a frigideira em preto?", "Preto", "24 cm"),  # one size: the colour alone
+        ("the frying pan in black?", "Black", "24 cm"),
+    ],
+)
+def test_a_product_sold_in_one_size_names_its_variants_by_colour(
+    desk: CommentDesk, text: str, said: str, unsaid: str
+) -> None:
+    draft, _ = ask(desk, text, pin="pan")
+    assert said in draft.text and unsaid not in draft.text, draft.text
+
+
+def test_a_product_sold_in_sizes_keeps_the_size_in_its_variants(desk: CommentDesk) -> None:
+    draft, _ = ask(desk, "any black pots?", pin="pot")
+    assert "20 cm" in draft.text and "24 cm" in draft.text, draft.text

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from sola_studio import lang as lang_data
@@ -484,13 +484,20 @@ class ReplyDrafter:
             StockLevel.OUT: "stock_out",
         }[level]
         return Statement(
-            lambda lang: tpl.render(key, lang, variant=_label(v, lang), n=str(v.stock)),
+            lambda lang: tpl.render(key, lang, variant=self._label(v, lang), n=str(v.stock)),
             self._fact(f"variant:{v.sku}"),
         )
 
+    def _label(self, v: Variant, lang: str) -> str:
+        """A variant's size and colour; its colour alone where every variant of its product has
+        the one size ("Negro está agotado", not "80 cm / negro")."""
+        p = next((p for p in self.sheet.products if v in p.variants), None)
+        one_size = v.colour and p is not None and len({x.size for x in p.variants}) == 1
+        return _label(replace(v, size=None) if one_size else v, lang)
+
     def _options(self, variants: Sequence[Variant], fact: FactRef | None) -> Statement:
         picked = list(dict.fromkeys(variants))[:MAX_OPTIONS]
-        if len(picked) == 1 and not _label(picked[0], "en"):
+        if len(picked) == 1 and not self._label(picked[0], "en"):
             # a product with no size or colour: its stock, never "Available: ."
             v = picked[0]
             p = next(p for p in self.sheet.products if v in p.variants)
@@ -502,7 +509,7 @@ class ReplyDrafter:
             )
         return Statement(
             lambda lang: tpl.render(
-                "available", lang, options=tpl.join([_label(v, lang) for v in picked], lang)
+                "available", lang, options=tpl.join([self._label(v, lang) for v in picked], lang)
             ),
             fact,
         )
