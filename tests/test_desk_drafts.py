@@ -183,3 +183,18 @@ def test_a_product_sold_in_one_size_names_its_variants_by_colour(
 def test_a_product_sold_in_sizes_keeps_the_size_in_its_variants(desk: CommentDesk) -> None:
     draft, _ = ask(desk, "any black pots?", pin="pot")
     assert "20 cm" in draft.text and "24 cm" in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("tem a chaleira vermelha?", "Vermelho"), ("do you have the red kettle?", "Red")],
+)
+def test_a_colour_the_seller_wrote_as_a_word_is_the_colour_asked(
+    desk: CommentDesk, text: str, said: str
+) -> None:
+    # the sheet writes "vermelho", the viewer asks "vermelha" / "red": in stock, not "não tem
+    # vermelho. Disponível: vermelho", and said in the viewer's language
+    draft, _ = ask(desk, text, pin="kettle")
+    assert said in draft.text and "4" in draft.text, draft.text
+    assert "não tem" not in draft.text and "Available" not in draft.text, draft.text
+    assert "vermelho" not in draft.text.lower() or said == "Vermelho", draft.text

@@ -442,7 +442,9 @@ class ReplyDrafter:
                 )
             return out, flags
         if e.size or e.colour:
-            matches = p.variants_matching(e.size, e.colour)
+            matches = p.variants_matching(e.size, e.colour) or self._named_colour(
+                p, e.size, e.colour
+            )
             if not matches:
                 flags.append(FlagReason.UNKNOWN_VARIANT)
                 what_size, what_colour = e.size, e.colour
@@ -487,6 +489,14 @@ class ReplyDrafter:
             lambda lang: tpl.render(key, lang, variant=self._label(v, lang), n=str(v.stock)),
             self._fact(f"variant:{v.sku}"),
         )
+
+    def _named_colour(self, p: Product, size: str | None, colour: str | None) -> list[Variant]:
+        # a colour the sheet writes as a word ("vermelho") naming the one asked ("red"): never
+        # "não tem vermelho. Disponível: vermelho"
+        seller = self.sheet.seller_language
+        name = tpl.colour(colour or "", seller).lower()
+        said = (v for v in p.variants_matching(size, None) if v.colour)
+        return [v for v in said if name and tpl.colour(v.colour or "", seller).lower() == name]
 
     def _label(self, v: Variant, lang: str) -> str:
         """A variant's size and colour; its colour alone where every variant of its product has

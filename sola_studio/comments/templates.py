@@ -80,7 +80,22 @@ def country(code: str, language: str) -> str:
 
 
 def colour(key: str, language: str) -> str:
-    return lang_data.colour_name(key, language)
+    """A sheet's colour in ``language``: its key ("red"), or a colour word the seller wrote
+    ("vermelho") that some language file names a key with, said as that key."""
+    return lang_data.colour_name(_colour_keys().get(key.strip().lower(), key), language)
+
+
+@lru_cache(maxsize=1)
+def _colour_keys() -> dict[str, str]:
+    """Every language's colour name (lower case) -> its key; a key maps to itself. A name two
+    keys share in different languages is left out (no guess)."""
+    seen: dict[str, set[str]] = {}
+    for data in lang_data.tables().each():
+        for key, name in data.colour_names.items():
+            seen.setdefault(name.strip().lower(), set()).add(key)
+    out = {n: next(iter(keys)) for n, keys in seen.items() if len(keys) == 1}
+    out.update({k: k for keys in seen.values() for k in keys})
+    return out
 
 
 def method(name: str, language: str) -> str:
