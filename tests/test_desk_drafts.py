@@ -198,3 +198,13 @@ def test_a_colour_the_seller_wrote_as_a_word_is_the_colour_asked(
     assert said in draft.text and "4" in draft.text, draft.text
     assert "não tem" not in draft.text and "Available" not in draft.text, draft.text
     assert "vermelho" not in draft.text.lower() or said == "Vermelho", draft.text
+
+
+@pytest.mark.parametrize(
+    ("text", "instead"), [("tem a chaleira preta?", "vermelho"), ("the black kettle?", "red")]
+)
+def test_a_sold_out_colour_says_what_is_in_stock_instead(
+    desk: CommentDesk, text: str, instead: str
+) -> None:
+    draft, _ = ask(desk, text, pin="kettle")
+    assert instead in draft.text.lower(), draft.text

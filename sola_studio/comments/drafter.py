@@ -470,9 +470,9 @@ class ReplyDrafter:
                 if in_stock:
                     out.append(self._options(in_stock, variants_fact))
                 return out, flags
-            for v in matches[:MAX_OPTIONS]:
-                out.append(self._stock_line(v))
-            return out, flags
+            out.extend(self._stock_line(v) for v in matches[:MAX_OPTIONS])
+            if any(v.stock > 0 for v in matches):
+                return out, flags  # else what is in stock instead, below
         in_stock = [v for v in p.variants if v.stock > 0]
         if in_stock:
             out.append(self._options(in_stock, variants_fact))
