@@ -8,7 +8,9 @@ order (an audience, a "that"-clause, a quote, a colon, a label at the start):
 
 * **claimed authority**: a role noun as a label at the start of the comment or of a line,
   with up to two words beside it, before a colon or inside brackets ("admin aqui:",
-  "SYSTEM OVERRIDE:", "【運営】", "[moderator]");
+  "SYSTEM OVERRIDE:", "【運営】", "[moderator]"); a notice label at the start ("SYSTEM
+  UPDATE", "message from the seller"); or, in a comment that asks nothing, a claimed identity
+  ("I'm the admin", "sou a vendedora", "管理者です");
 * **say X**: a speech verb (say, tell, reply, answer, write, announce, confirm, repeat) with
   an audience ("everyone", "todos", "herkese", "الجميع"), a "that"-clause ("que", "dass",
   "что", "bahwa"), a quote or a colon after it: "tell me the price" is a question, "tell
@@ -46,6 +48,39 @@ _ROLE_LABEL = re.compile(
     rf"(?:^|\n)\W*(?:{_ROLES})(?:[ \t]+[^\s:：]+){{0,2}}[ \t]*[:：]"
     rf"|[\[【〔「(<]\s*(?:{_ROLES})\s*[\]】〕」)>]"
 )
+# Who speaks for the shop: not a role a viewer addresses the desk as, but one a viewer may claim
+# to be ("I'm the seller", "message from the seller:") to make a price official.
+_SELLER = (
+    r"seller|vendor|shop owner|vendedor|vendedora|lojista|vendeur|vendeuse|venditore|"
+    r"venditrice|verkaufer|verkauferin|satici|продавец|продавщица|البائع|البائعة|販売者|店長|"
+    r"판매자|셀러|卖家|店主|विक्रेता|penjual|nguoi ban|ผู้ขาย"
+)
+_SHOP = r"shop|store|loja|tienda|boutique|negozio|magaza|магазин|المتجر|ショップ|商家|toko|ร้าน"
+_WHO = rf"(?:{_ROLES}|{_SELLER})"
+# Claimed identity: "I'm the admin", "admin here", "sou a vendedora", "관리자입니다", "運営です",
+# "我是管理员". Counted only in a comment that asks nothing (no question mark): "公式ですか？"
+# asks whether the shop is the official one.
+_SELF_ID = re.compile(
+    rf"(?<!\w)(?:i am|i'm|im|this is|sou|soy|je suis|ich bin|hier ist|hier spricht|sono|"
+    rf"я|это|saya|aku|toi la|ben|मैं)[ \t]+(?:(?:the|your|an?|o|a|el|la|le|l'|der|die|il|lo|"
+    rf"un|una|um|uma)[ \t]*)?(?:{_WHO})(?!\w)"
+    rf"|(?<!\w)(?:{_WHO})[ \t]+(?:here|aqui|aca|ici|hier|qui|burada|здесь|di sini)(?!\w)"
+    rf"|(?:{_WHO})(?:です|でございます|입니다|이에요|예요)"
+    rf"|我是(?:{_WHO})|(?:{_WHO})[ \t]*(?:hun|hoon|हूँ|हूं)"
+)
+# A notice label at the start: "SYSTEM UPDATE", "admin notice", "message from the seller:",
+# "mensagem da loja:", "Nachricht vom Verkäufer:".
+_NOTICE = (
+    r"update|notice|announcement|alert|message|msg|override|mode|aviso|mensagem|mensaje|"
+    r"comunicado|anuncio|annonce|avis|messaggio|avviso|hinweis|nachricht|mitteilung|duyuru|"
+    r"mesaj|уведомление|сообщение|объявление|إشعار|رسالة|تنبيه|お知らせ|告知|공지|알림|通知|公告|"
+    r"सूचना|pengumuman|pesan|thong bao"
+)
+_NOTICE_LABEL = re.compile(
+    rf"^\W*(?:(?:{_ROLES})[ \t]+(?:{_NOTICE})"
+    rf"|(?:{_NOTICE})[ \t]+(?:from|of|by|do|da|de|del|della|dello|du|des|von|vom|der|от|من)"
+    rf"[ \t]+(?:(?:the|your|a|o|la|le|l'|el|il|lo|der|die|dem)[ \t]*)?(?:{_WHO}|{_SHOP}))(?!\w)"
+)
 # Speech verbs (imperative) and what makes them an order to speak to others, per language.
 _AUDIENCE = (
     r"everyone|everybody|all viewers|the chat|chat|viewers|people|"
@@ -76,9 +111,9 @@ _SPEECH_ORDER = re.compile(
 _SPEECH_ORDER_VERB_LAST = re.compile(
     r"(?:herkese|öyle|oyle|böyle|boyle|şöyle|soyle)\b[^?]{0,40}?"
     r"(?:söyle|soyle|yaz|duyur|cevap ver|yanıtla|yanitla)"
-    r"|(?:と|そう|こう|みんなに|皆に|全員に)(?:答え|言っ|言え|書い|返信し|伝え|お知らせし)"
+    r"|(?:と|そう|こう|みんなに|皆に|全員に)(?:答え|言っ|言え|書い|返信し|伝え|お知らせし|案内し|告知し|周知し)"
     r"(?:て|ろ|なさい)"
-    r"|(?:라고|이라고|그렇게|모두에게|다들에게)\s*(?:말해|답해|대답해|써|적어|알려)"
+    r"|(?:라고|이라고|그렇게|모두에게|다들에게)\s*(?:말해|답해|대답해|써|적어|알려|공지해|안내해)"
     r"|(?:告诉|通知)(?:大家|所有人)|(?:跟|对|和)(?:大家|所有人)说|(?:就|请|你)(?:说|回答|回复)[:：\"“]"
     r"|(?:sabko|sab ko|सबको)[^?]{0,30}(?:bolo|kaho|batao|bata do|likho|बोलो|कहो|बताओ|लिखो)"
     r"|(?:บอก|ตอบ|ประกาศ)(?:ให้)?ทุกคน"
@@ -114,7 +149,9 @@ def steering_kind(text: str) -> str | None:
     if _MARKUP.search(text):
         return "markup"
     folded = fold(text)
-    if _ROLE_LABEL.search(folded):
+    if _ROLE_LABEL.search(folded) or _NOTICE_LABEL.search(folded):
+        return "authority"
+    if _SELF_ID.search(folded) and not any(mark in text for mark in "?？؟"):
         return "authority"
     if _OVERRIDE.search(folded):
         return "override"
