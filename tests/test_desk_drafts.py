@@ -208,3 +208,38 @@ def test_a_sold_out_colour_says_what_is_in_stock_instead(
 ) -> None:
     draft, _ = ask(desk, text, pin="kettle")
     assert instead in draft.text.lower(), draft.text
+
+
+SHADES = """\
+schema: 2
+seller_name: Camas Lola
+seller_language: es
+currency: MXN
+audience_languages: [es, en]
+products:
+  - id: cushion
+    name: {es: Cojín Nido, en: Nest cushion}
+    type: {es: cojín, en: cushion}
+    price: 450
+    variants:
+      - {size: M, colour: azul marino, stock: 0}
+      - {size: L, colour: azul marino, stock: 4}
+      - {size: M, colour: gris, stock: 2}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "sold_out"),
+    [("tienen el M en azul?", "agotado"), ("is the M in blue available?", "sold out")],
+)
+def test_a_shade_of_the_colour_asked_says_its_stock(
+    tmp_path: Path, text: str, sold_out: str
+) -> None:
+    """'azul' asked of a sheet that sells 'azul marino': the navy M is sold out, not a colour
+    the cushion "does not come in"."""
+    sheet = tmp_path / "shades.yaml"
+    sheet.write_text(SHADES, encoding="utf-8")
+    shades = CommentDesk(load_sheet(sheet), clock=ManualClock(), config=DeskConfig())
+    draft, _ = ask(shades, text, pin="cushion")
+    assert sold_out in draft.text, draft.text
+    assert FlagReason.UNKNOWN_VARIANT not in draft.flags, draft.text

@@ -491,12 +491,8 @@ class ReplyDrafter:
         )
 
     def _named_colour(self, p: Product, size: str | None, colour: str | None) -> list[Variant]:
-        # a colour the sheet writes as a word ("vermelho") naming the one asked ("red"): never
-        # "não tem vermelho. Disponível: vermelho"
-        seller = self.sheet.seller_language
-        name = tpl.colour(colour or "", seller).lower()
-        said = (v for v in p.variants_matching(size, None) if v.colour)
-        return [v for v in said if name and tpl.colour(v.colour or "", seller).lower() == name]
+        said = [v for v in p.variants_matching(size, None) if v.colour]
+        return tpl.variants_in_colour(said, colour, self.sheet.seller_language)
 
     def _label(self, v: Variant, lang: str) -> str:
         """A variant's size and colour; its colour alone where every variant of its product has

@@ -14,12 +14,13 @@ language is adding its file, which must hold every template English has, with th
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from functools import lru_cache
 
 from sola_studio import lang as lang_data
-from sola_studio.catalog.sheet import InstalmentPlan, Money
+from sola_studio.catalog.sheet import InstalmentPlan, Money, Variant
 
 LANGUAGES: tuple[str, ...] = lang_data.languages()
 
@@ -173,3 +174,28 @@ def plural(type_names: Mapping[str, str], language: str) -> bool:
 
 
 _S_PLURAL = ("en", "es", "pt", "fr")
+
+
+def variants_in_colour(
+    variants: Sequence[Variant], asked: str | None, seller_language: str
+) -> list[Variant]:
+    """The variants in the colour ``asked``, by its name in the seller's words: a colour the
+    sheet writes as a word ("vermelho") names the one asked ("red"), never "não tem vermelho.
+    Disponível: vermelho". Failing that, a shade of it ("azul" for "azul marino", "blue" for
+    "navy blue"): its stock, sold out included, rather than "it does not come in blue"."""
+    name = colour(asked or "", seller_language).lower()
+    if not name:
+        return []
+    named = [v for v in variants if colour(v.colour or "", seller_language).lower() == name]
+    if named:
+        return named
+    wanted = {name, (asked or "").lower()}
+
+    def words(text: str) -> set[str]:
+        return set(re.findall(r"\w+", text.lower()))
+
+    return [
+        v
+        for v in variants
+        if wanted & (words(colour(v.colour or "", seller_language)) | words(v.colour or ""))
+    ]
