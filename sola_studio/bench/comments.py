@@ -55,14 +55,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "frozen: scored before and after it, never opened while tuning",
     )
     parser.add_argument(
+        "--blind-round5",
+        default=str(blind / "desk-2026-12-round5"),
+        help="the fifth blind set (stationery, toys, candles), written for the fifth round and "
+        "frozen: scored before and after it, never opened while tuning",
+    )
+    parser.add_argument(
         "--sets-only",
         action="store_true",
         help="only the accuracy figures per set (no paced run, no burst)",
     )
     parser.add_argument(
         "--sets",
-        default="devset,heldout,blind_dev,blind_validation,blind_round3,blind_round4",
-        help="the sets to score, comma-separated (all six); tuning runs pass "
+        default="devset,heldout,blind_dev,blind_validation,blind_round3,blind_round4,blind_round5",
+        help="the sets to score, comma-separated (all seven); tuning runs pass "
         "'devset,heldout,blind_dev' so the validation set is never looked at while working",
     )
 
@@ -105,6 +111,7 @@ def main(args: argparse.Namespace) -> int:
         ("blind_validation", args.blind_validation),
         ("blind_round3", args.blind_round3),
         ("blind_round4", args.blind_round4),
+        ("blind_round5", args.blind_round5),
     )
     for key, folder in blind_sets:
         if key not in wanted:
