@@ -16,13 +16,13 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
 from typing import Protocol
 
 from sola_studio import lang as lang_data
-from sola_studio.catalog.schema_v2 import spec_fields
-from sola_studio.catalog.sheet import Product, ProductSheet, SpecField, StockLevel, Variant
+from sola_studio.catalog.sheet import Product, ProductSheet
 from sola_studio.comments import templates as tpl
+from sola_studio.comments.answers import Render, SheetAnswers, Statement
+from sola_studio.comments.answers import say as _say
 from sola_studio.comments.currencies import currency_cues_of
 from sola_studio.comments.events import (
     Draft,
@@ -32,7 +32,7 @@ from sola_studio.comments.events import (
     Intent,
     UnderstoodComment,
 )
-from sola_studio.comments.facts import SheetFact, invented_facts, sheet_facts
+from sola_studio.comments.facts import invented_facts, sheet_facts
 from sola_studio.comments.lexicon import INTENT_CUES, find_cues, fold, is_latin_cue
 from sola_studio.comments.memory import Interaction
 from sola_studio.comments.mixing import foreign_sheet_texts
@@ -41,7 +41,6 @@ from sola_studio.comments.sheet_texts import MissingText, SheetTexts
 log = logging.getLogger(__name__)
 
 MAX_INTENTS = 2  # a reply answers at most two questions; longer ones read badly in chat
-MAX_OPTIONS = 6  # variants listed in one reply
 _INTEREST_CUES = lang_data.all_words("interest_cues")  # "and the interest?" after instalments
 _WARRANTY_CUES = lang_data.all_words("warranty_cues")  # "warranty?" puts the warranty first
 # Words that ask about the material itself: a "material and quality" question without one of
@@ -66,19 +65,6 @@ class Polisher(Protocol):
     def polish(self, text: str, language: str, facts: Sequence[FactRef]) -> str: ...
 
 
-Render = Callable[[str], str]
-
-
-@dataclass(frozen=True)
-class Statement:
-    """One sentence of a reply: how to say it in a language, the fact it states, and the
-    sheet texts it quotes (to flag a machine translation)."""
-
-    say: Render
-    fact: FactRef | None
-    texts: tuple[tpl.Mapping[str, str], ...] = ()
-
-
 # intents the understander may find the sheet silent on (SHEET_SILENT): a field nobody can
 # tell, a payment method or a kind of product the sheet does not have
 _SILENT_ANSWERS = (Intent.MATERIAL, Intent.PAYMENT, Intent.SIZE_STOCK)
@@ -86,7 +72,7 @@ _SILENT_ANSWERS = (Intent.MATERIAL, Intent.PAYMENT, Intent.SIZE_STOCK)
 _ABOUT_A_PRODUCT = (Intent.PRICE, Intent.SIZE_STOCK, Intent.MATERIAL, Intent.RETURNS, Intent.OTHER)
 
 
-class ReplyDrafter:
+class ReplyDrafter(SheetAnswers):
     """See the module docstring. ``faq_matcher`` (text -> faq id or None) is optional."""
 
     def __init__(
@@ -107,17 +93,11 @@ class ReplyDrafter:
     def set_sheet(self, sheet: ProductSheet) -> None:
         old = getattr(self, "texts", None)
         self.sheet = sheet
-        self.facts: dict[str, SheetFact] = sheet_facts(sheet)
+        self.facts = sheet_facts(sheet)
         if old is not None and _same_texts(old.sheet, sheet):
             old.sheet = sheet  # only the pin changed: the translations still hold
         else:
             self.texts = self._make_texts(sheet)
-
-    def _t(self, text: tpl.Mapping[str, str], lang: str, neutral: bool = False) -> str:
-        return self.texts.text(text, lang, neutral=neutral)
-
-    def _name(self, p: Product, lang: str) -> str:
-        return self.texts.name(p, lang)
 
     def draft(
         self,
@@ -258,10 +238,6 @@ class ReplyDrafter:
 
     # --- one intent -------------------------------------------------------------------------
 
-    def _fact(self, fact_id: str) -> FactRef | None:
-        fact = self.facts.get(fact_id)
-        return fact.ref if fact is not None else None
-
     def _answer(
         self,
         intent: Intent,
@@ -399,250 +375,6 @@ class ReplyDrafter:
                     )
         return out, flags
 
-    def _stock(self, u: UnderstoodComment, p: Product) -> tuple[list[Statement], list[FlagReason]]:
-        e = u.entities
-        out: list[Statement] = []
-        flags: list[FlagReason] = []
-        if not p.variants:
-            return out, flags
-        variants_fact = self._fact(f"variants:{p.id}")
-        if e.variant_sku:
-            v = p.variant(e.variant_sku)
-            assert v is not None
-            out.append(self._stock_line(v))
-            if self.sheet.stock_level(v) is StockLevel.OUT:
-                alts = [
-                    x
-                    for x in p.variants_matching(v.size, None) + p.variants_matching(None, v.colour)
-                    if x.stock > 0 and x.sku != v.sku
-                ]
-                if alts:
-                    out.append(self._options(alts, variants_fact))
-            return out, flags
-        offered = {x.casefold() for x in p.sizes}
-        if e.size and offered and e.size.casefold() not in offered:
-            # A size the product never comes in ("size 44 in the runners?"): say so without
-            # repeating the viewer's number (no sheet fact holds it), and list the sizes in stock.
-            flags.append(FlagReason.UNKNOWN_VARIANT)
-            out.append(
-                Statement(
-                    lambda lang: tpl.render("no_size", lang, product=self._name(p, lang)),
-                    variants_fact,
-                )
-            )
-            sizes = list(dict.fromkeys(v.size for v in p.variants if v.size and v.stock > 0))
-            if sizes:
-                out.append(
-                    Statement(
-                        lambda lang: tpl.render(
-                            "sizes_in_stock", lang, sizes=tpl.join(sizes, lang)
-                        ),
-                        variants_fact,
-                    )
-                )
-            return out, flags
-        if e.size or e.colour:
-            matches = p.variants_matching(e.size, e.colour) or self._named_colour(
-                p, e.size, e.colour
-            )
-            if not matches:
-                flags.append(FlagReason.UNKNOWN_VARIANT)
-                what_size, what_colour = e.size, e.colour
-                out.append(
-                    Statement(
-                        lambda lang: tpl.render(
-                            "not_offered",
-                            lang,
-                            product=self._name(p, lang),
-                            what=" / ".join(
-                                x
-                                for x in (
-                                    what_size,
-                                    tpl.colour(what_colour, lang) if what_colour else None,
-                                )
-                                if x
-                            ),
-                        ),
-                        variants_fact,
-                    )
-                )
-                in_stock = [v for v in p.variants if v.stock > 0]
-                if in_stock:
-                    out.append(self._options(in_stock, variants_fact))
-                return out, flags
-            out.extend(self._stock_line(v) for v in matches[:MAX_OPTIONS])
-            if any(v.stock > 0 for v in matches):
-                return out, flags  # else what is in stock instead, below
-        in_stock = [v for v in p.variants if v.stock > 0]
-        if in_stock:
-            out.append(self._options(in_stock, variants_fact))
-        return out, flags
-
-    def _stock_line(self, v: Variant) -> Statement:
-        level = self.sheet.stock_level(v)
-        key = {
-            StockLevel.IN_STOCK: "stock_ok",
-            StockLevel.LOW: "stock_low",
-            StockLevel.OUT: "stock_out",
-        }[level]
-        return Statement(
-            lambda lang: tpl.render(key, lang, variant=self._label(v, lang), n=str(v.stock)),
-            self._fact(f"variant:{v.sku}"),
-        )
-
-    def _named_colour(self, p: Product, size: str | None, colour: str | None) -> list[Variant]:
-        said = [v for v in p.variants_matching(size, None) if v.colour]
-        return tpl.variants_in_colour(said, colour, self.sheet.seller_language)
-
-    def _label(self, v: Variant, lang: str) -> str:
-        """A variant's size and colour; its colour alone where every variant of its product has
-        the one size ("Negro está agotado", not "80 cm / negro")."""
-        p = next((p for p in self.sheet.products if v in p.variants), None)
-        one_size = v.colour and p is not None and len({x.size for x in p.variants}) == 1
-        return _label(replace(v, size=None) if one_size else v, lang)
-
-    def _options(self, variants: Sequence[Variant], fact: FactRef | None) -> Statement:
-        picked = list(dict.fromkeys(variants))[:MAX_OPTIONS]
-        if len(picked) == 1 and not self._label(picked[0], "en"):
-            # a product with no size or colour: its stock, never "Available: ."
-            v = picked[0]
-            p = next(p for p in self.sheet.products if v in p.variants)
-            key = "stock_low" if self.sheet.stock_level(v) is StockLevel.LOW else "stock_ok"
-            n = str(v.stock)
-            return Statement(
-                lambda lang: tpl.render(key, lang, variant=self._name(p, lang), n=n),
-                self._fact(f"variant:{v.sku}"),
-            )
-        return Statement(
-            lambda lang: tpl.render(
-                "available", lang, options=tpl.join([self._label(v, lang) for v in picked], lang)
-            ),
-            fact,
-        )
-
-    def _shipping(
-        self, country: str | None, p: Product
-    ) -> tuple[list[Statement], list[FlagReason]]:
-        if not p.shipping:
-            return [], []
-        if country is None:
-            codes = [r.country for r in p.shipping if r.country != "*" and not r.never]
-            return [
-                Statement(
-                    lambda lang: tpl.render(
-                        "ship_ask",
-                        lang,
-                        countries=tpl.join([tpl.country(c, lang) for c in codes], lang),
-                    ),
-                    None,
-                )
-            ], []
-        rule = p.shipping_to(country)
-        if rule is None:
-            return [], []
-        fact = self._fact(f"shipping:{p.id}:{rule.country}")
-        if rule.never:
-            return [
-                Statement(
-                    lambda lang: tpl.render("ship_never", lang, country=tpl.country(country, lang)),
-                    fact,
-                )
-            ], []
-        out = [
-            Statement(
-                lambda lang: tpl.render(
-                    "ship_free" if rule.cost.is_zero else "ship",
-                    lang,
-                    country=tpl.country(country, lang),
-                    cost=tpl.money(rule.cost, lang),
-                    dmin=str(rule.days_min),
-                    dmax=str(rule.days_max),
-                ),
-                fact,
-            )
-        ]
-        if rule.carrier:
-            carrier = rule.carrier
-            out.append(Statement(_say("carrier", carrier=carrier), fact))
-        if rule.free_over is not None and not rule.cost.is_zero:
-            over = rule.free_over
-            out.append(
-                Statement(
-                    lambda lang: tpl.render("ship_free_over", lang, amount=tpl.money(over, lang)),
-                    fact,
-                )
-            )
-        return out, []
-
-    def _material(self, p: Product) -> Statement:
-        return Statement(
-            lambda lang: tpl.render(
-                "material", lang, product=self._name(p, lang), material=self._t(p.material, lang)
-            ),
-            self._fact(f"material:{p.id}"),
-            (p.material,),
-        )
-
-    def _fields(self, p: Product, fields: Sequence[str]) -> list[Statement]:
-        """The fields retrieval found (``spec:width``, ``faq:wash``), said from the sheet."""
-        out: list[Statement] = []
-        by_key = {f.key: f for f in spec_fields(p, self.sheet.seller_language)}
-        answered = False
-        for ref in fields:
-            kind, _, key = ref.partition(":")
-            if kind == "faq":
-                entry = next((f for f in p.faq if f.id == key), None)
-                if entry is not None:
-                    out.append(
-                        Statement(
-                            self._with_text("faq", "answer", entry.answer),
-                            self._fact(f"faq:{p.id}:{entry.id}"),
-                            (entry.answer,),
-                        )
-                    )
-                continue
-            field = by_key.get(key)
-            if field is None or (answered and tpl.yes_no(field.value) is not None):
-                continue  # one yes or no per reply: a second reads "No. Yes." without labels
-            answered = answered or tpl.yes_no(field.value) is not None
-            fact = self._fact(f"spec:{p.id}:{key}") or self._fact(f"material:{p.id}")
-            quoted = (field.label,) if field.neutral else (field.value, field.label)
-            out.append(Statement(self._say_field(p, field), fact, quoted))
-        return out
-
-    def _say_field(self, p: Product, field: SpecField) -> Render:
-        answer = tpl.yes_no(field.value)  # "dishwasher_safe: true" says yes first, not "True"
-        key = "field" if answer is None else ("field_yes" if answer else "field_no")
-
-        def say(lang: str) -> str:
-            value = self._t(field.value, lang, neutral=field.neutral)
-            try:
-                label = self._t(field.label, lang)
-            except MissingText:
-                if answer is not None:  # a bare "はい。" says yes to what? The label's language
-                    raise
-                # no label in this language: the product's name stands for it ("Nube: 210 cm")
-                return tpl.render("spec", lang, product=self._name(p, lang), value=value)
-            return tpl.render(key, lang, label=label, value=value)
-
-        return say
-
-    def _with_text(self, key: str, slot: str, text: tpl.Mapping[str, str], **values: str) -> Render:
-        """Template ``key`` with a sheet text in ``slot``; its ``_plain`` form (no slot) when the
-        sheet leaves the text out, so a reply never says "within 30 days ()"."""
-
-        def say(lang: str) -> str:
-            if text:
-                try:
-                    return tpl.render(key, lang, **{slot: self._t(text, lang)}, **values)
-                except MissingText:
-                    if not tpl.has_template(f"{key}_plain", lang):
-                        raise
-            # no text, or none in this language: the sentence without it, never "()"
-            return tpl.render(f"{key}_plain", lang, **values)
-
-        return say
-
     def _currency(self, u: UnderstoodComment, folded: str) -> str | None:
         """The currency a price question asks in: one it names (reais, €, USD), else the
         market of the country it names, else the sheet's own."""
@@ -703,10 +435,6 @@ class ReplyDrafter:
             self._fact(f"faq:{p.id}:{entry.id}"),
             (answer,),
         )
-
-
-def _say(key: str, **values: str) -> Render:
-    return lambda lang: tpl.render(key, lang, **values)
 
 
 # "can I pay in instalments?" (folded): without a plan in the sheet the seller will check
@@ -787,7 +515,3 @@ def _texts_of(statements: Sequence[Statement]) -> list[tpl.Mapping[str, str]]:
 
 def _same_texts(a: ProductSheet, b: ProductSheet) -> bool:
     return a.products is b.products or a.products == b.products
-
-
-def _label(v: Variant, lang: str) -> str:
-    return " / ".join(x for x in (v.size, tpl.colour(v.colour, lang) if v.colour else None) if x)
