@@ -18,6 +18,7 @@ KINDS = {
     "ui": "worst event-loop stall of the studio window during a replayed session",
     "plan": "the show plan: captions showing approved lines, their latency, matcher precision",
     "soak": "a whole show for --minutes: every comment accounted for, memory, threads, files",
+    "partials": "translated partials replayed: word latency, erasure, which words come late",
 }
 
 

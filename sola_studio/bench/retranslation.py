@@ -218,11 +218,13 @@ def simulate(
     cpu_share: float = 0.1,
     adaptive: bool = False,
     erasure_target: float = 0.2,
+    log: list[tuple[float, int, str]] | None = None,
 ) -> tuple[list[Caption], Mapping[str, float]]:
     """The captions :class:`~sola_studio.captions.track.CaptionTrack` would publish for
     ``updates`` (simulated clock), with partials re-translated under ``flicker`` (None: commits
     only). One translation worker, commits first, the newest partial only, rate-limited to
-    ``cpu_share``; each call costs its measured wall time on the simulated clock."""
+    ``cpu_share``; each call costs its measured wall time on the simulated clock. ``log`` gets
+    (end time, caption id, source text) of every partial translation."""
     import time
 
     flicker_on = flicker is not None
@@ -265,6 +267,8 @@ def simulate(
         mt_free = start + cost
         next_partial = mt_free + avg_cost / cpu_share
         translated_source = source
+        if log is not None:
+            log.append((mt_free, cid, source))
         changed = [lang for lang, text in result.items() if policies[lang].update(text)]
         if changed:
             shown = {lang: p.text for lang, p in policies.items() if p.shown}
