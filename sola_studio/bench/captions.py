@@ -145,7 +145,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--eval-sets",
         default="",
-        help="also stream tests/speech_eval splits in real time (dev,validation): WER ratio "
+        help="also stream tests/speech_eval splits in real time (dev,validation; dev2,validation2 for "
+        "tests/speech_eval2): WER ratio "
         "per split and language, as bench streaming --sets does in simulated time",
     )
     parser.add_argument("--gap", type=float, default=1.0, help="silence between files (s)")
@@ -181,16 +182,22 @@ def _recordings(language: str = "en") -> list[_Recording]:
 #: The frozen real-speech evaluation set (issue 17): ``dev`` to tune on, ``validation`` kept
 #: aside and only ever scored whole (never printed clip by clip).
 SPEECH_EVAL = Path(__file__).resolve().parents[2] / "tests" / "speech_eval"
-EVAL_SPLITS = ("dev", "validation")
+#: The second set (``tests/speech_eval2``: AN4 spelling and digits, FLEURS read speech in
+#: en/de/es/fr/pt, an AMI meeting excerpt), collected blind in the fifth round; its splits are
+#: named ``dev2`` and ``validation2`` here. Both are unseen by that round's tuning.
+SPEECH_EVAL2 = SPEECH_EVAL.with_name("speech_eval2")
+EVAL_SPLITS = ("dev", "validation", "dev2", "validation2")
 
 
 def eval_recordings(split: str, language: str | None = None) -> list[_Recording]:
-    """The ``split`` clips of ``tests/speech_eval`` (one language, or all), in the set's order."""
+    """The ``split`` clips of ``tests/speech_eval`` (``dev``, ``validation``) or of
+    ``tests/speech_eval2`` (``dev2``, ``validation2``), one language or all, in the set's order."""
+    root, name = (SPEECH_EVAL2, split[:-1]) if split.endswith("2") else (SPEECH_EVAL, split)
     out = []
-    with (SPEECH_EVAL / "transcripts.tsv").open(encoding="utf-8") as f:
+    with (root / "transcripts.tsv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
-            if row["split"] == split and (language is None or row["lang"] == language):
-                out.append(_Recording(SPEECH_EVAL / row["file"], row["reference"], row["lang"]))
+            if row["split"] == name and (language is None or row["lang"] == language):
+                out.append(_Recording(root / row["file"], row["reference"], row["lang"]))
     return out
 
 
