@@ -145,9 +145,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--eval-sets",
         default="",
-        help="also stream tests/speech_eval splits in real time (dev,validation; dev2,validation2 for "
-        "tests/speech_eval2): WER ratio "
-        "per split and language, as bench streaming --sets does in simulated time",
+        help="also stream tests/speech_eval splits in real time (dev,validation; dev2,"
+        "validation2 for tests/speech_eval2): WER ratio per split and language, as bench "
+        "streaming --sets does in simulated time",
     )
     parser.add_argument("--gap", type=float, default=1.0, help="silence between files (s)")
     parser.add_argument(
