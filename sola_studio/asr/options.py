@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sola_studio.asr.guards import GuardOptions
+from sola_studio.asr.lookback import LookBackOptions
 from sola_studio.asr.vad import GateOptions
 
 
@@ -132,3 +133,5 @@ class StreamingOptions:
     min_word_s: float = 0.15
     rescue_no_speech: float = 0.5
     rescue_logprob: float = -0.8
+    lookback: LookBackOptions = field(default_factory=LookBackOptions)  # issue 17, lookback.py
+    first_window_s: int | None = None  # a commit pass's window while there is no prompt yet

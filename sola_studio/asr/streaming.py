@@ -74,6 +74,7 @@ from sola_studio.asr.guards import (
 
 # StreamingOptions (options.py) and the word helpers (words.py) moved out when this module
 # passed 800 lines; the ``X as X`` imports keep them importable from here.
+from sola_studio.asr.lookback import LookBack
 from sola_studio.asr.options import StreamingOptions as StreamingOptions
 from sola_studio.asr.vad import SpeechGate, Utterance
 from sola_studio.asr.words import ABBREVIATIONS as ABBREVIATIONS
@@ -240,6 +241,7 @@ class UtteranceStreamer:
         self._held: Utterance | None = None  # a short utterance merged into the one under way
         self._cut_in_speech = False  # the last commit ended at a cut with no breath at it
         self._spec: Speculated | None = None  # a commit pass run before its utterance ended
+        self._lookback = LookBack(self.options, self._run, self._clean, self._prompt)
         self.max_buffer_seconds = 0.0
         self.passes = 0
         self.compute_s = 0.0  # seconds spent decoding (for the real-time factor)
@@ -426,6 +428,7 @@ class UtteranceStreamer:
             else math.ceil(max(self.options.window_min_s, len(audio) / SAMPLE_RATE + pad))
         )
         prompt = self._prompt()
+        window = max(window, (beam > 1 and not prompt and self.options.first_window_s) or 0)
         decoded = self._run(audio, language, beam, words, prompt, window)
         if prompt and decoded.compression_ratio > self.options.guards.max_compression_ratio:
             # A loop ("il n'y a pas d'équivalent et donc ... est-ce qu'il n'y a pas d'équivalent
@@ -539,6 +542,7 @@ class UtteranceStreamer:
             else:
                 decoded = self._decode(self._buf.slice(a, b), self.options.final_beam, True)
             words = self._clean(decoded, a, utt.speech_s)
+            words = self._lookback.review(self._buf.slice(a, b), a, decoded, words, utt)
             if utt.rescued and not self._sure(decoded):
                 log.debug(
                     "rescued stretch not kept (no speech %.2f, logprob %.2f): %r",

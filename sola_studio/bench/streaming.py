@@ -48,6 +48,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from sola_studio.asr.engine import AsrEngine, Decoded, DecodeOptions
+from sola_studio.asr.lookback import LookBackOptions
 from sola_studio.asr.streaming import AsrUpdate, StreamingOptions, UtteranceStreamer
 from sola_studio.asr.vad import GateOptions
 from sola_studio.bench.captions import (
@@ -203,10 +204,11 @@ def _play(
 
 def streaming_options(language: str, extra: dict[str, Any]) -> StreamingOptions:
     """``StreamingOptions`` for one language from ``--options`` JSON (``"gate": {...}`` sets
-    :class:`GateOptions` fields)."""
+    :class:`GateOptions` fields, ``"lookback": {...}`` :class:`LookBackOptions` ones)."""
     extra = dict(extra)
     gate = GateOptions(**extra.pop("gate", {}))
-    return StreamingOptions(languages=(language,), gate=gate, **extra)
+    lookback = LookBackOptions(**extra.pop("lookback", {}))
+    return StreamingOptions(languages=(language,), gate=gate, lookback=lookback, **extra)
 
 
 SETS = ("old", *EVAL_SPLITS)

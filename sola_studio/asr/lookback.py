@@ -1,0 +1,219 @@
+"""The look back aligned by text (issue 17, fifth pass): a short or unsure piece decoded again
+joined to the audio of the piece committed before it, and only the words the joined decode says
+after the text already committed kept.
+
+A piece of 1-3 s decoded alone has no acoustic context: a reader who pauses at every comma gave
+clauses decoded one by one ("mi muy querido" -> "mimoy carisma"), a lone word after a pause was
+misheard. Decoded after the previous piece's audio, Whisper hears it in its sentence. Which of
+the joined decode's words are new is decided by aligning its words to the committed ones
+(an edit-distance alignment of word sequences), not by a cut at the join's time: Whisper's word
+times stretch across a join, and the time cut lost a word said twice across it ("Montreal
+forced | forced aligner" came out with one "forced", fourth pass).
+
+What this module must never do: keep more than one piece's audio (``keep_s`` at most), or
+change the words of a piece it could not align.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from sola_studio.asr.engine import WHISPER_WINDOW_S, Decoded
+from sola_studio.asr.guards import normalise
+from sola_studio.asr.vad import Utterance
+from sola_studio.core.events import Word
+from sola_studio.sources.audio import SAMPLE_RATE
+
+if TYPE_CHECKING:
+    from sola_studio.asr.options import StreamingOptions
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LookBackOptions:
+    """``short_s``: a piece with under this much speech is looked back (``None``: off).
+    ``unsure_logprob``: so is one whose own decode's mean log probability is under this
+    (``None``: not on that ground). ``keep_s``: seconds of the previous piece's audio heard
+    again; ``max_gap_s``: the silence between the two is at most this. ``max_cost``: the
+    alignment of the committed words may cost at most this share of them (edits), else the
+    piece keeps its own decode. ``time_check``: the joined decode is not used when a word it
+    aligned to the committed text lies wholly after the join (it swallowed a new word).
+    ``no_fewer``: nor when it has fewer new words than the piece's own decode (a joined decode
+    that skips words lost "ask what you can do for" in JFK's last piece); a piece decoded alone
+    as one phrase twice ("10 of clubs. 10 of clubs." for "ten of clubs") counts it once.
+    ``first_only``: only the stream's second piece is looked back (to its first)."""
+
+    short_s: float | None = None
+    unsure_logprob: float | None = None
+    keep_s: float = 5.0
+    max_gap_s: float = 0.3
+    max_pause_s: float = 2.0
+    max_cost: float = 0.34
+    time_check: bool = True
+    no_fewer: bool = True
+    first_only: bool = False
+
+
+@dataclass(frozen=True)
+class _Piece:
+    audio: np.ndarray  # the last ``keep_s`` of its commit pass's audio
+    start: float  # stream seconds of audio[0]
+    words: tuple[Word, ...]  # its committed words, stream seconds
+    prompt: str | None  # the prompt its commit pass had
+    speech_s: float
+
+
+def align_after(committed: Sequence[str], joined: Sequence[str]) -> tuple[int, int]:
+    """How many leading ``joined`` words say the ``committed`` words, and at what cost (edits).
+
+    Edit distance of ``committed`` against every prefix of ``joined``; the prefix that costs
+    least wins, the longer one on a tie (a committed word heard differently is a substitution,
+    not a new word). A word said again after the committed text stays new: "montreal forced
+    forced aligner" against "montreal forced" costs 0 at two words and 1 at three."""
+    a = [normalise(x) for x in committed]
+    b = [normalise(x) for x in joined]
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1]))
+        prev = cur
+    best = min(prev)
+    return max(j for j, cost in enumerate(prev) if cost == best), best
+
+
+class LookBack:
+    """Remembers the last committed piece and decodes a short one again joined to it.
+
+    ``decode(audio, language, beam, words, prompt, window)`` and ``clean(decoded, offset,
+    speech_s)`` are the streamer's own (so a joined pass counts and is guarded as any other);
+    ``prompt()`` is the prompt the next pass would get."""
+
+    def __init__(
+        self,
+        options: StreamingOptions,
+        decode: Callable[[np.ndarray, str | None, int, bool, str | None, int], Decoded],
+        clean: Callable[[Decoded, float, float], tuple[Word, ...]],
+        prompt: Callable[[], str | None],
+    ) -> None:
+        self.streaming = options
+        self.options = options.lookback
+        self._decode = decode
+        self._clean = clean
+        self._prompt = prompt
+        self._piece: _Piece | None = None
+        self._pieces = 0
+        self.used = 0  # pieces whose words came from the joined decode
+
+    def review(
+        self,
+        audio: np.ndarray,
+        start: float,
+        decoded: Decoded,
+        words: tuple[Word, ...],
+        utt: Utterance,
+    ) -> tuple[Word, ...]:
+        """The words to commit for a piece decoded alone (``decoded``, cleaned: ``words``): the
+        joined decode's new words where the piece is looked back and they align, else
+        ``words``. Remembers the piece for the next one."""
+        prompt = self._prompt()
+        if not utt.rescued and self._wants(start, utt.speech_s, decoded):
+            joined = self._redecode(audio, start, decoded.language, utt.speech_s)
+            if joined is not None and self.options.no_fewer and len(joined) < _said(words):
+                log.debug("look back lost words: %r for %r", _text(joined), _text(words))
+                joined = None
+            if joined is not None:
+                self.used += 1
+                words = joined
+        self._remember(audio, start, words, prompt, utt.speech_s)
+        return words
+
+    def _wants(self, start: float, speech_s: float, decoded: Decoded) -> bool:
+        o, piece = self.options, self._piece
+        if piece is None or (o.first_only and self._pieces > 1):
+            return False
+        if start - (piece.start + _dur(piece.audio)) > o.max_pause_s:
+            return False
+        short = o.short_s is not None and speech_s < o.short_s
+        unsure = o.unsure_logprob is not None and decoded.avg_logprob < o.unsure_logprob
+        return short or unsure
+
+    def _remember(
+        self,
+        audio: np.ndarray,
+        start: float,
+        words: Sequence[Word],
+        prompt: str | None,
+        speech_s: float,
+    ) -> None:
+        self._pieces += 1
+        if not words or (self.options.short_s is None and self.options.unsure_logprob is None):
+            self._piece = None
+            return
+        keep = round(self.options.keep_s * SAMPLE_RATE)
+        cut = max(0, len(audio) - keep)
+        self._piece = _Piece(
+            audio[cut:].copy(), start + cut / SAMPLE_RATE, tuple(words), prompt, speech_s
+        )
+
+    def _redecode(
+        self, audio: np.ndarray, start: float, language: str | None, speech_s: float
+    ) -> tuple[Word, ...] | None:
+        """The piece's words (stream seconds) from a decode joined to the previous piece, or
+        ``None`` where that decode loops or its words do not align to the committed ones."""
+        piece = self._piece
+        assert piece is not None
+        o = self.streaming
+        gap_s = min(self.options.max_gap_s, max(0.0, start - (piece.start + _dur(piece.audio))))
+        gap = np.zeros(round(gap_s * SAMPLE_RATE), np.float32)
+        join = _dur(piece.audio) + len(gap) / SAMPLE_RATE  # where the piece starts in it
+        joined = np.concatenate([piece.audio, gap, audio])
+        pad = o.window_pad_s
+        window = (
+            WHISPER_WINDOW_S if pad is None else math.ceil(max(o.window_min_s, _dur(joined) + pad))
+        )
+        decoded = self._decode(joined, language, o.final_beam, True, piece.prompt, window)
+        if decoded.compression_ratio > o.guards.max_compression_ratio:
+            return None
+        words = self._clean(decoded, 0.0, piece.speech_s + speech_s)
+        told = [w.text for w in piece.words if (w.start + w.end) / 2 >= piece.start + 0.05]
+        if not told:
+            return None
+        n, cost = align_after(told, [w.text for w in words])
+        if cost > max(1, math.floor(self.options.max_cost * len(told))):
+            log.debug("look back not aligned (%d edits): %r", cost, decoded.text)
+            return None
+        if self.options.time_check and any(w.start >= join for w in words[:n]):
+            log.debug("look back swallowed a new word: %r", decoded.text)
+            return None
+        return tuple(
+            Word(
+                w.text,
+                start + max(0.0, w.start - join),
+                start + max(0.0, w.end - join),
+                w.probability,
+            )
+            for w in words[n:]
+        )
+
+
+def _said(words: Sequence[Word]) -> int:
+    """How many words a decode says, a decode that is one phrase twice counted once."""
+    said = [normalise(w.text) for w in words]
+    n = len(said) // 2
+    return n if n and said == said[:n] * 2 else len(said)
+
+
+def _text(words: Sequence[Word]) -> str:
+    return "".join(w.text for w in words)
+
+
+def _dur(audio: np.ndarray) -> float:
+    return len(audio) / SAMPLE_RATE

@@ -1,0 +1,72 @@
+"""Issue 17, fifth pass: the look back aligned by text (:mod:`sola_studio.asr.lookback`). A short
+piece is decoded again after the previous piece's audio, and only the words said after the
+committed text are kept, found by aligning words, not by a cut at the join's time."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from test_asr_unseen import DEV, Recorded, _feed, _silence
+
+from sola_studio.asr.engine import WhisperEngine, resolve_asr_model
+from sola_studio.asr.lookback import LookBackOptions, _said, align_after
+from sola_studio.asr.streaming import StreamingOptions, UtteranceStreamer
+from sola_studio.bench.captions import normalise
+from sola_studio.core.events import Word
+from sola_studio.sources.audio import SAMPLE_RATE, decode_file
+
+
+def test_a_word_said_again_after_the_committed_text_is_new() -> None:
+    # The time cut lost the second "forced": the joined decode stretched one across the join.
+    assert align_after(["Montreal", "forced"], ["Montreal", "forced", "forced", "aligner."]) == (
+        2,
+        0,
+    )
+    assert align_after(["Montreal", "forced"], ["Montreal,", "forced", "aligner."]) == (2, 0)
+
+
+def test_a_committed_word_heard_differently_is_not_new() -> None:
+    # A committed word the joined decode hears otherwise: a substitution, not a new word.
+    assert align_after(["soft,", "soft,", "soft"], ["soft", "soft", "sought", "mhm"]) == (3, 1)
+    assert align_after(["ten", "of", "clubs"], ["in", "being", "comparatively"])[1] == 3
+
+
+@pytest.fixture(scope="module")
+def tiny() -> WhisperEngine:
+    return WhisperEngine(resolve_asr_model("tiny.en"), device="cpu", compute_type="int8")
+
+
+@pytest.mark.slow
+def test_a_short_piece_is_decoded_after_the_piece_before_and_said_once(
+    tiny: WhisperEngine,
+) -> None:
+    # "ten of clubs" (0.8 s of speech) 1.5 s after a read sentence: past the hold, so a piece
+    # of its own, which tiny.en decodes alone as "10 of clubs. 10 of clubs.". Looked back, its
+    # pass hears the sentence again, and neither is written twice.
+    first = decode_file(DEV / "en_LJ001-0002.flac")
+    audio = np.concatenate(
+        [_silence(0.5), first, _silence(1.5), decode_file(DEV / "en_cards_001.flac"), _silence(1.5)]
+    )
+    alone = _feed(UtteranceStreamer(tiny, StreamingOptions(languages=("en",))), audio)
+    assert normalise(alone[-1].text).count("of c") == 2  # as before: the piece twice
+
+    options = StreamingOptions(languages=("en",), lookback=LookBackOptions(short_s=2.0))
+    engine = Recorded(tiny)
+    policy = UtteranceStreamer(engine, options)  # type: ignore[arg-type]
+    commits = _feed(policy, audio)
+    assert len(engine.commit_audio) == 3  # the sentence, the piece alone, the piece joined
+    assert len(engine.commit_audio[2]) > len(first) // 2 + len(engine.commit_audio[1])
+    assert commits[0].text == alone[0].text  # the piece before is unchanged
+    text = normalise(" ".join(u.text for u in commits))
+    assert text.count("comparatively modern") == 1
+    assert text.count("of c") == 1 and text.startswith("in being")
+    assert commits[-1].words[0].start >= 0.5 + len(first) / SAMPLE_RATE + 1.0  # stream time
+
+
+def test_a_decode_of_one_phrase_twice_says_it_once() -> None:
+    said = [
+        Word(t, i * 0.2, i * 0.2 + 0.2)
+        for i, t in enumerate(["10", "of", "clubs.", "10", "of", "clubs."])
+    ]
+    assert _said(said) == 3
+    assert _said(said[:5]) == 5
