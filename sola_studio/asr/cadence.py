@@ -12,6 +12,12 @@ machine commit passes take longer, their share rises and partials thin out to th
 cadence; a machine already behind (commit passes alone near ``busy_target``) gets the fixed
 share's cadence, never a faster one.
 
+The pass cost the step divides is the streamer's moving average over every pass, commit passes
+and their loop retries included, so one 5.6 s commit that looped stretched the next piece's
+partials to 3 s apart (dev English, "For although the Chinese ..."). ``partial_step_cost``
+makes it the median of the last five partial passes instead; measured, it gave more partials in
+flight when speech ended and is off (docs/captions.md, "Fourth round").
+
 The recogniser's lag shows here twice. As its busy time: the worker hands each pass all the
 audio that arrived while the last one ran, so the stream falls behind only when passes run back
 to back (busy share near 1), long before the audio queue grows. And as the commit's lag: the
@@ -57,11 +63,14 @@ class PartialCadence:
         self._passes: collections.deque[tuple[float, float, bool]] = collections.deque()
         self._latest = 0.0
         self.commit_lag = 0.0  # seconds, moving average: speech end to its commit pass's end
+        self._partial_costs: collections.deque[float] = collections.deque(maxlen=5)
 
     def passed(self, audio_end: float, seconds: float, *, commit: bool) -> None:
         """A pass that decoded audio up to ``audio_end`` (stream seconds) took ``seconds``."""
         self._latest = max(self._latest, audio_end)
         self._passes.append((audio_end, seconds, commit))
+        if not commit:
+            self._partial_costs.append(seconds)
         horizon = self._latest - self.options.load_window_s
         while self._passes and self._passes[0][0] < horizon:
             self._passes.popleft()
@@ -91,6 +100,17 @@ class PartialCadence:
         room = o.busy_target - self.load(commit=True)
         return min(o.cpu_share_max, max(o.cpu_share, room))
 
+    @property
+    def partial_cost(self) -> float | None:
+        """What a partial pass costs: the median of the last five (None before the first)."""
+        if not self._partial_costs:
+            return None
+        return sorted(self._partial_costs)[len(self._partial_costs) // 2]
+
     def step(self, pass_cost: float) -> float:
-        """Seconds of new audio before the next partial pass, for passes costing ``pass_cost``."""
-        return max(self.options.min_step_s, pass_cost / self.share)
+        """Seconds of new audio before the next partial pass: ``pass_cost`` (the streamer's
+        average over every pass) until a partial pass has been timed, then, with
+        ``partial_step_cost``, the median of the last partial passes (see the module
+        docstring)."""
+        cost = self.partial_cost if self.options.partial_step_cost else None
+        return max(self.options.min_step_s, (pass_cost if cost is None else cost) / self.share)

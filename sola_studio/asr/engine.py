@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import math
 import os
 import threading
 import time
@@ -46,6 +47,7 @@ class Decoded:
 
 
 WHISPER_WINDOW_S = 30  # the window Whisper was trained on
+WHISPER_SAMPLE_RATE = 16_000  # what Whisper hears (and the audio sources deliver)
 FRAMES_PER_SECOND = 100  # mel frames
 
 
@@ -67,6 +69,16 @@ class DecodeOptions:
     word_timestamps: bool = True
     prompt: str | None = None
     window_s: int = WHISPER_WINDOW_S
+    max_tokens_per_s: float | None = None
+
+    def max_new_tokens(self, audio_s: float) -> int | None:
+        """The most tokens a pass over ``audio_s`` of audio may write (``max_tokens_per_s``;
+        None: Whisper's own limit, 448 with the prompt). Speech is 2-5 tokens a second; a pass
+        that loops ("uh, uh, uh, ...", "Words, words, words, ...") writes until the limit, and
+        on 2 cores that took a greedy partial pass 3-4 s instead of 0.3 s (issue 16)."""
+        if self.max_tokens_per_s is None:
+            return None
+        return 8 + math.ceil(audio_s * self.max_tokens_per_s)
 
 
 class AsrEngine(Protocol):
@@ -197,6 +209,7 @@ class WhisperEngine:
             compression_ratio_threshold=None,
             log_prob_threshold=None,
             no_speech_threshold=None,
+            max_new_tokens=options.max_new_tokens(len(audio) / WHISPER_SAMPLE_RATE),
         )
         texts: list[str] = []
         words: list[Word] = []

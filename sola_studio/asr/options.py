@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sola_studio.asr.engine import DecodeOptions
 from sola_studio.asr.guards import GuardOptions
 from sola_studio.asr.lookback import LookBackOptions
 from sola_studio.asr.vad import GateOptions
@@ -35,6 +36,14 @@ class StreamingOptions:
     ``busy_target`` of the recogniser's time over the last ``load_window_s`` of audio
     (:class:`~sola_studio.asr.cadence.PartialCadence`; ``None``: always ``cpu_share``), and
     while commits come within ``max_commit_lag_s`` of the speech end they follow.
+    ``partial_step_cost``: the step follows the median cost of the last partial passes instead
+    of the average over every pass (commit passes and their loop retries included): off, since
+    on the dev English replay it gave more partials in flight when speech ended (commit p95
+    3.78 -> 6.29 s, docs/captions.md "Fourth round"). ``partial_tokens_per_s``: a greedy partial
+    pass writes at most 8 + this many tokens a second of its audio
+    (:meth:`~sola_studio.asr.engine.DecodeOptions.max_new_tokens`); speech is 2-5 a second, and
+    a partial pass that looped ran to Whisper's limit, 3-4 s on 2 cores, with the commit waiting
+    behind it. Commit passes are never capped.
     ``skip_partial_silence_s``: no partial starts once the utterance has
     been silent this long (its commit is due within the gate's silence wait, and a partial
     started then would delay it by a whole pass). ``skip_partial_falling``: nor while the VAD's
@@ -111,6 +120,8 @@ class StreamingOptions:
     busy_target: float = 0.7
     load_window_s: float = 20.0
     max_commit_lag_s: float = 1.3
+    partial_step_cost: bool = False
+    partial_tokens_per_s: float | None = None
     final_beam: int = 5
     agree_after_s: float | None = None
     tail_guard_s: float = 1.0
@@ -135,3 +146,14 @@ class StreamingOptions:
     rescue_logprob: float = -0.8
     lookback: LookBackOptions = field(default_factory=LookBackOptions)  # issue 17, lookback.py
     first_window_s: int | None = None  # a commit pass's window while there is no prompt yet
+
+    def decode(self, beam: int, words: bool, prompt: str | None, window: int) -> DecodeOptions:
+        """A pass's decoding options: a commit pass at ``final_beam``, a greedy partial
+        (``beam`` 1) capped at ``partial_tokens_per_s``."""
+        return DecodeOptions(
+            beam_size=beam,
+            word_timestamps=words,
+            prompt=prompt,
+            window_s=window,
+            max_tokens_per_s=None if beam > 1 else self.partial_tokens_per_s,
+        )

@@ -469,7 +469,7 @@ class UtteranceStreamer:
         decoded = self.engine.transcribe(
             audio,
             language,
-            DecodeOptions(beam_size=beam, word_timestamps=words, prompt=prompt, window_s=window),
+            self.options.decode(beam, words, prompt, window),
         )
         self.passes += 1
         self.compute_s += decoded.seconds

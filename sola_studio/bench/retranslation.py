@@ -40,6 +40,7 @@ from sola_studio.captions.retranslation import (
     FlickerPolicy,
     common_prefix,
     erased,
+    without_cut_word,
     words_of,
 )
 from sola_studio.captions.track import CaptionTrack
@@ -219,12 +220,16 @@ def simulate(
     adaptive: bool = False,
     erasure_target: float = 0.2,
     log: list[tuple[float, int, str]] | None = None,
+    settle_s: float | None = None,
 ) -> tuple[list[Caption], Mapping[str, float]]:
     """The captions :class:`~sola_studio.captions.track.CaptionTrack` would publish for
     ``updates`` (simulated clock), with partials re-translated under ``flicker`` (None: commits
     only). One translation worker, commits first, the newest partial only, rate-limited to
     ``cpu_share``; each call costs its measured wall time on the simulated clock. ``log`` gets
-    (end time, caption id, source text) of every partial translation."""
+    (end time, caption id, source text) of every partial translation. ``settle_s`` (a lever
+    measured in the fourth round and not kept, so the live track has no such rule): a partial
+    whose first word the one before did not agree on (``start_agree``) is translated all the
+    same once it has stayed the newest partial this long."""
     import time
 
     flicker_on = flicker is not None
@@ -256,8 +261,14 @@ def simulate(
         start = max(mt_free, next_partial, pending.t_emit)
         if start >= until:
             return
+        source = flicker.source(job_prev[0], pending.text)
+        if not source and settle_s is not None:
+            # Unagreed: translated once it stayed the newest partial for settle_s.
+            start = max(start, pending.t_emit + settle_s)
+            if start >= until:
+                return
+            source = without_cut_word(pending.text) if flicker.drop_cut else pending.text
         job, pending = pending, None
-        source = flicker.source(job_prev[0], job.text)
         if not source or source == translated_source:
             return
         result, cost = call(source, job.language)
