@@ -16,7 +16,7 @@ from sola_studio.sources.audio import decode_file
 
 
 def test_only_partial_passes_are_capped() -> None:
-    options = StreamingOptions(partial_tokens_per_s=12.0)
+    options = StreamingOptions()
     assert options.decode(1, False, None, 10).max_tokens_per_s == 12.0
     assert options.decode(options.final_beam, True, "prompt", 10).max_tokens_per_s is None
     assert DecodeOptions(max_tokens_per_s=12.0).max_new_tokens(2.0) == 8 + 24
