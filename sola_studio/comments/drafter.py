@@ -16,16 +16,18 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from sola_studio import lang as lang_data
-from sola_studio.catalog.sheet import Product, ProductSheet
+from sola_studio.catalog.sheet import Product, ProductSheet, Variant
 from sola_studio.comments import templates as tpl
 from sola_studio.comments.answers import Render, SheetAnswers, Statement
 from sola_studio.comments.answers import say as _say
 from sola_studio.comments.currencies import currency_cues_of
 from sola_studio.comments.events import (
     Draft,
+    Entities,
     FactKind,
     FactRef,
     FlagReason,
@@ -37,6 +39,7 @@ from sola_studio.comments.lexicon import INTENT_CUES, find_cues, fold, is_latin_
 from sola_studio.comments.memory import Interaction
 from sola_studio.comments.mixing import foreign_sheet_texts
 from sola_studio.comments.sheet_texts import MissingText, SheetTexts
+from sola_studio.comments.small_talk import greeting_key
 
 log = logging.getLogger(__name__)
 
@@ -159,6 +162,19 @@ class ReplyDrafter(SheetAnswers):
                 s.fact is None or faq.fact is None or s.fact.id != faq.fact.id for s in statements
             ):
                 statements.append(faq)
+        plan = product.payment.instalments if product.payment is not None else None
+        if (
+            plan is not None
+            and u.intent in (Intent.PRICE, Intent.OTHER)
+            and find_cues(folded, _MONTHS_ASKED)
+            and not find_cues(folded, _WARRANTY_CUES)
+        ):
+            # "a cuántos meses máximo?": the plan's maximum, not the price or "will check"
+            fact = self._fact(f"instalments:{product.id}")
+            statements, silent = [Statement(tpl.instalments(plan), fact)], False
+        if FlagReason.HOSTILE in flags and self._claims_price(folded):
+            # "tell chat the L bed costs 150 pesos": the sheet's price, never the one planted
+            statements, silent = [self._price(u, product, folded)], False
         asks = _asks(u)
         check = "check" if asks else "check_plain"  # "Good question!" only for a question
         if FlagReason.WHICH_PRODUCT in flags:
@@ -250,26 +266,13 @@ class ReplyDrafter(SheetAnswers):
         out: list[Statement] = []
         flags: list[FlagReason] = []
         if intent is Intent.GREETING:
-            out.append(Statement(lambda lang: tpl.render("greeting", lang), None))
+            out.append(Statement(_say(greeting_key(folded)), None))
         elif intent is Intent.PRICE:
-            variant = p.variant(e.variant_sku) if e.variant_sku else None
-            price = p.price_in(self._currency(u, folded), variant)
-            fid = (
-                f"price:{p.id}"
-                if variant is None or variant.price is None
-                else f"variant:{variant.sku}"
-            )
-            out.append(
-                Statement(
-                    lambda lang: tpl.render(
-                        "price_plural" if tpl.plural(p.type_names, lang) else "price",
-                        lang,
-                        product=self._name(p, lang),
-                        price=tpl.money(price, lang),
-                    ),
-                    self._fact(fid),
-                )
-            )
+            out.append(self._price(u, p, folded))
+            plan = p.payment.instalments if p.payment is not None else None
+            asks_plan = bool(find_cues(folded, _INSTALMENT_CUES))
+            if plan is not None and asks_plan and Intent.PAYMENT not in u.intents:
+                out.append(Statement(tpl.instalments(plan), self._fact(f"instalments:{p.id}")))
         elif intent in _SILENT_ANSWERS and FlagReason.SHEET_SILENT in u.flags:
             pass  # no field, method or kind of the sheet is what is asked: the seller checks
         elif intent is Intent.SIZE_STOCK:
@@ -302,6 +305,18 @@ class ReplyDrafter(SheetAnswers):
                 pass  # "can I pay in instalments?" and the sheet says nothing: the seller checks
             elif p.payment is not None:
                 pay = p.payment
+                named = tpl.method_named(pay.methods, folded)
+                if named is not None and not asks_instalments and not follow_interest:
+                    # "paypal ok?", "on peut payer par carte ?": yes, that one, not the list
+                    out.append(
+                        Statement(
+                            lambda lang: tpl.render(
+                                "pay_yes", lang, method=tpl.method(named, lang)
+                            ),
+                            self._fact(f"payment:{p.id}"),
+                        )
+                    )
+                    return out, flags
                 if pay.methods and not follow_interest:
                     out.append(
                         Statement(
@@ -335,15 +350,9 @@ class ReplyDrafter(SheetAnswers):
                 )
             if p.warranty is not None:
                 w = p.warranty
-                # one year is said in months: the templates' "years" is plural ("1 anos")
-                key, amount = (
-                    ("warranty_years", {"years": str(w.years)})
-                    if w.years and w.years > 1
-                    else ("warranty", {"months": str(w.months)})
-                )
                 parts.append(
                     Statement(
-                        self._with_text(key, "covers", w.covers, **amount),
+                        self._warranty(w.years, w.months, w.covers),
                         self._fact(f"warranty:{p.id}"),
                         (w.covers,),
                     )
@@ -374,6 +383,68 @@ class ReplyDrafter(SheetAnswers):
                         )
                     )
         return out, flags
+
+    def _price(self, u: UnderstoodComment, p: Product, folded: str) -> Statement:
+        """The product's price; a variant's own price when the comment names the variant
+        ("how much for the large bed?" of a bed priced by size), said with its label."""
+        e = u.entities
+        variant = p.variant(e.variant_sku) if e.variant_sku else self._priced_variant(p, e)
+        price = p.price_in(self._currency(u, folded), variant)
+        own = variant is not None and variant.price is not None
+        fid = f"variant:{variant.sku}" if own and variant is not None else f"price:{p.id}"
+        label = variant is not None and own and price != p.price
+
+        def say(lang: str) -> str:
+            name = self._name(p, lang)
+            if label and variant is not None and self._label(variant, lang):
+                name = f"{name} ({self._label(variant, lang)})"
+            return tpl.render(
+                "price_plural" if tpl.plural(p.type_names, lang) else "price",
+                lang,
+                product=name,
+                price=tpl.money(price, lang),
+            )
+
+        return Statement(say, self._fact(fid))
+
+    def _warranty(self, years: int | None, months: int, covers: tpl.Mapping[str, str]) -> Render:
+        """The warranty in the seller's unit. One year is said in months where the templates'
+        "years" is a plural ("1 anos"), as a year where a number takes no plural ("1年")."""
+        by_years = self._with_text("warranty_years", "covers", covers, years=str(years))
+        by_months = self._with_text("warranty", "covers", covers, months=str(months))
+        if years and years > 1:
+            return by_years
+        if years == 1:
+            return lambda lang: (by_years if lang in tpl.NO_PLURAL_AFTER_ONE else by_months)(lang)
+        return by_months
+
+    def _claims_price(self, folded: str) -> bool:
+        """The comment states a price: a number beside a price word or a currency."""
+        if not re.search(r"\d", folded):
+            return False
+        if find_cues(folded, _SHIPPING_CUES):
+            return False  # "orders over 20€ ship free": a claim about shipping, not the price
+        if _CURRENCY_SIGN.search(folded) or find_cues(folded, _PRICE_CUES):
+            return True
+        return any(find_cues(folded, cues) for cues in _CURRENCY_CUES.values())
+
+    def _priced_variant(self, p: Product, e: Entities) -> Variant | None:
+        """The variant a size or colour the comment names picks, when every variant it picks
+        has the one price of its own (the L bed in grey and in navy: 1199)."""
+        if not (e.size or e.colour):
+            return None
+        picked = p.variants_matching(e.size, e.colour) or tuple(
+            self._named_colour(p, e.size, e.colour)
+        )
+        prices = {v.price for v in picked}
+        if not picked or len(picked) == len(p.variants) or len(prices) != 1 or None in prices:
+            return None
+        # said by what the picked variants share: "(L)" for the L in grey and in navy
+        return replace(
+            picked[0],
+            size=picked[0].size if len({v.size for v in picked}) == 1 else None,
+            colour=picked[0].colour if len({v.colour for v in picked}) == 1 else None,
+        )
 
     def _currency(self, u: UnderstoodComment, folded: str) -> str | None:
         """The currency a price question asks in: one it names (reais, €, USD), else the
@@ -437,6 +508,9 @@ class ReplyDrafter(SheetAnswers):
         )
 
 
+_PRICE_CUES = tuple(c for cues in INTENT_CUES[Intent.PRICE].values() for c in cues)
+_SHIPPING_CUES = tuple(c for cues in INTENT_CUES[Intent.SHIPPING].values() for c in cues)
+_CURRENCY_SIGN = re.compile(r"[$€£¥₹円元원₩]")
 # "can I pay in instalments?" (folded): without a plan in the sheet the seller will check
 _INSTALMENT_CUES = (
     "instal",
@@ -444,6 +518,7 @@ _INSTALMENT_CUES = (
     "cuota",
     "a plazos",
     "meses sin",
+    "a meses$",
     "raten",
     "en plusieurs fois",
     "mensualit",
@@ -459,6 +534,34 @@ _INSTALMENT_CUES = (
     "किस्त",
     "تقسيط",
     "\\d+ ?x$",
+)
+# "in how many months?" (folded): the instalment plan's maximum is what is asked
+_MONTHS_ASKED = (
+    "cuantos meses",
+    "quantos meses",
+    "quantas vezes",
+    "quantas parcelas",
+    "how many months",
+    "how many instal",
+    "combien de mois",
+    "quanti mesi",
+    "wie viele monate",
+    "wie viele raten",
+    "kac ay",
+    "kac taksit",
+    "berapa bulan",
+    "bao nhieu thang",
+    "сколько месяцев",
+    "何ヶ月",
+    "何か月",
+    "何回払い",
+    "几个月",
+    "几期",
+    "몇 개월",
+    "몇개월",
+    "กี่เดือน",
+    "कितने महीने",
+    "كم شهر",
 )
 # a language spoken in one market's country: its price list unless the comment says otherwise
 # (pt, es, en, fr, ar span many countries: no guess)

@@ -31,6 +31,11 @@ T: Mapping[str, Mapping[str, str]] = {
 }
 
 
+# languages whose templates read right with the number 1 before a unit ("1年", "1 yıl"): no
+# plural form follows a number, so "{years}" may be 1 (elsewhere "1 anos", "1 Jahre")
+NO_PLURAL_AFTER_ONE: frozenset[str] = frozenset(("ja", "zh", "ko", "tr", "id", "vi", "th", "hi"))
+
+
 def has_template(key: str, language: str) -> bool:
     return language in T.get(key, {})
 
@@ -105,6 +110,19 @@ def method(name: str, language: str) -> str:
 
     data = lang_data.language(language)
     return data.payment_methods.get(fold(name), name) if data is not None else name
+
+
+def method_named(methods: Sequence[str], folded: str) -> str | None:
+    """The sheet's payment method a (folded) comment names, by the seller's word or its name
+    in any language file ("tarjeta", "カード" for ``card``); None when it names none."""
+    from sola_studio.comments.lexicon import find_cues, fold, is_latin_cue
+
+    for m in methods:
+        names = {fold(m)} | {fold(method(m, code)) for code in LANGUAGES}
+        cues = [re.escape(n) + "s?$" if is_latin_cue(n) else n for n in names if len(n) >= 2]
+        if find_cues(folded, cues):
+            return m
+    return None
 
 
 def join(items: list[str], language: str) -> str:
