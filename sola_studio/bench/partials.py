@@ -24,8 +24,13 @@ seconds by kind (:func:`late_words`):
   reached that word (the hold-back, or no partial since it was heard);
 - ``other_word``: a partial showed another word at or before it.
 
-Then, for pieces longer than ``--long`` seconds, how often partial passes and partial
+The validation set is reported whole: its late captions are not listed. Then, for pieces
+longer than ``--long`` seconds, how often partial passes and partial
 translations came while they grew past that length (the cadence inside long pieces).
+
+No chrF is printed: the replay translates each committed text alone, as commits-only does, so
+its final translations are the commit-only ones by construction (``bench captions`` measures
+chrF in real time, where a partial could in principle leave its mark).
 
 What this module must never do: assert; it measures.
 """
@@ -305,6 +310,9 @@ def main(args: argparse.Namespace) -> int:
         updates, targets, translator, flicker, json.loads(args.retranslation), args.late, args.long
     )
     out["set"] = args.set
+    if args.set == "validation":
+        for target in targets:  # scored whole, never read caption by caption
+            del out[f"late_{target}"]["captions"]
     out["audio_s"] = len(audio) / SAMPLE_RATE
     out["wall_s"] = time.perf_counter() - t0
     if hasattr(translator, "close"):
@@ -338,7 +346,7 @@ def _print(out: Mapping[str, Any], targets: Sequence[str]) -> None:
         )
         kinds = ", ".join(f"{k} {n}" for k, n in late["kinds"].items())
         print(f"  {late['late']} words later than {late['late_s']} s: {kinds}")
-        for row in late["captions"]:
+        for row in late.get("captions", ()):
             kinds = ", ".join(f"{k} {n}" for k, n in row["kinds"].items())
             print(
                 f"    #{row['caption']} {row['late_words']} late ({kinds}); span "
