@@ -162,3 +162,45 @@ def test_every_wizard_language_has_the_new_templates(key: str) -> None:
         assert tpl.has_template(key, lang), (key, lang)
     said = {tpl.render(key, lang, method="PayPal") for lang in tpl.LANGUAGES}
     assert len(said) == len(tpl.LANGUAGES)  # each in its own words, none left in English
+
+
+CERAMICS = Path(__file__).resolve().parent / "desk_drafts" / "ceramics.yaml"
+
+
+@pytest.fixture(scope="module")
+def ceramics() -> CommentDesk:
+    return desk_on(CERAMICS)
+
+
+def test_a_product_of_one_variant_says_how_many_are_left(ceramics: CommentDesk) -> None:
+    draft, u = ask(ceramics, "quante ciotole ti sono rimaste?")
+    if u.intent.value != "size_stock":
+        pytest.skip(f"read as {u.intent}")
+    assert "17" in draft.text, draft.text
+    assert "Disponibil" not in draft.text, draft.text
+
+
+def test_a_shipping_question_in_the_sellers_language_gets_the_home_rule(
+    ceramics: CommentDesk,
+) -> None:
+    draft, u = ask(ceramics, "spedizione gratis??")
+    assert u.intent.value == "shipping", u.intent
+    assert "7,50" in draft.text and "60" in draft.text, draft.text
+    assert "Italia" in draft.text, draft.text  # the country it answers for is said
+
+
+def test_a_shipping_question_in_another_language_still_asks_the_country(
+    ceramics: CommentDesk,
+) -> None:
+    draft, u = ask(ceramics, "how much is shipping?")
+    assert u.intent.value == "shipping", u.intent
+    assert "7.50" not in draft.text and "14" not in draft.text, draft.text
+    assert "Germany" in draft.text, draft.text  # which country? the list
+
+
+def test_a_method_named_in_another_language_is_the_sheets(ceramics: CommentDesk) -> None:
+    draft, u = ask(ceramics, "on peut payer par virement ?")
+    if u.intent.value != "payment":
+        pytest.skip(f"read as {u.intent}")
+    assert draft.text.startswith("Oui"), draft.text
+    assert "virement bancaire" in draft.text and "bank transfer" not in draft.text, draft.text

@@ -131,6 +131,9 @@ class SheetAnswers:
             out.extend(self._stock_line(v) for v in matches[:MAX_OPTIONS])
             if any(v.stock > 0 for v in matches):
                 return out, flags  # else what is in stock instead, below
+        if len(p.variants) == 1 and not out:
+            # one variant ("bustina", "kit"): how many are left, never "Available: kit."
+            return [self._stock_line(p.variants[0])], flags
         in_stock = [v for v in p.variants if v.stock > 0]
         if in_stock:
             out.append(self._options(in_stock, variants_fact))
@@ -144,9 +147,16 @@ class SheetAnswers:
             StockLevel.OUT: "stock_out",
         }[level]
         return Statement(
-            lambda lang: tpl.render(key, lang, variant=self._label(v, lang), n=str(v.stock)),
+            lambda lang: tpl.render(
+                key, lang, variant=self._label(v, lang) or self._owner_name(v, lang), n=str(v.stock)
+            ),
             self._fact(f"variant:{v.sku}"),
         )
+
+    def _owner_name(self, v: Variant, lang: str) -> str:
+        """The name of the product ``v`` is a variant of (a variant with no size or colour)."""
+        p = next((p for p in self.sheet.products if v in p.variants), None)
+        return self._name(p, lang) if p is not None else ""
 
     def _named_colour(self, p: Product, size: str | None, colour: str | None) -> list[Variant]:
         said = [v for v in p.variants_matching(size, None) if v.colour]

@@ -278,7 +278,7 @@ class ReplyDrafter(SheetAnswers):
         elif intent is Intent.SIZE_STOCK:
             out, flags = self._stock(u, p)
         elif intent is Intent.SHIPPING:
-            out, flags = self._shipping(e.country, p)
+            out, flags = self._shipping(e.country or self._home(u.language, p), p)
         elif intent is Intent.MATERIAL and u.fields:
             out.extend(self._fields(p, u.fields))
             asked_material = p.material and find_cues(folded, _MATERIAL_CUES)
@@ -417,6 +417,16 @@ class ReplyDrafter(SheetAnswers):
         if years == 1:
             return lambda lang: (by_years if lang in tpl.NO_PLURAL_AFTER_ONE else by_months)(lang)
         return by_months
+
+    def _home(self, language: str, p: Product) -> str | None:
+        """The country a shipping question naming none asks about, when it can be told: the
+        viewer writes the seller's language, one spoken in one country the sheet ships to
+        ("spedizione gratis??" to an Italian seller: Italy's rule, not "which country?")."""
+        country = _LANGUAGE_COUNTRY.get(language)
+        if language != self.sheet.seller_language or country is None:
+            return None
+        rule = p.shipping_to(country)
+        return country if rule is not None and rule.country == country else None
 
     def _claims_price(self, folded: str) -> bool:
         """The comment states a price: a number beside a price word or a currency."""

@@ -112,6 +112,9 @@ def method(name: str, language: str) -> str:
     return data.payment_methods.get(fold(name), name) if data is not None else name
 
 
+_GENERIC_PAYMENT_WORDS = frozenset(("pagamento", "paiement", "payment", "zahlung"))
+
+
 def method_named(methods: Sequence[str], folded: str) -> str | None:
     """The sheet's payment method a (folded) comment names, by the seller's word or its name
     in any language file ("tarjeta", "カード" for ``card``); None when it names none."""
@@ -119,6 +122,14 @@ def method_named(methods: Sequence[str], folded: str) -> str | None:
 
     for m in methods:
         names = {fold(m)} | {fold(method(m, code)) for code in LANGUAGES}
+        # "virement" for "virement bancaire": a long first word names the method alone
+        names |= {
+            first
+            for n in list(names)
+            if len(n.split()) > 1
+            and len(first := n.split()[0]) >= 7
+            and first not in _GENERIC_PAYMENT_WORDS
+        }
         cues = [re.escape(n) + "s?$" if is_latin_cue(n) else n for n in names if len(n) >= 2]
         if find_cues(folded, cues):
             return m
