@@ -42,6 +42,7 @@ SUPPORTED: tuple[str, ...] = lang_data.languages()
 _LATIN = ("en", "pt", "es", "de", "fr", "it", "id", "vi", "tr")
 _ROMANISED = ("hi", "ar")  # written in Latin letters in chat, without a lingua model
 _MARKER_WEIGHT = 0.22  # one marker word ~ a fifth of lingua's whole vote (tuned on the dev set)
+_SELLER_PRIOR = 0.1  # the seller's language, for a viewer with no previous language
 _SHORT_PREVIOUS_WEIGHT = 0.4  # the viewer's previous language on a comment of <= 3 words
 # A guess this sure counts towards the session's usual language (the fallback for comments with
 # no words). On the dev set's Latin-script comments, with no previous language, 155 of 173 right
@@ -152,13 +153,15 @@ class LanguageIdentifier:
             default: str | None = seller
         else:
             default = previous
-        result = self._guess(text, previous, default)
+        result = self._guess(text, previous, default, seller if seller in self.languages else None)
         if result.confidence >= _TALLY_CONFIDENCE:
             with self._lock:
                 self._tally[result.language] += 1
         return result
 
-    def _guess(self, text: str, previous: str | None, default: str | None) -> LanguageGuess:
+    def _guess(
+        self, text: str, previous: str | None, default: str | None, seller: str | None = None
+    ) -> LanguageGuess:
         scripts = script_of(text)
         # a script only one language writes names it, audience or not (a Korean viewer in a
         # Portuguese seller's show writes Korean): every language with a data file counts
@@ -183,14 +186,18 @@ class LanguageIdentifier:
         if scripts["latin"] < 2 or len(language_words(text).replace(" ", "")) < 2:
             # nothing to tell the language by: the viewer's own or the seller's, else the usual
             return LanguageGuess(default or self.usual, 0.0)
-        return self._guess_latin(text, previous)
+        return self._guess_latin(text, previous, seller)
 
-    def _guess_latin(self, text: str, previous: str | None) -> LanguageGuess:
+    def _guess_latin(
+        self, text: str, previous: str | None, seller: str | None = None
+    ) -> LanguageGuess:
         folded = fold(text)
         scores: dict[str, float] = dict.fromkeys(self._latin, 0.0)
-        for code, value in self._lingua_scores(text):
+        lingua = self._lingua_scores(text)
+        for code, value in lingua:
             if code in scores:
                 scores[code] += value
+        torn = [code for code, _ in sorted(lingua, key=lambda cv: cv[1], reverse=True)[:2]]
         for lang in self._latin:
             cues = LANGUAGE_MARKERS.get(lang, ())
             hits = len(find_cues(folded, cues))
@@ -198,12 +205,20 @@ class LanguageIdentifier:
                 hits += len(find_cues(folded, by_lang.get(lang, ())))
             # lingua has no romanised Hindi/Arabizi: markers carry the whole vote, so count double
             scores[lang] += _MARKER_WEIGHT * hits * (2 if lang in _ROMANISED else 1)
+        prior = dict.fromkeys(scores, 0.0)
+        if previous is None and seller in scores and seller in torn:
+            # a viewer's first words in the seller's show: where the seller's language is one
+            # of the two lingua ranks first ("a q hora termina el live?": pt 0.27, es 0.25),
+            # the show's language weighs a little more (never one lingua ranks lower: "un code
+            # promo ?" in an English show stays French). It picks, but adds no confidence: a
+            # guess this unsure may still be overruled by the question words' own language
+            prior[seller] = _SELLER_PRIOR
         if previous in scores:
             # a viewer usually keeps writing in one language; on two or three words ("e G?",
             # "and in white?") lingua is guessing, so the viewer's language weighs more
             words = len(folded.split())
             scores[previous] += 0.05 if words > 3 else _SHORT_PREVIOUS_WEIGHT
-        best = max(scores, key=lambda k: scores[k])
+        best = max(scores, key=lambda k: scores[k] + prior[k])
         total = sum(scores.values()) or 1.0
         return LanguageGuess(best, round(scores[best] / total, 3))
 
