@@ -55,6 +55,9 @@ class EntityFinder:
         self.field_index = field_index
         # the sheet's own colour names ("sand", "walnut") besides the language files' words
         self._colours: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in COLOUR_WORDS.items()}
+        for key, said in _said_colours().items():
+            # the name a language file says a colour with is a word for it too ("verdi")
+            self._colours[key] = tuple(dict.fromkeys((*self._colours.get(key, ()), *said)))
         for p in sheet.products:
             for c in p.colours:
                 cue = fold(c) + "$" if is_latin_cue(fold(c)) else fold(c)
@@ -74,9 +77,13 @@ class EntityFinder:
             | {r.country for p in sheet.products for r in p.shipping if r.country != "*"}
         )
 
-    def find(self, folded: str, raw: str, shown: Sequence[str] = ()) -> Entities:
+    def find(
+        self, folded: str, raw: str, shown: Sequence[str] = (), *, commerce: bool = False
+    ) -> Entities:
+        """The slots of a comment; ``commerce`` says a price, stock, shipping, payment or
+        discount word is in it (see ``_pinned_field``)."""
         guess = self.products.find(folded, self.sheet.pinned_id, shown)
-        if self._in_passing(guess, folded):
+        if self._in_passing(guess, folded) or (not commerce and self._pinned_field(guess, folded)):
             guess = ProductGuess(None)
         product_id = guess.product_id
         implied = product_id is None
@@ -117,6 +124,26 @@ class EntityFinder:
             and asked_at < guess.at
             and index.field_word_at(guess.product_id or "", folded) is None
         )
+
+    def _pinned_field(self, guess: ProductGuess, folded: str) -> bool:
+        """Another product named only by a word that names a field of the pinned one ("what
+        strings does it come with?" of a ukulele whose sheet has a field "strings", beside a
+        product "strings"): the pinned product's field is asked about, not the other product.
+        Its full name ("Hibiki phosphor bronze strings") still names it, and so does the word
+        in a question about price, stock, shipping, payment or discounts ("how much are the
+        strings?": the caller passes ``commerce``) or one that names the pinned product too
+        ("will the strings fit this uke?": two products, the other one asked about)."""
+        index, pinned = self.field_index, self.sheet.pinned_id
+        if index is None or guess.product_id in (None, pinned) or guess.at < 0:
+            return False
+        other = self.sheet.product(guess.product_id or "")
+        if other is None or any(
+            _contains(folded, fold(n)) for n in (other.name, *other.names.values()) if n
+        ):
+            return False
+        if self.products.names(folded, pinned):
+            return False
+        return index.field_word_at(pinned, folded) == guess.at
 
     def resolve_variant(self, entities: Entities) -> Entities:
         """Set ``variant_sku`` when size and colour name exactly one variant of the product."""
@@ -202,6 +229,10 @@ class EntityFinder:
         return None
 
 
+def _contains(folded: str, name: str) -> bool:
+    return bool(name.strip()) and name.strip() in folded
+
+
 _CODE = re.compile(r"(?<![^\W_])([A-Z]{2})(?![^\W_])(?!\s*[\d.,])")
 
 
@@ -227,6 +258,53 @@ def _country_cues(languages: tuple[str, ...], wanted: frozenset[str]) -> dict[st
         for form in _arabic_forms(cue):
             countries.setdefault(form, code)
     return countries
+
+
+@lru_cache(maxsize=1)
+def _said_colours() -> dict[str, tuple[str, ...]]:
+    """Colour key -> cues for the names the language files say it with (``colour_names``:
+    "verde", "grigio", "초록"), so a colour a viewer writes as the desk would say it is found
+    in every language, not only where ``colour_words`` lists it. A Latin name ending in a
+    vowel takes the other vowel endings and a plural s ("verdi", "rossa", "negras"), whole
+    words only ("verd" is no "verdad"); a Latin name under five letters is left to
+    ``colour_words`` ("hong", Vietnamese pink, is in "Hong Kong")."""
+    out: dict[str, list[str]] = {}
+    for code in lang_data.languages():
+        data = lang_data.language(code)
+        if data is None:
+            continue
+        for key, name in data.colour_names.items():
+            word = fold(name).strip()
+            if not word or " " in word:
+                continue
+            if is_latin_cue(word):
+                if not word.isalpha():
+                    continue
+                stem = word[:-1] if len(word) >= 5 and word[-1] in "aeiou" else word
+                if stem != word:
+                    cue = stem + "[aeiou]s?$"
+                elif len(word) >= 5:
+                    cue = word + "$"
+                else:
+                    continue  # "hong", "biru": short words other languages use otherwise
+            elif len(word) >= 2:
+                cue = word
+            else:
+                continue
+            out.setdefault(key, []).append(cue)
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
+# The word "colour" in the wizard's languages, or a colour word's suffix (クリーム色, 검정색):
+# a question asking about a colour the language files may have no word for. Short or shared
+# forms are left out or bounded: Indonesian "mau" is "want", zh 特色 is "feature", Thai สี
+# begins เสียง (sound), Korean 검색 is "search".
+COLOUR_MARKER = re.compile(
+    r"(?<![a-z])(?:colou?rs?|colores|cor|cores|colore|colori|couleurs?|farben?|renk|renkler"
+    r"|renkte|renkli|warna|rang|renga|mau sac)(?![a-z])"
+    r"|颜色|顏色|[\u30a0-\u30ff]色|カラー|색상|색깔|[가-힣]색(?:은|이|도|으로|$|\?|\s)"
+    r"|สี(?![ย่้])|цвет|لون|اللون|रंग"
+)
 
 
 _LETTER_SIZES = frozenset(lang_data.common().size_letters.values())

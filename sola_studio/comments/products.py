@@ -155,6 +155,12 @@ class ProductFinder:
         picked = {next(iter(ids)) for w, ids in words.items() if len(ids) == 1 and w in said}
         return next(iter(picked)) if len(picked) == 1 else None
 
+    def names(self, folded: str, product_id: str) -> bool:
+        """The comment names ``product_id`` by a name, an alias or a type noun of its own."""
+        cues = [c for c, pid in self._names if pid == product_id]
+        cues += [c for c, ids in self._types if product_id in ids]
+        return bool(find_cues(folded, cues))
+
     def strip(self, folded: str) -> str:
         """``folded`` without the products' names and type nouns (what is left is asked)."""
         return strip_cues(folded, [c for c, _ in self._names] + [c for c, _ in self._types])

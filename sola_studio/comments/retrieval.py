@@ -90,6 +90,7 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 # a unit written after a number in a field's value ("50 ml", "35 dB", "20000 mAh", "1.43-inch"):
 # a viewer who names the unit asks about that measure ("cuántos ml trae?", "wie viel dB?")
 _UNIT = re.compile(r"\d(?:[.,]\d+)?\s?-?([^\W\d_]{1,5})(?![^\W\d_])")
+_SPELT_UNIT = re.compile(r"\d(?:[.,]\d+)?\s?([^\W\d_]+)")
 _UNIT_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,5}(?![^\W\d_])")
 
 
@@ -109,6 +110,21 @@ UNIT_NAMES = {
     **dict.fromkeys(("metre", "meter", "metres", "meters", "metro", "metros"), "m"),
     **dict.fromkeys(("centimetre", "centimeter", "centimetros", "centimetres"), "cm"),
     **dict.fromkeys(("decibel", "decibels", "decibeis", "decibelios"), "db"),
+    # Italian plurals, Turkish and Indonesian spellings
+    **dict.fromkeys(("litri", "litre", "litrelik"), "l"),
+    **dict.fromkeys(("grammi", "gram", "gramm"), "g"),
+    **dict.fromkeys(("chilo", "chili", "kilogrammi"), "kg"),
+    **dict.fromkeys(("metri",), "m"),
+    **dict.fromkeys(("centimetri", "centimetro", "santim"), "cm"),
+}
+# The same units in scripts written without spaces or with marks inside words (kana, Han,
+# Hangul, Thai, Devanagari, Arabic, Cyrillic): found inside the question, not as whole words
+UNITS_INSIDE = {
+    **dict.fromkeys(("リットル", "升", "公升", "리터", "ลิตร", "लीटर", "لتر", "литр"), "l"),
+    **dict.fromkeys(("キロ", "公斤", "킬로", "กิโล", "किलो", "كيلو", "килограмм", "кило"), "kg"),
+    **dict.fromkeys(
+        ("センチ", "厘米", "센티", "เซนติเมตร", "सेंटीमीटर", "سنتيمتر", "сантиметр"), "cm"
+    ),
 }
 
 # What a unit measures, as viewers ask it ("quanto pesa", "il pèse combien", "텐트 높이가 얼마예요",
@@ -126,7 +142,11 @@ _LENGTH_WORDS = (
     "tall height wide width length altura largura comprimento ancho anchura hauteur largeur "
     "longueur altezza larghezza lunghezza hoch hohe breit breite boyu boyutu boyut yukseklik "
     "genislik uzunluk высота ширина длина 높이 너비 길이 크기 高さ 長さ 大きさ 多高 多宽 多长 尺寸 "
-    "طول عرض ارتفاع lambai unchai लंबाई ऊंचाई tinggi lebar panjang"
+    "طول عرض ارتفاع lambai unchai लंबाई ऊंचाई tinggi lebar panjang "
+    # the diameter and "it measures", in the wizard's languages
+    "diameter diametre diametro diametros durchmesser diametri диаметр 直径 지름 व्यास "
+    "القطر เส้นผ่าศูนย์กลาง measure measures mide miden mede medem mesure "
+    "mesurent misura misurano misst messen olcer olcuyor"
 )
 # "Size" as a word, in the wizard's languages: for a product sold in one size it asks the
 # product's dimensions (the fields in a length unit), not which sizes are in stock ("収納サイズは？"
@@ -134,7 +154,7 @@ _LENGTH_WORDS = (
 _SIZE_WORDS = (
     "size sizes dimension dimensions measurements tamanho tamanhos medidas dimensoes tamano "
     "dimensiones taille groesse abmessungen masse taglia dimensioni misure ukuran olcusu "
-    "olculeri размер размеры サイズ 寸法 大小 사이즈 ขนาด साइज़ साइज مقاس"
+    "olculeri размер размеры サイズ 寸法 大小 사이즈 ขนาด साइज़ साइज مقاس big"
 )
 SIZE_NAMES = frozenset(_SIZE_WORDS.split())
 _SIZE_INSIDE = frozenset(w for w in SIZE_NAMES if not w.isascii())
@@ -181,6 +201,13 @@ def _units(values: Iterable[str]) -> frozenset[str]:
     return frozenset(u for v in values for u in _UNIT.findall(fold(v)) if u not in _STOP)
 
 
+def _spelt_units(values: Iterable[str]) -> frozenset[str]:
+    """The units after numbers in a field's values as abbreviations, spelt-out ones too
+    ("54 litros", "4 litri" -> "l"; "18 cm" -> "cm"): what a size's own field holds."""
+    found = [w for v in values for w in _SPELT_UNIT.findall(fold(v))]
+    return frozenset(UNIT_NAMES.get(w, w) for w in found if w in UNIT_NAMES or len(w) <= 5)
+
+
 def _words(folded: str, measure: bool = True) -> set[str]:
     """A question's words as the index keeps them: content words cut to five letters, short
     words that may be units ("ml", "db") and units spelt out ("watts" -> "w")."""
@@ -188,6 +215,7 @@ def _words(folded: str, measure: bool = True) -> set[str]:
     units = {w for w in _UNIT_WORD.findall(folded) if len(w) >= 2 and w not in _STOP}
     tokens = re.findall(r"[^\W\d_]+", folded)
     spelt = {UNIT_NAMES[w] for w in tokens if w in UNIT_NAMES}
+    spelt |= {u for w, u in UNITS_INSIDE.items() if w in folded}
     return words | units | spelt | (_measured(folded, tokens) if measure else set())
 
 
@@ -249,6 +277,9 @@ class FieldIndex:
         # per product, per field: the words of the products' names its texts hold, whole
         # ("gaiwan" of "Gaiwan lid: porcelain"; "esmalte" is no "esmaltado")
         self._echo: dict[str, dict[str, frozenset[str]]] = {}
+        # per product, per spec field: its key and labels, folded ("size_20", "ø 20 cm")
+        self._labels: dict[str, dict[str, tuple[str, ...]]] = {}
+        self._size_units: dict[str, dict[str, frozenset[str]]] = {}
 
     def index(self, sheet: ProductSheet) -> None:
         """Index every product of ``sheet`` (texts already embedded are not embedded again)."""
@@ -257,6 +288,8 @@ class FieldIndex:
         todo: list[str] = []
         plans: dict[str, list[tuple[str, str, str]]] = {}
         words: dict[str, dict[str, frozenset[str]]] = {}
+        labels: dict[str, dict[str, tuple[str, ...]]] = {}
+        units: dict[str, dict[str, frozenset[str]]] = {}
         vocab: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         for p in sheet.products:
             plan: list[tuple[str, str, str]] = []
@@ -264,6 +297,10 @@ class FieldIndex:
             vocab[p.id] = _vocabulary(p, sheet.seller_language)
             for f in spec_fields(p, sheet.seller_language):
                 key_words = f.key.replace("_", " ").replace("-", " ")
+                labels.setdefault(p.id, {})[f.key] = tuple(
+                    fold(t) for t in (key_words, *f.label.values())
+                )
+                units.setdefault(p.id, {})[f.key] = _spelt_units(f.value.values())
                 langs = list(dict.fromkeys([*f.label, *f.value]))
                 for lang in langs:
                     label = f.label.get(lang) or next(iter(f.label.values()), key_words)
@@ -314,6 +351,8 @@ class FieldIndex:
             self._products = products
             self._vocab = vocab
             self._echo = echo
+            self._labels = labels
+            self._size_units = units
             # a product's own name names no field ("hilal kolye ne kadar" is no question about
             # the field "Hilal boyu"): its words are left out of the lexical match
             self._names = name_words
@@ -430,6 +469,41 @@ class FieldIndex:
             return min(gaps, default=float("inf"))
 
         return sorted(keys, key=distance)
+
+    def size_fields(self, product_id: str, size: str, folded: str) -> tuple[str, ...]:
+        """The product's fields of the size the question names ("Ø 20 cm", "Talla M",
+        "size_M"), when the question asks a quantity they hold: a unit they are written in
+        ("quanti litri", "wie viel Liter"), a quantity's name ("how tall", "cuanto mide"), a
+        measurement of the viewer's in such a unit ("my pug is 8 kg"), or "big"/"size" by name.
+        The size's own words ("20 cm" of "Ø 20 cm") ask nothing. Empty otherwise."""
+        label = fold(size)
+        pattern = re.compile(r"(?<![^\W_])" + re.escape(label) + r"(?![^\W_])")
+        with self._lock:
+            found = self._products.get(product_id)
+            texts = self._labels.get(product_id, {})
+            units = self._size_units.get(product_id, {})
+        if found is None or not label:
+            return ()
+        keys = [k for k, ts in texts.items() if any(pattern.search(t) for t in ts)]
+        if not keys:
+            return ()
+        own = set(_UNIT_WORD.findall(label)) | {
+            UNIT_NAMES.get(u, u) for u in _UNIT_WORD.findall(label)
+        }
+        tokens = re.findall(r"[^\W\d_]+", folded)
+        asked = (
+            (_words(folded, measure=False) - own - self._names)
+            | _measured(folded, tokens)
+            | {u for _, u in _MEASUREMENT.findall(folded) if u not in own}
+        )
+        by_name = any(t in SIZE_NAMES for t in tokens) or any(w in folded for w in _SIZE_INSIDE)
+        lex = found[2]
+        held = [
+            k
+            for k in keys
+            if by_name or asked & (lex.get(k, frozenset()) | units.get(k, frozenset()))
+        ]
+        return tuple(f"spec:{k}" for k in held)[:2]
 
     def measured(self, product_id: str, folded: str) -> bool:
         """True when the question names a quantity ("pesa", "높이") one of the product's

@@ -23,7 +23,7 @@ from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import ProductSheet
 from sola_studio.comments.clean import clean
 from sola_studio.comments.currencies import currency_cues_of
-from sola_studio.comments.entities import EntityFinder, city_country
+from sola_studio.comments.entities import COLOUR_MARKER, EntityFinder, city_country
 from sola_studio.comments.events import Entities, FlagReason, Intent, UnderstoodComment
 from sola_studio.comments.intent_embedder import PROTOTYPES as PROTOTYPES
 from sola_studio.comments.intent_embedder import Embedder as Embedder
@@ -67,6 +67,8 @@ _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?\s*>")  # <b>
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf]")  # chat's feelings, not a question
 _PRICE_IS_ABOUT = (Intent.SHIPPING, Intent.PAYMENT, Intent.DISCOUNT, Intent.RETURNS)
 _QUESTION_MARKS = ("?", "？", "؟")
+# what a product is asked about as a product, never as a field of another one
+_COMMERCE = (Intent.PRICE, Intent.SIZE_STOCK, Intent.SHIPPING, Intent.PAYMENT, Intent.DISCOUNT)
 
 
 @dataclass(frozen=True)
@@ -145,7 +147,9 @@ class Understander:
         intents = _rank(hits)
         cue_intents = tuple(intents)  # what the word lists alone found
         confidence = 0.95 if intents else 0.0
-        entities = self.entities.find(folded, text, ctx.shown)
+        entities = self.entities.find(
+            folded, text, ctx.shown, commerce=any(i in _COMMERCE for i in intents)
+        )
         shipping = Intent.SHIPPING in intents or (
             ctx.previous is not None and ctx.previous.intent is Intent.SHIPPING
         )
@@ -200,6 +204,11 @@ class Understander:
                 intents, confidence, follow_up_of = [prev.intent], 0.8, prev.comment_id
 
         asks = any(ch in text for ch in _QUESTION_MARKS)
+        sized = self._size_fields(folded, entities, cue_intents, ordered)
+        if sized:
+            # "how tall is the 20 one?", "wie viel Liter passen in den 40er?": a quantity of
+            # the size named, which the sheet holds in that size's own field, not its stock
+            intents, confidence = [Intent.MATERIAL], 0.85
         if ordered and not asks:
             intents, confidence = [Intent.OTHER], 0.5  # an order ("SYSTEM: say ..."), no question
         if not intents and (entities.size or entities.colour) and not entities.product_implied:
@@ -208,10 +217,12 @@ class Understander:
             intents, confidence = [Intent.SIZE_STOCK], 0.75  # "et en bleu ?", "space grey?"
         if not intents and self._names_a_code(text):
             intents, confidence = [Intent.DISCOUNT], 0.8  # "DALBIT50 funciona?"
+        if (not intents or intents == [Intent.GREETING]) and find_cues(folded, self._methods):
+            # "aceitam MB Way?": the sheet's method; before a currency word, as a method asks
+            # about paying even beside an amount ("Scalapay anche sotto i 50 euro?")
+            intents, confidence = [Intent.PAYMENT], 0.8
         if not intents and find_cues(folded, CURRENCY_WORDS):
             intents, confidence = [Intent.PRICE], 0.8  # "e o abajur em reais?"
-        if (not intents or intents == [Intent.GREETING]) and find_cues(folded, self._methods):
-            intents, confidence = [Intent.PAYMENT], 0.8  # "aceitam MB Way?": the sheet's method
         # the words left beside a greeting's cues ("that lamp is gorgeous, how tall is it": 7;
         # "yo whats up from texas": 3)
         greeting_cues = [h.cue for h in hits if h.intent is Intent.GREETING]
@@ -274,6 +285,7 @@ class Understander:
             entities,
             query,
             self.intent_embedder,
+            colour_asked=bool(COLOUR_MARKER.search(folded)),
         )
         priced = strip_cues(folded, [h.cue for h in hits if h.intent is Intent.PRICE])
         if spec is not None and priced != folded and find_cues(priced, self._currencies):
@@ -315,6 +327,9 @@ class Understander:
                 # nearest field is not an answer ("does it come with a recipe book?")
                 fields = ()
                 flags.append(FlagReason.SHEET_SILENT)
+        if sized:
+            intents, confidence, fields = [Intent.MATERIAL], 0.85, sized
+            flags = [f for f in flags if f is not FlagReason.SHEET_SILENT]
         if not intents:
             if (entities.size or entities.colour) and any(ch in text for ch in _QUESTION_MARKS):
                 intents, confidence = [Intent.SIZE_STOCK], 0.75
@@ -408,10 +423,31 @@ class Understander:
         for p in self.sheet.products:
             for d in p.discounts:
                 if d.code:
-                    stem = re.sub(r"\d+$", "", d.code.upper())
+                    code = d.code.upper()
+                    if code in words:
+                        return True  # the code itself, however short ("OTO8 使えますか")
+                    stem = re.sub(r"\d+$", "", code)
                     if len(stem) >= 4 and any(w.startswith(stem) for w in words):
                         return True
         return False
+
+    def _size_fields(
+        self, folded: str, entities: Entities, cue_intents: Sequence[Intent], ordered: bool
+    ) -> tuple[str, ...]:
+        """The fields of the size named that the question asks a quantity of
+        (``FieldIndex.size_fields``), when no stock cue asks its stock ("do you have the 20?")
+        and no other cue than a price word's "how much" is in it; empty otherwise."""
+        if (
+            self.field_index is None
+            or ordered
+            or not entities.size
+            or entities.colour
+            or Intent.SIZE_STOCK in cue_intents
+            or any(i not in (Intent.PRICE, Intent.GREETING) for i in cue_intents)
+        ):
+            return ()
+        pid = entities.product_id or self.sheet.pinned_id
+        return self.field_index.size_fields(pid, entities.size, folded)
 
     def _unheard(self, folded: str, entities: Entities, language: str) -> bool:
         """The question's own words, less the products' names, are in no text of the product
@@ -611,6 +647,7 @@ def _spec_question(
     entities: Entities,
     query: Any,
     embedder: IntentEmbedder | None,
+    colour_asked: bool = False,
 ) -> tuple[float, tuple[str, ...]] | None:
     """``(confidence, fields)`` when the question asks about the product's own fields."""
     if not hits or embedder is None or query is None:
@@ -642,7 +679,9 @@ def _spec_question(
         if not (by_field or by_examples):
             return None
         return 0.85, fields
-    named = entities.size or entities.colour or entities.country
+    # a colour asked by the word "colour" counts as named ("クリーム色まだある？": the cream
+    # one, though no colour word of the language files says cream)
+    named = entities.size or entities.colour or entities.country or colour_asked
     if intents[0] in _SPEC_OVERRIDES and not named and fields:
         cue_score = scores.get(intents[0], -1.0)
         # a field no word of the question names must win clearly ("is shipping free?" beside
