@@ -70,3 +70,35 @@ def test_a_decode_of_one_phrase_twice_says_it_once() -> None:
     ]
     assert _said(said) == 3
     assert _said(said[:5]) == 5
+
+
+def _said_as(text: str, probability: float) -> tuple[Word, ...]:
+    return tuple(
+        Word(f" {t}", i * 0.3, i * 0.3 + 0.3, probability) for i, t in enumerate(text.split())
+    )
+
+
+def test_the_joined_decode_must_say_as_much_and_be_surer() -> None:
+    from sola_studio.asr.lookback import LookBack
+
+    look = LookBack(
+        StreamingOptions(lookback=LookBackOptions(short_s=2.0)),
+        lambda *_: None,  # type: ignore[arg-type]
+        lambda *_: (),
+        lambda: None,
+    )
+    # Spanish, a 1.02 s clause: alone "Mimoy Carisma Manuel." (p 0.48), joined "Mi muy querido
+    # Manuel." (p 0.69) replaces it.
+    assert look._better(
+        _said_as("Mi muy querido Manuel.", 0.69), _said_as("Mimoy Carisma Manuel.", 0.48)
+    )
+    # "Aligner." after "Forced.": joined "forced a liner" was less sure (0.62 vs 0.74).
+    assert not look._better(_said_as("a liner.", 0.62), _said_as("Aligner.", 0.74))
+    # JFK's last piece: a joined decode that skipped "ask what you can do for".
+    assert not look._better(
+        _said_as("your country.", 0.97), _said_as("ask what you can do for your country.", 0.41)
+    )
+    # A piece decoded alone as one phrase twice: its confidence is not a reason to keep it.
+    assert look._better(
+        _said_as("Ten of clothes.", 0.5), _said_as("10 of clubs. 10 of clubs.", 0.9)
+    )

@@ -48,6 +48,10 @@ class LookBackOptions:
     ``no_fewer``: nor when it has fewer new words than the piece's own decode (a joined decode
     that skips words lost "ask what you can do for" in JFK's last piece); a piece decoded alone
     as one phrase twice ("10 of clubs. 10 of clubs." for "ten of clubs") counts it once.
+    ``surer``: nor when Whisper is less sure of its new words than of the piece's own (mean word
+    probability), unless the piece's own decode said one phrase twice. ``min_s``: a piece with
+    less speech is not looked back (it already waited ``hold_gap_s`` for a next one, and the
+    extra pass would come on top).
     ``first_only``: only the stream's second piece is looked back (to its first)."""
 
     short_s: float | None = None
@@ -58,6 +62,8 @@ class LookBackOptions:
     max_cost: float = 0.34
     time_check: bool = True
     no_fewer: bool = True
+    surer: bool = True
+    min_s: float = 0.0
     first_only: bool = False
 
 
@@ -126,20 +132,31 @@ class LookBack:
         prompt = self._prompt()
         if not utt.rescued and self._wants(start, utt.speech_s, decoded):
             joined = self._redecode(audio, start, decoded.language, utt.speech_s)
-            if joined is not None and self.options.no_fewer and len(joined) < _said(words):
-                log.debug("look back lost words: %r for %r", _text(joined), _text(words))
-                joined = None
-            if joined is not None:
+            if joined is not None and self._better(joined, words):
                 self.used += 1
                 words = joined
         self._remember(audio, start, words, prompt, utt.speech_s)
         return words
+
+    def _better(self, joined: tuple[Word, ...], alone: tuple[Word, ...]) -> bool:
+        """Whether the joined decode's new words replace the piece's own."""
+        o = self.options
+        if o.no_fewer and len(joined) < _said(alone):
+            log.debug("look back lost words: %r for %r", _text(joined), _text(alone))
+            return False
+        doubled = _said(alone) < len(alone)  # a known failure: its confidence means nothing
+        if o.surer and not doubled and _sure(joined) < _sure(alone):
+            log.debug("look back less sure: %r for %r", _text(joined), _text(alone))
+            return False
+        return True
 
     def _wants(self, start: float, speech_s: float, decoded: Decoded) -> bool:
         o, piece = self.options, self._piece
         if piece is None or (o.first_only and self._pieces > 1):
             return False
         if start - (piece.start + _dur(piece.audio)) > o.max_pause_s:
+            return False
+        if speech_s < o.min_s:
             return False
         short = o.short_s is not None and speech_s < o.short_s
         unsure = o.unsure_logprob is not None and decoded.avg_logprob < o.unsure_logprob
@@ -209,6 +226,10 @@ def _said(words: Sequence[Word]) -> int:
     said = [normalise(w.text) for w in words]
     n = len(said) // 2
     return n if n and said == said[:n] * 2 else len(said)
+
+
+def _sure(words: Sequence[Word]) -> float:
+    return sum(w.probability for w in words) / len(words) if words else 0.0
 
 
 def _text(words: Sequence[Word]) -> str:
