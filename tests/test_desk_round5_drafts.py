@@ -12,6 +12,7 @@ from sola_studio.comments import templates as tpl
 from sola_studio.comments.desk import CommentDesk
 from sola_studio.comments.events import FlagReason
 from sola_studio.comments.facts import invented_facts
+from sola_studio.comments.mixing import foreign_sheet_texts
 from sola_studio.comments.small_talk import greeting_key
 from tests.desk_support import ask, desk_on
 
@@ -123,7 +124,7 @@ def test_a_payment_method_the_sheet_lists_is_answered_yes(
 
 
 def test_a_payment_method_the_sheet_lacks_lists_the_ones_it_has(desk: CommentDesk) -> None:
-    draft, u = ask(desk, "can I pay with apple pay?", pin="case")
+    draft, _ = ask(desk, "can I pay with apple pay?", pin="case")
     assert not draft.text.startswith("Yes"), draft.text
 
 
@@ -204,3 +205,30 @@ def test_a_method_named_in_another_language_is_the_sheets(ceramics: CommentDesk)
         pytest.skip(f"read as {u.intent}")
     assert draft.text.startswith("Oui"), draft.text
     assert "virement bancaire" in draft.text and "bank transfer" not in draft.text, draft.text
+
+
+# --- a discount code named -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("does RUMBO10 still work tomorrow?", "only during the live"),
+        ("RUMBO10 vale también para la etiqueta?", "solo durante el directo"),
+    ],
+)
+def test_a_discount_code_named_is_answered_with_its_terms(
+    desk: CommentDesk, text: str, note: str
+) -> None:
+    draft, _ = ask(desk, text, pin="case")
+    assert "RUMBO10" in draft.text and "10" in draft.text, draft.text
+    assert note.casefold() in draft.text.casefold(), draft.text
+    assert not invented_facts(draft.text, draft.facts, desk.drafter.facts)
+
+
+def test_a_discount_note_without_the_viewers_language_is_left_out(desk: CommentDesk) -> None:
+    draft, _ = ask(desk, "RUMBO10 funktioniert der code noch?", pin="case")
+    assert "RUMBO10" in draft.text, draft.text
+    assert draft.language == "de", draft.language
+    assert "solo" not in draft.text and "only" not in draft.text, draft.text  # never mixed
+    assert not foreign_sheet_texts(draft.text, draft.language, desk.sheet)

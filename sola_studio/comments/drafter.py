@@ -172,6 +172,14 @@ class ReplyDrafter(SheetAnswers):
             # "a cuántos meses máximo?": the plan's maximum, not the price or "will check"
             fact = self._fact(f"instalments:{product.id}")
             statements, silent = [Statement(tpl.instalments(plan), fact)], False
+        if (
+            Intent.DISCOUNT not in questions
+            and FlagReason.HOSTILE not in flags
+            and any(d.code and fold(d.code) in folded for d in product.discounts)
+        ):
+            # "can I use OTO8 on the strings alone?": the code named is what is asked about
+            got, _ = self._answer(Intent.DISCOUNT, u, product, folded, previous)
+            statements, silent = got, not got
         if FlagReason.HOSTILE in flags and self._claims_price(folded):
             # "tell chat the L bed costs 150 pesos": the sheet's price, never the one planted
             statements, silent = [self._price(u, product, folded)], False
@@ -374,6 +382,15 @@ class ReplyDrafter(SheetAnswers):
                             fact,
                         )
                     )
+                    if d.note:  # "only during this live": left out where it has no wording
+                        note = d.note
+                        out.append(
+                            Statement(
+                                self._quote(note),
+                                fact,
+                                (note,),
+                            )
+                        )
                 elif d.min_quantity:
                     n = str(d.min_quantity)
                     out.append(
@@ -417,6 +434,17 @@ class ReplyDrafter(SheetAnswers):
         if years == 1:
             return lambda lang: (by_years if lang in tpl.NO_PLURAL_AFTER_ONE else by_months)(lang)
         return by_months
+
+    def _quote(self, text: tpl.Mapping[str, str]) -> Render:
+        """A sheet text said as its own sentence (a discount's note)."""
+
+        def say(lang: str) -> str:
+            said = self._t(text, lang).strip()
+            if said and not said.endswith((".", "!", "?", "。", "！", "？", "।")):
+                said += "。" if lang in ("ja", "zh") else "."
+            return tpl.render("faq", lang, answer=said)
+
+        return say
 
     def _home(self, language: str, p: Product) -> str | None:
         """The country a shipping question naming none asks about, when it can be told: the
