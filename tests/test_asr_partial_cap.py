@@ -1,7 +1,7 @@
 """A greedy partial pass writes at most ``StreamingOptions.partial_tokens_per_s`` tokens a second
 of its audio (issue 16): a partial pass that looped ("Words, words, words, ...") wrote until
 Whisper's limit and took 3-4 s on 2 cores, and the commit waited behind it. Commit passes are
-never capped (their text is the caption)."""
+not capped unless asked (their text is the caption)."""
 
 from __future__ import annotations
 

@@ -46,6 +46,9 @@ class StreamingOptions:
     behind it. Commit passes are never capped. At 12 (``None``: no cap), dev English played as
     one stream, simulated x1: commit p95 3.78 -> 2.97 s, translated words p95 7.21 -> 6.75 s,
     NE 0.199 -> 0.169; ``bench streaming --sets dev,old``: every caption and latency the same.
+    ``commit_tokens_per_s`` (``None``: off) caps commit passes the same way: at 15, dev commit
+    p95 2.97 -> 2.73 s but the two loops it stopped committed other text, translated p95 6.75 ->
+    7.40 s and NE 0.211; not kept.
     ``skip_partial_silence_s``: no partial starts once the utterance has
     been silent this long (its commit is due within the gate's silence wait, and a partial
     started then would delay it by a whole pass). ``skip_partial_falling``: nor while the VAD's
@@ -124,6 +127,7 @@ class StreamingOptions:
     max_commit_lag_s: float = 1.3
     partial_step_cost: bool = False
     partial_tokens_per_s: float | None = 12.0
+    commit_tokens_per_s: float | None = None
     final_beam: int = 5
     agree_after_s: float | None = None
     tail_guard_s: float = 1.0
@@ -157,5 +161,5 @@ class StreamingOptions:
             word_timestamps=words,
             prompt=prompt,
             window_s=window,
-            max_tokens_per_s=None if beam > 1 else self.partial_tokens_per_s,
+            max_tokens_per_s=self.commit_tokens_per_s if beam > 1 else self.partial_tokens_per_s,
         )
