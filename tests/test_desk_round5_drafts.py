@@ -232,3 +232,8 @@ def test_a_discount_note_without_the_viewers_language_is_left_out(desk: CommentD
     assert draft.language == "de", draft.language
     assert "solo" not in draft.text and "only" not in draft.text, draft.text  # never mixed
     assert not foreign_sheet_texts(draft.text, draft.language, desk.sheet)
+
+
+def test_an_age_in_months_is_not_read_as_the_instalment_plan(desk: CommentDesk) -> None:
+    draft, _ = ask(desk, "para un niño de cuantos meses sirve?", pin="case")
+    assert "cuotas" not in draft.text, draft.text

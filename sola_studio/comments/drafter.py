@@ -165,8 +165,10 @@ class ReplyDrafter(SheetAnswers):
         plan = product.payment.instalments if product.payment is not None else None
         if (
             plan is not None
-            and u.intent in (Intent.PRICE, Intent.OTHER)
-            and find_cues(folded, _MONTHS_ASKED)
+            and (
+                (u.intent in (Intent.PRICE, Intent.OTHER) and find_cues(folded, _MONTHS_ASKED))
+                or find_cues(folded, _MONTHS_TO_PAY)
+            )
             and not find_cues(folded, _WARRANTY_CUES)
         ):
             # "a cuántos meses máximo?": the plan's maximum, not the price or "will check"
@@ -600,6 +602,20 @@ _MONTHS_ASKED = (
     "กี่เดือน",
     "कितने महीने",
     "كم شهر",
+)
+# "in how many months at most" (folded): paying over months, whatever intent it was read as
+# (a spec: "cuantos" is no price cue); without the preposition ("cuántos meses tiene?") it may
+# ask an age or a shelf life
+_MONTHS_TO_PAY = (
+    "a cuantos meses",
+    "en cuantos meses",
+    "em quantos meses",
+    "em quantas vezes",
+    "in how many months",
+    "over how many months",
+    "en combien de mois",
+    "in quanti mesi",
+    "in wie vielen monaten",
 )
 # a language spoken in one market's country: its price list unless the comment says otherwise
 # (pt, es, en, fr, ar span many countries: no guess)
