@@ -110,9 +110,9 @@ UNIT_NAMES = {
     **dict.fromkeys(("metre", "meter", "metres", "meters", "metro", "metros"), "m"),
     **dict.fromkeys(("centimetre", "centimeter", "centimetros", "centimetres"), "cm"),
     **dict.fromkeys(("decibel", "decibels", "decibeis", "decibelios"), "db"),
-    # Italian plurals, Turkish and Indonesian spellings
-    **dict.fromkeys(("litri", "litre", "litrelik"), "l"),
-    **dict.fromkeys(("grammi", "gram", "gramm"), "g"),
+    # Italian plurals, Turkish spellings
+    **dict.fromkeys(("litri", "litrelik"), "l"),
+    **dict.fromkeys(("grammi",), "g"),
     **dict.fromkeys(("chilo", "chili", "kilogrammi"), "kg"),
     **dict.fromkeys(("metri",), "m"),
     **dict.fromkeys(("centimetri", "centimetro", "santim"), "cm"),
@@ -121,7 +121,7 @@ UNIT_NAMES = {
 # Hangul, Thai, Devanagari, Arabic, Cyrillic): found inside the question, not as whole words
 UNITS_INSIDE = {
     **dict.fromkeys(("リットル", "升", "公升", "리터", "ลิตร", "लीटर", "لتر", "литр"), "l"),
-    **dict.fromkeys(("キロ", "公斤", "킬로", "กิโล", "किलो", "كيلو", "килограмм", "кило"), "kg"),
+    **dict.fromkeys(("キロ", "公斤", "킬로", "กิโล", "किलो", "كيلو", "килограмм"), "kg"),
     **dict.fromkeys(
         ("センチ", "厘米", "센티", "เซนติเมตร", "सेंटीमीटर", "سنتيمتر", "сантиметр"), "cm"
     ),
