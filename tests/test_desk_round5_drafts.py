@@ -237,3 +237,29 @@ def test_a_discount_note_without_the_viewers_language_is_left_out(desk: CommentD
 def test_an_age_in_months_is_not_read_as_the_instalment_plan(desk: CommentDesk) -> None:
     draft, _ = ask(desk, "para un niño de cuantos meses sirve?", pin="case")
     assert "cuotas" not in draft.text, draft.text
+
+
+def test_no_template_says_a_number_of_its_own() -> None:
+    """A digit in a template ("ผ่อน 0%") is a fact no sheet holds: the invented-fact check
+    then replaced every Thai interest-free plan with "the seller will check"."""
+
+    class Blank(dict[str, str]):
+        def __missing__(self, key: str) -> str:
+            return "X"
+
+    for key, by_language in tpl.T.items():
+        for lang, template in by_language.items():
+            said = template.format_map(Blank())
+            assert not any(ch.isdigit() for ch in said), (lang, key, said)
+
+
+@pytest.mark.parametrize("lang", ["th", "vi"])
+def test_an_interest_free_plan_holds_only_the_sheets_numbers(lang: str) -> None:
+    from decimal import Decimal
+
+    from sola_studio.catalog.sheet import InstalmentPlan
+
+    all_free = tpl.instalments(InstalmentPlan(6, 6))(lang)
+    mixed = tpl.instalments(InstalmentPlan(12, 3, Decimal("9.9")))(lang)
+    assert "6" in all_free and "0" not in all_free, all_free
+    assert "12" in mixed and "3" in mixed and "0" not in mixed, mixed
