@@ -47,10 +47,12 @@ def test_a_short_piece_is_decoded_after_the_piece_before_and_said_once(
     audio = np.concatenate(
         [_silence(0.5), first, _silence(1.5), decode_file(DEV / "en_cards_001.flac"), _silence(1.5)]
     )
-    alone = _feed(UtteranceStreamer(tiny, StreamingOptions(languages=("en",))), audio)
+    off = StreamingOptions(languages=("en",), lookback=LookBackOptions(short_s=None))
+    alone = _feed(UtteranceStreamer(tiny, off), audio)
     assert normalise(alone[-1].text).count("of c") == 2  # as before: the piece twice
 
-    options = StreamingOptions(languages=("en",), lookback=LookBackOptions(short_s=2.0))
+    every = LookBackOptions(short_s=2.0, short_logprob=None, min_s=0.0)  # not only the unsure
+    options = StreamingOptions(languages=("en",), lookback=every)
     engine = Recorded(tiny)
     policy = UtteranceStreamer(engine, options)  # type: ignore[arg-type]
     commits = _feed(policy, audio)
@@ -102,3 +104,28 @@ def test_the_joined_decode_must_say_as_much_and_be_surer() -> None:
     assert look._better(
         _said_as("Ten of clothes.", 0.5), _said_as("10 of clubs. 10 of clubs.", 0.9)
     )
+
+
+def test_by_default_pieces_of_one_to_two_seconds_are_looked_back_when_unsure() -> None:
+    from sola_studio.asr.engine import Decoded
+    from sola_studio.asr.lookback import LookBack
+    from sola_studio.asr.vad import Utterance
+
+    look = LookBack(StreamingOptions(), lambda *_: None, lambda *_: (), lambda: None)  # type: ignore[arg-type]
+
+    def decoded(logprob: float) -> Decoded:
+        return Decoded("x", (), "es", logprob, 0.1, 1.2, 0.3)
+
+    assert not look._wants(1.0, 1.5, decoded(-0.7))  # nothing committed before it
+    look.review(
+        np.zeros(SAMPLE_RATE, np.float32),
+        0.0,
+        decoded(-0.2),
+        _said_as("Al", 0.9),
+        Utterance(0.0, 1.0, 0.8),
+    )
+    assert look._wants(1.5, 1.02, decoded(-0.74))  # "Mimoy Carisma Manuel." (1.02 s of speech)
+    assert not look._wants(1.5, 1.15, decoded(-0.29))  # "¿Qué tan bueno te pareció?": sure
+    assert not look._wants(1.5, 0.8, decoded(-0.9))  # held 1 s already: no extra pass on top
+    assert not look._wants(1.5, 2.4, decoded(-0.9))  # long enough to stand alone
+    assert not look._wants(4.0, 1.5, decoded(-0.9))  # the piece before ended 3 s ago
