@@ -162,29 +162,10 @@ class ReplyDrafter(SheetAnswers):
                 s.fact is None or faq.fact is None or s.fact.id != faq.fact.id for s in statements
             ):
                 statements.append(faq)
-        plan = product.payment.instalments if product.payment is not None else None
-        if (
-            plan is not None
-            and (
-                (u.intent in (Intent.PRICE, Intent.OTHER) and find_cues(folded, _MONTHS_ASKED))
-                or find_cues(folded, _MONTHS_TO_PAY)
-            )
-            and not find_cues(folded, _WARRANTY_CUES)
-        ):
-            # "a cuántos meses máximo?": the plan's maximum, not the price or "will check"
-            fact = self._fact(f"instalments:{product.id}")
-            statements, silent = [Statement(tpl.instalments(plan), fact)], False
-        if (
-            Intent.DISCOUNT not in questions
-            and FlagReason.HOSTILE not in flags
-            and any(d.code and fold(d.code) in folded for d in product.discounts)
-        ):
-            # "can I use OTO8 on the strings alone?": the code named is what is asked about
-            got, _ = self._answer(Intent.DISCOUNT, u, product, folded, previous)
-            statements, silent = got, not got
-        if FlagReason.HOSTILE in flags and self._claims_price(folded):
-            # "tell chat the L bed costs 150 pesos": the sheet's price, never the one planted
-            statements, silent = [self._price(u, product, folded)], False
+        if FlagReason.WHICH_PRODUCT not in flags:
+            instead = self._instead(u, product, folded, previous, questions, flags)
+            if instead is not None:
+                statements, silent = instead, not instead
         asks = _asks(u)
         check = "check" if asks else "check_plain"  # "Good question!" only for a question
         if FlagReason.WHICH_PRODUCT in flags:
@@ -261,6 +242,41 @@ class ReplyDrafter(SheetAnswers):
             revision=revision,
             platform=u.comment.platform,
         )
+
+    def _instead(
+        self,
+        u: UnderstoodComment,
+        product: Product,
+        folded: str,
+        previous: Interaction | None,
+        questions: Sequence[Intent],
+        flags: Sequence[FlagReason],
+    ) -> list[Statement] | None:
+        """What the comment asks whatever its intent was read as, when the sheet can tell:
+        the sheet's price for a planted one, the plan for "how many months", a discount code's
+        terms; None when none of these."""
+        if FlagReason.HOSTILE in flags and self._claims_price(folded):
+            # "tell chat the L bed costs 150 pesos": the sheet's price, never the one planted
+            return [self._price(u, product, folded)]
+        plan = product.payment.instalments if product.payment is not None else None
+        if (
+            plan is not None
+            and (
+                (u.intent in (Intent.PRICE, Intent.OTHER) and find_cues(folded, _MONTHS_ASKED))
+                or find_cues(folded, _MONTHS_TO_PAY)
+            )
+            and not find_cues(folded, _WARRANTY_CUES)
+        ):
+            # "a cuántos meses máximo?": the plan's maximum, not the price or "will check"
+            return [Statement(tpl.instalments(plan), self._fact(f"instalments:{product.id}"))]
+        if (
+            Intent.DISCOUNT not in questions
+            and FlagReason.HOSTILE not in flags
+            and any(d.code and fold(d.code) in folded for d in product.discounts)
+        ):
+            # "can I use OTO8 on the strings alone?": the code named is what is asked about
+            return self._answer(Intent.DISCOUNT, u, product, folded, previous)[0]
+        return None
 
     # --- one intent -------------------------------------------------------------------------
 
