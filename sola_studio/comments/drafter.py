@@ -400,7 +400,10 @@ class ReplyDrafter(SheetAnswers):
                             fact,
                         )
                     )
-                    if d.note:  # "only during this live": left out where it has no wording
+                    asked = u.intent is Intent.DISCOUNT or fold(code) in folded
+                    if d.note and asked:  # "only during this live", where it has a wording;
+                        # not after another answer ("cuánto sale el envío", "sale" read as a
+                        # discount too): a reply stays short
                         note = d.note
                         out.append(
                             Statement(
