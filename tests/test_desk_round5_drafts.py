@@ -263,3 +263,29 @@ def test_an_interest_free_plan_holds_only_the_sheets_numbers(lang: str) -> None:
     mixed = tpl.instalments(InstalmentPlan(12, 3, Decimal("9.9")))(lang)
     assert "6" in all_free and "0" not in all_free, all_free
     assert "12" in mixed and "3" in mixed and "0" not in mixed, mixed
+
+
+# --- a plural product's verb agrees ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "not_verb"),
+    [
+        ("do the packing cubes come in green?", "do not come in", "does not"),
+        ("los cubos organizadores vienen en verde?", "no vienen en", "no viene "),
+    ],
+)
+def test_a_plural_product_not_offered_in_a_colour_agrees(
+    desk: CommentDesk, text: str, verb: str, not_verb: str
+) -> None:
+    draft, u = ask(desk, text, pin="cubes")
+    if FlagReason.UNKNOWN_VARIANT not in draft.flags:
+        pytest.skip(f"read as {u.intent}, {u.entities}")
+    assert verb in draft.text and not_verb not in draft.text, draft.text
+
+
+def test_a_singular_product_keeps_the_singular_verb(desk: CommentDesk) -> None:
+    draft, u = ask(desk, "does the suitcase come in green?", pin="case")
+    if FlagReason.UNKNOWN_VARIANT not in draft.flags:
+        pytest.skip(f"read as {u.intent}, {u.entities}")
+    assert "does not come in" in draft.text, draft.text

@@ -84,7 +84,9 @@ class SheetAnswers:
             flags.append(FlagReason.UNKNOWN_VARIANT)
             out.append(
                 Statement(
-                    lambda lang: tpl.render("no_size", lang, product=self._name(p, lang)),
+                    lambda lang: tpl.render(
+                        _agreeing("no_size", p, lang), lang, product=self._name(p, lang)
+                    ),
                     variants_fact,
                 )
             )
@@ -109,7 +111,7 @@ class SheetAnswers:
                 out.append(
                     Statement(
                         lambda lang: tpl.render(
-                            "not_offered",
+                            _agreeing("not_offered", p, lang),
                             lang,
                             product=self._name(p, lang),
                             what=" / ".join(
@@ -314,3 +316,9 @@ class SheetAnswers:
 
 def _label(v: Variant, lang: str) -> str:
     return " / ".join(x for x in (v.size, tpl.colour(v.colour, lang) if v.colour else None) if x)
+
+
+def _agreeing(key: str, p: Product, lang: str) -> str:
+    """Template ``key``, or its ``_plural`` form where the product is a plural noun
+    ("Audífonos Hush Pro no vienen en verde", not "no viene")."""
+    return f"{key}_plural" if tpl.plural(p.type_names, lang) else key
