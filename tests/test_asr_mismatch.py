@@ -19,6 +19,7 @@ SEEN = (
     "I will see you in my next video,",
     "and I will see you in my next video,",
     "Thank you very much.",
+    "If you want to see this video, please click the bell to subscribe to the bell.",  # a partial
 )
 
 

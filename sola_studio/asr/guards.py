@@ -82,6 +82,7 @@ VIDEO_OUTROS = (
     "subscribe to my channel",
     "subscribe to the channel",
     "hit the bell",
+    "click the bell",  # tiny.en on French: "please click the bell to subscribe to the bell"
     "see you in my next video",
     "see you in the next video",
     "see you next time",
