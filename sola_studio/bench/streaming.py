@@ -374,7 +374,7 @@ def main(args: argparse.Namespace) -> int:
                 figures["latency_commit_p95_s"] = _pct(done.commit_latency, 0.95)
                 figures["latency_word_p50_s"] = _pct(done.word_latency, 0.5)
                 figures["latency_partial_p50_s"] = _pct(done.partial_latency, 0.5)
-                if name == "validation":
+                if name.startswith("validation"):  # validation, validation2
                     del figures["per_clip"]  # kept aside: scored whole, never read clip by clip
                 per_language[language] = figures
                 errors_s += figures["errors_stream"]
