@@ -61,6 +61,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "frozen: scored before and after it, never opened while tuning",
     )
     parser.add_argument(
+        "--blind-round6",
+        default=str(blind / "desk-2026-12-round6"),
+        help="the sixth blind set (yarn, power tools, eyewear), frozen for the next round; "
+        "scored only when --sets names blind_round6 (never by default, so that no tuning or "
+        "timing run prints its lines)",
+    )
+    parser.add_argument(
         "--sets-only",
         action="store_true",
         help="only the accuracy figures per set (no paced run, no burst)",
@@ -68,8 +75,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--sets",
         default="devset,heldout,blind_dev,blind_validation,blind_round3,blind_round4,blind_round5",
-        help="the sets to score, comma-separated (all seven); tuning runs pass "
-        "'devset,heldout,blind_dev' so the validation set is never looked at while working",
+        help="the sets to score, comma-separated (these seven; blind_round6 only when named); "
+        "tuning runs pass 'devset,heldout,blind_dev' so the validation set is never looked at "
+        "while working",
     )
 
 
@@ -112,6 +120,7 @@ def main(args: argparse.Namespace) -> int:
         ("blind_round3", args.blind_round3),
         ("blind_round4", args.blind_round4),
         ("blind_round5", args.blind_round5),
+        ("blind_round6", args.blind_round6),
     )
     for key, folder in blind_sets:
         if key not in wanted:
