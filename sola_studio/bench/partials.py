@@ -53,6 +53,7 @@ import numpy as np
 from sola_studio.asr.streaming import AsrUpdate, StreamingOptions
 from sola_studio.bench.retranslation import (
     _pct,
+    caption_timelines,
     record_updates,
     simulate,
     translated_word_metrics,
@@ -95,18 +96,11 @@ def word_timings(captions: Sequence[Caption], language: str) -> list[WordTiming]
     """Every final translated word's latency (as
     :func:`~sola_studio.bench.retranslation.translated_word_metrics` measures it) and its kind
     (see the module docstring), from the captions in the order they were published."""
-    timelines: dict[int, list[tuple[float, list[str]]]] = {}
+    timelines, finals = caption_timelines(captions, language)
     sources: dict[int, set[str]] = {}
-    finals: dict[int, Caption] = {}
     for c in captions:
         if not c.committed:
             sources.setdefault(c.id, set()).add(c.text)
-        text = c.text_in(language)
-        if text is None:
-            continue
-        timelines.setdefault(c.id, []).append((c.t_emit, words_of(text)))
-        if c.committed and "translate" in c.stages:
-            finals[c.id] = c
     out: list[WordTiming] = []
     for cid, final in finals.items():
         target = words_of(final.text_in(language) or "")

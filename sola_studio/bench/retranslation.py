@@ -65,9 +65,11 @@ def chrf(hypotheses: Sequence[str], references: Sequence[str]) -> float | None:
     return float(sacrebleu.corpus_chrf(list(hypotheses), [list(references)]).score)
 
 
-def translated_word_metrics(captions: Sequence[Caption], language: str) -> dict[str, Any]:
-    """Latency of translated words and normalized erasure in ``language`` from the captions in
-    the order they were published (see the module docstring)."""
+def caption_timelines(
+    captions: Sequence[Caption], language: str
+) -> tuple[dict[int, list[tuple[float, list[str]]]], dict[int, Caption]]:
+    """Per caption id, every version shown in ``language`` (time published, its words) in the
+    order published, and the committed, translated caption that ends each one."""
     timelines: dict[int, list[tuple[float, list[str]]]] = {}
     finals: dict[int, Caption] = {}
     for c in captions:
@@ -77,6 +79,13 @@ def translated_word_metrics(captions: Sequence[Caption], language: str) -> dict[
         timelines.setdefault(c.id, []).append((c.t_emit, words_of(text)))
         if c.committed and "translate" in c.stages:
             finals[c.id] = c
+    return timelines, finals
+
+
+def translated_word_metrics(captions: Sequence[Caption], language: str) -> dict[str, Any]:
+    """Latency of translated words and normalized erasure in ``language`` from the captions in
+    the order they were published (see the module docstring)."""
+    timelines, finals = caption_timelines(captions, language)
     latency: list[float] = []
     commit_only: list[float] = []
     erasures = 0
