@@ -22,6 +22,34 @@ from pathlib import Path
 
 from sola_studio.paths import ASSETS, REPO_ROOT
 
+#: The blind sets (``tests/blind/desk-2026-12-*``), each a ``--blind-*`` folder option and a key
+#: of ``--sets``, in the order they were written.
+BLIND_SETS: tuple[tuple[str, str | None], ...] = (
+    ("blind_dev", None),
+    ("blind_validation", None),
+    (
+        "blind_round3",
+        "the third blind set (kitchen, jewellery, outdoor), written after the second round's "
+        "tuning and measured, never tuned on",
+    ),
+    (
+        "blind_round4",
+        "the fourth blind set (pets, music, garden), written for the fourth round and frozen: "
+        "scored before and after it, never opened while tuning",
+    ),
+    (
+        "blind_round5",
+        "the fifth blind set (stationery, toys, candles), written for the fifth round and "
+        "frozen: scored before and after it, never opened while tuning",
+    ),
+    (
+        "blind_round6",
+        "the sixth blind set (yarn, power tools, eyewear), frozen for the next round; scored "
+        "only when --sets names blind_round6 (never by default, so that no tuning or timing "
+        "run prints its lines)",
+    ),
+)
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rate", type=float, default=20.0, help="comments per second (20)")
@@ -40,33 +68,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--heldout", default=str(REPO_ROOT / "tests" / "heldout" / "comments.jsonl")
     )
     blind = REPO_ROOT / "tests" / "blind"
-    parser.add_argument("--blind-dev", default=str(blind / "desk-2026-12-dev"))
-    parser.add_argument("--blind-validation", default=str(blind / "desk-2026-12-validation"))
-    parser.add_argument(
-        "--blind-round3",
-        default=str(blind / "desk-2026-12-round3"),
-        help="the third blind set (kitchen, jewellery, outdoor), written after the second round's "
-        "tuning and measured, never tuned on",
-    )
-    parser.add_argument(
-        "--blind-round4",
-        default=str(blind / "desk-2026-12-round4"),
-        help="the fourth blind set (pets, music, garden), written for the fourth round and "
-        "frozen: scored before and after it, never opened while tuning",
-    )
-    parser.add_argument(
-        "--blind-round5",
-        default=str(blind / "desk-2026-12-round5"),
-        help="the fifth blind set (stationery, toys, candles), written for the fifth round and "
-        "frozen: scored before and after it, never opened while tuning",
-    )
-    parser.add_argument(
-        "--blind-round6",
-        default=str(blind / "desk-2026-12-round6"),
-        help="the sixth blind set (yarn, power tools, eyewear), frozen for the next round; "
-        "scored only when --sets names blind_round6 (never by default, so that no tuning or "
-        "timing run prints its lines)",
-    )
+    for key, help_text in BLIND_SETS:
+        name = "desk-2026-12-" + key.removeprefix("blind_")
+        parser.add_argument(f"--{key.replace('_', '-')}", default=str(blind / name), help=help_text)
     parser.add_argument(
         "--sets-only",
         action="store_true",
@@ -114,15 +118,8 @@ def main(args: argparse.Namespace) -> int:
         heldout_desk = CommentDesk(sheet, clock=ManualClock(), config=DeskConfig())
         heldout = evaluate(heldout_desk, load_devset(args.heldout))
         sets["heldout"] = heldout.metrics()
-    blind_sets = (
-        ("blind_dev", args.blind_dev),
-        ("blind_validation", args.blind_validation),
-        ("blind_round3", args.blind_round3),
-        ("blind_round4", args.blind_round4),
-        ("blind_round5", args.blind_round5),
-        ("blind_round6", args.blind_round6),
-    )
-    for key, folder in blind_sets:
+    for key, _help in BLIND_SETS:
+        folder = getattr(args, key)
         if key not in wanted:
             continue
         if (Path(folder) / "comments.jsonl").is_file():
