@@ -65,6 +65,8 @@ class LanguageData:
     follow_up_connectors: tuple[str, ...]  # "and ...?", "what about ...?"
     interest_cues: tuple[str, ...]  # "and the interest?" (instalments)
     warranty_cues: tuple[str, ...]  # "warranty?" (before returns)
+    goodbye_cues: tuple[str, ...]  # "see you tomorrow": a greeting answered with a goodbye
+    hello_cues: tuple[str, ...]  # "hi": a greeting answered with a welcome
     spec_cues: Mapping[str, tuple[str, ...]]  # spec name ("origin") -> cues in comments
     templates: Mapping[str, str]
     colour_names: Mapping[str, str]
@@ -172,6 +174,8 @@ _LANGUAGE_KEYS = {
     "follow_up_connectors",
     "interest_cues",
     "warranty_cues",
+    "goodbye_cues",
+    "hello_cues",
     "spec_cues",
     "templates",
     "colour_names",
@@ -207,6 +211,8 @@ def _language(path: Path, common: CommonData, reference: LanguageData | None) ->
         follow_up_connectors=_optional_words(f, d, "follow_up_connectors"),
         interest_cues=_optional_words(f, d, "interest_cues"),
         warranty_cues=_optional_words(f, d, "warranty_cues"),
+        goodbye_cues=_optional_words(f, d, "goodbye_cues"),
+        hello_cues=_optional_words(f, d, "hello_cues"),
         spec_cues=_frozen(f.word_lists(d.get("spec_cues", {}), "spec_cues")),
         templates=_frozen(f.texts(d["templates"], "templates")),
         colour_names=_frozen(f.texts(d["colour_names"], "colour_names")),
