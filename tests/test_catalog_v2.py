@@ -84,3 +84,22 @@ def test_a_bad_v2_sheet_names_line_and_field(tmp_path: Path, old: str, new: str,
         load_sheet(bad)
     assert says in err.value.message, err.value.message
     assert err.value.fix
+
+
+def test_norway_and_norwegian_stay_words_not_false(tmp_path: Path) -> None:
+    """YAML 1.1 reads NO, no, yes and on as booleans; a seller who never ships to Norway or
+    writes a Norwegian name must get what they wrote, not "country is missing"."""
+    text = HOME.read_text(encoding="utf-8")
+    sheet_text = text.replace(
+        "    - {country: RU, never: true}",
+        "    - {country: RU, never: true}\n    - {country: NO, never: true}",
+        1,
+    )
+    assert sheet_text != text, "the fixture's shipping rules changed: update this test"
+    path = tmp_path / "home.yaml"
+    path.write_text(sheet_text, encoding="utf-8")
+    sofa = load_sheet(path).product("sofa")
+    assert sofa is not None
+    norway = sofa.shipping_to("NO")
+    assert norway is not None and norway.country == "NO" and norway.never
+    assert sofa.shipping_to("RU") is not None

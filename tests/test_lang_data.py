@@ -99,8 +99,10 @@ def test_a_misspelt_intent_or_a_wrong_field_is_reported(data_copy: Path) -> None
 
 
 def test_an_unquoted_yaml_word_and_a_syntax_error_are_reported(data_copy: Path) -> None:
-    # YAML reads a bare no as false: a cue must be text
+    # a bare no is the word no (YAML 1.2 booleans), a bare number is not a cue
     _edit(data_copy / "pt.yaml", "[voce, voces,", "[voce, no,")
+    assert "no" in lang.load(data_copy)["pt"].language_markers
+    _edit(data_copy / "pt.yaml", "[voce, no,", "[voce, 12,")
     with pytest.raises(ConfigError, match=r"pt\.yaml: key 'language_markers\[1\]'.*quote it"):
         lang.load(data_copy)
     (data_copy / "pt.yaml").write_text("name: [Portuguese\n", encoding="utf-8")
