@@ -1,9 +1,15 @@
-"""Which of the audience languages a comment is written in.
+"""Which language a comment is written in: any the product supports, or one it does not.
 
-Script decides first (kana -> ja, Han -> zh, Arabic -> ar, Devanagari -> hi). Latin-script text
-goes to lingua, restricted to the audience languages, and the lexicon's language markers add
-their vote, because chat is short ("tem M?") and lingua alone is unsure on two or three words.
+Script decides first (kana -> ja, Han -> zh, Arabic -> ar, Devanagari -> hi, Greek -> el).
+Latin-script text goes to lingua, ranking every Latin-script language the product has a data
+file for (not only the sheet's audience: a German viewer in a Vietnamese show writes German),
+and the lexicon's language markers add their vote, because chat is short ("tem M?") and lingua
+alone is unsure on two or three words. The sheet's audience and the viewer's earlier comments
+are a prior that weighs only where lingua is unsure (a short comment, two languages close).
 Romanised Hindi ("kitne ka hai bhai") has no lingua model; its markers carry it.
+A comment of three words or more in a language the product has no templates for ("hoeveel kost
+die kaars?", "скільки коштує?") gets that language's code (``nl``, ``uk``): the drafter then
+answers in English or the seller's language and flags it, never in a third language.
 A comment with no words of any language in it ("XXL?", "42??", "😍😍") gets the viewer's previous
 language, else the seller's (the live is hosted in it, so every viewer follows it), else the
 language most of this session's comments were confidently written in, else the fallback (the
@@ -41,6 +47,25 @@ log = logging.getLogger(__name__)
 SUPPORTED: tuple[str, ...] = lang_data.languages()
 _LATIN = ("en", "pt", "es", "de", "fr", "it", "id", "vi", "tr")
 _ROMANISED = ("hi", "ar")  # written in Latin letters in chat, without a lingua model
+# Languages lingua knows and the product does not (no data file): a comment in one of them is
+# told apart rather than answered in the nearest supported language. Malay is left out (lingua
+# cannot tell it from chat Indonesian), and so are Latin-script languages rarely typed in chat.
+_UNSUPPORTED_LATIN = (
+    "nl", "pl", "sv", "da", "nb", "fi", "ro", "cs", "sk", "hu", "hr", "ca", "tl", "sw",
+    "et", "lv", "lt", "sl", "sq", "az",
+)  # fmt: skip
+_UNSUPPORTED_CYRILLIC = ("uk", "bg", "sr", "mk", "be", "kk")
+# lingua's share (among supported and unsupported languages together) that an unsupported one
+# needs, on a comment of _UNSUPPORTED_WORDS language words or more, to be answered as such
+_UNSUPPORTED_CONFIDENCE = 0.6
+_UNSUPPORTED_WORDS = 3
+# ... and lingua's full models of it and of the best supported guesses must give it this much:
+# a chat line in a supported language reaches 0.83 at most on the dev sets (Indonesian with
+# English words read as Tagalog), a line of a language lingua knows 0.87 or more
+_UNSUPPORTED_SURE = 0.85
+_LINGUA_SURE = 0.5  # lingua's top share, and its lead over the second, below which it is unsure
+_LINGUA_LEAD = 0.2
+_AUDIENCE_PRIOR = 0.08  # a sheet's audience language, where lingua is unsure (see _guess_latin)
 _MARKER_WEIGHT = 0.22  # one marker word ~ a fifth of lingua's whole vote (tuned on the dev set)
 _SELLER_PRIOR = 0.1  # the seller's language, for a viewer with no previous language
 _SHORT_PREVIOUS_WEIGHT = 0.4  # the viewer's previous language on a comment of <= 3 words
@@ -79,6 +104,10 @@ def script_of(text: str) -> Counter[str]:
             counts["thai"] += 1
         elif 0x0400 <= o <= 0x04FF:
             counts["cyrillic"] += 1
+        elif 0x0370 <= o <= 0x03FF:
+            counts["greek"] += 1
+        elif 0x0590 <= o <= 0x05FF:
+            counts["hebrew"] += 1
         elif o < 0x250 or unicodedata.name(ch, "").startswith("LATIN"):
             counts["latin"] += 1
         else:
@@ -94,7 +123,8 @@ def language_words(text: str) -> str:
 
 
 class LanguageIdentifier:
-    """Guess the language of a comment among ``languages`` (ISO 639-1 codes).
+    """Guess the language of a comment: any the product supports, the sheet's audience
+    ``languages`` (ISO 639-1 codes) a prior where lingua is unsure, or one it does not support.
 
     A comment with no words gets, in this order: the viewer's ``previous`` language, the
     ``seller``'s language (given to :meth:`guess`; used when it is one of ``languages``), the
@@ -104,14 +134,16 @@ class LanguageIdentifier:
     """
 
     def __init__(self, languages: Sequence[str] = SUPPORTED, fallback: str | None = None) -> None:
-        self.languages = tuple(lang for lang in languages if lang in SUPPORTED) or SUPPORTED
-        self.fallback = fallback or self.languages[0]
+        self.audience = tuple(lang for lang in languages if lang in SUPPORTED) or SUPPORTED
+        # the audience first (a tie of the session's usual language goes to it), then the rest
+        self.languages = self.audience + tuple(x for x in SUPPORTED if x not in self.audience)
+        self.fallback = fallback or self.audience[0]
         # confident guesses per language this session; at most len(SUPPORTED) keys
         self._tally: Counter[str] = Counter()
         self._lock = threading.Lock()
         # romanised Hindi and Arabizi ("kam el se3r?") have no lingua model: markers only
-        self._latin = tuple(lang for lang in _LATIN if lang in self.languages) + tuple(
-            lang for lang in _ROMANISED if lang in self.languages
+        self._latin = tuple(x for x in _LATIN if x in SUPPORTED) + tuple(
+            x for x in _ROMANISED if x in SUPPORTED
         )
 
     def _lingua_scores(self, text: str) -> list[tuple[str, float]]:
@@ -119,6 +151,30 @@ class LanguageIdentifier:
         Python's global lock while it loads its models (~0.9 s), which would freeze the window."""
         codes = tuple(c for c in self._latin if c not in _ROMANISED)
         return helper.call(_lingua_confidences, codes, text)
+
+    def _unsupported(
+        self, text: str, codes: tuple[str, ...], rivals: tuple[str, ...]
+    ) -> LanguageGuess | None:
+        """The language the product does not support that ``text`` is written in, if any.
+
+        lingua's low-accuracy mode (trigram models only: ~50 MB for every language rather than
+        ~550 MB, but wrong on short text: "que tamaño es la croqueta?" is Swahili to it) names a
+        candidate among ``codes``; the full models of that one language and of ``rivals`` (the
+        best supported guesses) must agree. A show's first unsupported comment loads that one
+        language's model (~30 MB) in the helper process."""
+        if len(language_words(text).split()) < _UNSUPPORTED_WORDS:
+            return None
+        values = helper.call(_lingua_confidences, codes, text, True)
+        if not values:
+            return None
+        code, value = max(values, key=lambda cv: cv[1])
+        if code in SUPPORTED or value < _UNSUPPORTED_CONFIDENCE:
+            return None
+        pair = tuple(sorted({code, *rivals}))
+        sure = dict(helper.call(_lingua_confidences, pair, text)).get(code, 0.0)
+        if sure < _UNSUPPORTED_SURE:
+            return None
+        return LanguageGuess(code, round(sure, 3))
 
     def warm_up(self) -> None:
         """Load lingua's models now (about 2 s) rather than on the first comment."""
@@ -129,6 +185,8 @@ class LanguageIdentifier:
             "was kostet das",
             "c'est combien",
             "quanto costa",
+            "hoeveel kost het",
+            "сколько стоит это",
         ):
             self._guess(
                 text, None, None
@@ -149,12 +207,12 @@ class LanguageIdentifier:
     ) -> LanguageGuess:
         """The language of ``text``; ``previous`` is the viewer's last one, ``seller`` the
         language the live is hosted in."""
-        if previous is None and seller in self.languages:
+        if previous is None and seller in self.audience:
             default: str | None = seller
         else:
             default = previous
-        result = self._guess(text, previous, default, seller if seller in self.languages else None)
-        if result.confidence >= _TALLY_CONFIDENCE:
+        result = self._guess(text, previous, default, seller if seller in self.audience else None)
+        if result.confidence >= _TALLY_CONFIDENCE and result.language in SUPPORTED:
             with self._lock:
                 self._tally[result.language] += 1
         return result
@@ -165,23 +223,28 @@ class LanguageIdentifier:
         scripts = script_of(text)
         # a script only one language writes names it, audience or not (a Korean viewer in a
         # Portuguese seller's show writes Korean): every language with a data file counts
-        known = set(self.languages) | set(SUPPORTED)
+        known = set(SUPPORTED)
         if scripts["kana"] and "ja" in known:
             return LanguageGuess("ja", 0.99)
-        if scripts["han"] and "zh" in self.languages:
+        if scripts["han"] and "zh" in self.audience:
             return LanguageGuess("zh", 0.95)
-        if scripts["han"] and "ja" in self.languages:
+        if scripts["han"] and "ja" in self.audience:
             return LanguageGuess("ja", 0.7)
         if scripts["han"] and "zh" in known:
             return LanguageGuess("zh", 0.9)
+        if scripts["cyrillic"] and "ru" in known:
+            # Ukrainian, Bulgarian, Serbian... share the script: lingua tells them apart
+            other = self._unsupported(text, ("ru", *_UNSUPPORTED_CYRILLIC), ("ru",))
+            return other or LanguageGuess("ru", 0.99)
         for script, code in (
             ("arabic", "ar"),
             ("devanagari", "hi"),
             ("hangul", "ko"),
             ("thai", "th"),
-            ("cyrillic", "ru"),
+            ("greek", "el"),  # no data file: answered in English or the seller's, flagged
+            ("hebrew", "he"),
         ):
-            if scripts[script] and code in known:
+            if scripts[script] and (code in known or code not in SUPPORTED):
                 return LanguageGuess(code, 0.99)
         if scripts["latin"] < 2 or len(language_words(text).replace(" ", "")) < 2:
             # nothing to tell the language by: the viewer's own or the seller's, else the usual
@@ -198,6 +261,7 @@ class LanguageIdentifier:
             if code in scores:
                 scores[code] += value
         torn = [code for code, _ in sorted(lingua, key=lambda cv: cv[1], reverse=True)[:2]]
+        markers: dict[str, int] = {}
         for lang in self._latin:
             cues = LANGUAGE_MARKERS.get(lang, ())
             hits = len(find_cues(folded, cues))
@@ -205,6 +269,7 @@ class LanguageIdentifier:
                 hits += len(find_cues(folded, by_lang.get(lang, ())))
             # lingua has no romanised Hindi/Arabizi: markers carry the whole vote, so count double
             scores[lang] += _MARKER_WEIGHT * hits * (2 if lang in _ROMANISED else 1)
+            markers[lang] = hits
         prior = dict.fromkeys(scores, 0.0)
         if previous is None and seller in scores and seller in torn:
             # a viewer's first words in the seller's show: where the seller's language is one
@@ -213,29 +278,51 @@ class LanguageIdentifier:
             # promo ?" in an English show stays French). It picks, but adds no confidence: a
             # guess this unsure may still be overruled by the question words' own language
             prior[seller] = _SELLER_PRIOR
+        words = len(folded.split())
         if previous in scores:
             # a viewer usually keeps writing in one language; on two or three words ("e G?",
             # "and in white?") lingua is guessing, so the viewer's language weighs more
-            words = len(folded.split())
             scores[previous] += 0.05 if words > 3 else _SHORT_PREVIOUS_WEIGHT
+        ranked = sorted((v for _, v in lingua), reverse=True) + [0.0, 0.0]
+        if words <= 3 or ranked[0] < _LINGUA_SURE or ranked[0] - ranked[1] < _LINGUA_LEAD:
+            # lingua ranks every supported language, and two or three words (or chat spelling:
+            # "cảm ơn shop nha" is Portuguese to it, 0.37) are often good in several: the
+            # sheet's audience (who the show is for) leans the pick, adding no confidence; a
+            # comment lingua is sure of is read as written, whoever the show is for
+            for lang in self.audience:
+                if lang in prior:
+                    prior[lang] += _AUDIENCE_PRIOR
         best = max(scores, key=lambda k: scores[k] + prior[k])
         total = sum(scores.values()) or 1.0
-        return LanguageGuess(best, round(scores[best] / total, 3))
+        guess = LanguageGuess(best, round(scores[best] / total, 3))
+        if markers.get(best, 0) < 2:
+            # at most one word of the chosen language's own lists: maybe one the product does
+            # not have ("hoeveel kost die kaars?" has German's "die")
+            latin = tuple(c for c in self._latin if c not in _ROMANISED) + _UNSUPPORTED_LATIN
+            rivals = tuple(sorted(scores, key=lambda k: scores[k], reverse=True)[:2])
+            rivals = tuple(r for r in rivals if r not in _ROMANISED)
+            return self._unsupported(text, latin, rivals) or guess
+        return guess
 
 
 # -- in the helper process ---------------------------------------------------------------------
 
-_detectors: dict[tuple[str, ...], Any] = {}
+_detectors: dict[tuple[tuple[str, ...], bool], Any] = {}
 
 
-def _lingua_confidences(codes: tuple[str, ...], text: str) -> list[tuple[str, float]]:
+def _lingua_confidences(
+    codes: tuple[str, ...], text: str, low_accuracy: bool = False
+) -> list[tuple[str, float]]:
     """Runs in :mod:`sola_studio.core.helper`: one lingua detector per language set, kept."""
-    detector = _detectors.get(codes)
+    detector = _detectors.get((codes, low_accuracy))
     if detector is None:
         from lingua import IsoCode639_1, LanguageDetectorBuilder
 
         isos = [getattr(IsoCode639_1, c.upper()) for c in codes]
-        detector = _detectors[codes] = LanguageDetectorBuilder.from_iso_codes_639_1(*isos).build()
+        builder = LanguageDetectorBuilder.from_iso_codes_639_1(*isos)
+        if low_accuracy:
+            builder = builder.with_low_accuracy_mode()
+        detector = _detectors[(codes, low_accuracy)] = builder.build()
     return [
         (value.language.iso_code_639_1.name.lower(), float(value.value))
         for value in detector.compute_language_confidence_values(text)
