@@ -158,3 +158,37 @@ def test_a_hostile_line_is_flagged_and_its_planted_number_never_drafted(
 def test_a_viewers_question_is_not_taken_for_an_order(desk: CommentDesk, text: str) -> None:
     _, u = desk_support.ask(desk, text, "teapot")
     assert FlagReason.HOSTILE not in u.flags, u.flags
+
+
+# -- which product: the one asked about, not one named in passing ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pinned", "product"),
+    [
+        # the question's sentence names the product; the story before it names another
+        ("I bought the teapot last month, love it! is the gaiwan porcelain?", "oolong", "gaiwan"),
+        (
+            "compré la tetera el mes pasado, me encanta. ¿el gaiwan es de porcelana?",
+            "oolong",
+            "gaiwan",
+        ),
+        # a product as the measure of a comparison is not the one asked about
+        ("is it as heavy as the teapot? same as the teapot?", "gaiwan", "gaiwan"),
+        ("¿se lava igual que la tetera?", "gaiwan", "gaiwan"),
+        ("lässt sich das genauso wie die Tetera spülen?", "gaiwan", "gaiwan"),
+        ("像gaiwan一样能用洗碗机洗吗？", "teapot", "teapot"),
+    ],
+)
+def test_the_product_asked_about_is_not_one_named_in_passing(
+    desk: CommentDesk, text: str, pinned: str, product: str
+) -> None:
+    _, u = desk_support.ask(desk, text, pinned)
+    assert u.entities.product_id == product, (u.entities, u.intents)
+
+
+def test_a_product_named_as_the_subject_is_still_the_one_asked_about(desk: CommentDesk) -> None:
+    _, u = desk_support.ask(desk, "is the teapot porcelain like the gaiwan?", "oolong")
+    assert u.entities.product_id == "teapot", u.entities
+    _, u = desk_support.ask(desk, "I'd like the teapot, how much?", "oolong")
+    assert u.entities.product_id == "teapot", u.entities

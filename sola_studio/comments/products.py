@@ -76,6 +76,26 @@ REFER_BACK = (
 # a word of a product's name that may tell it from another: letters (three at least, any
 # script) or a number ("26" of "26 cm")
 _NAME_WORD = re.compile(r"[^\W\d_]{3,}|\d+")
+# A product named as the measure of a comparison is not the one asked about: "can it go in the
+# washing machine like the bunny?" asks about the pinned bear. The comparison words of the 16
+# languages, folded: before the name (up to one article between) ...
+_COMPARED_BEFORE = re.compile(
+    r"(?:(?:same as|just like|similar to|as \w+ as|(?<!would )(?<!'d )(?<!i )(?<!we )like|than|"
+    r"igual (?:a|ao|à|al|que)|igualzinho (?:a|ao)|parecid[oa] (?:a|al|com)|do que|pareil que|"
+    r"comme|uguale a|simile a|so wie|genau wie|genauso wie|gleich wie|ahnlich wie|als|gibi|"
+    r"kadar|как у|чем|похож на|مثل|زي|متل|jaise|jaisa|ki tarah|seperti|kayak|sama kayak|"
+    r"sama seperti|giong|nhu|hon)\W+"
+    r"|(?:เหมือน|像|比)\W*)(?:(?:the|o|a|os|as|el|la|los|las|le|les|l'|il|lo|der|die|das|dem|"
+    r"den|bu|şu|su)\W+)?$"
+)
+# ... or after it: "うさぎみたいに", "토끼처럼", "兔子一样", "tavşan gibi", "खरगोश जैसा".
+_COMPARED_AFTER = re.compile(
+    r"^\W*(?:みたいに|みたいな|のように|のような|と同じ|처럼|같이|과 같이|와 같이|랑 같이|"
+    r"一样|似的|gibi|kadar|जैसा|जैसे|जैसी|की तरह|ที่เหมือน)"
+)
+# A sentence: up to its end mark ("comprei o ursinho semana passada, minha filha ama!").
+_SENTENCE = re.compile(r"[^.!?。！？؟\n]+[.!?。！？؟]*")
+_ASKS = "?？؟"
 
 
 @dataclass(frozen=True)
@@ -101,6 +121,11 @@ def _cue(text: str) -> str:
     characters taken literally."""
     f = fold(text).strip().rstrip("$")
     return re.escape(f).replace("\\ ", " ") if is_latin_cue(f) else f
+
+
+def _cue_length(cue: str) -> int:
+    """How many characters of a comment a cue's literal text covers."""
+    return len(re.sub(r"\\(.)", r"\1", cue))
 
 
 class ProductFinder:
@@ -166,18 +191,60 @@ class ProductFinder:
         return strip_cues(folded, [c for c, _ in self._names] + [c for c, _ in self._types])
 
     def find(self, folded: str, pinned: str, shown: Sequence[str] = ()) -> ProductGuess:
+        asked = self._asked_sentence(folded)
+        if asked is not None:
+            # "comprei o ursinho semana passada, minha filha ama! a coelha vem em caixa?": the
+            # products of the question, not of the story before it
+            start, sentence = asked
+            guess = self._find(sentence, pinned, shown)
+            return replace(guess, at=guess.at + start if guess.at >= 0 else -1)
+        return self._find(folded, pinned, shown)
+
+    def _asked_sentence(self, folded: str) -> tuple[int, str] | None:
+        """The one sentence that asks (ends in a question mark), where the comment has others
+        and the products it names are not all in that one: its start and text; else None."""
+        sentences = [
+            (m.start(), m.group()) for m in _SENTENCE.finditer(folded) if m.group().strip()
+        ]
+        if len(sentences) < 2:
+            return None
+        asking = [(at, x) for at, x in sentences if x.rstrip()[-1:] in _ASKS]
+        if len(asking) != 1:
+            return None
+        cues = [c for c, _ in self._names] + [c for c, _ in self._types]
+        if not find_cues(asking[0][1], cues):
+            return None  # the question names no product: the story's may be the one meant
+        if not any(find_cues(x, cues) for at, x in sentences if at != asking[0][0]):
+            return None
+        return asking[0]
+
+    def _compared(self, folded: str, cue: str, at: int) -> bool:
+        """The product named at ``at`` is the measure of a comparison ("like the bunny")."""
+        return bool(
+            _COMPARED_BEFORE.search(folded[max(0, at - 24) : at])
+            or _COMPARED_AFTER.match(folded[at + _cue_length(cue) :])
+        )
+
+    def _find(self, folded: str, pinned: str, shown: Sequence[str]) -> ProductGuess:
         back = bool(find_cues(folded, REFER_BACK))
         named: list[tuple[int, str]] = []
         for cue, pid in self._names:
             hit = find_cues(folded, (cue,))
             if hit:
-                named.append((cue_position(folded, hit[0]), pid))
+                at = cue_position(folded, hit[0])
+                if not self._compared(folded, hit[0], at):
+                    named.append((at, pid))
         typed: set[str] = set()
         typed_at = len(folded)
-        for cue, ids in self._types:
-            if find_cues(folded, (cue,)):
+        spans: list[tuple[int, int]] = []
+        for cue, ids in self._types:  # the longest first
+            at = cue_position(folded, cue)
+            if at < 0 or any(a <= at < b for a, b in spans):
+                continue  # "tea" inside "teapot": the longer type noun was meant
+            spans.append((at, at + _cue_length(cue)))
+            if not self._compared(folded, cue, at):
                 typed |= ids
-                typed_at = min(typed_at, cue_position(folded, cue))
+                typed_at = min(typed_at, at)
         coloured: set[str] = set()
         for cue, ids in self._colours.items():
             if find_cues(folded, (cue,)):
