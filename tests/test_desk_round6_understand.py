@@ -10,7 +10,7 @@ import pytest
 from desk_support import CALIBRATION, desk_on
 
 from sola_studio.comments.desk import CommentDesk
-from sola_studio.comments.events import FlagReason
+from sola_studio.comments.events import FlagReason, Intent
 from sola_studio.comments.language import SUPPORTED, LanguageIdentifier
 
 TEA = CALIBRATION / "tea.yaml"
@@ -192,3 +192,29 @@ def test_a_product_named_as_the_subject_is_still_the_one_asked_about(desk: Comme
     assert u.entities.product_id == "teapot", u.entities
     _, u = desk_support.ask(desk, "I'd like the teapot, how much?", "oolong")
     assert u.entities.product_id == "teapot", u.entities
+
+
+# -- "does it have X?": a feature of the product, not its stock --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿hay infusor dentro de la tetera?",  # a feature the sheet does not list: checked
+        "does the teapot have a lid strainer?",
+        "tem selo de garantia na tetera?",
+    ],
+)
+def test_have_a_feature_is_not_a_stock_question(desk: CommentDesk, text: str) -> None:
+    draft, u = desk_support.ask(desk, text, "teapot")
+    assert u.intent is not Intent.SIZE_STOCK, (u.intents, draft.text)
+    assert "stock" not in draft.text.casefold() and "disponible" not in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["¿hay en blanco?", "tem?", "¿de qué colores hay?", "is it still in stock?"],
+)
+def test_have_a_variant_or_the_product_stays_a_stock_question(desk: CommentDesk, text: str) -> None:
+    _, u = desk_support.ask(desk, text, "gaiwan")
+    assert u.intent is Intent.SIZE_STOCK, u.intents

@@ -25,6 +25,7 @@ from sola_studio.comments.clean import clean
 from sola_studio.comments.currencies import currency_cues_of
 from sola_studio.comments.entities import COLOUR_MARKER, EntityFinder, city_country
 from sola_studio.comments.events import Entities, FlagReason, Intent, UnderstoodComment
+from sola_studio.comments.have import asks_a_feature
 from sola_studio.comments.intent_embedder import PROTOTYPES as PROTOTYPES
 from sola_studio.comments.intent_embedder import Embedder as Embedder
 from sola_studio.comments.intent_embedder import IntentEmbedder
@@ -150,6 +151,9 @@ class Understander:
         entities = self.entities.find(
             folded, text, ctx.shown, commerce=any(i in _COMMERCE for i in intents)
         )
+        unnamed = self.entities.products.strip(folded)
+        if asks_a_feature(hits, entities, unnamed, _more_than_cues(unnamed, hits)):
+            intents, confidence = [], 0.0  # "tem selo do inmetro?": a feature (have.py)
         shipping = Intent.SHIPPING in intents or (
             ctx.previous is not None and ctx.previous.intent is Intent.SHIPPING
         )
