@@ -18,6 +18,7 @@ What this module must never do: change words it has no reason to doubt.
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -28,6 +29,8 @@ from sola_studio.core.events import Word
 
 if TYPE_CHECKING:
     from sola_studio.asr.engine import Decoded
+
+log = logging.getLogger(__name__)
 
 # Normalised texts Whisper produces on non-speech, from the whisper/faster-whisper issue trackers
 # and from what base/tiny.en produced on our generated noise and silence files.
@@ -255,3 +258,36 @@ def collapse_fast_runs(words: tuple[Word, ...], min_word_s: float) -> tuple[Word
         out.extend(run if len(run) <= allowed else (*run[: allowed - 1], run[-1]))
         i = j
     return tuple(out)
+
+
+def clean_words(
+    decoded: Decoded,
+    offset: float,
+    speech_s: float,
+    said: Sequence[Word],
+    max_repeats: int,
+    min_word_s: float,
+    languages: Sequence[str],
+    options: GuardOptions,
+) -> tuple[Word, ...]:
+    """A commit pass's words with every guard applied, moved to stream time (``offset``): none
+    for a silence hallucination or an unsure echo of ``said`` (the committed tail), repeats
+    collapsed, fast runs cut, phrases in an unexpected language dropped."""
+    o = options
+    if decoded.compression_ratio > o.max_compression_ratio:
+        log.debug("repetition loop (ratio %.2f): %r", decoded.compression_ratio, decoded.text)
+    if is_silence_hallucination(
+        decoded.text, decoded.avg_logprob, decoded.no_speech_prob, speech_s, o
+    ):
+        log.debug("dropped silence hallucination %r", decoded.text)
+        return ()
+    if is_prompt_echo(decoded, said, speech_s, o):
+        return ()
+    words = collapse_repetitions(decoded.words, max_repeats, o.phrase_words)
+    words = collapse_fast_runs(words, min_word_s)
+    words = drop_mismatch_phrases(words, decoded.language, languages)
+    return tuple(
+        Word(w.text, offset + w.start, offset + w.end, w.probability)
+        for w in words
+        if w.text.strip()
+    )

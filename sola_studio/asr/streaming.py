@@ -63,12 +63,9 @@ import numpy as np
 from sola_studio.asr.cadence import PartialCadence, Speculated
 from sola_studio.asr.engine import WHISPER_WINDOW_S, AsrEngine, Decoded, DecodeOptions
 from sola_studio.asr.guards import (
-    collapse_fast_runs,
-    collapse_repetitions,
+    clean_words,
     collapse_text_repetitions,
-    drop_mismatch_phrases,
     drop_mismatch_text,
-    is_prompt_echo,
     is_silence_hallucination,
 )
 
@@ -487,25 +484,11 @@ class UtteranceStreamer:
         return min(max(o.guards.max_repeats, o.said_repeats), max(1, int(speech_s / 0.25)))
 
     def _clean(self, decoded: Decoded, offset: float, speech_s: float) -> tuple[Word, ...]:
-        o = self.options.guards
-        if decoded.compression_ratio > o.max_compression_ratio:
-            log.debug("repetition loop (ratio %.2f): %r", decoded.compression_ratio, decoded.text)
-        if is_silence_hallucination(
-            decoded.text, decoded.avg_logprob, decoded.no_speech_prob, speech_s, o
-        ):
-            log.debug("dropped silence hallucination %r", decoded.text)
-            return ()
-        if is_prompt_echo(decoded, self._tail, speech_s, o):
-            return ()
-        words = collapse_repetitions(
-            decoded.words, self._max_repeats(decoded.compression_ratio, speech_s), o.phrase_words
-        )
-        words = collapse_fast_runs(words, self.options.min_word_s)
-        words = drop_mismatch_phrases(words, decoded.language, self.options.languages)
-        return tuple(
-            Word(w.text, offset + w.start, offset + w.end, w.probability)
-            for w in words
-            if w.text.strip()
+        o = self.options
+        repeats = self._max_repeats(decoded.compression_ratio, speech_s)
+        said = self._tail
+        return clean_words(
+            decoded, offset, speech_s, said, repeats, o.min_word_s, o.languages, o.guards
         )
 
     def _update(
