@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sola_studio.asr.spelling import spell_out
 from sola_studio.core.events import Word
 
 if TYPE_CHECKING:
@@ -118,7 +119,9 @@ class GuardOptions:
     a whole sentence twice, "And so my fellow Americans. And so my fellow Americans.", seen with
     tiny.en on JFK; people repeat a word, "very very", far more often than a four-word phrase).
     ``echo_speech_s``: an unsure decode of a burst with less speech than this that only says the
-    last committed word again is dropped (:func:`is_prompt_echo`; 0: never)."""
+    last committed word again is dropped (:func:`is_prompt_echo`; 0: never).
+    ``spelled_letter_s``: a capitalised code said at least this slowly per letter is written one
+    letter per word, hyphenated (:func:`~sola_studio.asr.spelling.spell_out`; 0: as decoded)."""
 
     max_compression_ratio: float = 2.4
     unsure_logprob: float = -0.6
@@ -126,6 +129,7 @@ class GuardOptions:
     max_repeats: int = 2
     phrase_words: int = 4
     echo_speech_s: float = 0.5
+    spelled_letter_s: float = 0.3
 
 
 def is_silence_hallucination(
@@ -286,6 +290,7 @@ def clean_words(
     words = collapse_repetitions(decoded.words, max_repeats, o.phrase_words)
     words = collapse_fast_runs(words, min_word_s)
     words = drop_mismatch_phrases(words, decoded.language, languages)
+    words = spell_out(words, o.spelled_letter_s)
     return tuple(
         Word(w.text, offset + w.start, offset + w.end, w.probability)
         for w in words
