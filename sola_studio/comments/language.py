@@ -293,8 +293,11 @@ class LanguageIdentifier:
                 if lang in prior:
                     prior[lang] += _AUDIENCE_PRIOR
         best = max(scores, key=lambda k: scores[k] + prior[k])
-        total = sum(scores.values()) or 1.0
-        guess = LanguageGuess(best, round(scores[best] / total, 3))
+        # the confidence is the pick's share among the audience's languages and itself: the
+        # languages ranked beside them for a viewer from elsewhere do not make a guess among the
+        # audience look less sure than it did (the drafter lowers a draft's confidence < 0.3)
+        total = sum(v for k, v in scores.items() if k in self.audience or k == best) or 1.0
+        guess = LanguageGuess(best, round(min(1.0, scores[best] / total), 3))
         if markers.get(best, 0) < 2:
             # at most one word of the chosen language's own lists: maybe one the product does
             # not have ("hoeveel kost die kaars?" has German's "die")
