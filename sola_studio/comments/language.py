@@ -283,7 +283,7 @@ class LanguageIdentifier:
             # a viewer usually keeps writing in one language; on two or three words ("e G?",
             # "and in white?") lingua is guessing, so the viewer's language weighs more
             scores[previous] += 0.05 if words > 3 else _SHORT_PREVIOUS_WEIGHT
-        ranked = sorted((v for _, v in lingua), reverse=True) + [0.0, 0.0]
+        ranked = [*sorted((v for _, v in lingua), reverse=True), 0.0, 0.0]
         if words <= 3 or ranked[0] < _LINGUA_SURE or ranked[0] - ranked[1] < _LINGUA_LEAD:
             # lingua ranks every supported language, and two or three words (or chat spelling:
             # "cảm ơn shop nha" is Portuguese to it, 0.37) are often good in several: the
