@@ -186,13 +186,21 @@ SPEECH_EVAL = Path(__file__).resolve().parents[2] / "tests" / "speech_eval"
 #: en/de/es/fr/pt, an AMI meeting excerpt), collected blind in the fifth round; its splits are
 #: named ``dev2`` and ``validation2`` here. Both are unseen by that round's tuning.
 SPEECH_EVAL2 = SPEECH_EVAL.with_name("speech_eval2")
-EVAL_SPLITS = ("dev", "validation", "dev2", "validation2")
+#: The third (``tests/speech_eval3``: AN4 one- and two-word commands and numbers, 31 speakers
+#: split by speaker), collected blind in the sixth round: ``dev3`` and ``validation3``.
+SPEECH_EVAL3 = SPEECH_EVAL.with_name("speech_eval3")
+EVAL_SPLITS = ("dev", "validation", "dev2", "validation2", "dev3", "validation3")
+_EVAL_ROOTS = {"2": SPEECH_EVAL2, "3": SPEECH_EVAL3}
 
 
 def eval_recordings(split: str, language: str | None = None) -> list[_Recording]:
     """The ``split`` clips of ``tests/speech_eval`` (``dev``, ``validation``) or of
-    ``tests/speech_eval2`` (``dev2``, ``validation2``), one language or all, in the set's order."""
-    root, name = (SPEECH_EVAL2, split[:-1]) if split.endswith("2") else (SPEECH_EVAL, split)
+    ``tests/speech_eval2`` / ``3`` (``dev2``, ``validation3``...), one language or all, in the
+    set's order."""
+    if split[-1] in _EVAL_ROOTS:
+        root, name = _EVAL_ROOTS[split[-1]], split[:-1]
+    else:
+        root, name = SPEECH_EVAL, split
     out = []
     with (root / "transcripts.tsv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
