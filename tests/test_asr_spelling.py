@@ -49,6 +49,7 @@ def test_words_said_as_words_stay_as_written() -> None:
         Word(" Montreal", 2.0, 3.5),  # not capitalised
         Word(" N-L-N-S", 3.5, 5.0),  # already spelled
         Word(" 1985", 5.0, 7.0),  # a number
+        Word(" ASK", 7.0, 8.0),  # a word said slowly (JFK's "ASK NOT"), not a spelling
     )
     assert spell_out(said, 0.3) == said
     assert spell_out((Word(" NLNS", 0.0, 1.52),), 0.0) == (Word(" NLNS", 0.0, 1.52),)

@@ -9,7 +9,9 @@ discount code needs each letter seen). The word timestamps tell the two apart: a
 a word ("NASA", "okay") takes about 0.1 s a letter, a letter said alone 0.3-0.5 s with its
 pause. So a capitalised code whose time is at least ``letter_s`` per letter (a run of digits
 counts once: "175" is one number) is written one letter per word, hyphenated, as Whisper does
-when it has the context: "N-L-N-S", "U-M-N-Y-H-6", "A-Y-L-E-S-B-O-R-O".
+when it has the context: "N-L-N-S", "U-M-N-Y-H-6", "A-Y-L-E-S-B-O-R-O". Time alone does not
+tell a shouted or slow word ("ASK NOT", 0.3 s a letter) from a spelling, so a code written as
+one word is spelled only where it cannot be a word: no vowel, or letters and digits mixed.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from sola_studio.core.events import Word
 _PART = re.compile(r"[A-Z]+|[0-9]+")
 _CODE = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+)*")
 _TRAILING = ".,!?;:"
+_VOWEL = re.compile("[AEIOUY]")
 
 
 def _units(text: str) -> list[str]:
@@ -56,8 +59,11 @@ def _spelled(words: Sequence[Word], letter_s: float) -> bool:
     parts = text.split("-")
     if letters < 2 or all(len(_units(p)) == 1 for p in parts):
         return False  # nothing to split ("N-L-N-S" already is), or a lone letter
-    if len(parts) == 1 and letters < 3:
-        return False  # "OK", "TV": too short to tell a spelled pair from a word
+    if len(parts) == 1 and (letters < 3 or (letters == len(units) and _VOWEL.search(text))):
+        # "OK", "TV": too short to tell a spelled pair from a word; a word of letters alone with
+        # a vowel may be a word said slowly or shouted (JFK's "ASK NOT", 0.3 s a letter): only
+        # a merged code with no vowel ("NLNS") or with digits ("UMNYH6") is surely spelled.
+        return False
     return (words[-1].end - words[0].start) / len(units) >= letter_s
 
 
