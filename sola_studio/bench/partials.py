@@ -54,6 +54,7 @@ from sola_studio.asr.streaming import AsrUpdate, StreamingOptions
 from sola_studio.bench.retranslation import (
     _pct,
     caption_timelines,
+    commit_only_chrf,
     record_updates,
     simulate,
     translated_word_metrics,
@@ -68,6 +69,7 @@ from sola_studio.bench.streaming import (
     streaming_options,
 )
 from sola_studio.captions.retranslation import FlickerOptions, common_prefix, words_of
+from sola_studio.captions.segments import SegmentOptions
 from sola_studio.core.events import Caption
 from sola_studio.sources.audio import SAMPLE_RATE, decode_file
 
@@ -252,7 +254,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--options", default="{}", help="StreamingOptions as JSON")
     parser.add_argument("--flicker", default="{}", help="FlickerOptions as JSON")
     parser.add_argument(
-        "--retranslation", default="{}", help='simulate() settings as JSON ({"cpu_share": 0.1})'
+        "--retranslation",
+        default="{}",
+        help='simulate() settings as JSON ({"cpu_share": 0.1, "segments": {"commas": true}})',
     )
     parser.add_argument("--commits-only", action="store_true", help="no partial translations")
     parser.add_argument("--no-cache", action="store_true", help="record the updates again")
@@ -269,6 +273,9 @@ def replay(
 ) -> dict[str, Any]:
     """The figures of one simulated replay of ``updates`` (see the module docstring)."""
     log: list[tuple[float, int, str]] = []
+    settings = dict(settings)
+    if isinstance(settings.get("segments"), dict):
+        settings["segments"] = SegmentOptions(**settings["segments"])
     captions, sim = simulate(
         updates, translator, targets, flicker, adaptive=True, log=log, **settings
     )
@@ -281,6 +288,8 @@ def replay(
     for target in targets:
         out[target] = translated_word_metrics(captions, target)
         out[f"late_{target}"] = late_words(captions, target, late_s)
+        # The finals against the committed texts translated whole (segments reuse clauses).
+        out[target]["chrf_vs_commit_only"] = commit_only_chrf(captions, translator, target)
     out["cadence"] = cadence_in_long_pieces(updates, log, long_s)
     return out
 
@@ -336,7 +345,8 @@ def _print(out: Mapping[str, Any], targets: Sequence[str]) -> None:
             f"{_f(m['latency_translated_word_commit_only_p50_s'])}/"
             f"{_f(m['latency_translated_word_commit_only_p95_s'])}), NE "
             f"{_f(m['normalized_erasure'], 3)} ({_f(m['normalized_erasure_at_commit'], 3)} at "
-            f"the commit), {m['translated_words']} words"
+            f"the commit), {m['translated_words']} words, chrF vs whole commits "
+            f"{_f(m.get('chrf_vs_commit_only'), 1)}"
         )
         kinds = ", ".join(f"{k} {n}" for k, n in late["kinds"].items())
         print(f"  {late['late']} words later than {late['late_s']} s: {kinds}")

@@ -43,6 +43,7 @@ from sola_studio.captions.retranslation import (
     without_cut_word,
     words_of,
 )
+from sola_studio.captions.segments import ClauseMemory, SegmentOptions
 from sola_studio.captions.track import CaptionTrack
 from sola_studio.core.events import Caption
 from sola_studio.translate.base import Translator
@@ -230,6 +231,7 @@ def simulate(
     erasure_target: float = 0.2,
     log: list[tuple[float, int, str]] | None = None,
     settle_s: float | None = None,
+    segments: SegmentOptions | None = None,
 ) -> tuple[list[Caption], Mapping[str, float]]:
     """The captions :class:`~sola_studio.captions.track.CaptionTrack` would publish for
     ``updates`` (simulated clock), with partials re-translated under ``flicker`` (None: commits
@@ -238,7 +240,9 @@ def simulate(
     (end time, caption id, source text) of every partial translation. ``settle_s`` (a lever
     measured in the fourth round and not kept, so the live track has no such rule): a partial
     whose first word the one before did not agree on (``start_agree``) is translated all the
-    same once it has stayed the newest partial this long."""
+    same once it has stayed the newest partial this long. ``segments``: segmented
+    re-translation (:mod:`sola_studio.captions.segments`), frozen clauses reused by later
+    partials and by the commit."""
     import time
 
     flicker_on = flicker is not None
@@ -256,11 +260,27 @@ def simulate(
     pending: AsrUpdate | None = None  # the newest partial not yet translated
     translated_source = ""
 
+    memory = ClauseMemory(segments) if segments else None
+
     def call(text: str, source: str) -> tuple[Mapping[str, str], float]:
+        if memory is None:
+            t0 = time.perf_counter()
+            out = translator.translate([text], source, list(targets))
+            cost = time.perf_counter() - t0
+            return {t: out[t][0] for t in targets}, cost
+        new, rest = memory.plan(text)
+        return joined(new, rest, len(memory.frozen) + len(new), source)
+
+    def joined(new: list[str], rest: str, n: int, source: str) -> tuple[dict[str, str], float]:
+        assert memory is not None
+        texts = [*new, rest] if rest else new
         t0 = time.perf_counter()
-        out = translator.translate([text], source, list(targets))
+        out = translator.translate(texts, source, list(targets)) if texts else {}
         cost = time.perf_counter() - t0
-        return {t: out[t][0] for t in targets}, cost
+        for i, clause in enumerate(new):
+            memory.freeze(clause, {t: out[t][i] for t in targets})
+        tail = {t: out[t][-1] if rest else "" for t in targets}
+        return {t: memory.joined(n, t, tail[t]) for t in targets}, cost
 
     def run_partial(until: float) -> None:
         """Translate the waiting partial if the worker gets to it before ``until``."""
@@ -312,7 +332,14 @@ def simulate(
         pending = None
         original = _caption(cid, u, u.t_emit, {}, committed=True)
         captions.append(original)
-        result, cost = call(u.text, u.language)
+        result: Mapping[str, str]
+        if memory is not None:
+            n, rest = memory.commit_plan(u.text)
+            result, cost = joined([], rest, n, u.language)
+            memory.frozen.clear()
+            memory.plan("")
+        else:
+            result, cost = call(u.text, u.language)
         start = max(mt_free, u.t_emit)
         mt_free = start + cost
         captions.append(
