@@ -306,10 +306,11 @@ def simulate(
         avg_cost = 0.7 * avg_cost + 0.3 * cost
         mt_free = start + cost
         next_partial = mt_free + avg_cost / cpu_share
+        grew = bool(translated_source) and source.startswith(translated_source + " ")
         translated_source = source
         if log is not None:
             log.append((mt_free, cid, source))
-        changed = [lang for lang, text in result.items() if policies[lang].update(text)]
+        changed = [lang for lang, text in result.items() if policies[lang].update(text, grew)]
         if changed:
             shown = {lang: p.text for lang, p in policies.items() if p.shown}
             captions.append(_caption(cid, job, mt_free, shown, committed=False))
