@@ -43,7 +43,47 @@ def has_template(key: str, language: str) -> bool:
 def render(key: str, language: str, **values: str) -> str:
     """Fill template ``key`` in ``language`` (English when that language has none)."""
     table = T[key]
-    return table.get(language, table["en"]).format(**values)
+    text = table.get(language, table["en"]).format(**values)
+    return arabic_counted(text) if language == "ar" and "ar" in table else text
+
+
+# Arabic counted nouns (singular, plural, singular accusative): the noun after a number takes
+# its form from the number, not from the template ("حتى 12 أقساط" reads wrong: 3-10 take the
+# plural, 11-99 the singular accusative "12 قسطًا", 1 and the hundreds the singular)
+_AR_COUNTED: tuple[tuple[str, str, str], ...] = (
+    ("يوم", "أيام", "يومًا"),
+    ("شهر", "أشهر", "شهرًا"),
+    ("سنة", "سنوات", "سنةً"),
+    ("قسط", "أقساط", "قسطًا"),
+    ("قطعة", "قطع", "قطعةً"),
+)
+_AR_FORMS: dict[str, tuple[str, str, str]] = {
+    form: forms for forms in _AR_COUNTED for form in forms
+}
+_AR_NUMBER_NOUN = re.compile(
+    r"(\d+)(\s+)("
+    + "|".join(re.escape(f) for f in sorted(_AR_FORMS, key=len, reverse=True))
+    + r")(?![\w\u064b-\u0652])"
+)
+
+
+def arabic_counted(text: str) -> str:
+    """``text`` with each counted noun in the form its number asks (2 keeps the template's)."""
+
+    def agree(m: re.Match[str]) -> str:
+        n = int(m.group(1))
+        singular, plural, accusative = _AR_FORMS[m.group(3)]
+        if 3 <= n % 100 <= 10:
+            noun = plural
+        elif 11 <= n % 100 <= 99:
+            noun = accusative
+        elif n == 1 or (n >= 100 and n % 100 in (0, 1, 2)):
+            noun = singular
+        else:
+            noun = m.group(3)
+        return f"{m.group(1)}{m.group(2)}{noun}"
+
+    return _AR_NUMBER_NOUN.sub(agree, text)
 
 
 def money(m: Money, language: str) -> str:
