@@ -38,6 +38,11 @@ def test_a_clause_is_frozen_only_once_two_partials_agree_and_dropped_when_it_cha
     memory.freeze("This is red.", {"pt": "Isto é vermelho."})
     assert memory.plan("This is red. And this is") == ([], "And this is")
     assert memory.commit_plan("This is red. And this is blue.") == (1, "And this is blue.")
+    whole = ClauseMemory(SegmentOptions(commit_reuse=False), frozen=list(memory.frozen))
+    assert whole.commit_plan("This is red. And this is blue.") == (
+        0,
+        "This is red. And this is blue.",
+    )
     # The recogniser rewrote the first sentence: its frozen translation goes.
     assert memory.plan("This is read. And this is") == ([], "This is read. And this is")
     assert memory.frozen == []

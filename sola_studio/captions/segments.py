@@ -22,6 +22,7 @@ class SegmentOptions:
 
     commas: bool = False
     min_words: int = 3
+    commit_reuse: bool = True  # False: the commit is translated whole (frozen clauses unused)
 
 
 def split_clauses(text: str, options: SegmentOptions | None = None) -> list[str]:
@@ -84,6 +85,8 @@ class ClauseMemory:
     def commit_plan(self, text: str) -> tuple[int, str]:
         """For the committed ``text``: how many frozen clauses it starts with, and the rest to
         translate."""
+        if not self.options.commit_reuse:
+            return 0, text
         clauses = split_clauses(text, self.options)
         n = self._frozen_count(clauses)
         return n, " ".join(c for c in clauses[n:] if c)
