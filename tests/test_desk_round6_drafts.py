@@ -71,3 +71,51 @@ def test_an_arabic_viewer_reads_the_counted_noun_its_number_asks(
     assert said in draft.text, draft.text
     assert wrong not in draft.text, draft.text
     assert not invented_facts(draft.text, draft.facts, desk.drafter.facts)
+
+
+# --- a price verb agrees with the name said, or the name is set apart ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pin", "said", "wrong"),
+    [
+        # a plural type named by a singular noun: no plural verb after it
+        ("how much is the bulb pack?", "pack", "Lumen bulb pack: ", " cost "),
+        ("¿cuánto cuesta el pack?", "pack", "Pack de bombillas Lumen: ", " cuestan "),
+        # a plural name keeps the verb that agrees with it
+        ("how much are the spare bulbs?", "spares", "Lumen spare bulbs cost ", None),
+        ("¿cuánto cuestan las bombillas de repuesto?", "spares", " cuestan ", None),
+        # a singular type keeps its verb
+        ("how much is the lamp?", "lamp", "Lumen desk lamp costs ", None),
+    ],
+)
+def test_the_price_verb_agrees_with_the_name_or_the_name_is_set_apart(
+    desk: CommentDesk, text: str, pin: str, said: str, wrong: str | None
+) -> None:
+    draft, _ = ask(desk, text, pin=pin)
+    assert said in draft.text, draft.text
+    if wrong is not None:
+        assert wrong not in draft.text, draft.text
+    assert not invented_facts(draft.text, draft.facts, desk.drafter.facts)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "language", "key"),
+    [
+        (
+            "Cubo de bloques de construcción",
+            {"en": "building blocks", "es": "bloques"},
+            "es",
+            "spec",
+        ),
+        ("Building blocks bucket", {"en": "building blocks"}, "en", "spec"),
+        ("Pinzas de silicona", {"en": "tongs", "es": "pinzas"}, "es", "price_plural"),
+        ("Brisa silicone tongs", {"en": "tongs"}, "en", "price_plural"),
+        ("Lunettes Brisa", {"en": "glasses", "fr": "lunettes"}, "fr", "price_plural"),
+        ("Brisa glass", {"en": "glass"}, "en", "price"),
+    ],
+)
+def test_the_price_template_follows_the_names_head_noun(
+    name: str, kind: dict[str, str], language: str, key: str
+) -> None:
+    assert tpl.price_key(name, kind, language) == key

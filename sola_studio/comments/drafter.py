@@ -434,14 +434,13 @@ class ReplyDrafter(SheetAnswers):
 
         def say(lang: str) -> str:
             name = self._name(p, lang)
+            key = tpl.price_key(name, p.type_names, lang)
             if label and variant is not None and self._label(variant, lang):
                 name = f"{name} ({self._label(variant, lang)})"
-            return tpl.render(
-                "price_plural" if tpl.plural(p.type_names, lang) else "price",
-                lang,
-                product=name,
-                price=tpl.money(price, lang),
-            )
+            said = tpl.money(price, lang)
+            if key == "spec":  # the name set apart: no verb to agree with it
+                return tpl.render("spec", lang, product=name, value=said)
+            return tpl.render(key, lang, product=name, price=said)
 
         return Statement(say, self._fact(fid))
 

@@ -245,6 +245,32 @@ def plural(type_names: Mapping[str, str], language: str) -> bool:
 _S_PLURAL = ("en", "es", "pt", "fr")
 
 
+def price_key(name: str, type_names: Mapping[str, str], language: str) -> str:
+    """The price template for a product said by ``name``: "price_plural" where the verb agrees
+    with a plural name ("Pinzas de silicona cuestan"), "spec" (the name set apart: "Cubo de
+    bloques: 23,90 €") where the type is plural but the name's head noun is not ("Cubo de
+    bloques" of type "bloques", "Building blocks bucket" of type "building blocks"): a plural
+    verb after it reads wrong. The head is the name's first word in es/pt/fr/it, its last in
+    English; elsewhere the type decides, as before."""
+    if not plural(type_names, language):
+        return "price"
+    words = name.strip().lower().split()
+    if not words:
+        return "price_plural"
+    if language == "en":
+        kind = (type_names.get("en") or "").strip().lower().split()
+        agrees = bool(kind) and words[-1] == kind[-1]
+    elif language in ("es", "pt", "fr", "it"):
+        head = words[0]
+        agrees = len(head) > 2 and head.endswith(("s", "x")) and not head.endswith(_NOT_PLURAL)
+    else:
+        return "price_plural"
+    return "price_plural" if agrees else "spec"
+
+
+_NOT_PLURAL = ("ss", "us", "is")
+
+
 def variants_in_colour(
     variants: Sequence[Variant], asked: str | None, seller_language: str
 ) -> list[Variant]:
