@@ -99,3 +99,37 @@ def test_keep_on_growth_takes_no_shown_word_back_while_the_source_only_grew() ->
     policy = FlickerPolicy(FlickerOptions(keep_on_growth=True, confirm=False))
     policy.update(first)
     assert policy.update(second, grew=False)
+
+
+def test_simulated_stream_with_segments_keeps_frozen_words_until_the_commit(
+    translator: Any,
+) -> None:
+    from sola_studio.asr.streaming import AsrUpdate
+    from sola_studio.bench.retranslation import simulate
+    from sola_studio.captions.retranslation import FlickerOptions, words_of
+
+    texts = [
+        "The bag is made of leather, it",
+        "The bag is made of leather, it comes in",
+        "The bag is made of leather, it comes in three colours",
+        "The bag is made of leather, it comes in three colours and two sizes.",
+    ]
+    updates = [
+        AsrUpdate(t, (), 0.0, 1.0 + i, "en", i == len(texts) - 1, 1.0 + i, 1.0 + i, 1.0 + i)
+        for i, t in enumerate(texts)
+    ]
+    flicker = FlickerOptions(hold_back=0, confirm=False)
+    captions, _sim = simulate(
+        updates, translator, ["pt"], flicker, segments=SegmentOptions(commas=True)
+    )
+    frozen = translator.translate(["The bag is made of leather,"], "en", ["pt"])["pt"][0]
+    shown = [c.text_in("pt") or "" for c in captions if not c.committed and c.text_in("pt")]
+    final = next(c.text_in("pt") for c in captions if c.committed and c.text_in("pt"))
+    assert shown and final
+    # Once frozen, every later screen and the committed caption start with the clause's words.
+    later = shown[shown.index(next(s for s in shown if s.startswith(frozen))) :]
+    assert later and all(words_of(s)[: len(words_of(frozen))] == words_of(frozen) for s in later)
+    # The commit reuses the frozen clause and translates only the rest (the whole caption
+    # translated at once reads "..., vem em três cores": another final).
+    rest = translator.translate(["it comes in three colours and two sizes."], "en", ["pt"])["pt"][0]
+    assert final == f"{frozen} {rest}"
