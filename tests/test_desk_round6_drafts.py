@@ -113,6 +113,8 @@ def test_the_price_verb_agrees_with_the_name_or_the_name_is_set_apart(
         ("Brisa silicone tongs", {"en": "tongs"}, "en", "price_plural"),
         ("Lunettes Brisa", {"en": "glasses", "fr": "lunettes"}, "fr", "price_plural"),
         ("Brisa glass", {"en": "glass"}, "en", "price"),
+        ("Semi di pomodoro bio", {"en": "seeds", "it": "semi"}, "it", "price_plural"),
+        ("Taglio Pro", {"en": "pruning shears"}, "it", "spec"),
     ],
 )
 def test_the_price_template_follows_the_names_head_noun(

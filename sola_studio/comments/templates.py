@@ -260,9 +260,11 @@ def price_key(name: str, type_names: Mapping[str, str], language: str) -> str:
     if language == "en":
         kind = (type_names.get("en") or "").strip().lower().split()
         agrees = bool(kind) and words[-1] == kind[-1]
-    elif language in ("es", "pt", "fr", "it"):
+    elif language in ("es", "pt", "fr"):
         head = words[0]
         agrees = len(head) > 2 and head.endswith(("s", "x")) and not head.endswith(_NOT_PLURAL)
+    elif language == "it":  # an Italian plural ends in -i ("Semi di pomodoro costano")
+        agrees = len(words[0]) > 2 and words[0].endswith("i")
     else:
         return "price_plural"
     return "price_plural" if agrees else "spec"
