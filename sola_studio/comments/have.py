@@ -24,10 +24,11 @@ _HAVE = re.compile(
     r"hai kya|है क्या|है|ada|ada gak|ada ga|co|có|มี|มีไหม)$"
 )
 # what a stock question asks about beyond a variant: the stock itself, in the 16 languages
+# (a Latin word from its start: "con" is Vietnamese "còn" folded, not the "con" of "icon")
 _STOCK_WORD = re.compile(
-    r"stock|estoque|estoque|stock|disponib|dispon|vorrat|lager|stokta|stok|наличи|متوفر|"
-    r"在庫|재고|库存|现货|sisa|con hang|còn hàng|สต็อก|ของ|unidad|unidades|pecas|peças|pieces|"
-    r"left|quedan|restam|sobrou|kaldi|kaldı|осталось|باقي|残り|남았|还有|bacha|tinggal|còn|con"
+    r"(?<![a-z])(?:stock|estoque|dispon|vorrat|lager|stok|unidad|pecas|peças|pieces|left|"
+    r"quedan|restam|sobrou|kaldi|kaldı|sisa|bacha|tinggal|con(?![a-z])|còn(?![a-z]))"
+    r"|наличи|осталось|متوفر|باقي|在庫|残り|재고|남았|库存|现货|还有|สต็อก|ของ"
 )
 
 # the words "size", "colour" (where entities.COLOUR_MARKER has them not) and "model/version/

@@ -222,17 +222,17 @@ class LanguageIdentifier:
     ) -> LanguageGuess:
         scripts = script_of(text)
         # a script only one language writes names it, audience or not (a Korean viewer in a
-        # Portuguese seller's show writes Korean): every language with a data file counts
-        known = set(SUPPORTED)
-        if scripts["kana"] and "ja" in known:
+        # Portuguese seller's show writes Korean), supported or not (Greek: the drafter answers
+        # a language with no data file in English or the seller's, flagged)
+        if scripts["kana"] and "ja" in SUPPORTED:
             return LanguageGuess("ja", 0.99)
         if scripts["han"] and "zh" in self.audience:
             return LanguageGuess("zh", 0.95)
         if scripts["han"] and "ja" in self.audience:
             return LanguageGuess("ja", 0.7)
-        if scripts["han"] and "zh" in known:
+        if scripts["han"] and "zh" in SUPPORTED:
             return LanguageGuess("zh", 0.9)
-        if scripts["cyrillic"] and "ru" in known:
+        if scripts["cyrillic"] and "ru" in SUPPORTED:
             # Ukrainian, Bulgarian, Serbian... share the script: lingua tells them apart
             other = self._unsupported(text, ("ru", *_UNSUPPORTED_CYRILLIC), ("ru",))
             return other or LanguageGuess("ru", 0.99)
@@ -241,10 +241,10 @@ class LanguageIdentifier:
             ("devanagari", "hi"),
             ("hangul", "ko"),
             ("thai", "th"),
-            ("greek", "el"),  # no data file: answered in English or the seller's, flagged
+            ("greek", "el"),
             ("hebrew", "he"),
         ):
-            if scripts[script] and (code in known or code not in SUPPORTED):
+            if scripts[script]:
                 return LanguageGuess(code, 0.99)
         if scripts["latin"] < 2 or len(language_words(text).replace(" ", "")) < 2:
             # nothing to tell the language by: the viewer's own or the seller's, else the usual

@@ -162,7 +162,7 @@ _SET_VERB = (
     r"set|change|update|put|write|mark|list|"
     r"coloca|coloque|bota|bote|muda|mude|altera|altere|atualiza|atualize|escreve|escreva|"
     r"marca|marque|pon|ponga|ponle|cambia|cambie|cambiale|actualiza|actualice|escribe|"
-    r"escriba|mets|mettez|change|changez|modifie|modifiez|ecris|ecrivez|fixe|fixez|metti|"
+    r"escriba|mets|mettez|changez|modifie|modifiez|ecris|ecrivez|fixe|fixez|metti|"
     r"mettete|cambiate|aggiorna|aggiornate|scrivi|scrivete|fissa|setz|setze|setzt|ander|"
     r"andere|andert|aktualisier|aktualisiere|schreib|schreibe|yaz|yazar|yazın|yazin|yazsana|"
     r"yazabilir|guncelle|degistir|koy|koyar|поставь|поставьте|измени|измените|обнови|"
