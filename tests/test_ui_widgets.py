@@ -207,7 +207,10 @@ def test_emitting_signals_keeps_the_interpreter_alive(qtbot):
         emitter.frame.emit(image)
         emitter.text.emit("x")
     assert len(got) == 2000
-    assert abs(sys.getrefcount(True) - before) < 10
+    # The bug lost one reference per emit (1000 or 2000 here). True's count is shared with every
+    # thread still running from earlier tests (a worker winding down moves it by a few dozen), so
+    # the margin is wide enough for them and far below what the bug does.
+    assert abs(sys.getrefcount(True) - before) < 500
     del keep
 
 
