@@ -44,8 +44,13 @@ BLIND_SETS: tuple[tuple[str, str | None], ...] = (
     ),
     (
         "blind_round6",
-        "the sixth blind set (yarn, power tools, eyewear), frozen for the next round; scored "
-        "only when --sets names blind_round6 (never by default, so that no tuning or timing "
+        "the sixth blind set (yarn, power tools, eyewear), written for the sixth round and "
+        "frozen: scored before and after it, never opened while tuning",
+    ),
+    (
+        "blind_round7",
+        "the seventh blind set (tea, phone cases, fitness), frozen for the seventh round; scored "
+        "only when --sets names blind_round7 (never by default, so that no tuning or timing "
         "run prints its lines)",
     ),
 )
@@ -78,8 +83,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--sets",
-        default="devset,heldout,blind_dev,blind_validation,blind_round3,blind_round4,blind_round5",
-        help="the sets to score, comma-separated (these seven; blind_round6 only when named); "
+        default="devset,heldout,blind_dev,blind_validation,blind_round3,blind_round4,blind_round5,"
+        "blind_round6",
+        help="the sets to score, comma-separated (these eight; blind_round7 only when named); "
         "tuning runs pass 'devset,heldout,blind_dev' so the validation set is never looked at "
         "while working",
     )
