@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from sola_studio.captions.segments import ClauseMemory, SegmentOptions, split_clauses
+from sola_studio.bench.segments import ClauseMemory, SegmentOptions, split_clauses
 from sola_studio.translate.factory import build_translator
 
 
@@ -81,24 +81,6 @@ def test_frozen_translation_stays_on_screen_words_through_the_commit(translator:
     assert all(o.startswith(frozen) for o in outputs[1:])
     assert final.startswith(frozen + " ")
     assert "couro" in final.lower()
-
-
-def test_keep_on_growth_takes_no_shown_word_back_while_the_source_only_grew() -> None:
-    from sola_studio.captions.retranslation import FlickerOptions, FlickerPolicy
-
-    first = "a bolsa é de couro e vem em"
-    second = "o saco é feito de couro e vem em três cores"
-    for keep, expected in ((True, first.split()[:6]), (False, second.split()[:9])):
-        policy = FlickerPolicy(FlickerOptions(keep_on_growth=keep, confirm=False))
-        policy.update(first)
-        assert policy.shown == first.split()[:6]
-        policy.update(second, grew=True)
-        assert policy.shown == expected
-        assert policy.erased == (0 if keep else 6)
-    # A source that changed (not grown) may still revise.
-    policy = FlickerPolicy(FlickerOptions(keep_on_growth=True, confirm=False))
-    policy.update(first)
-    assert policy.update(second, grew=False)
 
 
 def test_simulated_stream_with_segments_keeps_frozen_words_until_the_commit(

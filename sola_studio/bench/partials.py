@@ -59,6 +59,7 @@ from sola_studio.bench.retranslation import (
     simulate,
     translated_word_metrics,
 )
+from sola_studio.bench.segments import SegmentOptions
 from sola_studio.bench.streaming import (
     GAP_S,
     LEAD_IN_S,
@@ -69,7 +70,6 @@ from sola_studio.bench.streaming import (
     streaming_options,
 )
 from sola_studio.captions.retranslation import FlickerOptions, common_prefix, words_of
-from sola_studio.captions.segments import SegmentOptions
 from sola_studio.core.events import Caption
 from sola_studio.sources.audio import SAMPLE_RATE, decode_file
 

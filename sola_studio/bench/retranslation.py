@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 
 from sola_studio.asr.streaming import AsrUpdate, StreamingOptions, UtteranceStreamer
+from sola_studio.bench.segments import ClauseMemory, SegmentOptions
 from sola_studio.captions.retranslation import (
     ErasureBudget,
     FlickerOptions,
@@ -43,7 +44,6 @@ from sola_studio.captions.retranslation import (
     without_cut_word,
     words_of,
 )
-from sola_studio.captions.segments import ClauseMemory, SegmentOptions
 from sola_studio.captions.track import CaptionTrack
 from sola_studio.core.events import Caption
 from sola_studio.translate.base import Translator
@@ -241,7 +241,7 @@ def simulate(
     measured in the fourth round and not kept, so the live track has no such rule): a partial
     whose first word the one before did not agree on (``start_agree``) is translated all the
     same once it has stayed the newest partial this long. ``segments``: segmented
-    re-translation (:mod:`sola_studio.captions.segments`), frozen clauses reused by later
+    re-translation (:mod:`sola_studio.bench.segments`), frozen clauses reused by later
     partials and by the commit."""
     import time
 
@@ -306,11 +306,10 @@ def simulate(
         avg_cost = 0.7 * avg_cost + 0.3 * cost
         mt_free = start + cost
         next_partial = mt_free + avg_cost / cpu_share
-        grew = bool(translated_source) and source.startswith(translated_source + " ")
         translated_source = source
         if log is not None:
             log.append((mt_free, cid, source))
-        changed = [lang for lang, text in result.items() if policies[lang].update(text, grew)]
+        changed = [lang for lang, text in result.items() if policies[lang].update(text)]
         if changed:
             shown = {lang: p.text for lang, p in policies.items() if p.shown}
             captions.append(_caption(cid, job, mt_free, shown, committed=False))

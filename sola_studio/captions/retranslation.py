@@ -127,7 +127,6 @@ class FlickerOptions:
     hold_back: int = 2
     revise_gain: int = 2
     confirm: bool = True
-    keep_on_growth: bool = False  # sixth pass lever 2 (measured, not kept): see update()
 
     def source(self, previous: str, current: str) -> str:
         """What of the partial ``current`` is translated (``previous``: the partial before)."""
@@ -162,11 +161,8 @@ class FlickerPolicy:
             n = max(n, common_prefix(self._last, words))
         return words[:n]
 
-    def update(self, translation: str, grew: bool = False) -> bool:
-        """Take a new translation of the partial; True when what is shown changed. ``grew``:
-        its source is the previous translated source with words added; with
-        ``keep_on_growth`` such a translation never takes shown words back (agreement on the
-        target side: the source the shown words came from did not change)."""
+    def update(self, translation: str) -> bool:
+        """Take a new translation of the partial; True when what is shown changed."""
         cand = self.candidate(translation)
         agreed = common_prefix(self._last, translation.split())
         self._last = translation.split()
@@ -180,8 +176,6 @@ class FlickerPolicy:
                 return False
             self.shown = [*self.shown, *cand[m:n]]
             return True
-        if grew and self.options.keep_on_growth:
-            return False
         gain = len(cand) - len(self.shown) >= self.options.revise_gain
         confirmed = self.options.confirm and agreed > m
         if not (gain or confirmed):

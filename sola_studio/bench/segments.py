@@ -1,4 +1,5 @@
-"""Segmented re-translation of a growing partial (issue 16, sixth pass): the partial's source is
+"""Segmented re-translation of a growing partial (issue 16, sixth pass; measured, not kept: a
+bench-only lever since, for `bench partials --settings`): the partial's source is
 split at clause ends the recogniser wrote ("." "?" "!" and, with ``commas``, "," after at least
 ``min_words`` words); a closed clause that two successive partials agree on (and that a later
 clause follows) is frozen: its translation, made once on its own, is reused by every later
