@@ -3,32 +3,20 @@ its fix, never a traceback."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
 from fixtures import sample_report as sample
 
 from sola_studio.cli import main as cli_main
-from sola_studio.core.clock import ManualClock
-from sola_studio.store import SessionStore
 
 
 @pytest.fixture
 def profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> int:
     """A profile ``shop`` holding the sample show; returns its session id."""
-    clock = ManualClock(now_wall=time.time())
-    store = SessionStore(tmp_path / "s.db", key=b"k" * 32, clock=clock)
-    sid = sample.replay_sample(store, clock, translate=None, targets=())
-    store.checkpoint()
-    store.close()
     home = tmp_path / "home"
     monkeypatch.setenv("SOLA_STUDIO_HOME", str(home))
-    folder = home / "data" / "profiles" / "shop"
-    folder.mkdir(parents=True)
-    (folder / "sessions.db").write_bytes((tmp_path / "s.db").read_bytes())
-    (folder / "viewer.key").write_bytes(b"k" * 32)
-    return sid
+    return sample.install_profile(tmp_path, home)
 
 
 @pytest.mark.parametrize("days", ["-1", "0", "nan", "inf", "a month"])

@@ -6,7 +6,6 @@ report is as before; the command line and the Chinese window's Export report but
 from __future__ import annotations
 
 import re
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -188,18 +187,9 @@ def test_the_report_language_comes_from_the_window_language() -> None:
 @pytest.fixture
 def shop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> int:
     """A profile ``shop`` holding the sample show, under a home of its own (settings too)."""
-    clock = ManualClock(now_wall=time.time())
-    store = SessionStore(tmp_path / "s.db", key=b"k" * 32, clock=clock)
-    sid = sample.replay_sample(store, clock, translate=None, targets=())
-    store.checkpoint()
-    store.close()
     home = tmp_path / "home"
     monkeypatch.setenv("SOLA_STUDIO_HOME", str(home))
-    folder = home / "data" / "profiles" / "shop"
-    folder.mkdir(parents=True)
-    (folder / "sessions.db").write_bytes((tmp_path / "s.db").read_bytes())
-    (folder / "viewer.key").write_bytes(b"k" * 32)
-    return sid
+    return sample.install_profile(tmp_path, home)
 
 
 def test_the_command_line_follows_the_settings_or_its_option(shop: int, tmp_path: Path) -> None:
