@@ -6,11 +6,14 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-from sola_studio.catalog import load_sheet
+from sola_studio.catalog import ProductSheet, load_sheet
 from sola_studio.comments.desk import CommentDesk, DeskConfig
 from sola_studio.comments.events import Draft, UnderstoodComment
+from sola_studio.comments.senders import DryRunSender
 from sola_studio.core.clock import ManualClock
 from sola_studio.core.events import Comment
+from sola_studio.store import RetentionPolicy, SessionStore
+from sola_studio.store.viewer_memory import SqliteViewerMemory
 
 CALIBRATION = Path(__file__).resolve().parent / "desk_calibration"
 _ids = itertools.count()
@@ -37,3 +40,22 @@ def ask(
     u = desk.understood(c.id)
     assert u is not None
     return draft, u
+
+
+def memory_store(path: Path, clock: ManualClock) -> SessionStore:
+    """A store on the SQLite file ``path`` keeping what viewers said for 30 days."""
+    return SessionStore(path, key=b"k" * 32, clock=clock, retention=RetentionPolicy(days=30))
+
+
+def remembering_desk(
+    sheet: ProductSheet, store: SessionStore, clock: ManualClock, tmp: Path, session: str
+) -> CommentDesk:
+    """A desk for the show ``session`` that remembers viewers in ``store`` and sends to a dry-run
+    file under ``tmp``."""
+    return CommentDesk(
+        sheet,
+        memory=SqliteViewerMemory(store),
+        senders=[DryRunSender(tmp / f"{session}.jsonl")],
+        clock=clock,
+        config=DeskConfig(session_id=session, embeddings=False),
+    )

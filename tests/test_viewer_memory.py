@@ -11,16 +11,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from desk_support import memory_store, remembering_desk
 from helpers import SAMPLE_SHEET
 
 from sola_studio.catalog import ProductSheet, load_sheet
-from sola_studio.comments.desk import CommentDesk, DeskConfig
+from sola_studio.comments.desk import CommentDesk
 from sola_studio.comments.events import Draft, Entities, Intent, ReviewState
 from sola_studio.comments.memory import Interaction
-from sola_studio.comments.senders import DryRunSender
 from sola_studio.core.clock import ManualClock
 from sola_studio.core.events import Comment
-from sola_studio.store import RetentionPolicy, SessionStore
 from sola_studio.store.viewer_memory import SqliteViewerMemory
 
 DAY = 86400.0
@@ -30,20 +29,6 @@ VIEWER = "twitch-user-83311"  # the platform's id: must never be written to the 
 @pytest.fixture(scope="module")
 def sheet() -> ProductSheet:
     return load_sheet(SAMPLE_SHEET)
-
-
-def _store(path: Path, clock: ManualClock) -> SessionStore:
-    return SessionStore(path, key=b"k" * 32, clock=clock, retention=RetentionPolicy(days=30))
-
-
-def _desk(sheet: ProductSheet, store: SessionStore, clock: ManualClock, tmp: Path, session: str):
-    return CommentDesk(
-        sheet,
-        memory=SqliteViewerMemory(store),
-        senders=[DryRunSender(tmp / f"{session}.jsonl")],
-        clock=clock,
-        config=DeskConfig(session_id=session, embeddings=False),
-    )
 
 
 def _ask(desk: CommentDesk, clock: ManualClock, cid: str, text: str, viewer: str = VIEWER) -> Draft:
@@ -60,9 +45,9 @@ def test_follow_up_in_a_later_session_is_answered_in_context(
     db = tmp_path / "sessions.db"
 
     # session 1: instalments for the sneakers, answered and sent
-    store = _store(db, clock)
+    store = memory_store(db, clock)
     store.start_session(title="show 1", platform="twitch", seller_language="pt")
-    desk = _desk(sheet, store, clock, tmp_path, "show-1")
+    desk = remembering_desk(sheet, store, clock, tmp_path, "show-1")
     first = _ask(desk, clock, "m-1", "can I pay the sneakers in instalments?")
     assert "instalments:runner" in {f.id for f in first.facts}
     sent = desk.approve("m-1")
@@ -72,14 +57,16 @@ def test_follow_up_in_a_later_session_is_answered_in_context(
 
     # session 2, two days later: a new store object and a new desk on the same file
     clock.advance(2 * DAY)
-    store = _store(db, clock)
+    store = memory_store(db, clock)
     store.start_session(title="show 2", platform="twitch", seller_language="pt")
     memory = SqliteViewerMemory(store)
     (told,) = memory.recent("twitch", VIEWER, since_wall=0.0)
     assert told.comment_id == "m-1" and told.reply == sent.text
     assert "instalments:runner" in told.fact_ids
 
-    desk = _desk(sheet, store, clock, tmp_path, "show-2")  # the tee is pinned, not the sneakers
+    desk = remembering_desk(
+        sheet, store, clock, tmp_path, "show-2"
+    )  # the tee is pinned, not the sneakers
     draft = _ask(desk, clock, "m-2", "and the interest?")
     understood = desk.understood("m-2")
     assert understood is not None and understood.follow_up_of == "m-1"
@@ -98,11 +85,11 @@ def test_follow_up_in_a_later_session_is_answered_in_context(
 
     # past retention (30 days): opening the store purges, and the context is gone
     clock.advance(31 * DAY)
-    store = _store(db, clock)
+    store = memory_store(db, clock)
     rows = store.db.execute("SELECT COUNT(*) FROM viewer_memory").fetchone()[0]
     assert rows == 0
     store.start_session(title="show 3", platform="twitch", seller_language="pt")
-    desk = _desk(sheet, store, clock, tmp_path, "show-3")
+    desk = remembering_desk(sheet, store, clock, tmp_path, "show-3")
     late = _ask(desk, clock, "m-4", "and the interest?")
     assert desk.understood("m-4").follow_up_of is None  # type: ignore[union-attr]
     assert [f.id for f in late.facts] == ["instalments:tee"]
@@ -131,7 +118,7 @@ def _interaction(cid: str, t_wall: float, text: str = "tem M preta?") -> Interac
 
 def test_reading_never_reaches_past_retention_even_before_a_purge(tmp_path: Path) -> None:
     clock = ManualClock()
-    store = _store(tmp_path / "s.db", clock)
+    store = memory_store(tmp_path / "s.db", clock)
     memory = SqliteViewerMemory(store)
     memory.remember(_interaction("old", clock.wall()))
     clock.advance(20 * DAY)
@@ -148,7 +135,7 @@ def test_reading_never_reaches_past_retention_even_before_a_purge(tmp_path: Path
 def test_forget_viewer_erases_their_memory_from_the_file(tmp_path: Path) -> None:
     clock = ManualClock()
     db = tmp_path / "s.db"
-    store = _store(db, clock)
+    store = memory_store(db, clock)
     memory = SqliteViewerMemory(store)
     secret = "tem M preta? manda pro meu zap 11-98765-4321"
     memory.remember(_interaction("c1", clock.wall(), text=secret))

@@ -11,16 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from desk_support import memory_store, remembering_desk
 from helpers import SAMPLE_SHEET
 
 from sola_studio.catalog import ProductSheet, load_sheet
-from sola_studio.comments.desk import CommentDesk, DeskConfig
+from sola_studio.comments.desk import CommentDesk
 from sola_studio.comments.events import Draft, Intent, ReviewState
-from sola_studio.comments.senders import DryRunSender
 from sola_studio.core.clock import ManualClock
 from sola_studio.core.events import Comment
-from sola_studio.store import RetentionPolicy, SessionStore
-from sola_studio.store.viewer_memory import SqliteViewerMemory
 
 DAY = 86400.0
 VIEWER = "yt-viewer-2291"
@@ -29,20 +27,6 @@ VIEWER = "yt-viewer-2291"
 @pytest.fixture(scope="module")
 def sheet() -> ProductSheet:
     return load_sheet(SAMPLE_SHEET)
-
-
-def _store(path: Path, clock: ManualClock) -> SessionStore:
-    return SessionStore(path, key=b"k" * 32, clock=clock, retention=RetentionPolicy(days=30))
-
-
-def _desk(sheet: ProductSheet, store: SessionStore, clock: ManualClock, tmp: Path, session: str):
-    return CommentDesk(
-        sheet,
-        memory=SqliteViewerMemory(store),
-        senders=[DryRunSender(tmp / f"{session}.jsonl")],
-        clock=clock,
-        config=DeskConfig(session_id=session, embeddings=False),
-    )
 
 
 def _say(desk: CommentDesk, clock: ManualClock, cid: str, text: str) -> Draft:
@@ -55,9 +39,9 @@ def second_show(sheet: ProductSheet, tmp_path: Path):
     """Show 1: the viewer asks about shipping to Brazil and is answered. Returns show 2's desk."""
     clock = ManualClock()
     db = tmp_path / "sessions.db"
-    store = _store(db, clock)
+    store = memory_store(db, clock)
     store.start_session(title="show 1", platform="twitch", seller_language="en")
-    desk = _desk(sheet, store, clock, tmp_path, "show-1")
+    desk = remembering_desk(sheet, store, clock, tmp_path, "show-1")
     first = _say(desk, clock, "s-1", "do you ship to Brazil?")
     assert first.intent is Intent.SHIPPING
     assert desk.approve("s-1").state is ReviewState.SENT
@@ -65,9 +49,9 @@ def second_show(sheet: ProductSheet, tmp_path: Path):
     store.close()
 
     clock.advance(2 * DAY)
-    store = _store(db, clock)
+    store = memory_store(db, clock)
     store.start_session(title="show 2", platform="twitch", seller_language="en")
-    yield _desk(sheet, store, clock, tmp_path, "show-2"), clock
+    yield remembering_desk(sheet, store, clock, tmp_path, "show-2"), clock
     store.finish_session()
     store.close()
 
