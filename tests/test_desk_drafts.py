@@ -151,6 +151,8 @@ _LID = {
     "ja": "蓋はどうやって閉めますか？",
     "ko": "뚜껑은 어떻게 닫혀요?",
     "zh": "盖子怎么关？",
+    "nl": "hoe gaat het deksel dicht?",
+    "pl": "jak się zamyka pokrywka?",
 }
 
 

@@ -7,8 +7,8 @@ and the lexicon's language markers add their vote, because chat is short ("tem M
 alone is unsure on two or three words. The sheet's audience and the viewer's earlier comments
 are a prior that weighs only where lingua is unsure (a short comment, two languages close).
 Romanised Hindi ("kitne ka hai bhai") has no lingua model; its markers carry it.
-A comment of three words or more in a language the product has no templates for ("hoeveel kost
-die kaars?", "скільки коштує?") gets that language's code (``nl``, ``uk``): the drafter then
+A comment of three words or more in a language the product has no templates for ("hur mycket
+kostar ljuset?", "скільки коштує?") gets that language's code (``sv``, ``uk``): the drafter then
 answers in English or the seller's language and flags it, never in a third language.
 A comment with no words of any language in it ("XXL?", "42??", "😍😍") gets the viewer's previous
 language, else the seller's (the live is hosted in it, so every viewer follows it), else the
@@ -45,13 +45,13 @@ log = logging.getLogger(__name__)
 # Every language with a data file (sola_studio/lang/data). Telling a new one apart needs more than
 # its file: its script below, or a lingua model (_LATIN), or markers in Latin letters (_ROMANISED).
 SUPPORTED: tuple[str, ...] = lang_data.languages()
-_LATIN = ("en", "pt", "es", "de", "fr", "it", "id", "vi", "tr")
+_LATIN = ("en", "pt", "es", "de", "fr", "it", "id", "vi", "tr", "nl", "pl")
 _ROMANISED = ("hi", "ar")  # written in Latin letters in chat, without a lingua model
 # Languages lingua knows and the product does not (no data file): a comment in one of them is
 # told apart rather than answered in the nearest supported language. Malay is left out (lingua
 # cannot tell it from chat Indonesian), and so are Latin-script languages rarely typed in chat.
 _UNSUPPORTED_LATIN = (
-    "nl", "pl", "sv", "da", "nb", "fi", "ro", "cs", "sk", "hu", "hr", "ca", "tl", "sw",
+    "sv", "da", "nb", "fi", "ro", "cs", "sk", "hu", "hr", "ca", "tl", "sw",
     "et", "lv", "lt", "sl", "sq", "az",
 )  # fmt: skip
 _UNSUPPORTED_CYRILLIC = ("uk", "bg", "sr", "mk", "be", "kk")
@@ -69,6 +69,7 @@ _AUDIENCE_PRIOR = 0.08  # a sheet's audience language, where lingua is unsure (s
 _MARKER_WEIGHT = 0.22  # one marker word ~ a fifth of lingua's whole vote (tuned on the dev set)
 _SELLER_PRIOR = 0.1  # the seller's language, for a viewer with no previous language
 _SHORT_PREVIOUS_WEIGHT = 0.4  # the viewer's previous language on a comment of <= 3 words
+_BARE_WORDS = 2  # a comment this short is read in a language outside the show only by its words
 # A guess this sure counts towards the session's usual language (the fallback for comments with
 # no words). On the dev set's Latin-script comments, with no previous language, 155 of 173 right
 # guesses reach 0.5 and 1 of 3 wrong ones; a majority vote needs no more.
@@ -293,6 +294,13 @@ class LanguageIdentifier:
                 if lang in prior:
                     prior[lang] += _AUDIENCE_PRIOR
         best = max(scores, key=lambda k: scores[k] + prior[k])
+        if words <= _BARE_WORDS and best not in self.audience and not markers.get(best):
+            # one or two words with none of that language's own ("ok", "wow", "omg", "top"):
+            # lingua's pick among eleven languages is noise there (Polish for "wow"); the
+            # viewer's own or the show's languages are the better guess
+            near = [k for k in scores if k in self.audience or k == previous]
+            if near and max(scores[k] for k in near) > 0:
+                best = max(near, key=lambda k: scores[k] + prior[k])
         # the confidence is the pick's share among the audience's languages and itself: the
         # languages ranked beside them for a viewer from elsewhere do not make a guess among the
         # audience look less sure than it did (the drafter lowers a draft's confidence < 0.3)
@@ -300,7 +308,7 @@ class LanguageIdentifier:
         guess = LanguageGuess(best, round(min(1.0, scores[best] / total), 3))
         if markers.get(best, 0) < 2:
             # at most one word of the chosen language's own lists: maybe one the product does
-            # not have ("hoeveel kost die kaars?" has German's "die")
+            # not have ("hur mycket kostar den?" has German's "den")
             latin = tuple(c for c in self._latin if c not in _ROMANISED) + _UNSUPPORTED_LATIN
             rivals = tuple(sorted(scores, key=lambda k: scores[k], reverse=True)[:2])
             rivals = tuple(r for r in rivals if r not in _ROMANISED)
