@@ -35,10 +35,12 @@ def test_polish_and_dutch_are_supported_languages() -> None:
         ("czy wysyłacie do Niemiec?", "pl", Intent.SHIPPING, ["Niemcy", "60,00 zł", "6-12"], []),
         ("jaka pojemność tego kubka?", "pl", Intent.MATERIAL, ["Pojemność", "350 ml"], []),
         ("mogę zapłacić blikiem?", "pl", Intent.PAYMENT, ["BLIK"], ["pay"]),
+        ("biały jest?", "pl", Intent.SIZE_STOCK, ["Biały", "11 szt."], []),  # "is there white?"
         ("hoeveel kost de mok?", "nl", Intent.PRICE, ["Stenen mok", "kost", "89,00"], ["Kubek"]),
         ("kan de mok in de vaatwasser?", "nl", Intent.MATERIAL, ["Vaatwasser", "ja, tot 60"], []),
         ("verzenden jullie naar België?", "nl", Intent.SHIPPING, ["België", "6 tot 12 dagen"], []),
         ("heb je de kom ook in het groen?", "nl", Intent.SIZE_STOCK, ["Groen", "5"], []),
+        ("welke kleur heb je nog?", "nl", Intent.SIZE_STOCK, ["blauw", "wit"], []),
     ],
 )
 def test_a_question_gets_its_answer_in_the_viewers_language(
