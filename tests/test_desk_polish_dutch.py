@@ -86,3 +86,11 @@ def test_a_bare_word_outside_the_show_is_read_in_the_shows_languages() -> None:
     # a word that is the language's own still names it, and sentences are read as written
     assert es_show.guess("dzięki, pozdrawiam").language == "pl"
     assert es_show.guess("is er nog een in het rood?").language == "nl"
+
+
+@pytest.mark.parametrize("text", ["a grafitowa miska jest?", "ile grafitowych zostało?"])
+def test_a_colour_the_seller_named_is_found_inflected(desk: CommentDesk, text: str) -> None:
+    """The sheet says "grafitowy"; a Polish viewer writes it as the sentence needs it."""
+    draft, u = desk_support.ask(desk, text, "bowl")
+    assert u.intent is Intent.SIZE_STOCK and u.entities.colour == "grafitowy"
+    assert "Grafitowy" in draft.text and "4 szt." in draft.text, draft.text

@@ -164,6 +164,12 @@ class EntityFinder:
             cue = fold(c)
             if find_cues(folded, (re.escape(cue) + "$" if is_latin_cue(cue) else cue,)):
                 return c
+        for c in own:
+            # the sheet's name inflected as the viewer's language does ("musztardowy" asked as
+            # "a musztardowa?", "ile koralowych", "розовый" as "розовая")
+            cue = _inflected(fold(c))
+            if cue is not None and find_cues(folded, (cue,)):
+                return c
         for key, cues in self._colours.items():
             if not find_cues(folded, cues):
                 continue
@@ -227,6 +233,23 @@ class EntityFinder:
             if m.group(1) in self._codes:
                 return m.group(1)
         return None
+
+
+_VOWELS = "aeiouyаеёиоуыэюяій"
+
+
+def _inflected(name: str) -> str | None:
+    """A cue for the inflected forms of a one-word colour name of six letters or more: its stem
+    (the name without its final vowels, five letters at least) and an ending of up to four
+    letters. None for a shorter or many-word name (exact matches only)."""
+    if " " in name or len(name) < 6 or not name.isalpha():
+        return None
+    stem = name.rstrip(_VOWELS)
+    if len(stem) < 5 or len(name) - len(stem) > 2:
+        return None
+    if is_latin_cue(stem):
+        return re.escape(stem) + r"[^\W\d_]{0,4}$"
+    return stem  # other scripts match as a substring
 
 
 def _contains(folded: str, name: str) -> bool:
