@@ -92,6 +92,29 @@ def test_yes_no_reads_only_a_whole_yes_or_no() -> None:
     assert tpl.yes_no({"en": "no BPA"}) is None  # more than a no: said as written
     assert tpl.yes_no({"pt": "sim", "en": "no"}) is None  # the languages disagree
     assert tpl.yes_no({"en": "IPX4"}) is None
+    # a desk language's own yes and no: Italian "Sì", Turkish "Hayır" (dotless i), Polish
+    assert tpl.yes_no({"it": "Sì"}) is True
+    assert tpl.yes_no({"tr": "Hayır"}) is False
+    assert tpl.yes_no({"pl": "Tak", "nl": "Ja"}) is True
+    assert tpl.yes_no({"pl": "Nie", "nl": "Nee", "en": "No"}) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "label"),
+    [
+        ("czy miska nadaje się do mikrofalówki?", "Nie", "Mikrofalówka"),
+        ("kan de kom in de magnetron?", "Nee", "Magnetron"),
+    ],
+)
+def test_a_polish_sheets_no_is_said_first(text: str, answer: str, label: str) -> None:
+    """The pottery sheet's microwave field is "Nie" / "Nee" / "No": a Polish or Dutch viewer
+    reads the no first, with what it says no to, not "Mikrofalówka: Nie." to decode."""
+    import desk_support
+
+    pottery = desk_support.desk_on(desk_support.CALIBRATION / "pottery.yaml")
+    draft, _ = desk_support.ask(pottery, text)
+    assert draft.text.startswith(answer + " ("), draft.text
+    assert label in draft.text, draft.text
 
 
 def test_every_language_says_yes_and_no_with_the_label() -> None:

@@ -204,11 +204,55 @@ def instalments(plan: InstalmentPlan) -> Callable[[str], str]:
 
 # a field's whole value that answers yes or no (folded), in the languages sheets are written
 # in: YAML's true/false arrive as "True"/"False" ("dishwasher_safe: true")
+# (a desk language's own yes and no: Polish "Tak"/"Nie", Dutch "Nee", Italian "Sì", Turkish
+# "Hayır" with its dotless i, Thai, Vietnamese, Arabic, Hindi, Korean "네")
 _YES = frozenset(
-    ("true", "yes", "sim", "si", "sí", "ja", "oui", "да", "はい", "是", "예", "ya", "evet")
+    (
+        "true",
+        "yes",
+        "sim",
+        "si",
+        "sí",
+        "sì",
+        "ja",
+        "oui",
+        "да",
+        "はい",
+        "是",
+        "예",
+        "네",
+        "ya",
+        "evet",
+        "tak",
+        "có",
+        "ใช่",
+        "نعم",
+        "हाँ",
+        "हां",
+    )
 )
 _NO = frozenset(
-    ("false", "no", "nao", "não", "nein", "non", "нет", "いいえ", "否", "아니요", "tidak", "hayir")
+    (
+        "false",
+        "no",
+        "nao",
+        "não",
+        "nein",
+        "non",
+        "нет",
+        "いいえ",
+        "否",
+        "아니요",
+        "tidak",
+        "hayir",
+        "hayır",
+        "nie",
+        "nee",
+        "không",
+        "ไม่",
+        "لا",
+        "नहीं",
+    )
 )
 
 
