@@ -268,3 +268,24 @@ def test_a_shade_of_the_colour_asked_says_its_stock(
     draft, _ = ask(shades, text, pin="cushion")
     assert sold_out in draft.text, draft.text
     assert FlagReason.UNKNOWN_VARIANT not in draft.flags, draft.text
+
+
+@pytest.mark.parametrize("text", ["ile kosztuje wysyłka?", "kiedy dostawa?"])
+def test_a_polish_viewer_of_a_polish_seller_gets_polands_shipping(text: str) -> None:
+    """Polish is spoken in one country: a Polish seller's Polish viewer asking about delivery,
+    naming no country, reads Poland's rule (free, 1-3 days), not "to which country?"."""
+    import desk_support
+
+    pottery = desk_support.desk_on(desk_support.CALIBRATION / "pottery.yaml")
+    draft, _ = desk_support.ask(pottery, text)
+    assert "Darmowa wysyłka" in draft.text and "1-3" in draft.text, draft.text
+    assert "?" not in draft.text, draft.text
+
+
+def test_a_dutch_viewer_is_asked_which_country() -> None:
+    """Dutch is spoken in the Netherlands and Belgium: no guess, the desk asks."""
+    import desk_support
+
+    pottery = desk_support.desk_on(desk_support.CALIBRATION / "pottery.yaml")
+    draft, _ = desk_support.ask(pottery, "hoeveel kost verzending?")
+    assert draft.text.startswith("Naar welk land?"), draft.text

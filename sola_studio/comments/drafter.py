@@ -649,6 +649,7 @@ _LANGUAGE_COUNTRY = {
     "ru": "RU",
     "tr": "TR",
     "hi": "IN",
+    "pl": "PL",
 }
 # currency names viewers use (folded); symbols are matched as written
 _CURRENCY_CUES: dict[str, tuple[str, ...]] = {
