@@ -33,6 +33,9 @@ def test_polish_and_dutch_are_supported_languages() -> None:
         ("a miska ile kosztuje?", "pl", Intent.PRICE, ["120,00 zł", "Miska do ramenu"], []),
         ("ile zostało niebieskich?", "pl", Intent.SIZE_STOCK, ["Niebieski", "2 szt."], []),
         ("czy wysyłacie do Niemiec?", "pl", Intent.SHIPPING, ["Niemcy", "60,00 zł", "6-12"], []),
+        # a city in the genitive names its country: the home country ships free
+        ("wysyłacie do Krakowa?", "pl", Intent.SHIPPING, ["Darmowa wysyłka", "1-3 dni"], ["?"]),
+        ("a do Wrocławia ile idzie paczka?", "pl", Intent.SHIPPING, ["Darmowa wysyłka"], ["?"]),
         ("jaka pojemność tego kubka?", "pl", Intent.MATERIAL, ["Pojemność", "350 ml"], []),
         ("mogę zapłacić blikiem?", "pl", Intent.PAYMENT, ["BLIK"], ["pay"]),
         ("biały jest?", "pl", Intent.SIZE_STOCK, ["Biały", "11 szt."], []),  # "is there white?"

@@ -167,8 +167,8 @@ class EntityFinder:
         for c in own:
             # the sheet's name inflected as the viewer's language does ("musztardowy" asked as
             # "a musztardowa?", "ile koralowych", "розовый" as "розовая")
-            cue = _inflected(fold(c))
-            if cue is not None and find_cues(folded, (cue,)):
+            inflected = _inflected(fold(c))
+            if inflected is not None and find_cues(folded, (inflected,)):
                 return c
         for key, cues in self._colours.items():
             if not find_cues(folded, cues):
@@ -378,6 +378,19 @@ def _city_table() -> tuple[dict[str, str], dict[str, str], tuple[tuple[str, str]
     return names, stems, unspaced
 
 
+def _inflected_city(word: str, names: dict[str, str]) -> str | None:
+    """The country of a city named in a Latin-script case form: Polish "do Krakowa",
+    "z Wrocławia", "do Warszawy", "z Poznania", "w Gdańsku" (the table holds the nominative);
+    a base of five letters at least."""
+    if not is_latin_cue(word):
+        return None
+    for cut, add in ((1, ""), (2, ""), (1, "a"), (3, "")):
+        base = word[:-cut] + add
+        if len(base) >= 5 and base in names:
+            return names[base]
+    return None
+
+
 def city_country(folded: str, raw: str) -> str | None:
     """The country of a large city the comment names, or None. Up to three words make a name
     ("sao paulo", "rio de janeiro"); a Cyrillic name may be inflected ("Москву" for Москва); a
@@ -395,6 +408,8 @@ def city_country(folded: str, raw: str) -> str | None:
             code = names.get(name)
             if code is None and n == 1 and len(name) >= 5:
                 code = stems.get(name[:-1]) or stems.get(name)
+            if code is None and n == 1 and len(name) >= 6 and name.isalpha():
+                code = _inflected_city(name, names)
             if code is None:
                 continue
             if n == 1 and name.isascii() and len(name) < _SHORT_CITY and name not in capitals:
