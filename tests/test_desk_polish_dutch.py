@@ -70,12 +70,17 @@ def test_a_question_gets_its_answer_in_the_viewers_language(
         ("hejka z Gdańska 👋", "pl", "witaj"),
         ("dzięki, do zobaczenia!", "pl", "do zobaczenia"),
         ("hoi allemaal, groetjes uit Utrecht", "nl", "welkom"),
+        # a goodbye with no question is small talk, not a question the seller must check
+        ("dzięki za live, do następnego! ❤️", "pl", "do zobaczenia"),
+        ("bedankt voor de live, tot volgende week!", "nl", "tot de volgende keer"),
+        ("thanks for the live, see you next week!", "en", "see you next time"),
     ],
 )
 def test_small_talk_is_answered_in_kind(
     desk: CommentDesk, text: str, language: str, expected: str
 ) -> None:
     draft, u = desk_support.ask(desk, text, "mug")
+    assert u.intent is Intent.GREETING and not draft.flags, (u.intent, draft.flags)
     assert u.language == language and draft.language == language
     assert expected in draft.text.lower(), draft.text
 

@@ -27,3 +27,8 @@ def greeting_key(folded: str) -> str:
     if find_cues(folded, HELLO_CUES):
         return "greeting"
     return "thanks"
+
+
+def greets_off(folded: str) -> bool:
+    """The comment says goodbye ("see you next week", "do następnego", "tot volgende week")."""
+    return bool(find_cues(folded, GOODBYE_CUES))

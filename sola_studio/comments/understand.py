@@ -40,6 +40,7 @@ from sola_studio.comments.lexicon import (
 )
 from sola_studio.comments.memory import Interaction
 from sola_studio.comments.retrieval import _MEASUREMENT, FieldHit, FieldIndex
+from sola_studio.comments.small_talk import greets_off
 from sola_studio.comments.steering import steering_kind
 from sola_studio.comments.understand_rules import (
     CUE_ONLY,
@@ -157,6 +158,10 @@ class Understander:
             language = by_cues
             guess = replace(guess, language=by_cues)
         intents = _rank(hits)
+        if not intents and not any(ch in text for ch in _QUESTION_MARKS) and greets_off(folded):
+            # "thanks for the live, see you next week!": a goodbye, not a question the sheet
+            # cannot answer (it was drafted "the seller will check", or answered from a field)
+            intents = [Intent.GREETING]
         cue_intents = tuple(intents)  # what the word lists alone found
         confidence = 0.95 if intents else 0.0
         entities = self.entities.find(
