@@ -103,3 +103,38 @@ def test_norway_and_norwegian_stay_words_not_false(tmp_path: Path) -> None:
     norway = sofa.shipping_to("NO")
     assert norway is not None and norway.country == "NO" and norway.never
     assert sofa.shipping_to("RU") is not None
+
+
+def test_a_variant_chosen_by_the_sellers_own_word_loads(tmp_path: Path) -> None:
+    """Sheet masks come in a type, candles in a scent: a variant named by a field the seller
+    picks loads as that choice (before, both masks read as the same variant and the whole sheet
+    was refused with "variants repeat"); a near miss of a known field is still an error."""
+    text = HOME.read_text(encoding="utf-8")
+    old = "      - {colour: sand, stock: 4}\n      - {colour: grey, stock: 0}"
+    assert old in text
+    path = tmp_path / "home.yaml"
+    path.write_text(
+        text.replace(old, "      - {fabric: boucle, stock: 4}\n      - {fabric: linen, stock: 0}"),
+        encoding="utf-8",
+    )
+    sofa = load_sheet(path).product("sofa")
+    assert sofa is not None
+    assert [(v.label, v.stock) for v in sofa.variants] == [("boucle", 4), ("linen", 0)]
+    assert len({v.sku for v in sofa.variants}) == 2
+    path.write_text(text.replace("{colour: sand, stock: 4}", "{colour: sand, stok: 4}"), "utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_sheet(path)
+    assert "did you mean 'stock'" in err.value.message
+
+
+def test_an_unknown_field_in_the_defaults_is_named_once(tmp_path: Path) -> None:
+    """The defaults are read for every product; the seller is told once about a field that is
+    ignored, not once per product."""
+    text = HOME.read_text(encoding="utf-8")
+    old = "  payment:\n    methods: [card, PayPal, Pix]"
+    assert old in text
+    path = tmp_path / "home.yaml"
+    path.write_text(text.replace(old, old + "\n    note: no cash"), encoding="utf-8")
+    warnings = load_sheet(path).warnings
+    assert len(warnings) == 1, warnings
+    assert "line 19, defaults.payment.note: unknown field 'note' is ignored" in warnings[0]

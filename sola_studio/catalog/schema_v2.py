@@ -275,7 +275,7 @@ class _V2:
             audience_languages=tuple(str(x).lower() for x in audience),
             markets=markets,
             schema=2,
-            warnings=tuple(self.warnings),
+            warnings=tuple(dict.fromkeys(self.warnings)),  # defaults are read once per product
         )
 
     def market(self, d: Any, path: Path_) -> Market:
@@ -415,14 +415,31 @@ class _V2:
         return tuple(out)
 
     def variant(self, d: Any, path: Path_, pid: str) -> Variant:
-        v = self.mapping(d, path, _VARIANT)
+        # a field of the seller's own naming (type: calming cica, scent: lavender) is the
+        # variant's other choice; a near miss of a known field stays an error (see mapping)
+        own = (
+            {
+                str(k)
+                for k, x in d.items()
+                if str(k) not in _VARIANT
+                and typo_of(str(k), _VARIANT) is None
+                and isinstance(x, (str, int, float))
+                and not isinstance(x, bool)
+                and str(x).strip()
+            }
+            if isinstance(d, Mapping)
+            else set()
+        )
+        v = self.mapping(d, path, _VARIANT | own)
         size_raw = v.get("size")
         colour_raw = v.get("colour", v.get("color"))
         size = str(size_raw).strip() if size_raw not in (None, "") else None
         colour = str(colour_raw).strip().lower() if colour_raw not in (None, "") else None
+        options = tuple((str(k), str(x).strip()) for k, x in v.items() if str(k) in own)
         if "stock" not in v:
             raise self.fail(path, "stock is missing (write 0 for sold out)")
-        sku = str(v.get("sku") or f"{pid}/" + "-".join(x for x in (size, colour) if x))
+        parts = (size, colour, *(x for _k, x in options))
+        sku = str(v.get("sku") or f"{pid}/" + "-".join(x for x in parts if x))
         price = v.get("price")
         return Variant(
             sku=sku,
@@ -430,6 +447,7 @@ class _V2:
             colour=colour,
             stock=self.whole(v, "stock", path),
             price=None if price in (None, "") else self.money(price, (*path, "price"), "price"),
+            options=options,
         )
 
     def shipping(self, d: Any, path: Path_) -> ShippingRule:

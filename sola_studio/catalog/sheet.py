@@ -62,10 +62,13 @@ class Variant:
     colour: str | None
     stock: int
     price: Money | None = None
+    # any other choice the seller names in their own word (type, scent, flavour, model...):
+    # ``(("type", "calming cica"),)``
+    options: tuple[tuple[str, str], ...] = ()
 
     @property
     def label(self) -> str:
-        return " / ".join(p for p in (self.size, self.colour) if p)
+        return " / ".join(p for p in (self.size, self.colour, *(v for _k, v in self.options)) if p)
 
 
 @dataclass(frozen=True)
