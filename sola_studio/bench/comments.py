@@ -49,9 +49,14 @@ BLIND_SETS: tuple[tuple[str, str | None], ...] = (
     ),
     (
         "blind_round7",
-        "the seventh blind set (tea, phone cases, fitness), frozen for the seventh round; scored "
-        "only when --sets names blind_round7 (never by default, so that no tuning or timing "
-        "run prints its lines)",
+        "the seventh blind set (tea, phone cases, fitness), written for the seventh round and "
+        "frozen: scored before and after it, never opened while tuning",
+    ),
+    (
+        "blind_round8",
+        "the eighth blind set (skincare, leather bags, bike parts), frozen for the eighth round; "
+        "scored only when --sets names blind_round8 (never by default, so that no tuning or "
+        "timing run prints its lines)",
     ),
 )
 
@@ -84,8 +89,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--sets",
         default="devset,heldout,blind_dev,blind_validation,blind_round3,blind_round4,blind_round5,"
-        "blind_round6",
-        help="the sets to score, comma-separated (these eight; blind_round7 only when named); "
+        "blind_round6,blind_round7",
+        help="the sets to score, comma-separated (these nine; blind_round8 only when named); "
         "tuning runs pass 'devset,heldout,blind_dev' so the validation set is never looked at "
         "while working",
     )
