@@ -384,7 +384,7 @@ def _inflected_city(word: str, names: dict[str, str]) -> str | None:
     a base of five letters at least."""
     if not is_latin_cue(word):
         return None
-    for cut, add in ((1, ""), (2, ""), (1, "a"), (3, "")):
+    for cut, add in ((1, ""), (2, ""), (1, "a")):
         base = word[:-cut] + add
         if len(base) >= 5 and base in names:
             return names[base]

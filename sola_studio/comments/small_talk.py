@@ -22,7 +22,7 @@ HELLO_CUES: tuple[str, ...] = tuple(c for t in _TABLES for c in t.hello_cues)
 def greeting_key(folded: str) -> str:
     """The template a greeting is answered with: ``goodbye``, ``greeting`` (a welcome) or
     ``thanks``; a goodbye wins over a hello ("thanks everyone, see you tomorrow")."""
-    if find_cues(folded, GOODBYE_CUES):
+    if greets_off(folded):
         return "goodbye"
     if find_cues(folded, HELLO_CUES):
         return "greeting"

@@ -158,7 +158,8 @@ class Understander:
             language = by_cues
             guess = replace(guess, language=by_cues)
         intents = _rank(hits)
-        if not intents and not any(ch in text for ch in _QUESTION_MARKS) and greets_off(folded):
+        asks = any(ch in text for ch in _QUESTION_MARKS)
+        if not intents and not asks and greets_off(folded):
             # "thanks for the live, see you next week!": a goodbye, not a question the sheet
             # cannot answer (it was drafted "the seller will check", or answered from a field)
             intents = [Intent.GREETING]
@@ -198,7 +199,6 @@ class Understander:
         named = entities.size or entities.colour or entities.country or not entities.product_implied
         if prev is not None and fresh and prev.intent.is_question:
             connector = bool(find_cues(folded, _CONNECTORS))
-            asks = any(ch in text for ch in _QUESTION_MARKS)
             short = len(folded.split()) <= 5
             only_greeting = intents == [Intent.GREETING]
             # Context fills in only an elliptical question ("and to Japan?", "e G?", "蓝色呢？"):
@@ -223,7 +223,6 @@ class Understander:
                 )
                 intents, confidence, follow_up_of = [prev.intent], 0.8, prev.comment_id
 
-        asks = any(ch in text for ch in _QUESTION_MARKS)
         sized = self._size_fields(folded, entities, cue_intents, ordered)
         if sized:
             # "how tall is the 20 one?", "wie viel Liter passen in den 40er?": a quantity of
