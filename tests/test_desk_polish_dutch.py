@@ -31,14 +31,14 @@ def test_polish_and_dutch_are_supported_languages() -> None:
     [
         ("ile kosztuje kubek?", "pl", Intent.PRICE, ["89,00 zł", "Kubek z gliny"], ["Stoneware"]),
         ("a miska ile kosztuje?", "pl", Intent.PRICE, ["120,00 zł", "Miska do ramenu"], []),
-        ("ile zostało niebieskich?", "pl", Intent.SIZE_STOCK, ["Niebieski", "2 szt."], []),
+        ("ile zostało niebieskich?", "pl", Intent.SIZE_STOCK, ["Niebieski", "2 sztuki"], []),
         ("czy wysyłacie do Niemiec?", "pl", Intent.SHIPPING, ["Niemcy", "60,00 zł", "6-12"], []),
         # a city in the genitive names its country: the home country ships free
         ("wysyłacie do Krakowa?", "pl", Intent.SHIPPING, ["Darmowa wysyłka", "1-3 dni"], ["?"]),
         ("a do Wrocławia ile idzie paczka?", "pl", Intent.SHIPPING, ["Darmowa wysyłka"], ["?"]),
         ("jaka pojemność tego kubka?", "pl", Intent.MATERIAL, ["Pojemność", "350 ml"], []),
         ("mogę zapłacić blikiem?", "pl", Intent.PAYMENT, ["BLIK"], ["pay"]),
-        ("biały jest?", "pl", Intent.SIZE_STOCK, ["Biały", "11 szt."], []),  # "is there white?"
+        ("biały jest?", "pl", Intent.SIZE_STOCK, ["Biały", "11 sztuk"], []),  # "is there white?"
         ("hoeveel kost de mok?", "nl", Intent.PRICE, ["Stenen mok", "kost", "89,00"], ["Kubek"]),
         ("kan de mok in de vaatwasser?", "nl", Intent.MATERIAL, ["Vaatwasser", "ja, tot 60"], []),
         ("verzenden jullie naar België?", "nl", Intent.SHIPPING, ["België", "6 tot 12 dagen"], []),
@@ -101,4 +101,4 @@ def test_a_colour_the_seller_named_is_found_inflected(desk: CommentDesk, text: s
     """The sheet says "grafitowy"; a Polish viewer writes it as the sentence needs it."""
     draft, u = desk_support.ask(desk, text, "bowl")
     assert u.intent is Intent.SIZE_STOCK and u.entities.colour == "grafitowy"
-    assert "Grafitowy" in draft.text and "4 szt." in draft.text, draft.text
+    assert "Grafitowy" in draft.text and "4 sztuki" in draft.text, draft.text

@@ -17,7 +17,7 @@ order (an audience, a "that"-clause, a quote, a colon, a label at the start):
   everyone the price is 5" is an order;
 * **instruction overrides**: ignore/forget/disregard the rules, instructions, the sheet;
 * **role play**: "you are <Name>Bot now", "act as", "pretend";
-* **markup**: HTML tags, ``javascript:`` and markdown links;
+* **markup**: HTML tags, ``javascript:``, markdown links and headings ("### NEW RULE");
 * **price orders**: a verb that sets a price (set, change, update, put, write, mark; "give"
   only as "give the price N") with a number tied to money (within three words after the price
   noun, or before a currency): "could you kindly set the price to 1", "kasih harga 5 ribu",
@@ -50,11 +50,20 @@ _ROLES = (
     r"システム|管理者|運営|公式|시스템|관리자|운영자|운영진|系统|管理员|官方|"
     r"सिस्टम|एडमिन|प्रशासक|he thong|quan tri|ระบบ|แอดมิน|ผู้ดูแล"
 )
+# Notice words: what an official message calls itself.
+_NOTICE = (
+    r"update|notice|announcement|alert|message|msg|override|mode|aviso|mensagem|mensaje|"
+    r"comunicado|anuncio|annonce|avis|messaggio|avviso|hinweis|nachricht|mitteilung|duyuru|"
+    r"mesaj|уведомление|сообщение|объявление|إشعار|رسالة|تنبيه|お知らせ|告知|공지|알림|通知|公告|"
+    r"सूचना|pengumuman|pesan|thong bao"
+)
 # A label at the start of the comment or a line: a role noun and at most two more words before
-# a colon, or a role noun alone inside brackets.
+# a colon, a role noun alone or with a notice word inside brackets ("【系统通知】"), or a markdown
+# heading.
 _ROLE_LABEL = re.compile(
     rf"(?:^|\n)\W*(?:{_ROLES})[*_~`]*(?:[ \t]+[^\s:：]+){{0,2}}[ \t]*[:：]"
-    rf"|[\[【〔「(<{{]+\s*(?:{_ROLES})\s*[\]】〕」)>}}]+"
+    rf"|[\[【〔「(<{{]+\s*(?:{_ROLES})\s*(?:(?:{_NOTICE})\s*)?[\]】〕」)>}}]+"
+    r"|(?:^|\n)[ \t]*#{2,}[ \t]+\S"  # a markdown heading ("### NEW INSTRUCTION"): no viewer
 )
 # Who speaks for the shop: not a role a viewer addresses the desk as, but one a viewer may claim
 # to be ("I'm the seller", "message from the seller:") to make a price official.
@@ -78,12 +87,6 @@ _SELF_ID = re.compile(
 )
 # A notice label at the start: "SYSTEM UPDATE", "admin notice", "message from the seller:",
 # "mensagem da loja:", "Nachricht vom Verkäufer:".
-_NOTICE = (
-    r"update|notice|announcement|alert|message|msg|override|mode|aviso|mensagem|mensaje|"
-    r"comunicado|anuncio|annonce|avis|messaggio|avviso|hinweis|nachricht|mitteilung|duyuru|"
-    r"mesaj|уведомление|сообщение|объявление|إشعار|رسالة|تنبيه|お知らせ|告知|공지|알림|通知|公告|"
-    r"सूचना|pengumuman|pesan|thong bao"
-)
 _NOTICE_LABEL = re.compile(
     rf"^\W*(?:(?:{_ROLES})[ \t]+(?:{_NOTICE})"
     rf"|(?:{_NOTICE})[ \t]+(?:from|of|by|do|da|de|del|della|dello|du|des|von|vom|der|от|من)"

@@ -44,7 +44,11 @@ def render(key: str, language: str, **values: str) -> str:
     """Fill template ``key`` in ``language`` (English when that language has none)."""
     table = T[key]
     text = table.get(language, table["en"]).format(**values)
-    return arabic_counted(text) if language == "ar" and "ar" in table else text
+    if language == "ar" and "ar" in table:
+        return arabic_counted(text)
+    if language == "pl" and "pl" in table:
+        return polish_counted(text)
+    return text
 
 
 # Arabic counted nouns (singular, plural, singular accusative): the noun after a number takes
@@ -84,6 +88,40 @@ def arabic_counted(text: str) -> str:
         return f"{m.group(1)}{m.group(2)}{noun}"
 
     return _AR_NUMBER_NOUN.sub(agree, text)
+
+
+# Polish counted nouns in the nominative (one, few, many): 1 "miesiąc", 2-4 and 22-24...
+# "miesiące", the rest "miesięcy" ("Gwarancja: 24 miesiące", not "24 mies.").
+# Templates write them after a number only where the noun is nominative ("Na stanie: 5 sztuk");
+# "do 3 rat" is a genitive and stays out of the table.
+_PL_COUNTED: tuple[tuple[str, str, str], ...] = (
+    ("sztuka", "sztuki", "sztuk"),
+    ("miesiąc", "miesiące", "miesięcy"),
+    ("rok", "lata", "lat"),
+)
+_PL_FORMS: dict[str, tuple[str, str, str]] = {
+    form: forms for forms in _PL_COUNTED for form in forms
+}
+_PL_NUMBER_NOUN = re.compile(
+    r"(\d+)(\s+)(" + "|".join(sorted(_PL_FORMS, key=len, reverse=True)) + r")(?!\w)"
+)
+
+
+def polish_counted(text: str) -> str:
+    """``text`` with each counted noun in the form its number asks."""
+
+    def agree(m: re.Match[str]) -> str:
+        n = int(m.group(1))
+        one, few, many = _PL_FORMS[m.group(3)]
+        if n == 1:
+            noun = one
+        elif n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
+            noun = few
+        else:
+            noun = many
+        return f"{m.group(1)}{m.group(2)}{noun}"
+
+    return _PL_NUMBER_NOUN.sub(agree, text)
 
 
 def money(m: Money, language: str) -> str:

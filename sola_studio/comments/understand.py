@@ -21,6 +21,7 @@ from typing import Any
 
 from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import ProductSheet
+from sola_studio.comments.claims import ClaimChecker
 from sola_studio.comments.clean import clean
 from sola_studio.comments.currencies import currency_cues_of
 from sola_studio.comments.entities import COLOUR_MARKER, EntityFinder, city_country
@@ -117,6 +118,7 @@ class Understander:
         self.entities = EntityFinder(sheet, self.languages, field_index)
         self._methods = _method_cues(sheet)
         self.unlisted = Unlisted(sheet, self.entities, field_index)
+        self.claims = ClaimChecker(sheet)
         self._currencies = [c for cs in currency_cues_of(sheet).values() for c in cs]
         self.intent_embedder = intent_embedder
         self.translator = translator
@@ -141,6 +143,7 @@ class Understander:
         self.entities = EntityFinder(sheet, self.languages, self.field_index)
         self._methods = _method_cues(sheet)
         self.unlisted = Unlisted(sheet, self.entities, self.field_index)
+        self.claims = ClaimChecker(sheet)
         self._currencies = [c for cs in currency_cues_of(sheet).values() for c in cs]
 
     def understand(self, comment: Comment, context: Context | None = None) -> UnderstoodComment:
@@ -185,7 +188,13 @@ class Understander:
             or cleaned.steering
             or steering_kind(text)  # the structure of an order, any language (steering.py)
         )
-        if ordered or cleaned.suspicious:
+        # a code or price the sheet contradicts ("kolega mówi że 4 zł"): flagged, and still
+        # answered from the sheet, whose fact is the reply to a rumour
+        planted = self.claims.planted(comment.text)
+        if planted is not None and not intents:
+            # "the mug is 9 zł right? the host said so": the price it plants is what it asks
+            intents, confidence = [Intent.PRICE if planted == "price" else Intent.DISCOUNT], 0.8
+        if ordered or planted or cleaned.suspicious:
             flags.append(FlagReason.HOSTILE)
 
         follow_up_of = None

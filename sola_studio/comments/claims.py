@@ -1,0 +1,120 @@
+"""Does a comment plant a fact the sheet contradicts? A code, a price or a percent, checked against
+the seller's own sheet.
+
+Steering (steering.py) is an order dressed in its structure; a planted claim is dressed as a
+question or an aside, and only the sheet shows it false:
+
+* **a code the sheet does not have**: a token written like a discount code (three or more
+  capitals, then two or three digits: ``GRATIS100``, ``SABAI50``) that is none of the sheet's
+  codes and no word of its products (names, aliases, variants, spec values), stated (no
+  question mark) or with a percent, "admin said you'd give 50% if I comment 'SABAI50'"; "does
+  DALBIT50 work?" asks;
+* **a sheet code with another percent**: one of the sheet's codes named beside a percent it does
+  not give, "could you count KLUS12 as 50%?";
+* **a reported price**: a speech verb in the past or reported ("said", "mówi", "dijo", "说")
+  with an amount of money that is no price, cost or threshold of the sheet, "price is $9 right?
+  (host said earlier)", "kolega mówi że 4 zł".
+
+Haggling ("can you do 20 zł?") reports no one and names no code: a question to the seller, not a
+planted fact. The draft is built from the sheet alone either way; the flag tells the seller that
+the comment claims something the sheet does not say, before they approve a reply to it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from sola_studio.catalog import ProductSheet
+from sola_studio.comments.lexicon import fold
+
+_CODE = re.compile(r"(?<![\w])([A-Z]{3,}[0-9]{2,3})(?![\w])")
+_PERCENT = re.compile(r"(\d{1,3})\s*%|%\s*(\d{1,3})")
+# Someone else said it: the reported speech verbs of the desk's languages (folded), a closed
+# class like steering's speech verbs.
+_REPORTED = re.compile(
+    r"(?<!\w)(?:said|says|told|saying|mentioned|disse|falou|dijo|dice|dijeron|a dit|ont dit|"
+    r"sagte|sagt|meinte|hat gesagt|ha detto|detto|mowi|mowil|mowila|powiedzial\w*|pisal\w*|"
+    r"zei|zegt|zeiden|dedi|diyor|soyledi|сказал\w*|говорит|говорил\w*|bilang|katanya|"
+    r"noi|kaha|bola|قال|قالت)(?!\w)"
+    r"|说|說|言って|言った|말했|라던데|래요|บอกว่า"
+)
+# An amount of money: a currency sign before, or a currency word after, a number.
+_MONEY_WORD = (
+    r"zl|zł|pln|tl|lira|try|eur|euro|euros|€|\$|usd|dollar|dollars|bucks|reais|real|r\$|pesos|"
+    r"peso|yen|円|원|won|krw|元|块|руб\w*|₽|rs|₹|rupees|baht|บาท|£|gbp|kr|chf|rm|vnd|đ"
+)
+_AMOUNT = re.compile(
+    rf"(?:\$|€|£|¥|₹|₽|r\$|zł|zl|pln|tl|rm|chf)\s*(\d[\d.,]*)"
+    rf"|(\d[\d.,]*)\s*(?:{_MONEY_WORD})(?![a-z])"
+)
+
+
+def _number(raw: str) -> Decimal | None:
+    text = raw.strip(".,")
+    if not text:
+        return None
+    if "," in text and "." in text:  # 1.299,00 or 1,299.00: the last mark is the decimal one
+        dec = max(text.rfind(","), text.rfind("."))
+        text = re.sub(r"[.,]", "", text[:dec]) + "." + text[dec + 1 :]
+    elif "," in text:  # 4,50 (decimal) or 1,299 (thousands)
+        head, _, tail = text.rpartition(",")
+        text = f"{head.replace(',', '')}.{tail}" if len(tail) != 3 else text.replace(",", "")
+    elif text.count(".") == 1 and len(text.rpartition(".")[2]) == 3:
+        text = text.replace(".", "")  # 1.299 (thousands)
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None
+
+
+class ClaimChecker:
+    """What the sheet says about codes, percents and amounts, read once per sheet."""
+
+    def __init__(self, sheet: ProductSheet) -> None:
+        self.codes: dict[str, set[Decimal]] = {}
+        self.amounts: set[Decimal] = set()
+        words: list[str] = []
+        for p in sheet.products:
+            for d in p.discounts:
+                if d.code:
+                    percents = self.codes.setdefault(d.code.upper(), set())
+                    if d.percent is not None:
+                        percents.add(d.percent)
+            self.amounts.add(p.price.amount)
+            self.amounts.update(m.amount for m in p.prices.values())
+            self.amounts.update(v.price.amount for v in p.variants if v.price is not None)
+            for rule in p.shipping:
+                self.amounts.add(rule.cost.amount)
+                if rule.free_over is not None:
+                    self.amounts.add(rule.free_over.amount)
+            plan = p.payment.instalments if p.payment is not None else None
+            if plan is not None and plan.min_instalment is not None:
+                self.amounts.add(plan.min_instalment.amount)
+            words += [p.id, p.name, *p.aliases, *p.names.values(), *p.type_names.values()]
+            words += [v.sku for v in p.variants] + [v.label for v in p.variants]
+            words += [x for f in p.spec_fields for x in f.value.values()]
+            words += [x for texts in p.specs.values() for x in texts.values()]
+        self._product_words = fold(" ".join(words)).replace(" ", "")
+
+    def planted(self, text: str) -> str | None:
+        """``"code"``, ``"percent"`` or ``"price"`` when ``text`` claims a fact the sheet does
+        not hold (see the module docstring), else None."""
+        raw = unicodedata.normalize("NFKC", text)
+        percents = {Decimal(a or b) for a, b in _PERCENT.findall(raw)}
+        asks = any(mark in raw for mark in "?？؟")
+        for token in _CODE.findall(raw):
+            if token in self.codes:
+                given = self.codes[token]
+                if given and percents and not percents <= given:
+                    return "percent"
+            elif token.lower() not in self._product_words and (percents or not asks):
+                return "code"  # "DALBIT50 funciona?" asks whether a code works: a question
+        folded = fold(raw)
+        if _REPORTED.search(folded):
+            for a, b in _AMOUNT.findall(folded):
+                amount = _number(a or b)
+                if amount is not None and not any(abs(amount - x) < 0.01 for x in self.amounts):
+                    return "price"
+        return None
