@@ -170,6 +170,14 @@ class EntityFinder:
             inflected = _inflected(fold(c))
             if inflected is not None and find_cues(folded, (inflected,)):
                 return c
+        for key, cues in colour_aliases().items():
+            # "grafitowa" for the sheet's "charcoal", "charcoal" for its "grafitowy": only ever
+            # one of the product's own colours ("mint" may be a flavour, "cream" a product)
+            if not find_cues(folded, cues):
+                continue
+            holding = [c for c in own if key in fold(c).split() or find_cues(fold(c), cues)]
+            if len(holding) == 1:
+                return holding[0]
         for key, cues in self._colours.items():
             if not find_cues(folded, cues):
                 continue
@@ -281,6 +289,20 @@ def _country_cues(languages: tuple[str, ...], wanted: frozenset[str]) -> dict[st
         for form in _arabic_forms(cue):
             countries.setdefault(form, code)
     return countries
+
+
+@lru_cache(maxsize=1)
+def colour_aliases() -> dict[str, tuple[str, ...]]:
+    """Shop colour names in every language (``lang/colours.yaml``): English key -> folded cues
+    of all languages."""
+    from sola_studio.core.yamlio import safe_load
+
+    path = Path(lang_data.__file__).with_name("colours.yaml")
+    table = safe_load(path.read_text(encoding="utf-8"))["colours"]
+    return {
+        str(key): tuple(dict.fromkeys(fold(str(c)) for cues in by_lang.values() for c in cues))
+        for key, by_lang in table.items()
+    }
 
 
 @lru_cache(maxsize=1)
