@@ -231,6 +231,24 @@ class EntityFinder:
                 best = (len(cue), code)
         return best[1] if best else None
 
+    def inflected_country(self, folded: str) -> str | None:
+        """A country named with a case ending, in a shipping question: "türkiyeye",
+        "almanyaya", "do Brazylii": a one-word Latin name of five letters or more, whole or
+        without its final vowels (four letters at least), and up to four more letters. Only
+        where shipping is asked: elsewhere "español" is a language, not Spain."""
+        best: tuple[int, str] | None = None
+        for cue, code in self._countries.items():
+            if len(cue) < 5 or not cue.isalpha() or not cue.isascii():
+                continue
+            stem = cue.rstrip(_VOWELS)
+            if len(stem) < 4 or len(cue) - len(stem) > 3:
+                continue
+            if re.search(rf"\b(?:{cue}|{stem})[a-z]{{0,4}}\b", folded) and (
+                best is None or len(cue) > best[0]
+            ):
+                best = (len(cue), code)
+        return best[1] if best else None
+
     def _country_code(self, raw: str) -> str | None:
         """A country code the sheet has a market or a shipping rule for, written as a code:
         two capitals alone ("CH Preis?", "frete PT?"), in a comment not all in capitals ("IS IT

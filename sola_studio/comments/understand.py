@@ -181,7 +181,8 @@ class Understander:
             # "frete pra Recife?": a large city names its country (entities.city_country); a
             # product's own name is no city ("ship the Paris tote to me?")
             unnamed = self.entities.products.strip(folded)
-            entities = replace(entities, country=city_country(unnamed, text))
+            country = self.entities.inflected_country(unnamed) or city_country(unnamed, text)
+            entities = replace(entities, country=country)
         ordered = bool(
             find_cues(folded, STEERING_CUES)
             or _MARKUP.search(comment.text)
