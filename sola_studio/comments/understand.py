@@ -21,6 +21,7 @@ from typing import Any
 
 from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import ProductSheet
+from sola_studio.comments.abuse import abuse_kind
 from sola_studio.comments.claims import ClaimChecker
 from sola_studio.comments.clean import clean
 from sola_studio.comments.currencies import currency_cues_of
@@ -195,7 +196,9 @@ class Understander:
         if planted is not None and not intents:
             # "the mug is 9 zł right? the host said so": the price it plants is what it asks
             intents, confidence = [Intent.PRICE if planted == "price" else Intent.DISCOUNT], 0.8
-        if ordered or planted or cleaned.suspicious:
+        # spam and abuse (a link, contact bait, an insult): the seller's eyes, no cheerful reply
+        abusive = abuse_kind(comment.text) is not None
+        if ordered or planted or abusive or cleaned.suspicious:
             flags.append(FlagReason.HOSTILE)
 
         follow_up_of = None

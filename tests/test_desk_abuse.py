@@ -1,0 +1,63 @@
+"""Issue 15, eighth round: spam and abuse (a link, contact bait, an insult or a scam accusation,
+in any desk language) are flagged hostile for the seller, and the draft answers no more than
+the sheet; a fair question that uses a near word ("is it real leather or fake?") is not.
+Lines written for these tests, on ``tests/desk_v2/sheets/home.yaml``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from desk_support import ask, desk_on
+
+from sola_studio.comments.abuse import abuse_kind
+from sola_studio.comments.desk import CommentDesk
+from sola_studio.comments.events import FlagReason
+
+HOME = Path(__file__).resolve().parent / "desk_v2" / "sheets" / "home.yaml"
+
+
+@pytest.fixture(scope="module")
+def desk() -> CommentDesk:
+    return desk_on(HOME)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("cheap sofas here 👉 https://sofa-deals.example/x", "link"),
+        ("get 1000 followers free at www.boostfans.net", "link"),
+        ("new lamps half price bit.ly/lmp22", "link"),
+        ("same sofa cheaper, write me on whatsapp @sofa_outlet", "contact"),
+        ("this shop is a scam, don't buy", "insult"),
+        ("oszuści, nie kupujcie", "insult"),  # Polish: "crooks, don't buy"
+        ("dolandırıcı bunlar", "insult"),  # Turkish: "they are crooks"
+        ("oplichters!!", "insult"),  # Dutch
+        ("мошенники, не ведитесь", "insult"),  # Russian
+        ("사기꾼들 ㅋㅋ", "insult"),  # Korean
+        ("نصابين لا تشتروا", "insult"),  # Arabic
+    ],
+)
+def test_spam_and_abuse_are_flagged_for_the_seller(desk: CommentDesk, text: str, kind: str) -> None:
+    assert abuse_kind(text) == kind
+    draft, u = ask(desk, text, pin="sofa")
+    assert FlagReason.HOSTILE in u.flags, text
+    assert "Good question" not in draft.text and "http" not in draft.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is the sofa real bouclé or fake?",
+        "is the grey one ugly in daylight?",
+        "what's your instagram?",
+        "hi @marta_home, love this lamp",  # a handle with no messenger bait
+        "price 4.50 eur for the cushion?",
+        "version 2.0 of the lamp?",
+        "is this shop legit? first time buying",
+    ],
+)
+def test_a_fair_question_is_not_flagged(desk: CommentDesk, text: str) -> None:
+    assert abuse_kind(text) is None, text
+    _draft, u = ask(desk, text, pin="sofa")
+    assert FlagReason.HOSTILE not in u.flags, text
