@@ -99,3 +99,10 @@ def test_a_polish_viewer_is_told_the_warranty_and_stock_in_whole_words(tmp_path:
     draft, _u = ask(desk, "ile zostało niebieskich kubków?", pin="mug")
     assert "2 sztuki" in draft.text and "szt." not in draft.text, draft.text
     assert "Sprzedawca" not in ask(desk, "czy kubek jest ręcznie malowany?", pin="mug")[0].text
+
+
+def test_a_polish_price_verb_agrees_with_the_names_head_noun() -> None:
+    from sola_studio.comments.templates import price_key
+
+    assert price_key("Zestaw maseczek", {"en": "sheet masks"}, "pl") == "price"  # kosztuje
+    assert price_key("Klocki hamulcowe B01S", {"en": "brake pads"}, "pl") == "price_plural"

@@ -184,6 +184,8 @@ class EntityFinder:
             holding = [c for c in own if re.search(r"\b" + re.escape(key) + r"\b", c)]
             if key not in own and len(holding) == 1:
                 return holding[0]
+            if key not in own and not holding and _in_specs(product, cues, folded):
+                continue  # "white cast?" of a sunscreen whose sheet says "no white cast"
             return key
         return None
 
@@ -307,6 +309,26 @@ def _country_cues(languages: tuple[str, ...], wanted: frozenset[str]) -> dict[st
         for form in _arabic_forms(cue):
             countries.setdefault(form, code)
     return countries
+
+
+def _in_specs(product: Product, cues: Sequence[str], folded: str) -> bool:
+    """A colour word the product's own spec texts use ("white cast", "blue light"): there it
+    names the spec, not a colour the product lacks. A product sold in colours needs the spec's
+    two words in the comment ("white marks?", not "in white?"); one sold in none (a
+    sunscreen) needs only the word, in any language ("traces blanches" for "white cast")."""
+    texts = [x for f in product.spec_fields for x in (*f.label.values(), *f.value.values())]
+    texts = [fold(t) for t in (*texts, *(f.key.replace("_", " ") for f in product.spec_fields))]
+    if not product.colours:
+        return any(find_cues(t, cues) for t in texts)
+    for t in texts:
+        words = t.split()
+        for i, w in enumerate(words):
+            if not find_cues(w, cues):
+                continue
+            pairs = [" ".join(words[j : j + 2]) for j in (i - 1, i) if 0 <= j < len(words) - 1]
+            if any(pair in folded for pair in pairs):
+                return True
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -332,7 +332,7 @@ def price_key(name: str, type_names: Mapping[str, str], language: str) -> str:
     with a plural name ("Pinzas de silicona cuestan"), "spec" (the name set apart: "Cubo de
     bloques: 23,90 €") where the type is plural but the name's head noun is not ("Cubo de
     bloques" of type "bloques", "Building blocks bucket" of type "building blocks"): a plural
-    verb after it reads wrong. The head is the name's first word in es/pt/fr/it, its last in
+    verb after it reads wrong. The head is the name's first word in es/pt/fr/it/pl, its last in
     English; elsewhere the type decides, as before."""
     if not plural(type_names, language):
         return "price"
@@ -347,6 +347,9 @@ def price_key(name: str, type_names: Mapping[str, str], language: str) -> str:
         agrees = len(head) > 2 and head.endswith(("s", "x")) and not head.endswith(_NOT_PLURAL)
     elif language == "it":  # an Italian plural ends in -i ("Semi di pomodoro costano")
         agrees = len(words[0]) > 2 and words[0].endswith("i")
+    elif language == "pl":  # a Polish plural head ends in -y/-i ("Klocki ... kosztują");
+        # "Zestaw maseczek" (a set) is one thing, whatever its English type: "kosztuje"
+        return "price_plural" if len(words[0]) > 2 and words[0].endswith(("y", "i")) else "price"
     else:
         return "price_plural"
     return "price_plural" if agrees else "spec"

@@ -77,6 +77,11 @@ CURRENCY_WORDS = (
     "€",
     "us[$]",
     "yen$",
+    # a currency's code alone ("usd?", "gbp", "wallet usd"); not "try" (English), "rub", "won"
+    "(?:usd|eur|gbp|pln|krw|jpy|brl|mxn|aed|sar|vnd|idr|thb|inr|chf|cad|aud|cny|czk|huf|sek|"
+    "nok|dkk)$",
+    "tl$",
+    "lira$",
 )
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?\s*>")  # <b>, </i>, <a href>
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf]")  # chat's feelings, not a question

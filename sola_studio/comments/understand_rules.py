@@ -110,11 +110,50 @@ def _method_cues(sheet: ProductSheet) -> tuple[str, ...]:
     names = {
         fold(m).strip() for p in sheet.products if p.payment is not None for m in p.payment.methods
     } - generic
-    return tuple(
-        (re.escape(n).replace("\\ ", " ") + "$") if is_latin_cue(n) else n
-        for n in sorted(names)
-        if len(n) >= 3
+    return (
+        tuple(
+            (re.escape(n).replace("\\ ", " ") + "$") if is_latin_cue(n) else n
+            for n in sorted(names)
+            if len(n) >= 3
+        )
+        + WALLETS
     )
+
+
+# Payment services known by name worldwide: "klarna?" asks about paying whether or not the
+# sheet lists it (the draft then says which methods it has). Not "ideal" (English) nor "dana"
+# (a name): only names no other word shares.
+WALLETS: tuple[str, ...] = (
+    "klarna$",
+    "paypal$",
+    "apple pay$",
+    "google pay$",
+    "afterpay$",
+    "blik$",
+    "bancontact$",
+    "alipay$",
+    "wechat pay$",
+    "gopay$",
+    "shopeepay$",
+    "venmo$",
+    "zelle$",
+    "revolut$",
+    "twint$",
+    "przelewy24$",
+    "satispay$",
+    "scalapay$",
+    "mb way$",
+    "mercado pago$",
+    "paytm$",
+    "phonepe$",
+    "promptpay$",
+    "momo$",
+    "zalopay$",
+    "kakaopay$",
+    "카카오페이",
+    "支付宝",
+    "微信支付",
+)
 
 
 def _spec_question(

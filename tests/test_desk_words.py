@@ -1,0 +1,58 @@
+"""Issue 15, eighth round: a currency's code alone asks the price ("usd?"), a payment service
+named alone asks about paying ("klarna?"), "kaç lira" asks the price, a German compound holding
+"Karte" ("Kartenetui") is no card payment, and a colour word that the product's own spec uses
+("white marks") asks about that spec, not a colour. Lines written for these tests, on
+``tests/desk_v2/sheets/home.yaml`` (sofa priced in USD, BRL and EUR)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from desk_support import ask, desk_on
+
+from sola_studio.comments.desk import CommentDesk
+from sola_studio.comments.events import Intent
+
+HOME = Path(__file__).resolve().parent / "desk_v2" / "sheets" / "home.yaml"
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory: pytest.TempPathFactory) -> CommentDesk:
+    text = HOME.read_text(encoding="utf-8")
+    old = "      - {key: seat_height, label: {en: Seat height}, value: 45 cm}\n"
+    assert old in text, "the fixture's sofa changed: update this test"
+    spec = (
+        "      - {key: marks, label: {en: White marks}, "
+        "value: {en: leaves no white marks on dark floors}}\n"
+    )
+    path = tmp_path_factory.mktemp("sheet") / "home.yaml"
+    path.write_text(text.replace(old, old + spec, 1), encoding="utf-8")
+    return desk_on(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "says"),
+    [
+        ("eur?", Intent.PRICE, "829"),
+        ("and in brl", Intent.PRICE, "4490"),
+        ("bu koltuk kaç lira?", Intent.PRICE, None),  # Turkish: how many lira
+        ("was kostet das sofa mit kartenetui", Intent.PRICE, None),
+        ("klarna?", Intent.PAYMENT, "PayPal"),
+        ("apple pay ok?", Intent.PAYMENT, "PayPal"),
+    ],
+)
+def test_a_currency_code_or_a_wallet_alone_asks_the_price_or_the_payment(
+    desk: CommentDesk, text: str, intent: Intent, says: str | None
+) -> None:
+    draft, u = ask(desk, text, pin="sofa")
+    assert u.intent is intent, (text, u.intent)
+    assert says is None or says in draft.text, draft.text
+
+
+def test_a_colour_word_of_the_products_own_spec_asks_about_the_spec(desk: CommentDesk) -> None:
+    draft, u = ask(desk, "does it leave white marks?", pin="sofa")
+    assert u.entities.colour is None
+    assert "does not come in white" not in draft.text
+    _draft, u = ask(desk, "do you have it in white?", pin="sofa")
+    assert u.entities.colour == "white"  # a colour the sofa lacks, asked as a colour
