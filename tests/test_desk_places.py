@@ -42,3 +42,24 @@ def test_a_country_with_a_case_ending_gets_its_shipping_rule(
 def test_outside_shipping_an_inflected_name_is_no_country(desk: CommentDesk) -> None:
     _draft, u = ask(desk, "is the sofa almanyada made?")
     assert u.entities.country is None
+
+
+@pytest.mark.parametrize(
+    "text", ["is shipping free?", "free shipping?", "frete grátis?", "kargo bedava mı?", "包邮吗？"]
+)
+def test_free_shipping_with_no_country_says_where_it_is_free_and_from_how_much(
+    desk: CommentDesk, text: str
+) -> None:
+    """The sheet ships free to the US and free over 150 to Brazil: that is the answer, not
+    "which country?"."""
+    draft, u = ask(desk, text)
+    assert u.intent is Intent.SHIPPING, text
+    assert "150" in draft.text and ("UPS" in draft.text), draft.text
+
+
+def test_a_shipping_question_with_no_country_and_no_free_asks_which_country(
+    desk: CommentDesk,
+) -> None:
+    draft, _u = ask(desk, "how long does shipping take?")
+    assert "150" not in draft.text
+    assert "?" in draft.text, draft.text  # it asks where to

@@ -35,7 +35,7 @@ from sola_studio.comments.events import (
     UnderstoodComment,
 )
 from sola_studio.comments.facts import invented_facts, sheet_facts
-from sola_studio.comments.lexicon import INTENT_CUES, find_cues, fold, is_latin_cue
+from sola_studio.comments.lexicon import FREE_CUES, INTENT_CUES, find_cues, fold, is_latin_cue
 from sola_studio.comments.memory import Interaction
 from sola_studio.comments.mixing import foreign_sheet_texts
 from sola_studio.comments.sheet_texts import MissingText, SheetTexts
@@ -304,7 +304,13 @@ class ReplyDrafter(SheetAnswers):
         elif intent is Intent.SIZE_STOCK:
             out, flags = self._stock(u, p)
         elif intent is Intent.SHIPPING:
-            out, flags = self._shipping(e.country or self._home(u.language, p), p)
+            country = e.country or self._home(u.language, p)
+            free = [] if country is not None else self._free_rules(p, folded)
+            if free:  # "free shipping?" naming no country: where it is free, and from how much
+                for code in free:
+                    out.extend(self._shipping(code, p)[0])
+            else:
+                out, flags = self._shipping(country, p)
         elif intent is Intent.MATERIAL and u.fields:
             out.extend(self._fields(p, u.fields))
             asked_material = p.material and find_cues(folded, _MATERIAL_CUES)
@@ -475,6 +481,17 @@ class ReplyDrafter(SheetAnswers):
             return None
         rule = p.shipping_to(country)
         return country if rule is not None and rule.country == country else None
+
+    def _free_rules(self, p: Product, folded: str) -> list[str]:
+        """The countries (at most three, the sheet's order) whose shipping is free or free over
+        an amount, when the comment asks whether shipping is free; else none."""
+        if not find_cues(folded, FREE_CUES):
+            return []
+        return [
+            r.country
+            for r in p.shipping
+            if r.country != "*" and not r.never and (r.cost.is_zero or r.free_over is not None)
+        ][:3]
 
     def _claims_price(self, folded: str) -> bool:
         """The comment states a price: a number beside a price word or a currency."""

@@ -172,3 +172,30 @@ def size_numbers(folded: str) -> list[str]:
 
 def _is_colour_word(word: str) -> bool:
     return bool(word) and any(find_cues(word, cues) for cues in COLOUR_WORDS.values())
+
+
+# "Free" in a shipping question, the desk's languages (folded): "is shipping free?", "frete
+# grátis?", "darmowa wysyłka?", "kargo bedava mı", "包邮吗".
+FREE_CUES = (
+    "free$",
+    "gratis",
+    "gratuit",
+    "kostenlos",
+    "versandkostenfrei",
+    "darmow",
+    "bezplatn",
+    "bezpłatn",
+    "ucretsiz",
+    "ücretsiz",
+    "bedava",
+    "бесплатн",
+    "مجان",
+    "無料",
+    "무료",
+    "免费",
+    "包邮",
+    "मुफ्त",
+    "muft",
+    "mien phi",
+    "ฟรี",
+)

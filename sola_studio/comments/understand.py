@@ -34,6 +34,7 @@ from sola_studio.comments.intent_embedder import IntentEmbedder
 from sola_studio.comments.intent_embedder import default_embedder as default_embedder
 from sola_studio.comments.language import LanguageIdentifier
 from sola_studio.comments.lexicon import (
+    FREE_CUES,
     STEERING_CUES,
     find_cues,
     fold,
@@ -294,7 +295,10 @@ class Understander:
                             and not (entities.size or entities.colour)
                         )
                     )
-                    and _more_than_cues(self.entities.products.strip(folded), hits)
+                    # "free shipping?": "free" is part of the shipping question
+                    and _more_than_cues(
+                        strip_cues(self.entities.products.strip(folded), FREE_CUES), hits
+                    )
                 )
             )
         ):

@@ -80,7 +80,12 @@ _CONTENT_WORD = re.compile(r"[a-z\u00c0-\u024f]{4,}|[^\W\d_a-z\u00c0-\u024f]{2,}
 def _more_than_cues(folded: str, hits: Sequence[Any]) -> bool:
     """Words beside the intent cues and the products' names: something else is asked about
     ("quanto ci mette a ricaricarsi?", not "how mutch for the sneakers")."""
-    rest = strip_cues(folded, [h.cue for h in hits])
+    # a Latin cue matches a word's start: strip the whole word ("ship" of "shipping" leaves
+    # no "ping")
+    whole = [
+        h.cue + ("[a-z]*" if is_latin_cue(h.cue) and not h.cue.endswith("$") else "") for h in hits
+    ]
+    rest = strip_cues(folded, whole)
     return any(w not in STOP_WORDS for w in _CONTENT_WORD.findall(rest))
 
 
