@@ -24,6 +24,16 @@ def desk_on(sheet: Path) -> CommentDesk:
     return CommentDesk(load_sheet(sheet), clock=ManualClock(), config=DeskConfig())
 
 
+def desk_on_edited(sheet: Path, old: str, new: str, folder: Path) -> CommentDesk:
+    """A desk on a copy of ``sheet`` in ``folder`` with ``old`` (which must be there: a test
+    whose fixture changed says so) replaced by ``new``."""
+    text = sheet.read_text(encoding="utf-8")
+    assert old in text, f"{sheet.name} changed: update the test that edits it"
+    path = folder / sheet.name
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return desk_on(path)
+
+
 def ask(
     desk: CommentDesk, text: str, pin: str | None = None, viewer: str | None = None
 ) -> tuple[Draft, UnderstoodComment]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from desk_support import CALIBRATION, ask, desk_on
+from desk_support import CALIBRATION, ask, desk_on, desk_on_edited
 from helpers import SAMPLE_SHEET
 
 from sola_studio.comments.desk import CommentDesk
@@ -87,12 +87,8 @@ def test_polish_nouns_take_the_form_their_number_asks() -> None:
 
 
 def test_a_polish_viewer_is_told_the_warranty_and_stock_in_whole_words(tmp_path: Path) -> None:
-    text = POTTERY.read_text(encoding="utf-8")
     old = "  returns: {days: 14, free: false}\n"
-    assert old in text, "the fixture's defaults changed: update this test"
-    sheet = tmp_path / "pottery.yaml"
-    sheet.write_text(text.replace(old, old + "  warranty: {months: 24}\n", 1), encoding="utf-8")
-    desk = desk_on(sheet)
+    desk = desk_on_edited(POTTERY, old, old + "  warranty: {months: 24}\n", tmp_path)
     draft, _u = ask(desk, "jaka jest gwarancja na kubek?", pin="mug")
     assert "Gwarancja: 24 miesiące" in draft.text, draft.text
     assert "mies." not in draft.text

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from desk_support import CALIBRATION, ask, desk_on
+from desk_support import CALIBRATION, ask, desk_on, desk_on_edited
 
 from sola_studio.comments.desk import CommentDesk
 from sola_studio.comments.events import Intent
@@ -19,16 +19,12 @@ HOME = Path(__file__).resolve().parent / "desk_v2" / "sheets" / "home.yaml"
 
 @pytest.fixture(scope="module")
 def sofa(tmp_path_factory: pytest.TempPathFactory) -> CommentDesk:
-    text = HOME.read_text(encoding="utf-8")
     old = "      - {colour: sand, stock: 4}\n      - {colour: grey, stock: 0}\n"
-    assert old in text, "the fixture's sofa changed: update this test"
     new = (
         "      - {colour: charcoal, stock: 4}\n      - {colour: burgundy, stock: 0}\n"
         "      - {colour: mustard, stock: 7}\n"
     )
-    path = tmp_path_factory.mktemp("sheet") / "home.yaml"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return desk_on(path)
+    return desk_on_edited(HOME, old, new, tmp_path_factory.mktemp("sheet"))
 
 
 @pytest.mark.parametrize(

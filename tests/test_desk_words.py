@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from desk_support import ask, desk_on
+from desk_support import ask, desk_on_edited
 
 from sola_studio.comments.desk import CommentDesk
 from sola_studio.comments.events import Intent
@@ -19,16 +19,12 @@ HOME = Path(__file__).resolve().parent / "desk_v2" / "sheets" / "home.yaml"
 
 @pytest.fixture(scope="module")
 def desk(tmp_path_factory: pytest.TempPathFactory) -> CommentDesk:
-    text = HOME.read_text(encoding="utf-8")
     old = "      - {key: seat_height, label: {en: Seat height}, value: 45 cm}\n"
-    assert old in text, "the fixture's sofa changed: update this test"
     spec = (
         "      - {key: marks, label: {en: White marks}, "
         "value: {en: leaves no white marks on dark floors}}\n"
     )
-    path = tmp_path_factory.mktemp("sheet") / "home.yaml"
-    path.write_text(text.replace(old, old + spec, 1), encoding="utf-8")
-    return desk_on(path)
+    return desk_on_edited(HOME, old, old + spec, tmp_path_factory.mktemp("sheet"))
 
 
 @pytest.mark.parametrize(

@@ -61,35 +61,6 @@ _AR_COUNTED: tuple[tuple[str, str, str], ...] = (
     ("قسط", "أقساط", "قسطًا"),
     ("قطعة", "قطع", "قطعةً"),
 )
-_AR_FORMS: dict[str, tuple[str, str, str]] = {
-    form: forms for forms in _AR_COUNTED for form in forms
-}
-_AR_NUMBER_NOUN = re.compile(
-    r"(\d+)(\s+)("
-    + "|".join(re.escape(f) for f in sorted(_AR_FORMS, key=len, reverse=True))
-    + r")(?![\w\u064b-\u0652])"
-)
-
-
-def arabic_counted(text: str) -> str:
-    """``text`` with each counted noun in the form its number asks (2 keeps the template's)."""
-
-    def agree(m: re.Match[str]) -> str:
-        n = int(m.group(1))
-        singular, plural, accusative = _AR_FORMS[m.group(3)]
-        if 3 <= n % 100 <= 10:
-            noun = plural
-        elif 11 <= n % 100 <= 99:
-            noun = accusative
-        elif n == 1 or (n >= 100 and n % 100 in (0, 1, 2)):
-            noun = singular
-        else:
-            noun = m.group(3)
-        return f"{m.group(1)}{m.group(2)}{noun}"
-
-    return _AR_NUMBER_NOUN.sub(agree, text)
-
-
 # Polish counted nouns in the nominative (one, few, many): 1 "miesiąc", 2-4 and 22-24...
 # "miesiące", the rest "miesięcy" ("Gwarancja: 24 miesiące", not "24 mies.").
 # Templates write them after a number only where the noun is nominative ("Na stanie: 5 sztuk");
@@ -99,29 +70,52 @@ _PL_COUNTED: tuple[tuple[str, str, str], ...] = (
     ("miesiąc", "miesiące", "miesięcy"),
     ("rok", "lata", "lat"),
 )
-_PL_FORMS: dict[str, tuple[str, str, str]] = {
-    form: forms for forms in _PL_COUNTED for form in forms
-}
-_PL_NUMBER_NOUN = re.compile(
-    r"(\d+)(\s+)(" + "|".join(sorted(_PL_FORMS, key=len, reverse=True)) + r")(?!\w)"
-)
 
 
-def polish_counted(text: str) -> str:
-    """``text`` with each counted noun in the form its number asks."""
+class _Counted:
+    """A number and the noun after it, the noun put in the form ``pick`` chooses from its three
+    forms and the number (``None``: keep the template's)."""
 
-    def agree(m: re.Match[str]) -> str:
-        n = int(m.group(1))
-        one, few, many = _PL_FORMS[m.group(3)]
-        if n == 1:
-            noun = one
-        elif n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14):
-            noun = few
-        else:
-            noun = many
-        return f"{m.group(1)}{m.group(2)}{noun}"
+    def __init__(
+        self,
+        table: tuple[tuple[str, str, str], ...],
+        pick: Callable[[int, tuple[str, str, str]], str | None],
+        after: str,
+    ) -> None:
+        self.forms = {form: forms for forms in table for form in forms}
+        names = "|".join(re.escape(f) for f in sorted(self.forms, key=len, reverse=True))
+        self.pattern = re.compile(rf"(\d+)(\s+)({names}){after}")
+        self.pick = pick
 
-    return _PL_NUMBER_NOUN.sub(agree, text)
+    def __call__(self, text: str) -> str:
+        def agree(m: re.Match[str]) -> str:
+            noun = self.pick(int(m.group(1)), self.forms[m.group(3)]) or m.group(3)
+            return f"{m.group(1)}{m.group(2)}{noun}"
+
+        return self.pattern.sub(agree, text)
+
+
+def _arabic_form(n: int, forms: tuple[str, str, str]) -> str | None:
+    singular, plural, accusative = forms
+    if 3 <= n % 100 <= 10:
+        return plural
+    if 11 <= n % 100 <= 99:
+        return accusative
+    if n == 1 or (n >= 100 and n % 100 in (0, 1, 2)):
+        return singular
+    return None  # 2 keeps the template's
+
+
+def _polish_form(n: int, forms: tuple[str, str, str]) -> str:
+    one, few, many = forms
+    if n == 1:
+        return one
+    return few if n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14) else many
+
+
+# ``text`` with each counted noun in the form its number asks
+arabic_counted = _Counted(_AR_COUNTED, _arabic_form, r"(?![\w\u064b-\u0652])")
+polish_counted = _Counted(_PL_COUNTED, _polish_form, r"(?!\w)")
 
 
 def money(m: Money, language: str) -> str:
