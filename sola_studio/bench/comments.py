@@ -54,9 +54,14 @@ BLIND_SETS: tuple[tuple[str, str | None], ...] = (
     ),
     (
         "blind_round8",
-        "the eighth blind set (skincare, leather bags, bike parts), frozen for the eighth round; "
-        "scored only when --sets names blind_round8 (never by default, so that no tuning or "
-        "timing run prints its lines)",
+        "the eighth blind set (skincare, leather bags, bike parts), written for the eighth round "
+        "and frozen: scored before and after it, never opened while tuning",
+    ),
+    (
+        "blind_round9",
+        "the ninth blind set (sneakers, perfume, coffee), frozen for the ninth round; scored "
+        "only when --sets names blind_round9 (never by default, so that no tuning or timing "
+        "run prints its lines)",
     ),
 )
 
@@ -89,8 +94,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--sets",
         default="devset,heldout,blind_dev,blind_validation,blind_round3,blind_round4,blind_round5,"
-        "blind_round6,blind_round7",
-        help="the sets to score, comma-separated (these nine; blind_round8 only when named); "
+        "blind_round6,blind_round7,blind_round8",
+        help="the sets to score, comma-separated (these ten; blind_round9 only when named); "
         "tuning runs pass 'devset,heldout,blind_dev' so the validation set is never looked at "
         "while working",
     )
