@@ -1,7 +1,8 @@
 """Issue 15, eighth round: a currency's code alone asks the price ("usd?"), a payment service
 named alone asks about paying ("klarna?"), "kaç lira" asks the price, a German compound holding
 "Karte" ("Kartenetui") is no card payment, and a colour word that the product's own spec uses
-("white marks") asks about that spec, not a colour. Lines written for these tests, on
+("white marks") asks about that spec, not a colour; the colour noun alone ("colors?", "kolory?")
+asks which colours. Lines written for these tests, on
 ``tests/desk_v2/sheets/home.yaml`` (sofa priced in USD, BRL and EUR)."""
 
 from __future__ import annotations
@@ -52,3 +53,16 @@ def test_a_colour_word_of_the_products_own_spec_asks_about_the_spec(desk: Commen
     assert "does not come in white" not in draft.text
     _draft, u = ask(desk, "do you have it in white?", pin="sofa")
     assert u.entities.colour == "white"  # a colour the sofa lacks, asked as a colour
+
+
+@pytest.mark.parametrize("text", ["colors?", "what colours?", "kolory?", "kleuren?", "ألوان؟"])
+def test_the_colour_noun_alone_asks_which_colours(desk: CommentDesk, text: str) -> None:
+    """It was answered from a spec field or 'the seller will check'."""
+    draft, u = ask(desk, text, pin="sofa")
+    assert u.intent is Intent.SIZE_STOCK, (text, u.intent)
+    assert "sand" in draft.text, draft.text
+
+
+def test_the_colour_of_a_part_is_no_stock_question(desk: CommentDesk) -> None:
+    _draft, u = ask(desk, "colour of the legs?", pin="sofa")
+    assert u.intent is not Intent.SIZE_STOCK

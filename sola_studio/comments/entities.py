@@ -386,7 +386,8 @@ def _said_colours() -> dict[str, tuple[str, ...]]:
 # begins เสียง (sound), Korean 검색 is "search".
 COLOUR_MARKER = re.compile(
     r"(?<![a-z])(?:colou?rs?|colores|cor|cores|colore|colori|couleurs?|farben?|renk|renkler"
-    r"|renkte|renkli|warna|rang|renga|mau sac)(?![a-z])"
+    r"|renkte|renkli|warna|rang|renga|mau sac|kolor|kolory|kolorach|kolorze|kleur|kleuren)"
+    r"(?![a-z])|ألوان|الوان"
     r"|颜色|顏色|[\u30a0-\u30ff]色|カラー|색상|색깔|[가-힣]색(?:은|이|도|으로|$|\?|\s)"
     r"|สี(?![ย่้])|цвет|لون|اللون|रंग"
 )

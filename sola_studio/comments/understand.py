@@ -42,10 +42,11 @@ from sola_studio.comments.lexicon import (
     strip_cues,
 )
 from sola_studio.comments.memory import Interaction
-from sola_studio.comments.retrieval import _MEASUREMENT, FieldHit, FieldIndex
+from sola_studio.comments.retrieval import _MEASUREMENT, STOP_WORDS, FieldHit, FieldIndex
 from sola_studio.comments.small_talk import greets_off
 from sola_studio.comments.steering import steering_kind
 from sola_studio.comments.understand_rules import (
+    _CONTENT_WORD,
     CUE_ONLY,
     GREETING_WITH_QUESTION_WORDS,
     _cue_language,
@@ -130,6 +131,16 @@ class Understander:
         self.intent_embedder = intent_embedder
         self.translator = translator
         self._clock = clock
+
+    def _only_colours(self, folded: str) -> bool:
+        """The comment asks for the colours and says nothing else ("what colors?", "kolory?",
+        "ألوان؟"): the colours in stock answer it, not a spec field ("colour of the strap?"
+        names something else and stays with retrieval)."""
+        m = COLOUR_MARKER.search(folded)
+        if m is None:
+            return False
+        rest = self.entities.products.strip(folded[: m.start()] + " " + folded[m.end() :])
+        return not any(w not in STOP_WORDS for w in _CONTENT_WORD.findall(rest))
 
     def warm_up(self) -> None:
         """Compile every cue now (a few thousand regexes, ~0.5 s) rather than in the first
@@ -253,6 +264,8 @@ class Understander:
             intents, confidence = [Intent.SIZE_STOCK], 0.75  # "the lamp from before, in black?"
         if not intents and (entities.size or entities.colour) and (asks or len(folded) < 25):
             intents, confidence = [Intent.SIZE_STOCK], 0.75  # "et en bleu ?", "space grey?"
+        if not intents and self._only_colours(folded):
+            intents, confidence = [Intent.SIZE_STOCK], 0.75  # "colors?", "kolory?", "renkler?"
         if not intents and self._names_a_code(text):
             intents, confidence = [Intent.DISCOUNT], 0.8  # "DALBIT50 funciona?"
         if (not intents or intents == [Intent.GREETING]) and find_cues(folded, self._methods):
