@@ -25,9 +25,8 @@ from sola_studio.comments.lexicon import find_cues, fold
 _LINK = re.compile(
     r"https?://|(?<!\w)www\.|(?<!\w)(?:bit\.ly|t\.me|wa\.me|tinyurl\.com|goo\.gl|shorturl\.at)/"
     r"|(?<![\w.@])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|ru|xyz|biz|info|io|ly|"
-    r"shop|top|site|online|store|club|click|link|vip|win|live|tk|ml|cn|pw)(?![\w])",
-    re.IGNORECASE,
-)
+    r"shop|top|site|online|store|club|click|link|vip|win|live|tk|ml|cn|pw)(?![\w])"
+)  # matched on folded (lower-case) text
 _MESSENGER = re.compile(
     r"(?<!\w)(?:telegram|whatsapp|wa|signal|dm|pm|inbox|ig|insta|instagram|line|kakao|zalo|"
     r"wechat|snap|snapchat)(?!\w)"

@@ -24,10 +24,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from sola_studio.catalog import ProductSheet
+from sola_studio.comments.facts import numbers_in
 from sola_studio.comments.lexicon import fold
+from sola_studio.comments.steering import MONEY_WORDS
 
 _CODE = re.compile(r"(?<![\w])([A-Z]{3,}[0-9]{2,3})(?![\w])")
 _PERCENT = re.compile(r"(\d{1,3})\s*%|%\s*(\d{1,3})")
@@ -40,33 +42,11 @@ _REPORTED = re.compile(
     r"noi|kaha|bola|قال|قالت)(?!\w)"
     r"|说|說|言って|言った|말했|라던데|래요|บอกว่า"
 )
-# An amount of money: a currency sign before, or a currency word after, a number.
-_MONEY_WORD = (
-    r"zl|zł|pln|tl|lira|try|eur|euro|euros|€|\$|usd|dollar|dollars|bucks|reais|real|r\$|pesos|"
-    r"peso|yen|円|원|won|krw|元|块|руб\w*|₽|rs|₹|rupees|baht|บาท|£|gbp|kr|chf|rm|vnd|đ"
-)
+# An amount of money: a currency sign before, or a money word after, a number.
 _AMOUNT = re.compile(
     rf"(?:\$|€|£|¥|₹|₽|r\$|zł|zl|pln|tl|rm|chf)\s*(\d[\d.,]*)"
-    rf"|(\d[\d.,]*)\s*(?:{_MONEY_WORD})(?![a-z])"
+    rf"|(\d[\d.,]*)\s*(?:{MONEY_WORDS})(?![a-z])"
 )
-
-
-def _number(raw: str) -> Decimal | None:
-    text = raw.strip(".,")
-    if not text:
-        return None
-    if "," in text and "." in text:  # 1.299,00 or 1,299.00: the last mark is the decimal one
-        dec = max(text.rfind(","), text.rfind("."))
-        text = re.sub(r"[.,]", "", text[:dec]) + "." + text[dec + 1 :]
-    elif "," in text:  # 4,50 (decimal) or 1,299 (thousands)
-        head, _, tail = text.rpartition(",")
-        text = f"{head.replace(',', '')}.{tail}" if len(tail) != 3 else text.replace(",", "")
-    elif text.count(".") == 1 and len(text.rpartition(".")[2]) == 3:
-        text = text.replace(".", "")  # 1.299 (thousands)
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        return None
 
 
 class ClaimChecker:
@@ -114,7 +94,7 @@ class ClaimChecker:
         folded = fold(raw)
         if _REPORTED.search(folded):
             for a, b in _AMOUNT.findall(folded):
-                amount = _number(a or b)
-                if amount is not None and not any(abs(amount - x) < 0.01 for x in self.amounts):
+                amount = numbers_in(a or b)[0]  # "1.299,00", "4,50" as facts.py reads them
+                if not any(abs(amount - x) < 0.01 for x in self.amounts):
                     return "price"
         return None

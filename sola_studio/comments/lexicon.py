@@ -176,6 +176,7 @@ def _is_colour_word(word: str) -> bool:
 
 # "Free" in a shipping question, the desk's languages (folded): "is shipping free?", "frete
 # grátis?", "darmowa wysyłka?", "kargo bedava mı", "包邮吗".
+# (facts.FREE_WORDS reads drafts, interest-free included; these read comments, as cues)
 FREE_CUES = (
     "free$",
     "gratis",

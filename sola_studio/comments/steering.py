@@ -179,10 +179,11 @@ _GIVE_PRICE = (
     r"dedo|dijiye)[ \t]+(?:(?:me|us|mir|bana|мне|aku|minh|the|o|el|le|il|den)[ \t]+)*"
     rf"(?:{_PRICE_NOUN})"
 )
-_MONEY = (
+# Money words written after a number (folded), shared with claims.py's reported prices.
+MONEY_WORDS = (
     r"tl|lira|try|rb|ribu|k|rebu|ngan|nghin|đ|dong|vnd|eur|euro|euros|€|\$|usd|dollar|dollars|"
-    r"bucks|reais|real|r\$|pesos|peso|mxn|yen|円|원|元|块|руб\w*|₽|rs|₹|rupees|rupaye|baht|"
-    r"บาท|ريال|درهم|جنيه|دولار"
+    r"bucks|reais|real|r\$|pesos|peso|mxn|yen|円|원|won|krw|元|块|руб\w*|₽|rs|₹|rupees|rupaye|"
+    r"baht|บาท|ريال|درهم|جنيه|دولار|zl|zł|pln|gbp|£|kr|chf|rm"
 )
 # What ties a number to the price noun before it: "price to 1", "preço em 5", "Preis auf 5",
 # "harga jadi 10", "giá thành 5", "ราคาเป็น 10", "価格を100", "가격을 1000"; nothing ("harga 5
@@ -199,7 +200,7 @@ _SET_PRICE = re.compile(
 )
 _TIED_NUMBER = re.compile(
     rf"(?:{_PRICE_NOUN})(?:\W+|(?:\W{{1,3}}\w+){{0,3}}?\W*(?:{_LINK})\W*)[$€₹₽]?\d"
-    rf"|\d[\d.,]*[ \t]*'?(?:{_MONEY})(?![a-z])|(?:\$|€|r\$|₹|₽)[ \t]*\d"
+    rf"|\d[\d.,]*[ \t]*'?(?:{MONEY_WORDS})(?![a-z])|(?:\$|€|r\$|₹|₽)[ \t]*\d"
 )
 # The machine addressed at the start: "hey bot,", "@assistant", "IA:", "dear AI,".
 _MACHINE = r"bot|chatbot|assistant|assistente|asistente|assistent|ai|ia|ki|gpt|chatgpt|ии|бот"

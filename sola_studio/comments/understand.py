@@ -42,11 +42,10 @@ from sola_studio.comments.lexicon import (
     strip_cues,
 )
 from sola_studio.comments.memory import Interaction
-from sola_studio.comments.retrieval import _MEASUREMENT, STOP_WORDS, FieldHit, FieldIndex
+from sola_studio.comments.retrieval import _MEASUREMENT, FieldHit, FieldIndex
 from sola_studio.comments.small_talk import greets_off
 from sola_studio.comments.steering import steering_kind
 from sola_studio.comments.understand_rules import (
-    _CONTENT_WORD,
     CUE_ONLY,
     GREETING_WITH_QUESTION_WORDS,
     _cue_language,
@@ -140,7 +139,7 @@ class Understander:
         if m is None:
             return False
         rest = self.entities.products.strip(folded[: m.start()] + " " + folded[m.end() :])
-        return not any(w not in STOP_WORDS for w in _CONTENT_WORD.findall(rest))
+        return not _more_than_cues(rest, ())
 
     def warm_up(self) -> None:
         """Compile every cue now (a few thousand regexes, ~0.5 s) rather than in the first
