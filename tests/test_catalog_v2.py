@@ -138,3 +138,34 @@ def test_an_unknown_field_in_the_defaults_is_named_once(tmp_path: Path) -> None:
     warnings = load_sheet(path).warnings
     assert len(warnings) == 1, warnings
     assert "line 19, defaults.payment.note: unknown field 'note' is ignored" in warnings[0]
+
+
+def test_a_sheet_wide_faq_at_the_top_with_short_names_loads(tmp_path: Path) -> None:
+    """Sellers put their FAQ at the top of the sheet and write q / a (the ninth blind set's three
+    writers did); it used to be ignored with a warning, so every FAQ answer was lost. It is the
+    sheet-wide FAQ (a product's own faq still wins); given both at the top and under defaults,
+    the loader says which to keep instead of picking one."""
+    text = HOME.read_text(encoding="utf-8")
+    top = (
+        "faq:\n"
+        "  - {id: care, q: {en: How do I clean the lamp?}, a: {en: Wipe it with a dry cloth.}}\n"
+        "products:\n"
+    )
+    assert text.count("\nproducts:\n") == 1
+    path = tmp_path / "home.yaml"
+    path.write_text(text.replace("\nproducts:\n", "\n" + top, 1), encoding="utf-8")
+    sheet = load_sheet(path)
+    assert not [w for w in sheet.warnings if "faq" in w], sheet.warnings
+    lamp, sofa = sheet.product("lamp"), sheet.product("sofa")
+    assert lamp is not None and sofa is not None
+    assert [(f.id, f.questions["en"], f.answer["en"]) for f in lamp.faq] == [
+        ("care", "How do I clean the lamp?", "Wipe it with a dry cloth.")
+    ]
+    assert sofa.faq[0].questions["en"] == "Is the cover removable?"  # its own
+    both = text.replace("  payment:\n", "  faq: []\n  payment:\n", 1)
+    assert both != text
+    path.write_text(both.replace("\nproducts:\n", "\n" + top, 1), encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_sheet(path)
+    assert "faq: the sheet-wide FAQ is given twice" in err.value.message
+    assert err.value.fix == "keep one faq: list"

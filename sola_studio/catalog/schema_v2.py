@@ -59,6 +59,7 @@ _TOP = {
     "products",
     "pinned",
     "low_stock_threshold",
+    "faq",  # the sheet-wide FAQ may also sit at the top, where sellers look for it
 }
 _DEFAULTS = {"shipping", "payment", "returns", "warranty", "discounts", "faq"}
 _PRODUCT = {
@@ -81,7 +82,7 @@ _RETURNS = {"days", "free", "conditions"}
 _PAYMENT = {"methods", "instalments"}
 _INSTALMENTS = {"max_months", "interest_free_months", "annual_rate_percent", "min_instalment"}
 _DISCOUNT = {"id", "percent", "code", "min_quantity", "note"}
-_FAQ = {"id", "question", "answer", "keywords"}
+_FAQ = {"id", "question", "answer", "keywords", "q", "a"}  # q / a: short names
 _MARKET = {"id", "currency", "countries"}
 _HERE = "\u2063"  # the "where" given to the shared value checks: the line and path replace it
 _MATERIAL_KEYS = ("material", "materials", "fabric", "composition", "upholstery")
@@ -144,6 +145,7 @@ class _V2:
         self.lang = "en"
         self.currency = "USD"
         self.warnings: list[str] = []
+        self.faq_path: Path_ = ("defaults", "faq")
 
     # --- errors -----------------------------------------------------------------------------
 
@@ -241,6 +243,15 @@ class _V2:
         self.lang = self.lang.lower()
         self.currency = self.currency_code(top.get("currency"), ("currency",))
         defaults = self.mapping(top.get("defaults") or {}, ("defaults",), _DEFAULTS)
+        if "faq" in top:
+            if "faq" in defaults:
+                raise self.fail(
+                    ("faq",),
+                    "the sheet-wide FAQ is given twice (at the top and under defaults)",
+                    "keep one faq: list",
+                )
+            defaults = {**defaults, "faq": top["faq"]}
+            self.faq_path = ("faq",)
         markets = tuple(
             self.market(m, ("markets", i))
             for i, m in enumerate(self.listed(top.get("markets"), ("markets",)))
@@ -314,7 +325,7 @@ class _V2:
         def pick(key: str) -> tuple[Any, Path_]:
             if key in p:
                 return p[key], (*path, key)
-            return defaults.get(key), ("defaults", key)
+            return defaults.get(key), self.faq_path if key == "faq" else ("defaults", key)
 
         alias_names = self.aliases(p.get("aliases"), (*path, "aliases"))
         raw_variants = self.listed(p.get("variants"), (*path, "variants"))
@@ -545,8 +556,10 @@ class _V2:
 
     def faq(self, d: Any, path: Path_, j: int) -> FaqEntry:
         f = self.mapping(d, path, _FAQ)
-        questions = self.local(f.get("question"), (*path, "question"))
-        answer = self.local(f.get("answer"), (*path, "answer"))
+        qkey = "question" if "question" in f else "q"
+        akey = "answer" if "answer" in f else "a"
+        questions = self.local(f.get(qkey), (*path, qkey))
+        answer = self.local(f.get(akey), (*path, akey))
         if not questions:
             raise self.fail((*path, "question"), "question is missing")
         if not answer:
