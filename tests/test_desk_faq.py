@@ -1,6 +1,7 @@
-"""Issue 15, ninth round: a FAQ written at the top of the sheet with short names (q / a), as the
-ninth blind set's writer wrote it, answers a viewer's question (it was ignored with a warning, and
-the desk said it would check). Lines written for this test, on ``tests/desk_v2/sheets/home.yaml``."""
+"""Issue 15, ninth round: a FAQ written at the top of the sheet with short names (q / a), as
+the ninth blind set's writer wrote it, answers a viewer's question (it was ignored with a
+warning, and the desk said it would check). Lines written for this test, on
+``tests/desk_v2/sheets/home.yaml``."""
 
 from __future__ import annotations
 

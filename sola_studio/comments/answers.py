@@ -173,14 +173,17 @@ class SheetAnswers:
 
     def _options(self, variants: Sequence[Variant], fact: FactRef | None) -> Statement:
         picked = list(dict.fromkeys(variants))[:MAX_OPTIONS]
-        if len(picked) == 1 and not self._label(picked[0], "en"):
-            # a product with no size or colour: its stock, never "Available: ."
+        if len(picked) == 1 and not (picked[0].size or picked[0].colour):
+            # one choice of the seller's own naming left: its stock ("calming cica: 12 in
+            # stock"); a product with no choices: its name and stock, never "Available: ."
             v = picked[0]
             p = next(p for p in self.sheet.products if v in p.variants)
             key = "stock_low" if self.sheet.stock_level(v) is StockLevel.LOW else "stock_ok"
             n = str(v.stock)
             return Statement(
-                lambda lang: tpl.render(key, lang, variant=self._name(p, lang), n=n),
+                lambda lang: tpl.render(
+                    key, lang, variant=self._label(v, lang) or self._name(p, lang), n=n
+                ),
                 self._fact(f"variant:{v.sku}"),
             )
         return Statement(
@@ -315,7 +318,10 @@ class SheetAnswers:
 
 
 def _label(v: Variant, lang: str) -> str:
-    return " / ".join(x for x in (v.size, tpl.colour(v.colour, lang) if v.colour else None) if x)
+    """Size, colour and any choice of the seller's own naming ("50 ml", "medium roast"), as the
+    sheet writes them: a perfume chosen by volume was "Available: , ." (the ninth blind set)."""
+    colour = tpl.colour(v.colour, lang) if v.colour else None
+    return " / ".join(x for x in (v.size, colour, *(o for _k, o in v.options)) if x)
 
 
 def _agreeing(key: str, p: Product, lang: str) -> str:

@@ -69,7 +69,8 @@ def product_facts(sheet: ProductSheet, p: Product) -> list[SheetFact]:
         )
     ]
     # sizes may hold numbers ("46 mm", "50ml", "03 Brick Red"): the templates name them
-    sizes = tuple(str(n) for label in (*p.sizes, *p.colours) for n in numbers_in(label))
+    options = tuple(o for v in p.variants for _k, o in v.options)  # "50 ml", chosen by volume
+    sizes = tuple(str(n) for label in (*p.sizes, *p.colours, *options) for n in numbers_in(label))
     if p.variants:
         facts.append(
             SheetFact(
@@ -83,7 +84,7 @@ def product_facts(sheet: ProductSheet, p: Product) -> list[SheetFact]:
         )
     for v in p.variants:
         nums = [_n(v.stock), *name_numbers]
-        for label in (v.size or "", v.colour or ""):
+        for label in (v.size or "", v.colour or "", *(o for _k, o in v.options)):
             nums.extend(str(n) for n in numbers_in(label))
         if v.price is not None:
             nums.append(_n(v.price.amount))

@@ -9,7 +9,12 @@ What counts as a sheet text: product names (when the sheet names the product in 
 language; a single name is a brand), type nouns, spec labels and values written per language
 (a plain ``210 cm`` is the same in every language), FAQ questions and answers, return
 conditions, warranty covers, discount notes, v1 materials and specs. A text must hold two words
-of three letters or more to count ("Bluetooth 5.3" is the same in any language).
+of three letters or more to count ("Bluetooth 5.3" is the same in any language). A product's name
+counts only where the sheet names it in the reply's language too: otherwise it is quoted as a
+name ("Royal Oud Eau de Parfum kostet 96,00 €" where the sheet names it in Arabic and English
+only), which a viewer reads better than a whole reply in English (the ninth blind set: 22
+German, Polish, Dutch, Turkish and Portuguese price questions answered in English for want of
+a name in their language).
 
 Used by the evaluation (``mixed_language_rate``) and by the drafter as a last check.
 """
@@ -90,6 +95,13 @@ def _build(sheet: ProductSheet) -> _Index:
 def foreign_sheet_texts(text: str, language: str, sheet: ProductSheet) -> list[str]:
     """The sheet texts in another language than ``language`` that ``text`` contains."""
     low = text.casefold()
+    for p in sheet.products:  # a quoted name is a name, its type noun too ("Eau de Parfum")
+        if language in p.names:
+            continue  # the sheet has the name in the reply's language: another one is mixing
+        for name in p.names.values() or (p.name,):
+            folded = name.casefold().strip()
+            if len(folded) >= 3:
+                low = low.replace(folded, " ")
     index = _index(sheet)
     own = {folded for lang, folded, _ in index if lang == language}
     found: list[str] = []

@@ -161,7 +161,10 @@ class SheetTexts:
             return brand
         if language in p.type_names:
             return p.type_names[language]
-        raise MissingText(language)
+        # a name is quoted as a name: the international (English) one, else the seller's
+        return (
+            names.get("en") or names.get(self.sheet.seller_language) or next(iter(names.values()))
+        )
 
 
 _TOKEN = re.compile(r"\w[\w'-]*")
