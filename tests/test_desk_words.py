@@ -66,3 +66,32 @@ def test_the_colour_noun_alone_asks_which_colours(desk: CommentDesk, text: str) 
 def test_the_colour_of_a_part_is_no_stock_question(desk: CommentDesk) -> None:
     _draft, u = ask(desk, "colour of the legs?", pin="sofa")
     assert u.intent is not Intent.SIZE_STOCK
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("ile w dolarach?", "899,00"),  # Polish plural forms from CLDR: dolar, dolary, dolarów
+        ("a w euro?", "€"),
+        ("диван в евро сколько?", "€"),
+        ("sofá em reais?", "R$"),
+    ],
+)
+def test_a_currency_the_viewers_language_names_asks_the_price(
+    desk: CommentDesk, text: str, says: str
+) -> None:
+    draft, u = ask(desk, text, pin="sofa")
+    assert u.intent is Intent.PRICE, (text, u.intent)
+    assert says in draft.text, draft.text
+
+
+def test_a_country_is_no_currency_word() -> None:
+    """ "złoty polski", "real brasileiro", "Schweizer Franken": the country's adjective is not
+    a cue for its currency ("do Polski?" asks about shipping to Poland), the noun is."""
+    from sola_studio.comments.currencies import currency_cues
+
+    cues = currency_cues(("PLN", "BRL", "CHF", "EUR"), ("de", "en", "pl", "pt"))
+    every = {c for cs in cues.values() for c in cs}
+    assert not {"polsk", "brasi", "schwe", "brazy"} & every, every
+    assert {"zloty", "frank", "dolar"} - every == {"dolar"}  # no USD asked for
+    assert any(c.startswith("real") for c in cues["BRL"])

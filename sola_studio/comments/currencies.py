@@ -28,14 +28,17 @@ def currency_cues(codes: tuple[str, ...], languages: tuple[str, ...]) -> dict[st
     from babel.numbers import get_currency_name
 
     words: dict[str, set[str]] = {}
+    places = frozenset().union(*(_place_words(lang) for lang in languages))
     for code in codes:
         found: set[str] = set()
         for lang in languages:
-            try:
-                name = get_currency_name(code, 1, locale=lang)
+            try:  # the plural forms too: "złotych", "dolarów" (their stems reach "dolarach")
+                names = {get_currency_name(code, n, locale=lang) for n in (1, 2, 5)}
             except Exception:  # a language CLDR does not know: its other names still count
                 continue
-            for w in _SPLIT.split(fold(name)):
+            for w in (w for name in names for w in _SPLIT.split(fold(name))):
+                if _of_place(w, places):
+                    continue  # "złoty polski": "polsk" would read "do Polski?" as a price
                 if _INFLECTED.fullmatch(w):
                     if len(w) > STEM:
                         found.add(re.escape(w[:STEM]))
@@ -53,6 +56,45 @@ def currency_cues(codes: tuple[str, ...], languages: tuple[str, ...]) -> dict[st
         )
         out[code] = (f"{code.lower()}$", *sorted(found - shared))
     return out
+
+
+@lru_cache(maxsize=64)
+def _place_words(language: str) -> frozenset[str]:
+    """The words of the country names in ``language`` (CLDR), and their stems."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        territories = Locale.parse(language).territories
+    except (UnknownLocaleError, ValueError):
+        return frozenset()
+    out: set[str] = set()
+    for code, name in territories.items():
+        if not code.isalpha() or code in ("EU", "EZ", "UN", "QO"):
+            continue  # regions and unions: "منطقة اليورو" (the eurozone) holds "يورو"
+        for w in _SPLIT.split(fold(name)):
+            if len(w) >= 4 or (len(w) >= 2 and not w.isascii()):  # "일본" (Japan)
+                out.add(w)
+    return frozenset(out)
+
+
+def _of_place(word: str, places: frozenset[str]) -> bool:
+    """``word`` names a country or is made from its name: "polski" (Polska), "schweizer"
+    (Schweiz), "brasilianischer" (Brasilien), "saudi"; not "franken" (beside Frankreich)."""
+    if word in places:
+        return True
+    if not _INFLECTED.fullmatch(word):  # "سعودي" inside "السعودية"; "تركية" of "تركيا"
+        stem = word.removesuffix("ية").removesuffix("ي") if len(word) > 4 else word
+        return any(word in place or stem in place for place in places)
+    return any(_common(word, p) >= max(5, len(p) - 2) for p in places)
+
+
+def _common(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def currency_cues_of(sheet: ProductSheet, language: str = "en") -> dict[str, tuple[str, ...]]:

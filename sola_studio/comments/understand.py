@@ -141,6 +141,10 @@ class Understander:
         rest = self.entities.products.strip(folded[: m.start()] + " " + folded[m.end() :])
         return not _more_than_cues(rest, ())
 
+    def _currency_words(self, language: str) -> list[str]:
+        """The sheet's currencies as the viewer's language names them (CLDR, plural forms)."""
+        return [c for cs in currency_cues_of(self.sheet, language).values() for c in cs]
+
     def warm_up(self) -> None:
         """Compile every cue now (a few thousand regexes, ~0.5 s) rather than in the first
         comments of the show."""
@@ -271,8 +275,10 @@ class Understander:
             # "aceitam MB Way?": the sheet's method; before a currency word, as a method asks
             # about paying even beside an amount ("Scalapay anche sotto i 50 euro?")
             intents, confidence = [Intent.PAYMENT], 0.8
-        if not intents and find_cues(folded, CURRENCY_WORDS):
-            intents, confidence = [Intent.PRICE], 0.8  # "e o abajur em reais?"
+        if not intents and (
+            find_cues(folded, CURRENCY_WORDS) or find_cues(folded, self._currency_words(language))
+        ):
+            intents, confidence = [Intent.PRICE], 0.8  # "e o abajur em reais?", "ile w złotych?"
         # the words left beside a greeting's cues ("that lamp is gorgeous, how tall is it": 7;
         # "yo whats up from texas": 3)
         greeting_cues = [h.cue for h in hits if h.intent is Intent.GREETING]
