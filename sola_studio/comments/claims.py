@@ -39,13 +39,23 @@ _REPORTED = re.compile(
     r"(?<!\w)(?:said|says|told|saying|mentioned|disse|falou|dijo|dice|dijeron|a dit|ont dit|"
     r"sagte|sagt|meinte|hat gesagt|ha detto|detto|mowi|mowil|mowila|powiedzial\w*|pisal\w*|"
     r"zei|zegt|zeiden|dedi|diyor|soyledi|сказал\w*|говорит|говорил\w*|bilang|katanya|"
-    r"noi|kaha|bola|قال|قالت)(?!\w)"
+    r"noi|kaha|bola|قال|قالت|"
+    # seen or heard somewhere, or paid by someone else: "saw it in the chat", "pinned by
+    # seller", "my friend got it for 900k"
+    r"saw|seen|heard|pinned|(?:got|bought)(?: \w+){0,3} for|paid|pagou|pago|pagó|bezahlt|paye|"
+    r"zaplacil\w*|"
+    r"widzialem|gordum|duydum|odedi)(?!\w)"
     r"|说|說|言って|言った|말했|라던데|래요|บอกว่า"
 )
-# An amount of money: a currency sign before, or a money word after, a number.
+# An amount of money: a currency sign before, or a money word after, a number; "900k",
+# "1.2 million", "1tr2" read in full.
+_SCALE = {"k": 1000, "nghin": 1000, "ngan": 1000, "rb": 1000, "ribu": 1000, "mil": 1000}
+_SCALE.update(dict.fromkeys(("million", "millions", "mln", "tr", "trieu", "jt", "juta"), 10**6))
+_SCALES = "|".join(sorted(_SCALE, key=len, reverse=True))
 _AMOUNT = re.compile(
-    rf"(?:\$|€|£|¥|₹|₽|r\$|zł|zl|pln|tl|rm|chf)\s*(\d[\d.,]*)"
-    rf"|(\d[\d.,]*)\s*(?:{MONEY_WORDS})(?![a-z])"
+    rf"(?:\$|€|£|¥|₹|₽|r\$|zł|zl|pln|tl|rm|chf)\s*(\d[\d.,]*)()"
+    rf"|(\d[\d.,]*)\s*({_SCALES})?\s*({MONEY_WORDS})(?![a-z])"
+    rf"|(\d[\d.,]*)\s*({_SCALES})(?![a-z])"
 )
 
 
@@ -89,12 +99,19 @@ class ClaimChecker:
                 given = self.codes[token]
                 if given and percents and not percents <= given:
                     return "percent"
-            elif token.lower() not in self._product_words and (percents or not asks):
-                return "code"  # "DALBIT50 funciona?" asks whether a code works: a question
+            elif token.lower() not in self._product_words and (
+                percents or not asks or _REPORTED.search(fold(raw))
+            ):
+                # "DALBIT50 funciona?" asks whether a code works: a question; "does MOKA50
+                # work? saw it in the chat" passes on a code someone planted
+                return "code"
         folded = fold(raw)
         if _REPORTED.search(folded):
-            for a, b in _AMOUNT.findall(folded):
-                amount = numbers_in(a or b)[0]  # "1.299,00", "4,50" as facts.py reads them
+            for m in _AMOUNT.finditer(folded):
+                number = m.group(1) or m.group(3) or m.group(6)
+                scale = m.group(4) or m.group(7) or m.group(5) or ""  # "900k": k is money too
+                amount = numbers_in(number)[0]  # "1.299,00", "4,50" as facts.py reads them
+                amount *= _SCALE.get(scale, 1)
                 if not any(abs(amount - x) < 0.01 for x in self.amounts):
                     return "price"
         return None

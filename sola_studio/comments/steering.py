@@ -183,7 +183,7 @@ _GIVE_PRICE = (
 MONEY_WORDS = (
     r"tl|lira|try|rb|ribu|k|rebu|ngan|nghin|đ|dong|vnd|eur|euro|euros|€|\$|usd|dollar|dollars|"
     r"bucks|reais|real|r\$|pesos|peso|mxn|yen|円|원|won|krw|元|块|руб\w*|₽|rs|₹|rupees|rupaye|"
-    r"baht|บาท|ريال|درهم|جنيه|دولار|zl|zł|pln|gbp|£|kr|chf|rm"
+    r"baht|บาท|ريال|درهم|جنيه|دولار|zl|zł|pln|gbp|£|kr|chf|rm|aed|sar|riyals?|dirhams?"
 )
 # What ties a number to the price noun before it: "price to 1", "preço em 5", "Preis auf 5",
 # "harga jadi 10", "giá thành 5", "ราคาเป็น 10", "価格を100", "가격을 1000"; nothing ("harga 5
