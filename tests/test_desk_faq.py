@@ -30,3 +30,27 @@ def test_a_top_level_faq_answers_the_viewer(tmp_path: Path) -> None:
     # the sofa has its own FAQ, which still answers for it
     draft, _ = ask(desk, "is the sofa cover removable?", pin="sofa")
     assert "zip off" in draft.text, draft.text
+
+
+def test_a_question_the_sheet_does_not_hold_is_not_answered_by_the_nearest_faq(
+    tmp_path: Path,
+) -> None:
+    """ "is the sofa waterproof?" was answered "Yes, the seat cushion covers zip off and can be
+    washed at 30 °C": the nearest entry, far from near enough, and no word of the question in
+    the sheet. The seller checks instead."""
+    desk = desk_on_edited(HOME, "\nproducts:\n", TOP_FAQ, tmp_path)
+    draft, _ = ask(desk, "is the sofa waterproof?", pin="sofa")
+    assert FlagReason.SHEET_SILENT in draft.flags, draft.text
+    assert "zip off" not in draft.text and not draft.text.startswith("Yes")
+
+
+def test_a_sheet_wide_faq_entry_naming_one_product_stays_with_it(tmp_path: Path) -> None:
+    """The dimmer entry names the floor lamp: the desk lamp does not answer with it (the ninth
+    set's "Does the moka pot work on induction?" was appended to questions about its beans)."""
+    faq = TOP_FAQ.replace("Can the lamp", "Can the Lua floor lamp")
+    assert faq != TOP_FAQ
+    desk = desk_on_edited(HOME, "\nproducts:\n", faq, tmp_path)
+    lamp, desk_lamp = desk.sheet.product("lamp"), desk.sheet.product("desk_lamp")
+    assert lamp is not None and desk_lamp is not None
+    assert [f.id for f in lamp.faq] == ["dimmer"]
+    assert desk_lamp.faq == ()

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -265,7 +266,10 @@ class _V2:
                 f"{len(items)} products; a sheet may hold at most {MAX_PRODUCTS}",
                 "keep the products you sell in this live in the sheet (one sheet per show)",
             )
-        products = tuple(self.product(item, defaults, i) for i, item in enumerate(items))
+        products = _own_faq(
+            tuple(self.product(item, defaults, i) for i, item in enumerate(items)),
+            shared={str(item.get("id") or "") for item in items if "faq" not in item},
+        )
         ids = [p.id for p in products]
         for i, pid in enumerate(ids):
             if pid in ids[:i]:
@@ -574,6 +578,35 @@ class _V2:
             keywords=tuple(str(k).lower() for k in kws),
             questions=questions,
         )
+
+
+def _own_faq(products: tuple[Product, ...], shared: set[str]) -> tuple[Product, ...]:
+    """The sheet-wide FAQ, given to the products in ``shared``, less the entries that name other
+    products only: "Does the moka pot work on induction?" answers for the moka pot, not for
+    the coffee beans (the ninth blind set's sheets: that answer was appended to questions about
+    beans, grinders and shipping)."""
+    if len(products) < 2:
+        return products
+    words = {
+        p.id: [
+            re.compile(rf"(?<!\w){re.escape(w.casefold())}(?!\w)")
+            for w in {p.name, *p.names.values(), *p.aliases}
+            if len(w) >= 3
+        ]
+        for p in products
+    }
+
+    def named(entry: FaqEntry) -> set[str]:
+        text = " ".join([*entry.questions.values(), *entry.answer.values()]).casefold()
+        return {pid for pid, res in words.items() if any(r.search(text) for r in res)}
+
+    out = []
+    for p in products:
+        if p.id in shared and p.faq:
+            kept = tuple(f for f in p.faq if not (n := named(f)) or p.id in n)
+            p = replace(p, faq=kept)
+        out.append(p)
+    return tuple(out)
 
 
 def sheet_from_v2(raw: Any, source: str = "sheet", text: str | None = None) -> ProductSheet:
