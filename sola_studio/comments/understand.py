@@ -48,6 +48,7 @@ from sola_studio.comments.steering import steering_kind
 from sola_studio.comments.understand_rules import (
     CUE_ONLY,
     GREETING_WITH_QUESTION_WORDS,
+    SPEC_MIN,
     _cue_language,
     _letter_words,
     _merge,
@@ -379,11 +380,12 @@ class Understander:
             elif (
                 not fields_named
                 and Intent.MATERIAL not in cue_intents
-                and _near_tie(field_hits)
+                and (_near_tie(field_hits) or field_hits[0].score < SPEC_MIN)
                 and self._unheard(folded, entities, language)
             ):
-                # no word of the question is in the sheet and no field stands out: the
-                # nearest field is not an answer ("does it come with a recipe book?")
+                # no word of the question is in the sheet and no field stands out, or none is
+                # near enough to answer alone: the nearest field is not an answer ("does it
+                # come with a recipe book?", "is it waterproof" beside MagSafe and material)
                 fields = ()
                 flags.append(FlagReason.SHEET_SILENT)
         if sized:
