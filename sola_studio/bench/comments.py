@@ -64,9 +64,14 @@ BLIND_SETS: tuple[tuple[str, str | None], ...] = (
     ),
     (
         "blind_round10",
-        "the tenth blind set (ceramics, swimwear, board games), frozen for the tenth round; "
-        "scored only when --sets names blind_round10 (never by default, so that no tuning or "
-        "timing run prints its lines)",
+        "the tenth blind set (ceramics, swimwear, board games), written before the ninth "
+        "round's changes and frozen: scored before and after them, then read by a blind judge",
+    ),
+    (
+        "blind_round11",
+        "the eleventh blind set (bakery, e-bikes, batik), frozen for the next round; scored "
+        "only when --sets names blind_round11 (never by default, so that no tuning or timing "
+        "run prints its lines)",
     ),
 )
 
@@ -99,8 +104,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--sets",
         default="devset,heldout,blind_dev,blind_validation,blind_round3,blind_round4,blind_round5,"
-        "blind_round6,blind_round7,blind_round8,blind_round9",
-        help="the sets to score, comma-separated (these eleven; blind_round10 only when named); "
+        "blind_round6,blind_round7,blind_round8,blind_round9,blind_round10",
+        help="the sets to score, comma-separated (these twelve; blind_round11 only when named); "
         "tuning runs pass 'devset,heldout,blind_dev' so the validation set is never looked at "
         "while working",
     )
