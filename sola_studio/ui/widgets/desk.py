@@ -631,6 +631,7 @@ class DeskPanel(QFrame):
         if self.current_id() is None:
             return
         self.draft.setReadOnly(False)
+        self.approve_button.setEnabled(True)  # a reply of the seller's own, where none was drafted
         self.draft.setFocus()
         self.draft.moveCursor(self.draft.textCursor().MoveOperation.End)
 
@@ -660,6 +661,8 @@ class DeskPanel(QFrame):
     def _leave_editor(self) -> None:
         if self.editing():
             self.draft.setReadOnly(True)
+            card = self._cards.get(self.current_id() or "")
+            self.approve_button.setEnabled(card is not None and bool(card.draft))
             self.queue.setFocus()
 
     def _advance_from(self, comment_id: str) -> None:
@@ -732,8 +735,17 @@ class DeskPanel(QFrame):
         if card is None:
             self.original.setText("")
             self.chips.setText("")
+            self.draft.setPlaceholderText(self.tr("Select a comment to see its draft."))
             self.draft.setPlainText("")
             return
+        # spam (a link, contact bait): the desk drafts nothing; the seller skips it (and hides
+        # it or blocks the viewer in the platform) or writes a reply of their own
+        self.approve_button.setEnabled(bool(card.draft))
+        self.draft.setPlaceholderText(
+            self.tr("Select a comment to see its draft.")
+            if card.draft
+            else self.tr("No reply drafted: spam. Skip it [S], or write one [E].")
+        )
         viewer = html.escape(card.viewer)
         original = html.escape(card.original)
         translated = html.escape(card.translation)
