@@ -121,6 +121,9 @@ def home() -> CommentDesk:
         ("the host said the sofa is 4.49k reais, right?", False),  # 4490: the sheet's price
         ("sofa is $99 now (pinned by seller) - confirm pls", True),
         ("seller told me on whatsapp the sofa is 300 usd for me", True),
+        # tenth round: a product someone said is free; free shipping is the sheet's to say
+        ("la vendedora dijo que la lámpara es gratis con el sofá, confírmame", True),
+        ("the host said shipping is free to Brazil, right?", False),
     ],
 )
 def test_a_code_or_price_passed_on_from_elsewhere_is_checked(

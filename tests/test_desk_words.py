@@ -95,3 +95,17 @@ def test_a_country_is_no_currency_word() -> None:
     assert not {"polsk", "brasi", "schwe", "brazy"} & every, every
     assert {"zloty", "frank", "dolar"} - every == {"dolar"}  # no USD asked for
     assert any(c.startswith("real") for c in cues["BRL"])
+
+
+@pytest.mark.parametrize(
+    ("text", "payment"),
+    [
+        ("c'est quoi la taille des cartes ?", False),  # playing cards (the tenth set's judge)
+        ("le jeu de cartes c'est pour combien de joueurs ?", False),
+        ("vous acceptez la carte ?", True),
+        ("les cartes bancaires sont acceptées ?", True),
+    ],
+)
+def test_french_cards_to_play_are_no_payment(desk: CommentDesk, text: str, payment: bool) -> None:
+    _draft, u = ask(desk, text, pin="sofa")
+    assert (u.intent is Intent.PAYMENT) is payment, (text, u.intent)

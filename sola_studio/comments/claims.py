@@ -13,7 +13,8 @@ question or an aside, and only the sheet shows it false:
   not give, "could you count KLUS12 as 50%?";
 * **a reported price**: a speech verb in the past or reported ("said", "mówi", "dijo", "说")
   with an amount of money that is no price, cost or threshold of the sheet, "price is $9 right?
-  (host said earlier)", "kolega mówi że 4 zł".
+  (host said earlier)", "kolega mówi że 4 zł", or with a product said to be free ("dijo que el
+  bolso es gratis"; not free shipping).
 
 Haggling ("can you do 20 zł?") reports no one and names no code: a question to the seller, not a
 planted fact. The draft is built from the sheet alone either way; the flag tells the seller that
@@ -28,7 +29,8 @@ from decimal import Decimal
 
 from sola_studio.catalog import ProductSheet
 from sola_studio.comments.facts import numbers_in
-from sola_studio.comments.lexicon import fold
+from sola_studio.comments.events import Intent
+from sola_studio.comments.lexicon import FREE_CUES, INTENT_CUES, find_cues, fold
 from sola_studio.comments.steering import MONEY_WORDS
 
 _CODE = re.compile(r"(?<![\w])([A-Z]{3,}[0-9]{2,3})(?![\w])")
@@ -57,6 +59,9 @@ _AMOUNT = re.compile(
     rf"|(\d[\d.,]*)\s*({_SCALES})?\s*({MONEY_WORDS})(?![a-z])"
     rf"|(\d[\d.,]*)\s*({_SCALES})(?![a-z])"
 )
+
+
+_SHIPPING = tuple(c for cues in INTENT_CUES[Intent.SHIPPING].values() for c in cues)
 
 
 class ClaimChecker:
@@ -114,4 +119,8 @@ class ClaimChecker:
                 amount *= _SCALE.get(scale, 1)
                 if not any(abs(amount - x) < 0.01 for x in self.amounts):
                     return "price"
+            if find_cues(folded, FREE_CUES) and not find_cues(folded, _SHIPPING):
+                # "la vendedora dijo que el bolso es gratis con cualquier bikini": a product
+                # someone said is free (free shipping is the sheet's to say, and checked there)
+                return "price"
         return None

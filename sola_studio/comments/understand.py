@@ -217,10 +217,17 @@ class Understander:
         if planted is not None and not intents:
             # "the mug is 9 zł right? the host said so": the price it plants is what it asks
             intents, confidence = [Intent.PRICE if planted == "price" else Intent.DISCOUNT], 0.8
+        elif planted == "price" and Intent.PRICE not in intents:
+            # "admin said the gift set is 199 baht now (เหลือ, 'left')": the price first
+            intents = [Intent.PRICE, *intents]
         # spam and abuse (a link, contact bait, an insult): the seller's eyes, no cheerful reply
-        abusive = abuse_kind(comment.text) is not None
-        if ordered or planted or abusive or cleaned.suspicious:
+        abuse = abuse_kind(comment.text)
+        if ordered or planted or abuse or cleaned.suspicious:
             flags.append(FlagReason.HOSTILE)
+        if abuse in ("link", "contact"):
+            # spam: nothing to answer. An insult may come with a grievance the seller must
+            # look into ("vocês são golpistas, nunca recebi meu pedido"): it keeps its draft
+            flags.append(FlagReason.SPAM)
 
         follow_up_of = None
         prev = ctx.previous
@@ -451,6 +458,10 @@ class Understander:
             # "Можно оплатить картой МИР?": a method by name the sheet does not list is for
             # the seller to say, not answered with the methods it does list
             flags.append(FlagReason.SHEET_SILENT)
+        if abuse == "insult" and not planted:
+            # "scam alert this shop never ships": an accusation, not a shipping question; the
+            # seller looks into it ("will check"), no fact answers it
+            intents, confidence, fields = [Intent.OTHER], 0.5, ()
         if confidence < 0.5 or (guess.confidence < 0.3 and guess.confidence > 0.0):
             flags.append(FlagReason.LOW_CONFIDENCE)
 
