@@ -28,8 +28,8 @@ import unicodedata
 from decimal import Decimal
 
 from sola_studio.catalog import ProductSheet
-from sola_studio.comments.facts import numbers_in
 from sola_studio.comments.events import Intent
+from sola_studio.comments.facts import numbers_in
 from sola_studio.comments.lexicon import FREE_CUES, INTENT_CUES, find_cues, fold
 from sola_studio.comments.steering import MONEY_WORDS
 
