@@ -58,7 +58,7 @@ def test_a_viewer_outside_the_audience_gets_their_own_language(
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("kolik stojí ta černá konvice z hlíny?", "cs"),
+        ("koľko stojí tá čierna kanvička z hliny? ďakujem", "sk"),  # Czech has its file now
         ("hur mycket kostar tekannan av svart lera?", "sv"),
         ("скільки коштує цей чайник з глини?", "uk"),
         ("Πόσο κοστίζει η τσαγιέρα;", "el"),

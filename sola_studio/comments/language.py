@@ -45,13 +45,13 @@ log = logging.getLogger(__name__)
 # Every language with a data file (sola_studio/lang/data). Telling a new one apart needs more than
 # its file: its script below, or a lingua model (_LATIN), or markers in Latin letters (_ROMANISED).
 SUPPORTED: tuple[str, ...] = lang_data.languages()
-_LATIN = ("en", "pt", "es", "de", "fr", "it", "id", "vi", "tr", "nl", "pl")
+_LATIN = ("en", "pt", "es", "de", "fr", "it", "id", "vi", "tr", "nl", "pl", "cs")
 _ROMANISED = ("hi", "ar")  # written in Latin letters in chat, without a lingua model
 # Languages lingua knows and the product does not (no data file): a comment in one of them is
 # told apart rather than answered in the nearest supported language. Malay is left out (lingua
 # cannot tell it from chat Indonesian), and so are Latin-script languages rarely typed in chat.
 _UNSUPPORTED_LATIN = (
-    "sv", "da", "nb", "fi", "ro", "cs", "sk", "hu", "hr", "ca", "tl", "sw",
+    "sv", "da", "nb", "fi", "ro", "sk", "hu", "hr", "ca", "tl", "sw",
     "et", "lv", "lt", "sl", "sq", "az",
 )  # fmt: skip
 _UNSUPPORTED_CYRILLIC = ("uk", "bg", "sr", "mk", "be", "kk")
