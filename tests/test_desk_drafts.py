@@ -176,6 +176,7 @@ _LID = {
     "zh": "盖子怎么关？",
     "nl": "hoe gaat het deksel dicht?",
     "pl": "jak się zamyka pokrywka?",
+    "cs": "jak se zavírá víko?",
 }
 
 
