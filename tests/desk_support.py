@@ -16,6 +16,8 @@ from sola_studio.store import RetentionPolicy, SessionStore
 from sola_studio.store.viewer_memory import SqliteViewerMemory
 
 CALIBRATION = Path(__file__).resolve().parent / "desk_calibration"
+#: the schema-2 test sheet (a sofa in sand and grey priced in USD, BRL and EUR; two lamps)
+HOME = Path(__file__).resolve().parent / "desk_v2" / "sheets" / "home.yaml"
 _ids = itertools.count()
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from desk_support import CALIBRATION, ask, desk_on, desk_on_edited
+from desk_support import CALIBRATION, HOME, ask, desk_on, desk_on_edited
 from helpers import SAMPLE_SHEET
 
 from sola_studio.comments.desk import CommentDesk
@@ -102,9 +102,6 @@ def test_a_polish_price_verb_agrees_with_the_names_head_noun() -> None:
 
     assert price_key("Zestaw maseczek", {"en": "sheet masks"}, "pl") == "price"  # kosztuje
     assert price_key("Klocki hamulcowe B01S", {"en": "brake pads"}, "pl") == "price_plural"
-
-
-HOME = Path(__file__).resolve().parent / "desk_v2" / "sheets" / "home.yaml"
 
 
 @pytest.fixture(scope="module")

@@ -6,15 +6,11 @@ recoloured in English) and ``tests/desk_calibration/pottery.yaml`` (a bowl in "g
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from desk_support import CALIBRATION, ask, desk_on, desk_on_edited
+from desk_support import CALIBRATION, HOME, ask, desk_on, desk_on_edited
 
 from sola_studio.comments.desk import CommentDesk
 from sola_studio.comments.events import Intent
-
-HOME = Path(__file__).resolve().parent / "desk_v2" / "sheets" / "home.yaml"
 
 
 @pytest.fixture(scope="module")

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desk_support import ask, desk_on_edited
+from desk_support import HOME, ask, desk_on_edited
 
 from sola_studio.comments.events import FlagReason
 
-HOME = Path(__file__).resolve().parent / "desk_v2" / "sheets" / "home.yaml"
 TOP_FAQ = (
     "\nfaq:\n"
     "  - id: dimmer\n"

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desk_support import ask, desk_on_edited
+from desk_support import HOME, ask, desk_on_edited
 
 from sola_studio.catalog import load_sheet
 from sola_studio.comments.events import FlagReason
 from sola_studio.comments.mixing import foreign_sheet_texts
 
-HOME = Path(__file__).resolve().parent / "desk_v2" / "sheets" / "home.yaml"
 LAMP = "    name: {en: Lua floor lamp}\n"
 
 

@@ -5,15 +5,11 @@ word names no country. Lines written for these tests, on ``tests/desk_v2/sheets/
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from desk_support import ask, desk_on
+from desk_support import HOME, ask, desk_on
 
 from sola_studio.comments.desk import CommentDesk
 from sola_studio.comments.events import Intent
-
-HOME = Path(__file__).resolve().parent / "desk_v2" / "sheets" / "home.yaml"
 
 
 @pytest.fixture(scope="module")

@@ -258,12 +258,11 @@ def test_spam_gets_no_draft_and_the_seller_may_write_one(qtbot):
     "the seller will check" under a spam link reads as a bot); the window says why, Approve is
     off until the seller writes a reply of their own, and then sends what they wrote. An insult
     keeps its draft: it may come with a grievance ("never got my order")."""
-    from desk_support import ask, desk_on
-    from helpers import REPO_ROOT
+    from desk_support import HOME, ask, desk_on
 
     from sola_studio.comments.events import FlagReason
 
-    core = desk_on(REPO_ROOT / "tests" / "desk_v2" / "sheets" / "home.yaml")
+    core = desk_on(HOME)
     draft, u = ask(core, "cheap followers here: bit.ly/f0llow", pin="sofa")
     assert draft.text == "" and FlagReason.SPAM in draft.flags
     insult, _ = ask(core, "vocês são golpistas, nunca recebi meu pedido", pin="sofa")

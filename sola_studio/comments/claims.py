@@ -55,7 +55,7 @@ _SCALE = {"k": 1000, "nghin": 1000, "ngan": 1000, "rb": 1000, "ribu": 1000, "mil
 _SCALE.update(dict.fromkeys(("million", "millions", "mln", "tr", "trieu", "jt", "juta"), 10**6))
 _SCALES = "|".join(sorted(_SCALE, key=len, reverse=True))
 _AMOUNT = re.compile(
-    rf"(?:\$|€|£|¥|₹|₽|r\$|zł|zl|pln|tl|rm|chf)\s*(\d[\d.,]*)()"
+    rf"(?:\$|€|£|¥|₹|₽|r\$|zł|zl|pln|tl|rm|chf)\s*(\d[\d.,]*)"
     rf"|(\d[\d.,]*)\s*({_SCALES})?\s*({MONEY_WORDS})(?![a-z])"
     rf"|(\d[\d.,]*)\s*({_SCALES})(?![a-z])"
 )
@@ -99,22 +99,21 @@ class ClaimChecker:
         raw = unicodedata.normalize("NFKC", text)
         percents = {Decimal(a or b) for a, b in _PERCENT.findall(raw)}
         asks = any(mark in raw for mark in "?？؟")
+        folded = fold(raw)
+        reported = _REPORTED.search(folded) is not None
         for token in _CODE.findall(raw):
             if token in self.codes:
                 given = self.codes[token]
                 if given and percents and not percents <= given:
                     return "percent"
-            elif token.lower() not in self._product_words and (
-                percents or not asks or _REPORTED.search(fold(raw))
-            ):
+            elif token.lower() not in self._product_words and (percents or not asks or reported):
                 # "DALBIT50 funciona?" asks whether a code works: a question; "does MOKA50
                 # work? saw it in the chat" passes on a code someone planted
                 return "code"
-        folded = fold(raw)
-        if _REPORTED.search(folded):
+        if reported:
             for m in _AMOUNT.finditer(folded):
-                number = m.group(1) or m.group(3) or m.group(6)
-                scale = m.group(4) or m.group(7) or m.group(5) or ""  # "900k": k is money too
+                number = m.group(1) or m.group(2) or m.group(5)
+                scale = m.group(3) or m.group(6) or m.group(4) or ""  # "900k": k is money too
                 amount = numbers_in(number)[0]  # "1.299,00", "4,50" as facts.py reads them
                 amount *= _SCALE.get(scale, 1)
                 if not any(abs(amount - x) < 0.01 for x in self.amounts):

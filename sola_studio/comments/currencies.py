@@ -11,6 +11,7 @@ sheet's currencies share are left out.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
@@ -85,16 +86,10 @@ def _of_place(word: str, places: frozenset[str]) -> bool:
     if not _INFLECTED.fullmatch(word):  # "سعودي" inside "السعودية"; "تركية" of "تركيا"
         stem = word.removesuffix("ية").removesuffix("ي") if len(word) > 4 else word
         return any(word in place or stem in place for place in places)
-    return any(_common(word, p) >= max(5, len(p) - 2) for p in places)
-
-
-def _common(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
+    for place in places:  # commonprefix compares characters, as wanted here (no paths)
+        if len(os.path.commonprefix((word, place))) >= max(5, len(place) - 2):  # noqa: RUF071
+            return True
+    return False
 
 
 def currency_cues_of(sheet: ProductSheet, language: str = "en") -> dict[str, tuple[str, ...]]:

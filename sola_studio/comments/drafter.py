@@ -113,21 +113,7 @@ class ReplyDrafter(SheetAnswers):
         if FlagReason.SPAM in flags:
             # a link or contact bait: nothing to say to it ("the seller will check" under a
             # spam link read as a bot to the judge); the seller hides it or blocks the viewer
-            return Draft(
-                comment_id=u.comment.id,
-                viewer_id=u.comment.viewer_id,
-                language=u.language,
-                intent=u.intent,
-                text="",
-                seller_text="",
-                facts=(),
-                confidence=0.0,
-                flags=tuple(dict.fromkeys(flags)),
-                t_capture=u.comment.t_capture,
-                t_emit=self._clock(),
-                revision=revision,
-                platform=u.comment.platform,
-            )
+            return self._made(u, u.language, "", "", (), 0.0, flags, revision)
         if language != u.language:
             flags.append(FlagReason.NO_TEMPLATE)
         product = self.sheet.product(u.entities.product_id or "") or self.sheet.pinned
@@ -245,6 +231,21 @@ class ReplyDrafter(SheetAnswers):
         confidence = u.intent_confidence * (1.0 if cited or u.intent is Intent.GREETING else 0.5)
         if u.language_confidence < 0.3:
             confidence *= 0.8
+        return self._made(
+            u, language, text, seller_text, cited, round(min(1.0, confidence), 3), flags, revision
+        )
+
+    def _made(
+        self,
+        u: UnderstoodComment,
+        language: str,
+        text: str,
+        seller_text: str,
+        cited: tuple[FactRef, ...],
+        confidence: float,
+        flags: list[FlagReason],
+        revision: int,
+    ) -> Draft:
         return Draft(
             comment_id=u.comment.id,
             viewer_id=u.comment.viewer_id,
@@ -253,7 +254,7 @@ class ReplyDrafter(SheetAnswers):
             text=text,
             seller_text=seller_text,
             facts=cited,
-            confidence=round(min(1.0, confidence), 3),
+            confidence=confidence,
             flags=tuple(dict.fromkeys(flags)),
             t_capture=u.comment.t_capture,
             t_emit=self._clock(),
