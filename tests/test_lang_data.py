@@ -98,6 +98,14 @@ def test_a_misspelt_intent_or_a_wrong_field_is_reported(data_copy: Path) -> None
         lang.load(data_copy)
 
 
+def test_a_cue_written_with_an_accent_is_reported_with_its_folded_form(data_copy: Path) -> None:
+    # comments are folded before matching: "cześć" as written would never match one
+    _edit(data_copy / "pl.yaml", "greeting: [czesc,", "greeting: [cześć,")
+    with pytest.raises(ConfigError, match=r"pl\.yaml: key 'intent_cues\.greeting\[0\]'") as err:
+        lang.load(data_copy)
+    assert err.value.fix == "write it 'czesc' in pl.yaml"
+
+
 def test_an_unquoted_yaml_word_and_a_syntax_error_are_reported(data_copy: Path) -> None:
     # a bare no is the word no (YAML 1.2 booleans), a bare number is not a cue
     _edit(data_copy / "pt.yaml", "[voce, voces,", "[voce, no,")

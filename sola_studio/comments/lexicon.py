@@ -16,7 +16,6 @@ Tables, plus the folding and matching helpers; it never decides an intent on its
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -24,12 +23,7 @@ from functools import cache
 from sola_studio import lang as lang_data
 from sola_studio.comments.events import Intent
 
-
-def fold(text: str) -> str:
-    """Lower case without Latin accents (``Preço`` -> ``preco``); other scripts untouched."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    stripped = "".join(ch for ch in decomposed if not ("\u0300" <= ch <= "\u036f"))
-    return unicodedata.normalize("NFC", stripped).replace("ß", "ss").replace("’", "'")
+fold = lang_data.fold
 
 
 def is_latin_cue(cue: str) -> bool:
