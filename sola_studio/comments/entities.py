@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from sola_studio import lang as lang_data
-from sola_studio.catalog.sheet import Product, ProductSheet
+from sola_studio.catalog.sheet import Product, ProductSheet, Variant
 from sola_studio.comments.events import Entities
 from sola_studio.comments.lexicon import (
     COLOUR_WORDS,
@@ -96,10 +96,11 @@ class EntityFinder:
         colour = self._colour(plain, product)
         country = self._country(folded, raw)
         variant_sku = None
-        if size or colour:
-            matches = product.variants_matching(size, colour)
-            if len(matches) == 1:
-                variant_sku = matches[0].sku
+        matches = product.variants_matching(size, colour) if size or colour else product.variants
+        if len(matches) == 1 and (size or colour):
+            variant_sku = matches[0].sku
+        elif len(matches) > 1:
+            variant_sku = _by_option(folded, matches)
         return Entities(
             product_id=product.id,
             product_implied=implied,
@@ -146,10 +147,12 @@ class EntityFinder:
         return index.field_word_at(pinned, folded) == guess.at
 
     def resolve_variant(self, entities: Entities) -> Entities:
-        """Set ``variant_sku`` when size and colour name exactly one variant of the product."""
+        """Set ``variant_sku`` when size and colour name exactly one variant of the product;
+        without either, keep a variant of the product named by its option."""
         product = self.sheet.product(entities.product_id or "") or self.sheet.pinned
-        sku = None
+        sku = entities.variant_sku if product.variant(entities.variant_sku or "") else None
         if entities.size or entities.colour:
+            sku = None
             matches = product.variants_matching(entities.size, entities.colour)
             if len(matches) == 1:
                 sku = matches[0].sku
@@ -235,17 +238,18 @@ class EntityFinder:
 
     def inflected_country(self, folded: str) -> str | None:
         """A country named with a case ending, in a shipping question: "türkiyeye",
-        "almanyaya", "do Brazylii": a one-word Latin name of five letters or more, whole or
-        without its final vowels (four letters at least), and up to four more letters. Only
-        where shipping is asked: elsewhere "español" is a language, not Spain."""
+        "almanyaya", "do Brazylii", "в Польщу": a one-word Latin or Cyrillic name of five
+        letters or more, whole or without its final vowels (four letters at least), and up to
+        four more letters. Only where shipping is asked: elsewhere "español" is a language, not
+        Spain."""
         best: tuple[int, str] | None = None
         for cue, code in self._countries.items():
-            if len(cue) < 5 or not cue.isalpha() or not cue.isascii():
+            if len(cue) < 5 or not cue.isalpha() or not (cue.isascii() or _is_cyrillic(cue)):
                 continue
             stem = cue.rstrip(_VOWELS)
             if len(stem) < 4 or len(cue) - len(stem) > 3:
                 continue
-            if re.search(rf"\b(?:{cue}|{stem})[a-z]{{0,4}}\b", folded) and (
+            if re.search(rf"\b(?:{cue}|{stem})[^\W\d_]{{0,4}}\b", folded) and (
                 best is None or len(cue) > best[0]
             ):
                 best = (len(cue), code)
@@ -266,6 +270,10 @@ class EntityFinder:
 _VOWELS = "aeiouyаеёиоуыэюяій"
 
 
+def _is_cyrillic(word: str) -> bool:
+    return all(0x0400 <= ord(ch) <= 0x04FF for ch in word)
+
+
 def _inflected(name: str) -> str | None:
     """A cue for the inflected forms of a one-word colour name of six letters or more: its stem
     (the name without its final vowels, five letters at least) and an ending of up to four
@@ -278,6 +286,35 @@ def _inflected(name: str) -> str | None:
     if is_latin_cue(stem):
         return re.escape(stem) + r"[^\W\d_]{0,4}$"
     return stem  # other scripts match as a substring
+
+
+_OPTION_WORD = re.compile(r"\d+(?:[.,]\d+)?\s?[^\W\d_]{1,3}(?![^\W_])|[^\W\d_]{4,}")
+
+
+def _option_words(text: str) -> set[str]:
+    """The words of a variant's option value that can name it: words of four letters or more
+    (by their first five), and numbers with their unit ("20 g", "1.5m": written together)."""
+    return {
+        w.replace(" ", "").replace(",", ".") if w[0].isdigit() else w[:5]
+        for w in _OPTION_WORD.findall(text)
+    }
+
+
+def _by_option(folded: str, variants: Sequence[Variant]) -> str | None:
+    """The one variant of ``variants`` the comment names by a word of the seller's own option
+    that no other of them has: "wie viele mit Erweiterung?" of "Grundspiel" and "Grundspiel +
+    Erweiterung Leuchtturm", "the 20 g one" of lures by weight. None when no such word, or
+    words of two variants."""
+    held = [(v, _option_words(" ".join(fold(value) for _k, value in v.options))) for v in variants]
+    if sum(1 for _v, words in held if words) < 2:
+        return None
+    asked = _option_words(folded)
+    named = {
+        v.sku
+        for v, words in held
+        if any(w in asked and all(w not in other for x, other in held if x is not v) for w in words)
+    }
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _contains(folded: str, name: str) -> bool:
@@ -352,7 +389,9 @@ def _said_colours() -> dict[str, tuple[str, ...]]:
     in every language, not only where ``colour_words`` lists it. A Latin name ending in a
     vowel takes the other vowel endings and a plural s ("verdi", "rossa", "negras"), whole
     words only ("verd" is no "verdad"); a Latin name under five letters is left to
-    ``colour_words`` ("hong", Vietnamese pink, is in "Hong Kong")."""
+    ``colour_words`` ("hong", Vietnamese pink, is in "Hong Kong"), and so is a name whose
+    ``colour_words`` cue says where the word is not the colour (German "weiß" is also "ich
+    weiß": ``(?<!ich )weiss...``)."""
     out: dict[str, list[str]] = {}
     for code in lang_data.languages():
         data = lang_data.language(code)
@@ -360,7 +399,8 @@ def _said_colours() -> dict[str, tuple[str, ...]]:
             continue
         for key, name in data.colour_names.items():
             word = fold(name).strip()
-            if not word or " " in word:
+            guarded = any("(?<!" in cue for cue in data.colour_words.get(key, ()))
+            if not word or " " in word or guarded:
                 continue
             if is_latin_cue(word):
                 if not word.isalpha():

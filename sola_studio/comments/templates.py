@@ -358,7 +358,8 @@ def variants_in_colour(
     """The variants in the colour ``asked``, by its name in the seller's words: a colour the
     sheet writes as a word ("vermelho") names the one asked ("red"), never "não tem vermelho.
     Disponível: vermelho". Failing that, a shade of it ("azul" for "azul marino", "blue" for
-    "navy blue"): its stock, sold out included, rather than "it does not come in blue"."""
+    "navy blue", also in an option of the seller's own: "glaze: celadon green"): its stock,
+    sold out included, rather than "it does not come in blue"."""
     name = colour(asked or "", seller_language).lower()
     if not name:
         return []
@@ -370,8 +371,10 @@ def variants_in_colour(
     def words(text: str) -> set[str]:
         return set(re.findall(r"\w+", text.lower()))
 
-    return [
-        v
-        for v in variants
-        if wanted & (words(colour(v.colour or "", seller_language)) | words(v.colour or ""))
-    ]
+    def held(v: Variant) -> set[str]:
+        if v.colour:
+            return words(colour(v.colour, seller_language)) | words(v.colour)
+        # a colour the seller names in an option of their own ("glaze: celadon green")
+        return words(" ".join(value for _k, value in v.options))
+
+    return [v for v in variants if wanted & held(v)]
