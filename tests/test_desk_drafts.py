@@ -177,6 +177,8 @@ _LID = {
     "nl": "hoe gaat het deksel dicht?",
     "pl": "jak się zamyka pokrywka?",
     "cs": "jak se zavírá víko?",
+    "sk": "ako sa zatvára veko?",
+    "uk": "як закривається кришка?",
 }
 
 

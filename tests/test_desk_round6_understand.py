@@ -58,9 +58,10 @@ def test_a_viewer_outside_the_audience_gets_their_own_language(
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("koľko stojí tá čierna kanvička z hliny? ďakujem", "sk"),  # Czech has its file now
+        # Czech, Slovak and Ukrainian have their files now
+        ("cât costă ceainicul negru din lut? mulțumesc", "ro"),
         ("hur mycket kostar tekannan av svart lera?", "sv"),
-        ("скільки коштує цей чайник з глини?", "uk"),
+        ("колко струва този чайник от глина?", "bg"),
         ("Πόσο κοστίζει η τσαγιέρα;", "el"),
     ],
 )

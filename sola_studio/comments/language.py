@@ -1,6 +1,7 @@
 """Which language a comment is written in: any the product supports, or one it does not.
 
-Script decides first (kana -> ja, Han -> zh, Arabic -> ar, Devanagari -> hi, Greek -> el).
+Script decides first (kana -> ja, Han -> zh, Arabic -> ar, Devanagari -> hi, Greek -> el;
+Cyrillic -> ru or uk, by the letters only one of them writes, else by their words).
 Latin-script text goes to lingua, ranking every Latin-script language the product has a data
 file for (not only the sheet's audience: a German viewer in a Vietnamese show writes German),
 and the lexicon's language markers add their vote, because chat is short ("tem M?") and lingua
@@ -8,7 +9,7 @@ alone is unsure on two or three words. The sheet's audience and the viewer's ear
 are a prior that weighs only where lingua is unsure (a short comment, two languages close).
 Romanised Hindi ("kitne ka hai bhai") has no lingua model; its markers carry it.
 A comment of three words or more in a language the product has no templates for ("hur mycket
-kostar ljuset?", "скільки коштує?") gets that language's code (``sv``, ``uk``): the drafter then
+kostar ljuset?", "колко струва?") gets that language's code (``sv``, ``bg``): the drafter then
 answers in English or the seller's language and flags it, never in a third language.
 A comment with no words of any language in it ("XXL?", "42??", "😍😍") gets the viewer's previous
 language, else the seller's (the live is hosted in it, so every viewer follows it), else the
@@ -45,16 +46,21 @@ log = logging.getLogger(__name__)
 # Every language with a data file (sola_studio/lang/data). Telling a new one apart needs more than
 # its file: its script below, or a lingua model (_LATIN), or markers in Latin letters (_ROMANISED).
 SUPPORTED: tuple[str, ...] = lang_data.languages()
-_LATIN = ("en", "pt", "es", "de", "fr", "it", "id", "vi", "tr", "nl", "pl", "cs")
+_LATIN = ("en", "pt", "es", "de", "fr", "it", "id", "vi", "tr", "nl", "pl", "cs", "sk")
 _ROMANISED = ("hi", "ar")  # written in Latin letters in chat, without a lingua model
 # Languages lingua knows and the product does not (no data file): a comment in one of them is
 # told apart rather than answered in the nearest supported language. Malay is left out (lingua
 # cannot tell it from chat Indonesian), and so are Latin-script languages rarely typed in chat.
 _UNSUPPORTED_LATIN = (
-    "sv", "da", "nb", "fi", "ro", "sk", "hu", "hr", "ca", "tl", "sw",
+    "sv", "da", "nb", "fi", "ro", "hu", "hr", "ca", "tl", "sw",
     "et", "lv", "lt", "sl", "sq", "az",
 )  # fmt: skip
-_UNSUPPORTED_CYRILLIC = ("uk", "bg", "sr", "mk", "be", "kk")
+_CYRILLIC = ("ru", "uk")  # with a data file; the letters below tell them apart
+_UNSUPPORTED_CYRILLIC = ("bg", "sr", "mk", "be", "kk")
+# letters only one of them writes (lower case): Ukrainian і ї є ґ, Russian ы э ъ ё (Belarusian
+# writes і and ы both, and ў, which neither does)
+_OWN_LETTERS = {"uk": frozenset("іїєґ"), "ru": frozenset("ыэъё")}
+_NOT_OURS = frozenset("ўјљњћђѓќѕџқғүұһәө")
 # lingua's share (among supported and unsupported languages together) that an unsupported one
 # needs, on a comment of _UNSUPPORTED_WORDS language words or more, to be answered as such
 _UNSUPPORTED_CONFIDENCE = 0.6
@@ -154,7 +160,11 @@ class LanguageIdentifier:
         return helper.call(_lingua_confidences, codes, text)
 
     def _unsupported(
-        self, text: str, codes: tuple[str, ...], rivals: tuple[str, ...]
+        self,
+        text: str,
+        codes: tuple[str, ...],
+        rivals: tuple[str, ...],
+        sure_at: float = _UNSUPPORTED_SURE,
     ) -> LanguageGuess | None:
         """The language the product does not support that ``text`` is written in, if any.
 
@@ -173,7 +183,7 @@ class LanguageIdentifier:
             return None
         pair = tuple(sorted({code, *rivals}))
         sure = dict(helper.call(_lingua_confidences, pair, text)).get(code, 0.0)
-        if sure < _UNSUPPORTED_SURE:
+        if sure < sure_at:
             return None
         return LanguageGuess(code, round(sure, 3))
 
@@ -233,10 +243,8 @@ class LanguageIdentifier:
             return LanguageGuess("ja", 0.7)
         if scripts["han"] and "zh" in SUPPORTED:
             return LanguageGuess("zh", 0.9)
-        if scripts["cyrillic"] and "ru" in SUPPORTED:
-            # Ukrainian, Bulgarian, Serbian... share the script: lingua tells them apart
-            other = self._unsupported(text, ("ru", *_UNSUPPORTED_CYRILLIC), ("ru",))
-            return other or LanguageGuess("ru", 0.99)
+        if scripts["cyrillic"] and any(c in SUPPORTED for c in _CYRILLIC):
+            return self._guess_cyrillic(text, previous)
         for script, code in (
             ("arabic", "ar"),
             ("devanagari", "hi"),
@@ -251,6 +259,43 @@ class LanguageIdentifier:
             # nothing to tell the language by: the viewer's own or the seller's, else the usual
             return LanguageGuess(default or self.usual, 0.0)
         return self._guess_latin(text, previous, seller)
+
+    def _guess_cyrillic(self, text: str, previous: str | None) -> LanguageGuess:
+        """Russian or Ukrainian by the letters only one writes ("скільки", "сколько"), else by
+        their words (markers, intent cues), else the viewer's previous one of them, else
+        lingua between the two; then lingua's check that it is not Bulgarian, Serbian,
+        Belarusian... (answered as languages without a data file), against that pick alone."""
+        ours = tuple(c for c in _CYRILLIC if c in SUPPORTED)
+        guess = self._ours_cyrillic(text, previous, ours)
+        # a pick on lingua's word alone is no evidence against a third language: Bulgarian
+        # "колко струва този чайник?" is Ukrainian before Russian to it, and Bulgarian at 0.79
+        # against Ukrainian
+        sure = _UNSUPPORTED_SURE if guess.confidence >= 0.9 else _UNSUPPORTED_CONFIDENCE
+        other = self._unsupported(text, (*ours, *_UNSUPPORTED_CYRILLIC), (guess.language,), sure)
+        return other or guess
+
+    def _ours_cyrillic(
+        self, text: str, previous: str | None, ours: tuple[str, ...]
+    ) -> LanguageGuess:
+        low = text.lower()
+        own = [c for c in ours if _OWN_LETTERS[c] & set(low)]
+        if len(ours) == 1 or (len(own) == 1 and not any(ch in _NOT_OURS for ch in low)):
+            return LanguageGuess((own or ours)[0], 0.99)
+        folded = fold(text)
+        words = {
+            c: len(find_cues(folded, LANGUAGE_MARKERS.get(c, ())))
+            + sum(len(find_cues(folded, by_lang.get(c, ()))) for by_lang in INTENT_CUES.values())
+            for c in ours
+        }
+        ranked = sorted(ours, key=lambda c: words[c], reverse=True)
+        if words[ranked[0]] > words[ranked[1]]:
+            return LanguageGuess(ranked[0], 0.9)
+        if previous in ours:
+            return LanguageGuess(previous, 0.8)
+        # lingua between two close languages, with no letter or word of either: never sure
+        values = dict(helper.call(_lingua_confidences, ours, text))
+        best = max(ours, key=lambda c: values.get(c, 0.0))
+        return LanguageGuess(best, round(min(0.85, values.get(best, 0.0)), 3))
 
     def _guess_latin(
         self, text: str, previous: str | None, seller: str | None = None
