@@ -205,7 +205,10 @@ class EntityFinder:
                     return label
         letters = size_letters(_DECIMAL_UNIT.sub(r"\1 ", folded))
         if letters:
-            return letters[0]
+            # said in the sheet's own letters: a Brazilian sheet's "G" is the L a viewer's "G"
+            # was read as ("tamanho G tem?" had been told the bikini comes in no such size)
+            own = {_SIZE_LETTER_OF.get(fold(x), x): x for x in sizes}
+            return own.get(letters[0], letters[0])
         lettered = any(x.upper() in _LETTER_SIZES for x in sizes)
         for label, cues in SIZE_WORDS.items():
             # "small", "grande": a size only for a product sold in S/M/L ("small living room")
@@ -434,6 +437,7 @@ COLOUR_MARKER = re.compile(
 
 
 _LETTER_SIZES = frozenset(lang_data.common().size_letters.values())
+_SIZE_LETTER_OF = dict(lang_data.common().size_letters)  # "gg" -> "XL"
 # words holding a colour word that are no colour: 蓝牙 (Bluetooth) is not blue
 _NOT_COLOURS = ("蓝牙", "藍牙")
 
