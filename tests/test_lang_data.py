@@ -100,8 +100,8 @@ def test_a_misspelt_intent_or_a_wrong_field_is_reported(data_copy: Path) -> None
 
 def test_a_cue_written_with_an_accent_is_reported_with_its_folded_form(data_copy: Path) -> None:
     # comments are folded before matching: "cześć" as written would never match one
-    _edit(data_copy / "pl.yaml", "greeting: [czesc,", "greeting: [cześć,")
-    with pytest.raises(ConfigError, match=r"pl\.yaml: key 'intent_cues\.greeting\[0\]'") as err:
+    _edit(data_copy / "pl.yaml", 'hello_cues: ["czesc",', 'hello_cues: ["cześć",')
+    with pytest.raises(ConfigError, match=r"pl\.yaml: key 'hello_cues\[0\]'") as err:
         lang.load(data_copy)
     assert err.value.fix == "write it 'czesc' in pl.yaml"
 

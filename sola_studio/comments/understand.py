@@ -184,7 +184,8 @@ class Understander:
             guess = replace(guess, language=by_cues)
         intents = _rank(hits)
         asks = any(ch in text for ch in _QUESTION_MARKS)
-        if not intents and not asks and greets_off(folded):
+        goodbye = (not intents or intents == [Intent.GREETING]) and not asks and greets_off(folded)
+        if goodbye:
             # "thanks for the live, see you next week!": a goodbye, not a question the sheet
             # cannot answer (it was drafted "the seller will check", or answered from a field)
             intents = [Intent.GREETING]
@@ -214,8 +215,9 @@ class Understander:
         # a code or price the sheet contradicts ("kolega mówi że 4 zł"): flagged, and still
         # answered from the sheet, whose fact is the reply to a rumour
         planted = self.claims.planted(comment.text)
-        if planted is not None and not intents:
+        if planted is not None and (not intents or intents == [Intent.GREETING]):
             # "the mug is 9 zł right? the host said so": the price it plants is what it asks
+            # (a thank-you beside it asks nothing: "KLUS12 als 50% rekenen? Dank u wel")
             intents, confidence = [Intent.PRICE if planted == "price" else Intent.DISCOUNT], 0.8
         elif planted == "price" and Intent.PRICE not in intents:
             # "admin said the gift set is 199 baht now (เหลือ, 'left')": the price first
@@ -294,7 +296,9 @@ class Understander:
         # a greeting with a question in it ("gorgeous lamp! how tall is it?") is the question;
         # chat often leaves the question mark out, so a long greeting is looked at too
         cue_less = not intents or (
-            intents == [Intent.GREETING] and (asks or words >= GREETING_WITH_QUESTION_WORDS)
+            intents == [Intent.GREETING]
+            and not goodbye
+            and (asks or words >= GREETING_WITH_QUESTION_WORDS)
         )
         query = None
         field_hits: list[FieldHit] = []
