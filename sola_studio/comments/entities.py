@@ -207,8 +207,8 @@ class EntityFinder:
         if letters:
             # said in the sheet's own letters: a Brazilian sheet's "G" is the L a viewer's "G"
             # was read as ("tamanho G tem?" had been told the bikini comes in no such size)
-            own = {_SIZE_LETTER_OF.get(fold(x), x): x for x in sizes}
-            return own.get(letters[0], letters[0])
+            labels = {_SIZE_LETTER_OF.get(fold(x), x): x for x in sizes}
+            return labels.get(letters[0], letters[0])
         lettered = any(x.upper() in _LETTER_SIZES for x in sizes)
         for label, cues in SIZE_WORDS.items():
             # "small", "grande": a size only for a product sold in S/M/L ("small living room")
