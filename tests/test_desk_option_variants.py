@@ -57,7 +57,7 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> CommentDesk:
         ("wie viele habt ihr noch mit erweiterung?", "harbour", "2", "Verfügbar"),
         ("how many are left with the expansion (erweiterung)?", "harbour", "2", "Available"),
         ("is the 20g one in stock?", "lure", "3", "14"),
-        ("habt ihr den 12 g noch?", "lure", "ausverkauft", "14"),
+        ("habt ihr den 12 g noch?", "lure", "ausverkauft", "12 g ("),
     ],
 )
 def test_a_variant_named_by_its_option_gets_its_own_stock(

@@ -186,9 +186,12 @@ class SheetAnswers:
                 ),
                 self._fact(f"variant:{v.sku}"),
             )
+        # each with how many are left: "how many are left?" is answered, and "in stock?" too
         return Statement(
             lambda lang: tpl.render(
-                "available", lang, options=tpl.join([self._label(v, lang) for v in picked], lang)
+                "available",
+                lang,
+                options=tpl.join([f"{self._label(v, lang)} ({v.stock})" for v in picked], lang),
             ),
             fact,
         )

@@ -77,8 +77,9 @@ def product_facts(sheet: ProductSheet, p: Product) -> list[SheetFact]:
                 FactRef(
                     f"variants:{p.id}",
                     FactKind.VARIANTS,
-                    f"{p.name}: " + ", ".join(v.label for v in p.variants if v.stock > 0),
-                    (*sizes, *name_numbers),
+                    f"{p.name}: "
+                    + ", ".join(f"{v.label} ({v.stock})" for v in p.variants if v.stock > 0),
+                    (*sizes, *name_numbers, *(_n(v.stock) for v in p.variants if v.stock > 0)),
                 )
             )
         )
