@@ -26,6 +26,13 @@ def desk_on(sheet: Path) -> CommentDesk:
     return CommentDesk(load_sheet(sheet), clock=ManualClock(), config=DeskConfig())
 
 
+def desk_on_text(text: str, folder: Path, name: str = "sheet.yaml") -> CommentDesk:
+    """A desk on a sheet written for a test (``text``), saved in ``folder``."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return desk_on(path)
+
+
 def desk_on_edited(sheet: Path, old: str, new: str, folder: Path) -> CommentDesk:
     """A desk on a copy of ``sheet`` in ``folder`` with ``old`` (which must be there: a test
     whose fixture changed says so) replaced by ``new``."""

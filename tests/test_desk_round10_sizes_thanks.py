@@ -6,10 +6,8 @@ tests."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from desk_support import ask, desk_on
+from desk_support import ask, desk_on_text
 
 from sola_studio.comments.desk import CommentDesk
 from sola_studio.comments.events import FlagReason, Intent
@@ -44,9 +42,7 @@ products:
 
 @pytest.fixture(scope="module")
 def desk(tmp_path_factory: pytest.TempPathFactory) -> CommentDesk:
-    path: Path = tmp_path_factory.mktemp("sheet") / "swim.yaml"
-    path.write_text(SHEET, encoding="utf-8")
-    return desk_on(path)
+    return desk_on_text(SHEET, tmp_path_factory.mktemp("sheet"), "swim.yaml")
 
 
 @pytest.mark.parametrize(
