@@ -19,6 +19,7 @@ from pathlib import Path
 from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import Product, ProductSheet, Variant
 from sola_studio.comments.events import Entities
+from sola_studio.comments.language import script_of
 from sola_studio.comments.lexicon import (
     COLOUR_WORDS,
     COUNTRY_EXTRA,
@@ -95,12 +96,10 @@ class EntityFinder:
             plain = plain.replace(word, " ")
         colour = self._colour(plain, product)
         country = self._country(folded, raw)
-        variant_sku = None
+        # size and colour naming one variant, else a word of one's own option among them
         matches = product.variants_matching(size, colour) if size or colour else product.variants
-        if len(matches) == 1 and (size or colour):
-            variant_sku = matches[0].sku
-        elif len(matches) > 1:
-            variant_sku = _by_option(folded, matches)
+        one = (size or colour) and len(matches) == 1
+        variant_sku = matches[0].sku if one else _by_option(folded, matches)
         return Entities(
             product_id=product.id,
             product_implied=implied,
@@ -247,7 +246,7 @@ class EntityFinder:
         Spain."""
         best: tuple[int, str] | None = None
         for cue, code in self._countries.items():
-            if len(cue) < 5 or not cue.isalpha() or not (cue.isascii() or _is_cyrillic(cue)):
+            if len(cue) < 5 or not cue.isalpha() or not (cue.isascii() or _cyrillic(cue)):
                 continue
             stem = cue.rstrip(_VOWELS)
             if len(stem) < 4 or len(cue) - len(stem) > 3:
@@ -273,8 +272,8 @@ class EntityFinder:
 _VOWELS = "aeiouyаеёиоуыэюяій"
 
 
-def _is_cyrillic(word: str) -> bool:
-    return all(0x0400 <= ord(ch) <= 0x04FF for ch in word)
+def _cyrillic(word: str) -> bool:
+    return set(script_of(word)) == {"cyrillic"}
 
 
 def _inflected(name: str) -> str | None:

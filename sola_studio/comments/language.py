@@ -282,11 +282,7 @@ class LanguageIdentifier:
         if len(ours) == 1 or (len(own) == 1 and not any(ch in _NOT_OURS for ch in low)):
             return LanguageGuess((own or ours)[0], 0.99)
         folded = fold(text)
-        words = {
-            c: len(find_cues(folded, LANGUAGE_MARKERS.get(c, ())))
-            + sum(len(find_cues(folded, by_lang.get(c, ()))) for by_lang in INTENT_CUES.values())
-            for c in ours
-        }
+        words = {c: _own_words(folded, c) for c in ours}
         ranked = sorted(ours, key=lambda c: words[c], reverse=True)
         if words[ranked[0]] > words[ranked[1]]:
             return LanguageGuess(ranked[0], 0.9)
@@ -309,10 +305,7 @@ class LanguageIdentifier:
         torn = [code for code, _ in sorted(lingua, key=lambda cv: cv[1], reverse=True)[:2]]
         markers: dict[str, int] = {}
         for lang in self._latin:
-            cues = LANGUAGE_MARKERS.get(lang, ())
-            hits = len(find_cues(folded, cues))
-            for by_lang in INTENT_CUES.values():
-                hits += len(find_cues(folded, by_lang.get(lang, ())))
+            hits = _own_words(folded, lang)
             # lingua has no romanised Hindi/Arabizi: markers carry the whole vote, so count double
             scores[lang] += _MARKER_WEIGHT * hits * (2 if lang in _ROMANISED else 1)
             markers[lang] = hits
@@ -359,6 +352,12 @@ class LanguageIdentifier:
             rivals = tuple(r for r in rivals if r not in _ROMANISED)
             return self._unsupported(text, latin, rivals) or guess
         return guess
+
+
+def _own_words(folded: str, lang: str) -> int:
+    """How many of ``lang``'s own words the comment holds: its markers and its intent cues."""
+    hits = len(find_cues(folded, LANGUAGE_MARKERS.get(lang, ())))
+    return hits + sum(len(find_cues(folded, cues.get(lang, ()))) for cues in INTENT_CUES.values())
 
 
 # -- in the helper process ---------------------------------------------------------------------

@@ -161,23 +161,27 @@ class _File:
             raise self.fail(f"{key}.{k}" if key else k, "is missing")
 
 
-_LANGUAGE_KEYS = {
-    "name",
-    "all_languages",
-    "all_words",
-    "babel_locale",
-    "list_separator",
-    "intent_cues",
+# the tables matched against folded comments: a cue written with an accent never matches
+_FOLDED_LISTS = (
     "language_markers",
-    "size_words",
-    "colour_words",
     "steering_cues",
     "follow_up_connectors",
     "interest_cues",
     "warranty_cues",
     "goodbye_cues",
     "hello_cues",
-    "spec_cues",
+)
+_FOLDED_TABLES = ("intent_cues", "size_words", "colour_words", "spec_cues")
+
+
+_LANGUAGE_KEYS = {
+    "name",
+    "all_languages",
+    "all_words",
+    "babel_locale",
+    "list_separator",
+    *_FOLDED_LISTS,
+    *_FOLDED_TABLES,
     "templates",
     "colour_names",
     "payment_methods",
@@ -238,19 +242,6 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.lower())
     stripped = "".join(ch for ch in decomposed if not ("\u0300" <= ch <= "\u036f"))
     return unicodedata.normalize("NFC", stripped).replace("ß", "ss").replace("’", "'")
-
-
-# the tables matched against folded comments: a cue written with an accent never matches
-_FOLDED_LISTS = (
-    "language_markers",
-    "steering_cues",
-    "follow_up_connectors",
-    "interest_cues",
-    "warranty_cues",
-    "goodbye_cues",
-    "hello_cues",
-)
-_FOLDED_TABLES = ("intent_cues", "size_words", "colour_words", "spec_cues")
 
 
 def _check_folded(f: _File, data: LanguageData) -> None:
