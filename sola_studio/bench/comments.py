@@ -78,6 +78,11 @@ BLIND_SETS: tuple[tuple[str, str | None], ...] = (
         "the twelfth blind set (rugs, fishing tackle, hair care), written before the tenth "
         "round's desk changes and frozen; scored only when --sets names blind_round12",
     ),
+    (
+        "blind_round13",
+        "the thirteenth blind set (sarees, RC models, aquariums), written before the eleventh "
+        "round's desk changes and frozen; scored only when --sets names blind_round13",
+    ),
 )
 
 
@@ -110,8 +115,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--sets",
         default="devset,heldout,blind_dev,blind_validation,blind_round3,blind_round4,blind_round5,"
         "blind_round6,blind_round7,blind_round8,blind_round9,blind_round10",
-        help="the sets to score, comma-separated (these twelve; blind_round11 and blind_round12 "
-        "only when named); "
+        help="the sets to score, comma-separated (these twelve; blind_round11, blind_round12 and "
+        "blind_round13 only when named); "
         "tuning runs pass 'devset,heldout,blind_dev' so the validation set is never looked at "
         "while working",
     )
