@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import Product, ProductSheet, Variant
+from sola_studio.comments import templates as tpl
 from sola_studio.comments.events import Entities
 from sola_studio.comments.language import script_of
 from sola_studio.comments.lexicon import (
@@ -98,6 +99,13 @@ class EntityFinder:
         country = self._country(folded, raw)
         # size and colour naming one variant, else a word of one's own option among them
         matches = product.variants_matching(size, colour) if size or colour else product.variants
+        if colour and not matches:
+            # "peruca 55 cm preta" of wigs in "preto natural (1B)": the shades of the colour
+            matches = tuple(
+                tpl.variants_in_colour(
+                    product.variants_matching(size, None), colour, self.sheet.seller_language
+                )
+            )
         one = (size or colour) and len(matches) == 1
         variant_sku = matches[0].sku if one else _by_option(folded, matches)
         return Entities(
@@ -192,13 +200,16 @@ class EntityFinder:
         return None
 
     def _size(self, folded: str, sizes: Sequence[str]) -> str | None:
-        squeezed = folded.replace(" ", "")
+        squeezed = _TIMES.sub("x", folded.replace(" ", ""))
         for label in sorted(sizes, key=len, reverse=True):
-            # the product's own size labels as written ("46 mm", "50ml", "120 cm")
-            own = fold(label).replace(" ", "")
+            # the product's own size labels as written ("46 mm", "50ml", "120 cm"); a
+            # measure of two numbers also without its unit ("kilim 120x180" of "120 x 180 cm")
+            own = _TIMES.sub("x", fold(label).replace(" ", ""))
             if len(own) >= 2 and any(ch.isdigit() for ch in own):
-                if re.search(r"(?<![\d.,])" + re.escape(own) + r"(?![\d])", squeezed):
-                    return label
+                bare = re.sub(r"[^\W\d_]+$", "", own)
+                for form in (own, bare) if re.search(r"\dx\d", bare) else (own,):
+                    if re.search(r"(?<![\d.,])" + re.escape(form) + r"(?![\d])", squeezed):
+                        return label
                 digits = re.sub(r"\D", "", own)
                 if digits and re.search(r"(?<![\d.,])" + digits + r"(?![\d.,%])", folded):
                     return label
@@ -229,14 +240,18 @@ class EntityFinder:
         coded = self._country_code(raw)
         if coded is not None:
             return coded
-        best: tuple[int, str] | None = None
+        named: dict[str, int] = {}
         for cue, code in self._countries.items():
             if len(cue) < 2:
                 continue
             whole = cue if cue.endswith("$") or not cue.isascii() else cue + "$"
-            if find_cues(folded, (whole,)) and (best is None or len(cue) > best[0]):
-                best = (len(cue), code)
-        return best[1] if best else None
+            if find_cues(folded, (whole,)):
+                named[code] = max(named.get(code, 0), len(cue))
+        if len(named) > 1:
+            # "トルコから日本に発送できますか": the seller's own country beside another is
+            # where the parcel leaves from; the other is where it goes
+            named.pop(_home_country(self.sheet.seller_language), None)
+        return max(named, key=lambda code: named[code]) if named else None
 
     def inflected_country(self, folded: str) -> str | None:
         """A country named with a case ending, in a shipping question: "türkiyeye",
@@ -269,6 +284,19 @@ class EntityFinder:
         return None
 
 
+@lru_cache(maxsize=8)
+def _home_country(language: str) -> str | None:
+    """The country a language is most likely written in (CLDR likely subtags: tr -> TR)."""
+    try:
+        from babel.core import get_global
+
+        likely = get_global("likely_subtags").get(language, "")
+    except Exception:  # babel without its data must not stop comments
+        return None
+    region = likely.split("_")[-1] if likely else ""
+    return region if len(region) == 2 and region.isupper() else None
+
+
 _VOWELS = "aeiouyаеёиоуыэюяій"
 
 
@@ -291,6 +319,12 @@ def _inflected(name: str) -> str | None:
 
 
 _OPTION_WORD = re.compile(r"\d+(?:[.,]\d+)?\s?[^\W\d_]{1,3}(?![^\W_])|[^\W\d_]{4,}")
+
+
+_LEADING_NUMBER = re.compile(r"^(\d+(?:\.\d+)?)\D.*$")  # "12g" -> "12"
+_TIMES = re.compile(r"(?<=\d)[×*](?=\d)")  # "120×180", "120*180": as "120x180"
+# a number and the unit after it in any script ("12그램", "12 грамм"), and the number alone
+_NUMBER_UNIT = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s?[^\W\d_]")
 
 
 def _option_words(text: str) -> set[str]:
@@ -316,6 +350,17 @@ def _by_option(folded: str, variants: Sequence[Variant]) -> str | None:
         for v, words in held
         if any(w in asked and all(w not in other for x, other in held if x is not v) for w in words)
     }
+    if not named:
+        # "12그램은 얼마에요?" of lures by "12 g": the number before a unit in the viewer's
+        # own script, when it is the number of one variant's option alone
+        numbers = {m.group(1).replace(",", ".") for m in _NUMBER_UNIT.finditer(folded)}
+        number_of = {v.sku: {_LEADING_NUMBER.sub(r"\1", w) for w in words} for v, words in held}
+        named = {
+            sku
+            for sku, own in number_of.items()
+            if own & numbers
+            and not any(own & numbers & other for s, other in number_of.items() if s != sku)
+        }
     return next(iter(named)) if len(named) == 1 else None
 
 
