@@ -42,6 +42,7 @@ from sola_studio.comments.lexicon import (
     strip_cues,
 )
 from sola_studio.comments.memory import Interaction
+from sola_studio.comments.parts import clause_parts, joined
 from sola_studio.comments.retrieval import _MEASUREMENT, FieldHit, FieldIndex
 from sola_studio.comments.small_talk import greets_off
 from sola_studio.comments.steering import steering_kind
@@ -169,17 +170,56 @@ class Understander:
         self._currencies = [c for cs in currency_cues_of(sheet).values() for c in cs]
 
     def understand(self, comment: Comment, context: Context | None = None) -> UnderstoodComment:
+        whole = self._understand(comment, context)
+        if FlagReason.HOSTILE in whole.flags or FlagReason.SPAM in whole.flags:
+            return whole  # an order or spam is not read as questions to answer
+        pieces = clause_parts(whole.clean_text, whole.language)
+        if len(pieces) < 2:
+            return whole
+        # "was kostet der in euro? und versand nach deutschland?": each part alone (parts.py)
+        parts = [self._understand(replace(comment, text=p), context, whole) for p in pieces]
+        priced = [self._names_currency(fold(p), whole.language) for p in pieces]
+        product = whole.entities.product_id or ""
+        index = self.field_index
+        kept = [
+            (part, currency)
+            for part, currency in zip(parts, priced, strict=True)
+            # "wie viel dB?": "how much" of a quantity a field holds, not a price
+            if currency
+            or part.intent is not Intent.PRICE
+            or index is None
+            or not (
+                index.measured(product, fold(part.clean_text))
+                or index.field_word_at(product, fold(part.clean_text)) is not None
+            )
+        ]
+        return joined(whole, [p for p, _c in kept], [c for _p, c in kept]) or whole
+
+    def _names_currency(self, folded: str, language: str) -> bool:
+        return bool(
+            find_cues(folded, CURRENCY_WORDS)
+            or find_cues(folded, self._currency_words(language))
+            or find_cues(folded, self._currencies)
+        )
+
+    def _understand(
+        self, comment: Comment, context: Context | None, within: UnderstoodComment | None = None
+    ) -> UnderstoodComment:
+        """The comment understood; ``within``, for a part of a longer comment: that comment,
+        whose language and product the part keeps, and no translation is made."""
         ctx = context or Context()
         cleaned = clean(comment.text)
         text = cleaned.text
         folded = fold(text)
         flags: list[FlagReason] = []
         guess = self.identifier.guess(text, ctx.previous_language, seller=self.seller_language)
+        if within is not None:
+            guess = replace(guess, language=within.language)
         language = guess.language
 
         hits = intent_hits(folded)
         by_cues = _cue_language(hits, language, guess.confidence)
-        if by_cues is not None:
+        if by_cues is not None and within is None:
             language = by_cues
             guess = replace(guess, language=by_cues)
         intents = _rank(hits)
@@ -194,6 +234,10 @@ class Understander:
         entities = self.entities.find(
             folded, text, ctx.shown, commerce=any(i in _COMMERCE for i in intents)
         )
+        if within is not None and entities.product_implied:
+            entities = self.entities.resolve_variant(
+                replace(entities, product_id=within.entities.product_id)
+            )
         unnamed = self.entities.products.strip(folded)
         if asks_a_feature(hits, entities, unnamed, _more_than_cues(unnamed, hits)):
             intents, confidence = [], 0.0  # "tem selo do inmetro?": a feature (have.py)
@@ -469,7 +513,7 @@ class Understander:
         if confidence < 0.5 or (guess.confidence < 0.3 and guess.confidence > 0.0):
             flags.append(FlagReason.LOW_CONFIDENCE)
 
-        translation, note = self._translate(text, language)
+        translation, note = (None, None) if within else self._translate(text, language)
         return UnderstoodComment(
             comment=comment,
             clean_text=text,

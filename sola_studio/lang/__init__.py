@@ -88,6 +88,7 @@ class CommonData:
     country_cues: Mapping[str, tuple[str, ...]]
     more_countries: tuple[str, ...]
     intent_examples: Mapping[str, tuple[str, ...]]
+    clause_joins: Mapping[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -294,7 +295,7 @@ _COMMON_LISTS = (
     "size_number_words",
     "more_countries",
 )
-_COMMON_TABLES = ("country_cues", "intent_examples")
+_COMMON_TABLES = ("country_cues", "intent_examples", "clause_joins")
 
 
 def _common(path: Path) -> CommonData:
@@ -314,6 +315,7 @@ def _common(path: Path) -> CommonData:
         country_cues=tables["country_cues"],
         more_countries=lists["more_countries"],
         intent_examples=tables["intent_examples"],
+        clause_joins=tables["clause_joins"],
     )
 
 
