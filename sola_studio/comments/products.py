@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from sola_studio import lang as lang_data
-from sola_studio.catalog.sheet import ProductSheet
+from sola_studio.catalog.sheet import Product, ProductSheet
 from sola_studio.comments.lexicon import cue_position, find_cues, fold, is_latin_cue, strip_cues
 
 # "the lamp you showed before", "o de antes", "la anterior", "vorhin", "之前那个"
@@ -128,6 +128,32 @@ def _cue_length(cue: str) -> int:
     return len(re.sub(r"\\(.)", r"\1", cue))
 
 
+# languages whose noun phrases put the noun first ("peruca lisa", "dây PE", "سجادة حرير");
+# in the others it comes last ("synthetic wig", "yün halı", "шерстяной ковёр")
+_HEAD_FIRST = frozenset(("pt", "es", "fr", "it", "ro", "id", "ms", "vi", "th", "ar", "tl", "he"))
+_UNSPACED = frozenset(("th", "lo", "km", "my"))  # no spaces between words: no head to take
+_NOT_HEADS = frozenset(("one", "ones", "set", "kit", "pack", "piece", "edition", "model"))
+_PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_HEAD_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _heads(p: Product) -> set[str]:
+    """The head nouns of a product's names, aliases and type names (as cues), by the word
+    order of each one's language; names in no language (v1 sheets, the id) give none."""
+    out: set[str] = set()
+    texts = [*p.names.items(), *p.type_names.items()]  # aliases often lead with a brand
+    for lang, text in texts:
+        if lang in _UNSPACED:
+            continue
+        words = _HEAD_WORD.findall(_PARENS.sub(" ", fold(text)))
+        if len(words) < 2:
+            continue  # a one-word name is a name or a type noun already
+        head = words[0] if lang in _HEAD_FIRST else words[-1]
+        if head not in _NOT_HEADS:
+            out.add(_cue(head))
+    return out
+
+
 class ProductFinder:
     def __init__(self, sheet: ProductSheet) -> None:
         self.sheet = sheet
@@ -154,6 +180,24 @@ class ProductFinder:
                 typed.setdefault(c, set()).update(ids)
         # a type noun that is also one product's specific name stays a type noun
         self._types = sorted(typed.items(), key=lambda x: len(x[0]), reverse=True)
+        # head nouns ("wig" of "Rio straight synthetic wig", "creme" of "Creme de Pentear"):
+        # products named by what they are, without a full name: the draft asks which. A name
+        # or an alias stays the seller's word for its one product ("crossbody" of "Ephesus Crossbody
+        # Bag", beside "Ephesus Mini Crossbody": the spent eighth set)
+        heads: dict[str, set[str]] = {}
+        for p in sheet.products:
+            for head in _heads(p):
+                heads.setdefault(head, set()).add(p.id)
+        for c, ids in self._types:
+            # a type noun ("wig") another product's type or name ends in ("synthetic wig")
+            # is a noun of both
+            ids |= heads.get(c, set())
+        known = {c for c, _ in self._names} | {c for c, _ in self._types}
+        heads = {c: ids for c, ids in heads.items() if c not in known}
+        # only a head two products share: one product's head is often a brand or an adjective
+        # ("kawa ziarnista", "Song Xanh"), and its full name or alias names it anyway
+        shared = [(c, ids) for c, ids in heads.items() if len(ids) > 1]
+        self._heads = sorted(shared, key=lambda x: len(x[0]), reverse=True)
         self._colours: dict[str, set[str]] = {}
         words = lang_data.all_languages("colour_words")
         for p in sheet.products:
@@ -264,6 +308,17 @@ class ProductFinder:
                 # "is the bike also in red?": of the bikes, the one that comes in red
                 return ProductGuess(next(iter(held)), how="type+colour", at=typed_at)
             return replace(self._among(typed, pinned, shown, back, "type"), at=typed_at)
+        headed: set[str] = set()
+        for cue, ids in self._heads:
+            at = cue_position(folded, cue)
+            if at >= 0 and not self._compared(folded, cue, at):
+                headed |= ids
+                typed_at = min(typed_at, at)
+        if headed:
+            held = headed & coloured
+            if len(held) == 1:
+                return ProductGuess(next(iter(held)), how="head+colour", at=typed_at)
+            return replace(self._among(headed, pinned, shown, back, "head"), at=typed_at)
         if back:
             earlier = [pid for pid in shown if pid != pinned]
             if earlier:
