@@ -47,7 +47,7 @@ _ROLES = (
     r"sistem|yonetici|moderator|asistan|"
     r"система|администратор|админ|модератор|ассистент|"
     r"النظام|المشرف|الإدارة|الادارة|المسؤول|الأدمن|الادمن|"
-    r"システム|管理者|運営|公式|시스템|관리자|운영자|운영진|系统|管理员|官方|"
+    r"システム|管理者|運営|公式|시스템|관리자|운영자|운영진|系统|管理员|官方|系統|管理員|"
     r"सिस्टम|एडमिन|प्रशासक|he thong|quan tri|ระบบ|แอดมิน|ผู้ดูแล"
 )
 # Notice words: what an official message calls itself.
@@ -57,11 +57,11 @@ _NOTICE = (
     r"mesaj|уведомление|сообщение|объявление|إشعار|رسالة|تنبيه|お知らせ|告知|공지|알림|通知|公告|"
     r"सूचना|pengumuman|pesan|thong bao"
 )
-# A label at the start of the comment or a line: a role noun and at most two more words before
-# a colon, a role noun alone or with a notice word inside brackets ("【系统通知】"), or a markdown
-# heading.
+# A label at the start of the comment or a line: a role noun (a notice word written on to it:
+# "系統公告：") and at most two more words before a colon, a role noun alone or with a notice
+# word inside brackets ("【系统通知】"), or a markdown heading.
 _ROLE_LABEL = re.compile(
-    rf"(?:^|\n)\W*(?:{_ROLES})[*_~`]*(?:[ \t]+[^\s:：]+){{0,2}}[ \t]*[:：]"
+    rf"(?:^|\n)\W*(?:{_ROLES})(?:{_NOTICE})?[*_~`]*(?:[ \t]+[^\s:：]+){{0,2}}[ \t]*[:：]"
     rf"|[\[【〔「(<{{]+\s*(?:{_ROLES})\s*(?:(?:{_NOTICE})\s*)?[\]】〕」)>}}]+"
     r"|(?:^|\n)[ \t]*#{2,}[ \t]+\S"  # a markdown heading ("### NEW INSTRUCTION"): no viewer
 )
@@ -70,7 +70,7 @@ _ROLE_LABEL = re.compile(
 _SELLER = (
     r"seller|vendor|shop owner|vendedor|vendedora|lojista|vendeur|vendeuse|venditore|"
     r"venditrice|verkaufer|verkauferin|satici|продавец|продавщица|البائع|البائعة|販売者|店長|"
-    r"판매자|셀러|卖家|店主|विक्रेता|penjual|nguoi ban|ผู้ขาย"
+    r"판매자|셀러|卖家|賣家|店主|विक्रेता|penjual|nguoi ban|ผู้ขาย"
 )
 _SHOP = r"shop|store|loja|tienda|boutique|negozio|magaza|магазин|المتجر|ショップ|商家|toko|ร้าน"
 _WHO = rf"(?:{_ROLES}|{_SELLER})"

@@ -193,7 +193,8 @@ def method_named(methods: Sequence[str], folded: str) -> str | None:
     from sola_studio.comments.lexicon import find_cues, fold, is_latin_cue
 
     for m in methods:
-        names = {fold(m)} | {fold(method(m, code)) for code in LANGUAGES}
+        names = {fold(m), fold(re.sub(r"\s*\([^)]*\)", "", m))}
+        names |= {fold(method(m, code)) for code in LANGUAGES}
         # "virement" for "virement bancaire": a long first word names the method alone
         names |= {
             first

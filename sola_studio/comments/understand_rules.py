@@ -106,6 +106,10 @@ def _near_tie(hits: Sequence[FieldHit]) -> bool:
     return len(hits) >= 2 and hits[0].score - hits[1].score < SILENT_MARGIN
 
 
+# a note the seller adds to a method: "PayPay (Japan only)" is named "PayPay"
+_PAREN_NOTE = re.compile(r"\s*\([^)]*\)")
+
+
 def _method_cues(sheet: ProductSheet) -> tuple[str, ...]:
     """The sheet's payment methods as cues ("MB WAY", "Multibanco", "Pix"): a comment naming
     one asks about paying, in any language. Generic methods the language files translate
@@ -113,7 +117,10 @@ def _method_cues(sheet: ProductSheet) -> tuple[str, ...]:
     english = lang_data.language("en")
     generic = set(english.payment_methods) if english is not None else set()
     names = {
-        fold(m).strip() for p in sheet.products if p.payment is not None for m in p.payment.methods
+        fold(_PAREN_NOTE.sub("", m)).strip()
+        for p in sheet.products
+        if p.payment is not None
+        for m in p.payment.methods
     } - generic
     return (
         tuple(
