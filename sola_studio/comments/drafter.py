@@ -313,7 +313,7 @@ class ReplyDrafter(SheetAnswers):
         if intent is Intent.GREETING:
             out.append(Statement(_say(greeting_key(folded)), None))
         elif intent is Intent.PRICE:
-            out.append(self._price(u, p, folded))
+            out.append(self._price(u, p, folded, previous))
             plan = p.payment.instalments if p.payment is not None else None
             asks_plan = bool(find_cues(folded, _INSTALMENT_CUES))
             if plan is not None and asks_plan and Intent.PAYMENT not in u.intents:
@@ -447,12 +447,18 @@ class ReplyDrafter(SheetAnswers):
                     )
         return out, flags
 
-    def _price(self, u: UnderstoodComment, p: Product, folded: str) -> Statement:
+    def _price(
+        self,
+        u: UnderstoodComment,
+        p: Product,
+        folded: str,
+        previous: Interaction | None = None,
+    ) -> Statement:
         """The product's price; a variant's own price when the comment names the variant
         ("how much for the large bed?" of a bed priced by size), said with its label."""
         e = u.entities
         variant = p.variant(e.variant_sku) if e.variant_sku else self._priced_variant(p, e)
-        price = p.price_in(self._currency(u, folded), variant)
+        price = p.price_in(self._currency(u, folded, previous), variant)
         own = variant is not None and variant.price is not None
         fid = f"variant:{variant.sku}" if own and variant is not None else f"price:{p.id}"
         label = variant is not None and own and price != p.price
@@ -540,18 +546,29 @@ class ReplyDrafter(SheetAnswers):
             colour=picked[0].colour if len({v.colour for v in picked}) == 1 else None,
         )
 
-    def _currency(self, u: UnderstoodComment, folded: str) -> str | None:
-        """The currency a price question asks in: one it names (reais, €, USD), else the
-        market of the country it names, else the sheet's own."""
+    def _currency(
+        self, u: UnderstoodComment, folded: str, previous: Interaction | None = None
+    ) -> str | None:
+        """The currency a price question asks in: one it names (reais, €, USD), else the one
+        the question it follows up named ("and the 8'6 one?" after "how much in AUD"), else
+        the market of the country it names, else the sheet's own."""
+        named = self._named_currency(u, folded)
+        if named is None and previous is not None and u.follow_up_of == previous.comment_id:
+            named = self._named_currency(u, fold(previous.text))
+        if named is not None:
+            return named
+        country = u.entities.country or _LANGUAGE_COUNTRY.get(u.language)
+        market = self.sheet.market_for(country)
+        return market.currency if market is not None else None
+
+    def _named_currency(self, u: UnderstoodComment, folded: str) -> str | None:
         for code, cues in _CURRENCY_CUES.items():
             if find_cues(folded, cues) and any(code in p.prices for p in self.sheet.products):
                 return code
         for code, cues in currency_cues_of(self.sheet, u.language).items():
             if find_cues(folded, cues):
                 return code  # its name in CLDR, in the audience's languages ("в долларах")
-        country = u.entities.country or _LANGUAGE_COUNTRY.get(u.language)
-        market = self.sheet.market_for(country)
-        return market.currency if market is not None else None
+        return None
 
     def _specs(self, p: Product, folded: str) -> tuple[list[Statement], list[str]]:
         """The product's specs the comment asks about (by :data:`SPEC_CUES`, by the spec's
@@ -691,6 +708,12 @@ _LANGUAGE_COUNTRY = {
 _CURRENCY_CUES: dict[str, tuple[str, ...]] = {
     "BRL": ("r[$]", "reais$", "real$", "brl$", "em reais"),
     "EUR": ("€", "euro", "eur$"),
+    # the other dollars before the US one, which a bare "dollar" means; each only where the
+    # sheet has prices in it ("aussie dollars" to a sheet priced in USD alone is USD)
+    "AUD": ("aud$", "aussie", "australian dollar", "au[$]", "a[$]"),
+    "CAD": ("cad$", "canadian dollar", "ca[$]"),
+    "SGD": ("sgd$", "singapore dollar", "s[$]"),
+    "TWD": ("twd$", "ntd$", "nt[$]", "台幣", "台币"),  # before CNY: "新台幣100元"
     "USD": ("us[$]", "usd$", "dolar", "dollar"),
     "GBP": ("£", "gbp$", "pound", "libra"),
     "JPY": ("円", "jpy$", "yen$"),

@@ -171,9 +171,9 @@ class EntityFinder:
         holds it in English ("sage green") when there is one."""
         own = sorted(product.colours, key=len, reverse=True)
         for c in own:
-            cue = fold(c)
-            if find_cues(folded, (re.escape(cue) + "$" if is_latin_cue(cue) else cue,)):
-                return c
+            for cue in dict.fromkeys((fold(c), fold(_SHADE_CODE.sub("", c)).strip())):
+                if cue and find_cues(folded, (re.escape(cue) + "$" if is_latin_cue(cue) else cue,)):
+                    return c  # "mel" of "mel (27)": a shade's code in brackets is not said
         for c in own:
             # the sheet's name inflected as the viewer's language does ("musztardowy" asked as
             # "a musztardowa?", "ile koralowych", "розовый" as "розовая")
@@ -250,7 +250,7 @@ class EntityFinder:
         if len(named) > 1:
             # "トルコから日本に発送できますか": the seller's own country beside another is
             # where the parcel leaves from; the other is where it goes
-            named.pop(_home_country(self.sheet.seller_language), None)
+            named.pop(_home_country(self.sheet.seller_language) or "", None)
         return max(named, key=lambda code: named[code]) if named else None
 
     def inflected_country(self, folded: str) -> str | None:
@@ -321,6 +321,7 @@ def _inflected(name: str) -> str | None:
 _OPTION_WORD = re.compile(r"\d+(?:[.,]\d+)?\s?[^\W\d_]{1,3}(?![^\W_])|[^\W\d_]{4,}")
 
 
+_SHADE_CODE = re.compile(r"\s*\([^)]*\)")  # "preto natural (1B)": the code in brackets
 _LEADING_NUMBER = re.compile(r"^(\d+(?:\.\d+)?)\D.*$")  # "12g" -> "12"
 _TIMES = re.compile(r"(?<=\d)[×*](?=\d)")  # "120×180", "120*180": as "120x180"
 # a number and the unit after it in any script ("12그램", "12 грамм"), and the number alone

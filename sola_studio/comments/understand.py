@@ -85,11 +85,16 @@ CURRENCY_WORDS = (
     "nok|dkk)$",
     "tl$",
     "lira$",
+    "aussie",
+    "台幣",  # the New Taiwan dollar as Taiwan says it ("新台幣" in CLDR)
+    "台币",
 )
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?\s*>")  # <b>, </i>, <a href>
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf]")  # chat's feelings, not a question
 _PRICE_IS_ABOUT = (Intent.SHIPPING, Intent.PAYMENT, Intent.DISCOUNT, Intent.RETURNS)
 _QUESTION_MARKS = ("?", "？", "؟")
+_MEASURE = re.compile(r"\d+(?:[.,]\d+)?\s?[^\W\d_]{1,3}(?![^\W_])")  # "55 cm", "1.5m"
+_UNIT_AFTER_NUMBER = re.compile(r"\d\s?([^\W\d_]{2,3})(?![^\W_])")  # "300 ml" -> "ml"
 # what a product is asked about as a product, never as a field of another one
 _COMMERCE = (Intent.PRICE, Intent.SIZE_STOCK, Intent.SHIPPING, Intent.PAYMENT, Intent.DISCOUNT)
 
@@ -423,6 +428,13 @@ class Understander:
             and self._echoes_name(entities, spec[1], folded)
         ):
             spec = None  # "is the gaiwan still in stock?" is no question about "Gaiwan lid"
+        if (
+            spec is not None
+            and cue_intents[:1] == (Intent.SIZE_STOCK,)
+            and entities.variant_sku is not None
+            and self._in_variant(folded, entities.variant_sku)
+        ):
+            spec = None  # "tem a de 55 cm na cor mel?": the 55 cm wig's stock, not a field in cm
         if spec is not None and spec[1] and _MEASUREMENT.search(folded):
             spec = spec[0], self._nearest(folded, entities, field_hits, spec[1])
         if spec is not None:
@@ -446,9 +458,16 @@ class Understander:
         if sized:
             intents, confidence, fields = [Intent.MATERIAL], 0.85, sized
             flags = [f for f in flags if f is not FlagReason.SHEET_SILENT]
+        elif FlagReason.SHEET_SILENT in flags and self._variant_unit(folded, entities):
+            # "cuantos ml trae el activador?" of a cream sold as 300 ml and 1 kg: no field
+            # holds the quantity, the variants do; they are the answer
+            intents, confidence, fields = [Intent.SIZE_STOCK], 0.8, ()
+            flags = [f for f in flags if f is not FlagReason.SHEET_SILENT]
         if not intents:
             if (entities.size or entities.colour) and any(ch in text for ch in _QUESTION_MARKS):
                 intents, confidence = [Intent.SIZE_STOCK], 0.75
+            elif self._variant_unit(folded, entities):
+                intents, confidence = [Intent.SIZE_STOCK], 0.8  # "cuantos ml trae?", as above
             elif self._faq_hit(folded, entities):
                 intents, confidence = [Intent.OTHER], 0.8  # the seller's own FAQ answers it
             elif FlagReason.HOSTILE in flags:
@@ -530,6 +549,22 @@ class Understander:
             flags=tuple(dict.fromkeys(flags)),
             fields=fields,
         )
+
+    def _in_variant(self, folded: str, sku: str) -> bool:
+        """A measure the comment gives ("55 cm") is one the variant is named by."""
+        product = next((p for p in self.sheet.products if p.variant(sku)), None)
+        variant = product.variant(sku) if product is not None else None
+        if variant is None:
+            return False
+        own = {m.replace(" ", "") for m in _MEASURE.findall(fold(variant.label))}
+        return bool(own & {m.replace(" ", "") for m in _MEASURE.findall(folded)})
+
+    def _variant_unit(self, folded: str, entities: Entities) -> bool:
+        """The comment names a unit (two letters at least: "ml", "kg") the product's variants
+        are measured in ("300 ml", "1 kg")."""
+        product = self.sheet.product(entities.product_id or "") or self.sheet.pinned
+        units = {u for v in product.variants for u in _UNIT_AFTER_NUMBER.findall(fold(v.label))}
+        return bool(units & set(re.findall(r"[^\W\d_]+", folded)))
 
     def _names_a_code(self, text: str) -> bool:
         """The comment holds a word like one of the sheet's discount codes (its letters and
