@@ -93,6 +93,19 @@ def test_a_country_is_no_currency_word() -> None:
     assert any(c.startswith("real") for c in cues["BRL"])
 
 
+def test_a_currency_name_with_brackets_matches_only_itself() -> None:
+    """CLDR's Gujarati name for the dirham is "[UAE] દિરહામ": taken as a cue whole, "[uae]" was a
+    regex class matching any u, a or e, so every English comment to a sheet with Gujarati viewers
+    and a dirham market asked a price in dirhams ("is it pure silk or art silk")."""
+    from sola_studio.comments.currencies import currency_cues
+    from sola_studio.comments.lexicon import find_cues, fold
+
+    cues = currency_cues(("AED", "INR", "USD"), ("en", "gu", "hi"))
+    assert not find_cues(fold("is it pure silk or art silk"), cues["AED"]), cues["AED"]
+    assert find_cues(fold("price in dirhams?"), cues["AED"])
+    assert find_cues(fold("કિંમત દિરહામ માં?"), cues["AED"])
+
+
 @pytest.mark.parametrize(
     ("text", "payment"),
     [

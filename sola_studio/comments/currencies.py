@@ -16,9 +16,10 @@ import re
 from functools import lru_cache
 
 from sola_studio.catalog.sheet import ProductSheet
-from sola_studio.comments.lexicon import fold
+from sola_studio.comments.lexicon import fold, is_latin_cue
 
-_SPLIT = re.compile(r"[\s\-‐.,()]+")  # not \w: Devanagari vowel signs are marks
+# not \w: Devanagari vowel signs are marks; brackets too: Gujarati names "[UAE] દિરહામ"
+_SPLIT = re.compile(r"[\s\-‐.,()\[\]{}]+")
 _INFLECTED = re.compile(r"[a-z\u0400-\u04ff]+")  # Latin (folded) or Cyrillic: cut to a stem
 STEM = 5
 
@@ -48,7 +49,8 @@ def currency_cues(codes: tuple[str, ...], languages: tuple[str, ...]) -> dict[st
                     elif len(w) >= 4:
                         found.add(w)  # Cyrillic cues match inside words ("евро")
                 elif len(w) >= 2 and not w.isdigit():
-                    found.add(w)
+                    # a Latin cue is a regex (lexicon.find_cues): its symbols taken literally
+                    found.add(re.escape(w) if is_latin_cue(w) else w)
         words[code] = found
     out: dict[str, tuple[str, ...]] = {}
     for code, found in words.items():
