@@ -134,6 +134,8 @@ _HEAD_FIRST = frozenset(("pt", "es", "fr", "it", "ro", "id", "ms", "vi", "th", "
 _UNSPACED = frozenset(("th", "lo", "km", "my"))  # no spaces between words: no head to take
 _NOT_HEADS = frozenset(("one", "ones", "set", "kit", "pack", "piece", "edition", "model"))
 _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_AMOUNT = re.compile(r"\d+(?:[.,]\d+)?[a-z]{0,3}")
+_CODE_WORD = re.compile(r"(?<![\w:/.])[a-z]*\d+(?:[:/.]?[a-z0-9]+)*")  # "1:8", "s864m"
 _HEAD_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -180,6 +182,20 @@ class ProductFinder:
                 typed.setdefault(c, set()).update(ids)
         # a type noun that is also one product's specific name stays a type noun
         self._types = sorted(typed.items(), key=lambda x: len(x[0]), reverse=True)
+        # model codes in a product's names ("1:8" of "XB8 Buggy 1:8 Bausatz", "S864M"): letters
+        # and digits or a scale, one product's only; a number alone or with a unit or an amount
+        # suffix ("1967", "150m", "20k") is none
+        codes: dict[str, set[str]] = {}
+        for p in sheet.products:
+            for text in {p.name, *p.names.values()}:
+                for code in _CODE_WORD.findall(fold(text)):
+                    if not _AMOUNT.fullmatch(code):
+                        codes.setdefault(code, set()).add(p.id)
+        self._codes = [
+            (re.compile(rf"(?<![\w:/.]){re.escape(c)}(?![\w:/])"), next(iter(ids)))
+            for c, ids in codes.items()
+            if len(ids) == 1
+        ]
         # head nouns ("wig" of "Rio straight synthetic wig", "creme" of "Creme de Pentear"):
         # products named by what they are, without a full name: the draft asks which. A name
         # or an alias stays the seller's word for its one product ("crossbody" of "Ephesus Crossbody
@@ -231,7 +247,10 @@ class ProductFinder:
         return bool(find_cues(folded, cues))
 
     def strip(self, folded: str) -> str:
-        """``folded`` without the products' names and type nouns (what is left is asked)."""
+        """``folded`` without the products' names, model codes and type nouns (what is left is
+        asked: "and the 1:8 one?" asks nothing of a field whose value says "1:8")."""
+        for pattern, _pid in self._codes:
+            folded = pattern.sub(" ", folded)
         return strip_cues(folded, [c for c, _ in self._names] + [c for c, _ in self._types])
 
     def find(self, folded: str, pinned: str, shown: Sequence[str] = ()) -> ProductGuess:
@@ -278,6 +297,10 @@ class ProductFinder:
                 at = cue_position(folded, hit[0])
                 if not self._compared(folded, hit[0], at):
                     named.append((at, pid))
+        for pattern, pid in self._codes:
+            m = pattern.search(folded)
+            if m is not None and all(pid != other for _at, other in named):
+                named.append((m.start(), pid))  # "and the 1:8 one?"
         typed: set[str] = set()
         typed_at = len(folded)
         spans: list[tuple[int, int]] = []
