@@ -31,6 +31,7 @@ from sola_studio.comments.lexicon import (
     is_latin_cue,
     size_letters,
     size_numbers,
+    without_notes,
 )
 from sola_studio.comments.products import ProductFinder, ProductGuess
 from sola_studio.comments.retrieval import FieldIndex
@@ -171,7 +172,7 @@ class EntityFinder:
         holds it in English ("sage green") when there is one."""
         own = sorted(product.colours, key=len, reverse=True)
         for c in own:
-            for cue in dict.fromkeys((fold(c), fold(_SHADE_CODE.sub("", c)).strip())):
+            for cue in dict.fromkeys((fold(c), fold(without_notes(c)))):
                 if cue and find_cues(folded, (re.escape(cue) + "$" if is_latin_cue(cue) else cue,)):
                     return c  # "mel" of "mel (27)": a shade's code in brackets is not said
         for c in own:
@@ -321,7 +322,6 @@ def _inflected(name: str) -> str | None:
 _OPTION_WORD = re.compile(r"\d+(?:[.,]\d+)?\s?[^\W\d_]{1,3}(?![^\W_])|[^\W\d_]{4,}")
 
 
-_SHADE_CODE = re.compile(r"\s*\([^)]*\)")  # "preto natural (1B)": the code in brackets
 _LEADING_NUMBER = re.compile(r"^(\d+(?:\.\d+)?)\D.*$")  # "12g" -> "12"
 _TIMES = re.compile(r"(?<=\d)[×*](?=\d)")  # "120×180", "120*180": as "120x180"
 # a number and the unit after it in any script ("12그램", "12 грамм"), and the number alone
@@ -335,6 +335,11 @@ def _option_words(text: str) -> set[str]:
         w.replace(" ", "").replace(",", ".") if w[0].isdigit() else w[:5]
         for w in _OPTION_WORD.findall(text)
     }
+
+
+def measures(folded: str) -> set[str]:
+    """The numbers with their unit a (folded) text gives, written together ("55cm", "1.5m")."""
+    return {w for w in _option_words(folded) if w[0].isdigit()}
 
 
 def _by_option(folded: str, variants: Sequence[Variant]) -> str | None:

@@ -30,6 +30,15 @@ def is_latin_cue(cue: str) -> bool:
     return all(ord(ch) < 0x250 for ch in cue.rstrip("$"))
 
 
+_NOTE = re.compile(r"\s*(?:\([^)]*\)|\[[^\]]*\])")
+
+
+def without_notes(text: str) -> str:
+    """``text`` without the notes a seller writes in brackets: "PayPay (Japan only)" is named
+    "PayPay", "mel (27)" is said "mel", "Curly wig (human hair)" ends in "wig"."""
+    return _NOTE.sub("", text).strip()
+
+
 # intent -> language -> cues. A cue may be a short regex (``\d+x``).
 INTENT_CUES: Mapping[Intent, Mapping[str, tuple[str, ...]]] = {
     Intent(name): by_lang for name, by_lang in lang_data.per_language("intent_cues").items()

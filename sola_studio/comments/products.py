@@ -18,7 +18,14 @@ from dataclasses import dataclass, replace
 
 from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import Product, ProductSheet
-from sola_studio.comments.lexicon import cue_position, find_cues, fold, is_latin_cue, strip_cues
+from sola_studio.comments.lexicon import (
+    cue_position,
+    find_cues,
+    fold,
+    is_latin_cue,
+    strip_cues,
+    without_notes,
+)
 
 # "the lamp you showed before", "o de antes", "la anterior", "vorhin", "之前那个"
 REFER_BACK = (
@@ -133,21 +140,20 @@ def _cue_length(cue: str) -> int:
 _HEAD_FIRST = frozenset(("pt", "es", "fr", "it", "ro", "id", "ms", "vi", "th", "ar", "tl", "he"))
 _UNSPACED = frozenset(("th", "lo", "km", "my"))  # no spaces between words: no head to take
 _NOT_HEADS = frozenset(("one", "ones", "set", "kit", "pack", "piece", "edition", "model"))
-_PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _AMOUNT = re.compile(r"\d+(?:[.,]\d+)?[a-z]{0,3}")
 _CODE_WORD = re.compile(r"(?<![\w:/.])[a-z]*\d+(?:[:/.]?[a-z0-9]+)*")  # "1:8", "s864m"
 _HEAD_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def _heads(p: Product) -> set[str]:
-    """The head nouns of a product's names, aliases and type names (as cues), by the word
-    order of each one's language; names in no language (v1 sheets, the id) give none."""
+    """The head nouns of a product's names and type names (as cues), by the word order of
+    each one's language; names in no language (v1 sheets, the id) give none."""
     out: set[str] = set()
     texts = [*p.names.items(), *p.type_names.items()]  # aliases often lead with a brand
     for lang, text in texts:
         if lang in _UNSPACED:
             continue
-        words = _HEAD_WORD.findall(_PARENS.sub(" ", fold(text)))
+        words = _HEAD_WORD.findall(fold(without_notes(text)))
         if len(words) < 2:
             continue  # a one-word name is a name or a type noun already
         head = words[0] if lang in _HEAD_FIRST else words[-1]

@@ -190,10 +190,10 @@ _GENERIC_PAYMENT_WORDS = frozenset(("pagamento", "paiement", "payment", "zahlung
 def method_named(methods: Sequence[str], folded: str) -> str | None:
     """The sheet's payment method a (folded) comment names, by the seller's word or its name
     in any language file ("tarjeta", "カード" for ``card``); None when it names none."""
-    from sola_studio.comments.lexicon import find_cues, fold, is_latin_cue
+    from sola_studio.comments.lexicon import find_cues, fold, is_latin_cue, without_notes
 
     for m in methods:
-        names = {fold(m), fold(re.sub(r"\s*\([^)]*\)", "", m))}
+        names = {fold(m), fold(without_notes(m))}
         names |= {fold(method(m, code)) for code in LANGUAGES}
         # "virement" for "virement bancaire": a long first word names the method alone
         names |= {

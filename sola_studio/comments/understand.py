@@ -25,7 +25,7 @@ from sola_studio.comments.abuse import abuse_kind
 from sola_studio.comments.claims import ClaimChecker
 from sola_studio.comments.clean import clean
 from sola_studio.comments.currencies import currency_cues_of
-from sola_studio.comments.entities import COLOUR_MARKER, EntityFinder, city_country
+from sola_studio.comments.entities import COLOUR_MARKER, EntityFinder, city_country, measures
 from sola_studio.comments.events import Entities, FlagReason, Intent, UnderstoodComment
 from sola_studio.comments.have import asks_a_feature
 from sola_studio.comments.intent_embedder import PROTOTYPES as PROTOTYPES
@@ -93,7 +93,6 @@ _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?\s*>")  # <b>
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf]")  # chat's feelings, not a question
 _PRICE_IS_ABOUT = (Intent.SHIPPING, Intent.PAYMENT, Intent.DISCOUNT, Intent.RETURNS)
 _QUESTION_MARKS = ("?", "？", "؟")
-_MEASURE = re.compile(r"\d+(?:[.,]\d+)?\s?[^\W\d_]{1,3}(?![^\W_])")  # "55 cm", "1.5m"
 _UNIT_AFTER_NUMBER = re.compile(r"\d\s?([^\W\d_]{2,3})(?![^\W_])")  # "300 ml" -> "ml"
 # what a product is asked about as a product, never as a field of another one
 _COMMERCE = (Intent.PRICE, Intent.SIZE_STOCK, Intent.SHIPPING, Intent.PAYMENT, Intent.DISCOUNT)
@@ -432,7 +431,7 @@ class Understander:
             spec is not None
             and cue_intents[:1] == (Intent.SIZE_STOCK,)
             and entities.variant_sku is not None
-            and self._in_variant(folded, entities.variant_sku)
+            and self._in_variant(folded, entities)
         ):
             spec = None  # "tem a de 55 cm na cor mel?": the 55 cm wig's stock, not a field in cm
         if spec is not None and spec[1] and _MEASUREMENT.search(folded):
@@ -550,14 +549,11 @@ class Understander:
             fields=fields,
         )
 
-    def _in_variant(self, folded: str, sku: str) -> bool:
-        """A measure the comment gives ("55 cm") is one the variant is named by."""
-        product = next((p for p in self.sheet.products if p.variant(sku)), None)
-        variant = product.variant(sku) if product is not None else None
-        if variant is None:
-            return False
-        own = {m.replace(" ", "") for m in _MEASURE.findall(fold(variant.label))}
-        return bool(own & {m.replace(" ", "") for m in _MEASURE.findall(folded)})
+    def _in_variant(self, folded: str, entities: Entities) -> bool:
+        """A measure the comment gives ("55 cm") is one the variant it names is named by."""
+        product = self.sheet.product(entities.product_id or "") or self.sheet.pinned
+        variant = product.variant(entities.variant_sku or "")
+        return variant is not None and bool(measures(fold(variant.label)) & measures(folded))
 
     def _variant_unit(self, folded: str, entities: Entities) -> bool:
         """The comment names a unit (two letters at least: "ml", "kg") the product's variants

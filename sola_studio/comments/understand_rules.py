@@ -17,7 +17,13 @@ from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import ProductSheet
 from sola_studio.comments.events import Entities, Intent
 from sola_studio.comments.intent_embedder import IntentEmbedder
-from sola_studio.comments.lexicon import INTENT_PRIORITY, fold, is_latin_cue, strip_cues
+from sola_studio.comments.lexicon import (
+    INTENT_PRIORITY,
+    fold,
+    is_latin_cue,
+    strip_cues,
+    without_notes,
+)
 from sola_studio.comments.retrieval import STOP_WORDS, FieldHit
 
 # Retrieval over the sheet's fields (tuned on the blind development set, see docs/comments.md).
@@ -106,10 +112,6 @@ def _near_tie(hits: Sequence[FieldHit]) -> bool:
     return len(hits) >= 2 and hits[0].score - hits[1].score < SILENT_MARGIN
 
 
-# a note the seller adds to a method: "PayPay (Japan only)" is named "PayPay"
-_PAREN_NOTE = re.compile(r"\s*\([^)]*\)")
-
-
 def _method_cues(sheet: ProductSheet) -> tuple[str, ...]:
     """The sheet's payment methods as cues ("MB WAY", "Multibanco", "Pix"): a comment naming
     one asks about paying, in any language. Generic methods the language files translate
@@ -117,7 +119,7 @@ def _method_cues(sheet: ProductSheet) -> tuple[str, ...]:
     english = lang_data.language("en")
     generic = set(english.payment_methods) if english is not None else set()
     names = {
-        fold(_PAREN_NOTE.sub("", m)).strip()
+        fold(without_notes(m))
         for p in sheet.products
         if p.payment is not None
         for m in p.payment.methods
