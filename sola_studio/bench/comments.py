@@ -83,6 +83,11 @@ BLIND_SETS: tuple[tuple[str, str | None], ...] = (
         "the thirteenth blind set (sarees, RC models, aquariums), written before the eleventh "
         "round's desk changes and frozen; scored only when --sets names blind_round13",
     ),
+    (
+        "blind_round14",
+        "the fourteenth blind set (watches, baby gear, 3D printing), written before the twelfth "
+        "round's desk changes and frozen; scored only when --sets names blind_round14",
+    ),
 )
 
 
@@ -115,8 +120,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--sets",
         default="devset,heldout,blind_dev,blind_validation,blind_round3,blind_round4,blind_round5,"
         "blind_round6,blind_round7,blind_round8,blind_round9,blind_round10",
-        help="the sets to score, comma-separated (these twelve; blind_round11, blind_round12 and "
-        "blind_round13 only when named); "
+        help="the sets to score, comma-separated (these twelve; blind_round11 to blind_round14 "
+        "only when named); "
         "tuning runs pass 'devset,heldout,blind_dev' so the validation set is never looked at "
         "while working",
     )
