@@ -179,6 +179,10 @@ _LID = {
     "cs": "jak se zavírá víko?",
     "sk": "ako sa zatvára veko?",
     "uk": "як закривається кришка?",
+    "ms": "macam mana nak tutup penutup ni?",
+    "ta": "மூடி எப்படி மூடுகிறது?",
+    "ml": "അടപ്പ് എങ്ങനെ അടയ്ക്കും?",
+    "ur": "ڈھکن کیسے بند ہوتا ہے؟",
 }
 
 

@@ -48,9 +48,16 @@ log = logging.getLogger(__name__)
 SUPPORTED: tuple[str, ...] = lang_data.languages()
 _LATIN = ("en", "pt", "es", "de", "fr", "it", "id", "vi", "tr", "nl", "pl", "cs", "sk")
 _ROMANISED = ("hi", "ar")  # written in Latin letters in chat, without a lingua model
+# A language lingua cannot tell from a close one in chat -> that one: Malay from Indonesian
+# ("berapa harga", "ada", "warna" are both). lingua ranks the close one alone; its twin takes
+# the pick only on its own words (Malay "tak", "nak", "percuma", "saiz" against Indonesian
+# "gak", "dong", "kak"), the viewer's earlier language, or a show for its twin's viewers only.
+_TWINS = {"id": "ms"}
+# the close language's markers its twin writes too, which tell nothing between them
+_SHARED_MARKERS = {"ms": frozenset(("ada$", "apa$", "ini$", "itu$", "yang$", "sudah"))}
 # Languages lingua knows and the product does not (no data file): a comment in one of them is
-# told apart rather than answered in the nearest supported language. Malay is left out (lingua
-# cannot tell it from chat Indonesian), and so are Latin-script languages rarely typed in chat.
+# told apart rather than answered in the nearest supported language. Latin-script languages
+# rarely typed in chat are left out.
 _UNSUPPORTED_LATIN = (
     "sv", "da", "nb", "fi", "ro", "hu", "hr", "ca", "tl", "sw",
     "et", "lv", "lt", "sl", "sq", "az",
@@ -61,6 +68,14 @@ _UNSUPPORTED_CYRILLIC = ("bg", "sr", "mk", "be", "kk")
 # writes і and ы both, and ў, which neither does)
 _OWN_LETTERS = {"uk": frozenset("іїєґ"), "ru": frozenset("ыэъё")}
 _NOT_OURS = frozenset("ўјљњћђѓќѕџқғүұһәө")
+# Urdu in the Arabic script: letters Arabic does not write (retroflex ٹ ڈ ڑ, nun ghunna ں, bari
+# ye ے, do-chashmi he ھ, gol he ہ), else its short words with the Persian-style kaf and ye (an
+# Arabic keyboard writes ك and ي); Persian, which writes neither those letters nor these words,
+# stays with Arabic as before
+_URDU_LETTERS = frozenset("ٹڈڑںےھہ")
+_URDU_WORDS = re.compile(
+    r"(?<![\u0600-\u06FF])(?:کیا|کیسے|کتنے|کتنا|کتنی|میں|نہیں|آپ|کی|کا|کے|ہے|ہیں|اور)(?![\u0600-\u06FF])"
+)
 # lingua's share (among supported and unsupported languages together) that an unsupported one
 # needs, on a comment of _UNSUPPORTED_WORDS language words or more, to be answered as such
 _UNSUPPORTED_CONFIDENCE = 0.6
@@ -105,6 +120,10 @@ def script_of(text: str) -> Counter[str]:
             counts["arabic"] += 1
         elif 0x0900 <= o <= 0x097F:
             counts["devanagari"] += 1
+        elif 0x0B80 <= o <= 0x0BFF:
+            counts["tamil"] += 1
+        elif 0x0D00 <= o <= 0x0D7F:
+            counts["malayalam"] += 1
         elif 0xAC00 <= o <= 0xD7AF or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
             counts["hangul"] += 1
         elif 0x0E00 <= o <= 0x0E7F:
@@ -245,9 +264,13 @@ class LanguageIdentifier:
             return LanguageGuess("zh", 0.9)
         if scripts["cyrillic"] and any(c in SUPPORTED for c in _CYRILLIC):
             return self._guess_cyrillic(text, previous)
+        if scripts["arabic"] and "ur" in SUPPORTED and _is_urdu(text):
+            return LanguageGuess("ur", 0.95)
         for script, code in (
             ("arabic", "ar"),
             ("devanagari", "hi"),
+            ("tamil", "ta"),
+            ("malayalam", "ml"),
             ("hangul", "ko"),
             ("thai", "th"),
             ("greek", "el"),
@@ -344,6 +367,9 @@ class LanguageIdentifier:
         # audience look less sure than it did (the drafter lowers a draft's confidence < 0.3)
         total = sum(v for k, v in scores.items() if k in self.audience or k == best) or 1.0
         guess = LanguageGuess(best, round(min(1.0, scores[best] / total), 3))
+        twin = _TWINS.get(best)
+        if twin in SUPPORTED and self._twin_wins(folded, best, twin, previous):
+            return LanguageGuess(twin, guess.confidence)
         if markers.get(best, 0) < 2:
             # at most one word of the chosen language's own lists: maybe one the product does
             # not have ("hur mycket kostar den?" has German's "den")
@@ -352,6 +378,24 @@ class LanguageIdentifier:
             rivals = tuple(r for r in rivals if r not in _ROMANISED)
             return self._unsupported(text, latin, rivals) or guess
         return guess
+
+    def _twin_wins(self, folded: str, lang: str, twin: str, previous: str | None) -> bool:
+        """``twin`` rather than ``lang``, which lingua picked (see _TWINS): more of the twin's
+        own words than of ``lang``'s, else on a tie the viewer's earlier language or a show
+        for the twin's viewers and not ``lang``'s."""
+        own = len(find_cues(folded, LANGUAGE_MARKERS.get(twin, ())))
+        shared = _SHARED_MARKERS.get(twin, frozenset())
+        markers = [m for m in LANGUAGE_MARKERS.get(lang, ()) if m not in shared]
+        theirs = len(find_cues(folded, markers))
+        if own != theirs:
+            return own > theirs
+        if previous in (lang, twin):
+            return previous == twin
+        return twin in self.audience and lang not in self.audience
+
+
+def _is_urdu(text: str) -> bool:
+    return bool(_URDU_LETTERS & set(text)) or len(_URDU_WORDS.findall(text)) >= 2
 
 
 def _own_words(folded: str, lang: str) -> int:
