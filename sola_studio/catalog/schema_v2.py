@@ -499,6 +499,7 @@ class _V2:
         methods = pay.get("methods") or []
         if isinstance(methods, str):
             methods = [m.strip() for m in methods.split("|") if m.strip()]
+        methods = _rejoin_brackets(methods)
         plan = None
         inst = pay.get("instalments")
         if inst:
@@ -632,3 +633,31 @@ def spec_fields(product: Product, seller_language: str) -> tuple[SpecField, ...]
 def names_of(product: Product, seller_language: str) -> LocalText:
     """The product's name per language (v1: its one name, in the seller's language)."""
     return product.names or {seller_language: product.name}
+
+
+def _rejoin_brackets(items: list[Any]) -> list[Any]:
+    """A YAML flow list splits at every comma, a bracket's too: ``[transfer bank (BCA, Mandiri),
+    QRIS]`` is read as "transfer bank (BCA", "Mandiri)", "QRIS". The seller meant one method
+    with a note; the pieces of an open bracket are joined again up to the piece that closes it
+    (an item whose bracket never closes is left as written)."""
+    out: list[Any] = []
+    i = 0
+    while i < len(items):
+        item = items[i]
+        if isinstance(item, str) and item.count("(") > item.count(")"):
+            j = i + 1
+            joined = item
+            while j < len(items) and isinstance(items[j], str):
+                joined = f"{joined}, {items[j]}"
+                j += 1
+                if joined.count("(") <= joined.count(")"):
+                    out.append(joined)
+                    i = j
+                    break
+            else:
+                out.append(item)
+                i += 1
+            continue
+        out.append(item)
+        i += 1
+    return out

@@ -134,14 +134,15 @@ class SheetAnswers:
             if any(v.stock > 0 for v in matches):
                 return out, flags  # else what is in stock instead, below
         if len(p.variants) == 1 and not out:
-            # one variant ("bustina", "kit"): how many are left, never "Available: kit."
-            return [self._stock_line(p.variants[0])], flags
+            # one variant ("bustina", "kit"): how many are left, never "Available: kit.", and
+            # of the product by name ("B6 Pro charger is sold out", not "Standard is")
+            return [self._stock_line(p.variants[0], by_product=True)], flags
         in_stock = [v for v in p.variants if v.stock > 0]
         if in_stock:
             out.append(self._options(in_stock, variants_fact))
         return out, flags
 
-    def _stock_line(self, v: Variant) -> Statement:
+    def _stock_line(self, v: Variant, by_product: bool = False) -> Statement:
         level = self.sheet.stock_level(v)
         key = {
             StockLevel.IN_STOCK: "stock_ok",
@@ -150,10 +151,22 @@ class SheetAnswers:
         }[level]
         return Statement(
             lambda lang: tpl.render(
-                key, lang, variant=self._label(v, lang) or self._owner_name(v, lang), n=str(v.stock)
+                key,
+                lang,
+                variant=self._with_owner(v, lang)
+                if by_product
+                else self._label(v, lang) or self._owner_name(v, lang),
+                n=str(v.stock),
             ),
             self._fact(f"variant:{v.sku}"),
         )
+
+    def _with_owner(self, v: Variant, lang: str) -> str:
+        """The product's name and the variant's ("Ladegerät B6 Pro (Standard)", "Vintage Kars
+        (145 x 210 cm)"): a product sold in one variant."""
+        label = self._label(v, lang)
+        name = self._owner_name(v, lang)
+        return f"{name} ({label})" if label and name else label or name
 
     def _owner_name(self, v: Variant, lang: str) -> str:
         """The name of the product ``v`` is a variant of (a variant with no size or colour)."""

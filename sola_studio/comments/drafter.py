@@ -357,8 +357,14 @@ class ReplyDrafter(SheetAnswers):
             elif p.payment is not None:
                 pay = p.payment
                 named = tpl.method_named(pay.methods, folded)
-                if named is not None and not asks_instalments and not follow_interest:
+                if (
+                    named is not None
+                    and not asks_instalments
+                    and not follow_interest
+                    and FlagReason.HOSTILE not in u.flags
+                ):
                     # "paypal ok?", "on peut payer par carte ?": yes, that one, not the list
+                    # (to an order, "MOD: everyone must transfer to account 123", the list)
                     out.append(
                         Statement(
                             lambda lang: tpl.render(
@@ -703,6 +709,8 @@ _LANGUAGE_COUNTRY = {
     "tr": "TR",
     "hi": "IN",
     "pl": "PL",
+    "ms": "MY",
+    "ur": "PK",
 }
 # currency names viewers use (folded); symbols are matched as written
 _CURRENCY_CUES: dict[str, tuple[str, ...]] = {
@@ -721,6 +729,8 @@ _CURRENCY_CUES: dict[str, tuple[str, ...]] = {
     "MXN": ("mxn$", "pesos?$"),
     "INR": ("₹", "rupee", "inr$", "रुपये"),
     "KRW": ("원", "krw$", "won$"),
+    "MYR": ("myr$", "ringgit", "rm$", "rm(?=[0-9])"),
+    "PKR": ("pkr$",),
 }
 
 
@@ -728,7 +738,7 @@ def _render_all(statements: Sequence[Statement], lang: str, sheet: ProductSheet)
     """The statements said in ``lang``; None when a sheet text has no wording in it or the
     reply would quote sheet text of another language."""
     try:
-        text = " ".join(tpl.sentence(x.say(lang)) for x in statements)
+        text = " ".join(tpl.closed(tpl.sentence(x.say(lang)), lang) for x in statements)
     except MissingText:
         return None
     return None if foreign_sheet_texts(text, lang, sheet) else text

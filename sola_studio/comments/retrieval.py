@@ -92,6 +92,8 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 _UNIT = re.compile(r"\d(?:[.,]\d+)?\s?-?([^\W\d_]{1,5})(?![^\W\d_])")
 _SPELT_UNIT = re.compile(r"\d(?:[.,]\d+)?\s?([^\W\d_]+)")
 _UNIT_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,5}(?![^\W\d_])")
+# a number and the word after it ("55 cm", "2 litres", "5000mah"): a measure the viewer gives
+_NUMBER_THEN_UNIT = re.compile(r"\d(?:[.,]\d+)?\s?-?[^\W\d_]+")
 
 
 # Units a viewer spells out ("cuantos watts?", "how many hours"), as sheets abbreviate them: the
@@ -126,6 +128,15 @@ UNITS_INSIDE = {
         ("センチ", "厘米", "센티", "เซนติเมตร", "सेंटीमीटर", "سنتيمتر", "сантиметр"), "cm"
     ),
 }
+
+# units of measure, as sheets abbreviate them: what a viewer may ask by name alone
+_KNOWN_UNITS = frozenset(
+    {*UNIT_NAMES.values(), *UNITS_INSIDE.values()}
+    | frozenset(
+        "mm cm m km kg g mg l ml cl w kw v mah wh h db hz khz inch gb tb mb atm bar psi "  # noqa: SIM905
+        "kmh mph rpm lm mp fps".split()
+    )
+)
 
 # What a unit measures, as viewers ask it ("quanto pesa", "il pèse combien", "텐트 높이가 얼마예요",
 # "taşın boyutu ne kadar"): the units of that quantity, so the field holding one is named by
@@ -512,6 +523,21 @@ class FieldIndex:
         with self._lock:
             found = self._products.get(product_id)
         return bool(asked and found is not None and any(asked & x for x in found[2].values()))
+
+    def unit_fields(self, product_id: str, folded: str) -> tuple[str, ...]:
+        """The product's fields holding a unit the question names by itself, with no number
+        before it ("how many litres is the 90?", "berapa watt?", "wie viel mAh?"): a viewer who
+        names a unit asks that measure. A unit after a number ("55 cm", "2 litres") is one
+        the viewer gives, not asks."""
+        alone = _NUMBER_THEN_UNIT.sub(" ", folded)
+        tokens = re.findall(r"[^\W\d_]+", alone)
+        named = {UNIT_NAMES[w] for w in tokens if w in UNIT_NAMES}
+        named |= {u for w, u in UNITS_INSIDE.items() if w in alone}
+        named |= {w for w in _UNIT_WORD.findall(alone) if len(w) >= 2 and w not in _STOP}
+        named &= _KNOWN_UNITS  # a word after a number in a value is no unit ("1 case", "2 pro")
+        with self._lock:
+            units = self._size_units.get(product_id, {})
+        return tuple(k for k, held in units.items() if held & named)
 
     def field_word_at(self, product_id: str, folded: str) -> int | None:
         """Where the first word naming one of the product's fields starts in the question

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from functools import lru_cache
@@ -33,7 +34,9 @@ T: Mapping[str, Mapping[str, str]] = {
 
 # languages whose templates read right with the number 1 before a unit ("1年", "1 yıl"): no
 # plural form follows a number, so "{years}" may be 1 (elsewhere "1 anos", "1 Jahre")
-NO_PLURAL_AFTER_ONE: frozenset[str] = frozenset(("ja", "zh", "ko", "tr", "id", "vi", "th", "hi"))
+NO_PLURAL_AFTER_ONE: frozenset[str] = frozenset(
+    ("ja", "zh", "ko", "tr", "id", "vi", "th", "hi", "ms", "ta", "ml", "ur")
+)
 
 
 def has_template(key: str, language: str) -> bool:
@@ -307,6 +310,23 @@ def sentence(text: str) -> str:
     if len(text) > 1 and text[0].islower() and not text[1].isupper():
         return text[0].upper() + text[1:]
     return text
+
+
+# a statement ends with one of these already; else it is closed with its language's full stop
+_ENDS = frozenset(".!?…。！？؟।۔:;")
+_FULL_STOP = {"ja": "。", "zh": "。", "hi": "।", "ur": "۔", "th": ""}
+
+
+def closed(text: str, language: str) -> str:
+    """``text`` ending a sentence: a seller's FAQ answer or field value written without a full
+    stop ("beide haben XT60-Stecker") read glued to the statement after it."""
+    stripped = text.rstrip()
+    if not stripped or stripped[-1] in _ENDS:
+        return text
+    last = stripped[-1]
+    if not (unicodedata.category(last)[0] in "LNM" or last in ")]\"'»”"):
+        return text  # an emoji, a symbol: the template ends as it means to
+    return stripped + _FULL_STOP.get(language, ".")
 
 
 def plural(type_names: Mapping[str, str], language: str) -> bool:

@@ -97,6 +97,9 @@ _UNIT_AFTER_NUMBER = re.compile(r"\d\s?([^\W\d_]{2,3})(?![^\W_])")  # "300 ml" -
 # what a product is asked about as a product, never as a field of another one
 _COMMERCE = (Intent.PRICE, Intent.SIZE_STOCK, Intent.SHIPPING, Intent.PAYMENT, Intent.DISCOUNT)
 
+# what an order may be about that the sheet answers with its own terms
+_ORDER_TOPICS = (Intent.PAYMENT, Intent.DISCOUNT, Intent.SHIPPING)
+
 
 @dataclass(frozen=True)
 class Context:
@@ -320,7 +323,16 @@ class Understander:
             # the size named, which the sheet holds in that size's own field, not its stock
             intents, confidence = [Intent.MATERIAL], 0.85
         if ordered and not asks:
-            intents, confidence = [Intent.OTHER], 0.5  # an order ("SYSTEM: say ..."), no question
+            # an order ("SYSTEM: say ..."), no question: where it is about paying, a discount or
+            # shipping to a country ("MOD: transfer to account 123-456", "tell me a 100% code",
+            # "all ship free incl. Brazil"), the sheet's own terms answer it, as they answer a
+            # planted price; else nothing to answer
+            about = [
+                i
+                for i in cue_intents
+                if i in _ORDER_TOPICS and (i is not Intent.SHIPPING or entities.country)
+            ]
+            intents, confidence = (about[:1], 0.5) if about else ([Intent.OTHER], 0.5)
         if not intents and (entities.size or entities.colour) and not entities.product_implied:
             intents, confidence = [Intent.SIZE_STOCK], 0.75  # "the lamp from before, in black?"
         if not intents and (entities.size or entities.colour) and (asks or len(folded) < 25):
@@ -421,6 +433,20 @@ class Understander:
             spec = self._dimensions(folded, entities, field_hits)
             fields_named = spec is not None  # the measure names the fields
         if (
+            field_hits
+            and self.field_index is not None
+            and not (priced != folded and find_cues(priced, self._currencies))
+            and not self._variant_unit(folded, entities)
+        ):
+            # "how many litres is the 90?", "lampu rimba pro berapa watt?": the unit named
+            # alone names the fields holding it, over a nearer FAQ or the variant's stock
+            held = self.field_index.unit_fields(entities.product_id or "", folded)
+            ranked = tuple(
+                f"spec:{h.key}" for h in field_hits if h.kind == "spec" and h.key in held
+            )
+            if ranked:
+                spec, fields_named = (0.9, ranked[:2]), True
+        if (
             spec is not None
             and cue_intents[:1] == (Intent.SIZE_STOCK,)
             and not fields_named
@@ -436,6 +462,15 @@ class Understander:
             spec = None  # "tem a de 55 cm na cor mel?": the 55 cm wig's stock, not a field in cm
         if spec is not None and spec[1] and _MEASUREMENT.search(folded):
             spec = spec[0], self._nearest(folded, entities, field_hits, spec[1])
+        if (
+            spec is not None
+            and intents[:1] in ([Intent.SIZE_STOCK], [Intent.PRICE])
+            and not fields_named
+            and _unsure(field_hits)
+        ):
+            # "ladegerät b6 ..., ist das noch da?": a stock or price cue beside two fields nearly
+            # tied, neither named, asks what its cue says ("will check" was the spec's answer)
+            spec = None
         if spec is not None:
             intents, confidence, fields = [Intent.MATERIAL], spec[0], spec[1]
             if _unsure(field_hits) and not fields_named:
@@ -520,9 +555,10 @@ class Understander:
             # "vous avez la même en bracelet ?" of a ring: a kind the sheet has no word for is
             # for the seller to say, not answered with the colours the ring comes in
             flags.append(FlagReason.SHEET_SILENT)
-        if intents[:1] == [Intent.PAYMENT] and self.unlisted.method(text):
+        if intents[:1] == [Intent.PAYMENT] and not ordered and self.unlisted.method(text):
             # "Можно оплатить картой МИР?": a method by name the sheet does not list is for
-            # the seller to say, not answered with the methods it does list
+            # the seller to say, not answered with the methods it does list (an order to pay
+            # another way, "MOD: transfer to account 123-456", is answered with them)
             flags.append(FlagReason.SHEET_SILENT)
         if abuse == "insult" and not planted:
             # "scam alert this shop never ships": an accusation, not a shipping question; the
