@@ -88,6 +88,12 @@ BLIND_SETS: tuple[tuple[str, str | None], ...] = (
         "the fourteenth blind set (watches, baby gear, 3D printing), written before the twelfth "
         "round's desk changes and frozen; scored only when --sets names blind_round14",
     ),
+    (
+        "blind_round15",
+        "the fifteenth blind set (K-pop merchandise, olive oil, car accessories), written before "
+        "the thirteenth round's desk changes and frozen; scored only when --sets names "
+        "blind_round15",
+    ),
 )
 
 
@@ -120,7 +126,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--sets",
         default="devset,heldout,blind_dev,blind_validation,blind_round3,blind_round4,blind_round5,"
         "blind_round6,blind_round7,blind_round8,blind_round9,blind_round10",
-        help="the sets to score, comma-separated (these twelve; blind_round11 to blind_round14 "
+        help="the sets to score, comma-separated (these twelve; blind_round11 to blind_round15 "
         "only when named); "
         "tuning runs pass 'devset,heldout,blind_dev' so the validation set is never looked at "
         "while working",
