@@ -32,7 +32,7 @@ def desk() -> CommentDesk:
             "Doprava (Slovensko)",
         ),
         ("aká je záruka na tú pohovku?", "sk", Intent.RETURNS, "Záruka"),
-        ("dá sa platiť kartou? ďakujem", "sk", Intent.PAYMENT, "Zaplatiť môžete"),
+        ("dá sa platiť kartou? ďakujem", "sk", Intent.PAYMENT, "Áno, zaplatiť sa dá: karta"),
         ("скільки коштує цей диван?", "uk", Intent.PRICE, "коштує"),
         ("чи доставляєте в Польщу?", "uk", Intent.SHIPPING, "Доставка (Польща)"),
         ("яка гарантія на диван?", "uk", Intent.RETURNS, "Гарантія"),

@@ -146,9 +146,10 @@ def product_facts(sheet: ProductSheet, p: Product) -> list[SheetFact]:
             )
         )
     if p.payment is not None:
-        facts.append(
-            SheetFact(FactRef(f"payment:{p.id}", FactKind.PAYMENT, ", ".join(p.payment.methods)))
-        )
+        methods = ", ".join(p.payment.methods)
+        # a method's own digits ("Przelewy24", "P24") are the sheet's, not an invented number
+        named = tuple(dict.fromkeys(str(n) for n in numbers_in(methods)))
+        facts.append(SheetFact(FactRef(f"payment:{p.id}", FactKind.PAYMENT, methods, named)))
         plan = p.payment.instalments
         if plan is not None:
             nums = [_n(plan.interest_free_months)]

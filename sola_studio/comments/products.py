@@ -227,6 +227,13 @@ class ProductFinder:
                 cues = {_cue(colour), *(words.get(colour, ()))}
                 for c in cues:
                     self._colours.setdefault(c, set()).add(p.id)
+            # a colour the seller names under a key of their own ("dial: czarna", "glaze:
+            # celadon"): the product comes in it as much as one with a colour key
+            for value in {value for v in p.variants for _key, value in v.options}:
+                for cues in words.values():
+                    if find_cues(fold(value), cues):
+                        for c in cues:
+                            self._colours.setdefault(c, set()).add(p.id)
 
     def among(self, folded: str, candidates: Sequence[str]) -> str | None:
         """The one of ``candidates`` the comment names by a word of its names, aliases or

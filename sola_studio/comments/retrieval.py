@@ -539,6 +539,10 @@ class FieldIndex:
             units = self._size_units.get(product_id, {})
         return tuple(k for k, held in units.items() if held & named)
 
+    def names_weight(self, folded: str) -> bool:
+        """The question names the quantity weight ("cuánto pesa", "how heavy", "berat")."""
+        return bool(set(_MASS) & _measured(folded, re.findall(r"[^\W\d_]+", folded)))
+
     def field_word_at(self, product_id: str, folded: str) -> int | None:
         """Where the first word naming one of the product's fields starts in the question
         ("reach" in "how far does the arm reach over the sofa"); None when no word does."""

@@ -206,7 +206,15 @@ def method_named(methods: Sequence[str], folded: str) -> str | None:
             and len(first := n.split()[0]) >= 7
             and first not in _GENERIC_PAYMENT_WORDS
         }
-        cues = [re.escape(n) + "s?$" if is_latin_cue(n) else n for n in names if len(n) >= 2]
+        # a one-word name of four letters or more takes a case ending ("blikiem", "paypalem",
+        # "kartou"): the languages that inflect nouns write the method so
+        cues = [
+            re.escape(n) + ("[a-z]{0,3}$" if len(n) >= 4 and " " not in n else "s?$")
+            if is_latin_cue(n)
+            else n
+            for n in names
+            if len(n) >= 2
+        ]
         if find_cues(folded, cues):
             return m
     return None
@@ -398,4 +406,12 @@ def variants_in_colour(
         # a colour the seller names in an option of their own ("glaze: celadon green")
         return words(" ".join(value for _k, value in v.options))
 
-    return [v for v in variants if wanted & held(v)]
+    found = [v for v in variants if wanted & held(v)]
+    if found or not asked:
+        return found
+    # the colour's words in any language ("czarn" of "dial: czarna", where the seller's colour
+    # name is the masculine "czarny")
+    from sola_studio.comments.lexicon import find_cues, fold
+
+    cues = lang_data.all_languages("colour_words").get(asked, ())
+    return [v for v in variants if not v.colour and find_cues(fold(" ".join(held(v))), cues)]

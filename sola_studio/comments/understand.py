@@ -463,6 +463,19 @@ class Understander:
         if spec is not None and spec[1] and _MEASUREMENT.search(folded):
             spec = spec[0], self._nearest(folded, entities, field_hits, spec[1])
         if (
+            spec is None
+            and intents[:1] == [Intent.PRICE]
+            and self.field_index is not None
+            and self.field_index.names_weight(folded)
+            and not find_cues(folded, self._currencies)
+            and not self.field_index.measured(entities.product_id or "", folded)
+            and not self._variant_unit(folded, entities)
+        ):
+            # "cuánto pesa el reloj?": "how much" of a weight no field holds is no price; the
+            # seller checks (it had got the price)
+            intents, fields = [Intent.MATERIAL], ()
+            flags.append(FlagReason.SHEET_SILENT)
+        if (
             spec is not None
             and intents[:1] in ([Intent.SIZE_STOCK], [Intent.PRICE])
             and not fields_named
