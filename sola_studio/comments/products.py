@@ -230,9 +230,9 @@ class ProductFinder:
             # a colour the seller names under a key of their own ("dial: czarna", "glaze:
             # celadon"): the product comes in it as much as one with a colour key
             for value in {value for v in p.variants for _key, value in v.options}:
-                for cues in words.values():
-                    if find_cues(fold(value), cues):
-                        for c in cues:
+                for said in words.values():
+                    if find_cues(fold(value), said):
+                        for c in said:
                             self._colours.setdefault(c, set()).add(p.id)
 
     def among(self, folded: str, candidates: Sequence[str]) -> str | None:
