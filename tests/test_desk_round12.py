@@ -94,6 +94,11 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> CommentDesk:
         ("harganya berapa kak? bisa kirim ke Jakarta gak", "id"),
         ("ongkir ke Bandung berapa?", "id"),
         ("Berapa harga untuk yang biru?", "id"),
+        # a Malay marker outweighs an Indonesian cue ("garansi"); a Malay cue Indonesian chat
+        # does not write ("ansuran", Indonesian "cicilan") tells them apart too
+        ("nozzle ni garansi tak?", "ms"),
+        ("boleh bayar guna ansuran?", "ms"),
+        ("bisa bayar cicilan kak?", "id"),
         ("இந்த தொட்டி விலை எவ்வளவு?", "ta"),
         ("ഈ ടാങ്കിന് എത്ര വിലയാ?", "ml"),
         ("یہ ٹینک کتنے کا ہے؟", "ur"),

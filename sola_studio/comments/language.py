@@ -52,7 +52,7 @@ _ROMANISED = ("hi", "ar")  # written in Latin letters in chat, without a lingua 
 # ("berapa harga", "ada", "warna" are both). lingua ranks the close one alone; its twin takes
 # the pick only on its own words (Malay "tak", "nak", "percuma", "saiz" against Indonesian
 # "gak", "dong", "kak"), the viewer's earlier language, or a show for its twin's viewers only.
-_TWINS = {"id": "ms"}
+TWINS = {"id": "ms"}
 # the close language's markers its twin writes too, which tell nothing between them
 _SHARED_MARKERS = {"ms": frozenset(("ada$", "apa$", "ini$", "itu$", "yang$", "sudah"))}
 # Languages lingua knows and the product does not (no data file): a comment in one of them is
@@ -367,7 +367,7 @@ class LanguageIdentifier:
         # audience look less sure than it did (the drafter lowers a draft's confidence < 0.3)
         total = sum(v for k, v in scores.items() if k in self.audience or k == best) or 1.0
         guess = LanguageGuess(best, round(min(1.0, scores[best] / total), 3))
-        twin = _TWINS.get(best)
+        twin = TWINS.get(best)
         if twin in SUPPORTED and self._twin_wins(folded, best, twin, previous):
             return LanguageGuess(twin, guess.confidence)
         if markers.get(best, 0) < 2:
@@ -380,13 +380,18 @@ class LanguageIdentifier:
         return guess
 
     def _twin_wins(self, folded: str, lang: str, twin: str, previous: str | None) -> bool:
-        """``twin`` rather than ``lang``, which lingua picked (see _TWINS): more of the twin's
+        """``twin`` rather than ``lang``, which lingua picked (see TWINS): more of the twin's
         own words than of ``lang``'s, else on a tie the viewer's earlier language or a show
         for the twin's viewers and not ``lang``'s."""
-        own = len(find_cues(folded, LANGUAGE_MARKERS.get(twin, ())))
         shared = _SHARED_MARKERS.get(twin, frozenset())
         markers = [m for m in LANGUAGE_MARKERS.get(lang, ()) if m not in shared]
-        theirs = len(find_cues(folded, markers))
+        cues = {c: {x for by in INTENT_CUES.values() for x in by.get(c, ())} for c in (lang, twin)}
+        # its markers, and its intent cues the other does not write ("ansuran", "cicilan")
+        # (a marker, a word only one of them writes, weighs twice a cue)
+        own = 2 * len(find_cues(folded, LANGUAGE_MARKERS.get(twin, ())))
+        own += len(find_cues(folded, cues[twin] - cues[lang]))
+        theirs = 2 * len(find_cues(folded, markers))
+        theirs += len(find_cues(folded, cues[lang] - cues[twin]))
         if own != theirs:
             return own > theirs
         if previous in (lang, twin):

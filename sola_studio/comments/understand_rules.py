@@ -17,6 +17,7 @@ from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import ProductSheet
 from sola_studio.comments.events import Entities, Intent
 from sola_studio.comments.intent_embedder import IntentEmbedder
+from sola_studio.comments.language import TWINS
 from sola_studio.comments.lexicon import (
     INTENT_PRIORITY,
     fold,
@@ -73,6 +74,10 @@ def _cue_language(hits: Sequence[Any], guessed: str, confidence: float) -> str |
     top, n = ranked[0][0], len(ranked[0][1])
     if len(ranked) > 1 and len(ranked[1][1]) == n:
         return None  # a tie ("ship" is English and Vietnamese chat)
+    if TWINS.get(top) == guessed or TWINS.get(guessed) == top:
+        # Malay and Indonesian were told apart by their own words already: a cue of the one
+        # ("garansi") in the other's chat is a word both write ("nozzle ni garansi tak?")
+        return None
     if n >= 2 or confidence < CUE_LANGUAGE_WEAK_GUESS:
         return top
     return None
