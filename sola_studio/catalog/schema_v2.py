@@ -641,23 +641,16 @@ def _rejoin_brackets(items: list[Any]) -> list[Any]:
     with a note; the pieces of an open bracket are joined again up to the piece that closes it
     (an item whose bracket never closes is left as written)."""
     out: list[Any] = []
-    i = 0
-    while i < len(items):
-        item = items[i]
-        if isinstance(item, str) and item.count("(") > item.count(")"):
-            j = i + 1
-            joined = item
-            while j < len(items) and isinstance(items[j], str):
-                joined = f"{joined}, {items[j]}"
-                j += 1
-                if joined.count("(") <= joined.count(")"):
-                    out.append(joined)
-                    i = j
-                    break
-            else:
-                out.append(item)
-                i += 1
-            continue
-        out.append(item)
-        i += 1
-    return out
+    pending: list[str] = []  # the pieces of a bracket still open
+    for item in items:
+        if pending:
+            pending.append(str(item))
+            joined = ", ".join(pending)
+            if joined.count("(") <= joined.count(")"):
+                out.append(joined)
+                pending = []
+        elif isinstance(item, str) and item.count("(") > item.count(")"):
+            pending = [item]
+        else:
+            out.append(item)
+    return out + pending

@@ -29,6 +29,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sola_studio import lang as lang_data
@@ -385,18 +386,24 @@ class LanguageIdentifier:
         for the twin's viewers and not ``lang``'s."""
         shared = _SHARED_MARKERS.get(twin, frozenset())
         markers = [m for m in LANGUAGE_MARKERS.get(lang, ()) if m not in shared]
-        cues = {c: {x for by in INTENT_CUES.values() for x in by.get(c, ())} for c in (lang, twin)}
         # its markers, and its intent cues the other does not write ("ansuran", "cicilan")
         # (a marker, a word only one of them writes, weighs twice a cue)
         own = 2 * len(find_cues(folded, LANGUAGE_MARKERS.get(twin, ())))
-        own += len(find_cues(folded, cues[twin] - cues[lang]))
+        own += len(find_cues(folded, _cues_apart(twin, lang)))
         theirs = 2 * len(find_cues(folded, markers))
-        theirs += len(find_cues(folded, cues[lang] - cues[twin]))
+        theirs += len(find_cues(folded, _cues_apart(lang, twin)))
         if own != theirs:
             return own > theirs
         if previous in (lang, twin):
             return previous == twin
         return twin in self.audience and lang not in self.audience
+
+
+@lru_cache(maxsize=8)
+def _cues_apart(lang: str, other: str) -> tuple[str, ...]:
+    """``lang``'s intent cues that ``other`` does not write, of every intent."""
+    theirs = {cue for by in INTENT_CUES.values() for cue in by.get(other, ())}
+    return tuple(sorted({cue for by in INTENT_CUES.values() for cue in by.get(lang, ())} - theirs))
 
 
 def _is_urdu(text: str) -> bool:

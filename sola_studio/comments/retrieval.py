@@ -206,6 +206,11 @@ def _measured(folded: str, tokens: Iterable[str]) -> set[str]:
     return out
 
 
+def names_weight(folded: str) -> bool:
+    """The question names the quantity weight ("cuánto pesa", "how heavy", "berat")."""
+    return bool(set(_MASS) & _measured(folded, re.findall(r"[^\W\d_]+", folded)))
+
+
 def _units(values: Iterable[str]) -> frozenset[str]:
     """The units after numbers in a field's values, folded ("ml", "db", "mah", "w"); never
     a word of the question's own stop list."""
@@ -538,10 +543,6 @@ class FieldIndex:
         with self._lock:
             units = self._size_units.get(product_id, {})
         return tuple(k for k, held in units.items() if held & named)
-
-    def names_weight(self, folded: str) -> bool:
-        """The question names the quantity weight ("cuánto pesa", "how heavy", "berat")."""
-        return bool(set(_MASS) & _measured(folded, re.findall(r"[^\W\d_]+", folded)))
 
     def field_word_at(self, product_id: str, folded: str) -> int | None:
         """Where the first word naming one of the product's fields starts in the question

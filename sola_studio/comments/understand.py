@@ -43,7 +43,7 @@ from sola_studio.comments.lexicon import (
 )
 from sola_studio.comments.memory import Interaction
 from sola_studio.comments.parts import clause_parts, joined
-from sola_studio.comments.retrieval import _MEASUREMENT, FieldHit, FieldIndex
+from sola_studio.comments.retrieval import _MEASUREMENT, FieldHit, FieldIndex, names_weight
 from sola_studio.comments.small_talk import greets_off
 from sola_studio.comments.steering import steering_kind
 from sola_studio.comments.understand_rules import (
@@ -466,7 +466,7 @@ class Understander:
             spec is None
             and intents[:1] == [Intent.PRICE]
             and self.field_index is not None
-            and self.field_index.names_weight(folded)
+            and names_weight(folded)
             and not find_cues(folded, self._currencies)
             and not self.field_index.measured(entities.product_id or "", folded)
             and not self._variant_unit(folded, entities)
