@@ -61,4 +61,8 @@ def typo_of(key: str, known: Iterable[str]) -> str | None:
     if key.lower() in lowered:
         return lowered[key.lower()]
     close = difflib.get_close_matches(key.lower(), options, n=1, cutoff=0.8)
+    if close and key.lower().startswith(close[0]) and len(key) - len(close[0]) >= 3:
+        # a word of its own built on the known one ("colourway" of a keycap set, "sizeguide"):
+        # the seller's own field, not a misspelt "colour" (it had stopped the sheet loading)
+        return None
     return close[0] if close else None
