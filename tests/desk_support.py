@@ -4,11 +4,13 @@ each round share (the desk on a sheet, a question asked by a new viewer, its dra
 from __future__ import annotations
 
 import itertools
+from decimal import Decimal
 from pathlib import Path
 
 from sola_studio.catalog import ProductSheet, load_sheet
 from sola_studio.comments.desk import CommentDesk, DeskConfig
 from sola_studio.comments.events import Draft, UnderstoodComment
+from sola_studio.comments.facts import numbers_in
 from sola_studio.comments.senders import DryRunSender
 from sola_studio.core.clock import ManualClock
 from sola_studio.core.events import Comment
@@ -19,6 +21,12 @@ CALIBRATION = Path(__file__).resolve().parent / "desk_calibration"
 #: the schema-2 test sheet (a sofa in sand and grey priced in USD, BRL and EUR; two lamps)
 HOME = Path(__file__).resolve().parent / "desk_v2" / "sheets" / "home.yaml"
 _ids = itertools.count()
+
+
+def says(text: str, amount: str) -> bool:
+    """``text`` states ``amount`` (``"1450"``) however it groups its digits ("1.450,00 TRY",
+    "₺1,450.00", "1 450,00 zł"): drafts group amounts as the viewer's language does."""
+    return Decimal(amount) in numbers_in(text)
 
 
 def desk_on(sheet: Path) -> CommentDesk:

@@ -8,6 +8,7 @@ import itertools
 from pathlib import Path
 
 import pytest
+from desk_support import says
 
 from sola_studio.catalog import load_sheet
 from sola_studio.comments.desk import CommentDesk, DeskConfig
@@ -78,7 +79,7 @@ def test_a_new_field_is_answerable_with_no_code_change(tmp_path: Path) -> None:
 
 def test_price_in_the_currency_or_market_asked(desk: CommentDesk) -> None:
     d = ask(desk, "quanto custa em reais?")
-    assert "4490" in d.text and "899" not in d.text
+    assert says(d.text, "4490") and "899" not in d.text
     assert "829" in ask(desk, "how much in euros?").text
     assert "899" in ask(desk, "how much is it?").text
 
@@ -101,7 +102,7 @@ def test_warranty_in_years_or_none_and_no_empty_placeholder(desk: CommentDesk) -
 
 
 def test_which_product_by_name_type_colour_and_memory(desk: CommentDesk) -> None:
-    assert "4490" not in ask(desk, "how much is the couch?", pinned="lamp").text
+    assert not says(ask(desk, "how much is the couch?", pinned="lamp").text, "4490")
     assert "899" in ask(desk, "how much is the couch?", pinned="lamp").text
     # two lamps, a sofa on camera: "the lamp" cannot be told apart -> the draft asks which
     d = ask(desk, "how much is the lamp?", pinned="sofa")

@@ -12,7 +12,7 @@ names it. Sheets and lines written for these tests."""
 from __future__ import annotations
 
 import pytest
-from desk_support import ask, desk_on_text
+from desk_support import ask, desk_on_text, says
 
 from sola_studio.comments.desk import CommentDesk
 from sola_studio.comments.events import FlagReason, Intent
@@ -114,30 +114,32 @@ def test_a_comment_is_cut_at_question_marks_and_join_words(
 def test_a_price_and_a_shipping_question_are_both_answered(desk: CommentDesk) -> None:
     draft, u = ask(desk, "was kostet der in euro? und versand nach deutschland?", pin="kilim")
     assert u.intents[:2] == (Intent.PRICE, Intent.SHIPPING), u.intents
-    assert "220" in draft.text and "1450" in draft.text, draft.text
+    assert "220" in draft.text and says(draft.text, "1450"), draft.text
 
 
 def test_a_bare_how_much_after_shipping_asks_the_shipping_cost(desk: CommentDesk) -> None:
     draft, u = ask(desk, "envian a España? cuanto cuesta?", pin="kilim")
     assert u.intent is Intent.SHIPPING and Intent.PRICE not in u.intents, u.intents
-    assert "1600" in draft.text and "220" not in draft.text, draft.text
+    assert says(draft.text, "1600") and "220" not in draft.text, draft.text
 
 
 def test_stock_and_price_of_a_variant_are_both_answered(desk: CommentDesk) -> None:
     draft, u = ask(desk, "120x180 in stock? how much", pin="kilim")
     assert {Intent.SIZE_STOCK, Intent.PRICE} <= set(u.intents[:2]), u.intents
-    assert "4" in draft.text and "14900" in draft.text and "7900" not in draft.text, draft.text
+    assert "4" in draft.text and says(draft.text, "14900") and not says(draft.text, "7900"), (
+        draft.text
+    )
 
 
 def test_two_words_of_one_question_are_not_two_questions(desk: CommentDesk) -> None:
     # "black and white" and "wool and silk" are one question: the parts ask the same thing
     draft, u = ask(desk, "is it wool and is it soft", pin="kilim")
     assert Intent.PRICE not in u.intents and Intent.SHIPPING not in u.intents, u.intents
-    assert "wool" in draft.text and "7900" not in draft.text, draft.text
+    assert "wool" in draft.text and not says(draft.text, "7900"), draft.text
 
 
 @pytest.mark.parametrize(
-    ("text", "pin", "says", "not_says"),
+    ("text", "pin", "price", "not_price"),
     [
         ("kilim 120x180 how much", "kilim", "14900", "7900"),
         ("kilim 120×180 fiyatı ne", "kilim", "14900", "7900"),
@@ -147,11 +149,11 @@ def test_two_words_of_one_question_are_not_two_questions(desk: CommentDesk) -> N
     ],
 )
 def test_a_variant_named_its_own_way_gets_its_own_price(
-    desk: CommentDesk, text: str, pin: str, says: str, not_says: str
+    desk: CommentDesk, text: str, pin: str, price: str, not_price: str
 ) -> None:
     draft, u = ask(desk, text, pin=pin)
     assert u.entities.variant_sku is not None, u.entities
-    assert says in draft.text and not_says not in draft.text, draft.text
+    assert says(draft.text, price) and not says(draft.text, not_price), draft.text
 
 
 @pytest.mark.parametrize(
@@ -162,7 +164,7 @@ def test_the_sellers_own_country_beside_another_is_where_it_ships_from(
 ) -> None:
     draft, u = ask(desk, text, pin="kilim")
     assert u.entities.country == "DE", u.entities
-    assert "1450" in draft.text and "250" not in draft.text, draft.text
+    assert says(draft.text, "1450") and "250" not in draft.text, draft.text
 
 
 def test_a_noun_two_products_end_in_asks_which_one(desk: CommentDesk) -> None:
@@ -219,12 +221,12 @@ def test_a_follow_up_keeps_the_currency_the_viewer_asked_in(desk: CommentDesk) -
     assert "360" in first.text, first.text
     draft, u = ask(desk, "and the curly wig?", viewer="au")
     assert u.intent is Intent.PRICE and u.entities.product_id == "wig", u
-    assert "120" in draft.text and "1290" not in draft.text, draft.text
+    assert "120" in draft.text and not says(draft.text, "1290"), draft.text
 
 
 def test_taiwan_dollars_named_as_taiwan_does_ask_the_price(desk: CommentDesk) -> None:
     draft, u = ask(desk, "這條台幣多少？", pin="kilim")
-    assert u.intent is Intent.PRICE and "7200" in draft.text, draft.text
+    assert u.intent is Intent.PRICE and says(draft.text, "7200"), draft.text
 
 
 def test_a_system_notice_in_traditional_characters_is_an_order(desk: CommentDesk) -> None:

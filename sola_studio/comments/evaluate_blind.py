@@ -29,8 +29,9 @@ It never changes the desk and never edits a set.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -231,6 +232,21 @@ def _numbers_of(desk: Any) -> set[Decimal]:
     return {Decimal(n) for f in desk.drafter.facts.values() for n in f.ref.numbers}
 
 
+def _same_amount(want: str, low: str, said: Sequence[Decimal]) -> bool:
+    """``want`` is one amount of 1000 or more, alone or beside a currency sign or code
+    ("2490000", "R$ 4490", "89000 ₩"), and the draft says that amount however it groups its
+    digits ("2.490.000 ₫", "₩89,000", "4 490,00 zł"), with the same sign or code where one is
+    given. The frozen sets write amounts as the sheets do, ungrouped; a draft writes them as
+    the viewer's locale does."""
+    numbers = numbers_in(want)
+    if len(numbers) != 1 or numbers[0] < 1000:
+        return False
+    rest = re.sub(r"[\d.,\s\u00a0\u202f]+", " ", want).strip().casefold()
+    if rest and (len(rest) > 4 or rest not in low):
+        return False
+    return numbers[0] in said
+
+
 def score(
     report: SetReport, item: BlindItem, u: UnderstoodComment, draft: Draft, desk: Any
 ) -> None:
@@ -251,19 +267,22 @@ def score(
         report.language_ok += 1
     else:
         miss("language", draft.language)
+    said = numbers_in(text)
+
+    def holds(want: str) -> bool:
+        return want.casefold() in low or _same_amount(want, low, said)
+
     if item.must or item.must_any:
         report.must_total += 1
-        lacking = [m for m in item.must if m.casefold() not in low]
-        lacking += [
-            "|".join(alt) for alt in item.must_any if not any(a.casefold() in low for a in alt)
-        ]
+        lacking = [m for m in item.must if not holds(m)]
+        lacking += ["|".join(alt) for alt in item.must_any if not any(holds(a) for a in alt)]
         if lacking:
             miss("must", ", ".join(lacking))
         else:
             report.must_ok += 1
     if item.must_not:
         report.must_not_total += 1
-        present = [m for m in item.must_not if m.casefold() in low]
+        present = [m for m in item.must_not if holds(m)]
         if present:
             miss("must_not", ", ".join(present))
         else:

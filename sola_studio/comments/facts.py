@@ -244,7 +244,10 @@ def sheet_facts(sheet: ProductSheet) -> dict[str, SheetFact]:
     return out
 
 
-_NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?|\d+")
+# a number, grouped by threes in any locale's way, or by lakhs ("24,90,000", hi-IN)
+_NUMBER = re.compile(
+    r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?!\d)|\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?|\d+"
+)
 
 
 def numbers_in(text: str) -> list[Decimal]:

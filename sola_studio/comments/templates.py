@@ -124,11 +124,10 @@ polish_counted = _Counted(_PL_COUNTED, _polish_form, r"(?!\w)")
 def money(m: Money, language: str) -> str:
     from babel.numbers import format_currency
 
-    # no thousands separator: "R$ 4490,00" reads as the sheet's 4490 (and "4.490" is 4.49
-    # to half the world)
-    return format_currency(
-        m.amount, m.currency, locale=lang_data.babel_locale(language), group_separator=False
-    )
+    # grouped as the reply's language groups digits: "2.490.000 ₫" to a Vietnamese viewer,
+    # "₫2,490,000" to an English one (two blind judges read "₫2490000" as careless); each
+    # reader gets their own locale's marks, so "4.490" is never shown where it reads 4.49
+    return format_currency(m.amount, m.currency, locale=lang_data.babel_locale(language))
 
 
 def number(value: Decimal | int, language: str) -> str:
@@ -158,6 +157,17 @@ def country(code: str, language: str) -> str:
         return Locale.parse(lang_data.babel_locale(language)).territories.get(code, code)
     except Exception:  # an unknown locale shows the ISO code rather than failing a draft
         return code
+
+
+def country_to(code: str, language: str) -> str:
+    """A country as the shipping templates say it: "to <country>" in languages whose
+    preposition or article depends on the country (``country_to`` of the language file:
+    "au Canada", "para o Brasil", "in die Schweiz"), else its name."""
+    data = lang_data.language(language)
+    phrases = data.country_to if data is not None else {}
+    name = country(code, language)
+    phrase = phrases.get(code) or phrases.get("*")
+    return phrase.replace("{name}", name) if phrase else name
 
 
 def colour(key: str, language: str) -> str:
