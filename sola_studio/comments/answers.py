@@ -233,7 +233,9 @@ class SheetAnswers:
         if rule.never:
             return [
                 Statement(
-                    lambda lang: tpl.render("ship_never", lang, country=tpl.country(country, lang)),
+                    lambda lang: tpl.render(
+                        "ship_never", lang, country=tpl.country_to(country, lang)
+                    ),
                     fact,
                 )
             ], []
@@ -242,7 +244,7 @@ class SheetAnswers:
                 lambda lang: tpl.render(
                     "ship_free" if rule.cost.is_zero else "ship",
                     lang,
-                    country=tpl.country(country, lang),
+                    country=tpl.country_to(country, lang),
                     cost=tpl.money(rule.cost, lang),
                     dmin=str(rule.days_min),
                     dmax=str(rule.days_max),

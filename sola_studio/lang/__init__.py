@@ -70,6 +70,10 @@ class LanguageData:
     hello_cues: tuple[str, ...]  # "hi": a greeting answered with a welcome
     spec_cues: Mapping[str, tuple[str, ...]]  # spec name ("origin") -> cues in comments
     templates: Mapping[str, str]
+    # "to <country>" in the shipping templates' {country}, by ISO code ("*": every other;
+    # {name}: CLDR's name): "au Canada", "para o Brasil", "in die Schweiz". Empty: the name
+    # alone, the preposition being in the template
+    country_to: Mapping[str, str]
     colour_names: Mapping[str, str]
     payment_methods: Mapping[str, str]
     cards: CardWords
@@ -184,6 +188,7 @@ _LANGUAGE_KEYS = {
     *_FOLDED_LISTS,
     *_FOLDED_TABLES,
     "templates",
+    "country_to",
     "colour_names",
     "payment_methods",
     "spec_cards",
@@ -221,6 +226,7 @@ def _language(path: Path, common: CommonData, reference: LanguageData | None) ->
         hello_cues=_optional_words(f, d, "hello_cues"),
         spec_cues=_frozen(f.word_lists(d.get("spec_cues", {}), "spec_cues")),
         templates=_frozen(f.texts(d["templates"], "templates")),
+        country_to=_frozen(_country_to(f, d)),
         colour_names=_frozen(f.texts(d["colour_names"], "colour_names")),
         payment_methods=_frozen(f.texts(d["payment_methods"], "payment_methods")),
         cards=CardWords(
@@ -259,6 +265,23 @@ def _check_folded(f: _File, data: LanguageData) -> None:
                     f"are matched folded (lower case, no accents), so it never matches",
                     fix=f"write it '{fold(cue)}' in {f.path.name}",
                 )
+
+
+def _country_to(f: _File, d: Mapping[str, Any]) -> dict[str, str]:
+    """``country_to`` as written (phrase -> the ISO codes it is said of, ``"*"`` for every
+    other country) read as ISO code -> phrase; each phrase holds {name} or is whole ("in die
+    USA"), and one phrase is the ``"*"`` one."""
+    out: dict[str, str] = {}
+    for phrase, codes in f.mapping(d.get("country_to", {}), "country_to").items():
+        for code in f.words(codes, f"country_to.{phrase}"):
+            if code != "*" and not (len(code) == 2 and code.isupper()):
+                raise f.fail(f"country_to.{phrase}", f"'{code}' is no ISO country code")
+            if code in out:
+                raise f.fail(f"country_to.{phrase}", f"'{code}' is listed twice")
+            out[code] = phrase
+    if out and "*" not in out:
+        raise f.fail("country_to", "names no phrase for every other country ('*')")
+    return out
 
 
 def _optional_words(f: _File, d: Mapping[str, Any], key: str) -> tuple[str, ...]:
