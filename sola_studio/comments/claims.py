@@ -34,6 +34,11 @@ from sola_studio.comments.lexicon import FREE_CUES, INTENT_CUES, find_cues, fold
 from sola_studio.comments.steering import MONEY_WORDS
 
 _CODE = re.compile(r"(?<![\w])([A-Z]{3,}[0-9]{2,3})(?![\w])")
+# a code named as one, in capitals without digits: "code FREEWATCH", "kod TANIEJ", "cupom VIP"
+_NAMED_CODE = re.compile(
+    r"(?i:\b(?:codes?|kod|kodu|kode|codigo|código|cupom|cupon|cupón|coupon|gutschein|"
+    r"rabattcode|ma|mã|promo))\s*[:\"'“«]?\s*([A-Z][A-Z0-9]{3,})(?![\w])"
+)
 _PERCENT = re.compile(r"(\d{1,3})\s*%|%\s*(\d{1,3})")
 # Someone else said it: the reported speech verbs of the desk's languages (folded), a closed
 # class like steering's speech verbs.
@@ -101,7 +106,8 @@ class ClaimChecker:
         asks = any(mark in raw for mark in "?？؟")
         folded = fold(raw)
         reported = _REPORTED.search(folded) is not None
-        for token in _CODE.findall(raw):
+        tokens = dict.fromkeys([*_CODE.findall(raw), *_NAMED_CODE.findall(raw)])
+        for token in tokens:
             if token in self.codes:
                 given = self.codes[token]
                 if given and percents and not percents <= given:

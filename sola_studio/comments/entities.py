@@ -26,6 +26,7 @@ from sola_studio.comments.lexicon import (
     COUNTRY_EXTRA,
     MORE_COUNTRIES,
     SIZE_WORDS,
+    cue_position,
     find_cues,
     fold,
     is_latin_cue,
@@ -211,6 +212,11 @@ class EntityFinder:
                 for form in (own, bare) if re.search(r"\dx\d", bare) else (own,):
                     if re.search(r"(?<![\d.,])" + re.escape(form) + r"(?![\d])", squeezed):
                         return label
+                if re.fullmatch(r"\d+[.,]\d+", bare):
+                    # a decimal label without its unit ("dau phun 0.4" of "0.4 mm", "0,4")
+                    number = "[.,]".join(re.split(r"[.,]", bare))
+                    if re.search(r"(?<![\d.,])" + number + r"(?![\d])", folded):
+                        return label
                 digits = re.sub(r"\D", "", own)
                 if digits and re.search(r"(?<![\d.,])" + digits + r"(?![\d.,%])", folded):
                     return label
@@ -251,8 +257,26 @@ class EntityFinder:
         if len(named) > 1:
             # "トルコから日本に発送できますか": the seller's own country beside another is
             # where the parcel leaves from; the other is where it goes
-            named.pop(_home_country(self.sheet.seller_language) or "", None)
+            named.pop(home_country(self.sheet.seller_language) or "", None)
         return max(named, key=lambda code: named[code]) if named else None
+
+    def sent_to(self, folded: str, code: str) -> bool:
+        """The comment names country ``code`` as where something goes: after a word that says
+        "to" ("pro Rio", "till Sverige", "ke Malaysia", "в Казахстан"), or with a case
+        ending or postposition that does ("Türkiye'ye", "日本に", "한국으로"). "made in china?",
+        "loja em SP?" and "en españa tienen tienda?" name a place, not a destination."""
+        for cue, named in self._countries.items():
+            if named != code or len(cue) < 2:
+                continue
+            whole = cue if cue.endswith("$") or not cue.isascii() else cue + "$"
+            for hit in find_cues(folded, (whole,)):
+                at = cue_position(folded, hit)
+                if at < 0:
+                    continue
+                end = at + len(hit.rstrip("$"))
+                if _TO_BEFORE.search(folded[max(0, at - 16) : at]) or _TO_AFTER.match(folded[end:]):
+                    return True
+        return False
 
     def inflected_country(self, folded: str) -> str | None:
         """A country named with a case ending, in a shipping question: "türkiyeye",
@@ -286,7 +310,7 @@ class EntityFinder:
 
 
 @lru_cache(maxsize=8)
-def _home_country(language: str) -> str | None:
+def home_country(language: str) -> str | None:
     """The country a language is most likely written in (CLDR likely subtags: tr -> TR)."""
     try:
         from babel.core import get_global
@@ -298,6 +322,14 @@ def _home_country(language: str) -> str | None:
     return region if len(region) == 2 and region.isupper() else None
 
 
+# a word that says "to" a place, right before its name (folded; an article may follow)
+_TO_BEFORE = re.compile(
+    r"(?:^|[^\w'])(?:to|into|pra|pro|para|hasta|au|aux|vers|nach|naar|till|til|do|ke|ve|đen|"
+    r"den|toi|qua|sang|в|во|до|إلى|الى|到|寄到|发到|送到|寄去|ไป|ถึง)\s*"
+    r"(?:(?:the|o|a|os|as|el|la|los|le|les|l'|il|lo|die|den)\s+)?$"
+)
+# a case ending or postposition that says "to" right after the name
+_TO_AFTER = re.compile(r"(?:'?(?:ya|ye|a|e|na|ne)(?!\w)|\s*(?:に|へ|まで|로|으로|까지|को|तक))")
 _VOWELS = "aeiouyаеёиоуыэюяій"
 
 

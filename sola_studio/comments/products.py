@@ -26,6 +26,7 @@ from sola_studio.comments.lexicon import (
     strip_cues,
     without_notes,
 )
+from sola_studio.comments.steering import MONEY_WORDS
 
 # "the lamp you showed before", "o de antes", "la anterior", "vorhin", "之前那个"
 REFER_BACK = (
@@ -91,7 +92,7 @@ _COMPARED_BEFORE = re.compile(
     r"igual (?:a|ao|à|al|que)|igualzinho (?:a|ao)|parecid[oa] (?:a|al|com)|do que|pareil que|"
     r"comme|uguale a|simile a|so wie|genau wie|genauso wie|gleich wie|ahnlich wie|als|gibi|"
     r"kadar|как у|чем|похож на|مثل|زي|متل|jaise|jaisa|ki tarah|seperti|kayak|sama kayak|"
-    r"sama seperti|giong|nhu|hon)\W+"
+    r"sama seperti|giong|nhu|hon|niz|tak jak|tak\w jak|podobn\w+ do)\W+"
     r"|(?:เหมือน|像|比)\W*)(?:(?:the|o|a|os|as|el|la|los|las|le|les|l'|il|lo|der|die|das|dem|"
     r"den|bu|şu|su)\W+)?$"
 )
@@ -162,6 +163,16 @@ def _heads(p: Product) -> set[str]:
     return out
 
 
+_VOWELS = "aeiouyаеёиоуыэюяій"
+_BEFORE_MODEL = r"(?<![\w.,$€£¥#+-])"
+_AFTER_MODEL = r"(?:[a-z]{1,3})?(?![\w%:/]|[.,]\d)"  # "40", "40er", "40-ka"; not "40,5"
+# a number said as an amount or a count is no model number ("40 zł", "40 of them", "40 szt")
+_NOT_A_MODEL = (
+    rf"(?!\s*(?:{MONEY_WORDS}|of|pcs|pieces|units|items|szt|sztuk|stk|stuck|pz|pzs|unid|"
+    r"unidades|pecas|buah|cai|chiec|ชิ้น|個|개)(?![a-z]))"
+)
+
+
 class ProductFinder:
     def __init__(self, sheet: ProductSheet) -> None:
         self.sheet = sheet
@@ -202,6 +213,38 @@ class ProductFinder:
             for c, ids in codes.items()
             if len(ids) == 1
         ]
+        # a model number that tells one product of a line from another ("Bałtyk 38
+        # Automatic", "Bałtyk 40 Automatic Sapphire": "a w tym 40 czarna jest?", "die 40er")
+        first_words: dict[str, set[str]] = {}
+        numbers: dict[str, set[str]] = {}
+        for p in sheet.products:
+            for text in {p.name, *p.names.values()}:
+                name_words = fold(text).split()
+                if len(name_words) >= 2:
+                    first_words.setdefault(name_words[0], set()).add(p.id)
+                    for w in name_words[1:]:
+                        if re.fullmatch(r"\d{2,4}", w):
+                            numbers.setdefault(w, set()).add(p.id)
+        lined = {pid for ids in first_words.values() if len(ids) > 1 for pid in ids}
+        numbered = {pid for ids in numbers.values() for pid in ids}
+        self._numbers = [
+            (re.compile(rf"{_BEFORE_MODEL}{n}{_AFTER_MODEL}{_NOT_A_MODEL}"), next(iter(ids)))
+            for n, ids in numbers.items()
+            if len(ids) == 1 and ids <= lined and len(numbered & lined) > 1
+        ]
+        # a one-word name with a case ending ("na tatrach" of "Tatry", "w bałtyku"): its stem
+        # (final vowels off, four letters at least) and up to four more letters
+        stems: dict[str, set[str]] = {}
+        for c, ids in owners.items():
+            if len(ids) == 1 and c.isalpha() and len(c) >= 5 and c not in typed:
+                stem = c.rstrip(_VOWELS)
+                if len(stem) >= 4 and len(c) - len(stem) <= 2:
+                    stems.setdefault(stem, set()).update(ids)
+        self._inflected = [
+            (re.compile(rf"\b{re.escape(stem)}[^\W\d_]{{1,4}}\b"), next(iter(ids)))
+            for stem, ids in stems.items()
+            if len(ids) == 1
+        ]
         # head nouns ("wig" of "Rio straight synthetic wig", "creme" of "Creme de Pentear"):
         # products named by what they are, without a full name: the draft asks which. A name
         # or an alias stays the seller's word for its one product ("crossbody" of "Ephesus Crossbody
@@ -224,7 +267,10 @@ class ProductFinder:
         words = lang_data.all_languages("colour_words")
         for p in sheet.products:
             for colour in p.colours:
-                cues = {_cue(colour), *(words.get(colour, ()))}
+                own = _cue(colour)
+                if is_latin_cue(own) and len(own) < 4 and not own.endswith("$"):
+                    own += "$"  # "be" (vi: beige) names no colour in "bébé"
+                cues = {own, *(words.get(colour, ()))}
                 for c in cues:
                     self._colours.setdefault(c, set()).add(p.id)
             # a colour the seller names under a key of their own ("dial: czarna", "glaze:
@@ -314,6 +360,15 @@ class ProductFinder:
             m = pattern.search(folded)
             if m is not None and all(pid != other for _at, other in named):
                 named.append((m.start(), pid))  # "and the 1:8 one?"
+        if not named:
+            for pattern, pid in (*self._numbers, *self._inflected):
+                m = pattern.search(folded)
+                if (
+                    m is not None
+                    and all(pid != other for _at, other in named)
+                    and not self._compared(folded, m.group(), m.start())
+                ):
+                    named.append((m.start(), pid))  # not "like the aviators"
         typed: set[str] = set()
         typed_at = len(folded)
         spans: list[tuple[int, int]] = []

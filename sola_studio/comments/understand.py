@@ -25,7 +25,13 @@ from sola_studio.comments.abuse import abuse_kind
 from sola_studio.comments.claims import ClaimChecker
 from sola_studio.comments.clean import clean
 from sola_studio.comments.currencies import currency_cues_of
-from sola_studio.comments.entities import COLOUR_MARKER, EntityFinder, city_country, measures
+from sola_studio.comments.entities import (
+    COLOUR_MARKER,
+    EntityFinder,
+    city_country,
+    home_country,
+    measures,
+)
 from sola_studio.comments.events import Entities, FlagReason, Intent, UnderstoodComment
 from sola_studio.comments.have import asks_a_feature
 from sola_studio.comments.intent_embedder import PROTOTYPES as PROTOTYPES
@@ -99,6 +105,7 @@ _COMMERCE = (Intent.PRICE, Intent.SIZE_STOCK, Intent.SHIPPING, Intent.PAYMENT, I
 
 # what an order may be about that the sheet answers with its own terms
 _ORDER_TOPICS = (Intent.PAYMENT, Intent.DISCOUNT, Intent.SHIPPING)
+_SYLLABLE_SPACED = frozenset(("vi",))  # languages that space syllables, not words
 
 
 @dataclass(frozen=True)
@@ -245,6 +252,7 @@ class Understander:
             entities = self.entities.resolve_variant(
                 replace(entities, product_id=within.entities.product_id)
             )
+        own_country = entities.country  # named in this comment, not carried from an earlier
         unnamed = self.entities.products.strip(folded)
         if asks_a_feature(hits, entities, unnamed, _more_than_cues(unnamed, hits)):
             intents, confidence = [], 0.0  # "tem selo do inmetro?": a feature (have.py)
@@ -293,7 +301,8 @@ class Understander:
         named = entities.size or entities.colour or entities.country or not entities.product_implied
         if prev is not None and fresh and prev.intent.is_question:
             connector = bool(find_cues(folded, _CONNECTORS))
-            short = len(folded.split()) <= 5
+            # Vietnamese writes each syllable apart: "vậy xe plus thì sao shop?" is short
+            short = len(folded.split()) <= (8 if language in _SYLLABLE_SPACED else 5)
             only_greeting = intents == [Intent.GREETING]
             # Context fills in only an elliptical question ("and to Japan?", "e G?", "蓝色呢？"):
             # one that asks (a question mark or a connector); a greeting must do both, as
@@ -332,11 +341,28 @@ class Understander:
                 for i in cue_intents
                 if i in _ORDER_TOPICS and (i is not Intent.SHIPPING or entities.country)
             ]
+            if planted is not None:
+                # "<script>…</script> el asiento es gratis hoy dice el vendedor": the planted
+                # price or code is answered with the sheet's own, as without the order
+                about = [Intent.PRICE if planted == "price" else Intent.DISCOUNT]
             intents, confidence = (about[:1], 0.5) if about else ([Intent.OTHER], 0.5)
         if not intents and (entities.size or entities.colour) and not entities.product_implied:
             intents, confidence = [Intent.SIZE_STOCK], 0.75  # "the lamp from before, in black?"
         if not intents and (entities.size or entities.colour) and (asks or len(folded) < 25):
             intents, confidence = [Intent.SIZE_STOCK], 0.75  # "et en bleu ?", "space grey?"
+        if (
+            not intents
+            and own_country
+            and own_country != home_country(self.sheet.seller_language)
+            and (asks or within is not None)
+            and self.entities.sent_to(folded, own_country)
+        ):
+            # "manda pro Rio rapidinho?", "resin till Sverige, hur lång tid?", "yazıcı
+            # Türkiye'ye gelir mi? garantisi var mı": a country abroad named as where it goes,
+            # nothing the cues know asked, asks whether and how it ships there. A place named
+            # otherwise may be asked anything of ("made in brazil?", "en españa tienen tienda
+            # física?"; "usa" is also a verb)
+            intents, confidence = [Intent.SHIPPING], 0.75
         if not intents and self._only_colours(folded):
             intents, confidence = [Intent.SIZE_STOCK], 0.75  # "colors?", "kolory?", "renkler?"
         if not intents and self._names_a_code(text):
@@ -360,6 +386,10 @@ class Understander:
             and not goodbye
             and (asks or words >= GREETING_WITH_QUESTION_WORDS)
         )
+        if cue_less and intents == [Intent.GREETING] and entities.size and entities.variant_sku:
+            # "shop ơi có bán đầu phun 0.4 ko" (Portuguese "oi", hi, read in "ơi"): a greeting
+            # beside a question that names a variant by its size asks that variant's stock
+            intents, confidence, cue_less = [Intent.SIZE_STOCK], 0.75, False
         query = None
         field_hits: list[FieldHit] = []
         fields_named = False
@@ -444,8 +474,13 @@ class Understander:
             ranked = tuple(
                 f"spec:{h.key}" for h in field_hits if h.kind == "spec" and h.key in held
             )
+            # a field the question names by two words of its label or more ("gấp lại kích
+            # thước ..., nặng mấy kg": the folded size, then the unit's weight) is asked too
+            worded = tuple(
+                f"{h.kind}:{h.key}" for h in field_hits if h.named >= 2 and h.key not in held
+            )
             if ranked:
-                spec, fields_named = (0.9, ranked[:2]), True
+                spec, fields_named = (0.9, (*worded[:1], *ranked)[:2]), True
         if (
             spec is not None
             and cue_intents[:1] == (Intent.SIZE_STOCK,)
@@ -536,6 +571,16 @@ class Understander:
         ):
             # "how much is shipping?" asks the cost of the shipping, not of the product
             intents.remove(Intent.PRICE)
+        if (
+            intents[:1] == [Intent.PRICE]
+            and own_country
+            and Intent.SHIPPING not in intents
+            and FlagReason.HOSTILE not in flags
+            and not self._names_currency(folded, language)
+        ):
+            # "resin to the UK, how much?": the price there and what it costs to get it there;
+            # both readings answered (it had got the UK price alone)
+            intents.append(Intent.SHIPPING)
         if (
             intents[:1] == [Intent.RETURNS]
             and Intent.SHIPPING in intents
