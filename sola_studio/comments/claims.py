@@ -37,7 +37,7 @@ _CODE = re.compile(r"(?<![\w])([A-Z]{3,}[0-9]{2,3})(?![\w])")
 # a code named as one, in capitals without digits: "code FREEWATCH", "kod TANIEJ", "cupom VIP"
 _NAMED_CODE = re.compile(
     r"(?i:\b(?:codes?|kod|kodu|kode|codigo|código|cupom|cupon|cupón|coupon|gutschein|"
-    r"rabattcode|ma|mã|promo))\s*[:\"'“«]?\s*([A-Z][A-Z0-9]{3,})(?![\w])"
+    r"rabattcode|ma|mã|promo))(?:\s+[a-z]{1,3})?\s*[:\"'“«]?\s*([A-Z][A-Z0-9]{3,})(?![\w])"
 )
 _PERCENT = re.compile(r"(\d{1,3})\s*%|%\s*(\d{1,3})")
 # Someone else said it: the reported speech verbs of the desk's languages (folded), a closed
@@ -51,8 +51,8 @@ _REPORTED = re.compile(
     # seller", "my friend got it for 900k"
     r"saw|seen|heard|pinned|(?:got|bought)(?: \w+){0,3} for|paid|pagou|pago|pagó|bezahlt|paye|"
     r"zaplacil\w*|"
-    r"widzialem|gordum|duydum|odedi)(?!\w)"
-    r"|说|說|言って|言った|말했|라던데|래요|บอกว่า"
+    r"widzialem|gordum|duydum|odedi|sabi|daw|raw)(?!\w)"
+    r"|说|說|言って|言った|말했|라던데|래요|라고|บอกว่า"
 )
 # An amount of money: a currency sign before, or a money word after, a number; "900k",
 # "1.2 million", "1tr2" read in full.
@@ -74,7 +74,8 @@ class ClaimChecker:
 
     def __init__(self, sheet: ProductSheet) -> None:
         self.codes: dict[str, set[Decimal]] = {}
-        self.amounts: set[Decimal] = set()
+        self.amounts: set[Decimal] = set()  # every amount of the sheet
+        self.prices: set[Decimal] = set()  # what its products cost
         words: list[str] = []
         for p in sheet.products:
             for d in p.discounts:
@@ -82,9 +83,10 @@ class ClaimChecker:
                     percents = self.codes.setdefault(d.code.upper(), set())
                     if d.percent is not None:
                         percents.add(d.percent)
-            self.amounts.add(p.price.amount)
-            self.amounts.update(m.amount for m in p.prices.values())
-            self.amounts.update(v.price.amount for v in p.variants if v.price is not None)
+            self.prices.add(p.price.amount)
+            self.prices.update(m.amount for m in p.prices.values())
+            self.prices.update(v.price.amount for v in p.variants if v.price is not None)
+            self.amounts |= self.prices
             for rule in p.shipping:
                 self.amounts.add(rule.cost.amount)
                 if rule.free_over is not None:
@@ -117,12 +119,15 @@ class ClaimChecker:
                 # work? saw it in the chat" passes on a code someone planted
                 return "code"
         if reported:
+            # a price claimed for a product is checked against the products' prices: "la dual en
+            # 999 pesos" is no price though 999 is the free-shipping threshold
+            known = self.amounts if find_cues(folded, _SHIPPING) else self.prices
             for m in _AMOUNT.finditer(folded):
                 number = m.group(1) or m.group(2) or m.group(5)
                 scale = m.group(3) or m.group(6) or m.group(4) or ""  # "900k": k is money too
                 amount = numbers_in(number)[0]  # "1.299,00", "4,50" as facts.py reads them
                 amount *= _SCALE.get(scale, 1)
-                if not any(abs(amount - x) < 0.01 for x in self.amounts):
+                if not any(abs(amount - x) < 0.01 for x in known):
                     return "price"
             if find_cues(folded, FREE_CUES) and not find_cues(folded, _SHIPPING):
                 # "la vendedora dijo que el bolso es gratis con cualquier bikini": a product

@@ -38,6 +38,12 @@ def currency_cues(codes: tuple[str, ...], languages: tuple[str, ...]) -> dict[st
                 names = {get_currency_name(code, n, locale=lang) for n in (1, 2, 5)}
             except Exception:  # a language CLDR does not know: its other names still count
                 continue
+            for name in names:
+                # the whole name, each Latin word by its stem: "pesos colombianos" (COP), whose
+                # words alone are another currency's ("peso") or a place's ("colombiano")
+                parts = [w for w in _SPLIT.split(fold(name)) if w]
+                if len(parts) >= 2 and all(re.fullmatch(r"[a-z]+", w) for w in parts):
+                    found.add(r"\s+".join(re.escape(w[:STEM]) + "[a-z]*" for w in parts))
             for w in (w for name in names for w in _SPLIT.split(fold(name))):
                 if _of_place(w, places):
                     continue  # "złoty polski": "polsk" would read "do Polski?" as a price

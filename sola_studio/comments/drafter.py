@@ -16,18 +16,17 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import Protocol
 
 from sola_studio import lang as lang_data
-from sola_studio.catalog.sheet import Product, ProductSheet, Variant
+from sola_studio.catalog.sheet import Product, ProductSheet
 from sola_studio.comments import templates as tpl
 from sola_studio.comments.answers import Render, SheetAnswers, Statement
+from sola_studio.comments.answers import cited as facts_of
 from sola_studio.comments.answers import say as _say
 from sola_studio.comments.currencies import currency_cues_of
 from sola_studio.comments.events import (
     Draft,
-    Entities,
     FactKind,
     FactRef,
     FlagReason,
@@ -35,7 +34,14 @@ from sola_studio.comments.events import (
     UnderstoodComment,
 )
 from sola_studio.comments.facts import invented_facts, sheet_facts
-from sola_studio.comments.lexicon import FREE_CUES, INTENT_CUES, find_cues, fold, is_latin_cue
+from sola_studio.comments.lexicon import (
+    FREE_CUES,
+    INTENT_CUES,
+    find_cues,
+    fold,
+    is_latin_cue,
+    without_notes,
+)
 from sola_studio.comments.memory import Interaction
 from sola_studio.comments.mixing import foreign_sheet_texts
 from sola_studio.comments.sheet_texts import MissingText, SheetTexts
@@ -178,7 +184,7 @@ class ReplyDrafter(SheetAnswers):
             statements.append(Statement(lambda lang: tpl.render(check, lang), None))
             flags.append(FlagReason.SHEET_SILENT)
 
-        cited = tuple(dict.fromkeys(s.fact for s in statements if s.fact is not None))
+        cited = facts_of(statements)
         seller = self.sheet.seller_language if self.sheet.seller_language in tpl.LANGUAGES else "en"
         # the viewer's language; where a sheet text has no wording in it and no engine makes
         # one, the whole reply in English or the seller's language (flagged), never mixed
@@ -189,7 +195,7 @@ class ReplyDrafter(SheetAnswers):
             sayable = [x for x in statements if _render_all([x], language, self.sheet)]
             if len(sayable) < len(statements):
                 statements = sayable
-                cited = tuple(dict.fromkeys(x.fact for x in statements if x.fact is not None))
+                cited = facts_of(statements)
         for candidate in dict.fromkeys((language, "en", seller, *tpl.LANGUAGES)):
             rendered = _render_all(statements, candidate, self.sheet)
             if rendered is not None:
@@ -204,7 +210,7 @@ class ReplyDrafter(SheetAnswers):
             if not statements:
                 statements = [Statement(lambda lang: tpl.render(check, lang), None)]
                 flags.append(FlagReason.SHEET_SILENT)
-            cited = tuple(dict.fromkeys(x.fact for x in statements if x.fact is not None))
+            cited = facts_of(statements)
             rendered = _render_all(statements, seller, self.sheet) or ""
         text = rendered
         seller_text = _render_all(statements, seller, self.sheet) or text
@@ -313,7 +319,9 @@ class ReplyDrafter(SheetAnswers):
         if intent is Intent.GREETING:
             out.append(Statement(_say(greeting_key(folded)), None))
         elif intent is Intent.PRICE:
-            out.append(self._price(u, p, folded, previous))
+            others = self._other_prices(u, p, self._currency(u, folded, previous))
+            out.append(self._price(u, p, folded, previous, first=bool(others)))
+            out.extend(others)
             plan = p.payment.instalments if p.payment is not None else None
             asks_plan = bool(find_cues(folded, _INSTALMENT_CUES))
             if plan is not None and asks_plan and Intent.PAYMENT not in u.intents:
@@ -459,27 +467,33 @@ class ReplyDrafter(SheetAnswers):
         p: Product,
         folded: str,
         previous: Interaction | None = None,
+        first: bool = False,
     ) -> Statement:
         """The product's price; a variant's own price when the comment names the variant
-        ("how much for the large bed?" of a bed priced by size), said with its label."""
+        ("how much for the large bed?" of a bed priced by size), said with its label; the
+        first variant's, so labelled, when ``first`` (the others follow: ``_other_prices``)."""
         e = u.entities
         variant = p.variant(e.variant_sku) if e.variant_sku else self._priced_variant(p, e)
+        if variant is None and first:
+            variant = p.variants[0]
         price = p.price_in(self._currency(u, folded, previous), variant)
         own = variant is not None and variant.price is not None
         fid = f"variant:{variant.sku}" if own and variant is not None else f"price:{p.id}"
-        label = variant is not None and own and price != p.price
+        label = variant is not None and ((own and price != p.price) or first)
 
         def say(lang: str) -> str:
             name = self._name(p, lang)
             key = tpl.price_key(name, p.type_names, lang)
             if label and variant is not None and self._label(variant, lang):
-                name = f"{name} ({self._label(variant, lang)})"
+                said_as = self._label(variant, lang)
+                name = f"{name} ({without_notes(said_as) if first else said_as})"
             said = tpl.money(price, lang)
             if key == "spec":  # the name set apart: no verb to agree with it
                 return tpl.render("spec", lang, product=name, value=said)
             return tpl.render(key, lang, product=name, price=said)
 
-        return Statement(say, self._fact(fid))
+        named = self._fact(f"variant:{variant.sku}") if label and variant is not None else None
+        return Statement(say, self._fact(fid), also=(named,) if named is not None else ())
 
     def _warranty(self, years: int | None, months: int, covers: tpl.Mapping[str, str]) -> Render:
         """The warranty in the seller's unit. One year is said in months where the templates'
@@ -534,24 +548,6 @@ class ReplyDrafter(SheetAnswers):
             return True
         return any(find_cues(folded, cues) for cues in _CURRENCY_CUES.values())
 
-    def _priced_variant(self, p: Product, e: Entities) -> Variant | None:
-        """The variant a size or colour the comment names picks, when every variant it picks
-        has the one price of its own (the L bed in grey and in navy: 1199)."""
-        if not (e.size or e.colour):
-            return None
-        picked = p.variants_matching(e.size, e.colour) or tuple(
-            self._named_colour(p, e.size, e.colour)
-        )
-        prices = {v.price for v in picked}
-        if not picked or len(picked) == len(p.variants) or len(prices) != 1 or None in prices:
-            return None
-        # said by what the picked variants share: "(L)" for the L in grey and in navy
-        return replace(
-            picked[0],
-            size=picked[0].size if len({v.size for v in picked}) == 1 else None,
-            colour=picked[0].colour if len({v.colour for v in picked}) == 1 else None,
-        )
-
     def _currency(
         self, u: UnderstoodComment, folded: str, previous: Interaction | None = None
     ) -> str | None:
@@ -568,10 +564,14 @@ class ReplyDrafter(SheetAnswers):
         return market.currency if market is not None else None
 
     def _named_currency(self, u: UnderstoodComment, folded: str) -> str | None:
+        cldr = currency_cues_of(self.sheet, u.language)
+        for code, cues in cldr.items():
+            if find_cues(folded, [c for c in cues if r"\s+" in c]):
+                return code  # a whole name ("pesos colombianos"), surer than any one word
         for code, cues in _CURRENCY_CUES.items():
             if find_cues(folded, cues) and any(code in p.prices for p in self.sheet.products):
                 return code
-        for code, cues in currency_cues_of(self.sheet, u.language).items():
+        for code, cues in cldr.items():
             if find_cues(folded, cues):
                 return code  # its name in CLDR, in the audience's languages ("в долларах")
         return None

@@ -30,7 +30,6 @@ from sola_studio.comments.entities import (
     EntityFinder,
     city_country,
     home_country,
-    measures,
 )
 from sola_studio.comments.events import Entities, FlagReason, Intent, UnderstoodComment
 from sola_studio.comments.have import asks_a_feature
@@ -65,6 +64,9 @@ from sola_studio.comments.understand_rules import (
     _rank,
     _spec_question,
     _unsure,
+    in_variant,
+    names_a_code,
+    variant_unit,
 )
 from sola_studio.comments.unlisted import Unlisted
 from sola_studio.core.errors import SolaError
@@ -99,7 +101,6 @@ _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?\s*>")  # <b>
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf]")  # chat's feelings, not a question
 _PRICE_IS_ABOUT = (Intent.SHIPPING, Intent.PAYMENT, Intent.DISCOUNT, Intent.RETURNS)
 _QUESTION_MARKS = ("?", "？", "؟")
-_UNIT_AFTER_NUMBER = re.compile(r"\d\s?([^\W\d_]{2,3})(?![^\W_])")  # "300 ml" -> "ml"
 # what a product is asked about as a product, never as a field of another one
 _COMMERCE = (Intent.PRICE, Intent.SIZE_STOCK, Intent.SHIPPING, Intent.PAYMENT, Intent.DISCOUNT)
 
@@ -363,8 +364,13 @@ class Understander:
             # otherwise may be asked anything of ("made in brazil?", "en españa tienen tienda
             # física?"; "usa" is also a verb)
             intents, confidence = [Intent.SHIPPING], 0.75
-        if not intents and self._only_colours(folded):
-            intents, confidence = [Intent.SIZE_STOCK], 0.75  # "colors?", "kolory?", "renkler?"
+        coloured = bool(
+            (self.sheet.product(entities.product_id or "") or self.sheet.pinned).colours
+        )
+        if not intents and coloured and self._only_colours(folded):
+            # "colors?", "kolory?", "renkler?" of a product sold in colours (of seat covers sold
+            # by fit, a field may say the colour: "que colores hay de fundas?")
+            intents, confidence = [Intent.SIZE_STOCK], 0.75
         if not intents and self._names_a_code(text):
             intents, confidence = [Intent.DISCOUNT], 0.8  # "DALBIT50 funciona?"
         if (not intents or intents == [Intent.GREETING]) and find_cues(folded, self._methods):
@@ -490,11 +496,18 @@ class Understander:
             spec = None  # "is the gaiwan still in stock?" is no question about "Gaiwan lid"
         if (
             spec is not None
-            and cue_intents[:1] == (Intent.SIZE_STOCK,)
             and entities.variant_sku is not None
-            and self._in_variant(folded, entities)
+            and (
+                (cue_intents[:1] == (Intent.SIZE_STOCK,) and self._in_variant(folded, entities))
+                or (
+                    cue_intents[:1] == (Intent.PRICE,)
+                    and bool(entities.size or self._variant_unit(folded, entities))
+                )
+            )
         ):
-            spec = None  # "tem a de 55 cm na cor mel?": the 55 cm wig's stock, not a field in cm
+            # "tem a de 55 cm na cor mel?": the 55 cm wig's stock, not a field in cm; "а 3
+            # литра сколько?": the 3 L tin's price, not a field
+            spec = None
         if spec is not None and spec[1] and _MEASUREMENT.search(folded):
             spec = spec[0], self._nearest(folded, entities, field_hits, spec[1])
         if (
@@ -644,37 +657,16 @@ class Understander:
         )
 
     def _in_variant(self, folded: str, entities: Entities) -> bool:
-        """A measure the comment gives ("55 cm") is one the variant it names is named by."""
         product = self.sheet.product(entities.product_id or "") or self.sheet.pinned
-        variant = product.variant(entities.variant_sku or "")
-        return variant is not None and bool(measures(fold(variant.label)) & measures(folded))
+        return in_variant(product, entities.variant_sku, folded)
 
     def _variant_unit(self, folded: str, entities: Entities) -> bool:
-        """The comment names a unit (two letters at least: "ml", "kg") the product's variants
-        are measured in ("300 ml", "1 kg")."""
-        product = self.sheet.product(entities.product_id or "") or self.sheet.pinned
-        units = {u for v in product.variants for u in _UNIT_AFTER_NUMBER.findall(fold(v.label))}
-        return bool(units & set(re.findall(r"[^\W\d_]+", folded)))
+        return variant_unit(
+            self.sheet.product(entities.product_id or "") or self.sheet.pinned, folded
+        )
 
     def _names_a_code(self, text: str) -> bool:
-        """The comment holds a word like one of the sheet's discount codes (its letters and
-        any digits: "DALBIT50" for DALBIT25)."""
-        # a code is written with digits or in capitals ("DALBIT50"), not "live" in a sentence
-        words = {
-            w.upper()
-            for w in re.findall(r"[A-Za-z]{3,}\d*", text)
-            if any(ch.isdigit() for ch in w) or w.isupper()
-        }
-        for p in self.sheet.products:
-            for d in p.discounts:
-                if d.code:
-                    code = d.code.upper()
-                    if code in words:
-                        return True  # the code itself, however short ("OTO8 使えますか")
-                    stem = re.sub(r"\d+$", "", code)
-                    if len(stem) >= 4 and any(w.startswith(stem) for w in words):
-                        return True
-        return False
+        return names_a_code(self.sheet, text)
 
     def _size_fields(
         self, folded: str, entities: Entities, cue_intents: Sequence[Intent], ordered: bool

@@ -14,7 +14,8 @@ from dataclasses import replace
 from typing import Any
 
 from sola_studio import lang as lang_data
-from sola_studio.catalog.sheet import ProductSheet
+from sola_studio.catalog.sheet import Product, ProductSheet
+from sola_studio.comments.entities import measures
 from sola_studio.comments.events import Entities, Intent
 from sola_studio.comments.intent_embedder import IntentEmbedder
 from sola_studio.comments.language import TWINS
@@ -25,7 +26,7 @@ from sola_studio.comments.lexicon import (
     strip_cues,
     without_notes,
 )
-from sola_studio.comments.retrieval import STOP_WORDS, FieldHit
+from sola_studio.comments.retrieval import STOP_WORDS, UNIT_NAMES, UNITS_INSIDE, FieldHit
 
 # Retrieval over the sheet's fields (tuned on the blind development set, see docs/comments.md).
 # A field's similarity alone says little (E5 puts "how much is it?" at 0.89 from "Width: 210
@@ -256,3 +257,49 @@ def _merge(now: Entities, before: Entities) -> Entities:
         colour=now.colour or before.colour,
         country=now.country or before.country,
     )
+
+
+_UNIT_AFTER_NUMBER = re.compile(r"\d\s?([^\W\d_]{2,3})(?![^\W_])")  # "300 ml" -> "ml"
+_ONE_LETTER_UNIT = re.compile(r"\d\s?([lgmvwh])(?![^\W_])")  # "3 l teneke" -> "l"
+
+
+def in_variant(product: Product, sku: str | None, folded: str) -> bool:
+    """A measure the comment gives ("55 cm") is one the variant ``sku`` is named by."""
+    variant = product.variant(sku or "")
+    return variant is not None and bool(measures(fold(variant.label)) & measures(folded))
+
+
+def variant_unit(product: Product, folded: str) -> bool:
+    """The comment names a unit (two letters at least: "ml", "kg"; or one spelt out in any
+    language: "а 3 литра", "2 litros") the product's variants are measured in ("300 ml",
+    "1 kg", "3 L teneke")."""
+    labels = [fold(v.label) for v in product.variants]
+    units = {u for label in labels for u in _UNIT_AFTER_NUMBER.findall(label)}
+    said = set(re.findall(r"[^\W\d_]+", folded))
+    if units & said:
+        return True
+    spelt = {UNIT_NAMES[w] for w in said if w in UNIT_NAMES}
+    spelt |= {u for w, u in UNITS_INSIDE.items() if w in folded}
+    units |= {u for label in labels for u in _ONE_LETTER_UNIT.findall(label)}
+    return bool(units & spelt)
+
+
+def names_a_code(sheet: ProductSheet, text: str) -> bool:
+    """The comment holds a word like one of the sheet's discount codes (its letters and any
+    digits: "DALBIT50" for DALBIT25)."""
+    # a code is written with digits or in capitals ("DALBIT50"), not "live" in a sentence
+    words = {
+        w.upper()
+        for w in re.findall(r"[A-Za-z]{3,}\d*", text)
+        if any(ch.isdigit() for ch in w) or w.isupper()
+    }
+    for p in sheet.products:
+        for d in p.discounts:
+            if d.code:
+                code = d.code.upper()
+                if code in words:
+                    return True  # the code itself, however short ("OTO8 使えますか")
+                stem = re.sub(r"\d+$", "", code)
+                if len(stem) >= 4 and any(w.startswith(stem) for w in words):
+                    return True
+    return False
