@@ -223,6 +223,27 @@ def test_low_confidence_or_off_topic_drafts_are_marked_needs_you(qtbot):
     assert desk.queue.topLevelItem(1).text(4) == "price"
 
 
+def test_a_flag_is_said_as_what_the_seller_should_know(qtbot):
+    # "flagged: no language" was read by a blind judge as "could not tell the language"
+    from sola_studio.comments.events import Draft, FlagReason
+
+    desk, feed = _desk(qtbot)
+    t = monotonic()
+    desk.upsert(
+        feed.understood(understood("f1", "tiktok", "la caméra a un écran ?", Intent.MATERIAL))
+    )
+    flags = (FlagReason.NO_LANGUAGE, FlagReason.SHEET_SILENT)
+    d = Draft("f1", "v-f1", "en", Intent.MATERIAL, "Screen: 3 inch.", "", (), 0.9, flags, t, t)
+    card = feed.drafted(d)
+    desk.upsert(card)
+    reasons = " | ".join(card.needs_reasons)
+    assert "written in English" in reasons and "no translation" in reasons, reasons
+    assert "the sheet does not answer it" in reasons, reasons
+    assert "no language" not in reasons
+    desk.select("f1")
+    assert "written in English" in desk.chips.text()
+
+
 def test_a_restock_banner_goes_when_the_saved_sheet_has_the_stock_back(qtbot, tmp_path):
     from sola_studio.catalog.loader import load_sheet
     from sola_studio.catalog.sheet import StockLevel

@@ -12,9 +12,11 @@ from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication
 
+from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import ProductSheet, StockLevel
 from sola_studio.comments.events import (
     Draft,
+    FlagReason,
     GroupAnswerProposal,
     ReplySent,
     RestockAlert,
@@ -41,14 +43,51 @@ EVENT_KINDS: tuple[type, ...] = (
 )
 
 
+def flag_text(flag: FlagReason, language: str) -> str:
+    """What a flag tells the seller, in a sentence ("flagged: no language" was read by a blind
+    judge as "could not tell the viewer's language"); ``language``: the draft's."""
+    translate = QCoreApplication.translate
+    data = lang_data.language(language)
+    name = data.name if data is not None else language
+    texts = {
+        FlagReason.SHEET_SILENT: translate(
+            "DeskFeed", "the sheet does not answer it: the draft says you will check"
+        ),
+        FlagReason.HOSTILE: translate(
+            "DeskFeed", "tries to steer the reply or plants a price or code: read it first"
+        ),
+        FlagReason.LOW_CONFIDENCE: translate("DeskFeed", "unsure what was asked"),
+        FlagReason.UNKNOWN_VARIANT: translate(
+            "DeskFeed", "asks for a size or colour the sheet does not list"
+        ),
+        FlagReason.NO_TEMPLATE: translate(
+            "DeskFeed", "written in {0}: no reply wording in the viewer's language"
+        ).format(name),
+        FlagReason.POLISH_REJECTED: translate(
+            "DeskFeed", "the reworded draft added a fact: the plain one is kept"
+        ),
+        FlagReason.WHICH_PRODUCT: translate(
+            "DeskFeed", "could mean several products: the draft asks which"
+        ),
+        FlagReason.MACHINE_TRANSLATED: translate("DeskFeed", "holds machine-translated text"),
+        FlagReason.NO_LANGUAGE: translate(
+            "DeskFeed",
+            "written in {0}: no translation into the viewer's language is installed "
+            "for the sheet's text",
+        ).format(name),
+        FlagReason.SPAM: translate("DeskFeed", "spam (a link or contact bait): no reply"),
+    }
+    return texts.get(flag) or translate("DeskFeed", "flagged: {0}").format(
+        flag.value.replace("_", " ")
+    )
+
+
 def needs_you(asked: tuple[str, ...], draft: Draft) -> tuple[str, ...]:
     """Why the seller should read ``draft`` before it goes (empty: nothing found): the desk's
     flags, a confidence under :data:`NEEDS_YOU_BELOW`, or a reply about another topic than the
     comment asked (``asked``: the comment's intents)."""
     translate = QCoreApplication.translate
-    reasons = [
-        translate("DeskFeed", "flagged: {0}").format(f.value.replace("_", " ")) for f in draft.flags
-    ]
+    reasons = [flag_text(f, draft.language) for f in draft.flags]
     if draft.confidence < NEEDS_YOU_BELOW:
         reasons.append(
             translate("DeskFeed", "low confidence ({0})").format(f"{draft.confidence:.0%}")
