@@ -100,6 +100,11 @@ BLIND_SETS: tuple[tuple[str, str | None], ...] = (
         "before the fourteenth round's desk changes and frozen; scored only when --sets names "
         "blind_round16",
     ),
+    (
+        "blind_round17",
+        "the seventeenth blind set (hammocks, dates, retro video games), written at the end of "
+        "the thirteenth round and frozen; scored only when --sets names blind_round17",
+    ),
 )
 
 
@@ -132,7 +137,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--sets",
         default="devset,heldout,blind_dev,blind_validation,blind_round3,blind_round4,blind_round5,"
         "blind_round6,blind_round7,blind_round8,blind_round9,blind_round10",
-        help="the sets to score, comma-separated (these twelve; blind_round11 to blind_round16 "
+        help="the sets to score, comma-separated (these twelve; blind_round11 to blind_round17 "
         "only when named); "
         "tuning runs pass 'devset,heldout,blind_dev' so the validation set is never looked at "
         "while working",
