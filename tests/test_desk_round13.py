@@ -37,7 +37,7 @@ defaults:
   returns: {days: 14}
   warranty: {months: 24}
   discounts:
-    - {id: live, percent: 10, code: GORY10}
+    - {id: live, percent: 10, code: GORY10, min_order: 300}
 products:
   - id: p40
     name: {pl: Plecak Karpaty 40, en: Karpaty 40 backpack}
@@ -376,3 +376,22 @@ def test_english_says_the_united_states() -> None:
     said = tpl.render("ship_never", "en", country=tpl.country_to("US", "en"))
     assert said == "Sorry, we do not ship to the United States."
     assert tpl.country_to("DE", "en") == "Germany"
+
+
+def test_a_code_s_minimum_order_is_said_with_it(desk: CommentDesk) -> None:
+    # three blind sheets gave a code a minimum order, which the sheet could not hold; "geldt
+    # die ook als ik maar 1 rol van 20 euro neem?" had got the price
+    for text in ("is there a discount code?", "jest jakiś kod rabatowy?"):
+        draft, u = ask(desk, text, pin="stove")
+        assert u.intent is Intent.DISCOUNT
+        assert "GORY10" in draft.text and says(draft.text, "300"), draft.text
+        assert FlagReason.SHEET_SILENT not in draft.flags, draft.text
+
+
+def test_a_bad_minimum_order_names_its_line_and_field(tmp_path: Path) -> None:
+    from sola_studio.core.errors import ConfigError
+
+    text = SHEET.replace("code: GORY10, min_order: 300}", "code: GORY10, min_order: lots}")
+    with pytest.raises(ConfigError) as err:
+        desk_on_text(text, tmp_path, "bad.yaml")
+    assert "line 20, defaults.discounts[0].min_order" in err.value.message, err.value.message

@@ -269,3 +269,28 @@ def test_opening_another_sheet_with_edits_asks_first(qtbot, sheet_path: Path) ->
     answer_next_box(QMessageBox.StandardButton.Cancel, seen)  # "Keep editing": no file dialog
     editor.open_other()
     assert seen and editor.is_dirty() and editor.path == sheet_path
+
+
+def test_a_code_s_minimum_order_is_edited_and_saved(qtbot, sheet_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # blind sheets of three rounds gave a code a minimum order ("LAAG10 from €40"); the sheet
+    # holds it now (discounts: min_order) and the editor edits it like any amount
+    from sola_studio.ui.sheet_editor.fields import RowsTable
+
+    editor = open_editor(qtbot, sheet_path)
+    editor.tabs.setCurrentIndex(editor.DEFAULTS)
+    tables = [
+        t
+        for t in editor.findChildren(RowsTable)
+        if "From amount"
+        in [t.table.horizontalHeaderItem(c).text() for c in range(t.table.columnCount())]
+    ]
+    assert tables, "no discounts table with a minimum order column"
+    table = tables[0].table
+    col = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())].index(
+        "From amount"
+    )
+    table.item(0, col).setText("R$ 150,00")
+    assert editor.save()
+    sheet = load_sheet(sheet_path)
+    live = next(d for d in sheet.products[0].discounts if d.code == "LIVE10")
+    assert live.min_order is not None and live.min_order.amount == Decimal("150")

@@ -82,7 +82,7 @@ _WARRANTY = {"months", "years", "none", "covers"}
 _RETURNS = {"days", "free", "conditions"}
 _PAYMENT = {"methods", "instalments"}
 _INSTALMENTS = {"max_months", "interest_free_months", "annual_rate_percent", "min_instalment"}
-_DISCOUNT = {"id", "percent", "code", "min_quantity", "note"}
+_DISCOUNT = {"id", "percent", "code", "min_quantity", "min_order", "note"}
 _FAQ = {"id", "question", "answer", "keywords", "q", "a"}  # q / a: short names
 _MARKET = {"id", "currency", "countries"}
 _HERE = "\u2063"  # the "where" given to the shared value checks: the line and path replace it
@@ -556,6 +556,11 @@ class _V2:
             percent=None if pct in (None, "") else self.number(pct, (*path, "percent"), "percent"),
             code=str(x["code"]) if x.get("code") else None,
             min_quantity=self.whole(x, "min_quantity", path) if x.get("min_quantity") else None,
+            min_order=(
+                self.money(x["min_order"], (*path, "min_order"), "min_order")
+                if x.get("min_order") not in (None, "")
+                else None
+            ),
             note=self.local(x.get("note"), (*path, "note")),
         )
 

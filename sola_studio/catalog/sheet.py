@@ -129,6 +129,7 @@ class Discount:
     percent: Decimal | None
     code: str | None = None
     min_quantity: int | None = None
+    min_order: Money | None = None  # the code applies from this order value on
     note: LocalText = field(default_factory=lambda: MappingProxyType({}))
 
     def __post_init__(self) -> None:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from sola_studio import lang as lang_data
-from sola_studio.catalog.sheet import Product, ProductSheet
+from sola_studio.catalog.sheet import Money, Product, ProductSheet
 from sola_studio.comments import templates as tpl
 from sola_studio.comments.answers import Render, SheetAnswers, Statement
 from sola_studio.comments.answers import cited as facts_of
@@ -440,6 +440,9 @@ class ReplyDrafter(SheetAnswers):
                         )
                     )
                     asked = u.intent is Intent.DISCOUNT or fold(code) in folded
+                    if d.min_order is not None:
+                        # "geldt die ook als ik maar 1 rol van 20 euro neem?": from how much
+                        out.append(Statement(_from_amount(d.min_order), fact))
                     if d.note and asked:  # "only during this live", where it has a wording;
                         # not after another answer ("cuánto sale el envío", "sale" read as a
                         # discount too): a reply stays short
@@ -760,3 +763,9 @@ def _texts_of(statements: Sequence[Statement]) -> list[tpl.Mapping[str, str]]:
 
 def _same_texts(a: ProductSheet, b: ProductSheet) -> bool:
     return a.products is b.products or a.products == b.products
+
+
+def _from_amount(least: Money) -> Render:
+    """The order value a code applies from, said in a language ("Bij bestellingen vanaf
+    € 40,00.")."""
+    return lambda lang: tpl.render("discount_min_order", lang, amount=tpl.money(least, lang))

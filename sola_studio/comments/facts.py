@@ -204,6 +204,8 @@ def product_facts(sheet: ProductSheet, p: Product) -> list[SheetFact]:
         nums = [_n(d.percent)] if d.percent is not None else []
         if d.min_quantity is not None:
             nums.append(_n(d.min_quantity))
+        if d.min_order is not None:
+            nums.append(_n(d.min_order.amount))
         facts.append(
             SheetFact(
                 FactRef(

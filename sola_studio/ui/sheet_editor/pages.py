@@ -252,6 +252,7 @@ def discounts_table(binder: Binder, path: Path_) -> RowsTable:
             Column(
                 "min_quantity", QCoreApplication.translate("SheetForm", "From quantity"), "whole"
             ),
+            Column("min_order", QCoreApplication.translate("SheetForm", "From amount"), "amount"),
             Column("note", QCoreApplication.translate("SheetForm", "Note"), "local"),
         ],
         new_row=lambda: {"id": "", "percent": 10},
