@@ -1409,157 +1409,157 @@
 <context>
     <name>ProductForm</name>
     <message>
-        <location filename="../sheet_editor/pages.py" line="275"/>
+        <location filename="../sheet_editor/pages.py" line="276"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="277"/>
+        <location filename="../sheet_editor/pages.py" line="278"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="279"/>
+        <location filename="../sheet_editor/pages.py" line="280"/>
         <source>sofa, t-shirt…</source>
         <translation>沙发、T 恤…</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="280"/>
+        <location filename="../sheet_editor/pages.py" line="281"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="282"/>
+        <location filename="../sheet_editor/pages.py" line="283"/>
         <source>other names viewers use, comma-separated</source>
         <translation>观众常用的其他名称，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="283"/>
+        <location filename="../sheet_editor/pages.py" line="284"/>
         <source>Aliases</source>
         <translation>别名</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="286"/>
+        <location filename="../sheet_editor/pages.py" line="287"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="290"/>
+        <location filename="../sheet_editor/pages.py" line="291"/>
         <source>Prices in other currencies</source>
         <translation>其他币种的价格</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="297"/>
+        <location filename="../sheet_editor/pages.py" line="298"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="298"/>
+        <location filename="../sheet_editor/pages.py" line="299"/>
         <source>Size</source>
         <translation>尺码</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="299"/>
+        <location filename="../sheet_editor/pages.py" line="300"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="300"/>
+        <location filename="../sheet_editor/pages.py" line="301"/>
         <source>Own price</source>
         <translation>单独价格</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="301"/>
+        <location filename="../sheet_editor/pages.py" line="302"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="305"/>
+        <location filename="../sheet_editor/pages.py" line="306"/>
         <source>Add variant</source>
         <translation>添加款式</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="307"/>
+        <location filename="../sheet_editor/pages.py" line="308"/>
         <source>Variants and stock</source>
         <translation>款式与库存</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="314"/>
+        <location filename="../sheet_editor/pages.py" line="315"/>
         <source>Key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="315"/>
+        <location filename="../sheet_editor/pages.py" line="316"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="316"/>
+        <location filename="../sheet_editor/pages.py" line="317"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="319"/>
+        <location filename="../sheet_editor/pages.py" line="320"/>
         <source>Add spec</source>
         <translation>添加规格</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="321"/>
+        <location filename="../sheet_editor/pages.py" line="322"/>
         <source>Specs (any property: width, battery, fabric…)</source>
         <translation>规格（任何属性：宽度、电池、面料…）</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="328"/>
+        <location filename="../sheet_editor/pages.py" line="329"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="329"/>
+        <location filename="../sheet_editor/pages.py" line="330"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="330"/>
+        <location filename="../sheet_editor/pages.py" line="331"/>
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="333"/>
+        <location filename="../sheet_editor/pages.py" line="334"/>
         <source>Add question</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="335"/>
+        <location filename="../sheet_editor/pages.py" line="336"/>
         <source>Questions answered in advance</source>
         <translation>预先回答的问题</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="338"/>
+        <location filename="../sheet_editor/pages.py" line="339"/>
         <source>This product&apos;s own terms (instead of the shop&apos;s)</source>
         <translation>此商品自己的条款（代替店铺的）</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="341"/>
+        <location filename="../sheet_editor/pages.py" line="342"/>
         <source>Own shipping</source>
         <translation>自有配送</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="342"/>
+        <location filename="../sheet_editor/pages.py" line="343"/>
         <source>Own payment</source>
         <translation>自有付款方式</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="343"/>
+        <location filename="../sheet_editor/pages.py" line="344"/>
         <source>Own returns</source>
         <translation>自有退货政策</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="344"/>
+        <location filename="../sheet_editor/pages.py" line="345"/>
         <source>Own warranty</source>
         <translation>自有保修</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="345"/>
+        <location filename="../sheet_editor/pages.py" line="346"/>
         <source>Own discounts</source>
         <translation>自有折扣</translation>
     </message>
@@ -1567,22 +1567,22 @@
 <context>
     <name>ProductsPage</name>
     <message>
-        <location filename="../sheet_editor/pages.py" line="481"/>
+        <location filename="../sheet_editor/pages.py" line="482"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="482"/>
+        <location filename="../sheet_editor/pages.py" line="483"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="485"/>
+        <location filename="../sheet_editor/pages.py" line="486"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="486"/>
+        <location filename="../sheet_editor/pages.py" line="487"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
@@ -1997,26 +1997,31 @@
     </message>
     <message>
         <location filename="../sheet_editor/pages.py" line="255"/>
+        <source>From amount</source>
+        <translation>起用金额</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="256"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="258"/>
+        <location filename="../sheet_editor/pages.py" line="259"/>
         <source>Add discount</source>
         <translation>添加折扣</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="386"/>
+        <location filename="../sheet_editor/pages.py" line="387"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="389"/>
+        <location filename="../sheet_editor/pages.py" line="390"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="396"/>
+        <location filename="../sheet_editor/pages.py" line="397"/>
         <source>Add currency</source>
         <translation>添加币种</translation>
     </message>
