@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from desk_support import says
 from helpers import sheet_show_options
 
 from sola_studio.catalog.events import PinChanged, SheetChanged
@@ -73,8 +74,8 @@ def test_an_edited_sheet_reaches_drafts_glossary_and_cards(
 
         # the sheet as loaded: old price, old load, "table" left to the engine
         before = ask("c1", "how much?")
-        # prices are written as the sheet has them, without a thousands separator (issue 15)
-        assert "1299.90" in before or "1299,90" in before, before
+        # the sheet's price, grouped as the reply's language groups digits ("R$1,299.90")
+        assert says(before, "1299.90"), before
         [card] = live.spec_cards.detect(_caption(0, "It holds up to 80 kg.", 10.0))
         assert "80 kg" in card.text_in("en")
         assert live.translator.glossary.find("table") is None
@@ -85,7 +86,7 @@ def test_an_edited_sheet_reaches_drafts_glossary_and_cards(
         assert live.sheet.pinned.id == "table"
         assert live.sheet.pinned.price.amount == Decimal("999.90")
         price = ask("c2", "how much?")
-        assert "999" in price and "1299" not in price and "1.299" not in price
+        assert says(price, "999.90") and not says(price, "1299.90"), price
         clock.reach(60.0)  # past the load card's cooldown
         [card] = live.spec_cards.detect(_caption(1, "It holds up to 120 kg now.", 60.0))
         assert card.attribute == "load" and "120 kg" in card.text_in("pt")
