@@ -176,11 +176,8 @@ class SheetAnswers:
         prices = [p.price_in(currency, v) for v in p.variants]
         if len(set(prices)) < 2:
             return []
-        first = p.variants[0]
         out = []
-        for v, price in zip(p.variants, prices, strict=True):
-            if v is first:
-                continue
+        for v, price in zip(p.variants[1:], prices[1:], strict=True):  # the first: _price
             fact = self._fact(f"variant:{v.sku}")
             base = None if v.price is not None else self._fact(f"price:{p.id}")
 

@@ -86,7 +86,6 @@ class ClaimChecker:
             self.prices.add(p.price.amount)
             self.prices.update(m.amount for m in p.prices.values())
             self.prices.update(v.price.amount for v in p.variants if v.price is not None)
-            self.amounts |= self.prices
             for rule in p.shipping:
                 self.amounts.add(rule.cost.amount)
                 if rule.free_over is not None:
@@ -98,6 +97,7 @@ class ClaimChecker:
             words += [v.sku for v in p.variants] + [v.label for v in p.variants]
             words += [x for f in p.spec_fields for x in f.value.values()]
             words += [x for texts in p.specs.values() for x in texts.values()]
+        self.amounts |= self.prices
         self._product_words = fold(" ".join(words)).replace(" ", "")
 
     def planted(self, text: str) -> str | None:

@@ -26,6 +26,7 @@ from sola_studio.comments.lexicon import (
     COUNTRY_EXTRA,
     MORE_COUNTRIES,
     SIZE_WORDS,
+    case_stem,
     cue_position,
     find_cues,
     fold,
@@ -251,8 +252,7 @@ class EntityFinder:
         for cue, code in self._countries.items():
             if len(cue) < 2:
                 continue
-            whole = cue if cue.endswith("$") or not cue.isascii() else cue + "$"
-            if find_cues(folded, (whole,)):
+            if find_cues(folded, (_whole(cue),)):
                 named[code] = max(named.get(code, 0), len(cue))
         if len(named) > 1:
             # "トルコから日本に発送できますか": the seller's own country beside another is
@@ -268,14 +268,12 @@ class EntityFinder:
         for cue, named in self._countries.items():
             if named != code or len(cue) < 2:
                 continue
-            whole = cue if cue.endswith("$") or not cue.isascii() else cue + "$"
-            for hit in find_cues(folded, (whole,)):
-                at = cue_position(folded, hit)
-                if at < 0:
-                    continue
-                end = at + len(hit.rstrip("$"))
-                if _TO_BEFORE.search(folded[max(0, at - 16) : at]) or _TO_AFTER.match(folded[end:]):
-                    return True
+            at = cue_position(folded, _whole(cue))
+            if at < 0:
+                continue
+            end = at + len(cue.rstrip("$"))
+            if _TO_BEFORE.search(folded[max(0, at - 16) : at]) or _TO_AFTER.match(folded[end:]):
+                return True
         return False
 
     def inflected_country(self, folded: str) -> str | None:
@@ -288,8 +286,8 @@ class EntityFinder:
         for cue, code in self._countries.items():
             if len(cue) < 5 or not cue.isalpha() or not (cue.isascii() or _cyrillic(cue)):
                 continue
-            stem = cue.rstrip(_VOWELS)
-            if len(stem) < 4 or len(cue) - len(stem) > 3:
+            stem = case_stem(cue, 4, 3)
+            if stem is None:
                 continue
             if re.search(rf"\b(?:{cue}|{stem})[^\W\d_]{{0,4}}\b", folded) and (
                 best is None or len(cue) > best[0]
@@ -307,6 +305,11 @@ class EntityFinder:
             if m.group(1) in self._codes:
                 return m.group(1)
         return None
+
+
+def _whole(cue: str) -> str:
+    """A country name as a cue for the whole word ("oman" is no "romania")."""
+    return cue if cue.endswith("$") or not cue.isascii() else cue + "$"
 
 
 @lru_cache(maxsize=8)
@@ -330,7 +333,6 @@ _TO_BEFORE = re.compile(
 )
 # a case ending or postposition that says "to" right after the name
 _TO_AFTER = re.compile(r"(?:'?(?:ya|ye|a|e|na|ne)(?!\w)|\s*(?:に|へ|まで|로|으로|까지|को|तक))")
-_VOWELS = "aeiouyаеёиоуыэюяій"
 
 
 def _cyrillic(word: str) -> bool:
@@ -343,8 +345,8 @@ def _inflected(name: str) -> str | None:
     letters. None for a shorter or many-word name (exact matches only)."""
     if " " in name or len(name) < 6 or not name.isalpha():
         return None
-    stem = name.rstrip(_VOWELS)
-    if len(stem) < 5 or len(name) - len(stem) > 2:
+    stem = case_stem(name, 5, 2)
+    if stem is None:
         return None
     if is_latin_cue(stem):
         return re.escape(stem) + r"[^\W\d_]{0,4}$"

@@ -30,6 +30,18 @@ def is_latin_cue(cue: str) -> bool:
     return all(ord(ch) < 0x250 for ch in cue.rstrip("$"))
 
 
+# the vowels an inflected Latin or Cyrillic word may end in ("tatry", "türkiye", "коралова")
+_FINAL_VOWELS = "aeiouyаеёиоуыэюяій"
+
+
+def case_stem(word: str, shortest: int, most_cut: int) -> str | None:
+    """``word`` without its final vowels, where that leaves ``shortest`` letters or more and
+    takes off at most ``most_cut``: the stem its case forms are matched by ("tatr" of
+    "tatry", for "na tatrach"); None otherwise."""
+    stem = word.rstrip(_FINAL_VOWELS)
+    return stem if len(stem) >= shortest and len(word) - len(stem) <= most_cut else None
+
+
 _NOTE = re.compile(r"\s*(?:\([^)]*\)|\[[^\]]*\])")
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import Product, ProductSheet
 from sola_studio.comments.lexicon import (
+    case_stem,
     cue_position,
     find_cues,
     fold,
@@ -163,7 +164,6 @@ def _heads(p: Product) -> set[str]:
     return out
 
 
-_VOWELS = "aeiouyаеёиоуыэюяій"
 _BEFORE_MODEL = r"(?<![\w.,$€£¥#+-])"
 _AFTER_MODEL = r"(?:[a-z]{1,3})?(?![\w%:/]|[.,]\d)"  # "40", "40er", "40-ka"; not "40,5"
 # a number said as an amount or a count is no model number ("40 zł", "40 of them", "40 szt")
@@ -236,10 +236,9 @@ class ProductFinder:
         # (final vowels off, four letters at least) and up to four more letters
         stems: dict[str, set[str]] = {}
         for c, ids in owners.items():
-            if len(ids) == 1 and c.isalpha() and len(c) >= 5 and c not in typed:
-                stem = c.rstrip(_VOWELS)
-                if len(stem) >= 4 and len(c) - len(stem) <= 2:
-                    stems.setdefault(stem, set()).update(ids)
+            stem = case_stem(c, 4, 2) if len(c) >= 5 and c.isalpha() else None
+            if len(ids) == 1 and stem is not None and c not in typed:
+                stems.setdefault(stem, set()).update(ids)
         self._inflected = [
             (re.compile(rf"\b{re.escape(stem)}[^\W\d_]{{1,4}}\b"), next(iter(ids)))
             for stem, ids in stems.items()

@@ -230,9 +230,16 @@ def _words(folded: str, measure: bool = True) -> set[str]:
     words = {w[:5] for w in _WORD.findall(folded) if w not in _STOP}
     units = {w for w in _UNIT_WORD.findall(folded) if len(w) >= 2 and w not in _STOP}
     tokens = re.findall(r"[^\W\d_]+", folded)
-    spelt = {UNIT_NAMES[w] for w in tokens if w in UNIT_NAMES}
-    spelt |= {u for w, u in UNITS_INSIDE.items() if w in folded}
+    spelt = spelt_units(folded, tokens)
     return words | units | spelt | (_measured(folded, tokens) if measure else set())
+
+
+def spelt_units(folded: str, tokens: Iterable[str] | None = None) -> set[str]:
+    """The units a question spells out, as sheets abbreviate them ("watts" -> "w", "литра"
+    -> "l"); ``tokens``: its words, when already split."""
+    words = re.findall(r"[^\W\d_]+", folded) if tokens is None else tokens
+    spelt = {UNIT_NAMES[w] for w in words if w in UNIT_NAMES}
+    return spelt | {u for w, u in UNITS_INSIDE.items() if w in folded}
 
 
 # a content word of an alphabet written with spaces and few affixes glued to the stem (Latin,

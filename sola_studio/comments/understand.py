@@ -364,10 +364,11 @@ class Understander:
             # otherwise may be asked anything of ("made in brazil?", "en españa tienen tienda
             # física?"; "usa" is also a verb)
             intents, confidence = [Intent.SHIPPING], 0.75
-        coloured = bool(
-            (self.sheet.product(entities.product_id or "") or self.sheet.pinned).colours
-        )
-        if not intents and coloured and self._only_colours(folded):
+        if (
+            not intents
+            and self._only_colours(folded)
+            and (self.sheet.product(entities.product_id or "") or self.sheet.pinned).colours
+        ):
             # "colors?", "kolory?", "renkler?" of a product sold in colours (of seat covers sold
             # by fit, a field may say the colour: "que colores hay de fundas?")
             intents, confidence = [Intent.SIZE_STOCK], 0.75

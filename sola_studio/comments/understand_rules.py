@@ -26,7 +26,7 @@ from sola_studio.comments.lexicon import (
     strip_cues,
     without_notes,
 )
-from sola_studio.comments.retrieval import STOP_WORDS, UNIT_NAMES, UNITS_INSIDE, FieldHit
+from sola_studio.comments.retrieval import STOP_WORDS, FieldHit, spelt_units
 
 # Retrieval over the sheet's fields (tuned on the blind development set, see docs/comments.md).
 # A field's similarity alone says little (E5 puts "how much is it?" at 0.89 from "Width: 210
@@ -278,10 +278,8 @@ def variant_unit(product: Product, folded: str) -> bool:
     said = set(re.findall(r"[^\W\d_]+", folded))
     if units & said:
         return True
-    spelt = {UNIT_NAMES[w] for w in said if w in UNIT_NAMES}
-    spelt |= {u for w, u in UNITS_INSIDE.items() if w in folded}
     units |= {u for label in labels for u in _ONE_LETTER_UNIT.findall(label)}
-    return bool(units & spelt)
+    return bool(units & spelt_units(folded, said))
 
 
 def names_a_code(sheet: ProductSheet, text: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import ProductSheet, StockLevel
@@ -43,43 +43,46 @@ EVENT_KINDS: tuple[type, ...] = (
 )
 
 
+# what each flag tells the seller (translated when shown; {0}: the draft's language)
+_FLAG_TEXTS = {
+    FlagReason.SHEET_SILENT: QT_TRANSLATE_NOOP(
+        "DeskFeed", "the sheet does not answer it: the draft says you will check"
+    ),
+    FlagReason.HOSTILE: QT_TRANSLATE_NOOP(
+        "DeskFeed", "tries to steer the reply or plants a price or code: read it first"
+    ),
+    FlagReason.LOW_CONFIDENCE: QT_TRANSLATE_NOOP("DeskFeed", "unsure what was asked"),
+    FlagReason.UNKNOWN_VARIANT: QT_TRANSLATE_NOOP(
+        "DeskFeed", "asks for a size or colour the sheet does not list"
+    ),
+    FlagReason.NO_TEMPLATE: QT_TRANSLATE_NOOP(
+        "DeskFeed", "written in {0}: no reply wording in the viewer's language"
+    ),
+    FlagReason.POLISH_REJECTED: QT_TRANSLATE_NOOP(
+        "DeskFeed", "the reworded draft added a fact: the plain one is kept"
+    ),
+    FlagReason.WHICH_PRODUCT: QT_TRANSLATE_NOOP(
+        "DeskFeed", "could mean several products: the draft asks which"
+    ),
+    FlagReason.MACHINE_TRANSLATED: QT_TRANSLATE_NOOP("DeskFeed", "holds machine-translated text"),
+    FlagReason.NO_LANGUAGE: QT_TRANSLATE_NOOP(
+        "DeskFeed",
+        "written in {0}: no translation into the viewer's language is installed for the "
+        "sheet's text",
+    ),
+    FlagReason.SPAM: QT_TRANSLATE_NOOP("DeskFeed", "spam (a link or contact bait): no reply"),
+}
+
+
 def flag_text(flag: FlagReason, language: str) -> str:
     """What a flag tells the seller, in a sentence ("flagged: no language" was read by a blind
     judge as "could not tell the viewer's language"); ``language``: the draft's."""
     translate = QCoreApplication.translate
+    source = _FLAG_TEXTS.get(flag)
+    if source is None:
+        return translate("DeskFeed", "flagged: {0}").format(flag.value.replace("_", " "))
     data = lang_data.language(language)
-    name = data.name if data is not None else language
-    texts = {
-        FlagReason.SHEET_SILENT: translate(
-            "DeskFeed", "the sheet does not answer it: the draft says you will check"
-        ),
-        FlagReason.HOSTILE: translate(
-            "DeskFeed", "tries to steer the reply or plants a price or code: read it first"
-        ),
-        FlagReason.LOW_CONFIDENCE: translate("DeskFeed", "unsure what was asked"),
-        FlagReason.UNKNOWN_VARIANT: translate(
-            "DeskFeed", "asks for a size or colour the sheet does not list"
-        ),
-        FlagReason.NO_TEMPLATE: translate(
-            "DeskFeed", "written in {0}: no reply wording in the viewer's language"
-        ).format(name),
-        FlagReason.POLISH_REJECTED: translate(
-            "DeskFeed", "the reworded draft added a fact: the plain one is kept"
-        ),
-        FlagReason.WHICH_PRODUCT: translate(
-            "DeskFeed", "could mean several products: the draft asks which"
-        ),
-        FlagReason.MACHINE_TRANSLATED: translate("DeskFeed", "holds machine-translated text"),
-        FlagReason.NO_LANGUAGE: translate(
-            "DeskFeed",
-            "written in {0}: no translation into the viewer's language is installed "
-            "for the sheet's text",
-        ).format(name),
-        FlagReason.SPAM: translate("DeskFeed", "spam (a link or contact bait): no reply"),
-    }
-    return texts.get(flag) or translate("DeskFeed", "flagged: {0}").format(
-        flag.value.replace("_", " ")
-    )
+    return translate("DeskFeed", str(source)).format(data.name if data is not None else language)
 
 
 def needs_you(asked: tuple[str, ...], draft: Draft) -> tuple[str, ...]:

@@ -274,83 +274,83 @@
 <context>
     <name>DeskFeed</name>
     <message>
-        <location filename="../desk_feed.py" line="53"/>
+        <location filename="../desk_feed.py" line="48"/>
         <source>the sheet does not answer it: the draft says you will check</source>
         <extracomment>A draft below this confidence is marked &quot;needs you&quot; even when the desk raised no flag (a 69 % draft answered &quot;how to wash?&quot; with the price). Intents a draft may answer with whatever the comment asked (a greeting back, a general reply).</extracomment>
         <translation>商品表里没有答案：草稿写的是你会确认后回复</translation>
     </message>
     <message>
-        <location filename="../desk_feed.py" line="56"/>
+        <location filename="../desk_feed.py" line="51"/>
         <source>tries to steer the reply or plants a price or code: read it first</source>
         <translation>试图操纵回复，或编造价格、优惠码：请先看清</translation>
     </message>
     <message>
-        <location filename="../desk_feed.py" line="59"/>
+        <location filename="../desk_feed.py" line="54"/>
         <source>unsure what was asked</source>
         <translation>不确定问的是什么</translation>
     </message>
     <message>
-        <location filename="../desk_feed.py" line="60"/>
+        <location filename="../desk_feed.py" line="55"/>
         <source>asks for a size or colour the sheet does not list</source>
         <translation>问的尺码或颜色不在商品表里</translation>
     </message>
     <message>
-        <location filename="../desk_feed.py" line="63"/>
+        <location filename="../desk_feed.py" line="58"/>
         <source>written in {0}: no reply wording in the viewer&apos;s language</source>
         <translation>用{0}写的：没有观众语言的回复模板</translation>
     </message>
     <message>
-        <location filename="../desk_feed.py" line="66"/>
+        <location filename="../desk_feed.py" line="61"/>
         <source>the reworded draft added a fact: the plain one is kept</source>
         <translation>润色后的草稿多了事实：保留原稿</translation>
     </message>
     <message>
-        <location filename="../desk_feed.py" line="69"/>
+        <location filename="../desk_feed.py" line="64"/>
         <source>could mean several products: the draft asks which</source>
         <translation>可能指多个商品：草稿会问是哪一个</translation>
     </message>
     <message>
-        <location filename="../desk_feed.py" line="72"/>
+        <location filename="../desk_feed.py" line="67"/>
         <source>holds machine-translated text</source>
         <translation>含机器翻译的文字</translation>
     </message>
     <message>
-        <location filename="../desk_feed.py" line="73"/>
+        <location filename="../desk_feed.py" line="68"/>
         <source>written in {0}: no translation into the viewer&apos;s language is installed for the sheet&apos;s text</source>
         <translation>用{0}写的：没有安装能把商品表文字译成观众语言的翻译</translation>
     </message>
     <message>
-        <location filename="../desk_feed.py" line="78"/>
+        <location filename="../desk_feed.py" line="73"/>
         <source>spam (a link or contact bait): no reply</source>
         <translation>垃圾信息（链接或联系方式诱导）：不回复</translation>
     </message>
     <message>
-        <location filename="../desk_feed.py" line="80"/>
+        <location filename="../desk_feed.py" line="83"/>
         <source>flagged: {0}</source>
         <translation>已标记：{0}</translation>
     </message>
     <message>
-        <location filename="../desk_feed.py" line="93"/>
+        <location filename="../desk_feed.py" line="96"/>
         <source>low confidence ({0})</source>
         <translation>置信度低（{0}）</translation>
     </message>
     <message>
-        <location filename="../desk_feed.py" line="98"/>
+        <location filename="../desk_feed.py" line="101"/>
         <source>answers {0}, asked {1}</source>
         <translation>回答的是{0}，问的是{1}</translation>
     </message>
     <message>
-        <location filename="../desk_feed.py" line="193"/>
+        <location filename="../desk_feed.py" line="196"/>
         <source>{0} viewers asked about {1}. One answer for all: “{2}”</source>
         <translation>{0} 位观众询问了{1}。统一回复：“{2}”</translation>
     </message>
     <message>
-        <location filename="../desk_feed.py" line="201"/>
+        <location filename="../desk_feed.py" line="204"/>
         <source>Send to all</source>
         <translation>发送给所有人</translation>
     </message>
     <message>
-        <location filename="../desk_feed.py" line="208"/>
+        <location filename="../desk_feed.py" line="211"/>
         <source>Restock: {0} asks for {1}, {2} left.</source>
         <translation>补货提醒：{1} 被询问 {0} 次，仅剩 {2} 件。</translation>
     </message>
