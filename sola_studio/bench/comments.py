@@ -105,6 +105,11 @@ BLIND_SETS: tuple[tuple[str, str | None], ...] = (
         "the seventeenth blind set (hammocks, dates, retro video games), written at the end of "
         "the thirteenth round and frozen; scored only when --sets names blind_round17",
     ),
+    (
+        "blind_round18",
+        "the eighteenth blind set (spices, Muay Thai gear, model trains), written at the start "
+        "of the fourteenth round and frozen; scored only when --sets names blind_round18",
+    ),
 )
 
 
@@ -137,7 +142,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--sets",
         default="devset,heldout,blind_dev,blind_validation,blind_round3,blind_round4,blind_round5,"
         "blind_round6,blind_round7,blind_round8,blind_round9,blind_round10",
-        help="the sets to score, comma-separated (these twelve; blind_round11 to blind_round17 "
+        help="the sets to score, comma-separated (these twelve; blind_round11 to blind_round18 "
         "only when named); "
         "tuning runs pass 'devset,heldout,blind_dev' so the validation set is never looked at "
         "while working",
