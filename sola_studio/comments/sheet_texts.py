@@ -19,13 +19,14 @@ import json
 import logging
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sola_studio.catalog.sheet import LocalText, Product, ProductSheet
 from sola_studio.comments.mixing import sheet_local_texts
+from sola_studio.comments.script import reading_script, script_of_text
 from sola_studio.core.errors import SolaError
 
 log = logging.getLogger(__name__)
@@ -156,7 +157,12 @@ class SheetTexts:
             return made
         if len(names) == 1:
             return next(iter(names.values()))  # one name for every language: a brand
-        brand = _shared_words(names.values())
+        # the words the names in the reader's script share ("Svitanok 1500 UPS" of the English
+        # and Polish names, to a Czech viewer: two words at least, "Provence" alone is no name),
+        # else those all names share
+        brand = _shared_words(readable(names, language))
+        if len(brand.split()) < 2:
+            brand = _shared_words(names.values())
         if brand:
             return brand
         if language in p.type_names:
@@ -172,17 +178,25 @@ _TOKEN = re.compile(r"\w[\w'-]*")
 
 def _shared_words(names: Iterable[str]) -> str:
     """The words every name holds, in the first name's order ("Nube" of "Nube 3-seat sofa" and
-    "Sofá Nube de 3 lugares"); digits alone do not count."""
+    "Sofá Nube de 3 lugares"), their model numbers too ("1500 UPS", not "UPS"); digits alone
+    do not count."""
     listed = list(names)
-    if not listed:
+    if len(listed) < 2:
         return ""
     sets = [{w.casefold() for w in _TOKEN.findall(n)} for n in listed[1:]]
     words = [
         w
         for w in _TOKEN.findall(listed[0])
-        if not w.isdigit() and len(w) >= 3 and all(w.casefold() in s for s in sets)
+        if (w.isdigit() or len(w) >= 3) and all(w.casefold() in s for s in sets)
     ]
-    return " ".join(words)
+    return " ".join(words) if any(not w.isdigit() for w in words) else ""
+
+
+def readable(names: Mapping[str, str], language: str) -> list[str]:
+    """The names written in the script ``language`` is read in (Latin letters for a Czech
+    reader, Cyrillic for a Russian one)."""
+    script = reading_script(language)
+    return [n for n in names.values() if script_of_text(n) == script]
 
 
 @dataclass(frozen=True)

@@ -14,14 +14,19 @@ language is adding its file, which must hold every template English has, with th
 from __future__ import annotations
 
 import contextlib
+import copy
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import InstalmentPlan, Money, Variant
+
+if TYPE_CHECKING:
+    from babel.numbers import NumberPattern
 
 LANGUAGES: tuple[str, ...] = lang_data.languages()
 
@@ -127,7 +132,31 @@ def money(m: Money, language: str) -> str:
     # grouped as the reply's language groups digits: "2.490.000 ₫" to a Vietnamese viewer,
     # "₫2,490,000" to an English one (two blind judges read "₫2490000" as careless); each
     # reader gets their own locale's marks, so "4.490" is never shown where it reads 4.49
-    return format_currency(m.amount, m.currency, locale=lang_data.babel_locale(language))
+    locale = lang_data.babel_locale(language)
+    if m.amount == m.amount.to_integral_value() and _cash_digits(m.currency) == 0:
+        # "NT$3,290", not "NT$3,290.00": a currency paid without its cents in cash (CLDR's
+        # cash digits: TWD, CZK, SEK, PKR...) is written whole where the amount is whole
+        return _whole_pattern(locale).apply(
+            m.amount, locale, currency=m.currency, currency_digits=False
+        )
+    return format_currency(m.amount, m.currency, locale=locale)
+
+
+def _cash_digits(currency: str) -> int:
+    from babel.core import get_global
+
+    fractions = get_global("currency_fractions")
+    return int(fractions.get(currency, fractions["DEFAULT"])[2])
+
+
+@cache
+def _whole_pattern(locale: str) -> NumberPattern:
+    from babel import Locale
+    from babel.numbers import parse_pattern
+
+    pattern = copy.copy(parse_pattern(Locale.parse(locale).currency_formats["standard"]))
+    pattern.frac_prec = (0, 0)
+    return pattern
 
 
 def number(value: Decimal | int, language: str) -> str:
