@@ -234,6 +234,26 @@ def _words(folded: str, measure: bool = True) -> set[str]:
     return words | units | spelt | (_measured(folded, tokens) if measure else set())
 
 
+def _value_words(fields: Iterable[Any]) -> dict[str, frozenset[str]]:
+    """Each field's own value words, for its lexical vote in a ranking (not for whether a
+    question names a field at all): a word of five letters or more that no other field of the
+    product holds ("розеток" asks the field whose value is "4 розетки 230 V", labelled
+    "Виходи"), as five-letter stems."""
+    held = {
+        f.key: frozenset(
+            w[:5]
+            for v in f.value.values()
+            for w in _WORD.findall(fold(v))
+            if len(w) >= 5 and w not in _STOP
+        )
+        for f in fields
+    }
+    return {
+        key: stems - set().union(*(w for k, w in held.items() if k != key))
+        for key, stems in held.items()
+    }
+
+
 def spelt_units(folded: str, tokens: Iterable[str] | None = None) -> set[str]:
     """The units a question spells out, as sheets abbreviate them ("watts" -> "w", "литра"
     -> "l"); ``tokens``: its words, when already split."""
@@ -313,6 +333,8 @@ class FieldIndex:
         # per product, per spec field: its key and labels, folded ("size_20", "ø 20 cm")
         self._labels: dict[str, dict[str, tuple[str, ...]]] = {}
         self._size_units: dict[str, dict[str, frozenset[str]]] = {}
+        # per product, per spec field: the words of its value no other field holds
+        self._valued: dict[str, dict[str, frozenset[str]]] = {}
 
     def index(self, sheet: ProductSheet) -> None:
         """Index every product of ``sheet`` (texts already embedded are not embedded again)."""
@@ -324,6 +346,7 @@ class FieldIndex:
         labels: dict[str, dict[str, tuple[str, ...]]] = {}
         units: dict[str, dict[str, frozenset[str]]] = {}
         vocab: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        valued: dict[str, dict[str, frozenset[str]]] = {}
         for p in sheet.products:
             plan: list[tuple[str, str, str]] = []
             lex: dict[str, frozenset[str]] = {}
@@ -346,6 +369,7 @@ class FieldIndex:
                     for w in _WORD.findall(fold(text))
                     if w not in _STOP
                 ) | _units(f.value.values())
+            valued[p.id] = _value_words(spec_fields(p, sheet.seller_language))
             for q in p.faq:
                 for text in dict.fromkeys([q.question, *q.questions.values()]):
                     plan.append((q.id, "faq", text))
@@ -383,6 +407,7 @@ class FieldIndex:
         with self._lock:
             self._products = products
             self._vocab = vocab
+            self._valued = valued
             self._echo = echo
             self._labels = labels
             self._size_units = units
@@ -394,6 +419,7 @@ class FieldIndex:
         """The product's fields, best first, for a question embedded as ``query``."""
         with self._lock:
             found = self._products.get(product_id)
+            valued = self._valued.get(product_id, {})
         if found is None or query is None:
             return []
         entries, matrix, lex = found
@@ -409,9 +435,11 @@ class FieldIndex:
             # a quantity's name counts only where no word names a field ("qual a largura": the
             # width, not every field in cm)
             words = _words(folded) - self._names
+        if any(words & x for x in lex.values()):
+            valued = {}  # a field named by its label: its value's words add nothing
         hits = []
         for (key, kind), score in best.items():
-            named = len(words & lex.get(key, frozenset()))
+            named = len(words & (lex.get(key, frozenset()) | valued.get(key, frozenset())))
             hits.append(FieldHit(key, kind, round(score, 4), named > 0, named))
         return sorted(hits, key=_ranked, reverse=True)
 

@@ -98,7 +98,12 @@ CURRENCY_WORDS = (
     "台币",
 )
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?\s*>")  # <b>, </i>, <a href>
-_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf]")  # chat's feelings, not a question
+_EMOJI = re.compile(
+    "[\U0001f000-\U0001faff\u2600-\u27bf]"  # chat's feelings, not a question; laughter too
+    r"|哈哈|呵呵|ㅋㅋ|ㅎㅎ|(?<![^\W\d_])(?:(?:ha){2,}|(?:he){2,}|k{3,}|(?:wk){2,}|(?:ja){2,}|"
+    r"(?:rs){2,}|lol|lmao|w{3,})(?![^\W\d_])",
+    re.IGNORECASE,
+)
 _PRICE_IS_ABOUT = (Intent.SHIPPING, Intent.PAYMENT, Intent.DISCOUNT, Intent.RETURNS)
 _QUESTION_MARKS = ("?", "？", "؟")
 # what a product is asked about as a product, never as a field of another one
