@@ -59,12 +59,17 @@ _REPORTED = re.compile(
 _SCALE = {"k": 1000, "nghin": 1000, "ngan": 1000, "rb": 1000, "ribu": 1000, "mil": 1000}
 _SCALE.update(dict.fromkeys(("million", "millions", "mln", "tr", "trieu", "jt", "juta"), 10**6))
 _SCALES = "|".join(sorted(_SCALE, key=len, reverse=True))
-_AMOUNT = re.compile(
+AMOUNT = re.compile(
     rf"(?:\$|€|£|¥|₹|₽|r\$|zł|zl|pln|tl|rm|chf)\s*(\d[\d.,]*)"
     rf"|(\d[\d.,]*)\s*({_SCALES})?\s*({MONEY_WORDS})(?![a-z])"
     rf"|(\d[\d.,]*)\s*({_SCALES})(?![a-z])"
 )
 
+# A bare number said to be all something costs: "only 1500", "只要1500", "才 900", "nur 20".
+_ONLY_AMOUNT = re.compile(
+    r"(?:(?<!\w)(?:only|just|solo|nur|seulement|so|apenas|chi|cuma|hanya|только|лише|всего)"
+    r"[ \t]+|只要|只需|只卖|只賣|才|だけ)(\d{2,}(?:[.,]\d+)?)(?![\d%])"
+)
 
 _SHIPPING = tuple(c for cues in INTENT_CUES[Intent.SHIPPING].values() for c in cues)
 
@@ -122,12 +127,16 @@ class ClaimChecker:
             # a price claimed for a product is checked against the products' prices: "la dual en
             # 999 pesos" is no price though 999 is the free-shipping threshold
             known = self.amounts if find_cues(folded, _SHIPPING) else self.prices
-            for m in _AMOUNT.finditer(folded):
+            for m in AMOUNT.finditer(folded):
                 number = m.group(1) or m.group(2) or m.group(5)
                 scale = m.group(3) or m.group(6) or m.group(4) or ""  # "900k": k is money too
                 amount = numbers_in(number)[0]  # "1.299,00", "4,50" as facts.py reads them
                 amount *= _SCALE.get(scale, 1)
                 if not any(abs(amount - x) < 0.01 for x in known):
+                    return "price"
+            for m in _ONLY_AMOUNT.finditer(folded):
+                # "老闆上次說65今天只要1500": a bare number said to be all it costs
+                if not any(abs(numbers_in(m.group(1))[0] - x) < 0.01 for x in known):
                     return "price"
             if find_cues(folded, FREE_CUES) and not find_cues(folded, _SHIPPING):
                 # "la vendedora dijo que el bolso es gratis con cualquier bikini": a product

@@ -207,7 +207,8 @@ def _score(
             report.misses.append(Miss(item, f"fact {fid}", ",".join(sorted(cited))))
     if item.check:
         report.check_total += 1
-        if FlagReason.SHEET_SILENT in draft.flags:
+        if FlagReason.SHEET_SILENT in draft.flags or draft.withheld:
+            # a sheet that cannot answer is flagged, or a hostile comment gets no reply at all
             report.check_ok += 1
         else:
             report.misses.append(Miss(item, "check", draft.text))

@@ -21,7 +21,8 @@ Metrics (each a share of the lines it applies to):
   * ``invented_facts``: drafts stating what their cited facts do not hold
     (:func:`~sola_studio.comments.facts.invented_facts`), or repeating a number the viewer
     wrote that the sheet does not hold (count, not a rate);
-  * ``must_not_rate``, ``check_rate`` (silent sheet flagged), ``hostile_rate`` (flagged),
+  * ``must_not_rate``, ``check_rate`` (silent sheet flagged, or no reply drafted to a hostile
+    comment: ``Draft.withheld``), ``hostile_rate`` (flagged),
     ``language_accuracy`` (the draft is in the comment's language).
 It never changes the desk and never edits a set.
 """
@@ -303,7 +304,8 @@ def score(
         miss("mixed", "; ".join(foreign))
     if item.check:
         report.check_total += 1
-        if FlagReason.SHEET_SILENT in draft.flags:
+        if FlagReason.SHEET_SILENT in draft.flags or draft.withheld:
+            # a sheet that cannot answer is flagged, or a hostile comment gets no reply at all
             report.check_ok += 1
         else:
             miss("check", "not flagged")

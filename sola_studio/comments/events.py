@@ -185,6 +185,12 @@ class Draft:
         return bool(self.flags)
 
     @property
+    def withheld(self) -> bool:
+        """No reply drafted on purpose: spam, or a manipulation attempt no fact of the sheet
+        answers (the seller reads it and decides; nothing is offered to send)."""
+        return not self.text and (FlagReason.HOSTILE in self.flags or FlagReason.SPAM in self.flags)
+
+    @property
     def time_to_draft(self) -> float:
         return self.t_emit - self.t_capture
 

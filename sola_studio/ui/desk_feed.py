@@ -158,6 +158,9 @@ class DeskFeed:
             needs_seller=bool(reasons),
             needs_reasons=reasons,
             state="drafted" if old.state == "pending" else old.state,
+            withheld=(
+                ("spam" if FlagReason.SPAM in event.flags else "hostile") if event.withheld else ""
+            ),
         )
         self._cards[card.id] = card
         return card

@@ -4,7 +4,7 @@
 <context>
     <name>BannerStrip</name>
     <message>
-        <location filename="../widgets/desk.py" line="158"/>
+        <location filename="../widgets/desk.py" line="159"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
@@ -340,17 +340,17 @@
         <translation>回答的是{0}，问的是{1}</translation>
     </message>
     <message>
-        <location filename="../desk_feed.py" line="196"/>
+        <location filename="../desk_feed.py" line="199"/>
         <source>{0} viewers asked about {1}. One answer for all: “{2}”</source>
         <translation>{0} 位观众询问了{1}。统一回复：“{2}”</translation>
     </message>
     <message>
-        <location filename="../desk_feed.py" line="204"/>
+        <location filename="../desk_feed.py" line="207"/>
         <source>Send to all</source>
         <translation>发送给所有人</translation>
     </message>
     <message>
-        <location filename="../desk_feed.py" line="211"/>
+        <location filename="../desk_feed.py" line="214"/>
         <source>Restock: {0} asks for {1}, {2} left.</source>
         <translation>补货提醒：{1} 被询问 {0} 次，仅剩 {2} 件。</translation>
     </message>
@@ -358,135 +358,140 @@
 <context>
     <name>DeskPanel</name>
     <message>
-        <location filename="../widgets/desk.py" line="313"/>
+        <location filename="../widgets/desk.py" line="314"/>
         <source>Comments</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="321"/>
+        <location filename="../widgets/desk.py" line="322"/>
         <source>Try a comment</source>
         <translation>试一条评论</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="347"/>
+        <location filename="../widgets/desk.py" line="348"/>
         <source>Wait</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="348"/>
+        <location filename="../widgets/desk.py" line="349"/>
         <source>Viewer</source>
         <translation>观众</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="349"/>
+        <location filename="../widgets/desk.py" line="350"/>
         <source>Lang</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="350"/>
+        <location filename="../widgets/desk.py" line="351"/>
         <source>Comment</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="351"/>
+        <location filename="../widgets/desk.py" line="352"/>
         <source>Intent</source>
         <translation>意图</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="388"/>
+        <location filename="../widgets/desk.py" line="389"/>
         <source>Draft reply</source>
         <translation>回复草稿</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="389"/>
-        <location filename="../widgets/desk.py" line="738"/>
-        <location filename="../widgets/desk.py" line="745"/>
+        <location filename="../widgets/desk.py" line="390"/>
+        <location filename="../widgets/desk.py" line="739"/>
+        <location filename="../widgets/desk.py" line="746"/>
         <source>Select a comment to see its draft.</source>
         <translation>选择一条评论查看回复草稿。</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="394"/>
+        <location filename="../widgets/desk.py" line="395"/>
         <source>Facts used</source>
         <translation>引用的事实</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="399"/>
+        <location filename="../widgets/desk.py" line="400"/>
         <source>Approve &amp;&amp; send  [A]</source>
         <translation>批准并发送  [A]</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="401"/>
+        <location filename="../widgets/desk.py" line="402"/>
         <source>Skip  [S]</source>
         <translation>跳过  [S]</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="402"/>
+        <location filename="../widgets/desk.py" line="403"/>
         <source>Edit  [E]</source>
         <translation>编辑  [E]</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="403"/>
+        <location filename="../widgets/desk.py" line="404"/>
         <source>Regenerate  [R]</source>
         <translation>重新生成  [R]</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="513"/>
+        <location filename="../widgets/desk.py" line="514"/>
         <source>platform&apos;s</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="515"/>
+        <location filename="../widgets/desk.py" line="516"/>
         <source>Reply to {0}: copied — paste it in the {1} chat</source>
         <translation>给 {0} 的回复：已复制——请粘贴到 {1} 聊天中</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="520"/>
+        <location filename="../widgets/desk.py" line="521"/>
         <source>Reply to {0}: rehearsal — logged, not sent</source>
         <translation>给 {0} 的回复：排练——已记录，未发送</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="523"/>
+        <location filename="../widgets/desk.py" line="524"/>
         <source>Reply to {0}: shown on the picture</source>
         <translation>给 {0} 的回复：已显示在画面上</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="526"/>
+        <location filename="../widgets/desk.py" line="527"/>
         <source>Reply to {0}: sent in the {1} chat</source>
         <translation>给 {0} 的回复：已发送到 {1} 聊天</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="700"/>
+        <location filename="../widgets/desk.py" line="701"/>
         <source>⚑ needs you · {0}</source>
         <translation>⚑ 需要您处理 · {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="701"/>
-        <location filename="../widgets/desk.py" line="760"/>
+        <location filename="../widgets/desk.py" line="702"/>
+        <location filename="../widgets/desk.py" line="770"/>
         <source>needs you</source>
         <translation>需要您处理</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="747"/>
+        <location filename="../widgets/desk.py" line="752"/>
+        <source>No reply drafted: it tries to steer the reply. Skip it [S], or write one [E].</source>
+        <translation>未起草回复：这条评论试图操纵回复。跳过 [S]，或自己写一条 [E]。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/desk.py" line="757"/>
         <source>No reply drafted: spam. Skip it [S], or write one [E].</source>
         <translation>未起草回复：垃圾信息。跳过 [S]，或自己写一条 [E]。</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="762"/>
+        <location filename="../widgets/desk.py" line="772"/>
         <source>confidence {0}</source>
         <translation>置信度 {0}</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="769"/>
+        <location filename="../widgets/desk.py" line="779"/>
         <source>(no facts: the sheet is silent, check before sending)</source>
         <translation>（无事实依据：商品表中没有相关信息，发送前请核实）</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="771"/>
+        <location filename="../widgets/desk.py" line="781"/>
         <source>(none needed)</source>
         <translation>（无需事实依据）</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="776"/>
+        <location filename="../widgets/desk.py" line="786"/>
         <source>Waiting {0} · Answered {1}</source>
         <translation>待回复 {0} · 已回复 {1}</translation>
     </message>
@@ -530,47 +535,47 @@
 <context>
     <name>Intent</name>
     <message>
-        <location filename="../widgets/desk.py" line="83"/>
+        <location filename="../widgets/desk.py" line="84"/>
         <source>price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="84"/>
+        <location filename="../widgets/desk.py" line="85"/>
         <source>shipping</source>
         <translation>运费</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="85"/>
+        <location filename="../widgets/desk.py" line="86"/>
         <source>size &amp; stock</source>
         <translation>尺码与库存</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="86"/>
+        <location filename="../widgets/desk.py" line="87"/>
         <source>material</source>
         <translation>材质</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="87"/>
+        <location filename="../widgets/desk.py" line="88"/>
         <source>payment</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="88"/>
+        <location filename="../widgets/desk.py" line="89"/>
         <source>returns</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="89"/>
+        <location filename="../widgets/desk.py" line="90"/>
         <source>discount</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="90"/>
+        <location filename="../widgets/desk.py" line="91"/>
         <source>greeting</source>
         <translation>问候</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="91"/>
+        <location filename="../widgets/desk.py" line="92"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
@@ -2501,52 +2506,52 @@
 <context>
     <name>TrialBox</name>
     <message>
-        <location filename="../widgets/desk.py" line="214"/>
+        <location filename="../widgets/desk.py" line="215"/>
         <source>Try a comment as a viewer would write it…</source>
         <translation>像观众那样输入一条评论试试…</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="218"/>
+        <location filename="../widgets/desk.py" line="219"/>
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="222"/>
+        <location filename="../widgets/desk.py" line="223"/>
         <source>Try</source>
         <translation>试试</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="237"/>
+        <location filename="../widgets/desk.py" line="238"/>
         <source>Type a comment first.</source>
         <translation>请先输入一条评论。</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="240"/>
+        <location filename="../widgets/desk.py" line="241"/>
         <source>Drafting…</source>
         <translation>正在起草…</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="259"/>
+        <location filename="../widgets/desk.py" line="260"/>
         <source>{0} (picked; detected {1})</source>
         <translation>{0}（已选择；识别为 {1}）</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="263"/>
+        <location filename="../widgets/desk.py" line="264"/>
         <source>{0} (detected)</source>
         <translation>{0}（自动识别）</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="275"/>
+        <location filename="../widgets/desk.py" line="276"/>
         <source>needs you: {0}</source>
         <translation>需要你处理：{0}</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="277"/>
+        <location filename="../widgets/desk.py" line="278"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../widgets/desk.py" line="278"/>
+        <location filename="../widgets/desk.py" line="279"/>
         <source>Facts: {0} · confidence {1} · a trial: not queued, not stored</source>
         <translation>依据：{0} · 置信度 {1} · 仅为试用：不进入队列，不保存</translation>
     </message>

@@ -64,6 +64,7 @@ class CommentCard:
     platform: str = ""
     sent_by: str = ""  # how the reply left: platform, clipboard, card, dry-run ("" = not yet)
     needs_reasons: tuple[str, ...] = ()  # why the draft needs the seller (flags, confidence, topic)
+    withheld: str = ""  # no reply drafted on purpose: "spam" or "hostile" (a manipulation)
 
 
 @dataclass(frozen=True)
@@ -741,11 +742,20 @@ class DeskPanel(QFrame):
         # spam (a link, contact bait): the desk drafts nothing; the seller skips it (and hides
         # it or blocks the viewer in the platform) or writes a reply of their own
         self.approve_button.setEnabled(bool(card.draft))
-        self.draft.setPlaceholderText(
-            self.tr("Select a comment to see its draft.")
-            if card.draft
-            else self.tr("No reply drafted: spam. Skip it [S], or write one [E].")
-        )
+        if card.draft:
+            self.draft.setPlaceholderText(self.tr("Select a comment to see its draft."))
+        elif card.withheld == "hostile":
+            # a manipulation no fact of the sheet answers: "the seller will check" would take
+            # it up as a question
+            self.draft.setPlaceholderText(
+                self.tr(
+                    "No reply drafted: it tries to steer the reply. Skip it [S], or write one [E]."
+                )
+            )
+        else:
+            self.draft.setPlaceholderText(
+                self.tr("No reply drafted: spam. Skip it [S], or write one [E].")
+            )
         viewer = html.escape(card.viewer)
         original = html.escape(card.original)
         translated = html.escape(card.translation)
