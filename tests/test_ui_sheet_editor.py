@@ -294,3 +294,23 @@ def test_a_code_s_minimum_order_is_edited_and_saved(qtbot, sheet_path: Path) -> 
     sheet = load_sheet(sheet_path)
     live = next(d for d in sheet.products[0].discounts if d.code == "LIVE10")
     assert live.min_order is not None and live.min_order.amount == Decimal("150")
+
+
+def test_who_gives_the_instalments_is_edited_and_saved(qtbot, sheet_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # seven blind sheets of four rounds named the instalments' provider (Klarna, Mercado Pago,
+    # mBank Raty); the sheet holds it (instalments: provider) and the editor edits it
+    from sola_studio.ui.sheet_editor.fields import LineField
+
+    editor = open_editor(qtbot, sheet_path)
+    editor.tabs.setCurrentIndex(editor.DEFAULTS)
+    fields = [f for f in editor.findChildren(LineField) if f.path[-1:] == ("provider",)]
+    assert fields, "no field for the instalments' provider"
+    fields[0].setText("Mercado Pago")
+    fields[0].textEdited.emit("Mercado Pago")
+    assert editor.save()
+    plans = [
+        p.payment.instalments
+        for p in load_sheet(sheet_path).products
+        if p.payment is not None and p.payment.instalments is not None
+    ]
+    assert plans and all(plan.provider == "Mercado Pago" for plan in plans)

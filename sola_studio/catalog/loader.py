@@ -183,7 +183,13 @@ def _csv_to_raw(text: str, path: Path) -> dict[str, Any]:
     return raw
 
 
-_INSTALMENT_FIELDS = ("max_months", "interest_free_months", "annual_rate_percent", "min_instalment")
+_INSTALMENT_FIELDS = (
+    "max_months",
+    "interest_free_months",
+    "annual_rate_percent",
+    "min_instalment",
+    "provider",
+)
 
 
 def _cells(row: Mapping[str, str | None]) -> dict[str, Any]:

@@ -81,7 +81,13 @@ _VARIANT = {"sku", "size", "colour", "color", "stock", "price"}
 _WARRANTY = {"months", "years", "none", "covers"}
 _RETURNS = {"days", "free", "conditions"}
 _PAYMENT = {"methods", "instalments"}
-_INSTALMENTS = {"max_months", "interest_free_months", "annual_rate_percent", "min_instalment"}
+_INSTALMENTS = {
+    "max_months",
+    "interest_free_months",
+    "annual_rate_percent",
+    "min_instalment",
+    "provider",
+}
 _DISCOUNT = {"id", "percent", "code", "min_quantity", "min_order", "note"}
 _FAQ = {"id", "question", "answer", "keywords", "q", "a"}  # q / a: short names
 _MARKET = {"id", "currency", "countries"}
@@ -513,6 +519,7 @@ class _V2:
             if max_months is not None and free > max_months:
                 raise self.fail((*at, "interest_free_months"), "is above max_months")
             minimum = i.get("min_instalment")
+            provider = i.get("provider")
             plan = InstalmentPlan(
                 max_months=max_months,
                 interest_free_months=free,
@@ -520,6 +527,7 @@ class _V2:
                 min_instalment=None
                 if minimum in (None, "")
                 else self.money(minimum, (*at, "min_instalment"), "min_instalment"),
+                provider=str(provider).strip() or None if provider not in (None, "") else None,
             )
         return PaymentOptions(methods=tuple(str(m) for m in methods), instalments=plan)
 

@@ -93,6 +93,9 @@ class InstalmentPlan:
     interest_free_months: int
     annual_rate_percent: Decimal | None = None
     min_instalment: Money | None = None
+    # who gives the instalments ("Klarna", "Mercado Pago", "mBank Raty"): said with the plan;
+    # seven sheets of four blind sets, written by four helpers, named one
+    provider: str | None = None
 
 
 @dataclass(frozen=True)

@@ -361,6 +361,7 @@ class Validator:
                 interest_free_months=self.int_(inst, "interest_free_months", w, default=0),
                 annual_rate_percent=None if rate in (None, "") else self.decimal(rate, w, "rate"),
                 min_instalment=self.money(inst, "min_instalment", w, currency),
+                provider=str(inst["provider"]).strip() or None if inst.get("provider") else None,
             )
             if plan.max_months is not None and plan.interest_free_months > plan.max_months:
                 raise self.fail(w, "interest_free_months is above max_months")

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import InstalmentPlan, Money, Variant
+from sola_studio.comments.lexicon import without_notes
 
 if TYPE_CHECKING:
     from babel.numbers import NumberPattern
@@ -269,7 +270,7 @@ def instalments(plan: InstalmentPlan) -> Callable[[str], str]:
     top = plan.max_months if plan.max_months is not None else plan.interest_free_months
     free = plan.interest_free_months
 
-    def say(lang: str) -> str:
+    def plan_in(lang: str) -> str:
         if free >= top and free > 0:
             return render("inst_all_free", lang, n=str(top))
         if free > 0 and plan.annual_rate_percent is not None:
@@ -282,7 +283,21 @@ def instalments(plan: InstalmentPlan) -> Callable[[str], str]:
             return render("inst_any", lang)
         return render("inst_max", lang, max=str(top))
 
+    provider = without_notes(plan.provider) if plan.provider else ""
+
+    def say(lang: str) -> str:
+        said = plan_in(lang)
+        if not provider:
+            return said
+        # "Up to 6 instalments interest-free (Kredivo)."; the seller's note on it ("Turkish
+        # credit cards only") is left out, as it is in the seller's language only
+        body = said.rstrip(_STOPS)
+        return f"{body} ({provider}){said[len(body) :]}"
+
     return say
+
+
+_STOPS = ".。।۔!！ "
 
 
 # a field's whole value that answers yes or no (folded), in the languages sheets are written

@@ -1414,157 +1414,157 @@
 <context>
     <name>ProductForm</name>
     <message>
-        <location filename="../sheet_editor/pages.py" line="276"/>
+        <location filename="../sheet_editor/pages.py" line="280"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="278"/>
+        <location filename="../sheet_editor/pages.py" line="282"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="280"/>
+        <location filename="../sheet_editor/pages.py" line="284"/>
         <source>sofa, t-shirt…</source>
         <translation>沙发、T 恤…</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="281"/>
+        <location filename="../sheet_editor/pages.py" line="285"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="283"/>
+        <location filename="../sheet_editor/pages.py" line="287"/>
         <source>other names viewers use, comma-separated</source>
         <translation>观众常用的其他名称，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="284"/>
+        <location filename="../sheet_editor/pages.py" line="288"/>
         <source>Aliases</source>
         <translation>别名</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="287"/>
+        <location filename="../sheet_editor/pages.py" line="291"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="291"/>
+        <location filename="../sheet_editor/pages.py" line="295"/>
         <source>Prices in other currencies</source>
         <translation>其他币种的价格</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="298"/>
+        <location filename="../sheet_editor/pages.py" line="302"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="299"/>
+        <location filename="../sheet_editor/pages.py" line="303"/>
         <source>Size</source>
         <translation>尺码</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="300"/>
+        <location filename="../sheet_editor/pages.py" line="304"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="301"/>
+        <location filename="../sheet_editor/pages.py" line="305"/>
         <source>Own price</source>
         <translation>单独价格</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="302"/>
+        <location filename="../sheet_editor/pages.py" line="306"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="306"/>
+        <location filename="../sheet_editor/pages.py" line="310"/>
         <source>Add variant</source>
         <translation>添加款式</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="308"/>
+        <location filename="../sheet_editor/pages.py" line="312"/>
         <source>Variants and stock</source>
         <translation>款式与库存</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="315"/>
+        <location filename="../sheet_editor/pages.py" line="319"/>
         <source>Key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="316"/>
+        <location filename="../sheet_editor/pages.py" line="320"/>
         <source>Label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="317"/>
+        <location filename="../sheet_editor/pages.py" line="321"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="320"/>
+        <location filename="../sheet_editor/pages.py" line="324"/>
         <source>Add spec</source>
         <translation>添加规格</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="322"/>
+        <location filename="../sheet_editor/pages.py" line="326"/>
         <source>Specs (any property: width, battery, fabric…)</source>
         <translation>规格（任何属性：宽度、电池、面料…）</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="329"/>
+        <location filename="../sheet_editor/pages.py" line="333"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="330"/>
+        <location filename="../sheet_editor/pages.py" line="334"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="331"/>
+        <location filename="../sheet_editor/pages.py" line="335"/>
         <source>Keywords</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="334"/>
+        <location filename="../sheet_editor/pages.py" line="338"/>
         <source>Add question</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="336"/>
+        <location filename="../sheet_editor/pages.py" line="340"/>
         <source>Questions answered in advance</source>
         <translation>预先回答的问题</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="339"/>
+        <location filename="../sheet_editor/pages.py" line="343"/>
         <source>This product&apos;s own terms (instead of the shop&apos;s)</source>
         <translation>此商品自己的条款（代替店铺的）</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="342"/>
+        <location filename="../sheet_editor/pages.py" line="346"/>
         <source>Own shipping</source>
         <translation>自有配送</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="343"/>
+        <location filename="../sheet_editor/pages.py" line="347"/>
         <source>Own payment</source>
         <translation>自有付款方式</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="344"/>
+        <location filename="../sheet_editor/pages.py" line="348"/>
         <source>Own returns</source>
         <translation>自有退货政策</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="345"/>
+        <location filename="../sheet_editor/pages.py" line="349"/>
         <source>Own warranty</source>
         <translation>自有保修</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="346"/>
+        <location filename="../sheet_editor/pages.py" line="350"/>
         <source>Own discounts</source>
         <translation>自有折扣</translation>
     </message>
@@ -1572,22 +1572,22 @@
 <context>
     <name>ProductsPage</name>
     <message>
-        <location filename="../sheet_editor/pages.py" line="482"/>
+        <location filename="../sheet_editor/pages.py" line="486"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="483"/>
+        <location filename="../sheet_editor/pages.py" line="487"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="486"/>
+        <location filename="../sheet_editor/pages.py" line="490"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="487"/>
+        <location filename="../sheet_editor/pages.py" line="491"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
@@ -1981,52 +1981,52 @@
         <translation>添加国家</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="249"/>
+        <location filename="../sheet_editor/pages.py" line="253"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="250"/>
+        <location filename="../sheet_editor/pages.py" line="254"/>
         <source>Percent</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="251"/>
+        <location filename="../sheet_editor/pages.py" line="255"/>
         <source>Code</source>
         <translation>优惠码</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="253"/>
+        <location filename="../sheet_editor/pages.py" line="257"/>
         <source>From quantity</source>
         <translation>起购数量</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="255"/>
+        <location filename="../sheet_editor/pages.py" line="259"/>
         <source>From amount</source>
         <translation>起用金额</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="256"/>
+        <location filename="../sheet_editor/pages.py" line="260"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="259"/>
+        <location filename="../sheet_editor/pages.py" line="263"/>
         <source>Add discount</source>
         <translation>添加折扣</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="387"/>
+        <location filename="../sheet_editor/pages.py" line="391"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="390"/>
+        <location filename="../sheet_editor/pages.py" line="394"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="397"/>
+        <location filename="../sheet_editor/pages.py" line="401"/>
         <source>Add currency</source>
         <translation>添加币种</translation>
     </message>
@@ -2430,17 +2430,22 @@
         <translation>最低每期金额</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="221"/>
+        <location filename="../sheet_editor/pages.py" line="220"/>
+        <source>Instalments by (Klarna, a bank...)</source>
+        <translation>分期服务商（如花呗、银行）</translation>
+    </message>
+    <message>
+        <location filename="../sheet_editor/pages.py" line="225"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="222"/>
+        <location filename="../sheet_editor/pages.py" line="226"/>
         <source>Free returns</source>
         <translation>免费退货</translation>
     </message>
     <message>
-        <location filename="../sheet_editor/pages.py" line="223"/>
+        <location filename="../sheet_editor/pages.py" line="227"/>
         <source>Conditions</source>
         <translation>条件</translation>
     </message>

@@ -216,6 +216,10 @@ class TermsGroup(QGroupBox):
                 self.tr("Smallest instalment"),
                 LineField(binder, (*inst, "min_instalment"), "amount", strong=True),
             )
+            form.addRow(
+                self.tr("Instalments by (Klarna, a bank...)"),
+                LineField(binder, (*inst, "provider")),
+            )
         elif key == "returns":
             form = QFormLayout(self)
             form.addRow(self.tr("Days"), LineField(binder, (*at, "days"), "whole"))
