@@ -307,3 +307,42 @@ def test_a_name_shared_by_the_names_in_the_reader_s_script(tmp_path: Path) -> No
     )
     solar = desk_on_text(sheet, tmp_path, "solar.yaml")
     assert solar.drafter.texts.name(solar.sheet.products[0], "cs") == "Svitanok 1500 UPS"
+
+
+def test_who_gives_the_instalments_is_said_with_the_plan(tmp_path: Path) -> None:
+    # "provider: Klarna" had been dropped with a warning: seven blind sheets of four rounds
+    sheet = SOLAR.replace(
+        "  returns: {days: 14}\n",
+        "  returns: {days: 14}\n  payment:\n    methods: [card]\n"
+        "    instalments: {interest_free_months: 6, provider: Monobank (Ukrainian cards only)}\n",
+    )
+    solar = desk_on_text(sheet, tmp_path, "solar.yaml")
+    plan = solar.sheet.products[0].payment.instalments  # type: ignore[union-attr]
+    assert plan is not None and plan.provider == "Monobank (Ukrainian cards only)"
+    draft, _ = ask(solar, "can I pay in instalments?", pin="s1500")
+    assert "(Monobank)." in draft.text and "Ukrainian" not in draft.text, draft.text
+    draft, _ = ask(solar, "можна частинами?", pin="s1500")
+    assert "(Monobank)" in draft.text, draft.text
+
+
+def test_a_warranty_is_never_said_without_what_it_leaves_out(tmp_path: Path) -> None:
+    # "Garantía de 6 meses." to "el control tiene garantía?" where the warranty covers consoles
+    # only (its covers written in Japanese and English): a wrong fact; English says it whole
+    sheet = SHEET.replace(
+        "  warranty: {months: 12}\n",
+        "  warranty: {months: 12, covers: {zh: 僅鍵盤本體, en: keyboards only; not keycaps}}\n",
+    )
+    desk = desk_on_text(sheet, tmp_path, "keyboards.yaml")
+    draft, _ = ask(desk, "el teclado tiene garantia?", pin="caps")
+    assert "keyboards only" in draft.text, draft.text
+    assert FlagReason.NO_LANGUAGE in draft.flags
+
+
+@pytest.mark.parametrize(("text", "cost"), [("Taiwan??", "60"), ("manda a Hong Kong?", "300")])
+def test_a_country_alone_or_sent_to_asks_the_shipping(
+    desk: CommentDesk, text: str, cost: str
+) -> None:
+    # "Canada??" and "manda a Argentina?" had got "the seller will check"
+    draft, u = ask(desk, text, pin="k75")
+    assert u.intent is Intent.SHIPPING, u.intents
+    assert says(draft.text, cost), draft.text

@@ -9,6 +9,7 @@ Only sheet values reach a template.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -24,7 +25,7 @@ from sola_studio.catalog.sheet import (
 from sola_studio.comments import templates as tpl
 from sola_studio.comments.events import Entities, FactRef, FlagReason, UnderstoodComment
 from sola_studio.comments.facts import SheetFact
-from sola_studio.comments.lexicon import without_notes
+from sola_studio.comments.lexicon import fold, without_notes
 from sola_studio.comments.script import for_reader
 from sola_studio.comments.sheet_texts import MissingText, SheetTexts
 
@@ -396,16 +397,28 @@ class SheetAnswers:
 
         return say
 
-    def _with_text(self, key: str, slot: str, text: tpl.Mapping[str, str], **values: str) -> Render:
+    def _with_text(
+        self,
+        key: str,
+        slot: str,
+        text: tpl.Mapping[str, str],
+        *,
+        limits: bool = False,
+        **values: str,
+    ) -> Render:
         """Template ``key`` with a sheet text in ``slot``; its ``_plain`` form (no slot) when the
-        sheet leaves the text out, so a reply never says "within 30 days ()"."""
+        sheet leaves the text out, so a reply never says "within 30 days ()". ``limits``: the
+        text narrows the fact (a warranty's covers, "consoles only"): where it has no wording
+        in the language the fact is not said there at all (the reply falls back to a language
+        that has it), never said without it ("Garantía de 6 meses." to a question about the
+        controller the warranty leaves out: a blind judge's wrong fact)."""
 
         def say(lang: str) -> str:
             if text:
                 try:
                     return tpl.render(key, lang, **{slot: self._t(text, lang)}, **values)
                 except MissingText:
-                    if not tpl.has_template(f"{key}_plain", lang):
+                    if limits or not tpl.has_template(f"{key}_plain", lang):
                         raise
             # no text, or none in this language: the sentence without it, never "()"
             return tpl.render(f"{key}_plain", lang, **values)
@@ -425,3 +438,18 @@ def _agreeing(key: str, p: Product, lang: str) -> str:
     """Template ``key``, or its ``_plural`` form where the product is a plural noun
     ("Audífonos Hush Pro no vienen en verde", not "no viene")."""
     return f"{key}_plural" if tpl.plural(p.type_names, lang) else key
+
+
+def names_product(p: Product, text: tpl.Mapping[str, str]) -> bool:
+    """``text`` (a warranty's covers, in any language) names product ``p`` by a word of its
+    names, aliases or type ("no warranty on games, cables or controllers" of the controller):
+    it says whether the warranty is the product's, so it is never left out of a reply."""
+    said = {w[:5] for t in text.values() for w in _PRODUCT_WORDS.findall(fold(t))}
+    if not said:
+        return False
+    names = [*p.names.values(), *p.type_names.values(), *p.aliases, p.name]
+    names += [a for group in p.alias_names.values() for a in group]
+    return any(w[:5] in said for n in names for w in _PRODUCT_WORDS.findall(fold(n)))
+
+
+_PRODUCT_WORDS = re.compile(r"[^\W\d_]{4,}")

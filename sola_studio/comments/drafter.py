@@ -22,7 +22,7 @@ from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import Money, Product, ProductSheet
 from sola_studio.comments import templates as tpl
 from sola_studio.comments.abuse import abuse_kind
-from sola_studio.comments.answers import Render, SheetAnswers, Statement
+from sola_studio.comments.answers import Render, SheetAnswers, Statement, names_product
 from sola_studio.comments.answers import cited as facts_of
 from sola_studio.comments.answers import say as _say
 from sola_studio.comments.claims import AMOUNT
@@ -450,7 +450,7 @@ class ReplyDrafter(SheetAnswers):
                 w = p.warranty
                 parts.append(
                     Statement(
-                        self._warranty(w.years, w.months, w.covers),
+                        self._warranty(w.years, w.months, w.covers, names_product(p, w.covers)),
                         self._fact(f"warranty:{p.id}"),
                         (w.covers,),
                     )
@@ -537,11 +537,16 @@ class ReplyDrafter(SheetAnswers):
         named = self._fact(f"variant:{variant.sku}") if label and variant is not None else None
         return Statement(say, self._fact(fid), also=(named,) if named is not None else ())
 
-    def _warranty(self, years: int | None, months: int, covers: tpl.Mapping[str, str]) -> Render:
+    def _warranty(
+        self, years: int | None, months: int, covers: tpl.Mapping[str, str], limits: bool
+    ) -> Render:
         """The warranty in the seller's unit. One year is said in months where the templates'
-        "years" is a plural ("1 anos"), as a year where a number takes no plural ("1年")."""
-        by_years = self._with_text("warranty_years", "covers", covers, years=str(years))
-        by_months = self._with_text("warranty", "covers", covers, months=str(months))
+        "years" is a plural ("1 anos"), as a year where a number takes no plural ("1年").
+        ``limits``: what it covers names the product asked about, and is never left out."""
+        by_years = self._with_text(
+            "warranty_years", "covers", covers, limits=limits, years=str(years)
+        )
+        by_months = self._with_text("warranty", "covers", covers, limits=limits, months=str(months))
         if years and years > 1:
             return by_years
         if years == 1:

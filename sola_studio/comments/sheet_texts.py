@@ -173,7 +173,7 @@ class SheetTexts:
         )
 
 
-_TOKEN = re.compile(r"\w[\w'-]*")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w[\w'-]*")  # "4.0" of "4.0 Ah" is one word
 
 
 def _shared_words(names: Iterable[str]) -> str:
@@ -187,9 +187,9 @@ def _shared_words(names: Iterable[str]) -> str:
     words = [
         w
         for w in _TOKEN.findall(listed[0])
-        if (w.isdigit() or len(w) >= 3) and all(w.casefold() in s for s in sets)
+        if (w[:1].isdigit() or len(w) >= 3) and all(w.casefold() in s for s in sets)
     ]
-    return " ".join(words) if any(not w.isdigit() for w in words) else ""
+    return " ".join(words) if any(not w[:1].isdigit() for w in words) else ""
 
 
 def readable(names: Mapping[str, str], language: str) -> list[str]:
