@@ -346,3 +346,13 @@ def test_a_country_alone_or_sent_to_asks_the_shipping(
     draft, u = ask(desk, text, pin="k75")
     assert u.intent is Intent.SHIPPING, u.intents
     assert says(draft.text, cost), draft.text
+
+
+def test_how_long_until_it_arrives_in_malay_and_indonesian_asks_the_shipping(
+    desk: CommentDesk,
+) -> None:
+    # "berapa lama sampainya kak" after "bisa kirim ke ...?" had been answered with a length
+    ask(desk, "bisa kirim ke Saudi?", pin="k75", viewer="rina")
+    draft, u = ask(desk, "berapa lama sampainya kak", pin="k75", viewer="rina")
+    assert u.intent is Intent.SHIPPING, u.intents
+    assert "10" in draft.text and "21" in draft.text, draft.text

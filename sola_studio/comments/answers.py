@@ -443,7 +443,7 @@ def _agreeing(key: str, p: Product, lang: str) -> str:
 def names_product(p: Product, text: tpl.Mapping[str, str]) -> bool:
     """``text`` (a warranty's covers, in any language) names product ``p`` by a word of its
     names, aliases or type ("no warranty on games, cables or controllers" of the controller):
-    it says whether the warranty is the product's, so it is never left out of a reply."""
+    it says which products a warranty is for."""
     said = {w[:5] for t in text.values() for w in _PRODUCT_WORDS.findall(fold(t))}
     if not said:
         return False

@@ -37,6 +37,7 @@ from sola_studio.comments.events import (
 )
 from sola_studio.comments.facts import invented_facts, sheet_facts
 from sola_studio.comments.lexicon import (
+    DAMAGE_CUES,
     FREE_CUES,
     INTENT_CUES,
     find_cues,
@@ -58,19 +59,11 @@ _INTEREST_CUES = lang_data.all_words("interest_cues")  # "and the interest?" aft
 _WARRANTY_CUES = lang_data.all_words("warranty_cues")  # "warranty?" puts the warranty first
 # Words that ask about a return itself, not the warranty ("保固" is in both lists): a question that
 # names only one of the two is answered with that one (a judge read the other as padding).
-# A thing that broke or arrived damaged may be a return or a warranty case: both are said.
-_DAMAGE_CUES = (
-    "broke", "defect", "damag", "kapot", "rusak", "pecah", "uszkodz", "zepsut", "зламал", "брак",
-    "разбит", "сломан", "defaut", "defecto", "defeito", "defekt", "difett", "casse$", "cassee$",
-    "casses$", "abime", "roto$", "rota$", "danad", "quebrad", "kaputt", "beschadigt",
-    "zerbrochen", "rotto", "rotta$", "danneggiat", "kırık", "kırıl", "hasarlı", "고장", "파손",
-    "壊れ", "故障", "坏", "壞", "破損", "破损", "เสีย", "พัง", "hong$", "vo$",
-)  # fmt: skip
 _RETURN_CUES = tuple(
     c
     for cues in INTENT_CUES[Intent.RETURNS].values()
     for c in cues
-    if not find_cues(c.rstrip("$"), _WARRANTY_CUES) and c not in _DAMAGE_CUES
+    if not find_cues(c.rstrip("$"), _WARRANTY_CUES) and c not in DAMAGE_CUES
 )
 # Words that ask about the material itself: a "material and quality" question without one of
 # them ("where is it made?") is answered by the spec it names, not by the material.
@@ -450,7 +443,12 @@ class ReplyDrafter(SheetAnswers):
                 w = p.warranty
                 parts.append(
                     Statement(
-                        self._warranty(w.years, w.months, w.covers, names_product(p, w.covers)),
+                        self._warranty(
+                            w.years,
+                            w.months,
+                            w.covers,
+                            any(names_product(x, w.covers) for x in self.sheet.products),
+                        ),
                         self._fact(f"warranty:{p.id}"),
                         (w.covers,),
                     )
@@ -458,7 +456,7 @@ class ReplyDrafter(SheetAnswers):
             elif p.no_warranty:
                 parts.append(Statement(_say("warranty_none"), self._fact(f"warranty:{p.id}")))
             return_asked = bool(find_cues(strip_cues(folded, _WARRANTY_CUES), _RETURN_CUES))
-            damaged = bool(find_cues(folded, _DAMAGE_CUES))
+            damaged = bool(find_cues(folded, DAMAGE_CUES))
             if len(parts) == 2 and warranty_first != return_asked and not damaged:
                 # "保固有包含鍵帽嗎" is about the warranty, "can I return the opened pack?" about
                 # the return: the one named; both where both or neither are
@@ -542,7 +540,9 @@ class ReplyDrafter(SheetAnswers):
     ) -> Render:
         """The warranty in the seller's unit. One year is said in months where the templates'
         "years" is a plural ("1 anos"), as a year where a number takes no plural ("1年").
-        ``limits``: what it covers names the product asked about, and is never left out."""
+        ``limits``: what it covers names products of the sheet ("consoles only; no warranty on
+        games or controllers"), so it is never left out: said without it, the warranty reads
+        as every product's."""
         by_years = self._with_text(
             "warranty_years", "covers", covers, limits=limits, years=str(years)
         )

@@ -51,6 +51,16 @@ def without_notes(text: str) -> str:
     return _NOTE.sub("", text).strip()
 
 
+# A thing that broke or arrived damaged may be a return or a warranty case: both are said.
+DAMAGE_CUES = (
+    "broke", "defect", "damag", "kapot", "rusak", "pecah", "uszkodz", "zepsut", "зламал", "брак",
+    "разбит", "сломан", "defaut", "defecto", "defeito", "defekt", "difett", "casse$", "cassee$",
+    "casses$", "abime", "roto$", "rota$", "danad", "quebrad", "kaputt", "beschadigt",
+    "zerbrochen", "rotto", "rotta$", "danneggiat", "kırık", "kırıl", "hasarlı", "고장", "파손",
+    "壊れ", "故障", "坏", "壞", "破損", "破损", "เสีย", "พัง", "hong$", "vo$",
+)  # fmt: skip
+
+
 # intent -> language -> cues. A cue may be a short regex (``\d+x``).
 INTENT_CUES: Mapping[Intent, Mapping[str, tuple[str, ...]]] = {
     Intent(name): by_lang for name, by_lang in lang_data.per_language("intent_cues").items()
