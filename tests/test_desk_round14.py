@@ -18,6 +18,7 @@ from sola_studio.catalog.sheet import Money
 from sola_studio.comments import templates as tpl
 from sola_studio.comments.desk import CommentDesk
 from sola_studio.comments.events import FlagReason, Intent
+from sola_studio.comments.lexicon import fold
 from sola_studio.comments.script import for_reader, traditional, writes_traditional
 
 SHEET = """\
@@ -356,3 +357,17 @@ def test_how_long_until_it_arrives_in_malay_and_indonesian_asks_the_shipping(
     draft, u = ask(desk, "berapa lama sampainya kak", pin="k75", viewer="rina")
     assert u.intent is Intent.SHIPPING, u.intents
     assert "10" in draft.text and "21" in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "to"),
+    [
+        ("ممكن ترسلها للسعودية بكرة", "SA", True),
+        ("هل المنتج متوفر للإمارات", "AE", True),
+        ("شي حلو بالسعودية", "SA", False),  # "in Saudi Arabia": a place, not where it goes
+    ],
+)
+def test_arabic_to_glued_to_a_country_names_where_it_goes(
+    desk: CommentDesk, text: str, code: str, to: bool
+) -> None:
+    assert desk.understander.entities.sent_to(fold(text), code) is to

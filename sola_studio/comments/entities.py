@@ -274,7 +274,9 @@ class EntityFinder:
             end = at + len(cue.rstrip("$"))
             if _TO_BEFORE.search(folded[max(0, at - 16) : at]) or _TO_AFTER.match(folded[end:]):
                 return True
-            if cue.startswith("ال") and folded[max(0, at - 1) : at] == "ل":
+            if cue.startswith("لل") or (
+                cue.startswith("ال") and folded[max(0, at - 1) : at] == "ل"
+            ):
                 return True  # Arabic "to" glued to the name: "للإمارات" (li + al-imarat)
         return False
 
