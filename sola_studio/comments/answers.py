@@ -440,15 +440,16 @@ def _agreeing(key: str, p: Product, lang: str) -> str:
     return f"{key}_plural" if tpl.plural(p.type_names, lang) else key
 
 
-def names_product(p: Product, text: tpl.Mapping[str, str]) -> bool:
-    """``text`` (a warranty's covers, in any language) names product ``p`` by a word of its
+def names_a_product(products: Sequence[Product], text: tpl.Mapping[str, str]) -> bool:
+    """``text`` (a warranty's covers, in any language) names one of ``products`` by a word of its
     names, aliases or type ("no warranty on games, cables or controllers" of the controller):
     it says which products a warranty is for."""
     said = {w[:5] for t in text.values() for w in _PRODUCT_WORDS.findall(fold(t))}
     if not said:
         return False
-    names = [*p.names.values(), *p.type_names.values(), *p.aliases, p.name]
-    names += [a for group in p.alias_names.values() for a in group]
+    names = [n for p in products for n in (*p.names.values(), *p.type_names.values(), p.name)]
+    names += [a for p in products for a in p.aliases]
+    names += [a for p in products for group in p.alias_names.values() for a in group]
     return any(w[:5] in said for n in names for w in _PRODUCT_WORDS.findall(fold(n)))
 
 

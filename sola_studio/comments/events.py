@@ -119,6 +119,9 @@ class UnderstoodComment:
     # the sheet fields the question asks about, best first ("spec:width", "faq:wash"), found by
     # retrieval over the sheet (sola_studio.comments.retrieval)
     fields: tuple[str, ...] = ()
+    # spam or abuse (``abuse.abuse_kind``: "link", "contact", "insult"), decided once here: an
+    # insult keeps its draft, a hostile comment no fact answers does not
+    abuse: str | None = None
 
     @property
     def t_capture(self) -> float:

@@ -52,13 +52,7 @@ def without_notes(text: str) -> str:
 
 
 # A thing that broke or arrived damaged may be a return or a warranty case: both are said.
-DAMAGE_CUES = (
-    "broke", "defect", "damag", "kapot", "rusak", "pecah", "uszkodz", "zepsut", "зламал", "брак",
-    "разбит", "сломан", "defaut", "defecto", "defeito", "defekt", "difett", "casse$", "cassee$",
-    "casses$", "abime", "roto$", "rota$", "danad", "quebrad", "kaputt", "beschadigt",
-    "zerbrochen", "rotto", "rotta$", "danneggiat", "kırık", "kırıl", "hasarlı", "고장", "파손",
-    "壊れ", "故障", "坏", "壞", "破損", "破损", "เสีย", "พัง", "hong$", "vo$",
-)  # fmt: skip
+DAMAGE_CUES = lang_data.all_words("damage_cues")
 
 
 # intent -> language -> cues. A cue may be a short regex (``\d+x``).

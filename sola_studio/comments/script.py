@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from typing import Any
@@ -26,6 +25,7 @@ from typing import Any
 import opencc
 
 from sola_studio.catalog.sheet import ProductSheet
+from sola_studio.comments.language import script_of
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -99,20 +99,19 @@ def _strings(value: Any, depth: int = 0) -> Iterator[str]:
             yield from _strings(v, depth + 1)
 
 
-# the languages a script is read in (Unicode character names start with the script's name)
+# the languages a script is read in, by the names of ``language.script_of``
 _READ_IN = {
-    "CJK": ("zh", "ja"),
-    "HIRAGANA": ("ja",),
-    "KATAKANA": ("ja",),
-    "HANGUL": ("ko",),
-    "CYRILLIC": ("ru", "uk", "bg", "sr", "kk", "be", "mk"),
-    "ARABIC": ("ar", "ur", "fa"),
-    "THAI": ("th",),
-    "DEVANAGARI": ("hi", "mr", "ne"),
-    "TAMIL": ("ta",),
-    "MALAYALAM": ("ml",),
-    "GREEK": ("el",),
-    "HEBREW": ("he",),
+    "han": ("zh", "ja"),
+    "kana": ("ja",),
+    "hangul": ("ko",),
+    "cyrillic": ("ru", "uk", "bg", "sr", "kk", "be", "mk"),
+    "arabic": ("ar", "ur", "fa"),
+    "thai": ("th",),
+    "devanagari": ("hi", "mr", "ne"),
+    "tamil": ("ta",),
+    "malayalam": ("ml",),
+    "greek": ("el",),
+    "hebrew": ("he",),
 }
 _TWO_SCRIPTS = re.compile(
     r"^\s*(?:(?P<other>[^\x00-\x7f][^A-Za-z]*?)\s+(?P<latin>[A-Za-z][\x00-\x7f]*)"
@@ -127,27 +126,19 @@ def for_reader(text: str, language: str) -> str:
     m = _TWO_SCRIPTS.match(text)
     if m is None:
         return text
-    other = m.group("other") or m.group("other2")
-    latin = m.group("latin") or m.group("latin2")
-    first = next((ch for ch in other if ch.isalpha()), "")
-    name = unicodedata.name(first, "") if first else ""
-    script = next((s for s in _READ_IN if name.startswith(s)), None)
-    if script is None or language in _READ_IN[script]:
+    script = script_of_text(m.group("other") or m.group("other2"))
+    if script is None or language in _READ_IN.get(script, ()):
         return text
-    return latin.strip()
+    return (m.group("latin") or m.group("latin2")).strip()
 
 
 def reading_script(language: str) -> str:
-    """The script ``language`` is read in: a key of the script table, or ``"LATIN"``."""
-    return next((s for s, langs in _READ_IN.items() if language in langs), "LATIN")
+    """The script ``language`` is read in (a name of ``language.script_of``; ``"latin"``)."""
+    return next((s for s, langs in _READ_IN.items() if language in langs), "latin")
 
 
 def script_of_text(text: str) -> str | None:
-    """The script of the first letter of ``text`` (``"LATIN"``, ``"CYRILLIC"``, ``"CJK"``...)."""
-    first = next((ch for ch in text if ch.isalpha()), "")
-    if not first:
-        return None
-    name = unicodedata.name(first, "")
-    if name.startswith("LATIN"):
-        return "LATIN"
-    return next((s for s in _READ_IN if name.startswith(s)), None)
+    """The script most of the letters of ``text`` are written in (``"latin"``, ``"cyrillic"``,
+    ``"han"``...); None without letters."""
+    counts = script_of(text)
+    return counts.most_common(1)[0][0] if counts else None

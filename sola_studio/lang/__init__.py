@@ -35,7 +35,9 @@ COMMON = "common"
 _FIELD = re.compile(r"\{(\w+)\}")
 
 CueTable = Literal["intent_cues", "spec_cues", "size_words", "colour_words", "card_keywords"]
-WordList = Literal["steering_cues", "follow_up_connectors", "interest_cues", "warranty_cues"]
+WordList = Literal[
+    "steering_cues", "follow_up_connectors", "interest_cues", "warranty_cues", "damage_cues"
+]
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class LanguageData:
     follow_up_connectors: tuple[str, ...]  # "and ...?", "what about ...?"
     interest_cues: tuple[str, ...]  # "and the interest?" (instalments)
     warranty_cues: tuple[str, ...]  # "warranty?" (before returns)
+    damage_cues: tuple[str, ...]  # "arrived broken": a return or a warranty case, both said
     goodbye_cues: tuple[str, ...]  # "see you tomorrow": a greeting answered with a goodbye
     hello_cues: tuple[str, ...]  # "hi": a greeting answered with a welcome
     spec_cues: Mapping[str, tuple[str, ...]]  # spec name ("origin") -> cues in comments
@@ -173,6 +176,7 @@ _FOLDED_LISTS = (
     "follow_up_connectors",
     "interest_cues",
     "warranty_cues",
+    "damage_cues",
     "goodbye_cues",
     "hello_cues",
 )
@@ -222,6 +226,7 @@ def _language(path: Path, common: CommonData, reference: LanguageData | None) ->
         follow_up_connectors=_optional_words(f, d, "follow_up_connectors"),
         interest_cues=_optional_words(f, d, "interest_cues"),
         warranty_cues=_optional_words(f, d, "warranty_cues"),
+        damage_cues=_optional_words(f, d, "damage_cues"),
         goodbye_cues=_optional_words(f, d, "goodbye_cues"),
         hello_cues=_optional_words(f, d, "hello_cues"),
         spec_cues=_frozen(f.word_lists(d.get("spec_cues", {}), "spec_cues")),
@@ -419,7 +424,7 @@ def all_languages(
 
 def all_words(pick: WordList, tables_: LanguageTables | None = None) -> tuple[str, ...]:
     """A word list of every language joined, in listing order (``pick``: ``"steering_cues"``,
-    ``"follow_up_connectors"``, ``"interest_cues"`` or ``"warranty_cues"``)."""
+    ``"follow_up_connectors"``, ``"interest_cues"``, ``"warranty_cues"`` or ``"damage_cues"``)."""
     t = tables_ or tables()
     return tuple(w for data in t.each() for w in getattr(data, pick))
 
