@@ -371,3 +371,12 @@ def test_arabic_to_glued_to_a_country_names_where_it_goes(
     desk: CommentDesk, text: str, code: str, to: bool
 ) -> None:
     assert desk.understander.entities.sent_to(fold(text), code) is to
+
+
+def test_questions_without_spaces_naming_a_country_are_not_a_country_alone(
+    desk: CommentDesk,
+) -> None:
+    # three Chinese questions, one naming a country, are counted by their letter runs, not by
+    # spaced words (of which they have one)
+    _, u = ask(desk, "是正版吗？可以在台湾用吗？电压？", pin="k75")
+    assert Intent.SHIPPING not in u.intents, u.intents

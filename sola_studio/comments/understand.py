@@ -98,6 +98,7 @@ CURRENCY_WORDS = (
     "台币",
 )
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?\s*>")  # <b>, </i>, <a href>
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
 _EMOJI = re.compile(
     "[\U0001f000-\U0001faff\u2600-\u27bf]"  # chat's feelings, not a question; laughter too
     r"|哈哈|呵呵|ㅋㅋ|ㅎㅎ|(?<![^\W\d_])(?:(?:ha){2,}|(?:he){2,}|k{3,}|(?:wk){2,}|(?:ja){2,}|"
@@ -387,8 +388,10 @@ class Understander:
             find_cues(folded, CURRENCY_WORDS) or find_cues(folded, self._currency_words(language))
         ):
             intents, confidence = [Intent.PRICE], 0.8  # "e o abajur em reais?", "ile w złotych?"
-        if not intents and entities.country and _letter_words(folded) <= 2 and asks:
-            intents, confidence = [Intent.SHIPPING], 0.75  # "Canada??", "UK?"
+        if not intents and entities.country and len(_LETTER_RUNS.findall(folded)) <= 2 and asks:
+            # "Canada??", "UK?"; letter runs, not spaced words: "这个超任是日版吗？可以在中国用吗？
+            # 电压？" is three questions, one of which names China
+            intents, confidence = [Intent.SHIPPING], 0.75
         # the words left beside a greeting's cues ("that lamp is gorgeous, how tall is it": 7;
         # "yo whats up from texas": 3)
         greeting_cues = [h.cue for h in hits if h.intent is Intent.GREETING]
