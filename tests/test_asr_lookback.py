@@ -10,10 +10,10 @@ from test_asr_unseen import DEV, Recorded, _feed, _silence
 
 from sola_studio.asr.engine import WhisperEngine, resolve_asr_model
 from sola_studio.asr.lookback import LookBackOptions, _said, align_after
-from sola_studio.asr.streaming import StreamingOptions, UtteranceStreamer
+from sola_studio.asr.streaming import AsrUpdate, StreamingOptions, UtteranceStreamer
 from sola_studio.bench.captions import normalise
 from sola_studio.core.events import Word
-from sola_studio.sources.audio import SAMPLE_RATE, decode_file
+from sola_studio.sources.audio import SAMPLE_RATE, AudioChunk, decode_file
 
 
 def test_a_word_said_again_after_the_committed_text_is_new() -> None:
@@ -129,3 +129,88 @@ def test_by_default_pieces_of_one_to_two_seconds_are_looked_back_when_unsure() -
     assert not look._wants(1.5, 0.8, decoded(-0.9))  # held 1 s already: no extra pass on top
     assert not look._wants(1.5, 2.4, decoded(-0.9))  # long enough to stand alone
     assert not look._wants(4.0, 1.5, decoded(-0.9))  # the piece before ended 3 s ago
+
+
+def _piece_said(text: str, start: float = 10.0) -> tuple[Word, ...]:
+    return tuple(
+        Word(f" {t}", start + i * 0.3, start + i * 0.3 + 0.3, 0.8)
+        for i, t in enumerate(text.split())
+    )
+
+
+def _revising(words: int = 99) -> object:
+    from sola_studio.asr.lookback import LookBack, _Piece
+
+    look = LookBack(
+        StreamingOptions(lookback=LookBackOptions(revise_words=words)),
+        lambda *_: None,  # type: ignore[arg-type]
+        lambda *_: (),
+        lambda: None,
+    )
+    audio = np.zeros(3 * SAMPLE_RATE, np.float32)
+    piece = _Piece(audio, 10.0, _piece_said("Tali como vivía inédita."), None, 1.2, seq=4)
+    return look, piece
+
+
+def test_a_revision_gives_the_committed_words_as_heard_with_what_followed() -> None:
+    # Spanish dev: "Tali como vivía inédita" committed alone; decoded again joined to the next
+    # piece, "tal y como vivía inédita". The joined audio starts inside the word before the
+    # piece ("Que"), which was committed already and must not come back.
+    look, piece = _revising()
+    revised = look._revised(piece, _piece_said("Que tal y como vivía inédita,", 9.8))  # type: ignore[attr-defined]
+    assert revised is not None
+    # The sentence end committed stays: the joined decode ran on into the next piece.
+    assert [w.text.strip() for w in revised] == ["tal", "y", "como", "vivía", "inédita."]
+    assert revised[-1].end <= piece.words[-1].end  # it keeps its place in the stream
+    # Heard the same (case and punctuation aside): nothing to revise.
+    assert look._revised(piece, _piece_said("tali, como vivía inédita.")) is None  # type: ignore[attr-defined]
+
+
+def test_a_revision_is_limited_to_the_last_words_asked_for() -> None:
+    look, piece = _revising(words=2)
+    assert look._revised(piece, _piece_said("tal y como vivía inédita")) is None  # type: ignore[attr-defined]
+    revised = look._revised(piece, _piece_said("Tali como vivía inéditas"))  # type: ignore[attr-defined]
+    assert revised is not None and revised[-1].text.strip() == "inéditas"
+    look, piece = _revising(words=0)  # off, the default
+    assert look._revised(piece, _piece_said("tal y como vivía inédita")) is None  # type: ignore[attr-defined]
+
+
+@pytest.mark.slow
+def test_a_revision_pass_comes_after_the_commit_and_names_what_it_revises(
+    tiny: WhisperEngine,
+) -> None:
+    # Two read sentences 0.4 s apart: with revisions on, each piece after the first is followed
+    # by a pass over it joined to the piece before, run after its commit was handed on (the
+    # commit never waits for it). A revision names a committed update by its number.
+    audio = np.concatenate(
+        [
+            _silence(0.5),
+            decode_file(DEV / "en_LJ001-0002.flac"),
+            _silence(0.4),
+            decode_file(DEV / "en_cards_001.flac"),
+            _silence(0.4),
+            decode_file(DEV / "en_LJ001-0002.flac"),
+            _silence(1.5),
+        ]
+    )
+    on = StreamingOptions(languages=("en",), lookback=LookBackOptions(revise_words=99))
+    off = StreamingOptions(languages=("en",))
+    engine, plain = Recorded(tiny), Recorded(tiny)
+    step = round(0.1 * SAMPLE_RATE)
+    batches: list[list[AsrUpdate]] = []
+    policy = UtteranceStreamer(engine, on)  # type: ignore[arg-type]
+    for i in range(0, len(audio), step):
+        policy.insert_audio(
+            AudioChunk(audio[i : i + step], i / SAMPLE_RATE, (i + step) / SAMPLE_RATE)
+        )
+        while policy.ready():
+            batches.append([u for u in policy.process() if u.committed])
+    batches.append([u for u in policy.finish() if u.committed])
+    commits = [u for b in batches for u in b if not u.revision]
+    assert [u.seq for u in commits] == list(range(1, len(commits) + 1))
+    for b in batches:
+        for u in b:
+            if u.revision:
+                assert u.seq < max(c.seq for c in commits) and len(b) == 1  # a pass of its own
+    _feed(UtteranceStreamer(plain, off), audio)  # type: ignore[arg-type]
+    assert len(engine.commit_audio) > len(plain.commit_audio)  # the joined passes ran

@@ -155,3 +155,28 @@ def test_each_clip_starts_a_show_with_a_clean_context() -> None:
     engine.prompts.clear()
     replay(ModelledCost(engine), recs, options, fresh=False)  # type: ignore[arg-type]
     assert any(cards in p for p in engine.prompts)
+
+
+def test_a_revision_replaces_the_committed_text_it_names() -> None:
+    # The scored text is what a viewer would read last: each committed update as revised.
+    from sola_studio.asr.streaming import AsrUpdate
+    from sola_studio.bench.captions import _per_play_text
+    from sola_studio.bench.streaming import _revise, _Span
+    from sola_studio.core.events import Word
+
+    def said(text: str, start: float, seq: int, revision: bool = False) -> AsrUpdate:
+        words = tuple(
+            Word(" " + w, start + i * 0.3, start + i * 0.3 + 0.3)
+            for i, w in enumerate(text.split())
+        )
+        return AsrUpdate(
+            text, words, start, words[-1].end, "es", True, 0.0, 0.0, 0.0, seq=seq, revision=revision
+        )
+
+    committed = [said("Tali como vivía", 1.0, 1), said("inédita en el archivo", 2.0, 2)]
+    _revise(committed, said("Tal y como vivía", 1.0, 1, revision=True))
+    assert _per_play_text([_Span(0.5, 4.0)], committed) == [
+        "Tal y como vivía inédita en el archivo"
+    ]
+    with pytest.raises(ValueError, match="never committed"):
+        _revise(committed, said("nada", 5.0, 7, revision=True))

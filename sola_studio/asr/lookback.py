@@ -16,6 +16,7 @@ change the words of a piece it could not align.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 from collections.abc import Callable, Sequence
@@ -74,6 +75,13 @@ class LookBackOptions:
     surer: bool = True
     min_s: float = 1.0
     first_only: bool = False
+    revise_words: int = 0
+    """``revise_words`` (issue 17, ninth round; 0: off): after each piece is committed, its
+    predecessor is decoded again joined to it (in the next pass, so the commit does not wait),
+    and where that decode hears the predecessor's words differently in at most this many of its
+    last words, the predecessor's committed update is revised (``AsrUpdate.revision``). Off: on
+    the tuning sets it saved 9 of 232 errors but put a commit behind a revision pass (dev2 French
+    p95 1.88 -> 2.67 s), and the caption flow does not yet show revisions (docs/captions.md)."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +90,19 @@ class _Piece:
     start: float  # stream seconds of audio[0]
     words: tuple[Word, ...]  # its committed words, stream seconds
     prompt: str | None  # the prompt its commit pass had
+    speech_s: float
+    seq: int = 0  # the committed update that said its words (AsrUpdate.seq)
+    cut: bool = False  # its audio is the last ``keep_s`` of a longer pass's
+
+
+@dataclass(frozen=True)
+class _Owed:
+    """A joined decode owed to a committed piece: the piece, and the audio that followed it."""
+
+    piece: _Piece
+    audio: np.ndarray
+    start: float
+    language: str | None
     speech_s: float
 
 
@@ -126,6 +147,11 @@ class LookBack:
         self._piece: _Piece | None = None
         self._pieces = 0
         self.used = 0  # pieces whose words came from the joined decode
+        self.revised = 0  # pieces whose tail a joined decode revised
+        #: the previous piece's committed update (``seq``) and its words as the last joined
+        #: decode heard them (``None``: no revision); the streamer takes it after each review.
+        self.revision: tuple[int, tuple[Word, ...]] | None = None
+        self._owed: _Owed | None = None
 
     def review(
         self,
@@ -139,13 +165,100 @@ class LookBack:
         joined decode's new words where the piece is looked back and they align, else
         ``words``. Remembers the piece for the next one."""
         prompt = self._prompt()
-        if not utt.rescued and self._wants(start, utt.speech_s, decoded):
-            joined = self._redecode(audio, start, decoded.language, utt.speech_s)
-            if joined is not None and self._better(joined, words):
-                self.used += 1
-                words = joined
+        self.revision = None
+        piece = self._piece
+        if piece is not None and not utt.rescued and self._wants(start, utt.speech_s, decoded):
+            redone = self._redecode(piece, audio, start, decoded.language, utt.speech_s)
+            if redone is not None:
+                heard, joined = redone
+                if self._better(joined, words):
+                    self.used += 1
+                    words = joined
+                revised = self._revised(piece, heard)
+                if revised is not None and piece.seq:
+                    self.revision = piece.seq, revised
+        elif piece is not None and not utt.rescued and self._revisable(start, utt.speech_s):
+            self._owed = _Owed(piece, audio.copy(), start, decoded.language, utt.speech_s)
         self._remember(audio, start, words, prompt, utt.speech_s)
         return words
+
+    def settle(self, words: Sequence[Word], seq: int) -> None:
+        """The words the streamer committed for the piece :meth:`review` saw last, as update
+        ``seq`` (none: ``seq`` 0, and the piece is forgotten)."""
+        if self._piece is not None:
+            self._piece = dataclasses.replace(self._piece, words=tuple(words), seq=seq)
+            if not words:
+                self._piece = None
+
+    @property
+    def owed(self) -> bool:
+        """Whether a committed piece waits for its revision pass (:meth:`revise_owed`)."""
+        return self._owed is not None
+
+    def revise_owed(self) -> tuple[int, tuple[Word, ...], str] | None:
+        """The owed joined decode: the committed update it revises (``seq``) and that update's
+        words as heard with the speech after them, or ``None`` where they stay as they are."""
+        owed, self._owed = self._owed, None
+        if owed is None or not owed.piece.seq:
+            return None
+        redone = self._redecode(owed.piece, owed.audio, owed.start, owed.language, owed.speech_s)
+        if redone is None:
+            return None
+        revised = self._revised(owed.piece, redone[0])
+        if revised is None:
+            return None
+        return owed.piece.seq, revised, owed.language or ""
+
+    def _revisable(self, start: float, speech_s: float) -> bool:
+        o, piece = self.options, self._piece
+        if not o.revise_words or piece is None:
+            return False
+        return start - (piece.start + _dur(piece.audio)) <= o.max_pause_s and speech_s >= o.min_s
+
+    def _revised(self, piece: _Piece, heard: tuple[Word, ...]) -> tuple[Word, ...] | None:
+        """The piece's words with their last few as the joined decode heard them, or ``None``
+        where it heard them the same, or differs earlier than ``revise_words``."""
+        o = self.options
+        if not o.revise_words:
+            return None
+        told = [w for w in piece.words if (w.start + w.end) / 2 >= piece.start + 0.05]
+        if not told:
+            return None
+        # The joined audio starts where the piece's kept audio does: inside a word the committed
+        # text has before ``told`` where the piece was longer than ``keep_s`` (``cut``), in the
+        # pause before it otherwise. What the joined decode hears before told's first word is
+        # not new ("talking really slow" for "really slow"): it is skipped up to that word; a
+        # cut piece whose first word the joined decode does not say is left as it is ("Striper
+        # should" for "riper should": the cut word is heard anew, not better).
+        said = [normalise(w.text) for w in told]
+        again = [normalise(w.text) for w in heard]
+        if said[0] in again[:3]:
+            skip = again.index(said[0])
+        elif piece.cut:
+            return None
+        else:
+            skip = 0
+            while skip < len(heard) and (heard[skip].start + heard[skip].end) / 2 <= told[0].start:
+                skip += 1
+        heard, again = heard[skip:], again[skip:]
+        if said == again:
+            return None
+        p = 0
+        while p < min(len(said), len(again)) and said[p] == again[p]:
+            p += 1
+        if len(told) - p > o.revise_words or len(heard) - p > o.revise_words + 1:
+            return None
+        end = piece.words[-1].end
+        kept = piece.words[: len(piece.words) - len(told) + p]
+        new = tuple(
+            Word(w.text, min(w.start, end), min(w.end, end), w.probability) for w in heard[p:]
+        )
+        if new and normalise(new[-1].text) == said[-1]:
+            # The joined decode runs on into the next piece: "Valdemoro," for "Valdemoro.". The
+            # committed sentence end stays.
+            new = (*new[:-1], dataclasses.replace(new[-1], text=told[-1].text))
+        self.revised += 1
+        return (*kept, *new)
 
     def _better(self, joined: tuple[Word, ...], alone: tuple[Word, ...]) -> bool:
         """Whether the joined decode's new words replace the piece's own."""
@@ -182,22 +295,27 @@ class LookBack:
         speech_s: float,
     ) -> None:
         self._pieces += 1
-        if not words or (self.options.short_s is None and self.options.unsure_logprob is None):
+        o = self.options
+        if not words or (o.short_s is None and o.unsure_logprob is None and not o.revise_words):
             self._piece = None
             return
         keep = round(self.options.keep_s * SAMPLE_RATE)
         cut = max(0, len(audio) - keep)
         self._piece = _Piece(
-            audio[cut:].copy(), start + cut / SAMPLE_RATE, tuple(words), prompt, speech_s
+            audio[cut:].copy(),
+            start + cut / SAMPLE_RATE,
+            tuple(words),
+            prompt,
+            speech_s,
+            cut=cut > 0,
         )
 
     def _redecode(
-        self, audio: np.ndarray, start: float, language: str | None, speech_s: float
-    ) -> tuple[Word, ...] | None:
-        """The piece's words (stream seconds) from a decode joined to the previous piece, or
-        ``None`` where that decode loops or its words do not align to the committed ones."""
-        piece = self._piece
-        assert piece is not None
+        self, piece: _Piece, audio: np.ndarray, start: float, language: str | None, speech_s: float
+    ) -> tuple[tuple[Word, ...], tuple[Word, ...]] | None:
+        """The previous piece's words as the joined decode heard them, and the piece's words
+        (stream seconds) from a decode joined to the previous piece, or ``None`` where that
+        decode loops or its words do not align to the committed ones."""
         o = self.streaming
         gap_s = min(self.options.max_gap_s, max(0.0, start - (piece.start + _dur(piece.audio))))
         gap = np.zeros(round(gap_s * SAMPLE_RATE), np.float32)
@@ -221,7 +339,11 @@ class LookBack:
         if self.options.time_check and any(w.start >= join for w in words[:n]):
             log.debug("look back swallowed a new word: %r", decoded.text)
             return None
-        return tuple(
+        heard = tuple(
+            Word(w.text, piece.start + w.start, piece.start + w.end, w.probability)
+            for w in words[:n]
+        )
+        return heard, tuple(
             Word(
                 w.text,
                 start + max(0.0, w.start - join),

@@ -94,7 +94,10 @@ _TAIL_WORDS = 5
 class AsrUpdate:
     """Text recognised in the stream. Word and span times are stream seconds.
 
-    ``committed`` text never changes again; a partial is replaced by the next update.
+    ``committed`` text is replaced only by a ``revision``: a later committed update with the
+    same ``seq`` (committed updates are numbered from 1 in a stream; a partial has 0), sent when
+    a pass that heard the speech after it heard its words differently (``LookBack``); a partial
+    is replaced by the next update.
     ``audio_end_t`` is the monotonic capture time of the end of the last word (caption latency's
     reference point); ``t_capture`` that of the newest audio the pass saw.
     """
@@ -109,6 +112,8 @@ class AsrUpdate:
     t_emit: float
     audio_end_t: float | None
     decode_s: float = 0.0
+    seq: int = 0
+    revision: bool = False
 
 
 class StreamingPolicy(Protocol):
@@ -239,6 +244,7 @@ class UtteranceStreamer:
         self._cut_in_speech = False  # the last commit ended at a cut with no breath at it
         self._spec: Speculated | None = None  # a commit pass run before its utterance ended
         self._lookback = LookBack(self.options, self._run, self._clean, self._prompt)
+        self._seq = 0  # committed updates so far (AsrUpdate.seq)
         self.max_buffer_seconds = 0.0
         self.passes = 0
         self.compute_s = 0.0  # seconds spent decoding (for the real-time factor)
@@ -265,14 +271,20 @@ class UtteranceStreamer:
         return self._buf.seconds
 
     def ready(self) -> bool:
+        if self._finals and self._next_final() is not None:
+            return True
+        if self._lookback.owed:  # after a commit, before the next partial
+            return True
         if self._finals:
-            return self._next_final() is not None
+            return False
         return self._speculation_due() or self._partial_due()
 
     def process(self) -> list[AsrUpdate]:
+        if self._finals and self._next_final() is not None:
+            return self._commit_utterance(self._finals.pop(0))
+        if self._lookback.owed:
+            return self._revise_owed()
         if self._finals:
-            if self._next_final() is not None:
-                return self._commit_utterance(self._finals.pop(0))
             return []
         if self._speculation_due():
             return self._speculate()
@@ -289,6 +301,7 @@ class UtteranceStreamer:
         out: list[AsrUpdate] = []
         while self._finals:
             out.extend(self._commit_utterance(self._finals.pop(0)))
+            out.extend(self._revise_owed())
         return out
 
     # -- short utterances ----------------------------------------------------------------------
@@ -526,6 +539,9 @@ class UtteranceStreamer:
                 decoded = self._decode(self._buf.slice(a, b), self.options.final_beam, True)
             words = self._clean(decoded, a, utt.speech_s)
             words = self._lookback.review(self._buf.slice(a, b), a, decoded, words, utt)
+            if self._lookback.revision is not None:
+                seq, revised = self._lookback.revision
+                out.append(self._revision(seq, revised, decoded.language))
             if utt.rescued and not self._sure(decoded):
                 log.debug(
                     "rescued stretch not kept (no speech %.2f, logprob %.2f): %r",
@@ -543,8 +559,10 @@ class UtteranceStreamer:
             )
             words = self._unrepeated(words)
             self.cadence.committed(self._buf.end - utt.end + decoded.seconds)
-            if words:
-                out.append(self._commit(words, decoded.language, decoded.seconds))
+            update = self._commit(words, decoded.language, decoded.seconds) if words else None
+            if update is not None:
+                out.append(update)
+            self._lookback.settle(words, update.seq if update is not None else 0)
         end = utt.end if utt.cut_at is None else utt.cut_at
         if self.options.disjoint_commits and utt.cut_at is None:
             end = min(b, utt.end + self.options.commit_tail_s)
@@ -629,10 +647,23 @@ class UtteranceStreamer:
         return words[n:]
 
     def _commit(self, words: Sequence[Word], language: str, decode_s: float) -> AsrUpdate:
-        update = self._update(words, True, language, decode_s)
+        self._seq += 1
+        update = dataclasses.replace(self._update(words, True, language, decode_s), seq=self._seq)
         self._committed_text.append(update.text)
         self._tail = (*self._tail, *words)[-_TAIL_WORDS:]
         return update
+
+    def _revision(self, seq: int, words: Sequence[Word], language: str) -> AsrUpdate:
+        """Committed update ``seq`` again, with ``words`` (its own times: it keeps its place)."""
+        update = self._update(words, True, language, 0.0)
+        return dataclasses.replace(update, seq=seq, revision=True)
+
+    def _revise_owed(self) -> list[AsrUpdate]:
+        owed = self._lookback.revise_owed()
+        if owed is None:
+            return []
+        seq, words, language = owed
+        return [self._revision(seq, words, language)]
 
     def _trim(self) -> None:
         self._buf.trim_before(self._commit_t)

@@ -117,6 +117,7 @@ class Replayed:
     word_latency: list[float] = field(default_factory=list)
     partial_latency: list[float] = field(default_factory=list)
     passes: int = 0  # decoder passes over all recordings
+    revisions: int = 0  # committed updates a later pass revised
 
 
 def replay(
@@ -155,6 +156,7 @@ def replay_timed(
         out.word_latency += one.word_latency
         out.partial_latency += one.partial_latency
         out.passes += one.passes
+        out.revisions += one.revisions
     assert out is not None
     return out
 
@@ -192,14 +194,31 @@ def _play(
                 if not u.committed:
                     out.partial_latency.append(now - u.end)
                     continue
+                if u.revision:
+                    _revise(committed, u)
+                    continue
                 committed.append(u)
                 if u.words:
                     out.commit_latency.append(now - u.end)
                     out.word_latency += [now - w.end for w in u.words]
-    committed += policy.finish()
+    for u in policy.finish():
+        if u.revision:
+            _revise(committed, u)
+        else:
+            committed.append(u)
+    out.revisions = policy._lookback.revised
     out.texts = _per_play_text(spans, committed)
     out.passes = policy.passes
     return out
+
+
+def _revise(committed: list[AsrUpdate], revision: AsrUpdate) -> None:
+    """A revision replaces the committed update of its ``seq``."""
+    for i, u in enumerate(committed):
+        if u.seq == revision.seq:
+            committed[i] = revision
+            return
+    raise ValueError(f"revision of update {revision.seq}, which was never committed")
 
 
 def streaming_options(language: str, extra: dict[str, Any]) -> StreamingOptions:
@@ -370,6 +389,7 @@ def main(args: argparse.Namespace) -> int:
                 )
                 figures = score(recs, done.texts, [offline[r.path] for r in recs], language)
                 figures["passes"] = done.passes
+                figures["revisions"] = done.revisions
                 figures["latency_commit_p50_s"] = _pct(done.commit_latency, 0.5)
                 figures["latency_commit_p95_s"] = _pct(done.commit_latency, 0.95)
                 figures["latency_word_p50_s"] = _pct(done.word_latency, 0.5)

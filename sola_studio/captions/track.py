@@ -210,6 +210,11 @@ class CaptionTrack:
     # -- the ASR thread ------------------------------------------------------------------------
 
     def on_update(self, update: AsrUpdate) -> None:
+        if update.revision:
+            # A committed caption heard again (LookBackOptions.revise_words, off by default): not
+            # shown, stored or translated yet; the caption as first committed stays.
+            log.debug("revision of committed update %d not shown: %r", update.seq, update.text)
+            return
         now = monotonic()
         caption = Caption(
             id=self._next_id,
