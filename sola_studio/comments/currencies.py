@@ -36,7 +36,7 @@ VIEWER_CURRENCY_CUES: dict[str, tuple[str, ...]] = {
     "SGD": ("sgd$", "singapore dollar", "s[$]"),
     "TWD": ("twd$", "ntd$", "nt[$]", "台幣", "台币"),  # before CNY: "新台幣100元"
     "USD": ("us[$]", "usd$", "dolar", "dollar"),
-    "GBP": ("£", "gbp$", "pound", "libra"),
+    "GBP": ("£", "gbp$", "pound", "libra", "quid$", "sterling", "pfund", "funt"),
     "JPY": ("円", "jpy$", "yen$"),
     "CNY": ("元", "rmb$", "cny$", "人民币"),
     "MXN": ("mxn$", "pesos?$"),

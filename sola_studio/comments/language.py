@@ -48,7 +48,7 @@ log = logging.getLogger(__name__)
 # its file: its script below, or a lingua model (_LATIN), or markers in Latin letters (_ROMANISED).
 SUPPORTED: tuple[str, ...] = lang_data.languages()
 _LATIN = ("en", "pt", "es", "de", "fr", "it", "id", "vi", "tr", "nl", "pl", "cs", "sk")
-_ROMANISED = ("hi", "ar")  # written in Latin letters in chat, without a lingua model
+_ROMANISED = ("hi", "ar", "ta")  # written in Latin letters in chat, no lingua model for that
 # A language lingua cannot tell from a close one in chat -> that one: Malay from Indonesian
 # ("berapa harga", "ada", "warna" are both). lingua ranks the close one alone; its twin takes
 # the pick only on its own words (Malay "tak", "nak", "percuma", "saiz" against Indonesian
