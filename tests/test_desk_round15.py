@@ -82,6 +82,16 @@ products:
     prices: {EUR: 24.00, GBP: 21.00}
     specs:
       - {key: length, label: {en: Length, th: ความยาว}, value: {en: 38 cm at size M}}
+  - id: gloves
+    name: {th: นวมชกมวย, en: Boxing gloves}
+    aliases: {en: [gloves]}
+    type: {en: gloves, th: นวม}
+    price: 1890
+    variants:
+      - {weight: 8 oz, colour: red, stock: 4}
+      - {weight: 10 oz, colour: red, stock: 6, price: 1990}
+      - {weight: 10 oz, colour: black, stock: 3, price: 1990}
+      - {weight: 12 oz, colour: black, stock: 5, price: 2090}
 """
 
 
@@ -108,3 +118,10 @@ def test_how_long_is_the_product_asks_its_length_not_the_shipping(shorts: Commen
     assert "38 cm" in draft.text, draft.text
     _, u = ask(shorts, "how long is shipping to spain?", pin="shorts")
     assert u.intent is Intent.SHIPPING, u.intents
+
+
+def test_a_weight_two_colours_share_is_priced_by_it(shorts: CommentDesk) -> None:
+    # "10 oz" names two variants (red and black) of one price: that price, not the 8 oz one's
+    draft, _ = ask(shorts, "นวม 10 ออนซ์ ราคาเท่าไหร่คะ", pin="gloves")
+    assert says(draft.text, "1990") and "10 oz" in draft.text, draft.text
+    assert not says(draft.text, "1890"), draft.text

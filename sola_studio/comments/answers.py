@@ -23,6 +23,7 @@ from sola_studio.catalog.sheet import (
     Variant,
 )
 from sola_studio.comments import templates as tpl
+from sola_studio.comments.entities import variants_by_number
 from sola_studio.comments.events import Entities, FactRef, FlagReason, UnderstoodComment
 from sola_studio.comments.facts import SheetFact
 from sola_studio.comments.lexicon import fold, without_notes
@@ -163,15 +164,18 @@ class SheetAnswers:
         return out, flags
 
     def _other_prices(
-        self, u: UnderstoodComment, p: Product, currency: str | None
+        self, u: UnderstoodComment, p: Product, currency: str | None, folded: str = ""
     ) -> list[Statement]:
         """Where the comment names no variant and the variants are priced apart ("yesil olan ne
         kadar?" of an oil sold by the 0,5 L, 1 L and 3 L): each variant's price after the
         first's, "1 L cam şişe: ₺690,00." (the product's own price alone had been the 1 L's,
         sold out), in ``currency`` (the one asked); a sold-out one is said to be sold out.
-        Up to four variants; none when the comment names a size or colour."""
+        Up to four variants; none when the comment names a size or colour, or a number of an
+        option that variants of one price share ("10 oz")."""
         e = u.entities
         if e.variant_sku or e.size or e.colour or not 2 <= len(p.variants) <= _PRICE_LIST_MAX:
+            return []
+        if self._priced_variant(p, e, folded) is not None:
             return []
         if currency not in (None, self.sheet.currency):
             return []  # variants are priced in the sheet's currency: a market's price is one
@@ -198,14 +202,16 @@ class SheetAnswers:
             out.append(Statement(say, fact, also=(base,) if base is not None else ()))
         return out
 
-    def _priced_variant(self, p: Product, e: Entities) -> Variant | None:
-        """The variant a size or colour the comment names picks, when every variant it picks
-        has the one price of its own (the L bed in grey and in navy: 1199)."""
-        if not (e.size or e.colour):
-            return None
-        picked = p.variants_matching(e.size, e.colour) or tuple(
-            self._named_colour(p, e.size, e.colour)
-        )
+    def _priced_variant(self, p: Product, e: Entities, folded: str = "") -> Variant | None:
+        """The variant a size or colour the comment names picks, or a number of an option
+        ("10 oz"), when every variant it picks has the one price of its own (the L bed in grey
+        and in navy: 1199; the 10 oz gloves in red and in black: 1990)."""
+        if e.size or e.colour:
+            picked = p.variants_matching(e.size, e.colour) or tuple(
+                self._named_colour(p, e.size, e.colour)
+            )
+        else:
+            picked = tuple(variants_by_number(folded, p.variants))
         prices = {v.price for v in picked}
         if not picked or len(picked) == len(p.variants) or len(prices) != 1 or None in prices:
             return None
@@ -214,6 +220,7 @@ class SheetAnswers:
             picked[0],
             size=picked[0].size if len({v.size for v in picked}) == 1 else None,
             colour=picked[0].colour if len({v.colour for v in picked}) == 1 else None,
+            options=tuple(o for o in picked[0].options if all(o in v.options for v in picked)),
         )
 
     def _stock_line(self, v: Variant, by_product: bool = False) -> Statement:

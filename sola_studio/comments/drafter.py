@@ -344,7 +344,7 @@ class ReplyDrafter(SheetAnswers):
         if intent is Intent.GREETING:
             out.append(Statement(_say(greeting_key(folded)), None))
         elif intent is Intent.PRICE:
-            others = self._other_prices(u, p, self._currency(u, folded, previous))
+            others = self._other_prices(u, p, self._currency(u, folded, previous), folded)
             out.append(self._price(u, p, folded, previous, first=bool(others)))
             out.extend(others)
             plan = p.payment.instalments if p.payment is not None else None
@@ -512,7 +512,8 @@ class ReplyDrafter(SheetAnswers):
         ("how much for the large bed?" of a bed priced by size), said with its label; the
         first variant's, so labelled, when ``first`` (the others follow: ``_other_prices``)."""
         e = u.entities
-        variant = p.variant(e.variant_sku) if e.variant_sku else self._priced_variant(p, e)
+        picked = self._priced_variant(p, e, "" if first else folded)  # "10 oz": not in a list
+        variant = p.variant(e.variant_sku) if e.variant_sku else picked
         if variant is None and first:
             variant = p.variants[0]
         price = p.price_in(self._currency(u, folded, previous), variant)

@@ -375,6 +375,19 @@ def _option_words(text: str) -> set[str]:
     }
 
 
+def variants_by_number(folded: str, variants: Sequence[Variant]) -> list[Variant]:
+    """The variants whose option value starts with a number the comment gives with a unit in
+    any script ("นวม 10 ออนซ์" of gloves by "10 oz" in two colours): every one of them."""
+    numbers = {m.group(1).replace(",", ".") for m in _NUMBER_UNIT.finditer(folded)}
+    if not numbers:
+        return []
+
+    def number(value: str) -> str:
+        return _LEADING_NUMBER.sub(r"\1", fold(value).strip())
+
+    return [v for v in variants if any(number(value) in numbers for _k, value in v.options)]
+
+
 def measures(folded: str) -> set[str]:
     """The numbers with their unit a (folded) text gives, written together ("55cm", "1.5m")."""
     return {w for w in _option_words(folded) if w[0].isdigit()}
