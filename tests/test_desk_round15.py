@@ -73,6 +73,10 @@ audience_languages: [th, en, es, ja]
 markets:
   - {currency: EUR, countries: [ES, DE, FR]}
   - {currency: GBP, countries: [GB]}
+defaults:
+  shipping:
+    - {country: TH, cost: 0, days_min: 1, days_max: 3}
+    - {country: "*", cost: 1200, days_min: 8, days_max: 20}
 products:
   - id: shorts
     name: {th: กางเกงมวยไทย, en: Muay Thai shorts}
@@ -125,3 +129,11 @@ def test_a_weight_two_colours_share_is_priced_by_it(shorts: CommentDesk) -> None
     draft, _ = ask(shorts, "นวม 10 ออนซ์ ราคาเท่าไหร่คะ", pin="gloves")
     assert says(draft.text, "1990") and "10 oz" in draft.text, draft.text
     assert not says(draft.text, "1890"), draft.text
+
+
+def test_what_about_a_country_asks_the_shipping_there(shorts: CommentDesk) -> None:
+    # "what about Australia? Brisbane" had been read as a spec question and got "will check",
+    # although the sheet's rule for every other country answers it
+    draft, u = ask(shorts, "what about Australia? Brisbane", pin="shorts")
+    assert u.intent is Intent.SHIPPING, u.intents
+    assert says(draft.text, "1200"), draft.text

@@ -99,6 +99,8 @@ CURRENCY_WORDS = (
 )
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?\s*>")  # <b>, </i>, <a href>
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
+# a follow-up naming a country ("what about", "y a", "e pra"; not a bare "e": folded, "è" is one)
+_ABOUT = re.compile(r"(?:(?:what about|how about|and|y|et|und)(?: (?:to|a|en|au|nach))?|e pra) ")
 _EMOJI = re.compile(
     "[\U0001f000-\U0001faff\u2600-\u27bf]"  # chat's feelings, not a question; laughter too
     r"|哈哈|呵呵|ㅋㅋ|ㅎㅎ|(?<![^\W\d_])(?:(?:ha){2,}|(?:he){2,}|k{3,}|(?:wk){2,}|(?:ja){2,}|"
@@ -388,9 +390,10 @@ class Understander:
             find_cues(folded, CURRENCY_WORDS) or find_cues(folded, self._currency_words(language))
         ):
             intents, confidence = [Intent.PRICE], 0.8  # "e o abajur em reais?", "ile w złotych?"
-        if not intents and entities.country and len(_LETTER_RUNS.findall(folded)) <= 2 and asks:
+        alone = len(_LETTER_RUNS.findall(folded)) <= 2 or _ABOUT.match(folded)
+        if not intents and entities.country and asks and alone:
             # "Canada??", "UK?"; letter runs, not spaced words: "这个超任是日版吗？可以在中国用吗？
-            # 电压？" is three questions, one of which names China
+            # 电压？" is three questions, one of which names China; "what about Australia?"
             intents, confidence = [Intent.SHIPPING], 0.75
         # the words left beside a greeting's cues ("that lamp is gorgeous, how tall is it": 7;
         # "yo whats up from texas": 3)
