@@ -88,16 +88,16 @@ from sola_studio.sources.audio import SAMPLE_RATE, AudioChunk, AudioSource
 log = logging.getLogger(__name__)
 
 _TAIL_WORDS = 5
+_Revised = tuple[int, tuple[Word, ...], str]  # a committed update's seq, words, language
 
 
 @dataclass(frozen=True)
 class AsrUpdate:
     """Text recognised in the stream. Word and span times are stream seconds.
 
-    ``committed`` text is replaced only by a ``revision``: a later committed update with the
-    same ``seq`` (committed updates are numbered from 1 in a stream; a partial has 0), sent when
-    a pass that heard the speech after it heard its words differently (``LookBack``); a partial
-    is replaced by the next update.
+    ``committed`` text is replaced only by a ``revision`` with its ``seq`` (committed updates are
+    numbered from 1; a partial has 0), sent where a pass that heard the speech after it heard it
+    differently (``LookBack``); a partial is replaced by the next update.
     ``audio_end_t`` is the monotonic capture time of the end of the last word (caption latency's
     reference point); ``t_capture`` that of the newest audio the pass saw.
     """
@@ -271,21 +271,15 @@ class UtteranceStreamer:
         return self._buf.seconds
 
     def ready(self) -> bool:
-        if self._finals and self._next_final() is not None:
-            return True
-        if self._lookback.owed:  # after a commit, before the next partial
-            return True
-        if self._finals:
-            return False
-        return self._speculation_due() or self._partial_due()
+        if (self._finals and self._next_final() is not None) or self._lookback.owed:
+            return True  # an owed revision pass: after a commit, before the next partial
+        return not self._finals and (self._speculation_due() or self._partial_due())
 
     def process(self) -> list[AsrUpdate]:
         if self._finals and self._next_final() is not None:
             return self._commit_utterance(self._finals.pop(0))
-        if self._lookback.owed:
-            return self._revise_owed()
-        if self._finals:
-            return []
+        if self._lookback.owed or self._finals:
+            return self._revise_owed()  # none owed: nothing
         if self._speculation_due():
             return self._speculate()
         if self._partial_due():
@@ -540,8 +534,7 @@ class UtteranceStreamer:
             words = self._clean(decoded, a, utt.speech_s)
             words = self._lookback.review(self._buf.slice(a, b), a, decoded, words, utt)
             if self._lookback.revision is not None:
-                seq, revised = self._lookback.revision
-                out.append(self._revision(seq, revised, decoded.language))
+                out.extend(self._revise_owed((*self._lookback.revision, decoded.language)))
             if utt.rescued and not self._sure(decoded):
                 log.debug(
                     "rescued stretch not kept (no speech %.2f, logprob %.2f): %r",
@@ -560,8 +553,7 @@ class UtteranceStreamer:
             words = self._unrepeated(words)
             self.cadence.committed(self._buf.end - utt.end + decoded.seconds)
             update = self._commit(words, decoded.language, decoded.seconds) if words else None
-            if update is not None:
-                out.append(update)
+            out.extend([update] if update is not None else [])
             self._lookback.settle(words, update.seq if update is not None else 0)
         end = utt.end if utt.cut_at is None else utt.cut_at
         if self.options.disjoint_commits and utt.cut_at is None:
@@ -653,17 +645,11 @@ class UtteranceStreamer:
         self._tail = (*self._tail, *words)[-_TAIL_WORDS:]
         return update
 
-    def _revision(self, seq: int, words: Sequence[Word], language: str) -> AsrUpdate:
-        """Committed update ``seq`` again, with ``words`` (its own times: it keeps its place)."""
+    def _revise_owed(self, owed: _Revised | None = None) -> list[AsrUpdate]:
+        """Committed update ``seq`` again, as ``owed`` (else the owed pass) heard it, in place."""
+        seq, words, language = owed or self._lookback.revise_owed() or (0, (), "")
         update = self._update(words, True, language, 0.0)
-        return dataclasses.replace(update, seq=seq, revision=True)
-
-    def _revise_owed(self) -> list[AsrUpdate]:
-        owed = self._lookback.revise_owed()
-        if owed is None:
-            return []
-        seq, words, language = owed
-        return [self._revision(seq, words, language)]
+        return [dataclasses.replace(update, seq=seq, revision=True)] if seq else []
 
     def _trim(self) -> None:
         self._buf.trim_before(self._commit_t)
