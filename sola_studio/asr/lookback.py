@@ -147,7 +147,7 @@ class LookBack:
         self._piece: _Piece | None = None
         self._pieces = 0
         self.used = 0  # pieces whose words came from the joined decode
-        self.revised = 0  # pieces whose tail a joined decode revised
+        self.revised = 0  # committed pieces a joined decode revised
         #: the previous piece's committed update (``seq``) and its words as the last joined
         #: decode heard them (``None``: no revision); the streamer takes it after each review.
         self.revision: tuple[int, tuple[Word, ...]] | None = None
@@ -166,8 +166,8 @@ class LookBack:
         ``words``. Remembers the piece for the next one."""
         prompt = self._prompt()
         self.revision = None
-        piece = self._piece
-        if piece is not None and not utt.rescued and self._wants(start, utt.speech_s, decoded):
+        piece = None if utt.rescued else self._follows(start, utt.speech_s)
+        if piece is not None and self._wants(start, utt.speech_s, decoded):
             redone = self._redecode(piece, audio, start, decoded.language, utt.speech_s)
             if redone is not None:
                 heard, joined = redone
@@ -176,8 +176,9 @@ class LookBack:
                     words = joined
                 revised = self._revised(piece, heard)
                 if revised is not None and piece.seq:
+                    self.revised += 1
                     self.revision = piece.seq, revised
-        elif piece is not None and not utt.rescued and self._revisable(start, utt.speech_s):
+        elif piece is not None and self.options.revise_words:
             self._owed = _Owed(piece, audio.copy(), start, decoded.language, utt.speech_s)
         self._remember(audio, start, words, prompt, utt.speech_s)
         return words
@@ -207,13 +208,18 @@ class LookBack:
         revised = self._revised(owed.piece, redone[0])
         if revised is None:
             return None
+        self.revised += 1
         return owed.piece.seq, revised, owed.language or ""
 
-    def _revisable(self, start: float, speech_s: float) -> bool:
+    def _follows(self, start: float, speech_s: float) -> _Piece | None:
+        """The remembered piece, where a piece starting at ``start`` with ``speech_s`` of speech
+        may be decoded joined to it (close enough after it, long enough to pay a pass)."""
         o, piece = self.options, self._piece
-        if not o.revise_words or piece is None:
-            return False
-        return start - (piece.start + _dur(piece.audio)) <= o.max_pause_s and speech_s >= o.min_s
+        if piece is None or (o.first_only and self._pieces > 1):
+            return None
+        if start - (piece.start + _dur(piece.audio)) > o.max_pause_s or speech_s < o.min_s:
+            return None
+        return piece
 
     def _revised(self, piece: _Piece, heard: tuple[Word, ...]) -> tuple[Word, ...] | None:
         """The piece's words with their last few as the joined decode heard them, or ``None``
@@ -257,7 +263,6 @@ class LookBack:
             # The joined decode runs on into the next piece: "Valdemoro," for "Valdemoro.". The
             # committed sentence end stays.
             new = (*new[:-1], dataclasses.replace(new[-1], text=told[-1].text))
-        self.revised += 1
         return (*kept, *new)
 
     def _better(self, joined: tuple[Word, ...], alone: tuple[Word, ...]) -> bool:
@@ -273,12 +278,10 @@ class LookBack:
         return True
 
     def _wants(self, start: float, speech_s: float, decoded: Decoded) -> bool:
-        o, piece = self.options, self._piece
-        if piece is None or (o.first_only and self._pieces > 1):
-            return False
-        if start - (piece.start + _dur(piece.audio)) > o.max_pause_s:
-            return False
-        if speech_s < o.min_s:
+        """Whether a piece is decoded joined to the remembered one before it is committed: it
+        follows it (:meth:`_follows`), and is short and unsure, or unsure."""
+        o = self.options
+        if self._follows(start, speech_s) is None:
             return False
         short = o.short_s is not None and speech_s < o.short_s
         if short and o.short_logprob is not None:

@@ -375,10 +375,15 @@ def _option_words(text: str) -> set[str]:
     }
 
 
+def _numbers_with_unit(folded: str) -> set[str]:
+    """The numbers a comment gives with a unit after them in any script ("12그램": "12")."""
+    return {m.group(1).replace(",", ".") for m in _NUMBER_UNIT.finditer(folded)}
+
+
 def variants_by_number(folded: str, variants: Sequence[Variant]) -> list[Variant]:
     """The variants whose option value starts with a number the comment gives with a unit in
     any script ("นวม 10 ออนซ์" of gloves by "10 oz" in two colours): every one of them."""
-    numbers = {m.group(1).replace(",", ".") for m in _NUMBER_UNIT.finditer(folded)}
+    numbers = _numbers_with_unit(folded)
     if not numbers:
         return []
 
@@ -410,7 +415,7 @@ def _by_option(folded: str, variants: Sequence[Variant]) -> str | None:
     if not named:
         # "12그램은 얼마에요?" of lures by "12 g": the number before a unit in the viewer's
         # own script, when it is the number of one variant's option alone
-        numbers = {m.group(1).replace(",", ".") for m in _NUMBER_UNIT.finditer(folded)}
+        numbers = _numbers_with_unit(folded)
         number_of = {v.sku: {_LEADING_NUMBER.sub(r"\1", w) for w in words} for v, words in held}
         named = {
             sku
