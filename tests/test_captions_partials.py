@@ -371,20 +371,3 @@ def test_a_slow_translator_never_holds_up_the_recogniser_and_stale_partials_are_
     assert seen[-1].committed and seen[-1].translations["pt"]
     commit_at = next(i for i, c in enumerate(seen) if c.committed)
     assert all(c.committed for c in seen[commit_at:])  # no partial after its commit
-
-
-def test_a_revision_of_a_committed_caption_is_not_shown_as_a_new_caption() -> None:
-    # Issue 17, ninth round: the streamer can send a committed update again, heard with the
-    # speech after it (off by default). Until the caption flow shows revisions, the caption as
-    # first committed stays, and the revision never appears as a second caption.
-    bus = Bus()
-    recorder = Recorder(bus)
-    track = CaptionTrack(bus, [], None)
-    first = replace(update("Tali como vivía inédita.", committed=True), seq=1)
-    track.on_update(first)
-    track.on_update(replace(first, text="Tal y como vivía inédita.", revision=True))
-    track.on_update(replace(update("en el archivo.", committed=True, start=2.0), seq=2))
-    track.close()
-    texts = [c.text for c in recorder.snapshot()]
-    assert texts == ["Tali como vivía inédita.", "en el archivo."]
-    assert [c.text for c in track.committed] == texts

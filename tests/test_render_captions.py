@@ -4,6 +4,8 @@ and info cards."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import cv2
 import numpy as np
 import pytest
@@ -323,3 +325,29 @@ def test_partial_translation_is_drawn_lighter_and_the_swap_keeps_its_lines(
     assert used.size and final.shape[0] > partial.shape[0]  # the commit added a line
     diff = np.abs(ink_partial[:, : used[-1] + 1] - ink_final[:, : used[-1] + 1])
     assert float(diff.max()) < 0.05
+
+
+def test_a_revised_caption_keeps_its_old_translation_on_screen_until_the_new_one(
+    fonts: FontResolver,
+) -> None:
+    """Issue 17: a committed caption heard again is redrawn with its new original at once; its
+    translation block is not emptied while the new translation is on its way."""
+    clock = ManualClock()
+    renderer = CaptionRenderer(1280, 720, ["en", "pt"], fonts=fonts, clock=clock)
+
+    def patches() -> dict[str, np.ndarray]:
+        return {p.name: p.rgba for p in renderer.overlay(clock.monotonic()).patches}
+
+    renderer.on_caption(caption(cid=7, en="The seller is nut a young man.", pt="O vendedor é noz."))
+    before = patches()
+    revised = caption(cid=7, en="The seller is not a young man.")
+    renderer.on_caption(replace(revised, stages={"revise": 1.0}))
+    held = patches()
+    assert "caption:pt" in held and not np.array_equal(held["caption:en"], before["caption:en"])
+    renderer.on_caption(
+        replace(
+            caption(cid=7, en="The seller is not a young man.", pt="O vendedor não é um jovem."),
+            stages={"revise": 1.0, "translate": 1.1},
+        )
+    )
+    assert not np.array_equal(patches()["caption:pt"], held["caption:pt"])

@@ -288,6 +288,7 @@ def _stream(
     track = CaptionTrack(session.bus, targets, translator)
     first: dict[int, Any] = {}
     final: dict[int, Any] = {}
+    newest: dict[int, Any] = {}
     partial_lat: list[float] = []
     published: list[Caption] = []
     published_lock = threading.Lock()
@@ -300,8 +301,9 @@ def _stream(
             partial_lat.append(c.t_emit - c.t_capture)
             return
         first.setdefault(c.id, c)
+        newest[c.id] = c  # a revision replaces the text the session keeps
         if "translate" in c.stages or not targets:
-            final[c.id] = c
+            final.setdefault(c.id, c)  # its first translation (a revision's is later)
 
     session.bus.subscribe(Caption, collect)
     worker = AsrWorker(source, policy, track.on_update, session.bus.publish)
@@ -337,7 +339,7 @@ def _stream(
     late = [c.latency for c in caps if c.latency is not None and c.end >= audio_s - window]
     lag_first = statistics.median(early) if early else None
     lag_last = statistics.median(late) if late else None
-    hyps = _per_play_text(spans, caps)
+    hyps = _per_play_text(spans, [newest[i] for i in sorted(newest)])
     refs = [next(r.reference for r in recordings if r.path == s.path) for s in spans]
     translated = stream_figures(published, targets, translator, track, wall, label)
     cadence = getattr(policy, "cadence", None)
@@ -362,6 +364,7 @@ def _stream(
         "wer_stream": _wer(refs, hyps),
         "plays": [(s.path, s.play, h) for s, h in zip(spans, hyps, strict=True)],
         "captions": len(caps),
+        "revised": track.revised,
         "audio_s": audio_s,
         "wall_s": wall,
         "max_buffer_s": policy.max_buffer_seconds,

@@ -368,6 +368,9 @@ class CaptionRenderer:
                 self._state.held = {}
             if not caption.committed:
                 self._state.held = dict(caption.translations)
+            elif current is not None and current.id == caption.id and caption.revised:
+                # a revised original: its old translations stay until the new ones arrive
+                self._state.held = {**self._state.held, **current.translations}
             self._state.caption = caption
             self._state.caption_at = self._clock.monotonic()
             self._state.caption_seq += 1

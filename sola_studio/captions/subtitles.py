@@ -5,15 +5,20 @@ Each cue is appended and flushed the moment its caption is final in that languag
 loses at most the caption in flight. The original-language cue is written as soon as the
 caption commits; a translated cue when its translation arrives.
 
-What this module must never do: rewrite or reorder cues already on disk, or block for long on
-the bus's thread (one small append per cue).
+A revised caption (:attr:`Caption.revised`: the recogniser heard it again with the speech after
+it) rewrites its cue in place: the file is cut back to where that cue began and it is written
+again with the cues after it. Revisions only reach the newest captions, so this rewrites a few
+cues at the end of the file, never the whole file.
+
+What this module must never do: reorder cues already on disk, rewrite any but the newest few,
+or block for long on the bus's thread (one small append per cue).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
@@ -41,11 +46,26 @@ def vtt_time(seconds: float) -> str:
     return _clock(seconds, ".")
 
 
+_REWRITABLE = 8  # the newest cues a revision may rewrite, per language
+
+
+@dataclass
+class _Cue:
+    id: int
+    number: int
+    start: float
+    end: float
+    text: str
+    srt_at: int  # where the cue begins in each file
+    vtt_at: int
+
+
 @dataclass
 class _LanguageFiles:
     srt: TextIO
     vtt: TextIO
     cues: int = 0
+    recent: list[_Cue] = field(default_factory=list)  # the newest cues, oldest first
 
 
 class SubtitleWriter:
@@ -101,18 +121,47 @@ class SubtitleWriter:
         with self._lock:
             for language in (caption.language, *caption.translations):
                 text = caption.text_in(language)
-                if not text or (caption.id, language) in self._written:
+                if not text:
                     continue
-                self._written.add((caption.id, language))
-                self._append(language, caption, text.strip())
+                if (caption.id, language) not in self._written:
+                    self._written.add((caption.id, language))
+                    self._append(language, caption, text.strip())
+                elif caption.revised:
+                    self._revise(language, caption, text.strip())
 
     def _append(self, language: str, caption: Caption, text: str) -> None:
         files = self._open(language)
         files.cues += 1
         start = caption.start
         end = max(caption.end, start + MIN_CUE_S)
-        files.srt.write(f"{files.cues}\n{srt_time(start)} --> {srt_time(end)}\n{text}\n\n")
-        files.vtt.write(f"{vtt_time(start)} --> {vtt_time(end)}\n{text}\n\n")
+        cue = _Cue(caption.id, files.cues, start, end, text, files.srt.tell(), files.vtt.tell())
+        files.recent = [*files.recent[1 - _REWRITABLE :], cue]
+        self._write(files, cue)
+
+    def _revise(self, language: str, caption: Caption, text: str) -> None:
+        """Write the cue of ``caption`` again where its text or times changed."""
+        files = self._files[language]
+        at = next((i for i, c in enumerate(files.recent) if c.id == caption.id), None)
+        if at is None:
+            log.info("caption %d revised too late to rewrite its %s cue", caption.id, language)
+            return
+        cue = files.recent[at]
+        start, end = caption.start, max(caption.end, caption.start + MIN_CUE_S)
+        if (cue.text, cue.start, cue.end) == (text, start, end):
+            return
+        cue.text, cue.start, cue.end = text, start, end
+        for f, offset in ((files.srt, cue.srt_at), (files.vtt, cue.vtt_at)):
+            f.seek(offset)
+            f.truncate()
+        for later in files.recent[at:]:
+            later.srt_at, later.vtt_at = files.srt.tell(), files.vtt.tell()
+            self._write(files, later)
+
+    @staticmethod
+    def _write(files: _LanguageFiles, cue: _Cue) -> None:
+        span = f"{srt_time(cue.start)} --> {srt_time(cue.end)}"
+        files.srt.write(f"{cue.number}\n{span}\n{cue.text}\n\n")
+        files.vtt.write(f"{vtt_time(cue.start)} --> {vtt_time(cue.end)}\n{cue.text}\n\n")
         files.srt.flush()
         files.vtt.flush()
 

@@ -7,6 +7,11 @@ without waiting for translation; then, from the translation thread, with every t
 filled in (``stages["translate"]``). Subscribers that need the finished caption (subtitles, the
 store) wait for ``translations`` to cover every target.
 
+A committed caption the recogniser heard again with the speech after it (an ``AsrUpdate``
+revision, ``LookBackOptions.revise_words``) is published again under the same id: the new
+original (``stages["revise"]``) with no translations, then its translations. Every subscriber
+replaces a caption by id; those that show it keep the old translation until the new one comes.
+
 Partial text is published with ``committed=False`` and the id the next committed caption will
 have, carrying the partial translations on screen so far (re-translation, issue 16): the
 growing partial is translated again into every target, through the same translator (glossary
@@ -50,6 +55,8 @@ from sola_studio.core.events import Caption, ErrorEvent
 from sola_studio.translate.base import Translator
 
 log = logging.getLogger(__name__)
+
+_REVISABLE = 8  # committed captions kept for a revision (one is ever revised: the newest)
 
 
 @dataclass(frozen=True)
@@ -185,6 +192,9 @@ class CaptionTrack:
             if (target := self.partial_options.erasure_target) is not None
         }
         self._committing: dict[int, dict[str, FlickerPolicy]] = {}  # shown partials by id
+        self._newest: dict[int, Caption] = {}  # the newest committed originals, by caption id
+        self._by_seq: dict[int, int] = {}  # their AsrUpdate.seq -> caption id
+        self._revised = 0
         self._stats = RetranslationStats()
         self._partial_cost = 0.02  # seconds, moving average of partial translation calls
         self._next_partial_at = 0.0
@@ -200,6 +210,11 @@ class CaptionTrack:
         return self._stats
 
     @property
+    def revised(self) -> int:
+        """Committed captions published again with a revised original."""
+        return self._revised
+
+    @property
     def hold_back(self) -> dict[str, int]:
         """Target words held back now, per language (the erasure budget's choice)."""
         return {t: b.hold_back for t, b in self._budgets.items()}
@@ -211,9 +226,7 @@ class CaptionTrack:
 
     def on_update(self, update: AsrUpdate) -> None:
         if update.revision:
-            # A committed caption heard again (LookBackOptions.revise_words, off by default): not
-            # shown, stored or translated yet; the caption as first committed stays.
-            log.debug("revision of committed update %d not shown: %r", update.seq, update.text)
+            self._on_revision(update)
             return
         now = monotonic()
         caption = Caption(
@@ -241,7 +254,50 @@ class CaptionTrack:
             with self._cond:
                 if self._partial is not None and self._partial.id == caption.id:
                     self._partial = None
+            self._newest[caption.id] = caption
+            if update.seq:
+                self._by_seq[update.seq] = caption.id
+            self._forget()
             self.bus.publish(caption)
+        self._queue_commit(caption, targets, now)
+
+    def _on_revision(self, update: AsrUpdate) -> None:
+        """A committed caption heard again with the speech after it (``LookBackOptions.
+        revise_words``): published again under its id with the new original (``stages["revise"]``)
+        and no translations, then translated again; a translation of the old text still under
+        way is not published. Subscribers replace the caption by id (those that show it keep its
+        old translation until the new one arrives)."""
+        now = monotonic()
+        with self._publish:
+            cid = self._by_seq.get(update.seq)
+            first = self._newest.get(cid) if cid is not None else None
+            if first is None or not update.text.strip() or update.text == first.text:
+                log.debug("revision of update %d not applied: %r", update.seq, update.text)
+                return
+            stages = {k: v for k, v in first.stages.items() if not k.startswith("translate")}
+            caption = replace(
+                first,
+                text=update.text,
+                start=update.start,
+                end=update.end,
+                words=update.words,
+                t_emit=now,
+                translations={},
+                stages={**stages, "revise": now},
+            )
+            self._newest[caption.id] = caption
+            self._revised += 1
+            self.bus.publish(caption)
+        self._queue_commit(caption, self._targets_for(caption.language), now)
+
+    def _forget(self) -> None:
+        """Keep the newest few committed captions (a revision replaces the one before the next
+        commit; callers hold ``self._publish``)."""
+        for kept in (self._newest, self._by_seq):
+            while len(kept) > _REVISABLE:
+                del kept[next(iter(kept))]
+
+    def _queue_commit(self, caption: Caption, targets: list[str], now: float) -> None:
         if not targets:
             self._finished(caption)
             return
@@ -251,6 +307,10 @@ class CaptionTrack:
             if queued:
                 if scripted is not None and scripted.covered(targets):
                     self._scripted[caption.id] = scripted
+                # a revision replaces its caption's commit still waiting for translation
+                kept = [c for c in self._commits if c.id != caption.id]
+                if len(kept) < len(self._commits):
+                    self._commits = collections.deque(kept)
                 self._commits.append(caption)
                 self._cond.notify()
         if not queued:
@@ -317,6 +377,12 @@ class CaptionTrack:
 
     def _finished(self, caption: Caption) -> None:
         with self._lock:
+            # a revision replaces its caption (one of the newest: it comes before the next commit)
+            newest = len(self.committed) - 1
+            for i in range(newest, max(-1, newest - _REVISABLE), -1):
+                if self.committed[i].id == caption.id:
+                    self.committed[i] = caption
+                    return
             self.committed.append(caption)
 
     # -- the translation thread ----------------------------------------------------------------
@@ -392,7 +458,11 @@ class CaptionTrack:
             translations=translations,
             stages={**item.stages, **stages, "translate": now},
         )
-        self.bus.publish(done)
+        with self._publish:
+            newest = self._newest.get(item.id)
+            if newest is not None and newest.text != item.text:
+                return  # revised while it was translated: the revision's translation comes next
+            self.bus.publish(done)
         self._finished(done)
 
     def _translate_partial(self, job: _PartialJob) -> None:

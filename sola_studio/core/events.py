@@ -63,6 +63,12 @@ class Caption:
         object.__setattr__(self, "translations", _frozen_map(self.translations))
         object.__setattr__(self, "stages", _frozen_map(self.stages))
 
+    @property
+    def revised(self) -> bool:
+        """A committed caption published again with the words the recogniser heard in it once
+        it had the speech after it (it replaces the caption of the same ``id``)."""
+        return "revise" in self.stages
+
     def text_in(self, language: str) -> str | None:
         """The caption in ``language``: the original when it is the spoken language."""
         if language == self.language:

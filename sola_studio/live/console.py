@@ -122,7 +122,17 @@ class Console:
             if self.partials:
                 self._out(f"{span}  ... {c.text}", kind="partial", id=c.id, text=c.text)
             return
-        if "translate" not in c.stages:
+        if c.revised and "translate" not in c.stages:
+            self._out(
+                f"{span}  {c.language}  (heard again) {c.text}",
+                kind="revision",
+                id=c.id,
+                language=c.language,
+                text=c.text,
+                start=c.start,
+                end=c.end,
+            )
+        elif "translate" not in c.stages:
             self._count("captions")
             if c.latency is not None:
                 self.latencies.append(c.latency)

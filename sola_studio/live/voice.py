@@ -218,8 +218,8 @@ class SpecCards:
         self.bus.subscribe((SheetChanged, PinChanged), self.on_sheet)
 
     def on_caption(self, caption: Caption) -> None:
-        if not caption.committed or "translate" in caption.stages:
-            return  # once per caption, on its original
+        if not caption.committed or "translate" in caption.stages or caption.revised:
+            return  # once per caption, on its first original
         for card in self.detector.detect(caption):
             self.bus.publish(card)
 

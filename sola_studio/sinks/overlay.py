@@ -181,10 +181,15 @@ class OverlayServer:
         self._listener = None
 
     def publish(self, caption: Caption) -> None:
-        """Push ``caption`` to every page of a language it has text in."""
+        """Push ``caption`` to every page of a language it has text in, unless that page shows a
+        newer caption already (a late translation or a revision of the one before)."""
         for lang in self.languages:
             text = caption.text_in(lang)
             if text is None:
+                continue
+            with self._lock:
+                shown = self._current.get(lang)
+            if shown is not None and shown.id > caption.id:
                 continue
             self._post(lang, OverlayMessage(caption.id, text, caption.committed))
 

@@ -447,7 +447,7 @@ class MainWindow(QMainWindow):
 
     def on_caption(self, caption: Caption) -> None:
         self.captions.show_caption(caption)
-        if caption.committed and caption.latency is not None:
+        if caption.committed and not caption.revised and caption.latency is not None:
             self._latencies.append(caption.latency)
 
     def on_error(self, event: ErrorEvent) -> None:

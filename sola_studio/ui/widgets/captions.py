@@ -72,14 +72,19 @@ class CaptionStrip(QFrame):
 
     def show_caption(self, caption: Caption) -> None:
         if caption.committed:
-            # A committed caption may arrive twice (original, then with its translations).
-            if self._committed and self._committed[-1].id == caption.id:
-                self._committed[-1] = caption
-            else:
+            # A committed caption arrives more than once under its id (original, then with its
+            # translations; revised, then with its new translations): it replaces itself.
+            shown = next((i for i, c in enumerate(self._committed) if c.id == caption.id), None)
+            if shown is None:
                 self._committed.append(caption)
+                self._held = {cid: t for cid, t in self._held.items() if cid == caption.id}
+            else:
+                if caption.revised and not caption.translations:
+                    # its old translations stay until the new ones arrive
+                    self._held[caption.id] = dict(self._committed[shown].translations)
+                self._committed[shown] = caption
             if self._partial is not None and self._partial.id <= caption.id:
                 self._partial = None
-            self._held = {cid: t for cid, t in self._held.items() if cid == caption.id}
         else:
             self._partial = caption
             self._held = {caption.id: dict(caption.translations)}
