@@ -31,11 +31,29 @@ VIEWER_CURRENCY_CUES: dict[str, tuple[str, ...]] = {
     "EUR": ("€", "euro", "eur$"),
     # the other dollars before the US one, which a bare "dollar" means; each only where the
     # sheet has prices in it ("aussie dollars" to a sheet priced in USD alone is USD)
-    "AUD": ("aud$", "aussie", "australian dollar", "au[$]", "a[$]"),
-    "CAD": ("cad$", "canadian dollar", "ca[$]"),
-    "SGD": ("sgd$", "singapore dollar", "s[$]"),
-    "TWD": ("twd$", "ntd$", "nt[$]", "台幣", "台币"),  # before CNY: "新台幣100元"
-    "USD": ("us[$]", "usd$", "dolar", "dollar"),
+    "AUD": ("aud$", "aussie", "australian dollar", "au[$]", "a[$]", "استرالي", "豪ドル", "澳元"),
+    "CAD": ("cad$", "canadian dollar", "ca[$]", "كندي", "カナダドル", "加元"),
+    "SGD": ("sgd$", "singapore dollar", "s[$]", "سنغافور", "シンガポールドル", "新币", "新幣"),
+    "TWD": ("twd$", "ntd$", "nt[$]", "台幣", "台币", "台湾ドル"),  # before CNY: "新台幣100元"
+    # a bare "dollar" in any script is the US one ("بالدولار", "เป็นเงินดอลลาร์", "đô la"); CLDR
+    # leaves it out wherever a sheet has two dollars, each name holding it
+    "USD": (
+        "us[$]",
+        "usd$",
+        "dolar",
+        "dollar",
+        "đo la",
+        "دولار",
+        "ดอลลาร์",
+        "доллар",
+        "долар",
+        "달러",
+        "ドル",
+        "美元",
+        "美金",
+        "डॉलर",
+    ),
+    "GTQ": ("gtq$", "quetzal", "en q$"),
     "GBP": ("£", "gbp$", "pound", "libra", "quid$", "sterling", "pfund", "funt"),
     "JPY": ("円", "jpy$", "yen$"),
     "CNY": ("元", "rmb$", "cny$", "人民币"),
