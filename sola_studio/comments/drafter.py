@@ -218,7 +218,8 @@ class ReplyDrafter(SheetAnswers):
             if len(sayable) < len(statements):
                 statements = sayable
                 cited = facts_of(statements)
-        for candidate in dict.fromkeys((language, "en", seller, *tpl.LANGUAGES)):
+        close = _CLOSE.get(language, ())  # before English: a language its readers read
+        for candidate in dict.fromkeys((language, *close, "en", seller, *tpl.LANGUAGES)):
             rendered = _render_all(statements, candidate, self.sheet)
             if rendered is not None:
                 if candidate != language:
@@ -743,6 +744,7 @@ _MONTHS_TO_PAY = (
     "in quanti mesi",
     "in wie vielen monaten",
 )
+_CLOSE = {"ms": ("id",), "id": ("ms",), "cs": ("sk",), "sk": ("cs",)}
 # a language spoken in one market's country: its price list unless the comment says otherwise
 # (pt, es, en, fr, ar span many countries: no guess)
 _LANGUAGE_COUNTRY = {
