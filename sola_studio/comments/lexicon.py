@@ -140,12 +140,22 @@ def strip_cues(folded: str, cues: Iterable[str]) -> str:
     return folded
 
 
+# A bare "how much" ("combo ile?", "pashmina brp kak 😍"): the price only where no other cue
+# is hit ("ile dni?" is shipping, "tebal berapa mm?" a spec).
+PRICE_ALONE: Mapping[str, tuple[str, ...]] = {
+    data.code: data.price_alone_cues for data in lang_data.tables().each() if data.price_alone_cues
+}
+
+
 def intent_hits(folded: str) -> list[CueHit]:
     hits: list[CueHit] = []
     for intent, by_lang in INTENT_CUES.items():
         for lang, cues in by_lang.items():
             for cue in find_cues(folded, cues):
                 hits.append(CueHit(intent, lang, cue))
+    if all(hit.intent is Intent.GREETING for hit in hits):
+        for lang, cues in PRICE_ALONE.items():
+            hits.extend(CueHit(Intent.PRICE, lang, cue) for cue in find_cues(folded, cues))
     return hits
 
 

@@ -36,7 +36,12 @@ _FIELD = re.compile(r"\{(\w+)\}")
 
 CueTable = Literal["intent_cues", "spec_cues", "size_words", "colour_words", "card_keywords"]
 WordList = Literal[
-    "steering_cues", "follow_up_connectors", "interest_cues", "warranty_cues", "damage_cues"
+    "steering_cues",
+    "follow_up_connectors",
+    "interest_cues",
+    "warranty_cues",
+    "damage_cues",
+    "price_alone_cues",
 ]
 
 
@@ -71,6 +76,8 @@ class LanguageData:
     damage_cues: tuple[str, ...]  # "arrived broken": a return or a warranty case, both said
     goodbye_cues: tuple[str, ...]  # "see you tomorrow": a greeting answered with a goodbye
     hello_cues: tuple[str, ...]  # "hi": a greeting answered with a welcome
+    # a bare "how much" ("combo ile?", "pashmina brp kak"): the price, where no other cue is hit
+    price_alone_cues: tuple[str, ...]
     spec_cues: Mapping[str, tuple[str, ...]]  # spec name ("origin") -> cues in comments
     templates: Mapping[str, str]
     # "to <country>" in the shipping templates' {country}, by ISO code ("*": every other;
@@ -179,6 +186,7 @@ _FOLDED_LISTS = (
     "damage_cues",
     "goodbye_cues",
     "hello_cues",
+    "price_alone_cues",
 )
 _FOLDED_TABLES = ("intent_cues", "size_words", "colour_words", "spec_cues")
 
@@ -229,6 +237,7 @@ def _language(path: Path, common: CommonData, reference: LanguageData | None) ->
         damage_cues=_optional_words(f, d, "damage_cues"),
         goodbye_cues=_optional_words(f, d, "goodbye_cues"),
         hello_cues=_optional_words(f, d, "hello_cues"),
+        price_alone_cues=_optional_words(f, d, "price_alone_cues"),
         spec_cues=_frozen(f.word_lists(d.get("spec_cues", {}), "spec_cues")),
         templates=_frozen(f.texts(d["templates"], "templates")),
         country_to=_frozen(_country_to(f, d)),
@@ -424,7 +433,8 @@ def all_languages(
 
 def all_words(pick: WordList, tables_: LanguageTables | None = None) -> tuple[str, ...]:
     """A word list of every language joined, in listing order (``pick``: ``"steering_cues"``,
-    ``"follow_up_connectors"``, ``"interest_cues"``, ``"warranty_cues"`` or ``"damage_cues"``)."""
+    ``"follow_up_connectors"``, ``"interest_cues"``, ``"warranty_cues"``, ``"damage_cues"`` or
+    ``"price_alone_cues"``)."""
     t = tables_ or tables()
     return tuple(w for data in t.each() for w in getattr(data, pick))
 
