@@ -140,3 +140,21 @@ def test_a_lone_surrogate_is_printed_escaped_not_a_crash(
 def test_emoji_joiners_and_plain_scripts_are_kept() -> None:
     family = "\U0001f468\u200d\U0001f469\u200d\U0001f467 ótimo 価格 ราคา"
     assert printable(family) == family
+
+
+def test_a_revised_caption_is_printed_as_heard_again_and_counted_once(
+    capfdbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    from sola_studio.core.events import Caption
+
+    console = Console(_live(), partials=False, as_json=True)
+    first = Caption(1, "en", "The seller is nut here.", 0.0, 1.5, True, 1.0, 1.0)
+    console.caption(first)
+    console.caption(Caption(1, "en", "The seller is not here.", 0.0, 1.5, True, 1.0, 2.0,
+                            stages={"asr": 1.0, "revise": 2.0}))  # fmt: skip
+    lines = [json.loads(x) for x in capfdbinary.readouterr().out.decode().splitlines()]
+    assert [(x["kind"], x["text"]) for x in lines] == [
+        ("caption", "The seller is nut here."),
+        ("revision", "The seller is not here."),
+    ]
+    assert console.counts.get("captions") == 1

@@ -122,29 +122,22 @@ class Console:
             if self.partials:
                 self._out(f"{span}  ... {c.text}", kind="partial", id=c.id, text=c.text)
             return
-        if c.revised and "translate" not in c.stages:
+        if "translate" not in c.stages:
+            # a revised caption (heard again with the speech after it) is printed, not counted
+            if not c.revised:
+                self._count("captions")
+                if c.latency is not None:
+                    self.latencies.append(c.latency)
             self._out(
-                f"{span}  {c.language}  (heard again) {c.text}",
-                kind="revision",
+                f"{span}  {c.language}  {'(heard again) ' if c.revised else ''}{c.text}"
+                + ("" if c.revised else lat),
+                kind="revision" if c.revised else "caption",
                 id=c.id,
                 language=c.language,
                 text=c.text,
                 start=c.start,
                 end=c.end,
-            )
-        elif "translate" not in c.stages:
-            self._count("captions")
-            if c.latency is not None:
-                self.latencies.append(c.latency)
-            self._out(
-                f"{span}  {c.language}  {c.text}{lat}",
-                kind="caption",
-                id=c.id,
-                language=c.language,
-                text=c.text,
-                start=c.start,
-                end=c.end,
-                latency_s=c.latency if self.realtime else None,
+                latency_s=c.latency if self.realtime and not c.revised else None,
             )
         for lang, text in c.translations.items():
             done = c.stages.get(f"translate:{lang}")
