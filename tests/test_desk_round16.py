@@ -77,6 +77,11 @@ products:
     aliases: {pl: [combo, zestaw combo], en: [combo]}
     type: {pl: dron, en: drone}
     price: 2399.00
+    specs:
+      - {key: weight, label: {pl: Masa, en: Weight}, value: 249 g}
+      - key: contents
+        label: {pl: Zawartość, en: In the box}
+        value: {pl: "dron, 3 akumulatory, torba", en: "drone, 3 batteries, shoulder bag"}
   - id: props
     name: {pl: Śmigła Sokół Mini (4 pary), en: Sokol Mini propellers (4 pairs)}
     aliases: {pl: [śmigła, smigla], en: [propellers, props]}
@@ -250,3 +255,12 @@ def test_a_salam_before_a_question_is_no_greeting_reply(batik: CommentDesk) -> N
 def test_does_it_run_small_gets_the_fit(jerseys: CommentDesk, text: str, fit: str) -> None:
     draft, _u = ask(jerseys, text, pin="retro")
     assert fit in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    "text", ["Was ist beim Combo dabei?", "what comes with the combo?", "co jest w zestawie combo?"]
+)
+def test_what_comes_with_it_gets_the_contents(drones: CommentDesk, text: str) -> None:
+    draft, _u = ask(drones, text, pin="combo")
+    assert "3 batteries" in draft.text or "3 akumulatory" in draft.text, draft.text
+    assert "249" not in draft.text, draft.text  # the contents, not every spec
