@@ -197,19 +197,30 @@ def test_a_pass_the_prompt_sends_into_a_loop_is_decoded_again_without_it(
     longer happens in the 10 s window the policy picks by default for this 6.4 s clause (ratio
     1.18), but it does in 7 s and 8 s windows (ratio 4.3 and 3.3, the same on every run), which
     the policy picks for a shorter ``window_min_s``/``window_pad_s``. So the policy is given an
-    8 s window; the guard is the same whatever the window."""
+    8 s window; the guard is the same whatever the window.
+
+    Whether that prompt loops depends on the CPU's int8 kernels too: on an AMD EPYC it decodes
+    right in every window from 7 to 12 s (ratio 1.2-2.3). There the prompt is one that repeats
+    the clause's own words, as a prompt made of a repeated commit does, which loops in every
+    window on both."""
     from sola_studio.sources.audio import SAMPLE_RATE, decode_file
 
     base = WhisperEngine(resolve_asr_model("base"), device="cpu", compute_type="int8")
     audio = decode_file(speech_dir / "fr" / "wt_smartphone.mp3")
     clause = audio[round(65.277 * SAMPLE_RATE) : round(71.667 * SAMPLE_RATE)]
-    prompt = (
+    prompts = (
         "est-ce que le rapport qu'on a au smartphone est comparable à celui qu'on entretenait "
-        "à d'autres objectes techniques comme la voiture ou le téléphone ?"
+        "à d'autres objectes techniques comme la voiture ou le téléphone ?",
+        ("il n'y a pas d'équivalent et donc " * 4).strip(),
     )
-    looped = base.transcribe(
-        clause, "fr", DecodeOptions(beam_size=5, word_timestamps=True, prompt=prompt, window_s=8)
-    )
+    for prompt in prompts:
+        looped = base.transcribe(
+            clause,
+            "fr",
+            DecodeOptions(beam_size=5, word_timestamps=True, prompt=prompt, window_s=8),
+        )
+        if looped.compression_ratio > 2.4:
+            break
     assert looped.compression_ratio > 2.4, "premise: this prompt sends the decoder into a loop"
     assert looped.text.lower().count("équivalent") > 1
 
