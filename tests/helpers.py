@@ -21,7 +21,10 @@ import pytest
 if TYPE_CHECKING:
     from http.server import BaseHTTPRequestHandler
 
+    from sola_studio.captions.subtitles import SubtitleWriter
+    from sola_studio.core.bus import Bus
     from sola_studio.live.options import LiveOptions
+    from sola_studio.store import SessionStore
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
@@ -209,3 +212,19 @@ def rescan_audio_devices() -> list[str]:
     sd._terminate()
     sd._initialize()
     return [str(d["name"]) for d in sd.query_devices() if int(d["max_input_channels"]) > 0]
+
+
+def caption_files_and_store(bus: Bus, folder: Path) -> tuple[SubtitleWriter, SessionStore]:
+    """Subtitle files and a session store in ``folder``, each subscribed to the captions on
+    ``bus`` as a live show subscribes them (the store's session started)."""
+    from sola_studio.captions.subtitles import SubtitleWriter
+    from sola_studio.core.clock import ManualClock
+    from sola_studio.core.events import Caption
+    from sola_studio.store import SessionStore
+
+    writer = SubtitleWriter(folder)
+    bus.subscribe(Caption, writer.on_caption)
+    store = SessionStore(folder / "s.db", key=b"k" * 32, clock=ManualClock())
+    store.start_session()
+    bus.subscribe(Caption, store.record_caption)
+    return writer, store

@@ -13,16 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import wait_until
+from helpers import caption_files_and_store, wait_until
 
 from sola_studio.asr.streaming import AsrUpdate
 from sola_studio.captions.subtitles import SubtitleWriter
 from sola_studio.captions.track import CaptionTrack
 from sola_studio.core.bus import Bus
-from sola_studio.core.clock import ManualClock, monotonic
+from sola_studio.core.clock import monotonic
 from sola_studio.core.events import Caption, Word
 from sola_studio.sinks.overlay import OverlayServer
-from sola_studio.store import SessionStore
 from sola_studio.translate.factory import build_translator
 
 MISHEARD = "The seller is nut an ill disposed young man."
@@ -69,11 +68,7 @@ def test_a_revised_caption_is_translated_again_and_replaces_its_subtitles_and_ro
 ) -> None:
     bus = Bus()
     seen = Seen(bus)
-    writer = SubtitleWriter(tmp_path)
-    bus.subscribe(Caption, writer.on_caption)
-    store = SessionStore(tmp_path / "s.db", key=b"k" * 32, clock=ManualClock())
-    store.start_session()
-    bus.subscribe(Caption, store.record_caption)
+    writer, store = caption_files_and_store(bus, tmp_path)
     track = CaptionTrack(bus, ["pt"], translator)
     track.on_update(said(MISHEARD, 0.0, 1))
     wait_until(lambda: any(c.translations for c in seen.of(1)), what="first translation")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import REPO_ROOT, wait_until
+from helpers import REPO_ROOT, caption_files_and_store, wait_until
 
 from sola_studio.asr.streaming import AsrUpdate
 from sola_studio.bench.retranslation import translated_word_metrics
@@ -26,13 +26,11 @@ from sola_studio.captions.retranslation import (
     stable_source,
     words_of,
 )
-from sola_studio.captions.subtitles import SubtitleWriter
 from sola_studio.captions.track import CaptionTrack, PartialOptions
 from sola_studio.core.bus import Bus
-from sola_studio.core.clock import ManualClock, monotonic
+from sola_studio.core.clock import monotonic
 from sola_studio.core.events import Caption, Word
 from sola_studio.sinks.overlay import OverlayServer
-from sola_studio.store import SessionStore
 from sola_studio.translate.factory import build_translator
 
 # These tests follow every partial through the track: each one is translated, the first too
@@ -164,11 +162,7 @@ def test_subtitles_and_the_store_keep_committed_captions_only(
 ) -> None:
     bus = Bus()
     recorder = Recorder(bus)
-    writer = SubtitleWriter(tmp_path)
-    bus.subscribe(Caption, writer.on_caption)
-    store = SessionStore(tmp_path / "s.db", key=b"k" * 32, clock=ManualClock())
-    store.start_session()
-    bus.subscribe(Caption, store.record_caption)
+    writer, store = caption_files_and_store(bus, tmp_path)
     track = CaptionTrack(bus, ["pt"], translator, partials=EVERY)
     speak(track, recorder)
     track.close()
