@@ -49,6 +49,11 @@ def vtt_time(seconds: float) -> str:
 _REWRITABLE = 8  # the newest cues a revision may rewrite, per language
 
 
+def _span(caption: Caption) -> tuple[float, float]:
+    """A cue's start and end: the caption's, stretched to ``MIN_CUE_S``."""
+    return caption.start, max(caption.end, caption.start + MIN_CUE_S)
+
+
 @dataclass
 class _Cue:
     id: int
@@ -132,8 +137,7 @@ class SubtitleWriter:
     def _append(self, language: str, caption: Caption, text: str) -> None:
         files = self._open(language)
         files.cues += 1
-        start = caption.start
-        end = max(caption.end, start + MIN_CUE_S)
+        start, end = _span(caption)
         cue = _Cue(caption.id, files.cues, start, end, text, files.srt.tell(), files.vtt.tell())
         files.recent = [*files.recent[1 - _REWRITABLE :], cue]
         self._write(files, cue)
@@ -146,7 +150,7 @@ class SubtitleWriter:
             log.info("caption %d revised too late to rewrite its %s cue", caption.id, language)
             return
         cue = files.recent[at]
-        start, end = caption.start, max(caption.end, caption.start + MIN_CUE_S)
+        start, end = _span(caption)
         if (cue.text, cue.start, cue.end) == (text, start, end):
             return
         cue.text, cue.start, cue.end = text, start, end

@@ -513,8 +513,8 @@ class ReplyDrafter(SheetAnswers):
         ("how much for the large bed?" of a bed priced by size), said with its label; the
         first variant's, so labelled, when ``first`` (the others follow: ``_other_prices``)."""
         e = u.entities
-        picked = self._priced_variant(p, e, "" if first else folded)  # "10 oz": not in a list
-        variant = p.variant(e.variant_sku) if e.variant_sku else picked
+        said = "" if first else folded  # "10 oz" picks its price alone, not the first of a list
+        variant = p.variant(e.variant_sku) if e.variant_sku else self._priced_variant(p, e, said)
         if variant is None and first:
             variant = p.variants[0]
         price = p.price_in(self._currency(u, folded, previous), variant)

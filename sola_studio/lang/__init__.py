@@ -36,12 +36,7 @@ _FIELD = re.compile(r"\{(\w+)\}")
 
 CueTable = Literal["intent_cues", "spec_cues", "size_words", "colour_words", "card_keywords"]
 WordList = Literal[
-    "steering_cues",
-    "follow_up_connectors",
-    "interest_cues",
-    "warranty_cues",
-    "damage_cues",
-    "price_alone_cues",
+    "steering_cues", "follow_up_connectors", "interest_cues", "warranty_cues", "damage_cues"
 ]
 
 
@@ -433,8 +428,7 @@ def all_languages(
 
 def all_words(pick: WordList, tables_: LanguageTables | None = None) -> tuple[str, ...]:
     """A word list of every language joined, in listing order (``pick``: ``"steering_cues"``,
-    ``"follow_up_connectors"``, ``"interest_cues"``, ``"warranty_cues"``, ``"damage_cues"`` or
-    ``"price_alone_cues"``)."""
+    ``"follow_up_connectors"``, ``"interest_cues"``, ``"warranty_cues"`` or ``"damage_cues"``)."""
     t = tables_ or tables()
     return tuple(w for data in t.each() for w in getattr(data, pick))
 
