@@ -11,6 +11,11 @@ Definition used everywhere (tests, bench, drafter): a draft **invents a fact** w
      free returns or an interest-free plan.
 Numbers are compared as decimals, so ``R$ 89,90``, ``R$89.90`` and ``89.9`` are the same.
 
+One fact is not on the sheet but worked out from it: a **total** ("the gyuto and the petty in
+AUD?"), whose id lists its parts (``total:AUD:1x199@price:gyuto+2x105@variant:petty/120``). The
+check accepts it only where every part's fact is the sheet's, holds that amount, and the parts
+add up to the total it states; it then allows the total, the parts' amounts and the quantities.
+
 This module never formats a reply; it lists facts and judges text.
 """
 
@@ -18,8 +23,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
 from sola_studio.catalog.sheet import LocalText, Product, ProductSheet
@@ -314,6 +319,38 @@ class InventedFact:
     detail: str
 
 
+TOTAL = "total:"
+
+
+def total_fact(currency: str, parts: Sequence[tuple[str, Decimal, int]]) -> FactRef:
+    """The sum of ``parts`` (fact id, unit amount, quantity) as a fact the check can verify."""
+    total = sum((amount * n for _fid, amount, n in parts), Decimal(0))
+    said = "+".join(f"{n}x{_n(amount)}@{fid}" for fid, amount, n in parts)
+    numbers = (_n(total), *dict.fromkeys(_n(n) for _fid, _a, n in parts))
+    return FactRef(
+        f"{TOTAL}{currency}:{said}", FactKind.PRICE, f"= {_n(total)} {currency}", numbers
+    )
+
+
+def _checked_total(ref: FactRef, facts: Mapping[str, SheetFact]) -> SheetFact | None:
+    """``ref`` as a fact when it is a total of the sheet's own amounts that adds up, else None."""
+    _currency, _, said = ref.id[len(TOTAL) :].partition(":")
+    total = Decimal(0)
+    quantities: list[str] = []
+    amounts: list[str] = []
+    for part in said.split("+"):
+        m = re.fullmatch(r"(\d+)x([\d.]+)@(.+)", part)
+        fact = facts.get(m.group(3)) if m else None
+        if m is None or fact is None or m.group(2) not in fact.ref.numbers:
+            return None
+        total += int(m.group(1)) * Decimal(m.group(2))
+        quantities.append(_n(m.group(1)))
+        amounts.append(m.group(2))
+    if not ref.numbers or ref.numbers[0] != _n(total) or set(ref.numbers[1:]) - set(quantities):
+        return None
+    return SheetFact(replace(ref, numbers=(*ref.numbers, *amounts)))  # the parts' amounts too
+
+
 def invented_facts(
     text: str, cited: Iterable[FactRef], facts: Mapping[str, SheetFact]
 ) -> list[InventedFact]:
@@ -323,6 +360,8 @@ def invented_facts(
     allows_free = False
     for ref in cited:
         fact = facts.get(ref.id)
+        if fact is None and ref.id.startswith(TOTAL):
+            fact = _checked_total(ref, facts)
         if fact is None:
             problems.append(InventedFact("unknown fact id", ref.id))
             continue

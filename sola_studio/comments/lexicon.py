@@ -114,7 +114,7 @@ class CueHit:
 
 
 @cache  # a few thousand cues, compiled once
-def _cue_regex(cue: str) -> re.Pattern[str]:
+def cue_regex(cue: str) -> re.Pattern[str]:
     whole = cue.endswith("$")
     body = cue[:-1] if whole else cue
     if is_latin_cue(body):
@@ -124,19 +124,19 @@ def _cue_regex(cue: str) -> re.Pattern[str]:
 
 def find_cues(folded: str, cues: Iterable[str]) -> list[str]:
     """The cues of ``cues`` present in ``folded`` text."""
-    return [cue for cue in cues if _cue_regex(cue).search(folded)]
+    return [cue for cue in cues if cue_regex(cue).search(folded)]
 
 
 def cue_position(folded: str, cue: str) -> int:
     """Where ``cue`` first matches in ``folded`` (-1: nowhere)."""
-    m = _cue_regex(cue).search(folded)
+    m = cue_regex(cue).search(folded)
     return m.start() if m else -1
 
 
 def strip_cues(folded: str, cues: Iterable[str]) -> str:
     """``folded`` with every match of ``cues`` blanked out (what the rest of a comment says)."""
     for cue in cues:
-        folded = _cue_regex(cue).sub(" ", folded)
+        folded = cue_regex(cue).sub(" ", folded)
     return folded
 
 

@@ -21,6 +21,7 @@ from sola_studio.catalog.sheet import Product, ProductSheet
 from sola_studio.comments.lexicon import (
     case_stem,
     cue_position,
+    cue_regex,
     find_cues,
     fold,
     is_latin_cue,
@@ -310,6 +311,22 @@ class ProductFinder:
         for pattern, _pid in self._codes:
             folded = pattern.sub(" ", folded)
         return strip_cues(folded, [c for c, _ in self._names] + [c for c, _ in self._types])
+
+    def mentions(self, folded: str) -> list[tuple[int, int, frozenset[str]]]:
+        """Every place the comment names a product, in order: start, end and the products that
+        name can mean (one for a name or a model code, those of its kind for a type noun). A
+        longer name wins over one inside it ("hand towel" over "towel")."""
+        found: list[tuple[int, int, frozenset[str]]] = []
+        for cue, ids in (*((c, {pid}) for c, pid in self._names), *self._types):
+            for m in cue_regex(cue).finditer(folded):
+                found.append((m.start(), m.end(), frozenset(ids)))
+        for pattern, pid in self._codes:
+            found.extend((m.start(), m.end(), frozenset((pid,))) for m in pattern.finditer(folded))
+        kept: list[tuple[int, int, frozenset[str]]] = []
+        for hit in sorted(found, key=lambda h: h[0] - h[1]):  # the longest first
+            if all(hit[1] <= a or hit[0] >= b for a, b, _ids in kept):
+                kept.append(hit)
+        return sorted(kept)
 
     def find(self, folded: str, pinned: str, shown: Sequence[str] = ()) -> ProductGuess:
         asked = self._asked_sentence(folded)

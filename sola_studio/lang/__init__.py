@@ -36,7 +36,12 @@ _FIELD = re.compile(r"\{(\w+)\}")
 
 CueTable = Literal["intent_cues", "spec_cues", "size_words", "colour_words", "card_keywords"]
 WordList = Literal[
-    "steering_cues", "follow_up_connectors", "interest_cues", "warranty_cues", "damage_cues"
+    "steering_cues",
+    "follow_up_connectors",
+    "interest_cues",
+    "warranty_cues",
+    "damage_cues",
+    "total_cues",
 ]
 
 
@@ -73,6 +78,7 @@ class LanguageData:
     hello_cues: tuple[str, ...]  # "hi": a greeting answered with a welcome
     # a bare "how much" ("combo ile?", "pashmina brp kak"): the price, where no other cue is hit
     price_alone_cues: tuple[str, ...]
+    total_cues: tuple[str, ...]  # "total", "insgesamt", "合計": a sum of several products asked
     spec_cues: Mapping[str, tuple[str, ...]]  # spec name ("origin") -> cues in comments
     templates: Mapping[str, str]
     # "to <country>" in the shipping templates' {country}, by ISO code ("*": every other;
@@ -182,6 +188,7 @@ _FOLDED_LISTS = (
     "goodbye_cues",
     "hello_cues",
     "price_alone_cues",
+    "total_cues",
 )
 _FOLDED_TABLES = ("intent_cues", "size_words", "colour_words", "spec_cues")
 
@@ -233,6 +240,7 @@ def _language(path: Path, common: CommonData, reference: LanguageData | None) ->
         goodbye_cues=_optional_words(f, d, "goodbye_cues"),
         hello_cues=_optional_words(f, d, "hello_cues"),
         price_alone_cues=_optional_words(f, d, "price_alone_cues"),
+        total_cues=_optional_words(f, d, "total_cues"),
         spec_cues=_frozen(f.word_lists(d.get("spec_cues", {}), "spec_cues")),
         templates=_frozen(f.texts(d["templates"], "templates")),
         country_to=_frozen(_country_to(f, d)),
