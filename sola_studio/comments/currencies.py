@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from sola_studio.catalog.sheet import ProductSheet
-from sola_studio.comments.lexicon import fold, is_latin_cue
+from sola_studio.comments.lexicon import find_cues, fold, is_latin_cue
 
 # not \w: Devanagari vowel signs are marks; brackets too: Gujarati names "[UAE] દિરહામ"
 _SPLIT = re.compile(r"[\s\-‐.,()\[\]{}]+")
@@ -69,6 +69,32 @@ VIEWER_CURRENCY_CUES: dict[str, tuple[str, ...]] = {
 @lru_cache(maxsize=64)
 def currency_cues(codes: tuple[str, ...], languages: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """Currency code -> cues (for :func:`~sola_studio.comments.lexicon.find_cues`)."""
+    words = _currency_words(codes, languages)
+    out: dict[str, tuple[str, ...]] = {}
+    for code, found in words.items():
+        shared = (
+            set().union(*(w for c, w in words.items() if c != code)) if len(words) > 1 else set()
+        )
+        out[code] = (f"{code.lower()}$", *sorted(found - shared))
+    return out
+
+
+@lru_cache(maxsize=64)
+def shared_currency_cues(
+    codes: tuple[str, ...], languages: tuple[str, ...]
+) -> dict[str, frozenset[str]]:
+    """The words two or more of ``codes`` share ("pesos" of ARS, UYU and CLP), each with the
+    codes it may mean: the viewer's country tells which."""
+    by_word: dict[str, set[str]] = {}
+    for code, found in _currency_words(codes, languages).items():
+        for w in found:
+            by_word.setdefault(w, set()).add(code)
+    return {w: frozenset(c) for w, c in by_word.items() if len(c) > 1}
+
+
+@lru_cache(maxsize=64)
+def _currency_words(codes: tuple[str, ...], languages: tuple[str, ...]) -> dict[str, set[str]]:
+    """Currency code -> every cue its CLDR names give (:func:`currency_cues` drops the shared)."""
     from babel.numbers import get_currency_name
 
     words: dict[str, set[str]] = {}
@@ -103,13 +129,7 @@ def currency_cues(codes: tuple[str, ...], languages: tuple[str, ...]) -> dict[st
                     # a Latin cue is a regex (lexicon.find_cues): its symbols taken literally
                     found.add(re.escape(w) if is_latin_cue(w) else w)
         words[code] = found
-    out: dict[str, tuple[str, ...]] = {}
-    for code, found in words.items():
-        shared = (
-            set().union(*(w for c, w in words.items() if c != code)) if len(words) > 1 else set()
-        )
-        out[code] = (f"{code.lower()}$", *sorted(found - shared))
-    return out
+    return words
 
 
 @lru_cache(maxsize=64)
@@ -145,11 +165,26 @@ def _of_place(word: str, places: frozenset[str]) -> bool:
     return False
 
 
-def currency_cues_of(sheet: ProductSheet, language: str = "en") -> dict[str, tuple[str, ...]]:
-    """The cues for every currency ``sheet`` prices in (its own, its markets', its products'),
-    in its audience's languages, the seller's, English and ``language``."""
+def shared_currencies(sheet: ProductSheet, language: str, folded: str) -> frozenset[str]:
+    """The sheet's currencies a word of the comment may mean where it means several ("en
+    pesos?" of a sheet in ARS, UYU and CLP); empty where it names none that way."""
+    codes, langs = _codes_and_languages(sheet, language)
+    shared = shared_currency_cues(codes, langs)
+    hits = [codes_of for w, codes_of in shared.items() if find_cues(folded, (w,))]
+    return frozenset().union(*hits) if hits else frozenset()
+
+
+def _codes_and_languages(
+    sheet: ProductSheet, language: str
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     codes = {sheet.currency, *(m.currency for m in sheet.markets)}
     for p in sheet.products:
         codes.update(p.prices)
     langs = {*sheet.audience_languages, sheet.seller_language, "en", language}
-    return currency_cues(tuple(sorted(codes)), tuple(sorted(langs)))
+    return tuple(sorted(codes)), tuple(sorted(langs))
+
+
+def currency_cues_of(sheet: ProductSheet, language: str = "en") -> dict[str, tuple[str, ...]]:
+    """The cues for every currency ``sheet`` prices in (its own, its markets', its products'),
+    in its audience's languages, the seller's, English and ``language``."""
+    return currency_cues(*_codes_and_languages(sheet, language))

@@ -286,12 +286,18 @@ class CommentDesk:
 
     def _context(self, comment: Comment) -> Context:
         since = comment.t_wall - self.config.retention_days * 86400
-        recent = self.memory.recent(comment.platform, comment.viewer_id, since, limit=1)
+        recent = self.memory.recent(comment.platform, comment.viewer_id, since, limit=10)
         prev = recent[0] if recent else None
         with self._lock:
             shown = tuple(self._shown)
+        # the country they named last ("desde Mar del Plata", "ship to Perth?"), as far back as
+        # memory keeps them
+        said = (i.entities.country for i in recent)
         return Context(
-            previous=prev, previous_language=prev.language if prev else None, shown=shown
+            previous=prev,
+            previous_language=prev.language if prev else None,
+            shown=shown,
+            country=next((c for c in said if c), None),
         )
 
     def _handle(self, comment: Comment) -> Draft:

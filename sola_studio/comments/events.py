@@ -122,6 +122,9 @@ class UnderstoodComment:
     # spam or abuse (``abuse.abuse_kind``: "link", "contact", "insult"), decided once here: an
     # insult keeps its draft, a hostile comment no fact answers does not
     abuse: str | None = None
+    # the country the viewer named last, as far back as viewer memory reaches ("desde Mar del
+    # Plata"): it tells which of the sheet's pesos a later "en pesos?" means
+    viewer_country: str | None = None
 
     @property
     def t_capture(self) -> float:

@@ -124,6 +124,7 @@ class Context:
     previous: Interaction | None = None
     previous_language: str | None = None
     shown: tuple[str, ...] = ()  # products pinned earlier in the show, the latest first
+    country: str | None = None  # the one the viewer named last (UnderstoodComment.viewer_country)
 
 
 class Understander:
@@ -299,6 +300,8 @@ class Understander:
             # look into ("vocês são golpistas, nunca recebi meu pedido"): it keeps its draft
             flags.append(FlagReason.SPAM)
 
+        if not intents and not entities.product_implied and self._names_currency(folded, language):
+            intents, confidence = [Intent.PRICE], 0.8  # "wetsuit in usd?" after another question
         follow_up_of = None
         prev = ctx.previous
         # an unanswered question goes stale after 10 minutes; one the viewer got a reply to stays
@@ -386,9 +389,7 @@ class Understander:
             # "aceitam MB Way?": the sheet's method; before a currency word, as a method asks
             # about paying even beside an amount ("Scalapay anche sotto i 50 euro?")
             intents, confidence = [Intent.PAYMENT], 0.8
-        if not intents and (
-            find_cues(folded, CURRENCY_WORDS) or find_cues(folded, self._currency_words(language))
-        ):
+        if not intents and self._names_currency(folded, language):
             intents, confidence = [Intent.PRICE], 0.8  # "e o abajur em reais?", "ile w złotych?"
         alone = len(_LETTER_RUNS.findall(folded)) <= 2 or _ABOUT.match(folded)
         if not intents and entities.country and asks and alone:
@@ -669,6 +670,7 @@ class Understander:
             flags=tuple(dict.fromkeys(flags)),
             fields=fields,
             abuse=abuse,
+            viewer_country=ctx.country,
         )
 
     def _in_variant(self, folded: str, entities: Entities) -> bool:
