@@ -136,7 +136,7 @@ class SheetTexts:
         text (``210 cm``) as written; else :class:`MissingText`."""
         if language in local:
             return local[language]
-        if neutral and local:
+        if (neutral or _same_in_every_language(local)) and local:
             return next(iter(local.values()))
         made = self.machine(local, language)
         if made is not None:
@@ -171,6 +171,16 @@ class SheetTexts:
         return (
             names.get("en") or names.get(self.sheet.seller_language) or next(iter(names.values()))
         )
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")  # a word of three letters or more ("cm", "°C" are units)
+
+
+def _same_in_every_language(local: LocalText) -> bool:
+    """A text every language would write alike: the seller wrote it the same in each ("40 °C"
+    under tr and en), or it has no word in it, only numbers and units ("50 x 90 cm")."""
+    values = set(local.values())
+    return len(values) == 1 and (len(local) > 1 or not _WORD.search(next(iter(values))))
 
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w[\w'-]*")  # "4.0" of "4.0 Ah" is one word

@@ -43,6 +43,7 @@ from sola_studio.comments.lexicon import fold
 _ROLES = (
     r"system|sys|admin|administrator|adm|assistant|bot|moderator|mod|operator|developer|staff|"
     r"sistema|administrador|moderador|assistente|asistente|suporte|soporte|"
+    r"moderacao|moderacion|moderation|moderazione|moderatie|administracao|administracion|"
     r"systeme|administrateur|moderateur|amministratore|moderatore|assistent|"
     r"sistem|yonetici|moderator|asistan|"
     r"система|администратор|админ|модератор|ассистент|адміністратор|адмін|"
