@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from sola_studio.catalog.schema_v2 import spec_fields
 from sola_studio.catalog.sheet import (
@@ -23,10 +24,16 @@ from sola_studio.catalog.sheet import (
     Variant,
 )
 from sola_studio.comments import templates as tpl
-from sola_studio.comments.entities import variants_by_number
+from sola_studio.comments.currencies import (
+    VIEWER_CURRENCY_CUES,
+    currency_cues_of,
+    shared_currencies,
+)
+from sola_studio.comments.entities import home_country, variants_by_number
 from sola_studio.comments.events import Entities, FactRef, FlagReason, UnderstoodComment
-from sola_studio.comments.facts import SheetFact
-from sola_studio.comments.lexicon import fold, without_notes
+from sola_studio.comments.facts import SheetFact, numbers_in
+from sola_studio.comments.lexicon import find_cues, fold, without_notes
+from sola_studio.comments.memory import Interaction
 from sola_studio.comments.script import for_reader
 from sola_studio.comments.sheet_texts import MissingText, SheetTexts
 
@@ -74,9 +81,88 @@ class SheetAnswers:
     def _name(self, p: Product, lang: str) -> str:
         return self.texts.name(p, lang)
 
+    @staticmethod
+    def _from_amount(least: Money) -> Render:
+        """The order value a code applies from, said in a language ("Bij bestellingen vanaf
+        € 40,00.")."""
+        return lambda lang: tpl.render("discount_min_order", lang, amount=tpl.money(least, lang))
+
+    def _when(self, pct: str, note: tpl.Mapping[str, str]) -> Render:
+        """A discount by its note, its percent first where the note does not say it ("5%:
+        pagando no Pix.")."""
+        return lambda lang: (
+            self._quote(note)(lang)
+            if Decimal(pct) in numbers_in(self._t(note, lang))
+            else tpl.render("spec", lang, product=f"{pct}%", value=self._t(note, lang))
+        )
+
+    def _quote(self, text: tpl.Mapping[str, str]) -> Render:
+        """A sheet text said as its own sentence (a discount's note)."""
+
+        def say(lang: str) -> str:
+            said = self._t(text, lang).strip()
+            if said and not said.endswith((".", "!", "?", "。", "！", "？", "।")):
+                said += "。" if lang in ("ja", "zh") else "."
+            return tpl.render("faq", lang, answer=said)
+
+        return say
+
     def _fact(self, fact_id: str) -> FactRef | None:
         fact = self.facts.get(fact_id)
         return fact.ref if fact is not None else None
+
+    def _currency(
+        self, u: UnderstoodComment, folded: str, previous: Interaction | None = None
+    ) -> str | None:
+        """The currency a price question asks in: one it names (reais, €, USD), else the one
+        the question it follows up named ("and the 8'6 one?" after "how much in AUD"), else
+        the market of the country it names, else the sheet's own."""
+        named = self._named_currency(u, folded)
+        if named is None and previous is not None and u.follow_up_of == previous.comment_id:
+            named = self._named_currency(u, fold(previous.text))
+        if named is not None:
+            return named
+        shared = shared_currencies(self.sheet, u.language, folded)  # "en pesos" of three pesos
+        known = self.sheet.market_for(u.entities.country or u.viewer_country)
+        if known is not None and known.currency in shared:
+            return known.currency  # the viewer's country: said now or earlier in the show
+        country = u.entities.country or language_country(u.language)
+        market = self.sheet.market_for(country)
+        return market.currency if market is not None else None
+
+    def _named_currency(self, u: UnderstoodComment, folded: str) -> str | None:
+        cldr = currency_cues_of(self.sheet, u.language)
+        for code, cues in cldr.items():
+            if find_cues(folded, [c for c in cues if r"\s+" in c]):
+                return code  # a whole name ("pesos colombianos"), surer than any one word
+        for code, cues in VIEWER_CURRENCY_CUES.items():
+            if find_cues(folded, cues) and any(code in p.prices for p in self.sheet.products):
+                return code
+        for code, cues in cldr.items():
+            if find_cues(folded, cues):
+                return code  # its name in CLDR, in the audience's languages ("в долларах")
+        return None
+
+    def _asked_currency(self, u: UnderstoodComment, folded: str) -> str | None:
+        """The currency the comment names, the sheet's or any other: "in pounds?" of a sheet
+        with no pound price. A sheet currency its CLDR name names wins over another's viewer
+        word ("sa peso" of a sheet in Philippine pesos is not the Mexican peso). Words that are
+        other words too are left out ("is it real?", "won", "元" of yuan and Taiwan dollars), and
+        a unit after a number is no currency ("a 5 pound bag")."""
+        named = self._named_currency(u, folded)
+        sheet = {self.sheet.currency, *(c for p in self.sheet.products for c in p.prices)}
+        foreign = next(
+            (
+                code
+                for code, cues in VIEWER_CURRENCY_CUES.items()
+                if code not in sheet and find_cues(_AFTER_NUMBER.sub(" ", folded), _strong(cues))
+            ),
+            None,
+        )
+        if named is None or foreign is None:
+            return named or foreign
+        own = currency_cues_of(self.sheet, u.language).get(named, ())
+        return named if find_cues(folded, own) else foreign
 
     def _stock(self, u: UnderstoodComment, p: Product) -> tuple[list[Statement], list[FlagReason]]:
         e = u.entities
@@ -461,3 +547,22 @@ def names_a_product(products: Sequence[Product], text: tpl.Mapping[str, str]) ->
 
 
 _PRODUCT_WORDS = re.compile(r"[^\W\d_]{4,}")
+
+
+# a language spoken in one market's country: its price list unless the comment says otherwise
+# (pt, es, en, fr, ar span many countries: no guess)
+_ONE_COUNTRY = frozenset("ko ja zh de it id vi th ru tr hi pl ms ur".split())  # noqa: SIM905
+
+
+def language_country(language: str) -> str | None:
+    return home_country(language) if language in _ONE_COUNTRY else None
+
+
+# viewer words for a currency that are other words too: not enough alone to say that a currency
+# the sheet has no price in was asked
+_AFTER_NUMBER = re.compile(r"\d+(?:[.,]\d+)?\s*[^\W\d_]+")  # "5 pound", "100 ml": units
+_WEAK_CURRENCY_WORDS = frozenset(("real$", "元", "won$", "libra", "rm$", "rm(?=[0-9])"))
+
+
+def _strong(cues: Sequence[str]) -> list[str]:
+    return [c for c in cues if c not in _WEAK_CURRENCY_WORDS]

@@ -19,13 +19,19 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from sola_studio import lang as lang_data
-from sola_studio.catalog.sheet import Money, Product, ProductSheet
+from sola_studio.catalog.sheet import Product, ProductSheet
 from sola_studio.comments import templates as tpl
-from sola_studio.comments.answers import Render, SheetAnswers, Statement, names_a_product
+from sola_studio.comments.answers import (
+    Render,
+    SheetAnswers,
+    Statement,
+    language_country,
+    names_a_product,
+)
 from sola_studio.comments.answers import cited as facts_of
 from sola_studio.comments.answers import say as _say
 from sola_studio.comments.claims import AMOUNT
-from sola_studio.comments.currencies import VIEWER_CURRENCY_CUES, currency_cues_of
+from sola_studio.comments.currencies import VIEWER_CURRENCY_CUES
 from sola_studio.comments.events import (
     Draft,
     FactKind,
@@ -50,6 +56,7 @@ from sola_studio.comments.mixing import foreign_sheet_texts
 from sola_studio.comments.script import sheet_han_texts, traditional, writes_traditional
 from sola_studio.comments.sheet_texts import MissingText, SheetTexts
 from sola_studio.comments.small_talk import greeting_key
+from sola_studio.comments.totals import Totals
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +96,8 @@ class Polisher(Protocol):
 # intents the understander may find the sheet silent on (SHEET_SILENT): a field nobody can
 # tell, a payment method or a kind of product the sheet does not have
 _SILENT_ANSWERS = (Intent.MATERIAL, Intent.PAYMENT, Intent.SIZE_STOCK)
+# what a comment naming products with "+" may ask instead of their sum
+_NOT_A_SUM = (Intent.DISCOUNT, Intent.SHIPPING, Intent.PAYMENT, Intent.RETURNS)
 # intents whose answer depends on the product (an ambiguous product is asked about first)
 _ABOUT_A_PRODUCT = (Intent.PRICE, Intent.SIZE_STOCK, Intent.MATERIAL, Intent.RETURNS, Intent.OTHER)
 
@@ -115,6 +124,7 @@ class ReplyDrafter(SheetAnswers):
         old = getattr(self, "texts", None)
         self.sheet = sheet
         self.facts = sheet_facts(sheet)
+        self.totals = Totals(sheet)
         if old is not None and _same_texts(old.sheet, sheet):
             old.sheet = sheet  # only the pin changed: the translations still hold
         else:
@@ -141,6 +151,9 @@ class ReplyDrafter(SheetAnswers):
         questions = [i for i in u.intents if i.is_question][:MAX_INTENTS] or [u.intent]
         candidates = [self.sheet.product(c) for c in u.entities.candidates]
         options = [c for c in candidates if c is not None]
+        total = self._total(u, folded, previous, flags)
+        if total is not None:  # "total for the gyuto and the petty?": the sum, nothing else
+            questions, statements, options = [], total, []
         if len(options) >= 2 and any(i in _ABOUT_A_PRODUCT for i in questions):
             # "how much is the lamp?" with two lamps: ask which one, answer nothing yet
             flags.append(FlagReason.WHICH_PRODUCT)
@@ -158,10 +171,10 @@ class ReplyDrafter(SheetAnswers):
         for intent in questions:
             got, intent_flags = self._answer(intent, u, product, folded, previous)
             flags.extend(intent_flags)
-            if not got:
+            if not got or FlagReason.SHEET_SILENT in intent_flags:
                 silent = True
             statements.extend(got)
-        specs, spec_cues = self._specs(product, folded)
+        specs, spec_cues = self._specs(product, folded) if total is None else ([], [])
         if specs:
             rest = folded
             for cue in spec_cues:  # "fabrica" (es: is made) is not the material cue "fabric"
@@ -176,7 +189,7 @@ class ReplyDrafter(SheetAnswers):
             statements.extend(x for x in specs if x.fact is not None and x.fact.id not in known)
             if u.intent in (Intent.OTHER, Intent.MATERIAL):
                 silent = False
-        faq = self._faq(u, product, folded)
+        faq = self._faq(u, product, folded) if total is None else None
         if faq is not None:
             if u.intent is Intent.OTHER:
                 statements, silent = [faq], False
@@ -184,7 +197,7 @@ class ReplyDrafter(SheetAnswers):
                 s.fact is None or faq.fact is None or s.fact.id != faq.fact.id for s in statements
             ):
                 statements.append(faq)
-        if FlagReason.WHICH_PRODUCT not in flags:
+        if FlagReason.WHICH_PRODUCT not in flags and total is None:
             instead = self._instead(u, product, folded, previous, questions, flags)
             if instead is not None:
                 statements, silent = instead, not instead
@@ -348,6 +361,14 @@ class ReplyDrafter(SheetAnswers):
             others = self._other_prices(u, p, self._currency(u, folded, previous), folded)
             out.append(self._price(u, p, folded, previous, first=bool(others)))
             out.extend(others)
+            named = self._asked_currency(u, folded)
+            chosen = p.variant(e.variant_sku or "") or self._priced_variant(p, e, folded)
+            if (
+                named not in (None, self.sheet.currency)
+                and p.price_in(named, chosen).currency != named
+            ):
+                # "set of 4 in pounds?" with no pound price: the sheet's, and the seller checks
+                flags.append(FlagReason.SHEET_SILENT)
             plan = p.payment.instalments if p.payment is not None else None
             asks_plan = bool(find_cues(folded, _INSTALMENT_CUES))
             if plan is not None and asks_plan and Intent.PAYMENT not in u.intents:
@@ -463,7 +484,14 @@ class ReplyDrafter(SheetAnswers):
                 parts = parts[1:] if warranty_first else parts[:1]
             out = list(reversed(parts)) if warranty_first else parts
         elif intent is Intent.DISCOUNT:
-            for d in p.discounts:
+            # "tem desconto no pix?" names the discount the sheet calls "pix": that one alone
+            by_id = [
+                d
+                for d in p.discounts
+                if find_cues(folded, (re.escape(fold(d.id)) + "$",))
+                or (d.code and fold(d.code) in folded)
+            ]
+            for d in by_id or p.discounts:
                 if d.percent is None:
                     continue
                 fact = self._fact(f"discount:{p.id}:{d.id}")
@@ -479,7 +507,7 @@ class ReplyDrafter(SheetAnswers):
                     asked = u.intent is Intent.DISCOUNT or fold(code) in folded
                     if d.min_order is not None:
                         # "geldt die ook als ik maar 1 rol van 20 euro neem?": from how much
-                        out.append(Statement(_from_amount(d.min_order), fact))
+                        out.append(Statement(self._from_amount(d.min_order), fact))
                     if d.note and asked:  # "only during this live", where it has a wording;
                         # not after another answer ("cuánto sale el envío", "sale" read as a
                         # discount too): a reply stays short
@@ -493,12 +521,9 @@ class ReplyDrafter(SheetAnswers):
                         )
                 elif d.min_quantity:
                     n = str(d.min_quantity)
-                    out.append(
-                        Statement(
-                            _say("discount_bundle", pct=pct, n=n),
-                            fact,
-                        )
-                    )
+                    out.append(Statement(_say("discount_bundle", pct=pct, n=n), fact))
+                elif d.note:  # no code, no count: its note says when ("5% off paying by Pix")
+                    out.append(Statement(self._when(pct, d.note), fact, (d.note,)))
         return out, flags
 
     def _price(
@@ -536,6 +561,24 @@ class ReplyDrafter(SheetAnswers):
         named = self._fact(f"variant:{variant.sku}") if label and variant is not None else None
         return Statement(say, self._fact(fid), also=(named,) if named is not None else ())
 
+    def _total(
+        self, u: UnderstoodComment, folded: str, prev: Interaction | None, flags: list[FlagReason]
+    ) -> list[Statement] | None:
+        plus = self.totals.asks(folded)  # "total"/"insgesamt", or a "+" where a price is asked
+        if (
+            FlagReason.HOSTILE in flags
+            or not plus
+            or (plus == "+" and Intent.PRICE not in u.intents)
+        ):
+            return None
+        if self.totals.asks_else(folded, _NOT_A_SUM):
+            return None  # "tank + light + co2, any bundle deal?", "... free shipping?"
+        lines = self.totals.lines(folded, self._currency(u, folded, prev), self._fact)
+        if lines:
+            return [self.totals.statement(lines, self._name, self._label)]
+        named = [p for p, _start, _end in self.totals.named(folded) or ()]  # no sum: each price
+        return [s for p in named for s in self._answer(Intent.PRICE, u, p, folded, prev)[0]] or None
+
     def _warranty(
         self, years: int | None, months: int, covers: tpl.Mapping[str, str], limits: bool
     ) -> Render:
@@ -554,22 +597,11 @@ class ReplyDrafter(SheetAnswers):
             return lambda lang: (by_years if lang in tpl.NO_PLURAL_AFTER_ONE else by_months)(lang)
         return by_months
 
-    def _quote(self, text: tpl.Mapping[str, str]) -> Render:
-        """A sheet text said as its own sentence (a discount's note)."""
-
-        def say(lang: str) -> str:
-            said = self._t(text, lang).strip()
-            if said and not said.endswith((".", "!", "?", "。", "！", "？", "।")):
-                said += "。" if lang in ("ja", "zh") else "."
-            return tpl.render("faq", lang, answer=said)
-
-        return say
-
     def _home(self, language: str, p: Product) -> str | None:
         """The country a shipping question naming none asks about, when it can be told: the
         viewer writes the seller's language, one spoken in one country the sheet ships to
         ("spedizione gratis??" to an Italian seller: Italy's rule, not "which country?")."""
-        country = _LANGUAGE_COUNTRY.get(language)
+        country = language_country(language)
         if language != self.sheet.seller_language or country is None:
             return None
         rule = p.shipping_to(country)
@@ -597,34 +629,6 @@ class ReplyDrafter(SheetAnswers):
         if AMOUNT.search(folded):
             return True  # "200 aed", "9000đ", "500 tl": a number with a money word
         return any(find_cues(folded, cues) for cues in VIEWER_CURRENCY_CUES.values())
-
-    def _currency(
-        self, u: UnderstoodComment, folded: str, previous: Interaction | None = None
-    ) -> str | None:
-        """The currency a price question asks in: one it names (reais, €, USD), else the one
-        the question it follows up named ("and the 8'6 one?" after "how much in AUD"), else
-        the market of the country it names, else the sheet's own."""
-        named = self._named_currency(u, folded)
-        if named is None and previous is not None and u.follow_up_of == previous.comment_id:
-            named = self._named_currency(u, fold(previous.text))
-        if named is not None:
-            return named
-        country = u.entities.country or _LANGUAGE_COUNTRY.get(u.language)
-        market = self.sheet.market_for(country)
-        return market.currency if market is not None else None
-
-    def _named_currency(self, u: UnderstoodComment, folded: str) -> str | None:
-        cldr = currency_cues_of(self.sheet, u.language)
-        for code, cues in cldr.items():
-            if find_cues(folded, [c for c in cues if r"\s+" in c]):
-                return code  # a whole name ("pesos colombianos"), surer than any one word
-        for code, cues in VIEWER_CURRENCY_CUES.items():
-            if find_cues(folded, cues) and any(code in p.prices for p in self.sheet.products):
-                return code
-        for code, cues in cldr.items():
-            if find_cues(folded, cues):
-                return code  # its name in CLDR, in the audience's languages ("в долларах")
-        return None
 
     def _specs(self, p: Product, folded: str) -> tuple[list[Statement], list[str]]:
         """The product's specs the comment asks about (by :data:`SPEC_CUES`, by the spec's
@@ -745,24 +749,6 @@ _MONTHS_TO_PAY = (
     "in wie vielen monaten",
 )
 _CLOSE = {"ms": ("id",), "id": ("ms",), "cs": ("sk",), "sk": ("cs",)}
-# a language spoken in one market's country: its price list unless the comment says otherwise
-# (pt, es, en, fr, ar span many countries: no guess)
-_LANGUAGE_COUNTRY = {
-    "ko": "KR",
-    "ja": "JP",
-    "zh": "CN",
-    "de": "DE",
-    "it": "IT",
-    "id": "ID",
-    "vi": "VN",
-    "th": "TH",
-    "ru": "RU",
-    "tr": "TR",
-    "hi": "IN",
-    "pl": "PL",
-    "ms": "MY",
-    "ur": "PK",
-}
 
 
 def _render_all(statements: Sequence[Statement], lang: str, sheet: ProductSheet) -> str | None:
@@ -791,9 +777,3 @@ def _texts_of(statements: Sequence[Statement]) -> list[tpl.Mapping[str, str]]:
 
 def _same_texts(a: ProductSheet, b: ProductSheet) -> bool:
     return a.products is b.products or a.products == b.products
-
-
-def _from_amount(least: Money) -> Render:
-    """The order value a code applies from, said in a language ("Bij bestellingen vanaf
-    € 40,00.")."""
-    return lambda lang: tpl.render("discount_min_order", lang, amount=tpl.money(least, lang))
