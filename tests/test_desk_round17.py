@@ -309,3 +309,63 @@ def test_the_country_is_remembered_from_an_earlier_show_on_the_sqlite_file(
     assert says(say(desk, "b-1", "cuánto el mate en pesos?", "cami"), "17000")
     assert not says(say(desk, "b-2", "cuánto el mate en pesos?", "otro"), "17000")
     store.close()
+
+
+WINE = """\
+schema: 2
+seller_name: Adega do Douro
+seller_language: pt
+currency: EUR
+audience_languages: [pt, en, zh]
+defaults:
+  shipping:
+    - {country: PT, cost: 5.00, days_min: 1, days_max: 3}
+    - {country: TW, cost: 28.00, days_min: 6, days_max: 10}
+    - {country: US, cost: 25.00, days_min: 5, days_max: 9}
+products:
+  - id: port
+    name: {pt: Vinho do Porto Tawny 10 anos, en: Tawny port 10 years}
+    aliases: {pt: [porto], en: [port], zh: [波特酒]}
+    price: 24.00
+    shipping:
+      - {country: US, never: true}
+  - id: glass
+    name: {pt: Copo de prova, en: Tasting glass}
+    aliases: {pt: [copo], en: [glass]}
+    price: 6.00
+  - id: cork
+    name: {pt: Rolhas de cortiça, en: Cork stoppers}
+    aliases: {pt: [rolhas], en: [stoppers]}
+    price: 3.00
+    shipping:
+      - {country: PT, cost: 2.00, days_min: 1, days_max: 2}
+      - {country: "*", never: true}
+  - id: case
+    name: {pt: Caixa de madeira, en: Wooden case}
+    aliases: {pt: [caixa], en: [case]}
+    price: 15.00
+    shipping:
+      - {country: PT, cost: 7.00, days_min: 1, days_max: 3}
+"""
+
+
+def test_a_products_own_shipping_rows_lie_over_the_sheets(tmp_path: Path) -> None:
+    """ "Port: never to the US" leaves the sheet's other rows (two blind sellers wrote product
+    rows that way, and every other country had become "will check" or "we ship to ."); a product
+    row for "*" ends them."""
+    (tmp_path / "wine.yaml").write_text(WINE, encoding="utf-8")
+    sheet = load_sheet(tmp_path / "wine.yaml")
+    port, glass, cork = (sheet.product(x) for x in ("port", "glass", "cork"))
+    assert port is not None and glass is not None and cork is not None
+    assert port.shipping_to("US").never  # type: ignore[union-attr]
+    assert port.shipping_to("PT").cost.amount == 5  # type: ignore[union-attr]
+    assert glass.shipping_to("US").cost.amount == 25  # type: ignore[union-attr]
+    assert cork.shipping_to("PT").cost.amount == 2  # type: ignore[union-attr]
+    assert cork.shipping_to("TW").never  # type: ignore[union-attr]
+    case = sheet.product("case")
+    assert case is not None and case.shipping_to("US") is None
+    desk = desk_on_text(WINE, tmp_path, "wine2.yaml")
+    draft, _u = ask(desk, "波特酒可以寄台灣嗎？運費多少？", pin="glass")
+    assert says(draft.text, "28")  # Taiwan as Traditional Chinese writes it
+    us, _u = ask(desk, "can you ship the port to the US?", pin="port")
+    assert not says(us.text, "25")

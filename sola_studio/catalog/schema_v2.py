@@ -372,10 +372,7 @@ class _V2:
             aliases=tuple(dict.fromkeys(a for names_ in alias_names.values() for a in names_)),
             material=material,
             specs={f.key: f.value for f in fields},
-            shipping=tuple(
-                self.shipping(x, (*ship_path, j))
-                for j, x in enumerate(self.listed(shipping_raw, ship_path))
-            ),
+            shipping=self.product_shipping(shipping_raw, ship_path, defaults.get("shipping")),
             payment=self.payment(payment_raw, pay_path),
             returns=self.returns(returns_raw, ret_path),
             warranty=warranty,
@@ -470,6 +467,22 @@ class _V2:
             price=None if price in (None, "") else self.money(price, (*path, "price"), "price"),
             options=options,
         )
+
+    def product_shipping(self, raw: Any, path: Path_, default_raw: Any) -> tuple[ShippingRule, ...]:
+        """A product's shipping rules. A list of its own with a rate in it is the product's
+        whole list ("piñatas: MX 199, US 650, never CA"). A list of exceptions only ("knives:
+        never to GB") lies over the sheet's defaults: every country it does not name keeps the
+        default row (blind sellers wrote both, meaning these two things). A product row for "*"
+        always ends the defaults."""
+        own = tuple(self.shipping(x, (*path, j)) for j, x in enumerate(self.listed(raw, path)))
+        if path[:1] == ("defaults",) or default_raw is None:
+            return own  # the defaults themselves, or none to lay the rows over
+        if any(r.country == "*" or not r.never for r in own):
+            return own
+        named = {r.country for r in own}
+        base = ("defaults", "shipping")
+        rest = (self.shipping(x, (*base, j)) for j, x in enumerate(self.listed(default_raw, base)))
+        return (*own, *(r for r in rest if r.country not in named))
 
     def shipping(self, d: Any, path: Path_) -> ShippingRule:
         r = self.mapping(d, path, _SHIPPING)

@@ -383,6 +383,8 @@ class SheetAnswers:
             return [], []
         if country is None:
             codes = [r.country for r in p.shipping if r.country != "*" and not r.never]
+            if not codes:
+                return [], []  # "We ship to ." said nothing: the seller checks
             return [
                 Statement(
                     lambda lang: tpl.render(

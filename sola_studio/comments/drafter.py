@@ -485,12 +485,9 @@ class ReplyDrafter(SheetAnswers):
             out = list(reversed(parts)) if warranty_first else parts
         elif intent is Intent.DISCOUNT:
             # "tem desconto no pix?" names the discount the sheet calls "pix": that one alone
-            by_id = [
-                d
-                for d in p.discounts
-                if find_cues(folded, (re.escape(fold(d.id)) + "$",))
-                or (d.code and fold(d.code) in folded)
-            ]
+            by_id = [d for d in p.discounts if find_cues(folded, (re.escape(fold(d.id)) + "$",))]
+            if by_id:  # and a code named beside it ("MARE10 junto com o do pix?")
+                by_id += [d for d in p.discounts if d.code and fold(d.code) in folded]
             for d in by_id or p.discounts:
                 if d.percent is None:
                     continue

@@ -444,7 +444,10 @@ def _country_cues(languages: tuple[str, ...], wanted: frozenset[str]) -> dict[st
     try:
         from babel import Locale
 
-        for lang in languages:
+        # Chinese in both scripts: "台灣", "韓國" as Taiwan and Hong Kong write them
+        for lang in (
+            x for code in languages for x in ((code, "zh_Hant") if code == "zh" else (code,))
+        ):
             names = Locale.parse(lang).territories
             for code in sorted(wanted):
                 if code in names:
