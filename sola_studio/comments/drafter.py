@@ -154,6 +154,7 @@ class ReplyDrafter(SheetAnswers):
         total = self._total(u, folded, previous, flags)
         if total is not None:  # "total for the gyuto and the petty?": the sum, nothing else
             questions, statements, options = [], total, []
+            silent = FlagReason.SHEET_SILENT in flags  # not in the currency asked
         if len(options) >= 2 and any(i in _ABOUT_A_PRODUCT for i in questions):
             # "how much is the lamp?" with two lamps: ask which one, answer nothing yet
             flags.append(FlagReason.WHICH_PRODUCT)
@@ -572,6 +573,8 @@ class ReplyDrafter(SheetAnswers):
             return None  # "tank + light + co2, any bundle deal?", "... free shipping?"
         lines = self.totals.lines(folded, self._currency(u, folded, prev), self._fact)
         if lines:
+            if self._asked_currency(u, folded) not in (None, lines[0].price.currency):
+                flags.append(FlagReason.SHEET_SILENT)
             return [self.totals.statement(lines, self._name, self._label)]
         named = [p for p, _start, _end in self.totals.named(folded) or ()]  # no sum: each price
         return [s for p in named for s in self._answer(Intent.PRICE, u, p, folded, prev)[0]] or None
