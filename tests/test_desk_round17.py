@@ -217,6 +217,11 @@ def test_a_product_and_a_currency_ask_its_price_after_another_question(cork: Com
     assert says(draft.text, "25") and "$" in draft.text
     dollars, _u = ask(cork, "and in dollars?", pin="bag", viewer="lee")
     assert dollars.text  # a currency alone stays a follow-up where there is one (no crash)
+    # any viewer's word for a currency, not only the sheet's languages' ("kaç dolar?")
+    turkish, u = ask(cork, "wallet kaç dolar?", pin="bag")
+    assert u.intent.value == "price" and says(turkish.text, "25")
+    _draft, u = ask(cork, "is the wallet CE approved for europa?", pin="bag")
+    assert u.intent.value != "price"
 
 
 def test_a_currency_the_sheet_has_no_price_in_is_flagged_for_the_seller(

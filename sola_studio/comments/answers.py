@@ -28,6 +28,7 @@ from sola_studio.comments.currencies import (
     VIEWER_CURRENCY_CUES,
     currency_cues_of,
     shared_currencies,
+    strong_words,
 )
 from sola_studio.comments.entities import home_country, variants_by_number
 from sola_studio.comments.events import Entities, FactRef, FlagReason, UnderstoodComment
@@ -155,7 +156,8 @@ class SheetAnswers:
             (
                 code
                 for code, cues in VIEWER_CURRENCY_CUES.items()
-                if code not in sheet and find_cues(_AFTER_NUMBER.sub(" ", folded), _strong(cues))
+                if code not in sheet
+                and find_cues(_AFTER_NUMBER.sub(" ", folded), strong_words(cues))
             ),
             None,
         )
@@ -560,11 +562,4 @@ def language_country(language: str) -> str | None:
     return home_country(language) if language in _ONE_COUNTRY else None
 
 
-# viewer words for a currency that are other words too: not enough alone to say that a currency
-# the sheet has no price in was asked
 _AFTER_NUMBER = re.compile(r"\d+(?:[.,]\d+)?\s*[^\W\d_]+")  # "5 pound", "100 ml": units
-_WEAK_CURRENCY_WORDS = frozenset(("real$", "元", "won$", "libra", "rm$", "rm(?=[0-9])"))
-
-
-def _strong(cues: Sequence[str]) -> list[str]:
-    return [c for c in cues if c not in _WEAK_CURRENCY_WORDS]

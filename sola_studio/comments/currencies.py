@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from sola_studio.catalog.sheet import ProductSheet
@@ -64,6 +65,23 @@ VIEWER_CURRENCY_CUES: dict[str, tuple[str, ...]] = {
     "PKR": ("pkr$",),
     "UAH": ("uah$", "грн", "₴"),
 }
+
+
+# viewer words for a currency that are other words too ("is it real?", "we won", "元" of yuan
+# and of Taiwan dollars): not enough alone to say a currency was asked
+WEAK_CURRENCY_WORDS = frozenset(("real$", "元", "won$", "libra", "rm$", "rm(?=[0-9])"))
+
+
+def strong_words(cues: Iterable[str]) -> list[str]:
+    """``cues`` without the weak ones; "euro" as a whole word ("europa" is a place)."""
+    return ["euros?$" if c == "euro" else c for c in cues if c not in WEAK_CURRENCY_WORDS]
+
+
+# a currency named in any viewer's words, the sheet's or not ("yıldız pinyata kaç dolar?"); not
+# "pound", which weighs as often as it pays
+VIEWER_CURRENCY_WORDS = tuple(
+    c for cues in VIEWER_CURRENCY_CUES.values() for c in strong_words(cues) if c != "pound"
+)
 
 
 @lru_cache(maxsize=64)

@@ -24,7 +24,7 @@ from sola_studio.catalog.sheet import ProductSheet
 from sola_studio.comments.abuse import abuse_kind
 from sola_studio.comments.claims import ClaimChecker
 from sola_studio.comments.clean import clean
-from sola_studio.comments.currencies import currency_cues_of
+from sola_studio.comments.currencies import VIEWER_CURRENCY_WORDS, currency_cues_of
 from sola_studio.comments.entities import (
     COLOUR_MARKER,
     EntityFinder,
@@ -96,6 +96,7 @@ CURRENCY_WORDS = (
     "aussie",
     "台幣",  # the New Taiwan dollar as Taiwan says it ("新台幣" in CLDR)
     "台币",
+    *VIEWER_CURRENCY_WORDS,  # "kaç dolar?", "in aussie dollars"
 )
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?\s*>")  # <b>, </i>, <a href>
 _LETTER_RUNS = re.compile(r"[^\W\d_]+")
