@@ -119,6 +119,14 @@ def test_no_total_where_a_product_is_priced_by_a_variant_not_named(cork: Comment
     _no_invention(cork, draft.text, draft.facts)
 
 
+def test_no_total_where_the_words_pick_two_variants_at_two_prices(cork: CommentDesk) -> None:
+    """ "the 30 and 40 cm bag" is 39 or 49 EUR: no sum of either (seen in review: the line took
+    one variant's price and cited the other's fact)."""
+    draft, _u = ask(cork, "total for the 30 and 40 cm bag and the wallet?", pin="coasters")
+    assert not any(says(draft.text, n) for n in ("61", "71", "110")), draft.text
+    _no_invention(cork, draft.text, draft.facts)
+
+
 def test_a_single_product_is_no_total(cork: CommentDesk) -> None:
     draft, _u = ask(cork, "how much is the wallet in total?", pin="bag")
     assert says(draft.text, "22") and "in total" not in draft.text
@@ -192,6 +200,7 @@ def test_pesos_are_the_pesos_of_the_country_the_viewer_named_before(mate: Commen
     ask(mate, "mandan a Argentina?", pin="mate", viewer="juan")
     draft, _u = ask(mate, "cuánto en pesos la bombilla?", pin="mate", viewer="juan")
     assert says(draft.text, "10500") and not says(draft.text, "8500")
+    assert FlagReason.SHEET_SILENT not in draft.flags  # the sheet's pesos: nothing to check
 
 
 def test_the_remembered_country_also_prices_a_total(mate: CommentDesk) -> None:

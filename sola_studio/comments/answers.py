@@ -151,6 +151,8 @@ class SheetAnswers:
         other words too are left out ("is it real?", "won", "元" of yuan and Taiwan dollars), and
         a unit after a number is no currency ("a 5 pound bag")."""
         named = self._named_currency(u, folded)
+        if named is None and shared_currencies(self.sheet, u.language, folded):
+            return None  # "en pesos" of the sheet's three pesos: its own, told by the country
         sheet = {self.sheet.currency, *(c for p in self.sheet.products for c in p.prices)}
         foreign = next(
             (

@@ -117,7 +117,7 @@ class Totals:
         currency: str | None,
         fact: Callable[[str], FactRef | None],
     ) -> Line | None:
-        said = set(_NUMBER.findall(before[-12:] + " " + after))
+        said = set(_NUMBER.findall(" ".join(before.split()[-4:]) + " " + after))  # its words
         variants = [v for v in p.variants if _leading_numbers(v) & said]
         count_at = _COUNT_BEFORE.search(before)
         count = 1
@@ -127,13 +127,13 @@ class Totals:
             count = int(count_at.group(1))
         if not 1 <= count <= _MAX_COUNT:
             return None
-        own_prices = {v.price for v in variants if v.price is not None and v.price != p.price}
-        if len(own_prices) > 1:
-            return None  # "the 180" of a knife in two steels at two prices
-        variant = variants[0] if variants else None
+        if len({v.price or p.price for v in variants}) > 1:
+            return None  # "the 30 and 40 cm" of a bag at two prices: which one is not for a sum
+        own = next((v for v in variants if v.price is not None and v.price != p.price), None)
+        variant = own or (variants[0] if variants else None)
         market = currency not in (None, self.sheet.currency) and currency in p.prices
-        if own_prices:
-            price, part = own_prices.pop(), f"variant:{variants[0].sku}"
+        if own is not None and own.price is not None:
+            price, part = own.price, f"variant:{own.sku}"
         elif market and currency is not None:
             price, part = p.prices[currency], f"price:{p.id}"
         elif currency not in (None, self.sheet.currency):
