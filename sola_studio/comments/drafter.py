@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from sola_studio import lang as lang_data
-from sola_studio.catalog.sheet import Product, ProductSheet
+from sola_studio.catalog.sheet import Product, ProductSheet, Variant
 from sola_studio.comments import templates as tpl
 from sola_studio.comments.answers import (
     Render,
@@ -363,7 +363,7 @@ class ReplyDrafter(SheetAnswers):
             out.append(self._price(u, p, folded, previous, first=bool(others)))
             out.extend(others)
             named = self._asked_currency(u, folded)
-            chosen = p.variant(e.variant_sku or "") or self._priced_variant(p, e, folded)
+            chosen = self._said_variant(u, p, folded, first=bool(others))
             if (
                 named not in (None, self.sheet.currency)
                 and p.price_in(named, chosen).currency != named
@@ -535,11 +535,7 @@ class ReplyDrafter(SheetAnswers):
         """The product's price; a variant's own price when the comment names the variant
         ("how much for the large bed?" of a bed priced by size), said with its label; the
         first variant's, so labelled, when ``first`` (the others follow: ``_other_prices``)."""
-        e = u.entities
-        said = "" if first else folded  # "10 oz" picks its price alone, not the first of a list
-        variant = p.variant(e.variant_sku) if e.variant_sku else self._priced_variant(p, e, said)
-        if variant is None and first:
-            variant = p.variants[0]
+        variant = self._said_variant(u, p, folded, first)
         price = p.price_in(self._currency(u, folded, previous), variant)
         own = variant is not None and variant.price is not None
         fid = f"variant:{variant.sku}" if own and variant is not None else f"price:{p.id}"
@@ -578,6 +574,15 @@ class ReplyDrafter(SheetAnswers):
             return [self.totals.statement(lines, self._name, self._label)]
         named = [p for p, _start, _end in self.totals.named(folded) or ()]  # no sum: each price
         return [s for p in named for s in self._answer(Intent.PRICE, u, p, folded, prev)[0]] or None
+
+    def _said_variant(
+        self, u: UnderstoodComment, p: Product, folded: str, first: bool
+    ) -> Variant | None:
+        """The variant a price answer prices: the one named, else the first of a list."""
+        e = u.entities
+        said = "" if first else folded  # "10 oz" picks its price alone, not the first of a list
+        variant = p.variant(e.variant_sku) if e.variant_sku else self._priced_variant(p, e, said)
+        return p.variants[0] if variant is None and first else variant
 
     def _warranty(
         self, years: int | None, months: int, covers: tpl.Mapping[str, str], limits: bool
