@@ -134,6 +134,11 @@ def test_an_installed_wheel_finds_its_assets(tmp_path: Path) -> None:
         timeout=300,
     )
     wheel = next(wheels.glob("sola_studio-*.whl"))
+    import zipfile
+
+    carried = set(zipfile.ZipFile(wheel).namelist())
+    for data in ("cities.json", "intent_neighbours.npz"):  # the desk's own data files
+        assert f"sola_studio/comments/data/{data}" in carried
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     python = venv / "bin" / "python"

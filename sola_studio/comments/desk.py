@@ -51,6 +51,7 @@ from sola_studio.comments.events import (
 from sola_studio.comments.insights import DemandCounter, GroupAnswerer
 from sola_studio.comments.language import SUPPORTED, LanguageIdentifier
 from sola_studio.comments.memory import InMemoryViewerMemory, Interaction, ViewerMemory
+from sola_studio.comments.neighbours import IntentNeighbours
 from sola_studio.comments.retrieval import FieldIndex
 from sola_studio.comments.review import ReviewError, ReviewItem, ReviewQueue
 from sola_studio.comments.senders import OutgoingReply, PlatformSender, ReplySender
@@ -89,6 +90,7 @@ class DeskConfig:
     review_ttl_s: float = 600.0
     auto_send_greetings: bool = False
     embeddings: bool = True  # E5: retrieval over the sheet's fields, intent fallback
+    neighbour_holdout: tuple[str, ...] = ()  # blind sets left out of the intent vote (bench)
     # where the sheet's machine-translated texts are kept (the seller reviews them there);
     # None keeps them in memory only
     translation_cache: Path | None = None
@@ -139,6 +141,11 @@ class CommentDesk:
             translator=translator,
             clock=now,
             field_index=self.field_index,
+            neighbours=(
+                IntentNeighbours(self.config.neighbour_holdout)
+                if intent_embedder is not None
+                else None
+            ),
         )
         self.sheet_translator = sheet_translator  # seller's language -> viewers' (sheet texts)
         self.drafter = ReplyDrafter(

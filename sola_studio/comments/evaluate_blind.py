@@ -181,12 +181,15 @@ def sheet_translator() -> Any | None:
     return GlossaryTranslator(engine) if engine.pairs else None
 
 
-def _default_desk(sheet: ProductSheet) -> Any:
+def _default_desk(sheet: ProductSheet, holdout: str = "") -> Any:
+    """The desk as a show builds it; the set being scored (``holdout``) does not vote on its own
+    lines' intents (:mod:`sola_studio.comments.neighbours`)."""
     from sola_studio.comments.desk import CommentDesk, DeskConfig
     from sola_studio.core.clock import ManualClock
 
+    config = DeskConfig(neighbour_holdout=(holdout,) if holdout else ())
     return CommentDesk(
-        sheet, clock=ManualClock(), config=DeskConfig(), sheet_translator=sheet_translator()
+        sheet, clock=ManualClock(), config=config, sheet_translator=sheet_translator()
     )
 
 
@@ -215,7 +218,7 @@ def evaluate_blind(
     blind: BlindSet, make_desk: DeskFactory | None = None, step_s: float = 5.0
 ) -> SetReport:
     """Replay ``blind`` through one desk per sheet (see the module docstring)."""
-    make = make_desk or _default_desk
+    make = make_desk or (lambda sheet: _default_desk(sheet, blind.folder.name))
     desks: dict[str, Any] = {}
     report = SetReport()
     for item in blind.items:
