@@ -524,6 +524,46 @@ class SheetAnswers:
 
         return say
 
+    def _price(
+        self,
+        u: UnderstoodComment,
+        p: Product,
+        folded: str,
+        previous: Interaction | None = None,
+        first: bool = False,
+    ) -> Statement:
+        """The product's price; a variant's own price when the comment names the variant
+        ("how much for the large bed?" of a bed priced by size), said with its label; the
+        first variant's, so labelled, when ``first`` (the others follow: ``_other_prices``)."""
+        variant = self._said_variant(u, p, folded, first)
+        price = p.price_in(self._currency(u, folded, previous), variant)
+        own = variant is not None and variant.price is not None
+        fid = f"variant:{variant.sku}" if own and variant is not None else f"price:{p.id}"
+        label = variant is not None and ((own and price != p.price) or first)
+
+        def say(lang: str) -> str:
+            name = self._name(p, lang)
+            key = tpl.price_key(name, p.type_names, lang)
+            if label and variant is not None and self._label(variant, lang):
+                said_as = self._label(variant, lang)
+                name = f"{name} ({without_notes(said_as) if first else said_as})"
+            said = tpl.money(price, lang)
+            if key == "spec":  # the name set apart: no verb to agree with it
+                return tpl.render("spec", lang, product=name, value=said)
+            return tpl.render(key, lang, product=name, price=said)
+
+        named = self._fact(f"variant:{variant.sku}") if label and variant is not None else None
+        return Statement(say, self._fact(fid), also=(named,) if named is not None else ())
+
+    def _said_variant(
+        self, u: UnderstoodComment, p: Product, folded: str, first: bool
+    ) -> Variant | None:
+        """The variant a price answer prices: the one named, else the first of a list."""
+        e = u.entities
+        said = "" if first else folded  # "10 oz" picks its price alone, not the first of a list
+        variant = p.variant(e.variant_sku) if e.variant_sku else self._priced_variant(p, e, said)
+        return p.variants[0] if variant is None and first else variant
+
 
 def _label(v: Variant, lang: str) -> str:
     """Size, colour and any choice of the seller's own naming ("50 ml", "medium roast"), as the

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from sola_studio import lang as lang_data
-from sola_studio.catalog.sheet import Product, ProductSheet, Variant
+from sola_studio.catalog.sheet import Product, ProductSheet
 from sola_studio.comments import templates as tpl
 from sola_studio.comments.answers import (
     Render,
@@ -31,6 +31,7 @@ from sola_studio.comments.answers import (
 from sola_studio.comments.answers import cited as facts_of
 from sola_studio.comments.answers import say as _say
 from sola_studio.comments.claims import AMOUNT
+from sola_studio.comments.compare import Compare
 from sola_studio.comments.currencies import VIEWER_CURRENCY_CUES
 from sola_studio.comments.events import (
     Draft,
@@ -49,7 +50,6 @@ from sola_studio.comments.lexicon import (
     fold,
     is_latin_cue,
     strip_cues,
-    without_notes,
 )
 from sola_studio.comments.memory import Interaction
 from sola_studio.comments.mixing import foreign_sheet_texts
@@ -125,6 +125,7 @@ class ReplyDrafter(SheetAnswers):
         self.sheet = sheet
         self.facts = sheet_facts(sheet)
         self.totals = Totals(sheet)
+        self.compare = Compare(sheet)
         if old is not None and _same_texts(old.sheet, sheet):
             old.sheet = sheet  # only the pin changed: the translations still hold
         else:
@@ -151,7 +152,7 @@ class ReplyDrafter(SheetAnswers):
         questions = [i for i in u.intents if i.is_question][:MAX_INTENTS] or [u.intent]
         candidates = [self.sheet.product(c) for c in u.entities.candidates]
         options = [c for c in candidates if c is not None]
-        total = self._total(u, folded, previous, flags)
+        total = self._total(u, folded, previous, flags) or self._compare(u, folded, previous, flags)
         if total is not None:  # "total for the gyuto and the petty?": the sum, nothing else
             questions, statements, options = [], total, []
             silent = FlagReason.SHEET_SILENT in flags  # not in the currency asked
@@ -524,37 +525,6 @@ class ReplyDrafter(SheetAnswers):
                     out.append(Statement(self._when(pct, d.note), fact, (d.note,)))
         return out, flags
 
-    def _price(
-        self,
-        u: UnderstoodComment,
-        p: Product,
-        folded: str,
-        previous: Interaction | None = None,
-        first: bool = False,
-    ) -> Statement:
-        """The product's price; a variant's own price when the comment names the variant
-        ("how much for the large bed?" of a bed priced by size), said with its label; the
-        first variant's, so labelled, when ``first`` (the others follow: ``_other_prices``)."""
-        variant = self._said_variant(u, p, folded, first)
-        price = p.price_in(self._currency(u, folded, previous), variant)
-        own = variant is not None and variant.price is not None
-        fid = f"variant:{variant.sku}" if own and variant is not None else f"price:{p.id}"
-        label = variant is not None and ((own and price != p.price) or first)
-
-        def say(lang: str) -> str:
-            name = self._name(p, lang)
-            key = tpl.price_key(name, p.type_names, lang)
-            if label and variant is not None and self._label(variant, lang):
-                said_as = self._label(variant, lang)
-                name = f"{name} ({without_notes(said_as) if first else said_as})"
-            said = tpl.money(price, lang)
-            if key == "spec":  # the name set apart: no verb to agree with it
-                return tpl.render("spec", lang, product=name, value=said)
-            return tpl.render(key, lang, product=name, price=said)
-
-        named = self._fact(f"variant:{variant.sku}") if label and variant is not None else None
-        return Statement(say, self._fact(fid), also=(named,) if named is not None else ())
-
     def _total(
         self, u: UnderstoodComment, folded: str, prev: Interaction | None, flags: list[FlagReason]
     ) -> list[Statement] | None:
@@ -575,14 +545,26 @@ class ReplyDrafter(SheetAnswers):
         named = [p for p, _start, _end in self.totals.named(folded) or ()]  # no sum: each price
         return [s for p in named for s in self._answer(Intent.PRICE, u, p, folded, prev)[0]] or None
 
-    def _said_variant(
-        self, u: UnderstoodComment, p: Product, folded: str, first: bool
-    ) -> Variant | None:
-        """The variant a price answer prices: the one named, else the first of a list."""
-        e = u.entities
-        said = "" if first else folded  # "10 oz" picks its price alone, not the first of a list
-        variant = p.variant(e.variant_sku) if e.variant_sku else self._priced_variant(p, e, said)
-        return p.variants[0] if variant is None and first else variant
+    def _compare(
+        self, u: UnderstoodComment, folded: str, prev: Interaction | None, flags: list[FlagReason]
+    ) -> list[Statement] | None:
+        """The M23 or the C120, "what's the difference?": each one's price (its first variant's
+        where variants are priced apart) and the fields the two differ in (:mod:`.compare`)."""
+        hostile = FlagReason.HOSTILE in flags
+        pair = self.compare.asked(folded, u.entities.product_id, u.intents, hostile)
+        if pair is None:  # "shipping to the UK vs the US?" compares no products
+            return None
+        flags[:] = [f for f in flags if f is not FlagReason.SHEET_SILENT]  # the sheet answers
+        named = [f for f in u.fields if f.startswith("spec:") and self.compare.both(*pair, f[5:])]
+        keys = named or [f"spec:{k}" for k in self.compare.differing(*pair)]  # "in the microwave?"
+        material = self.compare.material_differs(*pair) and "spec:material" not in keys
+        out: list[Statement] = []
+        for p in pair:
+            first = any(v.price is not None for v in p.variants)
+            out.append(self._price(u, p, folded, prev, first=first))
+            out.extend([self._material(p)] if material else [])
+            out.extend(self._fields(p, keys))
+        return out
 
     def _warranty(
         self, years: int | None, months: int, covers: tpl.Mapping[str, str], limits: bool

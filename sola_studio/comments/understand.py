@@ -24,6 +24,7 @@ from sola_studio.catalog.sheet import ProductSheet
 from sola_studio.comments.abuse import abuse_kind
 from sola_studio.comments.claims import ClaimChecker
 from sola_studio.comments.clean import clean
+from sola_studio.comments.compare import Compare
 from sola_studio.comments.currencies import VIEWER_CURRENCY_WORDS, currency_cues_of
 from sola_studio.comments.entities import (
     COLOUR_MARKER,
@@ -156,6 +157,7 @@ class Understander:
         self._methods = _method_cues(sheet)
         self.unlisted = Unlisted(sheet, self.entities, field_index)
         self.claims = ClaimChecker(sheet)
+        self.compare = Compare(sheet, self.entities.products)
         self._currencies = [c for cs in currency_cues_of(sheet).values() for c in cs]
         self.intent_embedder = intent_embedder
         self.translator = translator
@@ -195,6 +197,7 @@ class Understander:
         self._methods = _method_cues(sheet)
         self.unlisted = Unlisted(sheet, self.entities, self.field_index)
         self.claims = ClaimChecker(sheet)
+        self.compare = Compare(sheet, self.entities.products)
         self._currencies = [c for cs in currency_cues_of(sheet).values() for c in cs]
 
     def understand(self, comment: Comment, context: Context | None = None) -> UnderstoodComment:
@@ -254,8 +257,7 @@ class Understander:
         asks = any(ch in text for ch in _QUESTION_MARKS)
         goodbye = (not intents or intents == [Intent.GREETING]) and not asks and greets_off(folded)
         if goodbye:
-            # "thanks for the live, see you next week!": a goodbye, not a question the sheet
-            # cannot answer (it was drafted "the seller will check", or answered from a field)
+            # "thanks for the live, see you next week!": a goodbye, not a question
             intents = [Intent.GREETING]
         cue_intents = tuple(intents)  # what the word lists alone found
         confidence = 0.95 if intents else 0.0
@@ -281,12 +283,10 @@ class Understander:
             or cleaned.steering
             or steering_kind(text)  # the structure of an order, any language (steering.py)
         )
-        # a code or price the sheet contradicts ("kolega mówi że 4 zł"): flagged, and still
-        # answered from the sheet, whose fact is the reply to a rumour
+        # a code or price the sheet contradicts ("kolega mówi że 4 zł"): flagged, answered
         planted = self.claims.planted(comment.text)
         if planted is not None and (not intents or intents == [Intent.GREETING]):
             # "the mug is 9 zł right? the host said so": the price it plants is what it asks
-            # (a thank-you beside it asks nothing: "KLUS12 als 50% rekenen? Dank u wel")
             intents, confidence = [Intent.PRICE if planted == "price" else Intent.DISCOUNT], 0.8
         elif planted == "price" and Intent.PRICE not in intents:
             # "admin said the gift set is 199 baht now (เหลือ, 'left')": the price first
@@ -304,9 +304,8 @@ class Understander:
             intents, confidence = [Intent.PRICE], 0.8  # "wetsuit in usd?" after another question
         follow_up_of = None
         prev = ctx.previous
-        # an unanswered question goes stale after 10 minutes; one the viewer got a reply to stays
-        # their context for as long as memory keeps it (retention), across sessions: "and the
-        # interest?" two days after being told about instalments is still about instalments
+        # an unanswered question goes stale after 10 minutes; one answered stays the viewer's
+        # context as long as memory keeps it ("and the interest?" two days later)
         fresh = prev is not None and (
             (comment.t_wall - prev.t_wall) <= FOLLOW_UP_WINDOW_S or prev.reply is not None
         )
@@ -391,8 +390,7 @@ class Understander:
             # "Canada??", "UK?"; letter runs, not spaced words: "这个超任是日版吗？可以在中国用吗？
             # 电压？" is three questions, one of which names China; "what about Australia?"
             intents, confidence = [Intent.SHIPPING], 0.75
-        # the words left beside a greeting's cues ("that lamp is gorgeous, how tall is it": 7;
-        # "yo whats up from texas": 3)
+        # the words left beside a greeting's cues ("gorgeous lamp, how tall is it": 5)
         greeting_cues = [h.cue for h in hits if h.intent is Intent.GREETING]
         words = _letter_words(strip_cues(folded, greeting_cues)) if greeting_cues else 0
         # a greeting with a question in it ("gorgeous lamp! how tall is it?") is the question;
@@ -416,9 +414,8 @@ class Understander:
             and FlagReason.HOSTILE not in flags
             and (
                 # embedding costs ~35 ms: only where a field may be the answer (no cue, a spec
-                # cue, another intent's cue beside a word of a field's label, or a shipping cue
-                # beside words it does not explain: "combien de temps ... une fois ouvert"; a
-                # price cue beside chat words, "qnto ta essa blusa", is left to the cue)
+                # cue, a cue beside a field's label or a shipping cue beside words it does not
+                # explain: "combien de temps ... une fois ouvert"; not "qnto ta essa blusa")
                 cue_less
                 or intents[0] in (Intent.MATERIAL, Intent.OTHER)
                 or self.field_index.names_a_field(entities.product_id or "", folded)
@@ -593,6 +590,9 @@ class Understander:
                 intents, confidence, fields = ruled
                 if intents[0] is Intent.SHIPPING and entities.country is None:
                     entities = self._shipped_to(folded, text, entities)  # "do Austrii?"
+        if self.compare.asked(folded, entities.product_id, intents, FlagReason.HOSTILE in flags):
+            intents, confidence = [Intent.MATERIAL], 0.85  # "what's the diff?" (compare.py)
+            fields = fields if fields_named else ()
         if (
             Intent.PRICE in intents
             and entities.product_implied

@@ -104,6 +104,7 @@ class CommonData:
     more_countries: tuple[str, ...]
     intent_examples: Mapping[str, tuple[str, ...]]
     clause_joins: Mapping[str, tuple[str, ...]]
+    difference_cues: Mapping[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -335,7 +336,7 @@ _COMMON_LISTS = (
     "size_number_words",
     "more_countries",
 )
-_COMMON_TABLES = ("country_cues", "intent_examples", "clause_joins")
+_COMMON_TABLES = ("country_cues", "intent_examples", "clause_joins", "difference_cues")
 
 
 def _common(path: Path) -> CommonData:
@@ -356,6 +357,7 @@ def _common(path: Path) -> CommonData:
         more_countries=lists["more_countries"],
         intent_examples=tables["intent_examples"],
         clause_joins=tables["clause_joins"],
+        difference_cues=tables["difference_cues"],
     )
 
 
