@@ -77,14 +77,17 @@ class IntentNeighbours:
         return self._labels[top], (float(totals[top]) / total if total > 0 else 0.0)
 
     def overrule(
-        self, q: Any, intents: Sequence[Intent], field_keys: Sequence[str]
+        self, q: Any, intents: Sequence[Intent], field_keys: Sequence[str], placed: bool = False
     ) -> tuple[list[Intent], float, tuple[str, ...]] | None:
         """The vote's intents, confidence and fields where it is sure and differs from the
         desk's first intent; ``None`` keeps the desk's. A spec question needs a field to
         answer from: the nearest field (``field_keys``; none where the desk found the sheet
-        silent), else the desk's reading stays."""
+        silent), else the desk's reading stays. ``placed``: the comment names a country, not
+        as where something goes ("is there a store in germany?"): no shipping question."""
         voted, share = self.vote(q)
         if share < NEIGHBOUR_MIN or (intents and intents[0] is voted):
+            return None
+        if voted is Intent.SHIPPING and placed:
             return None
         if voted is Intent.MATERIAL:
             if not field_keys or intents[:1] == [Intent.OTHER]:

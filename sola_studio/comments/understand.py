@@ -586,7 +586,8 @@ class Understander:
         if query is not None and self.neighbours and FlagReason.HOSTILE not in flags and not sized:
             keys = [f"{h.kind}:{h.key}" for h in field_hits]  # real comments' vote, if sure
             silent = FlagReason.SHEET_SILENT in flags  # kept: the seller still checks
-            if ruled := self.neighbours.overrule(query, intents, () if silent else keys):
+            at = (c := entities.country) is not None and not self.entities.sent_to(folded, c)
+            if ruled := self.neighbours.overrule(query, intents, () if silent else keys, at):
                 intents, confidence, fields = ruled
                 if intents[0] is Intent.SHIPPING and entities.country is None:
                     entities = self._shipped_to(folded, text, entities)  # "do Austrii?"
@@ -642,8 +643,7 @@ class Understander:
             # to say (an order to pay another way, "MOD: transfer to ...", gets the sheet's)
             flags.append(FlagReason.SHEET_SILENT)
         if abuse == "insult" and not planted:
-            # "scam alert this shop never ships": an accusation, not a shipping question; the
-            # seller looks into it ("will check"), no fact answers it
+            # "scam alert this shop never ships": an accusation the seller looks into
             intents, confidence, fields = [Intent.OTHER], 0.5, ()
         if confidence < 0.5 or (guess.confidence < 0.3 and guess.confidence > 0.0):
             flags.append(FlagReason.LOW_CONFIDENCE)
