@@ -32,9 +32,16 @@ products:
     type: {pt: mochila, en: backpack, ja: リュック}
     price: 389.00
     specs:
-      - {key: fabric, label: {pt: Tecido, en: Fabric, ja: 生地}, value: {pt: "nylon ripstop impermeável", en: "waterproof ripstop nylon", ja: "防水リップストップナイロン"}}
+      - key: fabric
+        label: {pt: Tecido, en: Fabric, ja: 生地}
+        value:
+          pt: nylon ripstop impermeável
+          en: waterproof ripstop nylon
+          ja: 防水リップストップナイロン
       - {key: capacity, label: {pt: Capacidade, en: Capacity, ja: 容量}, value: "30 L"}
-      - {key: warranty_note, label: {pt: Garantia, en: Warranty, ja: 保証}, value: {pt: "1 ano", en: "1 year", ja: "1年"}}
+      - key: warranty_note
+        label: {pt: Garantia, en: Warranty, ja: 保証}
+        value: {pt: "1 ano", en: "1 year", ja: "1年"}
       - {key: weight, label: {pt: Peso, en: Weight, ja: 重さ}, value: "980 g"}
   - id: urbana
     name: {pt: Mochila Urbana 30L, en: Urbana 30L backpack, ja: ウルバナ 30L リュック}
@@ -42,9 +49,16 @@ products:
     type: {pt: mochila, en: backpack, ja: リュック}
     price: 249.00
     specs:
-      - {key: fabric, label: {pt: Tecido, en: Fabric, ja: 生地}, value: {pt: "poliéster 600D, não impermeável", en: "600D polyester, not waterproof", ja: "600Dポリエステル（防水ではない）"}}
+      - key: fabric
+        label: {pt: Tecido, en: Fabric, ja: 生地}
+        value:
+          pt: poliéster 600D, não impermeável
+          en: 600D polyester, not waterproof
+          ja: 600Dポリエステル（防水ではない）
       - {key: capacity, label: {pt: Capacidade, en: Capacity, ja: 容量}, value: "30 L"}
-      - {key: warranty_note, label: {pt: Garantia, en: Warranty, ja: 保証}, value: {pt: "1 ano", en: "1 year", ja: "1年"}}
+      - key: warranty_note
+        label: {pt: Garantia, en: Warranty, ja: 保証}
+        value: {pt: "1 ano", en: "1 year", ja: "1年"}
       - {key: weight, label: {pt: Peso, en: Weight, ja: 重さ}, value: "720 g"}
   - id: bottle
     name: {pt: Garrafa térmica 750 ml, en: 750 ml insulated bottle, ja: 750ml 保温ボトル}
