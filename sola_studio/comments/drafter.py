@@ -125,7 +125,7 @@ class ReplyDrafter(SheetAnswers):
         self.sheet = sheet
         self.facts = sheet_facts(sheet)
         self.totals = Totals(sheet)
-        self.compare = Compare(sheet)
+        self.compare = Compare(sheet, self.totals.finder)  # one index of the names per sheet
         if old is not None and _same_texts(old.sheet, sheet):
             old.sheet = sheet  # only the pin changed: the translations still hold
         else:
