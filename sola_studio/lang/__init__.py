@@ -105,6 +105,8 @@ class CommonData:
     intent_examples: Mapping[str, tuple[str, ...]]
     clause_joins: Mapping[str, tuple[str, ...]]
     difference_cues: Mapping[str, tuple[str, ...]]
+    stacking_cues: Mapping[str, tuple[str, ...]]
+    stacking_weak_cues: Mapping[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -336,7 +338,14 @@ _COMMON_LISTS = (
     "size_number_words",
     "more_countries",
 )
-_COMMON_TABLES = ("country_cues", "intent_examples", "clause_joins", "difference_cues")
+_COMMON_TABLES = (
+    "country_cues",
+    "intent_examples",
+    "clause_joins",
+    "difference_cues",
+    "stacking_cues",
+    "stacking_weak_cues",
+)
 
 
 def _common(path: Path) -> CommonData:
@@ -358,6 +367,8 @@ def _common(path: Path) -> CommonData:
         intent_examples=tables["intent_examples"],
         clause_joins=tables["clause_joins"],
         difference_cues=tables["difference_cues"],
+        stacking_cues=tables["stacking_cues"],
+        stacking_weak_cues=tables["stacking_weak_cues"],
     )
 
 
