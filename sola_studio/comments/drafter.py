@@ -13,13 +13,14 @@ It never sends anything and never reads the viewer's words into the reply.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from sola_studio import lang as lang_data
-from sola_studio.catalog.sheet import Product, ProductSheet
+from sola_studio.catalog.sheet import FaqEntry, Product, ProductSheet
 from sola_studio.comments import templates as tpl
 from sola_studio.comments.answers import (
     Render,
@@ -33,6 +34,7 @@ from sola_studio.comments.answers import say as _say
 from sola_studio.comments.claims import AMOUNT
 from sola_studio.comments.compare import Compare
 from sola_studio.comments.currencies import VIEWER_CURRENCY_CUES
+from sola_studio.comments.entities import said_value
 from sola_studio.comments.events import (
     Draft,
     FactKind,
@@ -56,6 +58,7 @@ from sola_studio.comments.mixing import foreign_sheet_texts
 from sola_studio.comments.script import sheet_han_texts, traditional, writes_traditional
 from sola_studio.comments.sheet_texts import MissingText, SheetTexts
 from sola_studio.comments.small_talk import greeting_key
+from sola_studio.comments.stacking import asks_stacking, stacking_notes, stacking_unsaid
 from sola_studio.comments.totals import Totals
 
 log = logging.getLogger(__name__)
@@ -176,7 +179,10 @@ class ReplyDrafter(SheetAnswers):
             if not got or FlagReason.SHEET_SILENT in intent_flags:
                 silent = True
             statements.extend(got)
-        specs, spec_cues = self._specs(product, folded) if total is None else ([], [])
+        # a size's name is no spec asked ("Long Handle available?" names no "handle" spec)
+        worded = said_value(folded, size := u.entities.size or "")
+        unsized = folded.replace(fold(size), " ") if worded else folded
+        specs, spec_cues = self._specs(product, unsized) if total is None else ([], [])
         if specs:
             rest = folded
             for cue in spec_cues:  # "fabrica" (es: is made) is not the material cue "fabric"
@@ -414,8 +420,11 @@ class ReplyDrafter(SheetAnswers):
             elif p.payment is not None:
                 pay = p.payment
                 named = tpl.method_named(pay.methods, folded)
+                # "chuyển khoản hay momo?": two methods named, the list answers both
+                two = sum(tpl.method_named([m], folded) is not None for m in pay.methods) > 1
                 if (
                     named is not None
+                    and not two
                     and not asks_instalments
                     and not follow_interest
                     and FlagReason.HOSTILE not in u.flags
@@ -430,6 +439,16 @@ class ReplyDrafter(SheetAnswers):
                             self._fact(f"payment:{p.id}"),
                         )
                     )
+                    # "boleto demora quanto pra compensar?": the seller's FAQ on that method
+                    on_method = (
+                        f
+                        for f in p.faq
+                        if any(
+                            tpl.method_named([named], fold(q))
+                            for q in (f.question, *f.questions.values())
+                        )
+                    )
+                    out.extend(self._said_faq(p, f) for f in itertools.islice(on_method, 1))
                     return out, flags
                 if pay.methods and not follow_interest:
                     out.append(
@@ -523,6 +542,14 @@ class ReplyDrafter(SheetAnswers):
                     out.append(Statement(_say("discount_bundle", pct=pct, n=n), fact))
                 elif d.note:  # no code, no count: its note says when ("5% off paying by Pix")
                     out.append(Statement(self._when(pct, d.note), fact, (d.note,)))
+            if out and stacking_unsaid(self.sheet, p, folded, u.clean_text):
+                flags.append(FlagReason.SHEET_SILENT)  # "do they stack?": the seller's to say
+            elif out and asks_stacking(self.sheet, folded, u.clean_text):
+                quoted = [t for s in out for t in s.texts]  # "not combinable with LIVE20"
+                for d in stacking_notes(p):
+                    if d.note not in quoted:
+                        fact = self._fact(f"discount:{p.id}:{d.id}")
+                        out.append(Statement(self._quote(d.note), fact, (d.note,)))
         return out, flags
 
     def _total(
@@ -656,8 +683,9 @@ class ReplyDrafter(SheetAnswers):
         if entry is None and self.faq_matcher is not None and u.intent is Intent.OTHER:
             fid = self.faq_matcher(u.clean_text, p)
             entry = next((f for f in p.faq if f.id == fid), None)
-        if entry is None:
-            return None
+        return None if entry is None else self._said_faq(p, entry)
+
+    def _said_faq(self, p: Product, entry: FaqEntry) -> Statement:
         answer = entry.answer
         return Statement(
             lambda lang: tpl.render("faq", lang, answer=self._t(answer, lang)),

@@ -94,7 +94,7 @@ class EntityFinder:
         implied = product_id is None
         product = self.sheet.product(product_id) if product_id else self.sheet.pinned
         assert product is not None
-        size = self._size(folded, product.sizes)
+        size = self._size(folded, product.sizes, _names_of(product))
         plain = folded
         for word in _NOT_COLOURS:
             plain = plain.replace(word, " ")
@@ -202,7 +202,7 @@ class EntityFinder:
             return key
         return None
 
-    def _size(self, folded: str, sizes: Sequence[str]) -> str | None:
+    def _size(self, folded: str, sizes: Sequence[str], names: str = "") -> str | None:
         squeezed = _TIMES.sub("x", folded.replace(" ", ""))
         for label in sorted(sizes, key=len, reverse=True):
             # the product's own size labels as written ("46 mm", "50ml", "120 cm"); a
@@ -221,6 +221,11 @@ class EntityFinder:
                 digits = re.sub(r"\D", "", own)
                 if digits and re.search(r"(?<![\d.,])" + digits + r"(?![\d.,%])", folded):
                     return label
+        for label in sorted(sizes, key=len, reverse=True) if len(sizes) > 1 else ():
+            # sizes sold by name: "Long Handle hai kya?", "mens available?"; not a word of
+            # the product's own names ("il kit goccia" of a kit sold as "kit")
+            if said_value(folded, label) and not said_value(names, label):
+                return label
         letters = size_letters(_DECIMAL_UNIT.sub(r"\1 ", folded))
         if letters:
             # said in the sheet's own letters: a Brazilian sheet's "G" is the L a viewer's "G"
@@ -259,6 +264,13 @@ class EntityFinder:
             # where the parcel leaves from; the other is where it goes
             named.pop(home_country(self.sheet.seller_language) or "", None)
         return max(named, key=lambda code: named[code]) if named else None
+
+    def shipped_to(self, folded: str, text: str, entities: Entities) -> Entities:
+        """Where a shipping question names a country by a case form ("do Austrii?") or a large
+        city ("frete pra Recife?"); a product's own name is no city ("the Paris tote")."""
+        unnamed = self.products.strip(folded)
+        country = self.inflected_country(unnamed) or city_country(unnamed, text)
+        return replace(entities, country=country)
 
     def sent_to(self, folded: str, code: str) -> bool:
         """The comment names country ``code`` as where something goes: after a word that says
@@ -414,9 +426,14 @@ def _by_option(folded: str, variants: Sequence[Variant]) -> str | None:
     }
     if not named:
         # "12그램은 얼마에요?" of lures by "12 g": the number before a unit in the viewer's
-        # own script, when it is the number of one variant's option alone
-        numbers = _numbers_with_unit(folded)
-        number_of = {v.sku: {_LEADING_NUMBER.sub(r"\1", w) for w in words} for v, words in held}
+        # own script, when it is the number of one variant's option alone; "kit de 50 tem?"
+        # of kits of "10 pedras" and "50 pedras": a number the option value starts with
+        numbers = _numbers_with_unit(folded) | set(_NUMBER.findall(folded))
+        number_of = {
+            v.sku: {_LEADING_NUMBER.sub(r"\1", w) for w in words}
+            | {n for _k, value in v.options if (n := _leading_number(value))}
+            for v, words in held
+        }
         named = {
             sku
             for sku, own in number_of.items()
@@ -424,6 +441,32 @@ def _by_option(folded: str, variants: Sequence[Variant]) -> str | None:
             and not any(own & numbers & other for s, other in number_of.items() if s != sku)
         }
     return next(iter(named)) if len(named) == 1 else None
+
+
+_NUMBER = re.compile(r"(?<![\d.,])\d+(?![\d%])")  # a whole number ("50", not "50%")
+
+
+def _leading_number(value: str) -> str | None:
+    """The number an option value starts with ("50 pedras" -> "50"), or None."""
+    m = re.match(r"\d+(?:[.,]\d+)?", fold(value).strip())
+    return m.group(0).replace(",", ".") if m else None
+
+
+def _names_of(product: Product) -> str:
+    """The product's names, aliases and type in every language, folded, one text."""
+    texts = [product.name, *product.names.values(), *product.aliases, *product.type_names.values()]
+    texts += [a for names in product.alias_names.values() for a in names]
+    return fold(" | ".join(texts))
+
+
+def said_value(folded: str, value: str) -> bool:
+    """A variant's value written in words ("Long Handle", "men", "Harrow") said whole in the
+    comment, a plural allowed ("mens"); values with digits, or under three letters, are
+    matched as measures and sizes instead."""
+    v = fold(value).strip()
+    if len(v) < 3 or any(ch.isdigit() for ch in v):
+        return False
+    return re.search(r"(?<![^\W_])" + re.escape(v) + r"(?:e?s)?(?![^\W_])", folded) is not None
 
 
 def _contains(folded: str, name: str) -> bool:

@@ -51,7 +51,7 @@ def asks_a_feature(hits: Sequence[Any], entities: Entities, stripped: str, more:
         return False
     if not all(_HAVE.match(h.cue.rstrip("$?？ ").strip()) for h in stock):
         return False
-    if entities.size or entities.colour or _STOCK_WORD.search(stripped):
+    if entities.size or entities.colour or entities.variant_sku or _STOCK_WORD.search(stripped):
         return False
     if COLOUR_MARKER.search(stripped) or _VARIANT_NOUN.search(stripped):
         # "de q colores hay", "هل يوجد لون ذهبي؟": a colour or a size, named by its kind

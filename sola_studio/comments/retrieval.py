@@ -147,7 +147,7 @@ _LENGTH = ("cm", "mm", "m")
 _MASS_WORDS = (
     "weigh weighs weight heavy pesa pesam peso pesado pesada pese poids lourd lourde wiegt "
     "gewicht schwer agırlık agırlıgı berat вес весит тяжел 무게 重さ 重量 多重 وزن يزن वजन "
-    "vajan wazan น้ำหนัก"
+    "vajan wazan bhari भारी น้ำหนัก"
 )
 _LENGTH_WORDS = (
     "tall height wide width length altura largura comprimento ancho anchura hauteur largeur "

@@ -238,12 +238,13 @@ def method_named(methods: Sequence[str], folded: str) -> str | None:
     for m in methods:
         names = {fold(m), fold(without_notes(m))}
         names |= {fold(method(m, code)) for code in LANGUAGES}
-        # "virement" for "virement bancaire": a long first word names the method alone
+        # "virement" for "virement bancaire", "boleto" for "boleto bancário": a long first word
+        # names the method alone
         names |= {
             first
             for n in list(names)
             if len(n.split()) > 1
-            and len(first := n.split()[0]) >= 7
+            and len(first := n.split()[0]) >= 6
             and first not in _GENERIC_PAYMENT_WORDS
         }
         # a one-word name of four letters or more takes a case ending ("blikiem", "paypalem",

@@ -13,14 +13,13 @@ the injected :class:`~sola_studio.translate.base.Translator`, which may be None.
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from sola_studio import lang as lang_data
-from sola_studio.catalog.sheet import ProductSheet
+from sola_studio.catalog.sheet import Product, ProductSheet
 from sola_studio.comments.abuse import abuse_kind
 from sola_studio.comments.claims import ClaimChecker
 from sola_studio.comments.clean import clean
@@ -31,6 +30,7 @@ from sola_studio.comments.entities import (
     EntityFinder,
     city_country,
     home_country,
+    said_value,
 )
 from sola_studio.comments.events import Entities, FlagReason, Intent, UnderstoodComment
 from sola_studio.comments.have import asks_a_feature
@@ -55,10 +55,8 @@ from sola_studio.comments.small_talk import greets_off
 from sola_studio.comments.steering import steering_kind
 from sola_studio.comments.understand_rules import (
     CUE_ONLY,
-    GREETING_WITH_QUESTION_WORDS,
     SPEC_MIN,
     _cue_language,
-    _letter_words,
     _merge,
     _method_cues,
     _more_than_cues,
@@ -66,15 +64,15 @@ from sola_studio.comments.understand_rules import (
     _rank,
     _spec_question,
     _unsure,
+    greeting_asks,
     in_variant,
     names_a_code,
+    translate_comment,
     variant_unit,
+    variant_words,
 )
 from sola_studio.comments.unlisted import Unlisted
-from sola_studio.core.errors import SolaError
 from sola_studio.core.events import Comment
-
-log = logging.getLogger(__name__)
 
 FOLLOW_UP_WINDOW_S = 600.0  # an unanswered question over 10 minutes old is no longer context
 # "and to Portugal?", "e G?", "还有蓝色吗": words that tie a comment to the viewer's last question
@@ -117,6 +115,7 @@ _COMMERCE = (Intent.PRICE, Intent.SIZE_STOCK, Intent.SHIPPING, Intent.PAYMENT, I
 
 # what an order may be about that the sheet answers with its own terms
 _ORDER_TOPICS = (Intent.PAYMENT, Intent.DISCOUNT, Intent.SHIPPING)
+_WORD = re.compile(r"[^\W_]+")
 _SYLLABLE_SPACED = frozenset(("vi",))  # languages that space syllables, not words
 
 
@@ -276,7 +275,7 @@ class Understander:
             ctx.previous is not None and ctx.previous.intent is Intent.SHIPPING
         )
         if shipping and entities.country is None:
-            entities = self._shipped_to(folded, text, entities)
+            entities = self.entities.shipped_to(folded, text, entities)
         ordered = bool(
             find_cues(folded, STEERING_CUES)
             or _MARKUP.search(comment.text)
@@ -356,7 +355,13 @@ class Understander:
             intents, confidence = (about[:1], 0.5) if about else ([Intent.OTHER], 0.5)
         if not intents and (entities.size or entities.colour) and not entities.product_implied:
             intents, confidence = [Intent.SIZE_STOCK], 0.75  # "the lamp from before, in black?"
-        if not intents and (entities.size or entities.colour) and (asks or len(folded) < 25):
+        if (
+            not intents
+            and (entities.size or entities.colour)
+            and (asks or len(folded) < 25)
+            and not self._field_beside(folded, entities)  # "long handle weight?"
+            and not self._names_currency(folded, language)  # "harrow in aud?": its price
+        ):
             intents, confidence = [Intent.SIZE_STOCK], 0.75  # "et en bleu ?", "space grey?"
         if (
             not intents
@@ -377,7 +382,7 @@ class Understander:
             # "colors?", "kolory?", "renkler?" of a product sold in colours (of seat covers sold
             # by fit, a field may say the colour: "que colores hay de fundas?")
             intents, confidence = [Intent.SIZE_STOCK], 0.75
-        if not intents and self._names_a_code(text):
+        if not intents and names_a_code(self.sheet, text):
             intents, confidence = [Intent.DISCOUNT], 0.8  # "DALBIT50 funciona?"
         if (not intents or intents == [Intent.GREETING]) and find_cues(folded, self._methods):
             # "aceitam MB Way?": the sheet's method; before a currency word, as a method asks
@@ -390,16 +395,8 @@ class Understander:
             # "Canada??", "UK?"; letter runs, not spaced words: "这个超任是日版吗？可以在中国用吗？
             # 电压？" is three questions, one of which names China; "what about Australia?"
             intents, confidence = [Intent.SHIPPING], 0.75
-        # the words left beside a greeting's cues ("gorgeous lamp, how tall is it": 5)
-        greeting_cues = [h.cue for h in hits if h.intent is Intent.GREETING]
-        words = _letter_words(strip_cues(folded, greeting_cues)) if greeting_cues else 0
-        # a greeting with a question in it ("gorgeous lamp! how tall is it?") is the question;
-        # chat often leaves the question mark out, so a long greeting is looked at too
-        cue_less = not intents or (
-            intents == [Intent.GREETING]
-            and not goodbye
-            and (asks or words >= GREETING_WITH_QUESTION_WORDS)
-        )
+        # a greeting with a question in it ("gorgeous lamp! how tall is it?") is the question
+        cue_less = not intents or (not goodbye and greeting_asks(hits, folded, intents, asks))
         if cue_less and intents == [Intent.GREETING] and entities.size and entities.variant_sku:
             # "shop ơi có bán đầu phun 0.4 ko" (Portuguese "oi", hi, read in "ơi"): a greeting
             # beside a question that names a variant by its size asks that variant's stock
@@ -435,8 +432,13 @@ class Understander:
                 )
             )
         ):
-            query = self.intent_embedder.embed(text)
-            field_hits = self.field_index.rank(entities.product_id or "", query, folded)
+            # a size sold by name ("Mango Largo") asks no field "Mango": left out of the search
+            named_size = said_value(folded, size := entities.size or "")
+            sized_out = folded.replace(fold(size), " ") if named_size else folded
+            query = self.intent_embedder.embed(
+                re.sub(re.escape(size), " ", text, flags=re.I) if named_size else text
+            )
+            field_hits = self.field_index.rank(entities.product_id or "", query, sized_out)
             if (
                 follow_up_of is not None
                 and prev is not None
@@ -464,12 +466,7 @@ class Understander:
         priced = strip_cues(folded, [h.cue for h in hits if h.intent is Intent.PRICE])
         if spec is not None and priced != folded and find_cues(priced, self._currencies):
             spec = None  # "how much is the dutch oven in USD" (not "real damascus?": one word)
-        elif (
-            intents[:1] == [Intent.PRICE]
-            and field_hits
-            and self.field_index is not None
-            and self.field_index.measured(entities.product_id or "", folded)
-        ):
+        elif intents[:1] == [Intent.PRICE] and field_hits and self._measured(folded, entities):
             # "quanto pesa", "높이가 얼마예요": "how much" of a quantity a field holds a unit of
             spec = 0.85, tuple(f"{h.kind}:{h.key}" for h in field_hits if h.lexical)[:2]
         elif spec is None and intents[:1] == [Intent.SIZE_STOCK] and field_hits:
@@ -505,16 +502,24 @@ class Understander:
             spec is not None
             and entities.variant_sku is not None
             and (
-                (cue_intents[:1] == (Intent.SIZE_STOCK,) and self._in_variant(folded, entities))
+                (
+                    cue_intents[:1] == (Intent.SIZE_STOCK,)
+                    and in_variant(self._product(entities), entities.variant_sku, folded)
+                )
                 or (
                     cue_intents[:1] == (Intent.PRICE,)
                     and bool(entities.size or self._variant_unit(folded, entities))
+                    and not self._measured(folded, entities)  # "wazan kitna": the weight
                 )
             )
         ):
             # "tem a de 55 cm na cor mel?": the 55 cm wig's stock, not a field in cm; "а 3
             # литра сколько?": the 3 L tin's price, not a field
             spec = None
+        if spec is not None and not cue_intents and asks and self._by_value(folded, entities):
+            # "Long Handle है क्या?" of bats sold as Short and Long Handle: the variant's stock,
+            # not the field "Handle" its name holds
+            spec, intents, confidence = None, [Intent.SIZE_STOCK], 0.75
         if spec is not None and spec[1] and _MEASUREMENT.search(folded):
             spec = spec[0], self._nearest(folded, entities, field_hits, spec[1])
         if (
@@ -523,7 +528,7 @@ class Understander:
             and self.field_index is not None
             and names_weight(folded)
             and not find_cues(folded, self._currencies)
-            and not self.field_index.measured(entities.product_id or "", folded)
+            and not self._measured(folded, entities)
             and not self._variant_unit(folded, entities)
         ):
             # "cuánto pesa el reloj?": "how much" of a weight no field holds is no price; the
@@ -569,7 +574,7 @@ class Understander:
                 intents, confidence = [Intent.SIZE_STOCK], 0.75
             elif self._variant_unit(folded, entities):
                 intents, confidence = [Intent.SIZE_STOCK], 0.8  # "cuantos ml trae?", as above
-            elif self._faq_hit(folded, entities):
+            elif any(find_cues(folded, f.keywords) for f in self._product(entities).faq):
                 intents, confidence = [Intent.OTHER], 0.8  # the seller's own FAQ answers it
             elif FlagReason.HOSTILE in flags:
                 intents, confidence = [Intent.OTHER], 0.5  # an order, not a question
@@ -590,7 +595,7 @@ class Understander:
             if ruled := self.neighbours.overrule(query, intents, () if silent else keys, at):
                 intents, confidence, fields = ruled
                 if intents[0] is Intent.SHIPPING and entities.country is None:
-                    entities = self._shipped_to(folded, text, entities)  # "do Austrii?"
+                    entities = self.entities.shipped_to(folded, text, entities)  # "do Austrii?"
         if self.compare.asked(folded, entities.product_id, intents, FlagReason.HOSTILE in flags):
             intents, confidence = [Intent.MATERIAL], 0.85  # "what's the diff?" (compare.py)
             fields = fields if fields_named else ()
@@ -648,7 +653,11 @@ class Understander:
         if confidence < 0.5 or (guess.confidence < 0.3 and guess.confidence > 0.0):
             flags.append(FlagReason.LOW_CONFIDENCE)
 
-        translation, note = (None, None) if within else self._translate(text, language)
+        translation, note = (
+            (None, None)
+            if within
+            else translate_comment(self.translator, text, language, self.seller_language)
+        )
         return UnderstoodComment(
             comment=comment,
             clean_text=text,
@@ -668,24 +677,31 @@ class Understander:
             viewer_country=ctx.country,
         )
 
-    def _shipped_to(self, folded: str, text: str, entities: Entities) -> Entities:
-        """Where a shipping question names a country by a case form ("do Austrii?") or a large
-        city ("frete pra Recife?"); a product's own name is no city ("the Paris tote")."""
-        unnamed = self.entities.products.strip(folded)
-        country = self.entities.inflected_country(unnamed) or city_country(unnamed, text)
-        return replace(entities, country=country)
+    def _measured(self, folded: str, entities: Entities) -> bool:
+        index = self.field_index
+        return index is not None and index.measured(entities.product_id or "", folded)
 
-    def _in_variant(self, folded: str, entities: Entities) -> bool:
-        product = self.sheet.product(entities.product_id or "") or self.sheet.pinned
-        return in_variant(product, entities.variant_sku, folded)
+    def _product(self, entities: Entities) -> Product:
+        return self.sheet.product(entities.product_id or "") or self.sheet.pinned
+
+    def _by_value(self, folded: str, entities: Entities) -> bool:
+        """The comment names a variant by its values in words ("Long Handle") and no field
+        but through them."""
+        said = variant_words(self._product(entities), entities.variant_sku, folded)
+        return bool(said) and not self._field_beside(folded, entities, said)
+
+    def _field_beside(self, folded: str, entities: Entities, said: Sequence[str] = ()) -> bool:
+        """A field's label is in the comment beside the names, size and values ``said``."""
+        rest = self.entities.products.strip(folded)
+        for value in said:
+            rest = rest.replace(value, " ")
+        size = set(_WORD.findall(fold(entities.size or "")))  # "s24 ultra" names no field
+        rest = _WORD.sub(lambda m: " " if m.group(0) in size else m.group(0), rest)
+        pid = entities.product_id or self.sheet.pinned_id
+        return self.field_index is not None and self.field_index.names_a_field(pid, rest)
 
     def _variant_unit(self, folded: str, entities: Entities) -> bool:
-        return variant_unit(
-            self.sheet.product(entities.product_id or "") or self.sheet.pinned, folded
-        )
-
-    def _names_a_code(self, text: str) -> bool:
-        return names_a_code(self.sheet, text)
+        return variant_unit(self._product(entities), folded)
 
     def _size_fields(
         self, folded: str, entities: Entities, cue_intents: Sequence[Intent], ordered: bool
@@ -724,8 +740,7 @@ class Understander:
 
     def _chosen(self, folded: str, intents: list[Intent], prev: Interaction) -> str | None:
         """The product a short reply picks among those the desk asked the viewer to choose
-        from, by a word of its names no other of them has ("a de ferro", "lale olan", "the
-        black one"); None when it picks none or asks something else."""
+        from, by a word of its names no other has ("a de ferro", "the black one"), or None."""
         candidates = prev.entities.candidates
         if len(candidates) < 2 or len(folded.split()) > 6:
             return None
@@ -735,12 +750,9 @@ class Understander:
 
     def _asks_dimensions(self, folded: str, entities: Entities) -> frozenset[str]:
         """The fields a stock cue's question asks the measure of: "size" of a product sold in
-        one size ("収納サイズは？" of a tent: its packed size), or, of a product sold in sizes, a
-        measurement the viewer gives in a unit its sizes are not labelled in ("足長26.5cm, 何サイ
-        ズ?" of shoes sold as 40-45: the size chart), or of a product sold in one size, a
-        measurement the viewer gives ("can I fit in it, im 1.90m tall" of a tent: its lengths,
-        the nearest first). Empty when a size or colour is named, or no field holds the measure
-        (cheap: no embedding)."""
+        one size ("収納サイズは？" of a tent), or a measurement given in a unit the sizes are not
+        labelled in ("足長26.5cm, 何サイズ?" of shoes sold as 40-45: the size chart). Empty when a
+        size or colour is named, or no field holds the measure (cheap: no embedding)."""
         if self.field_index is None or entities.size or entities.colour:
             return frozenset()
         product = self.sheet.product(entities.product_id or "") or self.sheet.pinned
@@ -778,23 +790,3 @@ class Understander:
         ]
         ranked = self.field_index.nearest(self.sheet, entities.product_id or "", named, folded)
         return tuple(f"spec:{k}" for k in ranked)[:2] or fields
-
-    def _faq_hit(self, folded: str, entities: Entities) -> bool:
-        product = self.sheet.product(entities.product_id or "") or self.sheet.pinned
-        return any(find_cues(folded, f.keywords) for f in product.faq)
-
-    def _translate(self, text: str, language: str) -> tuple[str | None, str | None]:
-        target = self.seller_language
-        if language == target:
-            return text, None
-        fix = f"sola-studio models install bergamot:{language}-{target}"
-        if self.translator is None:
-            return None, f"no translation engine loaded (fix: {fix})"
-        if not self.translator.supports(language, target):
-            return None, f"no translation model for {language}->{target} (fix: {fix})"
-        try:
-            out = self.translator.translate([text], language, [target])
-            return out[target][0], None
-        except SolaError as exc:
-            log.warning("translation %s->%s failed: %s", language, target, exc)
-            return None, f"translation failed: {exc.message} (fix: {exc.fix or fix})"

@@ -8,6 +8,7 @@ the thresholds are tuned on the blind development set (see docs/comments.md).
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -15,7 +16,7 @@ from typing import Any
 
 from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import Product, ProductSheet
-from sola_studio.comments.entities import measures
+from sola_studio.comments.entities import measures, said_value
 from sola_studio.comments.events import Entities, Intent
 from sola_studio.comments.intent_embedder import IntentEmbedder
 from sola_studio.comments.language import TWINS
@@ -27,6 +28,9 @@ from sola_studio.comments.lexicon import (
     without_notes,
 )
 from sola_studio.comments.retrieval import STOP_WORDS, FieldHit, spelt_units
+from sola_studio.core.errors import SolaError
+
+log = logging.getLogger(__name__)
 
 # Retrieval over the sheet's fields (tuned on the blind development set, see docs/comments.md).
 # A field's similarity alone says little (E5 puts "how much is it?" at 0.89 from "Width: 210
@@ -264,9 +268,40 @@ _ONE_LETTER_UNIT = re.compile(r"\d\s?([lgmvwh])(?![^\W_])")  # "3 l teneke" -> "
 
 
 def in_variant(product: Product, sku: str | None, folded: str) -> bool:
-    """A measure the comment gives ("55 cm") is one the variant ``sku`` is named by."""
+    """A measure the comment gives ("55 cm") is one the variant ``sku`` is named by, or a
+    value of it in words or the number its option starts with ("Long Handle", "left",
+    "kit de 50" of "50 pedras") that not every variant has."""
     variant = product.variant(sku or "")
-    return variant is not None and bool(measures(fold(variant.label)) & measures(folded))
+    if variant is None:
+        return False
+    return bool(measures(fold(variant.label)) & measures(folded)) or bool(
+        variant_words(product, variant.sku, folded)
+    )
+
+
+def variant_words(product: Product, sku: str | None, folded: str) -> tuple[str, ...]:
+    """The values of the variant ``sku`` the comment names in words or by the number an option
+    starts with, leaving out values every variant has ("men" of gloves sold only for men)."""
+    variant = product.variant(sku or "")
+    if variant is None:
+        return ()
+    values = [v for v in (variant.size, variant.colour, *(x for _k, x in variant.options)) if v]
+    shared = {
+        v
+        for v in values
+        if all(v in (o.size, o.colour, *dict(o.options).values()) for o in product.variants)
+    }
+    options = {x for _k, x in variant.options}
+    said = []
+    for value in values:
+        if value in shared:
+            continue
+        number = re.match(r"\d+", value.strip()) if value in options else None
+        if said_value(folded, value) or (
+            number and re.search(r"(?<![\d.,])" + number.group(0) + r"(?![\d.,%])", folded)
+        ):
+            said.append(fold(value))
+    return tuple(said)
 
 
 def variant_unit(product: Product, folded: str) -> bool:
@@ -301,3 +336,32 @@ def names_a_code(sheet: ProductSheet, text: str) -> bool:
                 if len(stem) >= 4 and any(w.startswith(stem) for w in words):
                     return True
     return False
+
+
+def translate_comment(
+    translator: Any | None, text: str, language: str, target: str
+) -> tuple[str | None, str | None]:
+    """The comment in the seller's language ``target`` and a note for the seller when it
+    cannot be (no engine, no model for the pair, a failure: each with the command that fixes it)."""
+    if language == target:
+        return text, None
+    fix = f"sola-studio models install bergamot:{language}-{target}"
+    if translator is None:
+        return None, f"no translation engine loaded (fix: {fix})"
+    if not translator.supports(language, target):
+        return None, f"no translation model for {language}->{target} (fix: {fix})"
+    try:
+        out = translator.translate([text], language, [target])
+        return out[target][0], None
+    except SolaError as exc:
+        log.warning("translation %s->%s failed: %s", language, target, exc)
+        return None, f"translation failed: {exc.message} (fix: {exc.fix or fix})"
+
+
+def greeting_asks(hits: Sequence[Any], folded: str, intents: list[Intent], asks: bool) -> bool:
+    """A greeting that may hold a question: with a "?", or five words or more beside its cues
+    ("gorgeous lamp, how tall is it": chat often leaves the question mark out)."""
+    if intents != [Intent.GREETING]:
+        return False
+    cues = [h.cue for h in hits if h.intent is Intent.GREETING]
+    return asks or _letter_words(strip_cues(folded, cues)) >= GREETING_WITH_QUESTION_WORDS
