@@ -9,6 +9,8 @@
   seller to check, unless a discount's note says.
 - "boleto demora quanto pra compensar?": the method named got the list of methods; the seller's
   FAQ on that method is the answer.
+- "o de quartzo rosa volta quando?" of a pendant sold in "quartzo rosa" was read as the quartz
+  point: a product's name inside another product's variant value is that product.
 
 Sheets and lines written for these tests."""
 
@@ -62,6 +64,11 @@ products:
     variants:
       - {size: Mango Corto, stock: 6}
       - {size: Mango Largo, stock: 0, price: 139.00}
+  - id: repuesto
+    name: {es: Mango de repuesto, en: Replacement handle}
+    aliases: {es: [mango de repuesto, mango], en: [replacement handle]}
+    type: {es: recambio, en: spare part}
+    price: 15.00
   - id: guantes
     name: {es: Guante de pádel Grip, en: Grip padel glove}
     aliases: {es: [guante, guantes], en: [glove, gloves]}
@@ -190,3 +197,21 @@ def test_a_payment_method_asked_about_gets_the_faq_on_it(padel: CommentDesk) -> 
     assert "1-2" in d.text, d.text
     d, _u = ask(padel, "aceptan bizum?", pin="pala")
     assert "Bizum" in d.text and "1-2" not in d.text, d.text  # no FAQ on Bizum
+
+
+@pytest.mark.slow
+def test_a_name_inside_another_products_variant_is_that_product(padel: CommentDesk) -> None:
+    d, u = ask(padel, "hay mango largo?", pin="pelotas")  # "mango" is the spare handle's alias
+    assert u.entities.product_id == "pala", (u.entities, d.text)
+    assert "agotad" in d.text.lower(), d.text
+    d, u = ask(padel, "cuanto cuesta el mango de repuesto?", pin="pala")
+    assert u.entities.product_id == "repuesto", (u.entities, d.text)
+    assert "15" in d.text, d.text
+
+
+@pytest.mark.slow
+def test_a_price_asked_of_a_variant_named_by_its_number_is_its_price(padel: CommentDesk) -> None:
+    # "packs de 12 y 24" is also in the contents field: the price cue asks the 24's price
+    d, u = ask(padel, "pack de 24 cuanto?", pin="pelotas")
+    assert u.intent is Intent.PRICE, (u.intent, u.fields, d.text)
+    assert "45" in d.text, d.text

@@ -179,9 +179,10 @@ class ReplyDrafter(SheetAnswers):
             if not got or FlagReason.SHEET_SILENT in intent_flags:
                 silent = True
             statements.extend(got)
-        # a size's name is no spec asked ("Long Handle available?" names no "handle" spec)
+        # a size's name is no spec asked ("Long Handle available?" names no "handle" spec),
+        # nor a product's ("the english willow one" no "willow" spec)
         worded = said_value(folded, size := u.entities.size or "")
-        unsized = folded.replace(fold(size), " ") if worded else folded
+        unsized = self.totals.finder.strip(folded.replace(fold(size), " ") if worded else folded)
         specs, spec_cues = self._specs(product, unsized) if total is None else ([], [])
         if specs:
             rest = folded

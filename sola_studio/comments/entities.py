@@ -87,7 +87,9 @@ class EntityFinder:
     ) -> Entities:
         """The slots of a comment; ``commerce`` says a price, stock, shipping, payment or
         discount word is in it (see ``_pinned_field``)."""
-        guess = self.products.find(folded, self.sheet.pinned_id, shown)
+        guess = _inside_a_value(
+            self.sheet, self.products.find(folded, self.sheet.pinned_id, shown), folded
+        )
         if self._in_passing(guess, folded) or (not commerce and self._pinned_field(guess, folded)):
             guess = ProductGuess(None)
         product_id = guess.product_id
@@ -450,6 +452,21 @@ def _leading_number(value: str) -> str | None:
     """The number an option value starts with ("50 pedras" -> "50"), or None."""
     m = re.match(r"\d+(?:[.,]\d+)?", fold(value).strip())
     return m.group(0).replace(",", ".") if m else None
+
+
+def _inside_a_value(sheet: ProductSheet, guess: ProductGuess, folded: str) -> ProductGuess:
+    """A product's name said inside another product's variant value of two words or more is
+    that product ("o de quartzo rosa volta quando?" of a pendant in "quartzo rosa", not the
+    quartz point)."""
+    if guess.product_id is None or guess.at < 0 or guess.candidates:
+        return guess
+    for p in sheet.products:
+        values = {x for v in p.variants for x in (v.size, v.colour, *dict(v.options).values())}
+        for value in (x for x in values if x and " " in x.strip() and p.id != guess.product_id):
+            start = folded.find(fold(value).strip())
+            if said_value(folded, value) and start <= guess.at < start + len(value.strip()):
+                return ProductGuess(p.id, how="variant", at=start)
+    return guess
 
 
 def _names_of(product: Product) -> str:

@@ -508,7 +508,11 @@ class Understander:
                 )
                 or (
                     cue_intents[:1] == (Intent.PRICE,)
-                    and bool(entities.size or self._variant_unit(folded, entities))
+                    and bool(
+                        entities.size
+                        or self._variant_unit(folded, entities)
+                        or variant_words(self._product(entities), entities.variant_sku, folded)
+                    )
                     and not self._measured(folded, entities)  # "wazan kitna": the weight
                 )
             )
