@@ -34,7 +34,7 @@ from sola_studio.comments.answers import say as _say
 from sola_studio.comments.claims import AMOUNT
 from sola_studio.comments.compare import Compare
 from sola_studio.comments.currencies import VIEWER_CURRENCY_CUES
-from sola_studio.comments.entities import said_value
+from sola_studio.comments.entities import without_value
 from sola_studio.comments.events import (
     Draft,
     FactKind,
@@ -181,8 +181,7 @@ class ReplyDrafter(SheetAnswers):
             statements.extend(got)
         # a size's name is no spec asked ("Long Handle available?" names no "handle" spec),
         # nor a product's ("the english willow one" no "willow" spec)
-        worded = said_value(folded, size := u.entities.size or "")
-        unsized = self.totals.finder.strip(folded.replace(fold(size), " ") if worded else folded)
+        unsized = self.totals.finder.strip(without_value(folded, u.entities.size or ""))
         specs, spec_cues = self._specs(product, unsized) if total is None else ([], [])
         if specs:
             rest = folded
@@ -420,12 +419,11 @@ class ReplyDrafter(SheetAnswers):
                 pass  # "can I pay in instalments?" and the sheet says nothing: the seller checks
             elif p.payment is not None:
                 pay = p.payment
-                named = tpl.method_named(pay.methods, folded)
                 # "chuyển khoản hay momo?": two methods named, the list answers both
-                two = sum(tpl.method_named([m], folded) is not None for m in pay.methods) > 1
+                said = [m for m in pay.methods if tpl.method_named([m], folded) is not None]
+                named = said[0] if len(said) == 1 else None
                 if (
                     named is not None
-                    and not two
                     and not asks_instalments
                     and not follow_interest
                     and FlagReason.HOSTILE not in u.flags
@@ -543,9 +541,9 @@ class ReplyDrafter(SheetAnswers):
                     out.append(Statement(_say("discount_bundle", pct=pct, n=n), fact))
                 elif d.note:  # no code, no count: its note says when ("5% off paying by Pix")
                     out.append(Statement(self._when(pct, d.note), fact, (d.note,)))
-            if out and stacking_unsaid(self.sheet, p, folded, u.clean_text):
-                flags.append(FlagReason.SHEET_SILENT)  # "do they stack?": the seller's to say
-            elif out and asks_stacking(self.sheet, folded, u.clean_text):
+            if out and asks_stacking(self.sheet, folded, u.clean_text):
+                if stacking_unsaid(p):  # "do they stack?": the seller's to say
+                    flags.append(FlagReason.SHEET_SILENT)
                 quoted = [t for s in out for t in s.texts]  # "not combinable with LIVE20"
                 for d in stacking_notes(p):
                     if d.note not in quoted:

@@ -430,10 +430,10 @@ def _by_option(folded: str, variants: Sequence[Variant]) -> str | None:
         # "12그램은 얼마에요?" of lures by "12 g": the number before a unit in the viewer's
         # own script, when it is the number of one variant's option alone; "kit de 50 tem?"
         # of kits of "10 pedras" and "50 pedras": a number the option value starts with
-        numbers = _numbers_with_unit(folded) | set(_NUMBER.findall(folded))
+        numbers = _numbers_with_unit(folded) | set(NUMBER.findall(folded))
         number_of = {
             v.sku: {_LEADING_NUMBER.sub(r"\1", w) for w in words}
-            | {n for _k, value in v.options if (n := _leading_number(value))}
+            | {n for _k, value in v.options if (n := leading_number(value))}
             for v, words in held
         }
         named = {
@@ -445,10 +445,10 @@ def _by_option(folded: str, variants: Sequence[Variant]) -> str | None:
     return next(iter(named)) if len(named) == 1 else None
 
 
-_NUMBER = re.compile(r"(?<![\d.,])\d+(?![\d%])")  # a whole number ("50", not "50%")
+NUMBER = re.compile(r"(?<![\d.,])\d+(?![\d%])")  # a whole number ("50", not "50%")
 
 
-def _leading_number(value: str) -> str | None:
+def leading_number(value: str) -> str | None:
     """The number an option value starts with ("50 pedras" -> "50"), or None."""
     m = re.match(r"\d+(?:[.,]\d+)?", fold(value).strip())
     return m.group(0).replace(",", ".") if m else None
@@ -460,12 +460,13 @@ def _inside_a_value(sheet: ProductSheet, guess: ProductGuess, folded: str) -> Pr
     quartz point)."""
     if guess.product_id is None or guess.at < 0 or guess.candidates:
         return guess
-    for p in sheet.products:
+    for p in (x for x in sheet.products if x.id != guess.product_id):
         values = {x for v in p.variants for x in (v.size, v.colour, *dict(v.options).values())}
-        for value in (x for x in values if x and " " in x.strip() and p.id != guess.product_id):
-            start = folded.find(fold(value).strip())
-            if said_value(folded, value) and start <= guess.at < start + len(value.strip()):
-                return ProductGuess(p.id, how="variant", at=start)
+        for value in (x for x in values if x and " " in x.strip()):
+            pattern = _value_pattern(value)
+            said = pattern.search(folded) if pattern is not None else None
+            if said is not None and said.start() <= guess.at < said.end():
+                return ProductGuess(p.id, how="variant", at=said.start())
     return guess
 
 
@@ -476,14 +477,27 @@ def _names_of(product: Product) -> str:
     return fold(" | ".join(texts))
 
 
-def said_value(folded: str, value: str) -> bool:
-    """A variant's value written in words ("Long Handle", "men", "Harrow") said whole in the
-    comment, a plural allowed ("mens"); values with digits, or under three letters, are
-    matched as measures and sizes instead."""
+def _value_pattern(value: str) -> re.Pattern[str] | None:
+    """A variant's value written in words ("Long Handle", "men", "Harrow") as said whole in a
+    comment, a plural allowed ("mens"); None for values with digits or under three letters,
+    which are matched as measures and sizes instead."""
     v = fold(value).strip()
     if len(v) < 3 or any(ch.isdigit() for ch in v):
-        return False
-    return re.search(r"(?<![^\W_])" + re.escape(v) + r"(?:e?s)?(?![^\W_])", folded) is not None
+        return None
+    return re.compile(r"(?<![^\W_])" + re.escape(v) + r"(?:e?s)?(?![^\W_])")
+
+
+def said_value(folded: str, value: str) -> bool:
+    """The value is said whole in the comment (see ``_value_pattern``)."""
+    pattern = _value_pattern(value)
+    return pattern is not None and pattern.search(folded) is not None
+
+
+def without_value(folded: str, value: str) -> str:
+    """The comment with the value, said whole, taken out ("mango largo, cuanto pesa?" -> ",
+    cuanto pesa?"): a size sold by name asks no field its name holds. As it was otherwise."""
+    pattern = _value_pattern(value)
+    return pattern.sub(" ", folded) if pattern is not None else folded
 
 
 def _contains(folded: str, name: str) -> bool:

@@ -41,11 +41,10 @@ def stacking_notes(p: Product) -> list[Discount]:
     ]
 
 
-def stacking_unsaid(sheet: ProductSheet, p: Product, folded: str, text: str) -> bool:
-    """The comment asks whether discounts combine, the product has two or more, and no
-    discount note or FAQ entry of it says whether they do: the seller checks."""
-    offered = [d for d in p.discounts if d.percent is not None]
-    if len(offered) < 2 or not asks_stacking(sheet, folded, text) or stacking_notes(p):
+def stacking_unsaid(p: Product) -> bool:
+    """The product has two discounts or more and no discount note or FAQ entry of it says
+    whether they combine: asked, the seller checks."""
+    if len([d for d in p.discounts if d.percent is not None]) < 2 or stacking_notes(p):
         return False
     said = [t for f in p.faq for t in (*f.answer.values(), *f.questions.values(), f.question)]
     return not any(find_cues(fold(t), STACKING_CUES) for t in said)

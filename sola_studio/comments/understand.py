@@ -30,7 +30,7 @@ from sola_studio.comments.entities import (
     EntityFinder,
     city_country,
     home_country,
-    said_value,
+    without_value,
 )
 from sola_studio.comments.events import Entities, FlagReason, Intent, UnderstoodComment
 from sola_studio.comments.have import asks_a_feature
@@ -374,11 +374,7 @@ class Understander:
             # named as where it goes asks whether and how it ships there; a place named
             # otherwise may be asked anything of ("made in brazil?"; "usa" is also a verb)
             intents, confidence = [Intent.SHIPPING], 0.75
-        if (
-            not intents
-            and self._only_colours(folded)
-            and (self.sheet.product(entities.product_id or "") or self.sheet.pinned).colours
-        ):
+        if not intents and self._only_colours(folded) and self._product(entities).colours:
             # "colors?", "kolory?", "renkler?" of a product sold in colours (of seat covers sold
             # by fit, a field may say the colour: "que colores hay de fundas?")
             intents, confidence = [Intent.SIZE_STOCK], 0.75
@@ -433,11 +429,10 @@ class Understander:
             )
         ):
             # a size sold by name ("Mango Largo") asks no field "Mango": left out of the search
-            named_size = said_value(folded, size := entities.size or "")
-            sized_out = folded.replace(fold(size), " ") if named_size else folded
-            query = self.intent_embedder.embed(
-                re.sub(re.escape(size), " ", text, flags=re.I) if named_size else text
-            )
+            sized_out = without_value(folded, size := entities.size or "")
+            # the raw text embeds better than the folded one: the size cut out of it as written
+            raw = re.sub(re.escape(size), " ", text, flags=re.I) if sized_out != folded else text
+            query = self.intent_embedder.embed(raw)
             field_hits = self.field_index.rank(entities.product_id or "", query, sized_out)
             if (
                 follow_up_of is not None
@@ -698,7 +693,7 @@ class Understander:
         """A field's label is in the comment beside the names, size and values ``said``."""
         rest = self.entities.products.strip(folded)
         for value in said:
-            rest = rest.replace(value, " ")
+            rest = without_value(rest, value)
         size = set(_WORD.findall(fold(entities.size or "")))  # "s24 ultra" names no field
         rest = _WORD.sub(lambda m: " " if m.group(0) in size else m.group(0), rest)
         pid = entities.product_id or self.sheet.pinned_id
@@ -759,7 +754,7 @@ class Understander:
         size or colour is named, or no field holds the measure (cheap: no embedding)."""
         if self.field_index is None or entities.size or entities.colour:
             return frozenset()
-        product = self.sheet.product(entities.product_id or "") or self.sheet.pinned
+        product = self._product(entities)
         sizes = [fold(v.size) for v in product.variants if v.size]
         given = [u for _, u in _MEASUREMENT.findall(folded)]
         if sizes and (not given or any(u in size for u in given for size in sizes)):

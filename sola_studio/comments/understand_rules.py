@@ -16,7 +16,7 @@ from typing import Any
 
 from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import Product, ProductSheet
-from sola_studio.comments.entities import measures, said_value
+from sola_studio.comments.entities import NUMBER, leading_number, measures, said_value
 from sola_studio.comments.events import Entities, Intent
 from sola_studio.comments.intent_embedder import IntentEmbedder
 from sola_studio.comments.language import TWINS
@@ -292,16 +292,13 @@ def variant_words(product: Product, sku: str | None, folded: str) -> tuple[str, 
         if all(v in (o.size, o.colour, *dict(o.options).values()) for o in product.variants)
     }
     options = {x for _k, x in variant.options}
-    said = []
-    for value in values:
-        if value in shared:
-            continue
-        number = re.match(r"\d+", value.strip()) if value in options else None
-        if said_value(folded, value) or (
-            number and re.search(r"(?<![\d.,])" + number.group(0) + r"(?![\d.,%])", folded)
-        ):
-            said.append(fold(value))
-    return tuple(said)
+    numbers = set(NUMBER.findall(folded))
+    return tuple(
+        value
+        for value in values
+        if value not in shared
+        and (said_value(folded, value) or (value in options and leading_number(value) in numbers))
+    )
 
 
 def variant_unit(product: Product, folded: str) -> bool:
