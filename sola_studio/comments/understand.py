@@ -693,7 +693,8 @@ class Understander:
         """A field's label is in the comment beside the names, size and values ``said``."""
         rest = self.entities.products.strip(folded)
         for value in said:
-            rest = without_value(rest, value)
+            cut = without_value(rest, value)  # a value in words, whole words only
+            rest = cut if cut != rest else rest.replace(fold(value), " ")  # "55 cm" by number
         size = set(_WORD.findall(fold(entities.size or "")))  # "s24 ultra" names no field
         rest = _WORD.sub(lambda m: " " if m.group(0) in size else m.group(0), rest)
         pid = entities.product_id or self.sheet.pinned_id
