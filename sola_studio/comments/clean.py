@@ -26,9 +26,17 @@ MAX_CHARS = 500  # the longest chat messages platforms allow are ~500 characters
 
 # Bidi embeddings/overrides/isolates and marks (U+202A-202E, U+2066-2069, U+200E/F, U+061C),
 # zero-width (U+200B-200D, U+2060, U+FEFF), soft hyphen, Mongolian vowel separator, tags.
+# A zero-width joiner between two emoji is part of one emoji ("🏌️‍♂️", "👨‍👩‍👧", "❤️‍🔥"), typed by
+# any phone keyboard: it stays, and is no trick ("yo whats up from san diego 🏌️‍♂️" was flagged
+# hostile and got no welcome).
+_EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u20e3"
 _INVISIBLE = re.compile(
-    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
-    "\U000e0000-\U000e007f]"
+    "[\u00ad\u061c\u180e\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+    f"\U000e0000-\U000e007f]|(?<![{_EMOJI}])\u200d|\u200d(?![{_EMOJI}])"
+)
+# tag characters are a trick everywhere but in a subdivision flag ("🏴" + tags: England, Scotland)
+_HIDDEN = re.compile(
+    "(?P<flag>\U0001f3f4[\U000e0020-\U000e007e]{1,7}\U000e007f)|" + _INVISIBLE.pattern
 )
 _CHAR_FLOOD = re.compile(r"(\D)\1{3,}", re.DOTALL)  # digits never: 10000 stays a number
 _WORD_FLOOD = re.compile(r"\b(\w+)(?:\W+\1\b){3,}", re.IGNORECASE)
@@ -65,7 +73,7 @@ class CleanText:
 def clean(raw: str) -> CleanText:
     """The comment made safe to show and to match; see the module docstring."""
     text = unicodedata.normalize("NFKC", raw)
-    without = _INVISIBLE.sub("", text)
+    without = _HIDDEN.sub(lambda m: m.group(0) if m.group("flag") else "", text)
     removed = len(text) - len(without)
     kept = []
     for ch in without:
