@@ -58,9 +58,10 @@ def test_a_viewer_outside_the_audience_gets_their_own_language(
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        # Czech, Slovak and Ukrainian have their files now
+        # Czech, Slovak and Ukrainian have their files now, and so have Swedish, Danish,
+        # Norwegian, Finnish and Tagalog (twentieth round)
         ("cât costă ceainicul negru din lut? mulțumesc", "ro"),
-        ("hur mycket kostar tekannan av svart lera?", "sv"),
+        ("mennyibe kerül a fekete agyag teáskanna?", "hu"),
         ("колко струва този чайник от глина?", "bg"),
         ("Πόσο κοστίζει η τσαγιέρα;", "el"),
     ],
@@ -104,7 +105,7 @@ def test_the_audience_leans_only_where_lingua_is_unsure() -> None:
 def test_unsupported_guesses_do_not_become_the_sessions_usual_language() -> None:
     identifier = LanguageIdentifier(("es", "en"))
     for _ in range(3):
-        assert identifier.guess("hur mycket kostar tekannan av svart lera?").language == "sv"
+        assert identifier.guess("mennyibe kerül a fekete agyag teáskanna?").language == "hu"
     assert identifier.usual == "es"  # a comment with no words gets a language with templates
     assert identifier.guess("XXL?").language == "es"
 

@@ -119,16 +119,18 @@ def test_an_unquoted_yaml_word_and_a_syntax_error_are_reported(data_copy: Path) 
 
 
 def test_adding_a_language_is_adding_a_file(data_copy: Path) -> None:
+    # Icelandic: a language the product does not ship (Swedish, the example before, now does)
+    assert not (data_copy / "is.yaml").exists()
     text = (data_copy / "en.yaml").read_text(encoding="utf-8")
-    text = text.replace("name: English", "name: Svenska").replace(
-        "  price: [price, how much,", "  price: [hur mycket, pris$, price, how much,"
+    text = text.replace("name: English", "name: Íslenska").replace(
+        "  price: [price, how much,", "  price: [hvad kostar, verd$, price, how much,"
     )
-    (data_copy / "sv.yaml").write_text(text, encoding="utf-8")
+    (data_copy / "is.yaml").write_text(text, encoding="utf-8")
     t = lang.load(data_copy)
-    assert t.languages[-1] == "sv"  # after the listed ones
-    assert t["sv"].name == "Svenska"
-    assert lang.per_language("intent_cues", t)["price"]["sv"][:2] == ("hur mycket", "pris$")
-    assert "sv" in lang.per_language("card_keywords", t)["price"]
+    assert t.languages[-1] == "is"  # after the listed ones
+    assert t["is"].name == "Íslenska"
+    assert lang.per_language("intent_cues", t)["price"]["is"][:2] == ("hvad kostar", "verd$")
+    assert "is" in lang.per_language("card_keywords", t)["price"]
 
 
 def _imports(path: Path) -> set[str]:

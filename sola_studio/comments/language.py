@@ -47,7 +47,22 @@ log = logging.getLogger(__name__)
 # Every language with a data file (sola_studio/lang/data). Telling a new one apart needs more than
 # its file: its script below, or a lingua model (_LATIN), or markers in Latin letters (_ROMANISED).
 SUPPORTED: tuple[str, ...] = lang_data.languages()
-_LATIN = ("en", "pt", "es", "de", "fr", "it", "id", "vi", "tr", "nl", "pl", "cs", "sk")
+_LATIN = (
+    "en", "pt", "es", "de", "fr", "it", "id", "vi", "tr", "nl", "pl", "cs", "sk",
+    "sv", "da", "nb", "fi", "tl",
+)  # fmt: skip
+# The weights below (markers, priors) were set against lingua's shares among these thirteen.
+# Shares among more languages are smaller ("red ones in stock?": English 0.24 of thirteen, 0.14 of
+# eighteen, Swedish taking 0.18), and one romanised Hindi marker outweighed English; so every
+# share is put back on that scale, divided by what these thirteen hold together.
+_CALIBRATED = _LATIN[:13]
+# lingua reads short chat in other languages as these ("shipping to hong kong?", "moka pot kaç
+# lira" and "da dầu dùng đc ko shop" as Tagalog, "grinder India bhejte ho?" as Swedish): one is
+# picked only for a comment holding one of its own words (a marker or a cue)
+_OWN_WORDS_FIRST = _LATIN[13:]
+# letters of a language's alphabet that count as one of its own words ("følger der brændsel med
+# smokeren?" has no Danish word a list holds); ä and ö are German and Finnish too
+_OWN_LATIN_LETTERS = {"sv": frozenset("å"), "da": frozenset("æøå"), "nb": frozenset("æøå")}
 _ROMANISED = ("hi", "ar", "ta")  # written in Latin letters in chat, no lingua model for that
 # A language lingua cannot tell from a close one in chat -> that one: Malay from Indonesian
 # ("berapa harga", "ada", "warna" are both). lingua ranks the close one alone; its twin takes
@@ -60,8 +75,7 @@ _SHARED_MARKERS = {"ms": frozenset(("ada$", "apa$", "ini$", "itu$", "yang$", "su
 # told apart rather than answered in the nearest supported language. Latin-script languages
 # rarely typed in chat are left out.
 _UNSUPPORTED_LATIN = (
-    "sv", "da", "nb", "fi", "ro", "hu", "hr", "ca", "tl", "sw",
-    "et", "lv", "lt", "sl", "sq", "az",
+    "ro", "hu", "hr", "ca", "sw", "et", "lv", "lt", "sl", "sq", "az",
 )  # fmt: skip
 _CYRILLIC = ("ru", "uk")  # with a data file; the letters below tell them apart
 _UNSUPPORTED_CYRILLIC = ("bg", "sr", "mk", "be", "kk")
@@ -323,6 +337,9 @@ class LanguageIdentifier:
         folded = fold(text)
         scores: dict[str, float] = dict.fromkeys(self._latin, 0.0)
         lingua = self._lingua_scores(text)
+        base = sum(v for c, v in lingua if c in _CALIBRATED)
+        if base > 0:
+            lingua = [(c, v / base) for c, v in lingua]
         for code, value in lingua:
             if code in scores:
                 scores[code] += value
@@ -330,9 +347,17 @@ class LanguageIdentifier:
         markers: dict[str, int] = {}
         for lang in self._latin:
             hits = _own_words(folded, lang)
+            hits += bool(_OWN_LATIN_LETTERS.get(lang, frozenset()) & set(text.lower()))
             # lingua has no romanised Hindi/Arabizi: markers carry the whole vote, so count double
             scores[lang] += _MARKER_WEIGHT * hits * (2 if lang in _ROMANISED else 1)
             markers[lang] = hits
+        for lang, close in TWINS.items():
+            # a twin with no lingua model votes through the one lingua ranks: "boleh hantar ke
+            # KL tak? nak driver carbon ni" is Indonesian to lingua (0.33 among 18 languages),
+            # and Malay's four words must count, or one romanised Hindi word ("tak") outweighs it
+            if lang in scores and close in SUPPORTED:
+                twin_hits = _own_words(folded, close)
+                scores[lang] += _MARKER_WEIGHT * max(0, twin_hits - markers[lang])
         prior = dict.fromkeys(scores, 0.0)
         if previous is None and seller in scores and seller in torn:
             # a viewer's first words in the seller's show: where the seller's language is one
@@ -355,7 +380,8 @@ class LanguageIdentifier:
             for lang in self.audience:
                 if lang in prior:
                     prior[lang] += _AUDIENCE_PRIOR
-        best = max(scores, key=lambda k: scores[k] + prior[k])
+        contenders = [k for k in scores if k not in _OWN_WORDS_FIRST or markers.get(k)]
+        best = max(contenders or scores, key=lambda k: scores[k] + prior[k])
         if words <= _BARE_WORDS and best not in self.audience and not markers.get(best):
             # one or two words with none of that language's own ("ok", "wow", "omg", "top"):
             # lingua's pick among eleven languages is noise there (Polish for "wow"); the
