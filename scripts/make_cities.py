@@ -10,10 +10,13 @@ Debian's iso-codes), installed only to run this script:
 The desk reads the small JSON file at run time and needs neither package.
 
 Regions (``regions``): a country's first-level subdivisions ("Sabah", "Ohio", "Tamil Nadu",
-"Bayern"), so that "boleh pos ke Sabah?" names Malaysia. Left out: a name two countries share
+"Bayern"), so that "boleh pos ke Sabah?" names Malaysia; for Indonesia, whose first level is
+its islands, the provinces too ("kirim ke Bali?"). Left out: a name two countries share
 ("Amazonas", "Distrito Federal"), one that is a country's name too ("Georgia"), a one-word name
-under four letters ("Goa"), and a city's name (the city wins). As for cities, a one-word Latin
-name under six letters ("Ohio", "Utah") counts only written with a capital, mid-comment.
+under four letters ("Goa"), and a city's name (the city wins, but for an Indonesian province
+against a city abroad of under a million people: "Bali" is the province, not Bally in India).
+As for cities, a one-word Latin name under six letters ("Ohio", "Utah") counts only written
+with a capital, mid-comment.
 
 Kept: cities of at least MIN_POPULATION people; a name shared by cities of several countries
 only when the largest is five times the next (Moscow, Russia, not Moscow, Idaho); Latin
@@ -27,7 +30,11 @@ import json
 import sys
 from pathlib import Path
 
-MIN_POPULATION = 300_000
+MIN_POPULATION = 250_000  # Bergen (285,000) in; it was 300,000
+# countries whose first-level subdivisions are groups of the ones people name: Indonesia's are
+# islands (Jawa, Nusa Tenggara), its provinces (Bali, Jawa Barat, Yogyakarta) are a level below
+SECOND_LEVEL = ("ID",)
+REGION_OVER_CITY = 1_000_000
 OUT = Path(__file__).resolve().parent.parent / "sola_studio" / "comments" / "data" / "cities.json"
 
 
@@ -67,7 +74,10 @@ def main() -> int:
         ranked = sorted(by_country.items(), key=lambda kv: kv[1], reverse=True)
         if len(ranked) == 1 or ranked[0][1] >= 5 * ranked[1][1]:
             table[name] = ranked[0][0]
-    regions = _regions(table)
+    sizes = {name: max(by_country.values()) for name, by_country in best.items()}
+    regions = _regions(table, sizes)
+    # an Indonesian province's name beats a smaller city's abroad (see _province_wins)
+    table = {name: code for name, code in table.items() if name not in regions}
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(
         json.dumps(
@@ -87,7 +97,7 @@ def main() -> int:
     return 0
 
 
-def _regions(cities: dict[str, str]) -> dict[str, str]:
+def _regions(cities: dict[str, str], sizes: dict[str, int]) -> dict[str, str]:
     """First-level subdivisions' names -> country (see the module docstring)."""
     import re
 
@@ -96,7 +106,7 @@ def _regions(cities: dict[str, str]) -> dict[str, str]:
     countries = {_fold(n) for c in pycountry.countries for n in _country_names(c)}
     found: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
-        if sub.parent_code is not None:
+        if sub.parent_code is not None and sub.country_code not in SECOND_LEVEL:
             continue
         name = _fold(re.sub(r"\s*[\[(].*?[\])]", "", sub.name))
         if not name or any(ch.isdigit() for ch in name):
@@ -107,8 +117,20 @@ def _regions(cities: dict[str, str]) -> dict[str, str]:
     return {
         name: next(iter(codes))
         for name, codes in sorted(found.items())
-        if len(codes) == 1 and name not in countries and name not in cities
+        if len(codes) == 1
+        and name not in countries
+        and (name not in cities or _province_wins(name, codes, cities, sizes))
     }
+
+
+def _province_wins(
+    name: str, codes: set[str], cities: dict[str, str], sizes: dict[str, int]
+) -> bool:
+    """A province of a SECOND_LEVEL country against a city abroad of under REGION_OVER_CITY
+    people of the same name ("Bali" against Bally, India); elsewhere the city always wins
+    ("Manchester" is England's, not the Jamaican parish's)."""
+    (code,) = codes
+    return code in SECOND_LEVEL and cities[name] != code and sizes[name] < REGION_OVER_CITY
 
 
 def _country_names(country: object) -> list[str]:
