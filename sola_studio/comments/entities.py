@@ -113,6 +113,8 @@ class EntityFinder:
             )
         one = (size or colour) and len(matches) == 1
         variant_sku = matches[0].sku if one else _by_option(folded, matches)
+        if variant_sku is None and not one:
+            variant_sku = _one_letter(raw, matches)
         return Entities(
             product_id=product.id,
             product_implied=implied,
@@ -228,6 +230,9 @@ class EntityFinder:
             # the product's own names ("il kit goccia" of a kit sold as "kit")
             if said_value(folded, label) and not said_value(names, label):
                 return label
+        worded = self._size_word_in_label(folded, sizes)
+        if worded is not None:
+            return worded
         letters = size_letters(_DECIMAL_UNIT.sub(r"\1 ", folded))
         if letters:
             # said in the sheet's own letters: a Brazilian sheet's "G" is the L a viewer's "G"
@@ -247,6 +252,18 @@ class EntityFinder:
             if m.group(1) in numeric or (numeric and 30 <= int(m.group(1)) <= 48):
                 return m.group(1)
         return None
+
+    @staticmethod
+    def _size_word_in_label(folded: str, sizes: Sequence[str]) -> str | None:
+        """The one label that holds a size word the comment says: "the large one in usd?" of
+        brushes sold as "小楷 small, tip 18 mm" and "大楷 large, tip 32 mm" (the large one's
+        price had been the small one's), in any language's words for the size."""
+        if len(sizes) < 2:
+            return None
+        # the size's words in every language: "saiz kecil" (ms) is the label's "small"
+        said = [cues for cues in SIZE_WORDS.values() if find_cues(folded, cues)]
+        found = {x for x in sizes for cues in said if find_cues(fold(x), tuple(map(_whole, cues)))}
+        return found.pop() if len(found) == 1 else None
 
     def _country(self, folded: str, raw: str) -> str | None:
         flags = [ch for ch in raw if 0x1F1E6 <= ord(ch) <= 0x1F1FF]
@@ -323,6 +340,21 @@ class EntityFinder:
             if m.group(1) in self._codes:
                 return m.group(1)
         return None
+
+
+def _one_letter(raw: str, variants: Sequence[Variant]) -> str | None:
+    """The variant whose option is one capital consonant ("X", "R": a golf shaft's flex),
+    written as such and standing alone ("X강도 재고 있나여?" asks the X flex's stock): never a
+    vowel, which is a word ("A de 50 tem?"), never between numbers ("2 X 3")."""
+    for v in variants:
+        for _key, value in v.options:
+            if len(value) != 1 or not value.isupper() or value in "AEIOUY":
+                continue
+            for m in re.finditer(r"(?<!\w)" + value + r"(?![A-Za-z0-9])", raw):
+                before, after = raw[: m.start()].rstrip(), raw[m.end() :].lstrip()
+                if not (before[-1:].isdigit() and after[:1].isdigit()):
+                    return v.sku
+    return None
 
 
 def _whole(cue: str) -> str:

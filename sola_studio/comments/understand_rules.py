@@ -270,12 +270,14 @@ _ONE_LETTER_UNIT = re.compile(r"\d\s?([lgmvwh])(?![^\W_])")  # "3 l teneke" -> "
 def in_variant(product: Product, sku: str | None, folded: str) -> bool:
     """A measure the comment gives ("55 cm") is one the variant ``sku`` is named by, or a
     value of it in words or the number its option starts with ("Long Handle", "left",
-    "kit de 50" of "50 pedras") that not every variant has."""
+    "kit de 50" of "50 pedras") that not every variant has, or its one-letter option ("X")."""
     variant = product.variant(sku or "")
     if variant is None:
         return False
-    return bool(measures(fold(variant.label)) & measures(folded)) or bool(
-        variant_words(product, variant.sku, folded)
+    return (
+        bool(measures(fold(variant.label)) & measures(folded))
+        or bool(variant_words(product, variant.sku, folded))
+        or any(_one_letter_said(value, folded) for _k, value in variant.options)
     )
 
 
@@ -299,6 +301,13 @@ def variant_words(product: Product, sku: str | None, folded: str) -> tuple[str, 
         if value not in shared
         and (said_value(folded, value) or (value in options and leading_number(value) in numbers))
     )
+
+
+def _one_letter_said(value: str, folded: str) -> bool:
+    """An option of one capital consonant ("X" flex) said alone ("X강도 재고 있나여?")."""
+    if len(value) != 1 or not value.isupper() or value in "AEIOUY":
+        return False
+    return re.search(r"(?<![a-z0-9])" + value.lower() + r"(?![a-z0-9])", folded) is not None
 
 
 def variant_unit(product: Product, folded: str) -> bool:
