@@ -287,3 +287,28 @@ def test_an_option_of_one_capital_letter_is_that_variant(
 def test_a_letter_between_numbers_is_no_variant(club_desk: CommentDesk) -> None:
     _, u = ask(club_desk, "is the box 2 X 3 m?", pin="driver")
     assert u.entities.variant_sku is None
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("posíláte do Brna? kolik stojí poštovné?", "CZ"), ("wysyłacie do Osla?", "NO")],
+)
+def test_a_city_in_o_said_after_do_names_its_country(
+    desk: CommentDesk, text: str, country: str
+) -> None:
+    # Czech and Polish say "to Brno" as "do Brna" (round 24's judge: "which country?")
+    _, u = ask(desk, text, pin="socks")
+    assert u.entities.country == country
+
+
+def test_a_persian_word_joined_by_a_non_joiner_is_no_trick(desk: CommentDesk) -> None:
+    # "هزینه‌اش" is written with a zero-width non-joiner: spelling, not hidden text
+    draft, u = ask(desk, "سلام، به تهران ارسال دارید؟ هزینه\u200cاش چقدره؟", pin="socks")
+    assert FlagReason.HOSTILE not in draft.flags
+    assert u.intent is Intent.SHIPPING
+    assert draft.text  # a reply for the seller to send: the sheet has no row for Iran
+
+
+def test_swedish_lingua_is_sure_of_is_swedish_without_a_listed_word(desk: CommentDesk) -> None:
+    _, u = ask(desk, "Blir strumporna mjuka efter tvätt?", pin="socks")
+    assert u.language == "sv", (u.language, u.language_confidence)

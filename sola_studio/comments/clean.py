@@ -29,10 +29,14 @@ MAX_CHARS = 500  # the longest chat messages platforms allow are ~500 characters
 # A zero-width joiner between two emoji is part of one emoji ("🏌️‍♂️", "👨‍👩‍👧", "❤️‍🔥"), typed by
 # any phone keyboard: it stays, and is no trick ("yo whats up from san diego 🏌️‍♂️" was flagged
 # hostile and got no welcome).
+# A zero-width non-joiner inside a Persian, Urdu or Indic word is spelling ("هزینه‌اش", "می‌خواهم"):
+# it stays too ("به تهران ارسال دارید؟ هزینه‌اش چقدره؟" was withheld as hostile).
 _EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u20e3"
+_JOINED_SCRIPTS = "\u0600-\u06ff\u0750-\u077f\u0900-\u0dff"
 _INVISIBLE = re.compile(
-    "[\u00ad\u061c\u180e\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+    "[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
     f"\U000e0000-\U000e007f]|(?<![{_EMOJI}])\u200d|\u200d(?![{_EMOJI}])"
+    f"|(?<![{_JOINED_SCRIPTS}])\u200c|\u200c(?![{_JOINED_SCRIPTS}])"
 )
 # tag characters are a trick everywhere but in a subdivision flag ("🏴" + tags: England, Scotland)
 _HIDDEN = re.compile(

@@ -735,6 +735,10 @@ def city_country(folded: str, raw: str) -> str | None:
                 code = stems.get(name[:-1]) or stems.get(name)
             if code is None and n == 1 and len(name) >= 6 and name.isalpha():
                 code = _inflected_city(name, names)
+            if code is None and n == 1 and name in capitals and name.endswith("a"):
+                # a city in -o after "do", "z" (Czech, Polish, Slovak genitive): "do Brna",
+                # "z Osla"; written with a capital, mid-comment
+                code = names.get(name[:-1] + "o")
             if code is None:
                 continue
             if n == 1 and name.isascii() and len(name) < _SHORT_CITY and name not in capitals:

@@ -58,8 +58,11 @@ _LATIN = (
 _CALIBRATED = _LATIN[:13]
 # lingua reads short chat in other languages as these ("shipping to hong kong?", "moka pot kaç
 # lira" and "da dầu dùng đc ko shop" as Tagalog, "grinder India bhejte ho?" as Swedish): one is
-# picked only for a comment holding one of its own words (a marker or a cue)
+# picked only for a comment holding one of its own words (a marker or a cue), or one lingua is
+# sure of ("Funkar stjärnan med USB?": Swedish 0.94); never Tagalog by lingua alone, which reads
+# romanised Hindi and Tamil, Turkish, Indonesian and Vietnamese chat as Tagalog at 0.5-0.8
 _OWN_WORDS_FIRST = _LATIN[13:]
+_ALONE_SURE = 0.9
 # letters of a language's alphabet that count as one of its own words ("følger der brændsel med
 # smokeren?" has no Danish word a list holds); ä and ö are German and Finnish too
 _OWN_LATIN_LETTERS = {"sv": frozenset("å"), "da": frozenset("æøå"), "nb": frozenset("æøå")}
@@ -337,6 +340,7 @@ class LanguageIdentifier:
         folded = fold(text)
         scores: dict[str, float] = dict.fromkeys(self._latin, 0.0)
         lingua = self._lingua_scores(text)
+        sure = {c for c, v in lingua if v >= _ALONE_SURE and c != "tl"}
         base = sum(v for c, v in lingua if c in _CALIBRATED)
         if base > 0:
             lingua = [(c, v / base) for c, v in lingua]
@@ -380,7 +384,7 @@ class LanguageIdentifier:
             for lang in self.audience:
                 if lang in prior:
                     prior[lang] += _AUDIENCE_PRIOR
-        contenders = [k for k in scores if k not in _OWN_WORDS_FIRST or markers.get(k)]
+        contenders = [k for k in scores if k not in _OWN_WORDS_FIRST or markers.get(k) or k in sure]
         best = max(contenders or scores, key=lambda k: scores[k] + prior[k])
         if words <= _BARE_WORDS and best not in self.audience and not markers.get(best):
             # one or two words with none of that language's own ("ok", "wow", "omg", "top"):
