@@ -183,6 +183,11 @@ _LID = {
     "ta": "மூடி எப்படி மூடுகிறது?",
     "ml": "അടപ്പ് എങ്ങനെ അടയ്ക്കും?",
     "ur": "ڈھکن کیسے بند ہوتا ہے؟",
+    "tl": "paano po isinasara ang takip?",
+    "sv": "hur stänger man locket?",
+    "da": "hvordan lukker man låget?",
+    "nb": "hvordan lukker man lokket?",
+    "fi": "miten kansi suljetaan?",
 }
 
 
