@@ -33,15 +33,13 @@ MAX_CHARS = 500  # the longest chat messages platforms allow are ~500 characters
 # it stays too ("به تهران ارسال دارید؟ هزینه‌اش چقدره؟" was withheld as hostile).
 _EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u20e3"
 _JOINED_SCRIPTS = "\u0600-\u06ff\u0750-\u077f\u0900-\u0dff"
-_INVISIBLE = re.compile(
+_INVISIBLE = (
     "[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
     f"\U000e0000-\U000e007f]|(?<![{_EMOJI}])\u200d|\u200d(?![{_EMOJI}])"
     f"|(?<![{_JOINED_SCRIPTS}])\u200c|\u200c(?![{_JOINED_SCRIPTS}])"
 )
 # tag characters are a trick everywhere but in a subdivision flag ("🏴" + tags: England, Scotland)
-_HIDDEN = re.compile(
-    "(?P<flag>\U0001f3f4[\U000e0020-\U000e007e]{1,7}\U000e007f)|" + _INVISIBLE.pattern
-)
+_HIDDEN = re.compile("(?P<flag>\U0001f3f4[\U000e0020-\U000e007e]{1,7}\U000e007f)|" + _INVISIBLE)
 _CHAR_FLOOD = re.compile(r"(\D)\1{3,}", re.DOTALL)  # digits never: 10000 stays a number
 _WORD_FLOOD = re.compile(r"\b(\w+)(?:\W+\1\b){3,}", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")

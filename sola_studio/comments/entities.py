@@ -261,8 +261,8 @@ class EntityFinder:
         if len(sizes) < 2:
             return None
         # the size's words in every language: "saiz kecil" (ms) is the label's "small"
-        said = [cues for cues in SIZE_WORDS.values() if find_cues(folded, cues)]
-        found = {x for x in sizes for cues in said if find_cues(fold(x), tuple(map(_whole, cues)))}
+        said = [tuple(map(_whole, cues)) for cues in SIZE_WORDS.values() if find_cues(folded, cues)]
+        found = {x for x in sizes if any(find_cues(fold(x), whole) for whole in said)}
         return found.pop() if len(found) == 1 else None
 
     def _country(self, folded: str, raw: str) -> str | None:
@@ -342,14 +342,17 @@ class EntityFinder:
         return None
 
 
+def letter_option(value: str) -> bool:
+    """An option value of one capital consonant ("X", "R": a golf shaft's flex), which a
+    comment may name by that letter alone; never a vowel, which is a word ("A de 50 tem?")."""
+    return len(value) == 1 and value.isupper() and value not in "AEIOUY"
+
+
 def _one_letter(raw: str, variants: Sequence[Variant]) -> str | None:
-    """The variant whose option is one capital consonant ("X", "R": a golf shaft's flex),
-    written as such and standing alone ("X강도 재고 있나여?" asks the X flex's stock): never a
-    vowel, which is a word ("A de 50 tem?"), never between numbers ("2 X 3")."""
+    """The variant whose option is a ``letter_option`` written as such and standing alone
+    ("X강도 재고 있나여?" asks the X flex's stock), never between numbers ("2 X 3")."""
     for v in variants:
-        for _key, value in v.options:
-            if len(value) != 1 or not value.isupper() or value in "AEIOUY":
-                continue
+        for value in (x for _key, x in v.options if letter_option(x)):
             for m in re.finditer(r"(?<!\w)" + value + r"(?![A-Za-z0-9])", raw):
                 before, after = raw[: m.start()].rstrip(), raw[m.end() :].lstrip()
                 if not (before[-1:].isdigit() and after[:1].isdigit()):

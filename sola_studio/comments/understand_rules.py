@@ -16,7 +16,13 @@ from typing import Any
 
 from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import Product, ProductSheet
-from sola_studio.comments.entities import NUMBER, leading_number, measures, said_value
+from sola_studio.comments.entities import (
+    NUMBER,
+    leading_number,
+    letter_option,
+    measures,
+    said_value,
+)
 from sola_studio.comments.events import Entities, Intent
 from sola_studio.comments.intent_embedder import IntentEmbedder
 from sola_studio.comments.language import TWINS
@@ -305,7 +311,7 @@ def variant_words(product: Product, sku: str | None, folded: str) -> tuple[str, 
 
 def _one_letter_said(value: str, folded: str) -> bool:
     """An option of one capital consonant ("X" flex) said alone ("X강도 재고 있나여?")."""
-    if len(value) != 1 or not value.isupper() or value in "AEIOUY":
+    if not letter_option(value):
         return False
     return re.search(r"(?<![a-z0-9])" + value.lower() + r"(?![a-z0-9])", folded) is not None
 
