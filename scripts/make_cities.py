@@ -15,6 +15,12 @@ its islands, the provinces too ("kirim ke Bali?"). Left out: a name two countrie
 ("Amazonas", "Distrito Federal"), one that is a country's name too ("Georgia"), a one-word name
 under four letters ("Goa"), and a city's name (the city wins, but for an Indonesian province
 against a city abroad of under a million people: "Bali" is the province, not Bally in India).
+Region codes (``region_codes``): the postal abbreviations of the United States', Canada's and
+Australia's states and provinces ("ship to NJ?", "Toronto ON"), which are their ISO 3166-2
+codes; left out are those that are a country's code too ("CA" California or Canada, "DE",
+"IN", "SA"), that two of the three share ("WA", "NT"), and English words ("OK", "HI", "ME",
+"OR"). The desk reads them only written in capitals in a comment that is not.
+
 As for cities, a one-word Latin name under six letters ("Ohio", "Utah") counts only written
 with a capital, mid-comment.
 
@@ -35,6 +41,9 @@ MIN_POPULATION = 250_000  # Bergen (285,000) in; it was 300,000
 # islands (Jawa, Nusa Tenggara), its provinces (Bali, Jawa Barat, Yogyakarta) are a level below
 SECOND_LEVEL = ("ID",)
 REGION_OVER_CITY = 1_000_000
+# countries whose state and province codes people write as postal abbreviations
+POSTAL_CODES = ("US", "CA", "AU")
+CODE_WORDS = frozenset({"OK", "HI", "ME", "OR"})
 OUT = Path(__file__).resolve().parent.parent / "sola_studio" / "comments" / "data" / "cities.json"
 
 
@@ -76,6 +85,7 @@ def main() -> int:
             table[name] = ranked[0][0]
     sizes = {name: max(by_country.values()) for name, by_country in best.items()}
     regions = _regions(table, sizes)
+    region_codes = _region_codes()
     # an Indonesian province's name beats a smaller city's abroad (see _province_wins)
     table = {name: code for name, code in table.items() if name not in regions}
     OUT.parent.mkdir(parents=True, exist_ok=True)
@@ -87,13 +97,17 @@ def main() -> int:
                 "cities": table,
                 "regions_source": "ISO 3166-2 via pycountry 26.2.16 (LGPL-2.1, Debian iso-codes)",
                 "regions": regions,
+                "region_codes": region_codes,
             },
             ensure_ascii=False,
             separators=(",", ":"),
         ),
         encoding="utf-8",
     )
-    print(f"{len(table)} city names, {len(regions)} region names -> {OUT}")
+    print(
+        f"{len(table)} city names, {len(regions)} region names, "
+        f"{len(region_codes)} region codes -> {OUT}"
+    )
     return 0
 
 
@@ -120,6 +134,22 @@ def _regions(cities: dict[str, str], sizes: dict[str, int]) -> dict[str, str]:
         if len(codes) == 1
         and name not in countries
         and (name not in cities or _province_wins(name, codes, cities, sizes))
+    }
+
+
+def _region_codes() -> dict[str, str]:
+    """Postal abbreviations of POSTAL_CODES' subdivisions -> country (see the module docstring)."""
+    import pycountry
+
+    countries = {c.alpha_2 for c in pycountry.countries}
+    found: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.country_code in POSTAL_CODES and sub.parent_code is None:
+            found.setdefault(sub.code.split("-", 1)[1], set()).add(sub.country_code)
+    return {
+        code: next(iter(owners))
+        for code, owners in sorted(found.items())
+        if len(owners) == 1 and code not in countries and code not in CODE_WORDS
     }
 
 

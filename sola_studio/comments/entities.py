@@ -288,7 +288,11 @@ class EntityFinder:
         """Where a shipping question names a country by a case form ("do Austrii?") or a large
         city ("frete pra Recife?"); a product's own name is no city ("the Paris tote")."""
         unnamed = self.products.strip(folded)
-        country = self.inflected_country(unnamed) or city_country(unnamed, text)
+        country = (
+            self.inflected_country(unnamed)
+            or city_country(unnamed, text)
+            or region_code_country(text)
+        )
         return replace(entities, country=country)
 
     def sent_to(self, folded: str, code: str) -> bool:
@@ -380,7 +384,7 @@ def home_country(language: str) -> str | None:
 
 # a word that says "to" a place, right before its name (folded; an article may follow)
 _TO_BEFORE = re.compile(
-    r"(?:^|[^\w'])(?:to|into|pra|pro|para|hasta|au|aux|vers|nach|naar|till|til|do|ke|ve|đen|"
+    r"(?:^|[^\w'])(?:to|into|pra|pro|para|hasta|au|aux|vers|nach|naar|till|til|do|na|ke|ve|đen|"
     r"den|toi|qua|sang|в|во|до|إلى|الى|到|寄到|发到|送到|寄去|ไป|ถึง)\s*"
     r"(?:(?:the|o|a|os|as|el|la|los|le|les|l'|il|lo|die|den)\s+)?$"
 )
@@ -717,6 +721,34 @@ def _inflected_city(word: str, names: dict[str, str]) -> str | None:
         if len(base) >= 6 and base in names:
             return names[base]
     return None
+
+
+_REGION_CODE = re.compile(r"(?<![^\W_])([A-Z]{2,3})(?![^\W_])(?!\s*\d)(?![.,]\d)")
+_PLACE_BEFORE = re.compile(r"[A-Z][^\W\d_]+,?\s+$")  # "Hoboken NJ", "Laval, QC"
+
+
+def region_code_country(raw: str) -> str | None:
+    """The country of a state or province written as its postal code ("to NJ", "Hoboken NJ",
+    "Laval, QC"): in capitals, in a comment that is not, after a word that says "to" or after a
+    place's name ("OH nice" names no state)."""
+    if not any(ch.islower() for ch in raw):
+        return None
+    codes = _city_codes()
+    for m in _REGION_CODE.finditer(raw):
+        code = codes.get(m.group(1))
+        before = raw[max(0, m.start() - 24) : m.start()]
+        if code and (_TO_BEFORE.search(before.lower()) or _PLACE_BEFORE.search(before)):
+            return code
+    return None
+
+
+@lru_cache(maxsize=1)
+def _city_codes() -> dict[str, str]:
+    try:
+        codes: dict[str, str] = json.loads(_CITIES.read_text(encoding="utf-8"))["region_codes"]
+    except (OSError, ValueError, KeyError):
+        return {}
+    return codes
 
 
 def city_country(folded: str, raw: str) -> str | None:
