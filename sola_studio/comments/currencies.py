@@ -29,7 +29,9 @@ STEM = 5
 # ("aussie", "rm"), the sheet-independent words; symbols are matched as written
 VIEWER_CURRENCY_CUES: dict[str, tuple[str, ...]] = {
     "BRL": ("r[$]", "reais$", "real$", "brl$", "em reais"),
-    "EUR": ("€", "euro", "eur$"),
+    # "euro" reaches "euroban", "euroina"; the Czech, Slovak and Polish locatives drop its "o"
+    # ("v eurech", "v eurách", "w eurach")
+    "EUR": ("€", "euro", "eur$", "eur(?:ech|ach)$"),
     # the other dollars before the US one, which a bare "dollar" means; each only where the
     # sheet has prices in it ("aussie dollars" to a sheet priced in USD alone is USD)
     "AUD": ("aud$", "aussie", "australian dollar", "au[$]", "a[$]", "استرالي", "豪ドル", "澳元"),

@@ -366,10 +366,14 @@ class ProductFinder:
     def _find(self, folded: str, pinned: str, shown: Sequence[str]) -> ProductGuess:
         back = bool(find_cues(folded, REFER_BACK))
         named: list[tuple[int, str]] = []
-        for cue, pid in self._names:
+        name_spans: list[tuple[int, int]] = []
+        for cue, pid in self._names:  # the longest first
             hit = find_cues(folded, (cue,))
             if hit:
                 at = cue_position(folded, hit[0])
+                if any(a <= at < b for a, b in name_spans):
+                    continue  # "set retro": the Retro set, not the set "set" names
+                name_spans.append((at, at + _cue_length(hit[0])))
                 if not self._compared(folded, hit[0], at):
                     named.append((at, pid))
         for pattern, pid in self._codes:

@@ -87,6 +87,40 @@ _STOP = frozenset(
 )
 STOP_WORDS = _STOP
 _WORD = re.compile(r"[^\W\d_]{4,}")
+# an acronym in a field's value, and a short word of a question that may be one
+_ACRONYM = re.compile(r"(?<![^\W_])[A-Z][A-Z0-9]{1,3}(?![^\W_])")
+# a word a sheet writes in capitals for emphasis ("fins NOT included", "quillas NO incluidas"),
+# no acronym: two letters only with a digit ("A4"), three or more no word of these
+_EMPHASIS = frozenset(
+    [
+        "not",
+        "no",
+        "non",
+        "nie",
+        "nein",
+        "nicht",
+        "kein",
+        "pas",
+        "yes",
+        "oui",
+        "si",
+        "sim",
+        "ja",
+        "tak",
+        "all",
+        "only",
+        "free",
+        "new",
+    ]
+)
+
+
+def _coded(acronym: str) -> bool:
+    letters = acronym.isalpha()
+    return not (letters and len(acronym) < 3) and acronym.casefold() not in _EMPHASIS
+
+
+_SHORT = re.compile(r"(?<![^\W_])[^\W_]{2,4}(?![^\W_])")
 # a unit written after a number in a field's value ("50 ml", "35 dB", "20000 mAh", "1.43-inch"):
 # a viewer who names the unit asks about that measure ("cuántos ml trae?", "wie viel dB?")
 _UNIT = re.compile(r"\d(?:[.,]\d+)?\s?-?([^\W\d_]{1,5})(?![^\W\d_])")
@@ -246,6 +280,9 @@ def _value_words(fields: Iterable[Any]) -> dict[str, frozenset[str]]:
             for w in _WORD.findall(fold(v))
             if len(w) >= 5 and w not in _STOP
         )
+        # an acronym ("USB", "LED", "E14"): short, but as telling ("Funkar stjärnan med
+        # USB?" asks the field "2 AA batteries or USB cable")
+        | frozenset(fold(a) for v in f.value.values() for a in _ACRONYM.findall(v) if _coded(a))
         for f in fields
     }
     return {
@@ -397,6 +434,10 @@ class FieldIndex:
             for t in (p.name, *p.aliases, *p.names.values(), *p.type_names.values())
         ] + [a for p in sheet.products for v in p.alias_names.values() for a in v]
         name_words = frozenset(w[:5] for t in names for w in _WORD.findall(fold(t)))
+        # a model code in a name ("XB8") names the product, and an option's ("SR" flex) its
+        # variant, not a field that mentions it
+        chosen = [v.label for p in sheet.products for v in p.variants]
+        name_codes = frozenset(fold(a) for t in (*names, *chosen) for a in _ACRONYM.findall(t))
         whole_names = frozenset(w for t in names for w in _WORD.findall(fold(t)))
         echo: dict[str, dict[str, frozenset[str]]] = {}
         for pid, plan in plans.items():
@@ -407,7 +448,10 @@ class FieldIndex:
         with self._lock:
             self._products = products
             self._vocab = vocab
-            self._valued = valued
+            self._valued = {
+                pid: {key: stems - name_codes for key, stems in fields.items()}
+                for pid, fields in valued.items()
+            }
             self._echo = echo
             self._labels = labels
             self._size_units = units
@@ -437,6 +481,7 @@ class FieldIndex:
             words = _words(folded) - self._names
         if any(words & x for x in lex.values()):
             valued = {}  # a field named by its label: its value's words add nothing
+        words |= set(_SHORT.findall(folded)) & set().union(*valued.values())
         hits = []
         for (key, kind), score in best.items():
             named = len(words & (lex.get(key, frozenset()) | valued.get(key, frozenset())))
