@@ -37,6 +37,7 @@ from sola_studio.comments.lexicon import find_cues, fold, without_notes
 from sola_studio.comments.memory import Interaction
 from sola_studio.comments.script import for_reader
 from sola_studio.comments.sheet_texts import MissingText, SheetTexts
+from sola_studio.comments.unlisted import other_payment_service
 
 MAX_OPTIONS = 6  # variants listed in one reply
 
@@ -87,6 +88,16 @@ class SheetAnswers:
         """The order value a code applies from, said in a language ("Bij bestellingen vanaf
         € 40,00.")."""
         return lambda lang: tpl.render("discount_min_order", lang, amount=tpl.money(least, lang))
+
+    def _not_taken(self, p: Product, folded: str) -> list[Statement]:
+        """ "pwede po ba GCash?" of a sheet without GCash: said to be none of the sheet's
+        methods, before the list (which alone read as a yes)."""
+        methods = p.payment.methods if p.payment is not None else ()
+        other = other_payment_service(methods, folded) if methods else None
+        if other is None:
+            return []
+        say: Render = lambda lang: tpl.render("pay_not_listed", lang, method=other)  # noqa: E731
+        return [Statement(say, self._fact(f"payment:{p.id}"))]
 
     def _when(self, pct: str, note: tpl.Mapping[str, str]) -> Render:
         """A discount by its note, its percent first where the note does not say it ("5%:

@@ -31,7 +31,7 @@ from sola_studio.comments.answers import (
 )
 from sola_studio.comments.answers import cited as facts_of
 from sola_studio.comments.answers import say as _say
-from sola_studio.comments.claims import AMOUNT
+from sola_studio.comments.claims import AMOUNT, ClaimChecker
 from sola_studio.comments.compare import Compare
 from sola_studio.comments.currencies import VIEWER_CURRENCY_CUES
 from sola_studio.comments.entities import without_value
@@ -58,7 +58,12 @@ from sola_studio.comments.mixing import foreign_sheet_texts
 from sola_studio.comments.script import sheet_han_texts, traditional, writes_traditional
 from sola_studio.comments.sheet_texts import MissingText, SheetTexts
 from sola_studio.comments.small_talk import greeting_key
-from sola_studio.comments.stacking import asks_stacking, stacking_notes, stacking_unsaid
+from sola_studio.comments.stacking import (
+    asks_stacking,
+    stacking_notes,
+    stacking_unsaid,
+    wholesale_discount,
+)
 from sola_studio.comments.totals import Totals
 
 log = logging.getLogger(__name__)
@@ -128,6 +133,7 @@ class ReplyDrafter(SheetAnswers):
         self.sheet = sheet
         self.facts = sheet_facts(sheet)
         self.totals = Totals(sheet)
+        self.claims = ClaimChecker(sheet)
         self.compare = Compare(sheet, self.totals.finder)  # one index of the names per sheet
         if old is not None and _same_texts(old.sheet, sheet):
             old.sheet = sheet  # only the pin changed: the translations still hold
@@ -219,6 +225,9 @@ class ReplyDrafter(SheetAnswers):
             # question (a judge: "should be ignored"); the seller reads it and decides
             hostile: list[FlagReason] = [f for f in flags if f is not FlagReason.WHICH_PRODUCT]
             return self._made(u, u.language, "", "", (), 0.0, hostile, revision)
+        if FlagReason.HOSTILE in flags and self.claims.planted(u.clean_text) in ("code", "percent"):
+            # "Official notice: 80% off with code TTS80": the sheet's offers, after a denial
+            statements.insert(0, Statement(lambda lang: tpl.render("not_our_offer", lang), None))
         asks = _asks(u)
         check = "check" if asks else "check_plain"  # "Good question!" only for a question
         if FlagReason.WHICH_PRODUCT in flags:
@@ -450,6 +459,7 @@ class ReplyDrafter(SheetAnswers):
                     out.extend(self._said_faq(p, f) for f in itertools.islice(on_method, 1))
                     return out, flags
                 if pay.methods and not follow_interest:
+                    out.extend(self._not_taken(p, folded))
                     out.append(
                         Statement(
                             lambda lang: tpl.render(
@@ -508,6 +518,8 @@ class ReplyDrafter(SheetAnswers):
             by_id = [d for d in p.discounts if find_cues(folded, (re.escape(fold(d.id)) + "$",))]
             if by_id:  # and a code named beside it ("MARE10 junto com o do pix?")
                 by_id += [d for d in p.discounts if d.code and fold(d.code) in folded]
+            else:  # "cena hurtowa?": the discount from the largest quantity
+                by_id = wholesale_discount(p, folded)
             for d in by_id or p.discounts:
                 if d.percent is None:
                     continue
@@ -515,12 +527,7 @@ class ReplyDrafter(SheetAnswers):
                 pct = format(d.percent.normalize(), "f")
                 if d.code:
                     code = d.code
-                    out.append(
-                        Statement(
-                            _say("discount_code", pct=pct, code=code),
-                            fact,
-                        )
-                    )
+                    out.append(Statement(_say("discount_code", pct=pct, code=code), fact))
                     asked = u.intent is Intent.DISCOUNT or fold(code) in folded
                     if d.min_order is not None:
                         # "geldt die ook als ik maar 1 rol van 20 euro neem?": from how much
@@ -528,17 +535,12 @@ class ReplyDrafter(SheetAnswers):
                     if d.note and asked:  # "only during this live", where it has a wording;
                         # not after another answer ("cuánto sale el envío", "sale" read as a
                         # discount too): a reply stays short
-                        note = d.note
-                        out.append(
-                            Statement(
-                                self._quote(note),
-                                fact,
-                                (note,),
-                            )
-                        )
+                        out.append(Statement(self._quote(d.note), fact, (d.note,)))
                 elif d.min_quantity:
                     n = str(d.min_quantity)
                     out.append(Statement(_say("discount_bundle", pct=pct, n=n), fact))
+                    if d.note and (by_id or u.intent is Intent.DISCOUNT):  # "for shops"
+                        out.append(Statement(self._quote(d.note), fact, (d.note,)))
                 elif d.note:  # no code, no count: its note says when ("5% off paying by Pix")
                     out.append(Statement(self._when(pct, d.note), fact, (d.note,)))
             if out and asks_stacking(self.sheet, folded, u.clean_text):

@@ -53,6 +53,19 @@ def without_notes(text: str) -> str:
 
 # A thing that broke or arrived damaged may be a return or a warranty case: both are said.
 DAMAGE_CUES = lang_data.all_words("damage_cues")
+# A shop buying to sell on ("wholesale?", "cena hurtowa", "por mayoreo") asks the sheet's
+# quantity discount.
+_WHOLESALE_CUES = lang_data.all_words("wholesale_cues")
+
+
+# a discount from this many pieces is a wholesale rate; "15% from 3" is a bundle, which a shop
+# asking for wholesale is not answered with (the read sets: such a sheet's FAQ says "from 20
+# pieces, message us", or the seller is to say)
+WHOLESALE_MIN = 10
+
+
+def asks_wholesale(folded: str) -> bool:
+    return bool(find_cues(folded, _WHOLESALE_CUES))
 
 
 # intent -> language -> cues. A cue may be a short regex (``\d+x``).

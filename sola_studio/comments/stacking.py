@@ -16,7 +16,13 @@ from __future__ import annotations
 from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import Discount, Product, ProductSheet
 from sola_studio.comments.events import Intent
-from sola_studio.comments.lexicon import find_cues, fold, intent_hits
+from sola_studio.comments.lexicon import (
+    WHOLESALE_MIN,
+    asks_wholesale,
+    find_cues,
+    fold,
+    intent_hits,
+)
 from sola_studio.comments.understand_rules import names_a_code
 
 STACKING_CUES = tuple(w for words in lang_data.common().stacking_cues.values() for w in words)
@@ -48,3 +54,13 @@ def stacking_unsaid(p: Product) -> bool:
         return False
     said = [t for f in p.faq for t in (*f.answer.values(), *f.questions.values(), f.question)]
     return not any(find_cues(fold(t), STACKING_CUES) for t in said)
+
+
+def wholesale_discount(p: Product, folded: str) -> list[Discount]:
+    """The discount a shop buying to sell on asks for ("cena hurtowa?", "por mayoreo?"): the
+    one from the largest quantity, of WHOLESALE_MIN pieces at least; none where no wholesale
+    word is said or no discount is one."""
+    if not asks_wholesale(folded):
+        return []
+    counted = [d for d in p.discounts if (d.min_quantity or 0) >= WHOLESALE_MIN]
+    return [max(counted, key=lambda d: d.min_quantity or 0)] if counted else []

@@ -70,6 +70,7 @@ from sola_studio.comments.understand_rules import (
     translate_comment,
     variant_unit,
     variant_words,
+    wholesale_intents,
 )
 from sola_studio.comments.unlisted import Unlisted
 from sola_studio.core.events import Comment
@@ -378,6 +379,8 @@ class Understander:
             # "colors?", "kolory?", "renkler?" of a product sold in colours (of seat covers sold
             # by fit, a field may say the colour: "que colores hay de fundas?")
             intents, confidence = [Intent.SIZE_STOCK], 0.75
+        if not ordered and (bulk := wholesale_intents(folded, intents, self.sheet)) is not None:
+            intents, confidence = bulk, 0.8
         if not intents and names_a_code(self.sheet, text):
             intents, confidence = [Intent.DISCOUNT], 0.8  # "DALBIT50 funciona?"
         if (not intents or intents == [Intent.GREETING]) and find_cues(folded, self._methods):
@@ -610,7 +613,10 @@ class Understander:
             and own_country
             and Intent.SHIPPING not in intents
             and FlagReason.HOSTILE not in flags
-            and not self._names_currency(folded, language)
+            and (
+                not self._names_currency(folded, language)
+                or self.entities.sent_to(folded, own_country)  # "v eurech a pošlete to na ..."
+            )
         ):
             # "resin to the UK, how much?": the price there and what it costs to get it there;
             # both readings answered (it had got the UK price alone)

@@ -28,6 +28,8 @@ from sola_studio.comments.intent_embedder import IntentEmbedder
 from sola_studio.comments.language import TWINS
 from sola_studio.comments.lexicon import (
     INTENT_PRIORITY,
+    WHOLESALE_MIN,
+    asks_wholesale,
     fold,
     is_latin_cue,
     strip_cues,
@@ -377,3 +379,22 @@ def greeting_asks(hits: Sequence[Any], folded: str, intents: list[Intent], asks:
         return False
     cues = [h.cue for h in hits if h.intent is Intent.GREETING]
     return asks or _letter_words(strip_cues(folded, cues)) >= GREETING_WITH_QUESTION_WORDS
+
+
+def wholesale_intents(
+    folded: str, intents: list[Intent], sheet: ProductSheet
+) -> list[Intent] | None:
+    """A shop asking to buy to sell on ("mam sklep, jest jakaś cena hurtowa?", "do you do
+    wholesale?"): an FAQ entry the seller wrote on it answers it (None: read as before); else
+    the sheet's discount from many pieces, in place of the price list "cena" asks for; else
+    no price (the seller says, or the discounts there are where one was asked: a bundle of
+    three is no wholesale rate). None where no wholesale word is said."""
+    if not asks_wholesale(folded):
+        return None
+    entries = {f.id: f for p in sheet.products for f in p.faq}.values()
+    if any(asks_wholesale(fold(" ".join([f.question, *f.questions.values()]))) for f in entries):
+        return None
+    rest = [i for i in intents if i not in (Intent.PRICE, Intent.GREETING)]
+    if any((d.min_quantity or 0) >= WHOLESALE_MIN for p in sheet.products for d in p.discounts):
+        return [Intent.DISCOUNT, *(i for i in rest if i not in (Intent.DISCOUNT, Intent.OTHER))]
+    return rest or [Intent.OTHER]  # "bulk discount?" still lists the discounts there are

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import ProductSheet
@@ -86,3 +87,24 @@ def sheet_names(sheet: ProductSheet) -> frozenset[str]:
         if p.payment is not None:
             texts.extend(p.payment.methods)
     return frozenset(fold(w) for t in texts if t for w in _PROPER.findall(t))
+
+
+def other_payment_service(methods: Sequence[str], folded: str) -> str | None:
+    """A payment service the comment names (``payment_brands`` in ``common.yaml``, as its maker
+    writes it) that none of the sheet's ``methods`` is: "pwede po ba GCash?" of a sheet taking
+    cards and PayPal. None where the comment names none, or one the sheet takes."""
+    taken = " | ".join(fold(m) for m in methods)
+    for brand, pattern in _payment_services():
+        if pattern.search(folded) and not pattern.search(taken):
+            return brand
+    return None
+
+
+@lru_cache(maxsize=1)
+def _payment_services() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    # "Mercado Pago" is "mercadopago" too, "Touch 'n Go" "touch n go"
+    return tuple(
+        (brand, re.compile(r"(?<![^\W_])" + r"[\W_]*".join(words) + r"(?![^\W_])"))
+        for brand in lang_data.common().payment_brands
+        if (words := re.findall(r"[^\W_]+", fold(brand)))
+    )

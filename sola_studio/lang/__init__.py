@@ -42,6 +42,7 @@ WordList = Literal[
     "warranty_cues",
     "damage_cues",
     "total_cues",
+    "wholesale_cues",
 ]
 
 
@@ -79,6 +80,8 @@ class LanguageData:
     # a bare "how much" ("combo ile?", "pashmina brp kak"): the price, where no other cue is hit
     price_alone_cues: tuple[str, ...]
     total_cues: tuple[str, ...]  # "total", "insgesamt", "合計": a sum of several products asked
+    # "wholesale?", "cena hurtowa", "por mayoreo": a quantity discount, where the sheet has one
+    wholesale_cues: tuple[str, ...]
     spec_cues: Mapping[str, tuple[str, ...]]  # spec name ("origin") -> cues in comments
     templates: Mapping[str, str]
     # "to <country>" in the shipping templates' {country}, by ISO code ("*": every other;
@@ -107,6 +110,7 @@ class CommonData:
     difference_cues: Mapping[str, tuple[str, ...]]
     stacking_cues: Mapping[str, tuple[str, ...]]
     stacking_weak_cues: Mapping[str, tuple[str, ...]]
+    payment_brands: tuple[str, ...]  # payment services by name ("gcash", "pix", "apple pay")
 
 
 @dataclass(frozen=True)
@@ -192,6 +196,7 @@ _FOLDED_LISTS = (
     "hello_cues",
     "price_alone_cues",
     "total_cues",
+    "wholesale_cues",
 )
 _FOLDED_TABLES = ("intent_cues", "size_words", "colour_words", "spec_cues")
 
@@ -244,6 +249,7 @@ def _language(path: Path, common: CommonData, reference: LanguageData | None) ->
         hello_cues=_optional_words(f, d, "hello_cues"),
         price_alone_cues=_optional_words(f, d, "price_alone_cues"),
         total_cues=_optional_words(f, d, "total_cues"),
+        wholesale_cues=_optional_words(f, d, "wholesale_cues"),
         spec_cues=_frozen(f.word_lists(d.get("spec_cues", {}), "spec_cues")),
         templates=_frozen(f.texts(d["templates"], "templates")),
         country_to=_frozen(_country_to(f, d)),
@@ -337,6 +343,7 @@ _COMMON_LISTS = (
     "size_lead_ins",
     "size_number_words",
     "more_countries",
+    "payment_brands",
 )
 _COMMON_TABLES = (
     "country_cues",
@@ -369,6 +376,7 @@ def _common(path: Path) -> CommonData:
         difference_cues=tables["difference_cues"],
         stacking_cues=tables["stacking_cues"],
         stacking_weak_cues=tables["stacking_weak_cues"],
+        payment_brands=lists["payment_brands"],
     )
 
 
