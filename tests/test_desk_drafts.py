@@ -188,6 +188,8 @@ _LID = {
     "da": "hvordan lukker man låget?",
     "nb": "hvordan lukker man lokket?",
     "fi": "miten kansi suljetaan?",
+    "el": "πώς κλείνει το καπάκι;",
+    "he": "איך נסגר המכסה?",
 }
 
 

