@@ -37,14 +37,15 @@ class Unlisted:
         self._named = sheet_names(sheet)
         self._entities = entities
         self._field_index = field_index
+        self._methods = [m for p in sheet.products if p.payment for m in p.payment.methods]
 
     def method(self, text: str) -> bool:
         """The comment names something by a name written in capitals ("картой МИР?", "SEPA
         ok?") that is no payment method, product, currency or country the sheet or the
         language files know. Only capitals: German writes every noun with a capital ("geht
         Klarna auch in 3 Raten?"). A comment written all in capitals names nothing so."""
-        if text.upper() == text:
-            return False
+        if text.upper() == text or other_payment_service(self._methods, fold(text)):
+            return False  # a service by name is said not to be one of the sheet's (answers.py)
         for m in _PROPER.finditer(text):
             word = m.group(0)
             if not word.isupper() or len(word) < 3:
