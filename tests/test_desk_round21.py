@@ -26,6 +26,7 @@ import pytest
 from desk_support import ask, desk_on_text, says
 
 from sola_studio.comments.desk import CommentDesk
+from sola_studio.comments.entities import city_country
 from sola_studio.comments.events import FlagReason, Intent
 from sola_studio.comments.lexicon import fold
 
@@ -435,3 +436,10 @@ def test_a_service_in_capitals_is_said_not_to_be_a_method_not_checked(desk: Comm
     draft, _u = ask(desk, "je peux payer par virement SEPA ?", pin="bulb")
     assert draft.text.startswith("SEPA ne fait pas partie"), draft.text
     assert FlagReason.SHEET_SILENT not in draft.flags
+
+
+@pytest.mark.parametrize("text", ["שולחים למוריה?", "שולחים מוריה?", "אפשר לשלוח לתל אביב?"])
+def test_a_hebrew_city_is_found_with_its_glued_to_and_without(text: str) -> None:
+    """The prefix "ל" (to) is taken off only where the name as written is no city: "מוריה"
+    (a name of Jerusalem) begins with "מ", which Hebrew also glues on ("from")."""
+    assert city_country(fold(text), text) == "IL"

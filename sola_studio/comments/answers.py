@@ -96,8 +96,8 @@ class SheetAnswers:
         other = other_payment_service(methods, folded) if methods else None
         if other is None:
             return []
-        say: Render = lambda lang: tpl.render("pay_not_listed", lang, method=other)  # noqa: E731
-        return [Statement(say, self._fact(f"payment:{p.id}"))]
+        fact = self._fact(f"payment:{p.id}")
+        return [Statement(lambda lang: tpl.render("pay_not_listed", lang, method=other), fact)]
 
     def _when(self, pct: str, note: tpl.Mapping[str, str]) -> Render:
         """A discount by its note, its percent first where the note does not say it ("5%:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import Product, ProductSheet, Variant
@@ -694,15 +695,24 @@ _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 
 
 @lru_cache(maxsize=1)
+def _city_file() -> dict[str, Any]:
+    """``data/cities.json`` read once (empty where it cannot be: no city names a country)."""
+    try:
+        table = json.loads(_CITIES.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        table = None
+    if not isinstance(table, dict) or "cities" not in table:
+        log.warning("city table unavailable: %s", _CITIES)
+        return {}
+    return table
+
+
+@lru_cache(maxsize=1)
 def _city_table() -> tuple[dict[str, str], dict[str, str], tuple[tuple[str, str], ...]]:
     """(folded name -> country, Cyrillic stem -> country, unspaced-script names): large cities
     and first-level regions ("Sabah", "Tamil Nadu"; a city's name wins)."""
-    try:
-        table = json.loads(_CITIES.read_text(encoding="utf-8"))
-        names: dict[str, str] = {**table.get("regions", {}), **table["cities"]}
-    except (OSError, ValueError, KeyError):
-        log.warning("city table unavailable: %s", _CITIES, exc_info=True)
-        return {}, {}, ()
+    table = _city_file()
+    names: dict[str, str] = {**table.get("regions", {}), **table.get("cities", {})}
     stems = {
         n[:-1]: code
         for n, code in names.items()
@@ -736,22 +746,13 @@ def region_code_country(raw: str) -> str | None:
     place's name ("OH nice" names no state)."""
     if not any(ch.islower() for ch in raw):
         return None
-    codes = _city_codes()
+    codes: dict[str, str] = _city_file().get("region_codes", {})
     for m in _REGION_CODE.finditer(raw):
         code = codes.get(m.group(1))
         before = raw[max(0, m.start() - 24) : m.start()]
         if code and (_TO_BEFORE.search(before.lower()) or _PLACE_BEFORE.search(before)):
             return code
     return None
-
-
-@lru_cache(maxsize=1)
-def _city_codes() -> dict[str, str]:
-    try:
-        codes: dict[str, str] = json.loads(_CITIES.read_text(encoding="utf-8"))["region_codes"]
-    except (OSError, ValueError, KeyError):
-        return {}
-    return codes
 
 
 def city_country(folded: str, raw: str) -> str | None:
@@ -763,14 +764,16 @@ def city_country(folded: str, raw: str) -> str | None:
     if not names:
         return None
     words = re.findall(r"[^\W\d_]+", folded)
-    # Hebrew glues "to", "in", "from" to the name: "לתל אביב" (to Tel Aviv)
-    words = [w[1:] if len(w) > 2 and w[0] in _HEBREW_PREFIXES else w for w in words]
     # words written with a capital, the first of the comment aside
     capitals = {fold(w) for w in re.findall(r"[^\W\d_]+", raw)[1:] if w[:1].isupper()}
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
             name = " ".join(words[i : i + n])
             code = names.get(name)
+            if code is None and name[0] in _HEBREW_PREFIXES and len(words[i]) > 2:
+                # Hebrew glues "to", "in", "from" to the name: "לתל אביב" (to Tel Aviv); a
+                # name that starts with the letter ("באר שבע") is found as written first
+                code = names.get(name[1:])
             if code is None and n == 1 and len(name) >= 5:
                 code = stems.get(name[:-1]) or stems.get(name)
             if code is None and n == 1 and len(name) >= 6 and name.isalpha():

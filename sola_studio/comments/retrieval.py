@@ -89,30 +89,10 @@ STOP_WORDS = _STOP
 _WORD = re.compile(r"[^\W\d_]{4,}")
 # an acronym in a field's value, and a short word of a question that may be one
 _ACRONYM = re.compile(r"(?<![^\W_])[A-Z][A-Z0-9]{1,3}(?![^\W_])")
-# a word a sheet writes in capitals for emphasis ("fins NOT included", "quillas NO incluidas"),
-# no acronym: two letters only with a digit ("A4"), three or more no word of these
-_EMPHASIS = frozenset(
-    [
-        "not",
-        "no",
-        "non",
-        "nie",
-        "nein",
-        "nicht",
-        "kein",
-        "pas",
-        "yes",
-        "oui",
-        "si",
-        "sim",
-        "ja",
-        "tak",
-        "all",
-        "only",
-        "free",
-        "new",
-    ]
-)
+# a word a sheet writes in capitals for emphasis ("fins NOT included"), no acronym; nor two
+# letters without a digit ("quillas NO incluidas", "SR" of a flex): "A4" is one, "NO" none
+_EMPHASIS = frozenset(("not", "non", "nie", "nein", "nicht", "kein", "pas", "yes", "oui", "sim"))
+_EMPHASIS |= frozenset(("tak", "all", "only", "free", "new"))
 
 
 def _coded(acronym: str) -> bool:
