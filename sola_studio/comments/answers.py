@@ -30,11 +30,12 @@ from sola_studio.comments.currencies import (
     shared_currencies,
     strong_words,
 )
-from sola_studio.comments.entities import home_country, variants_by_number
+from sola_studio.comments.entities import home_country
 from sola_studio.comments.events import Entities, FactRef, FlagReason, UnderstoodComment
 from sola_studio.comments.facts import SheetFact, numbers_in
 from sola_studio.comments.lexicon import find_cues, fold, without_notes
 from sola_studio.comments.memory import Interaction
+from sola_studio.comments.options import variants_by_number
 from sola_studio.comments.script import for_reader
 from sola_studio.comments.sheet_texts import MissingText, SheetTexts
 from sola_studio.comments.unlisted import other_payment_service
@@ -462,6 +463,17 @@ class SheetAnswers:
             self._fact(f"material:{p.id}"),
             (p.material,),
         )
+
+    def _materials(self, u: UnderstoodComment, p: Product, asked: bool) -> list[Statement]:
+        """What a material question gets: the fields retrieval found, the product's material
+        first where the comment asks it (``asked``) and they lack it; with no field found, the
+        material (schema 2 reads it from a ``material`` spec); moved out of the drafter."""
+        if u.fields:
+            out = self._fields(p, u.fields)
+            if p.material and asked and not any(f.endswith(":material") for f in u.fields):
+                out.insert(0, self._material(p))
+            return out
+        return [self._material(p)] if p.material else []
 
     def _fields(self, p: Product, fields: Sequence[str]) -> list[Statement]:
         """The fields retrieval found (``spec:width``, ``faq:wash``), said from the sheet."""

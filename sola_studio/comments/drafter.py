@@ -402,24 +402,8 @@ class ReplyDrafter(SheetAnswers):
                     out.extend(self._shipping(code, p)[0])
             else:
                 out, flags = self._shipping(country, p)
-        elif intent is Intent.MATERIAL and u.fields:
-            out.extend(self._fields(p, u.fields))
-            asked_material = p.material and find_cues(folded, _MATERIAL_CUES)
-            if asked_material and not any(f.endswith(":material") for f in u.fields):
-                out.insert(0, self._material(p))
         elif intent is Intent.MATERIAL:
-            if p.material:
-                out.append(
-                    Statement(
-                        lambda lang: tpl.render(
-                            "material",
-                            lang,
-                            product=self._name(p, lang),
-                            material=self._t(p.material, lang),
-                        ),
-                        self._fact(f"material:{p.id}"),
-                    )
-                )
+            out.extend(self._materials(u, p, bool(find_cues(folded, _MATERIAL_CUES))))
         elif intent is Intent.PAYMENT:
             follow_interest = bool(find_cues(folded, _INTEREST_CUES))
             asks_instalments = bool(find_cues(folded, _INSTALMENT_CUES))

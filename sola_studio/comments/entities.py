@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sola_studio import lang as lang_data
-from sola_studio.catalog.sheet import Product, ProductSheet, Variant
+from sola_studio.catalog.sheet import Product, ProductSheet
 from sola_studio.comments import templates as tpl
 from sola_studio.comments.events import Entities
 from sola_studio.comments.language import script_of
@@ -36,6 +36,7 @@ from sola_studio.comments.lexicon import (
     size_numbers,
     without_notes,
 )
+from sola_studio.comments.options import by_option, one_letter
 from sola_studio.comments.products import ProductFinder, ProductGuess
 from sola_studio.comments.retrieval import FieldIndex
 
@@ -44,6 +45,7 @@ log = logging.getLogger(__name__)
 
 # a decimal number's unit is no size letter: "i'm 1,92 m" (a count is never decimal: "quero
 # 2 M" is two in M)
+_TIMES = re.compile(r"(?<=\d)[×*](?=\d)")  # "120×180", "120*180": as "120x180"
 _DECIMAL_UNIT = re.compile(r"(\d[.,]\d+)\s*(?:m|l)(?![a-z])")
 
 
@@ -113,9 +115,9 @@ class EntityFinder:
                 )
             )
         one = (size or colour) and len(matches) == 1
-        variant_sku = matches[0].sku if one else _by_option(folded, matches)
+        variant_sku = matches[0].sku if one else by_option(folded, matches)
         if variant_sku is None and not one:
-            variant_sku = _one_letter(raw, matches)
+            variant_sku = one_letter(raw, matches)
         return Entities(
             product_id=product.id,
             product_implied=implied,
@@ -347,24 +349,6 @@ class EntityFinder:
         return None
 
 
-def letter_option(value: str) -> bool:
-    """An option value of one capital consonant ("X", "R": a golf shaft's flex), which a
-    comment may name by that letter alone; never a vowel, which is a word ("A de 50 tem?")."""
-    return len(value) == 1 and value.isupper() and value not in "AEIOUY"
-
-
-def _one_letter(raw: str, variants: Sequence[Variant]) -> str | None:
-    """The variant whose option is a ``letter_option`` written as such and standing alone
-    ("X강도 재고 있나여?" asks the X flex's stock), never between numbers ("2 X 3")."""
-    for v in variants:
-        for value in (x for _key, x in v.options if letter_option(x)):
-            for m in re.finditer(r"(?<!\w)" + value + r"(?![A-Za-z0-9])", raw):
-                before, after = raw[: m.start()].rstrip(), raw[m.end() :].lstrip()
-                if not (before[-1:].isdigit() and after[:1].isdigit()):
-                    return v.sku
-    return None
-
-
 def _whole(cue: str) -> str:
     """A country name as a cue for the whole word ("oman" is no "romania")."""
     return cue if cue.endswith("$") or not cue.isascii() else cue + "$"
@@ -409,89 +393,6 @@ def _inflected(name: str) -> str | None:
     if is_latin_cue(stem):
         return re.escape(stem) + r"[^\W\d_]{0,4}$"
     return stem  # other scripts match as a substring
-
-
-_OPTION_WORD = re.compile(r"\d+(?:[.,]\d+)?\s?[^\W\d_]{1,3}(?![^\W_])|[^\W\d_]{4,}")
-
-
-_LEADING_NUMBER = re.compile(r"^(\d+(?:\.\d+)?)\D.*$")  # "12g" -> "12"
-_TIMES = re.compile(r"(?<=\d)[×*](?=\d)")  # "120×180", "120*180": as "120x180"
-# a number and the unit after it in any script ("12그램", "12 грамм"), and the number alone
-_NUMBER_UNIT = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s?[^\W\d_]")
-
-
-def _option_words(text: str) -> set[str]:
-    """The words of a variant's option value that can name it: words of four letters or more
-    (by their first five), and numbers with their unit ("20 g", "1.5m": written together)."""
-    return {
-        w.replace(" ", "").replace(",", ".") if w[0].isdigit() else w[:5]
-        for w in _OPTION_WORD.findall(text)
-    }
-
-
-def _numbers_with_unit(folded: str) -> set[str]:
-    """The numbers a comment gives with a unit after them in any script ("12그램": "12")."""
-    return {m.group(1).replace(",", ".") for m in _NUMBER_UNIT.finditer(folded)}
-
-
-def variants_by_number(folded: str, variants: Sequence[Variant]) -> list[Variant]:
-    """The variants whose option value starts with a number the comment gives with a unit in
-    any script ("นวม 10 ออนซ์" of gloves by "10 oz" in two colours): every one of them."""
-    numbers = _numbers_with_unit(folded)
-    if not numbers:
-        return []
-
-    def number(value: str) -> str:
-        return _LEADING_NUMBER.sub(r"\1", fold(value).strip())
-
-    return [v for v in variants if any(number(value) in numbers for _k, value in v.options)]
-
-
-def measures(folded: str) -> set[str]:
-    """The numbers with their unit a (folded) text gives, written together ("55cm", "1.5m")."""
-    return {w for w in _option_words(folded) if w[0].isdigit()}
-
-
-def _by_option(folded: str, variants: Sequence[Variant]) -> str | None:
-    """The one variant of ``variants`` the comment names by a word of the seller's own option
-    that no other of them has: "wie viele mit Erweiterung?" of "Grundspiel" and "Grundspiel +
-    Erweiterung Leuchtturm", "the 20 g one" of lures by weight. None when no such word, or
-    words of two variants."""
-    held = [(v, _option_words(" ".join(fold(value) for _k, value in v.options))) for v in variants]
-    if sum(1 for _v, words in held if words) < 2:
-        return None
-    asked = _option_words(folded)
-    named = {
-        v.sku
-        for v, words in held
-        if any(w in asked and all(w not in other for x, other in held if x is not v) for w in words)
-    }
-    if not named:
-        # "12그램은 얼마에요?" of lures by "12 g": the number before a unit in the viewer's
-        # own script, when it is the number of one variant's option alone; "kit de 50 tem?"
-        # of kits of "10 pedras" and "50 pedras": a number the option value starts with
-        numbers = _numbers_with_unit(folded) | set(NUMBER.findall(folded))
-        number_of = {
-            v.sku: {_LEADING_NUMBER.sub(r"\1", w) for w in words}
-            | {n for _k, value in v.options if (n := leading_number(value))}
-            for v, words in held
-        }
-        named = {
-            sku
-            for sku, own in number_of.items()
-            if own & numbers
-            and not any(own & numbers & other for s, other in number_of.items() if s != sku)
-        }
-    return next(iter(named)) if len(named) == 1 else None
-
-
-NUMBER = re.compile(r"(?<![\d.,])\d+(?![\d%])")  # a whole number ("50", not "50%")
-
-
-def leading_number(value: str) -> str | None:
-    """The number an option value starts with ("50 pedras" -> "50"), or None."""
-    m = re.match(r"\d+(?:[.,]\d+)?", fold(value).strip())
-    return m.group(0).replace(",", ".") if m else None
 
 
 def _inside_a_value(sheet: ProductSheet, guess: ProductGuess, folded: str) -> ProductGuess:

@@ -16,13 +16,7 @@ from typing import Any
 
 from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import Product, ProductSheet
-from sola_studio.comments.entities import (
-    NUMBER,
-    leading_number,
-    letter_option,
-    measures,
-    said_value,
-)
+from sola_studio.comments.entities import said_value
 from sola_studio.comments.events import Entities, Intent
 from sola_studio.comments.intent_embedder import IntentEmbedder
 from sola_studio.comments.language import TWINS
@@ -35,6 +29,7 @@ from sola_studio.comments.lexicon import (
     strip_cues,
     without_notes,
 )
+from sola_studio.comments.options import NUMBER, leading_number, letter_option, measures
 from sola_studio.comments.retrieval import STOP_WORDS, FieldHit, spelt_units
 from sola_studio.core.errors import SolaError
 
