@@ -241,7 +241,7 @@ class EntityFinder:
             # said in the sheet's own letters: a Brazilian sheet's "G" is the L a viewer's "G"
             # was read as ("tamanho G tem?" had been told the bikini comes in no such size)
             labels = {_SIZE_LETTER_OF.get(fold(x), x): x for x in sizes}
-            return labels.get(letters[0], letters[0])
+            return labels.get(letters[0]) or _letter_in_label(letters[0], sizes) or letters[0]
         lettered = any(x.upper() in _LETTER_SIZES for x in sizes)
         for label, cues in SIZE_WORDS.items():
             # "small", "grande": a size only for a product sold in S/M/L ("small living room")
@@ -347,6 +347,14 @@ class EntityFinder:
             if m.group(1) in self._codes:
                 return m.group(1)
         return None
+
+
+def _letter_in_label(letter: str, sizes: Sequence[str]) -> str | None:
+    """The one label that holds a size letter as a word of its own in capitals: "la L" of a mask
+    sold as "adulto M (56-58 cm)", "adulto L (59-61 cm)", "adulto XL (62-64 cm)" (it had been
+    told the mask comes in no such size); never the "XL" label for "L"."""
+    held = [x for x in sizes if letter in re.findall(r"[^\W\d_]+", x)]
+    return held[0] if len(held) == 1 else None
 
 
 def _whole(cue: str) -> str:

@@ -63,6 +63,7 @@ from sola_studio.comments.understand_rules import (
     _near_tie,
     _rank,
     _spec_question,
+    _tied,
     _unsure,
     greeting_asks,
     in_variant,
@@ -539,12 +540,12 @@ class Understander:
             flags.append(FlagReason.SHEET_SILENT)
         if (
             spec is not None
-            and intents[:1] in ([Intent.SIZE_STOCK], [Intent.PRICE])
+            and intents[:1] in ([Intent.SIZE_STOCK], [Intent.PRICE], [Intent.SHIPPING])
             and not fields_named
-            and _unsure(field_hits)
+            and (_unsure(field_hits) or _tied(field_hits))
         ):
-            # "ladegerät b6 ..., ist das noch da?": a stock or price cue beside two fields nearly
-            # tied, neither named, asks what its cue says ("will check" was the spec's answer)
+            # "ladegerät b6 ..., ist das noch da?", "เหลือกี่ตัวคะ": a stock, price or shipping
+            # cue beside two fields tied, neither named, asks what its cue says
             spec = None
         if spec is not None:
             intents, confidence, fields = [Intent.MATERIAL], spec[0], spec[1]

@@ -57,6 +57,9 @@ CUE_ONLY = (Intent.PRICE, Intent.SHIPPING, Intent.PAYMENT, Intent.DISCOUNT)
 # (blind dev: 3 of 6 such answers were to silent-sheet questions, the rest mostly wrong fields).
 UNSURE_MARGIN = 0.0025
 UNSURE_BELOW = 0.85
+# two unnamed fields this close are no answer against a stock, price or shipping cue, however
+# similar ("เหลือกี่ตัวคะ", how many are left: "handmade" 0.870, "weight" 0.867)
+CUE_TIE_MARGIN = 0.005
 # The silent sheet: a question none of whose words is in the product's texts, whose best field
 # is not this far ahead of the next, asks what the sheet does not say (blind dev and round 3:
 # such near-ties were 10 silent-sheet questions and 4 answerable ones; a field clearly ahead,
@@ -118,6 +121,11 @@ def _unsure(hits: Sequence[FieldHit]) -> bool:
         return False
     top, second = hits[0], hits[1]
     return top.score < UNSURE_BELOW and top.score - second.score < UNSURE_MARGIN
+
+
+def _tied(hits: Sequence[FieldHit]) -> bool:
+    """The best two fields within ``CUE_TIE_MARGIN``: retrieval cannot tell which is asked."""
+    return len(hits) >= 2 and hits[0].score - hits[1].score < CUE_TIE_MARGIN
 
 
 def _near_tie(hits: Sequence[FieldHit]) -> bool:
