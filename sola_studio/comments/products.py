@@ -128,14 +128,28 @@ def _usable(name: str) -> bool:
 
 def _cue(text: str) -> str:
     """A name as a cue: Latin names match at a word start ("runner" in "runners"), regex
-    characters taken literally."""
+    characters taken literally; a one-word name of three letters or fewer as a whole word or
+    its plural ("was", Dutch for wax, is not the start of "washing"; "kit" names "kits", not
+    "kitchen")."""
     f = fold(text).strip().rstrip("$")
-    return re.escape(f).replace("\\ ", " ") if is_latin_cue(f) else f
+    if not is_latin_cue(f):
+        return f
+    if len(f) <= 3 and f.isalpha():
+        return re.escape(f) + _SHORT_END
+    return re.escape(f).replace("\\ ", " ")
+
+
+_SHORT_END = "(?:e?s)?$"
 
 
 def _cue_length(cue: str) -> int:
     """How many characters of a comment a cue's literal text covers."""
-    return len(re.sub(r"\\(.)", r"\1", cue))
+    return len(re.sub(r"\\(.)", r"\1", cue.removesuffix(_SHORT_END)))
+
+
+def _by_length(cue: str) -> int:
+    """A cue's length for ordering (the longest first), its whole-word ending not counted."""
+    return len(cue.removesuffix(_SHORT_END))
 
 
 # languages whose noun phrases put the noun first ("peruca lisa", "dây PE", "سجادة حرير");
@@ -192,14 +206,14 @@ class ProductFinder:
         # a name that is also a type noun ("lamp" as the id of one of two lamps) is a type noun
         self._names = sorted(
             ((c, next(iter(ids))) for c, ids in owners.items() if len(ids) == 1 and c not in typed),
-            key=lambda x: len(x[0]),
+            key=lambda x: _by_length(x[0]),
             reverse=True,
         )
         for c, ids in owners.items():
             if len(ids) > 1:
                 typed.setdefault(c, set()).update(ids)
         # a type noun that is also one product's specific name stays a type noun
-        self._types = sorted(typed.items(), key=lambda x: len(x[0]), reverse=True)
+        self._types = sorted(typed.items(), key=lambda x: _by_length(x[0]), reverse=True)
         # model codes in a product's names ("1:8" of "XB8 Buggy 1:8 Bausatz", "S864M"): letters
         # and digits or a scale, one product's only; a number alone or with a unit or an amount
         # suffix ("1967", "150m", "20k") is none
@@ -262,7 +276,7 @@ class ProductFinder:
         # only a head two products share: one product's head is often a brand or an adjective
         # ("kawa ziarnista", "Song Xanh"), and its full name or alias names it anyway
         shared = [(c, ids) for c, ids in heads.items() if len(ids) > 1]
-        self._heads = sorted(shared, key=lambda x: len(x[0]), reverse=True)
+        self._heads = sorted(shared, key=lambda x: _by_length(x[0]), reverse=True)
         self._colours: dict[str, set[str]] = {}
         words = lang_data.all_languages("colour_words")
         for p in sheet.products:
