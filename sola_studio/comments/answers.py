@@ -27,6 +27,7 @@ from sola_studio.comments import templates as tpl
 from sola_studio.comments.currencies import (
     VIEWER_CURRENCY_CUES,
     currency_cues_of,
+    foreign_whole_name,
     shared_currencies,
     strong_words,
 )
@@ -162,6 +163,9 @@ class SheetAnswers:
         word ("sa peso" of a sheet in Philippine pesos is not the Mexican peso). Words that are
         other words too are left out ("is it real?", "won", "元" of yuan and Taiwan dollars), and
         a unit after a number is no currency ("a 5 pound bag")."""
+        whole = foreign_whole_name(self.sheet, u.language, folded)
+        if whole is not None:
+            return whole
         named = self._named_currency(u, folded)
         if named is None and shared_currencies(self.sheet, u.language, folded):
             return None  # "en pesos" of the sheet's three pesos: its own, told by the country

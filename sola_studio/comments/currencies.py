@@ -6,7 +6,8 @@ change. Each word of a name becomes a cue: Latin and Cyrillic words longer than 
 their first five (inflected forms: "долларах", "dólares", "Franken"), shorter ones as whole
 words ("euro(s)", "real" but not "really"), other scripts whole ("달러", "ドル", "دولار"
 inside "بالدولار"); words shorter than four letters ("US", "ABD", "США") and words two of the
-sheet's currencies share are left out.
+sheet's currencies share are left out. The whole names of the currencies the sheet does not
+price in ("pesos colombianos" to a sheet in Mexican pesos) tell the desk it has no such price.
 """
 
 from __future__ import annotations
@@ -66,6 +67,27 @@ VIEWER_CURRENCY_CUES: dict[str, tuple[str, ...]] = {
     "MYR": ("myr$", "ringgit", "rm$", "rm(?=[0-9])"),
     "PKR": ("pkr$",),
     "UAH": ("uah$", "грн", "₴"),
+    # currencies a sheet rarely prices in, which viewers still ask in ("panel kaç TL?", "ile w
+    # złotych?", "กี่บาท"): named so the desk can say the sheet has no such price. Only words
+    # that are nothing else: not "złoty" (also "golden"), "lei", "rand", "đồng", "ils", "try";
+    # nor a word several currencies share ("ريال" of Saudi and Qatari riyals, "درهم", "ليرة"),
+    # which the sheet's own CLDR names tell apart
+    "TRY": ("tl$", "lira", "₺", "лир(?:а|ы|ах)$"),
+    "PLN": ("złotych", "złotowk", "zł$", "pln$", "злот"),
+    "CZK": ("korun", "kc$", "czk$"),
+    "HUF": ("forint", "huf$"),
+    "SEK": ("kronor", "sek$"),
+    "NOK": ("nok$",),
+    "DKK": ("dkk$",),
+    "CHF": ("chf$", "franken", "franchi svizzeri"),
+    "THB": ("baht", "บาท", "thb$"),
+    "IDR": ("rupiah", "idr$"),
+    "RUB": ("рубл", "rubl"),
+    "ILS": ("shekel", "שקל", "₪"),
+    "AED": ("aed$",),
+    "HKD": ("hkd$", "港幣", "港币", "港元"),
+    "NZD": ("nzd$",),
+    "VND": ("vnd$",),
 }
 
 
@@ -208,3 +230,33 @@ def currency_cues_of(sheet: ProductSheet, language: str = "en") -> dict[str, tup
     """The cues for every currency ``sheet`` prices in (its own, its markets', its products'),
     in its audience's languages, the seller's, English and ``language``."""
     return currency_cues(*_codes_and_languages(sheet, language))
+
+
+@lru_cache(maxsize=64)
+def _whole_names(language: str) -> dict[str, tuple[str, ...]]:
+    """The names of two words or more of every currency some country pays in today, in
+    ``language`` and English ("pesos colombianos", "lira turca", "swiss francs"), as cues."""
+    words = _in_use(language)
+    return {code: tuple(w for w in found if r"\s+" in w) for code, found in words.items()}
+
+
+def _in_use(language: str) -> dict[str, set[str]]:
+    import datetime
+
+    from babel.core import get_global
+    from babel.numbers import get_territory_currencies
+
+    today = datetime.date.today()
+    territories = get_global("territory_currencies").keys()
+    codes = tuple(sorted({c for t in territories for c in get_territory_currencies(t, today)}))
+    return _currency_words(codes, tuple(sorted({language, "en"})))
+
+
+def foreign_whole_name(sheet: ProductSheet, language: str, folded: str) -> str | None:
+    """A currency the sheet has no price in, named by its whole name ("¿cuánto en pesos
+    colombianos?" to a sheet in Mexican pesos): surer than the sheet's own word inside it."""
+    own = set(_codes_and_languages(sheet, language)[0])
+    for code, cues in _whole_names(language).items():
+        if code not in own and cues and find_cues(folded, cues):
+            return code
+    return None
