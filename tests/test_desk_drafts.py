@@ -190,6 +190,8 @@ _LID = {
     "fi": "miten kansi suljetaan?",
     "el": "πώς κλείνει το καπάκι;",
     "he": "איך נסגר המכסה?",
+    "hu": "hogyan záródik a fedél?",
+    "ro": "cum se închide capacul?",
 }
 
 

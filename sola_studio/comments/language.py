@@ -49,7 +49,7 @@ log = logging.getLogger(__name__)
 SUPPORTED: tuple[str, ...] = lang_data.languages()
 _LATIN = (
     "en", "pt", "es", "de", "fr", "it", "id", "vi", "tr", "nl", "pl", "cs", "sk",
-    "sv", "da", "nb", "fi", "tl",
+    "sv", "da", "nb", "fi", "tl", "hu", "ro",
 )  # fmt: skip
 # The weights below (markers, priors) were set against lingua's shares among these thirteen.
 # Shares among more languages are smaller ("red ones in stock?": English 0.24 of thirteen, 0.14 of
@@ -65,7 +65,13 @@ _OWN_WORDS_FIRST = _LATIN[13:]
 _ALONE_SURE = 0.9
 # letters of a language's alphabet that count as one of its own words ("følger der brændsel med
 # smokeren?" has no Danish word a list holds); ä and ö are German and Finnish too
-_OWN_LATIN_LETTERS = {"sv": frozenset("å"), "da": frozenset("æøå"), "nb": frozenset("æøå")}
+_OWN_LATIN_LETTERS = {
+    "sv": frozenset("å"),
+    "da": frozenset("æøå"),
+    "nb": frozenset("æøå"),
+    "hu": frozenset("őű"),
+    "ro": frozenset("șțţ"),  # with a comma; the cedilla ţ of old keyboards (not ş: Turkish)
+}
 _ROMANISED = ("hi", "ar", "ta")  # written in Latin letters in chat, no lingua model for that
 # A language lingua cannot tell from a close one in chat -> that one: Malay from Indonesian
 # ("berapa harga", "ada", "warna" are both). lingua ranks the close one alone; its twin takes
@@ -78,7 +84,7 @@ _SHARED_MARKERS = {"ms": frozenset(("ada$", "apa$", "ini$", "itu$", "yang$", "su
 # told apart rather than answered in the nearest supported language. Latin-script languages
 # rarely typed in chat are left out.
 _UNSUPPORTED_LATIN = (
-    "ro", "hu", "hr", "ca", "sw", "et", "lv", "lt", "sl", "sq", "az",
+    "hr", "ca", "sw", "et", "lv", "lt", "sl", "sq", "az",
 )  # fmt: skip
 _CYRILLIC = ("ru", "uk")  # with a data file; the letters below tell them apart
 _UNSUPPORTED_CYRILLIC = ("bg", "sr", "mk", "be", "kk")
