@@ -192,6 +192,7 @@ _LID = {
     "he": "איך נסגר המכסה?",
     "hu": "hogyan záródik a fedél?",
     "ro": "cum se închide capacul?",
+    "fa": "درش چطوری بسته می‌شه؟",
 }
 
 

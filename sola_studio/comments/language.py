@@ -94,12 +94,13 @@ _OWN_LETTERS = {"uk": frozenset("іїєґ"), "ru": frozenset("ыэъё")}
 _NOT_OURS = frozenset("ўјљњћђѓќѕџқғүұһәө")
 # Urdu in the Arabic script: letters Arabic does not write (retroflex ٹ ڈ ڑ, nun ghunna ں, bari
 # ye ے, do-chashmi he ھ, gol he ہ), else its short words with the Persian-style kaf and ye (an
-# Arabic keyboard writes ك and ي); Persian, which writes neither those letters nor these words,
-# stays with Arabic as before
+# Arabic keyboard writes ك and ي); Persian writes neither those letters nor these words
 _URDU_LETTERS = frozenset("ٹڈڑںےھہ")
 _URDU_WORDS = re.compile(
     r"(?<![\u0600-\u06FF])(?:کیا|کیسے|کتنے|کتنا|کتنی|میں|نہیں|آپ|کی|کا|کے|ہے|ہیں|اور)(?![\u0600-\u06FF])"
 )
+_PERSIAN_LETTERS = frozenset("یکپچژگ")
+_ARABIC_LETTERS = frozenset("ةيكى")
 # lingua's share (among supported and unsupported languages together) that an unsupported one
 # needs, on a comment of _UNSUPPORTED_WORDS language words or more, to be answered as such
 _UNSUPPORTED_CONFIDENCE = 0.6
@@ -290,6 +291,8 @@ class LanguageIdentifier:
             return self._guess_cyrillic(text, previous)
         if scripts["arabic"] and "ur" in SUPPORTED and _is_urdu(text):
             return LanguageGuess("ur", 0.95)
+        if scripts["arabic"] and "fa" in SUPPORTED and _is_persian(text):
+            return LanguageGuess("fa", 0.9)
         for script, code in (
             ("arabic", "ar"),
             ("devanagari", "hi"),
@@ -444,6 +447,14 @@ def _cues_apart(lang: str, other: str) -> tuple[str, ...]:
 
 def _is_urdu(text: str) -> bool:
     return bool(_URDU_LETTERS & set(text)) or len(_URDU_WORDS.findall(text)) >= 2
+
+
+def _is_persian(text: str) -> bool:
+    """Persian (not Urdu, told first): its letters (the Persian keyboard's ی and ک, and پ چ ژ
+    گ) and none only Arabic writes (ة, and the Arabic keyboard's ي, ك, ى): a Gulf or Iraqi
+    "چ" or "گ" beside them is Arabic."""
+    letters = set(text)
+    return bool(_PERSIAN_LETTERS & letters) and not _ARABIC_LETTERS & letters
 
 
 def _own_words(folded: str, lang: str) -> int:
