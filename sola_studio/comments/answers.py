@@ -361,7 +361,7 @@ class SheetAnswers:
         return self._name(p, lang) if p is not None else ""
 
     def _named_colour(self, p: Product, size: str | None, colour: str | None) -> list[Variant]:
-        said = [v for v in p.variants_matching(size, None) if v.colour or v.options]
+        said = [v for v in p.variants_matching(size, None) if v.colour or v.options or v.size]
         return tpl.variants_in_colour(said, colour, self.sheet.seller_language)
 
     def _label(self, v: Variant, lang: str) -> str:

@@ -458,8 +458,10 @@ def variants_in_colour(
     def held(v: Variant) -> set[str]:
         if v.colour:
             return words(colour(v.colour, seller_language)) | words(v.colour)
-        # a colour the seller names in an option of their own ("glaze: celadon green")
-        return words(" ".join(value for _k, value in v.options))
+        # a colour the seller names in an option of their own ("glaze: celadon green"), or in
+        # the size's label beside the size ("niño, negro": "hay negro de niño?" had been told
+        # the cape comes in no black)
+        return words(" ".join([*(value for _k, value in v.options), v.size or ""]))
 
     found = [v for v in variants if wanted & held(v)]
     if found or not asked:
