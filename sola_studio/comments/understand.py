@@ -63,8 +63,8 @@ from sola_studio.comments.understand_rules import (
     _near_tie,
     _rank,
     _spec_question,
-    _tied,
     _unsure,
+    cue_backed,
     greeting_asks,
     in_variant,
     names_a_code,
@@ -542,10 +542,10 @@ class Understander:
             spec is not None
             and intents[:1] in ([Intent.SIZE_STOCK], [Intent.PRICE], [Intent.SHIPPING])
             and not fields_named
-            and (_unsure(field_hits) or _tied(field_hits))
+            and (_unsure(field_hits) or cue_backed(self.neighbours, query, intents[0], field_hits))
         ):
-            # "ladegerät b6 ..., ist das noch da?", "เหลือกี่ตัวคะ": a stock, price or shipping
-            # cue beside two fields tied, neither named, asks what its cue says
+            # "ladegerät b6 ..., ist das noch da?", "còn mấy cái shop": a stock, price or
+            # shipping cue beside fields no word names asks what it says, if the vote backs it
             spec = None
         if spec is not None:
             intents, confidence, fields = [Intent.MATERIAL], spec[0], spec[1]

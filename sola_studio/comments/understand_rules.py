@@ -29,6 +29,7 @@ from sola_studio.comments.lexicon import (
     strip_cues,
     without_notes,
 )
+from sola_studio.comments.neighbours import IntentNeighbours
 from sola_studio.comments.options import NUMBER, leading_number, letter_option, measures
 from sola_studio.comments.retrieval import STOP_WORDS, FieldHit, spelt_units
 from sola_studio.core.errors import SolaError
@@ -126,6 +127,21 @@ def _unsure(hits: Sequence[FieldHit]) -> bool:
 def _tied(hits: Sequence[FieldHit]) -> bool:
     """The best two fields within ``CUE_TIE_MARGIN``: retrieval cannot tell which is asked."""
     return len(hits) >= 2 and hits[0].score - hits[1].score < CUE_TIE_MARGIN
+
+
+def cue_backed(
+    neighbours: IntentNeighbours | None, query: Any, intent: Intent, hits: Sequence[FieldHit]
+) -> bool:
+    """A stock, price or shipping cue stands against fields no word of the question names
+    where the nearest real comments vote its intent first ("còn mấy cái shop", how many are
+    left, 0.61 stock, against a gift FAQ at 0.909), or where the two best fields are tied and
+    the comments do not vote a field question ("wie viele Gleise sind im Ergänzungspaket?" is
+    one, 0.68)."""
+    tied = _tied(hits)
+    if neighbours is None or query is None:
+        return tied
+    voted = neighbours.vote(query)[0]
+    return voted is intent or (tied and voted is not Intent.MATERIAL)
 
 
 def _near_tie(hits: Sequence[FieldHit]) -> bool:
