@@ -236,11 +236,16 @@ def currency_cues_of(sheet: ProductSheet, language: str = "en") -> dict[str, tup
 def _whole_names(language: str) -> dict[str, tuple[str, ...]]:
     """The names of two words or more of every currency some country pays in today, in
     ``language`` and English ("pesos colombianos", "lira turca", "swiss francs"), as cues."""
-    words = _in_use(language)
-    return {code: tuple(w for w in found if r"\s+" in w) for code, found in words.items()}
+    own, english = _in_use(language), _in_use("en")
+    return {
+        code: tuple(w for w in own.get(code, set()) | found if r"\s+" in w)
+        for code, found in english.items()
+    }
 
 
+@lru_cache(maxsize=64)
 def _in_use(language: str) -> dict[str, set[str]]:
+    """Every current currency's CLDR words in ``language`` (~0.3 s a language, once)."""
     import datetime
 
     from babel.core import get_global
@@ -249,7 +254,7 @@ def _in_use(language: str) -> dict[str, set[str]]:
     today = datetime.date.today()
     territories = get_global("territory_currencies").keys()
     codes = tuple(sorted({c for t in territories for c in get_territory_currencies(t, today)}))
-    return _currency_words(codes, tuple(sorted({language, "en"})))
+    return _currency_words(codes, (language,))
 
 
 def foreign_whole_name(sheet: ProductSheet, language: str, folded: str) -> str | None:
