@@ -126,12 +126,19 @@ class CueHit:
     cue: str
 
 
+# a Latin letter folding keeps (đ, ł, ß, ø, ı): a cue starting after one starts mid-word ("oi$",
+# a Portuguese greeting, had matched the Vietnamese "đôi", pair); other scripts still border a
+# Latin cue ("ส่งUSAไหม")
+_LATIN_WORD = r"a-z0-9\u00c0-\u024f"
+
+
 @cache  # a few thousand cues, compiled once
 def cue_regex(cue: str) -> re.Pattern[str]:
     whole = cue.endswith("$")
     body = cue[:-1] if whole else cue
     if is_latin_cue(body):
-        return re.compile(r"(?<![a-z0-9])" + body + (r"(?![a-z0-9])" if whole else ""))
+        end = rf"(?![{_LATIN_WORD}])" if whole else ""
+        return re.compile(rf"(?<![{_LATIN_WORD}])" + body + end)
     return re.compile(re.escape(body))
 
 
