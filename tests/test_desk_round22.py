@@ -258,3 +258,22 @@ def test_a_cue_never_starts_after_a_latin_letter_folding_keeps(desk: CommentDesk
     draft, u = ask(desk, "lấy 2 đôi giá bn shop", pin="panama")
     assert Intent.GREETING not in u.intents, u.intents
     assert "💛" not in draft.text and says(draft.text, "1450"), draft.text
+
+
+def test_after_reading_round_26_nur_noch_asks_the_stock(desk: CommentDesk) -> None:
+    """ "dunkel nur noch 1?" (only one dark one left?) had no stock word the desk knew."""
+    draft, u = ask(desk, "die L nur noch 2?", pin="panama")
+    assert u.intent is Intent.SIZE_STOCK, u.intents
+    assert "2" in draft.text and "58-59" in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("text", "discount"),
+    [("can i take the band off to clean it?", False), ("someone said half off today?", True)],
+)
+def test_after_reading_round_26_off_alone_is_no_discount(
+    desk: CommentDesk, text: str, discount: bool
+) -> None:
+    """ "can i turn the cuckoo off at night??" had got the discount codes."""
+    _draft, u = ask(desk, text, pin="panama")
+    assert (Intent.DISCOUNT in u.intents) is discount, u.intents
