@@ -540,12 +540,12 @@ class Understander:
             flags.append(FlagReason.SHEET_SILENT)
         if (
             spec is not None
-            and intents[:1] in ([Intent.SIZE_STOCK], [Intent.PRICE], [Intent.SHIPPING])
+            and intents[:1] in ([Intent.SIZE_STOCK], [Intent.PRICE])
             and not fields_named
             and (_unsure(field_hits) or cue_backed(self.neighbours, query, intents[0], field_hits))
         ):
-            # "ladegerät b6 ..., ist das noch da?", "còn mấy cái shop": a stock, price or
-            # shipping cue beside fields no word names asks what it says, if the vote backs it
+            # "còn mấy cái shop": a stock or price cue beside fields no word names asks what it
+            # says where the vote backs it (not shipping: "livré avec une pompe ?" asks a pump)
             spec = None
         if spec is not None:
             intents, confidence, fields = [Intent.MATERIAL], spec[0], spec[1]

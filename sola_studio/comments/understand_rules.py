@@ -58,7 +58,7 @@ CUE_ONLY = (Intent.PRICE, Intent.SHIPPING, Intent.PAYMENT, Intent.DISCOUNT)
 # (blind dev: 3 of 6 such answers were to silent-sheet questions, the rest mostly wrong fields).
 UNSURE_MARGIN = 0.0025
 UNSURE_BELOW = 0.85
-# two unnamed fields this close are no answer against a stock, price or shipping cue, however
+# two unnamed fields this close are no answer against a stock or price cue, however
 # similar ("เหลือกี่ตัวคะ", how many are left: "handmade" 0.870, "weight" 0.867)
 CUE_TIE_MARGIN = 0.005
 # The silent sheet: a question none of whose words is in the product's texts, whose best field
@@ -132,7 +132,7 @@ def _tied(hits: Sequence[FieldHit]) -> bool:
 def cue_backed(
     neighbours: IntentNeighbours | None, query: Any, intent: Intent, hits: Sequence[FieldHit]
 ) -> bool:
-    """A stock, price or shipping cue stands against fields no word of the question names
+    """A stock or price cue stands against fields no word of the question names
     where the nearest real comments vote its intent first ("còn mấy cái shop", how many are
     left, 0.61 stock, against a gift FAQ at 0.909), or where the two best fields are tied and
     the comments do not vote a field question ("wie viele Gleise sind im Ergänzungspaket?" is
