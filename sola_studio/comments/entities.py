@@ -79,6 +79,8 @@ class EntityFinder:
         # about 한국 whatever the seller expected
         names_in = tuple(dict.fromkeys((*languages, *lang_data.languages())))
         self._countries = _country_cues(names_in, wanted)
+        # each cue's plain text, searched for before its regex (None: a cue with regex signs)
+        self._plain = {c: _plain_text(c) for c in self._countries}
         # the countries the sheet prices or ships for, as viewers write their codes ("CH Preis?")
         self._codes = frozenset(
             {c for m in sheet.markets for c in m.countries}
@@ -277,7 +279,7 @@ class EntityFinder:
             return coded
         named: dict[str, int] = {}
         for cue, code in self._countries.items():
-            if len(cue) < 2 or not _may_hold(folded, cue):
+            if len(cue) < 2 or not self._may_hold(folded, cue):
                 continue
             if find_cues(folded, (_whole(cue),)):
                 named[code] = max(named.get(code, 0), len(cue))
@@ -298,13 +300,19 @@ class EntityFinder:
         )
         return replace(entities, country=country)
 
+    def _may_hold(self, folded: str, cue: str) -> bool:
+        """Whether ``folded`` can match a country cue: a cue of plain letters only where its
+        text is there (a substring test before some 2,600 regex searches a comment)."""
+        body = self._plain.get(cue)
+        return body is None or body in folded
+
     def sent_to(self, folded: str, code: str) -> bool:
         """The comment names country ``code`` as where something goes: after a word that says
         "to" ("pro Rio", "till Sverige", "ke Malaysia", "в Казахстан"), or with a case
         ending or postposition that does ("Türkiye'ye", "日本に", "한국으로"). "made in china?",
         "loja em SP?" and "en españa tienen tienda?" name a place, not a destination."""
         for cue, named in self._countries.items():
-            if named != code or len(cue) < 2 or not _may_hold(folded, cue):
+            if named != code or len(cue) < 2 or not self._may_hold(folded, cue):
                 continue
             at = cue_position(folded, _whole(cue))
             if at < 0:
@@ -360,11 +368,10 @@ def _letter_in_label(letter: str, sizes: Sequence[str]) -> str | None:
 _REGEX_SIGN = re.compile(r"[\\^$.*+?()\[\]{}|]")
 
 
-def _may_hold(folded: str, cue: str) -> bool:
-    """Whether ``folded`` can match a country cue: a cue of plain letters only where its text is
-    there (a substring test before some 2,600 regex searches a comment)."""
+def _plain_text(cue: str) -> str | None:
+    """A country cue's text where it is plain letters (its whole-word "$" off), else None."""
     body = cue.removesuffix("$")
-    return bool(_REGEX_SIGN.search(body)) or body in folded
+    return None if _REGEX_SIGN.search(body) else body
 
 
 def _whole(cue: str) -> str:

@@ -56,6 +56,8 @@ _LATIN = (
 # eighteen, Swedish taking 0.18), and one romanised Hindi marker outweighed English; so every
 # share is put back on that scale, divided by what these thirteen hold together.
 _CALIBRATED = _LATIN[:13]
+# the languages lingua's "sure" share (_ALONE_SURE) was set among; later ones take a share too
+_SURE_AMONG = _LATIN[:18]
 # lingua reads short chat in other languages as these ("shipping to hong kong?", "moka pot kaç
 # lira" and "da dầu dùng đc ko shop" as Tagalog, "grinder India bhejte ho?" as Swedish): one is
 # picked only for a comment holding one of its own words (a marker or a cue), or one lingua is
@@ -351,7 +353,7 @@ class LanguageIdentifier:
         lingua = self._lingua_scores(text)
         # sure as among the eighteen languages the threshold was set with: Hungarian and
         # Romanian take a share too ("Blir strumporna mjuka efter tvätt?": Swedish 0.896)
-        among = sum(v for c, v in lingua if c in _LATIN[:18]) or 1.0
+        among = sum(v for c, v in lingua if c in _SURE_AMONG) or 1.0
         sure = {c for c, v in lingua if v / among >= _ALONE_SURE and c != "tl"}
         base = sum(v for c, v in lingua if c in _CALIBRATED)
         if base > 0:
