@@ -155,6 +155,12 @@ BLIND_SETS: tuple[tuple[str, str | None], ...] = (
         "at the start of the twenty-second round and frozen; scored only when --sets names "
         "blind_round26",
     ),
+    (
+        "blind_round27",
+        "the twenty-seventh blind set (pewter ware, pizza ovens, equestrian gear), written at "
+        "the start of the twenty-third round and frozen; scored only when --sets names "
+        "blind_round27",
+    ),
 )
 
 
@@ -187,7 +193,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--sets",
         default="devset,heldout,blind_dev,blind_validation,blind_round3,blind_round4,blind_round5,"
         "blind_round6,blind_round7,blind_round8,blind_round9,blind_round10",
-        help="the sets to score, comma-separated (these twelve; blind_round11 to blind_round26 "
+        help="the sets to score, comma-separated (these twelve; blind_round11 to blind_round27 "
         "only when named); "
         "tuning runs pass 'devset,heldout,blind_dev' so the validation set is never looked at "
         "while working",
