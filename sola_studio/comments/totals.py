@@ -41,6 +41,25 @@ _NUMBER = re.compile(r"\d+(?:[.,']\d+)?")
 # how many, just before a product's name: "2 hand towels", "2x petty", "3 x"
 _COUNT_BEFORE = re.compile(r"(?<![\d.,'])(\d{1,2})\s*(?:x|×|\*)?\s*(?:(?:the|de|da|do|of)\s+)?$")
 _MAX_COUNT = 20
+_NOT_A_SUM = (Intent.DISCOUNT, Intent.SHIPPING, Intent.PAYMENT, Intent.RETURNS)
+
+
+def sum_asked(folded: str) -> str | None:
+    """ "total" where a word asks a sum, "+" where only a plus sign joins names, else None."""
+    if find_cues(folded, TOTAL_CUES):
+        return "total"
+    return "+" if _PLUS.search(folded) else None
+
+
+def asks_a_sum(folded: str, finder: ProductFinder, price_cue: bool) -> bool:
+    """A sum of two products or more is asked: a total word, or a "+" beside a price cue, and
+    no shipping, payment, discount or returns cue ("tank + light, any bundle deal?")."""
+    said = sum_asked(folded)
+    if not said or (said == "+" and not price_cue):
+        return False
+    if any(h.intent in _NOT_A_SUM for h in intent_hits(finder.strip(folded))):
+        return False
+    return len({ids for _a, _b, ids in finder.mentions(folded)}) >= 2
 
 
 @dataclass(frozen=True)
@@ -61,10 +80,7 @@ class Totals:
         self.finder = ProductFinder(sheet)
 
     def asks(self, folded: str) -> str | None:
-        """ "total" where a word asks a sum, "+" where only a plus sign joins names, else None."""
-        if find_cues(folded, TOTAL_CUES):
-            return "total"
-        return "+" if _PLUS.search(folded) else None
+        return sum_asked(folded)
 
     def named(self, folded: str) -> list[tuple[Product, int, int]] | None:
         """The products the comment names, in order, with where each one's name starts and

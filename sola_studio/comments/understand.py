@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from sola_studio import lang as lang_data
@@ -53,6 +53,7 @@ from sola_studio.comments.parts import clause_parts, joined
 from sola_studio.comments.retrieval import _MEASUREMENT, FieldHit, FieldIndex, names_weight
 from sola_studio.comments.small_talk import greets_off
 from sola_studio.comments.steering import steering_kind
+from sola_studio.comments.totals import asks_a_sum
 from sola_studio.comments.understand_rules import (
     CUE_ONLY,
     SPEC_MIN,
@@ -73,6 +74,7 @@ from sola_studio.comments.understand_rules import (
     variant_words,
     wholesale_intents,
 )
+from sola_studio.comments.understand_rules import Context as Context
 from sola_studio.comments.unlisted import Unlisted
 from sola_studio.core.events import Comment
 
@@ -119,16 +121,6 @@ _COMMERCE = (Intent.PRICE, Intent.SIZE_STOCK, Intent.SHIPPING, Intent.PAYMENT, I
 _ORDER_TOPICS = (Intent.PAYMENT, Intent.DISCOUNT, Intent.SHIPPING)
 _WORD = re.compile(r"[^\W_]+")
 _SYLLABLE_SPACED = frozenset(("vi",))  # languages that space syllables, not words
-
-
-@dataclass(frozen=True)
-class Context:
-    """What the understander knows of the viewer before this comment."""
-
-    previous: Interaction | None = None
-    previous_language: str | None = None
-    shown: tuple[str, ...] = ()  # products pinned earlier in the show, the latest first
-    country: str | None = None  # the one the viewer named last (UnderstoodComment.viewer_country)
 
 
 class Understander:
@@ -602,6 +594,13 @@ class Understander:
         if self.compare.asked(folded, entities.product_id, intents, FlagReason.HOSTILE in flags):
             intents, confidence = [Intent.MATERIAL], 0.85  # "what's the diff?" (compare.py)
             fields = fields if fields_named else ()
+        if (
+            FlagReason.HOSTILE not in flags
+            and intents[:1] != [Intent.PRICE]
+            and asks_a_sum(folded, self.entities.products, Intent.PRICE in cue_intents)
+        ):
+            # "1 day clock + the oil, how much total?": two products' prices, not a field
+            intents, confidence, fields = [Intent.PRICE], max(confidence, 0.8), ()
         if (
             Intent.PRICE in intents
             and entities.product_implied

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sola_studio import lang as lang_data
@@ -29,12 +29,24 @@ from sola_studio.comments.lexicon import (
     strip_cues,
     without_notes,
 )
+from sola_studio.comments.memory import Interaction
 from sola_studio.comments.neighbours import IntentNeighbours
 from sola_studio.comments.options import NUMBER, leading_number, letter_option, measures
 from sola_studio.comments.retrieval import STOP_WORDS, FieldHit, spelt_units
 from sola_studio.core.errors import SolaError
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the understander knows of the viewer before this comment."""
+
+    previous: Interaction | None = None
+    previous_language: str | None = None
+    shown: tuple[str, ...] = ()  # products pinned earlier in the show, the latest first
+    country: str | None = None  # the one the viewer named last (UnderstoodComment.viewer_country)
+
 
 # Retrieval over the sheet's fields (tuned on the blind development set, see docs/comments.md).
 # A field's similarity alone says little (E5 puts "how much is it?" at 0.89 from "Width: 210
