@@ -110,6 +110,15 @@ _NOT_A_SUM = (Intent.DISCOUNT, Intent.SHIPPING, Intent.PAYMENT, Intent.RETURNS)
 _ABOUT_A_PRODUCT = (Intent.PRICE, Intent.SIZE_STOCK, Intent.MATERIAL, Intent.RETURNS, Intent.OTHER)
 
 
+def _same_terms(options: list[Product], questions: list[Intent]) -> bool:
+    """Returns or warranty asked of products whose terms are the same: no need to ask which."""
+    asked = all(i is Intent.RETURNS for i in questions)
+    first = options[0]
+    return asked and all(
+        p.returns == first.returns and p.warranty == first.warranty for p in options
+    )
+
+
 class ReplyDrafter(SheetAnswers):
     """See the module docstring. ``faq_matcher`` (text -> faq id or None) is optional."""
 
@@ -165,7 +174,9 @@ class ReplyDrafter(SheetAnswers):
         if total is not None:  # "total for the gyuto and the petty?": the sum, nothing else
             questions, statements, options = [], total, []
             silent = FlagReason.SHEET_SILENT in flags  # not in the currency asked
-        if len(options) >= 2 and any(i in _ABOUT_A_PRODUCT for i in questions):
+        if len(options) >= 2 and _same_terms(options, questions):
+            product = options[0]  # "warranty on the automatic?" of two with the shop's terms
+        elif len(options) >= 2 and any(i in _ABOUT_A_PRODUCT for i in questions):
             # "how much is the lamp?" with two lamps: ask which one, answer nothing yet
             flags.append(FlagReason.WHICH_PRODUCT)
             questions = []
@@ -174,7 +185,7 @@ class ReplyDrafter(SheetAnswers):
                     lambda lang: tpl.render(
                         "which_product",
                         lang,
-                        options=tpl.join([self._name(o, lang) for o in options], lang),
+                        options=tpl.alternatives([self._name(o, lang) for o in options], lang),
                     ),
                     None,
                 )

@@ -36,7 +36,7 @@ from sola_studio.comments.lexicon import (
     size_numbers,
     without_notes,
 )
-from sola_studio.comments.options import by_option, one_letter
+from sola_studio.comments.options import by_option, by_unspaced_word, one_letter
 from sola_studio.comments.products import ProductFinder, ProductGuess
 from sola_studio.comments.retrieval import FieldIndex
 
@@ -119,7 +119,7 @@ class EntityFinder:
         one = (size or colour) and len(matches) == 1
         variant_sku = matches[0].sku if one else by_option(folded, matches)
         if variant_sku is None and not one:
-            variant_sku = one_letter(raw, matches)
+            variant_sku = one_letter(raw, matches) or by_unspaced_word(folded, matches)
         return Entities(
             product_id=product.id,
             product_implied=implied,

@@ -32,6 +32,27 @@ def one_letter(raw: str, variants: Sequence[Variant]) -> str | None:
 _OPTION_WORD = re.compile(r"\d+(?:[.,]\d+)?\s?[^\W\d_]{1,3}(?![^\W_])|[^\W\d_]{4,}")
 
 
+# two letters or more of a script written without spaces between words (Han, kana, Thai)
+_UNSPACED_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0e7f]{2,}")
+
+
+def by_unspaced_word(folded: str, variants: Sequence[Variant]) -> str | None:
+    """The one variant a word of its label in a script written without spaces names, found
+    inside the comment's run of letters ("中判用はいくら？" of frames "大判用 oban" and "中判用
+    chuban"; "桐箱入りは？" of a set in "紙帙 paper folder" or "桐箱 paulownia box"), where no
+    other variant's label holds that word."""
+    words = [(v, set(_UNSPACED_WORD.findall(v.label))) for v in variants]
+    named = {
+        v.sku
+        for v, own in words
+        if any(
+            w in folded and not any(w in o for x, other in words if x is not v for o in other)
+            for w in own
+        )
+    }
+    return next(iter(named)) if len(named) == 1 else None
+
+
 _LEADING_NUMBER = re.compile(r"^(\d+(?:\.\d+)?)\D.*$")  # "12g" -> "12"
 # a number and the unit after it in any script ("12그램", "12 грамм"), and the number alone
 _NUMBER_UNIT = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s?[^\W\d_]")

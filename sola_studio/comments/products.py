@@ -8,6 +8,10 @@ most recently among them when the comment refers back ("the lamp from before"), 
 one, else it is ambiguous. An alias two products share counts as a type noun. A colour only
 one other product comes in ("and the blue one?" while a product without blue is pinned) names
 that product. "The one from before" alone names the product shown before the pinned one.
+A proper part of several products' names ("Arjuna" of "Arjuna Prada" and "Arjuna Sungging")
+names those, as a type noun does. A word of one of the pinned product's own variants that
+holds another product's name ("額なし", unframed, holds "額", the frame sold alone) is the
+variant's, not that name.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import Product, ProductSheet
@@ -158,7 +163,8 @@ _HEAD_FIRST = frozenset(("pt", "es", "fr", "it", "ro", "id", "ms", "vi", "th", "
 _UNSPACED = frozenset(("th", "lo", "km", "my"))  # no spaces between words: no head to take
 _NOT_HEADS = frozenset(("one", "ones", "set", "kit", "pack", "piece", "edition", "model"))
 _AMOUNT = re.compile(r"\d+(?:[.,]\d+)?[a-z]{0,3}")
-_CODE_WORD = re.compile(r"(?<![\w:/.])[a-z]*\d+(?:[:/.]?[a-z0-9]+)*")  # "1:8", "s864m"
+# "1:8", "s864m", "8-tage-werk" (and its "8-tage")
+_CODE_WORD = re.compile(r"(?<![\w:/.])[a-z]*\d+(?:[-:/.]?[a-z0-9]+)*")
 _HEAD_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -186,6 +192,22 @@ _NOT_A_MODEL = (
     rf"(?!\s*(?:{MONEY_WORDS}|of|pcs|pieces|units|items|szt|sztuk|stk|stuck|pz|pzs|unid|"
     r"unidades|pecas|buah|cai|chiec|ชิ้น|個|개)(?![a-z]))"
 )
+
+
+@cache
+def _colour_names() -> frozenset[str]:
+    """Every language's names of the sheet colours, folded ("xanh dương", "đỏ")."""
+    out: set[str] = set()
+    for code in lang_data.languages():
+        data = lang_data.language(code)
+        if data is not None:
+            out.update(fold(n) for n in data.colour_names.values())
+    return frozenset(out)
+
+
+def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """``start``-``end`` lies inside one of ``spans`` that is longer."""
+    return any(a <= start and end <= b and b - a > end - start for a, b in spans)
 
 
 class ProductFinder:
@@ -221,8 +243,11 @@ class ProductFinder:
         for p in sheet.products:
             for text in {p.name, *p.names.values()}:
                 for code in _CODE_WORD.findall(fold(text)):
-                    if not _AMOUNT.fullmatch(code):
-                        codes.setdefault(code, set()).add(p.id)
+                    pieces = code.split("-")
+                    for k in range(2 if len(pieces) > 1 else 1, len(pieces) + 1):
+                        short = "-".join(pieces[:k])
+                        if not _AMOUNT.fullmatch(short) and not short.endswith("-"):
+                            codes.setdefault(short, set()).add(p.id)
         self._codes = [
             (re.compile(rf"(?<![\w:/.]){re.escape(c)}(?![\w:/])"), next(iter(ids)))
             for c, ids in codes.items()
@@ -277,6 +302,46 @@ class ProductFinder:
         # ("kawa ziarnista", "Song Xanh"), and its full name or alias names it anyway
         shared = [(c, ids) for c, ids in heads.items() if len(ids) > 1]
         self._heads = sorted(shared, key=lambda x: _by_length(x[0]), reverse=True)
+        # a proper part of several products' names ("Arjuna" of "Arjuna Prada" and "Arjuna
+        # Sungging", "Schonacher Hof" of two chalet clocks): a word each one's name says in two
+        # languages at least (a connective like "with" or "mit" is said in one), capitalised
+        # once inside a name (not "para", nor "Set" that starts one), four letters at least in
+        # Latin ("Mây", a stroller line, folds to "may"); the draft asks which one
+        named_parts: dict[str, set[str]] = {}
+        for p in sheet.products:
+            seen: dict[str, int] = {}
+            proper: set[str] = set()
+            for text in p.names.values():
+                spoken = _HEAD_WORD.findall(without_notes(text))
+                proper.update(fold(w) for w in spoken[1:] if not w[0].islower())
+                for w in {fold(w) for w in spoken}:
+                    seen[w] = seen.get(w, 0) + 1
+            for w, times in seen.items():
+                latin_short = len(w) <= 3 and w[0] <= "z"
+                if times >= 2 and w in proper and w not in _NOT_HEADS and not latin_short:
+                    named_parts.setdefault(_cue(w), set()).add(p.id)
+        everyone = {p.id for p in sheet.products}
+        # not a word of a colour ("Sóng Xanh", a shoe line: "xanh rêu" is moss green)
+        colour_words = {
+            w
+            for cues in lang_data.all_languages("colour_words").values()
+            for c in cues
+            for w in c.rstrip("$").split()
+        } | {w for name in _colour_names() for w in name.split()}
+        parts = {c: ids for c, ids in named_parts.items() if c.rstrip("$") not in colour_words}
+        self._parts = sorted(
+            (
+                (c, ids)
+                for c, ids in parts.items()
+                if 1 < len(ids) < len(everyone) and c not in known
+            ),
+            key=lambda x: _by_length(x[0]),
+            reverse=True,
+        )
+        self._variant_cues = {
+            p.id: sorted({_cue(w) for v in p.variants for w in fold(v.label).split() if _usable(w)})
+            for p in sheet.products
+        }
         self._colours: dict[str, set[str]] = {}
         words = lang_data.all_languages("colour_words")
         for p in sheet.products:
@@ -377,15 +442,25 @@ class ProductFinder:
             or _COMPARED_AFTER.match(folded[at + _cue_length(cue) :])
         )
 
+    def _variant_spans(self, folded: str, pinned: str) -> list[tuple[int, int]]:
+        """Where the comment says a word of one of the pinned product's variants ("額なし",
+        unframed, of a print sold "額なし" or "額装" beside a frame sold alone, "額")."""
+        cues = self._variant_cues.get(pinned, ())
+        return [m.span() for c in cues for m in cue_regex(c).finditer(folded)]
+
     def _find(self, folded: str, pinned: str, shown: Sequence[str]) -> ProductGuess:
         back = bool(find_cues(folded, REFER_BACK))
         named: list[tuple[int, str]] = []
         name_spans: list[tuple[int, int]] = []
+        # a longer word of a pinned variant holding a name is that variant's, not the name's
+        covered = self._variant_spans(folded, pinned)
         for cue, pid in self._names:  # the longest first
             hit = find_cues(folded, (cue,))
             if hit:
                 at = cue_position(folded, hit[0])
-                if any(a <= at < b for a, b in name_spans):
+                if any(a <= at < b for a, b in name_spans) or _inside(
+                    covered, at, at + _cue_length(hit[0])
+                ):
                     continue  # "set retro": the Retro set, not the set "set" names
                 name_spans.append((at, at + _cue_length(hit[0])))
                 if not self._compared(folded, hit[0], at):
@@ -408,7 +483,11 @@ class ProductFinder:
         spans: list[tuple[int, int]] = []
         for cue, ids in self._types:  # the longest first
             at = cue_position(folded, cue)
-            if at < 0 or any(a <= at < b for a, b in spans):
+            if (
+                at < 0
+                or any(a <= at < b for a, b in spans)
+                or _inside(covered, at, at + _cue_length(cue))
+            ):
                 continue  # "tea" inside "teapot": the longer type noun was meant
             spans.append((at, at + _cue_length(cue)))
             if not self._compared(folded, cue, at):
@@ -444,6 +523,17 @@ class ProductFinder:
             if len(held) == 1:
                 return ProductGuess(next(iter(held)), how="head+colour", at=typed_at)
             return replace(self._among(headed, pinned, shown, back, "head"), at=typed_at)
+        parted: set[str] = set()
+        for cue, ids in self._parts:
+            at = cue_position(folded, cue)
+            if at >= 0 and not self._compared(folded, cue, at):
+                parted |= ids
+                typed_at = min(typed_at, at)
+        if parted:
+            held = parted & coloured
+            if len(held) == 1:
+                return ProductGuess(next(iter(held)), how="part+colour", at=typed_at)
+            return replace(self._among(parted, pinned, shown, back, "part"), at=typed_at)
         if back:
             earlier = [pid for pid in shown if pid != pinned]
             if earlier:

@@ -22,6 +22,8 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from babel.lists import format_list
+
 from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import InstalmentPlan, Money, Variant
 from sola_studio.comments.lexicon import without_notes
@@ -263,6 +265,17 @@ def method_named(methods: Sequence[str], folded: str) -> str | None:
 
 def join(items: list[str], language: str) -> str:
     return lang_data.join(items, language)
+
+
+def alternatives(items: list[str], language: str) -> str:
+    """``items`` offered as a choice: "A or B", "A, B oder C" (babel's "or" list); where a name
+    holds a comma itself ("Lisboa tile, large") they are set apart by slashes instead."""
+    if any("," in i or "、" in i for i in items):
+        return " / ".join(items)
+    try:
+        return format_list(items, style="or", locale=lang_data.babel_locale(language))
+    except (ValueError, LookupError):  # a locale babel lacks
+        return join(items, language)
 
 
 def instalments(plan: InstalmentPlan) -> Callable[[str], str]:
