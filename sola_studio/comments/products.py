@@ -512,28 +512,18 @@ class ProductFinder:
                 # "is the bike also in red?": of the bikes, the one that comes in red
                 return ProductGuess(next(iter(held)), how="type+colour", at=typed_at)
             return replace(self._among(typed, pinned, shown, back, "type"), at=typed_at)
-        headed: set[str] = set()
-        for cue, ids in self._heads:
-            at = cue_position(folded, cue)
-            if at >= 0 and not self._compared(folded, cue, at):
-                headed |= ids
-                typed_at = min(typed_at, at)
-        if headed:
-            held = headed & coloured
-            if len(held) == 1:
-                return ProductGuess(next(iter(held)), how="head+colour", at=typed_at)
-            return replace(self._among(headed, pinned, shown, back, "head"), at=typed_at)
-        parted: set[str] = set()
-        for cue, ids in self._parts:
-            at = cue_position(folded, cue)
-            if at >= 0 and not self._compared(folded, cue, at):
-                parted |= ids
-                typed_at = min(typed_at, at)
-        if parted:
-            held = parted & coloured
-            if len(held) == 1:
-                return ProductGuess(next(iter(held)), how="part+colour", at=typed_at)
-            return replace(self._among(parted, pinned, shown, back, "part"), at=typed_at)
+        for how, table in (("head", self._heads), ("part", self._parts)):
+            said: set[str] = set()
+            for cue, ids in table:
+                at = cue_position(folded, cue)
+                if at >= 0 and not self._compared(folded, cue, at):
+                    said |= ids
+                    typed_at = min(typed_at, at)
+            if said:
+                held = said & coloured
+                if len(held) == 1:
+                    return ProductGuess(next(iter(held)), how=f"{how}+colour", at=typed_at)
+                return replace(self._among(said, pinned, shown, back, how), at=typed_at)
         if back:
             earlier = [pid for pid in shown if pid != pinned]
             if earlier:
