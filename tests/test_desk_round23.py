@@ -13,6 +13,9 @@
   every size's price: a word of a label written without spaces was not found inside the
   comment's run of kanji and kana.
 - "1 day clock + the oil, how much total?" was read as a question about the movement field.
+- After the end run, from round 27's judge: "சிங்கப்பூருக்கு அனுப்புவீர்களா?" (do you ship to
+  Singapore?) was asked "which country?": a Tamil case ending takes the place of the name's
+  final virama, "சிங்கப்பூர்" -> "சிங்கப்பூருக்கு".
 
 Guards (pass on the starting code too): the frame asked by its own name, one of the pair asked
 by its full name, a common word inside a name naming nothing.
@@ -36,6 +39,7 @@ defaults:
   shipping:
     - {country: PT, cost: 4.90, days_min: 1, days_max: 3, carrier: CTT}
     - {country: JP, cost: 39.00, days_min: 7, days_max: 14, carrier: DHL}
+    - {country: SG, cost: 31.00, days_min: 5, days_max: 9, carrier: DHL}
   payment:
     methods: [cartão, PayPal, MB Way]
   discounts:
@@ -159,3 +163,12 @@ def test_a_total_of_two_products_is_a_price_question(desk: CommentDesk) -> None:
     draft, u = ask(desk, "1 caneca e 1 galo de 15 cm, quanto no total?", pin="galo")
     assert u.intents[0].value == "price", (u.intents, u.fields)
     assert says(draft.text, "14") and says(draft.text, "180"), draft.text
+
+
+@pytest.mark.parametrize("text", ["சிங்கப்பூருக்கு அனுப்புவீர்களா? எவ்வளவு?", "सिंगापुर भेजते हो? कितना?"])
+def test_an_indic_country_name_with_a_case_ending_is_that_country(
+    desk: CommentDesk, text: str
+) -> None:
+    draft, u = ask(desk, text, pin="galo")
+    assert u.entities.country == "SG", (u.entities, draft.text)
+    assert says(draft.text, "31"), draft.text

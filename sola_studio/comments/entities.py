@@ -473,6 +473,11 @@ def _contains(folded: str, name: str) -> bool:
 _CODE = re.compile(r"(?<![^\W_])([A-Z]{2})(?![^\W_])(?!\s*[\d.,])")
 
 
+# the signs that silence an Indic consonant's vowel (Devanagari, Bengali, Gurmukhi, Gujarati,
+# Oriya, Tamil, Telugu, Kannada, Malayalam): a name ending in one is inflected in its place
+_VIRAMAS = frozenset("\u094d\u09cd\u0a4d\u0acd\u0b4d\u0bcd\u0c4d\u0ccd\u0d4d")
+
+
 @lru_cache(maxsize=8)
 def _country_cues(languages: tuple[str, ...], wanted: frozenset[str]) -> dict[str, str]:
     """Folded country name or nickname -> ISO code (babel's names in ``languages``, the
@@ -499,6 +504,9 @@ def _country_cues(languages: tuple[str, ...], wanted: frozenset[str]) -> dict[st
             countries.setdefault(form, code)
         if cue.endswith("ς") and len(cue) >= 5:
             countries.setdefault(cue[:-1], code)  # Greek "to Cyprus": "Κύπρο" of "Κύπρος"
+        if cue[-1:] in _VIRAMAS and len(cue) >= 4:
+            # a case ending takes the final virama's place: "சிங்கப்பூருக்கு" (to Singapore)
+            countries.setdefault(cue[:-1], code)
     return countries
 
 
