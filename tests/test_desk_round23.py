@@ -15,7 +15,8 @@
 - "1 day clock + the oil, how much total?" was read as a question about the movement field.
 - After the end run, from round 27's judge: "சிங்கப்பூருக்கு அனுப்புவீர்களா?" (do you ship to
   Singapore?) was asked "which country?": a Tamil case ending takes the place of the name's
-  final virama, "சிங்கப்பூர்" -> "சிங்கப்பூருக்கு".
+  final virama, "சிங்கப்பூர்" -> "சிங்கப்பூருக்கு". "bekas teh 200g brp ek" (Malay chat's "ek")
+  and "刻字盘20厘米多少马币" (how many ringgit) got the stock.
 
 Guards (pass on the starting code too): the frame asked by its own name, one of the pair asked
 by its full name, a common word inside a name naming nothing.
@@ -172,3 +173,12 @@ def test_an_indic_country_name_with_a_case_ending_is_that_country(
     draft, u = ask(desk, text, pin="galo")
     assert u.entities.country == "SG", (u.entities, draft.text)
     assert says(draft.text, "31"), draft.text
+
+
+@pytest.mark.parametrize("text", ["galo ni brp ek", "这个瓷砖画多少马币", "這個多少新幣"])
+def test_malay_chat_particles_and_chinese_currency_words_ask_the_price(
+    desk: CommentDesk, text: str
+) -> None:
+    """After round 27: "bekas teh 200g brp ek" and "刻字盘20厘米多少马币" got the stock."""
+    _draft, u = ask(desk, text, pin="galo")
+    assert u.intents[0].value == "price", (u.intents, u.fields)
