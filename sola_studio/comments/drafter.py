@@ -64,7 +64,7 @@ from sola_studio.comments.stacking import (
     stacking_unsaid,
     wholesale_discount,
 )
-from sola_studio.comments.totals import Totals
+from sola_studio.comments.totals import Totals, asks_another, sum_asked
 
 log = logging.getLogger(__name__)
 
@@ -104,8 +104,6 @@ class Polisher(Protocol):
 # intents the understander may find the sheet silent on (SHEET_SILENT): a field nobody can
 # tell, a payment method or a kind of product the sheet does not have
 _SILENT_ANSWERS = (Intent.MATERIAL, Intent.PAYMENT, Intent.SIZE_STOCK)
-# what a comment naming products with "+" may ask instead of their sum
-_NOT_A_SUM = (Intent.DISCOUNT, Intent.SHIPPING, Intent.PAYMENT, Intent.RETURNS)
 # intents whose answer depends on the product (an ambiguous product is asked about first)
 _ABOUT_A_PRODUCT = (Intent.PRICE, Intent.SIZE_STOCK, Intent.MATERIAL, Intent.RETURNS, Intent.OTHER)
 
@@ -551,14 +549,14 @@ class ReplyDrafter(SheetAnswers):
     def _total(
         self, u: UnderstoodComment, folded: str, prev: Interaction | None, flags: list[FlagReason]
     ) -> list[Statement] | None:
-        plus = self.totals.asks(folded)  # "total"/"insgesamt", or a "+" where a price is asked
+        plus = sum_asked(folded)  # "total"/"insgesamt", or a "+" where a price is asked
         if (
             FlagReason.HOSTILE in flags
             or not plus
             or (plus == "+" and Intent.PRICE not in u.intents)
         ):
             return None
-        if self.totals.asks_else(folded, _NOT_A_SUM):
+        if asks_another(folded, self.totals.finder):
             return None  # "tank + light + co2, any bundle deal?", "... free shipping?"
         lines = self.totals.lines(folded, self._currency(u, folded, prev), self._fact)
         if lines:

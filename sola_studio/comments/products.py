@@ -195,13 +195,19 @@ _NOT_A_MODEL = (
 
 
 @cache
-def _colour_names() -> frozenset[str]:
-    """Every language's names of the sheet colours, folded ("xanh dương", "đỏ")."""
-    out: set[str] = set()
+def _colour_words() -> frozenset[str]:
+    """Every word of every language's colour cues and names of the sheet colours, folded
+    ("xanh", "dương", "đỏ"); worked out once, not on every pin."""
+    out = {
+        w
+        for cues in lang_data.all_languages("colour_words").values()
+        for c in cues
+        for w in c.rstrip("$").split()
+    }
     for code in lang_data.languages():
         data = lang_data.language(code)
         if data is not None:
-            out.update(fold(n) for n in data.colour_names.values())
+            out.update(w for n in data.colour_names.values() for w in fold(n).split())
     return frozenset(out)
 
 
@@ -322,13 +328,8 @@ class ProductFinder:
                     named_parts.setdefault(_cue(w), set()).add(p.id)
         everyone = {p.id for p in sheet.products}
         # not a word of a colour ("Sóng Xanh", a shoe line: "xanh rêu" is moss green)
-        colour_words = {
-            w
-            for cues in lang_data.all_languages("colour_words").values()
-            for c in cues
-            for w in c.rstrip("$").split()
-        } | {w for name in _colour_names() for w in name.split()}
-        parts = {c: ids for c, ids in named_parts.items() if c.rstrip("$") not in colour_words}
+        colours = _colour_words()
+        parts = {c: ids for c, ids in named_parts.items() if c.rstrip("$") not in colours}
         self._parts = sorted(
             (
                 (c, ids)

@@ -18,7 +18,7 @@ and the drafter says each product's prices instead: a wrong sum is worse than no
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -41,6 +41,7 @@ _NUMBER = re.compile(r"\d+(?:[.,']\d+)?")
 # how many, just before a product's name: "2 hand towels", "2x petty", "3 x"
 _COUNT_BEFORE = re.compile(r"(?<![\d.,'])(\d{1,2})\s*(?:x|×|\*)?\s*(?:(?:the|de|da|do|of)\s+)?$")
 _MAX_COUNT = 20
+# what a comment naming products with "+" may ask instead of their sum
 _NOT_A_SUM = (Intent.DISCOUNT, Intent.SHIPPING, Intent.PAYMENT, Intent.RETURNS)
 
 
@@ -57,9 +58,15 @@ def asks_a_sum(folded: str, finder: ProductFinder, price_cue: bool) -> bool:
     said = sum_asked(folded)
     if not said or (said == "+" and not price_cue):
         return False
-    if any(h.intent in _NOT_A_SUM for h in intent_hits(finder.strip(folded))):
+    if asks_another(folded, finder):
         return False
     return len({ids for _a, _b, ids in finder.mentions(folded)}) >= 2
+
+
+def asks_another(folded: str, finder: ProductFinder) -> bool:
+    """A shipping, payment, discount or returns cue outside the products' names ("tank +
+    light, any bundle deal?"; not "carteira", a wallet sold, read as a payment word)."""
+    return any(h.intent in _NOT_A_SUM for h in intent_hits(finder.strip(folded)))
 
 
 @dataclass(frozen=True)
@@ -79,9 +86,6 @@ class Totals:
         self.sheet = sheet
         self.finder = ProductFinder(sheet)
 
-    def asks(self, folded: str) -> str | None:
-        return sum_asked(folded)
-
     def named(self, folded: str) -> list[tuple[Product, int, int]] | None:
         """The products the comment names, in order, with where each one's name starts and
         ends; None where it names fewer than two or a type noun that could be several."""
@@ -97,11 +101,6 @@ class Totals:
                 continue  # "the shortboard, the short 5'10": one line
             picked.append((product, start, end))
         return picked if len(picked) >= 2 else None
-
-    def asks_else(self, folded: str, intents: Sequence[Intent]) -> bool:
-        """A cue of one of ``intents`` outside the products' names ("tank + light, any bundle
-        deal?"; not "carteira", a wallet sold, read as a payment word)."""
-        return any(h.intent in intents for h in intent_hits(self.finder.strip(folded)))
 
     def lines(
         self, folded: str, currency: str | None, fact: Callable[[str], FactRef | None]
