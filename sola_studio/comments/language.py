@@ -80,8 +80,13 @@ _ROMANISED = ("hi", "ar", "ta")  # written in Latin letters in chat, no lingua m
 # the pick only on its own words (Malay "tak", "nak", "percuma", "saiz" against Indonesian
 # "gak", "dong", "kak"), the viewer's earlier language, or a show for its twin's viewers only.
 TWINS = {"id": "ms"}
+# the twin -> the close language lingua reads it as: a Malay seller's show, or a viewer who wrote
+# Malay before, leans lingua's pick the way the seller's or the viewer's own language does
+PROXY = {twin: close for close, twin in TWINS.items()}
 # the close language's markers its twin writes too, which tell nothing between them
-_SHARED_MARKERS = {"ms": frozenset(("ada$", "apa$", "ini$", "itu$", "yang$", "sudah"))}
+_SHARED_MARKERS = {
+    "ms": frozenset(("ada$", "apa$", "ini$", "itu$", "yang$", "sudah", "berapa$", "brp$"))
+}
 # Languages lingua knows and the product does not (no data file): a comment in one of them is
 # told apart rather than answered in the nearest supported language. Latin-script languages
 # rarely typed in chat are left out.
@@ -377,25 +382,27 @@ class LanguageIdentifier:
                 twin_hits = _own_words(folded, close)
                 scores[lang] += _MARKER_WEIGHT * max(0, twin_hits - markers[lang])
         prior = dict.fromkeys(scores, 0.0)
-        if previous is None and seller in scores and seller in torn:
+        shown = PROXY.get(seller or "", seller)
+        if previous is None and shown in scores and shown in torn:
             # a viewer's first words in the seller's show: where the seller's language is one
             # of the two lingua ranks first ("a q hora termina el live?": pt 0.27, es 0.25),
             # the show's language weighs a little more (never one lingua ranks lower: "un code
             # promo ?" in an English show stays French). It picks, but adds no confidence: a
             # guess this unsure may still be overruled by the question words' own language
-            prior[seller] = _SELLER_PRIOR
+            prior[shown] = _SELLER_PRIOR
         words = len(folded.split())
-        if previous in scores:
+        before = PROXY.get(previous or "", previous)
+        if before in scores:
             # a viewer usually keeps writing in one language; on two or three words ("e G?",
             # "and in white?") lingua is guessing, so the viewer's language weighs more
-            scores[previous] += 0.05 if words > 3 else _SHORT_PREVIOUS_WEIGHT
+            scores[before] += 0.05 if words > 3 else _SHORT_PREVIOUS_WEIGHT
         ranked = [*sorted((v for _, v in lingua), reverse=True), 0.0, 0.0]
         if words <= 3 or ranked[0] < _LINGUA_SURE or ranked[0] - ranked[1] < _LINGUA_LEAD:
             # lingua ranks every supported language, and two or three words (or chat spelling:
             # "cảm ơn shop nha" is Portuguese to it, 0.37) are often good in several: the
             # sheet's audience (who the show is for) leans the pick, adding no confidence; a
             # comment lingua is sure of is read as written, whoever the show is for
-            for lang in self.audience:
+            for lang in {PROXY.get(a, a) for a in self.audience}:
                 if lang in prior:
                     prior[lang] += _AUDIENCE_PRIOR
         contenders = [k for k in scores if k not in _OWN_WORDS_FIRST or markers.get(k) or k in sure]
@@ -413,7 +420,7 @@ class LanguageIdentifier:
         total = sum(v for k, v in scores.items() if k in self.audience or k == best) or 1.0
         guess = LanguageGuess(best, round(min(1.0, scores[best] / total), 3))
         twin = TWINS.get(best)
-        if twin in SUPPORTED and self._twin_wins(folded, best, twin, previous):
+        if twin in SUPPORTED and self._twin_wins(folded, best, twin, previous, seller):
             return LanguageGuess(twin, guess.confidence)
         if markers.get(best, 0) < 2:
             # at most one word of the chosen language's own lists: maybe one the product does
@@ -424,10 +431,12 @@ class LanguageIdentifier:
             return self._unsupported(text, latin, rivals) or guess
         return guess
 
-    def _twin_wins(self, folded: str, lang: str, twin: str, previous: str | None) -> bool:
+    def _twin_wins(
+        self, folded: str, lang: str, twin: str, previous: str | None, seller: str | None
+    ) -> bool:
         """``twin`` rather than ``lang``, which lingua picked (see TWINS): more of the twin's
-        own words than of ``lang``'s, else on a tie the viewer's earlier language or a show
-        for the twin's viewers and not ``lang``'s."""
+        own words than of ``lang``'s, else on a tie the viewer's earlier language, the seller's
+        language, or a show for the twin's viewers and not ``lang``'s."""
         shared = _SHARED_MARKERS.get(twin, frozenset())
         markers = [m for m in LANGUAGE_MARKERS.get(lang, ()) if m not in shared]
         # its markers, and its intent cues the other does not write ("ansuran", "cicilan")
@@ -440,6 +449,9 @@ class LanguageIdentifier:
             return own > theirs
         if previous in (lang, twin):
             return previous == twin
+        if seller in (lang, twin):
+            # "bingkai ni brp?" in a Malaysian seller's show, whose viewers write both
+            return seller == twin
         return twin in self.audience and lang not in self.audience
 
 
