@@ -357,17 +357,16 @@ class Understander:
             and not self._names_currency(folded, language)  # "harrow in aud?": its price
         ):
             intents, confidence = [Intent.SIZE_STOCK], 0.75  # "et en bleu ?", "space grey?"
+        home = home_country(self.sheet.seller_language)
         if (
             not intents
-            and own_country
-            and own_country != home_country(self.sheet.seller_language)
             and (asks or within is not None)
-            and self.entities.sent_to(folded, own_country)
+            and (to := self.entities.destination(folded, text, own_country, home))
         ):
-            # "manda pro Rio rapidinho?", "resin till Sverige, hur lång tid?": a country abroad
-            # named as where it goes asks whether and how it ships there; a place named
-            # otherwise may be asked anything of ("made in brazil?"; "usa" is also a verb)
-            intents, confidence = [Intent.SHIPPING], 0.75
+            # "manda pro Rio rapidinho?", "resin till Sverige, hur lång tid?", "rug to dublin?":
+            # a country abroad or a city named as where it goes asks whether and how it ships
+            # there; a place named otherwise may be asked anything of ("made in brazil?")
+            entities, intents, confidence = replace(entities, country=to), [Intent.SHIPPING], 0.75
         if not intents and self._only_colours(folded) and self._product(entities).colours:
             # "colors?", "kolory?", "renkler?" of a product sold in colours (of seat covers sold
             # by fit, a field may say the colour: "que colores hay de fundas?")
