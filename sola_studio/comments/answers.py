@@ -34,6 +34,7 @@ from sola_studio.comments.currencies import (
 from sola_studio.comments.entities import home_country
 from sola_studio.comments.events import Entities, FactRef, FlagReason, UnderstoodComment
 from sola_studio.comments.facts import SheetFact, numbers_in
+from sola_studio.comments.fit import Measurement, fitting, measurement
 from sola_studio.comments.lexicon import find_cues, fold, without_notes
 from sola_studio.comments.memory import Interaction
 from sola_studio.comments.options import variants_by_number
@@ -473,14 +474,17 @@ class SheetAnswers:
         first where the comment asks it (``asked``) and they lack it; with no field found, the
         material (schema 2 reads it from a ``material`` spec); moved out of the drafter."""
         if u.fields:
-            out = self._fields(p, u.fields)
+            out = self._fields(p, u.fields, measurement(fold(u.clean_text)))
             if p.material and asked and not any(f.endswith(":material") for f in u.fields):
                 out.insert(0, self._material(p))
             return out
         return [self._material(p)] if p.material else []
 
-    def _fields(self, p: Product, fields: Sequence[str]) -> list[Statement]:
-        """The fields retrieval found (``spec:width``, ``faq:wash``), said from the sheet."""
+    def _fields(
+        self, p: Product, fields: Sequence[str], given: Measurement | None = None
+    ) -> list[Statement]:
+        """The fields retrieval found (``spec:width``, ``faq:wash``), said from the sheet; a
+        size chart only at the rows the viewer's measurement (``given``) fits (fit.py)."""
         out: list[Statement] = []
         by_key = {f.key: f for f in spec_fields(p, self.sheet.seller_language)}
         answered = False
@@ -503,15 +507,15 @@ class SheetAnswers:
             answered = answered or tpl.yes_no(field.value) is not None
             fact = self._fact(f"spec:{p.id}:{key}") or self._fact(f"material:{p.id}")
             quoted = (field.label,) if field.neutral else (field.value, field.label)
-            out.append(Statement(self._say_field(p, field), fact, quoted))
+            out.append(Statement(self._say_field(p, field, given), fact, quoted))
         return out
 
-    def _say_field(self, p: Product, field: SpecField) -> Render:
+    def _say_field(self, p: Product, field: SpecField, given: Measurement | None = None) -> Render:
         answer = tpl.yes_no(field.value)  # "dishwasher_safe: true" says yes first, not "True"
         key = "field" if answer is None else ("field_yes" if answer else "field_no")
 
         def say(lang: str) -> str:
-            value = self._t(field.value, lang, neutral=field.neutral)
+            value = fitting(self._t(field.value, lang, neutral=field.neutral), given)
             try:
                 label = self._t(field.label, lang)
             except MissingText:
