@@ -166,7 +166,7 @@ class Totals:
         name: Callable[[Product, str], str],
         label: Callable[[Variant, str], str],
     ) -> Statement:
-        """The lines and their sum, said in a language ("A (210 mm) A$199.00 + B (120 mm)
+        """The lines and their sum, said in a language ("A (210 mm): A$199.00 + B (120 mm):
         A$105.00 = A$304.00 in total.")."""
         currency = lines[0].price.currency
         total = total_fact(currency, [(line.part, line.price.amount, line.count) for line in lines])
@@ -180,8 +180,10 @@ class Totals:
                 if said and said not in item:
                     item = f"{item} ({said})"
                 money = tpl.money(line.price, lang)
+                # a colon after the name: "Vesuvino 13 399,00 €" reads as 13,399 euros (and the
+                # invented-fact check read it so, round 27)
                 items.append(
-                    f"{item} {line.count} × {money}" if line.count > 1 else f"{item} {money}"
+                    f"{item}: {line.count} × {money}" if line.count > 1 else f"{item}: {money}"
                 )
             return tpl.render("total", lang, items=" + ".join(items), total=tpl.money(amount, lang))
 
