@@ -51,5 +51,5 @@ def fitting(value: str, given: Measurement | None) -> str:
     tail = value[rows[-1].end() :]
     # a note after the chart ("(measured below the knuckles)") says how to read it: kept
     tail = tail if tail.lstrip().startswith("(") else ""
-    between = value[rows[0].end() : rows[1].start()]  # the chart's own ", " or "; "
-    return value[: rows[0].start()] + between.join(rows[i].group(0) for i in keep) + tail
+    sep = value[rows[0].end() : rows[1].start()]  # the chart's own ", " or "; "
+    return value[: rows[0].start()] + sep.join(rows[i].group(0) for i in keep) + tail
