@@ -300,14 +300,13 @@ class EntityFinder:
         )
         return replace(entities, country=country)
 
-    def destination(
-        self, folded: str, text: str, named: str | None, home: str | None
-    ) -> str | None:
-        """Where a comment says something goes: the country it names (``named``), abroad
-        (``home`` is the seller's), after a "to" word or with a case ending (:meth:`sent_to`);
+    def destination(self, folded: str, text: str, named: str | None) -> str | None:
+        """Where a comment says something goes: the country it names (``named``), abroad (not
+        the seller's language's home), after a "to" word or a case ending (:meth:`sent_to`);
         else a large city right after a "to" word that ends a question ("rug to dublin?"). A
         city named anywhere else may be where the viewer is ("hi from Lyon")."""
         if named:
+            home = home_country(self.sheet.seller_language)
             return named if named != home and self.sent_to(folded, named) else None
         unnamed = self.products.strip(folded)
         for m in _TO_WORD.finditer(unnamed):
@@ -413,16 +412,13 @@ def home_country(language: str) -> str | None:
 
 
 # a word that says "to" a place, right before its name (folded; an article may follow)
+_TO = r"to|into|pra|pro|para|hasta|au|aux|vers|nach|naar|till|til|do|na|ke|ve|в|во|до"
 _TO_BEFORE = re.compile(
-    r"(?:^|[^\w'])(?:to|into|pra|pro|para|hasta|au|aux|vers|nach|naar|till|til|do|na|ke|ve|đen|"
-    r"den|toi|qua|sang|в|во|до|إلى|الى|到|寄到|发到|送到|寄去|ไป|ถึง)\s*"
+    rf"(?:^|[^\w'])(?:{_TO}|đen|den|toi|qua|sang|إلى|الى|到|寄到|发到|送到|寄去|ไป|ถึง)\s*"
     r"(?:(?:the|o|a|os|as|el|la|los|le|les|l'|il|lo|die|den)\s+)?$"
 )
 # the same words read forwards, for the city after them ("rug to dublin?", "kit to edinburgh?")
-_TO_WORD = re.compile(
-    r"(?:^|[^\w'])(?:to|into|pra|pro|para|hasta|au|aux|vers|nach|naar|till|til|do|na|ke|ve|"
-    r"в|во|до)\s+(?:(?:the|o|a|el|la|le|il|lo|die|den)\s+)?(?=\w)"
-)
+_TO_WORD = re.compile(rf"(?:^|[^\w'])(?:{_TO})\s+(?:(?:the|o|a|el|la|le|il|lo|die|den)\s+)?(?=\w)")
 # a case ending or postposition that says "to" right after the name
 _TO_AFTER = re.compile(r"(?:'?(?:ya|ye|a|e|na|ne)(?!\w)|\s*(?:に|へ|まで|로|으로|까지|को|तक))")
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from sola_studio.comments.retrieval import _MEASUREMENT
+
 # one row of a chart: a size's label, "=" or ":", up to four words, a range and its unit
 # ("T8 = 19-20 cm", "S: vòng eo bố mẹ 60-85 cm")
 _ROW = re.compile(
@@ -16,15 +18,13 @@ _ROW = re.compile(
     r"(?P<lo>\d+(?:[.,]\d+)?)\s*[-–]\s*"
     r"(?P<hi>\d+(?:[.,]\d+)?)\s*(?P<unit>cm|mm|kg|g|m|in)(?![^\W\d_])"
 )
-# a measurement the viewer gives ("54cm", "19,5 cm"), folded
-_GIVEN = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s?(cm|mm|kg|g|m|in)(?![^\W\d_])")
-
 Measurement = tuple[Decimal, str]
 
 
 def measurement(folded: str) -> Measurement | None:
-    """The one measurement ``folded`` gives, else None (none, or two: which one is meant?)."""
-    found = _GIVEN.findall(folded)
+    """The one measurement ``folded`` gives ("54cm", "19,5 cm"; retrieval's pattern), else None
+    (none, or two: which one is meant?)."""
+    found = _MEASUREMENT.findall(folded)
     if len(found) != 1:
         return None
     number, unit = found[0]

@@ -41,15 +41,12 @@ def by_unspaced_word(folded: str, variants: Sequence[Variant]) -> str | None:
     inside the comment's run of letters ("中判用はいくら？" of frames "大判用 oban" and "中判用
     chuban"; "桐箱入りは？" of a set in "紙帙 paper folder" or "桐箱 paulownia box"), where no
     other variant's label holds that word."""
-    words = [(v, set(_UNSPACED_WORD.findall(v.label))) for v in variants]
-    named = {
-        v.sku
-        for v, own in words
-        if any(
-            w in folded and not any(w in o for x, other in words if x is not v for o in other)
-            for w in own
-        )
-    }
+    labels = [(v, _UNSPACED_WORD.findall(v.label)) for v in variants]
+    named: set[str] = set()
+    for v, own in labels:
+        others = [w for x, words in labels if x is not v for w in words]
+        if any(w in folded and not any(w in o for o in others) for w in own):
+            named.add(v.sku)
     return next(iter(named)) if len(named) == 1 else None
 
 

@@ -29,7 +29,6 @@ from sola_studio.comments.entities import (
     COLOUR_MARKER,
     EntityFinder,
     city_country,
-    home_country,
     without_value,
 )
 from sola_studio.comments.events import Entities, FlagReason, Intent, UnderstoodComment
@@ -357,11 +356,10 @@ class Understander:
             and not self._names_currency(folded, language)  # "harrow in aud?": its price
         ):
             intents, confidence = [Intent.SIZE_STOCK], 0.75  # "et en bleu ?", "space grey?"
-        home = home_country(self.sheet.seller_language)
         if (
             not intents
             and (asks or within is not None)
-            and (to := self.entities.destination(folded, text, own_country, home))
+            and (to := self.entities.destination(folded, text, own_country))
         ):
             # "manda pro Rio rapidinho?", "resin till Sverige, hur lång tid?", "rug to dublin?":
             # a country abroad or a city named as where it goes asks whether and how it ships
