@@ -167,6 +167,12 @@ BLIND_SETS: tuple[tuple[str, str | None], ...] = (
         "written at the start of the twenty-fourth round and frozen; scored only when --sets "
         "names blind_round28",
     ),
+    (
+        "blind_round29",
+        "the twenty-ninth blind set (goose-down bedding, cast-iron cookware, handmade guitars "
+        "and ukuleles), written at the start of the twenty-fifth round and frozen; scored only "
+        "when --sets names blind_round29",
+    ),
 )
 
 
@@ -199,7 +205,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--sets",
         default="devset,heldout,blind_dev,blind_validation,blind_round3,blind_round4,blind_round5,"
         "blind_round6,blind_round7,blind_round8,blind_round9,blind_round10",
-        help="the sets to score, comma-separated (these twelve; blind_round11 to blind_round28 "
+        help="the sets to score, comma-separated (these twelve; blind_round11 to blind_round29 "
         "only when named); "
         "tuning runs pass 'devset,heldout,blind_dev' so the validation set is never looked at "
         "while working",
