@@ -562,7 +562,7 @@ class ReplyDrafter(SheetAnswers):
         if lines:
             if self._asked_currency(u, folded) not in (None, lines[0].price.currency):
                 flags.append(FlagReason.SHEET_SILENT)
-            return [self.totals.statement(lines, self._name, self._label)]
+            return [self.totals.statement(lines, self._name, self._label, self._fact)]
         named = [p for p, _start, _end in self.totals.named(folded) or ()]  # no sum: each price
         return [s for p in named for s in self._answer(Intent.PRICE, u, p, folded, prev)[0]] or None
 

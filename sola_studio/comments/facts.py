@@ -25,7 +25,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from sola_studio.catalog.sheet import LocalText, Product, ProductSheet
 from sola_studio.comments.events import FactKind, FactRef
@@ -322,19 +322,49 @@ class InventedFact:
 TOTAL = "total:"
 
 
-def total_fact(currency: str, parts: Sequence[tuple[str, Decimal, int]]) -> FactRef:
-    """The sum of ``parts`` (fact id, unit amount, quantity) as a fact the check can verify."""
+def total_fact(
+    currency: str,
+    parts: Sequence[tuple[str, Decimal, int]],
+    less: tuple[str, Decimal] | None = None,
+) -> FactRef:
+    """The sum of ``parts`` (fact id, unit amount, quantity) as a fact the check can verify;
+    ``less``: a discount's fact id and percentage taken off the sum (a bundle rule the order
+    reaches), the figure then the sum after it."""
     total = sum((amount * n for _fid, amount, n in parts), Decimal(0))
     said = "+".join(f"{n}x{_n(amount)}@{fid}" for fid, amount, n in parts)
-    numbers = (_n(total), *dict.fromkeys(_n(n) for _fid, _a, n in parts))
+    counts = tuple(dict.fromkeys(_n(n) for _fid, _a, n in parts))
+    if less is None:
+        numbers = (_n(total), *counts)
+        return FactRef(
+            f"{TOTAL}{currency}:{said}", FactKind.PRICE, f"= {_n(total)} {currency}", numbers
+        )
+    fid, pct = less
+    after = discounted(total, pct, currency)
+    numbers = (_n(after), _n(total), _n(pct), *counts)
     return FactRef(
-        f"{TOTAL}{currency}:{said}", FactKind.PRICE, f"= {_n(total)} {currency}", numbers
+        f"{TOTAL}{currency}:{said}{_LESS}{_n(pct)}@{fid}",
+        FactKind.PRICE,
+        f"= {_n(total)} - {_n(pct)}% = {_n(after)} {currency}",
+        numbers,
     )
 
 
+_LESS = "|less:"
+
+
+def discounted(total: Decimal, pct: Decimal, currency: str) -> Decimal:
+    """``total`` less ``pct`` per cent, rounded half up to the currency's minor unit."""
+    from babel.numbers import get_currency_precision
+
+    unit = Decimal(1).scaleb(-get_currency_precision(currency))
+    return (total * (100 - pct) / 100).quantize(unit, rounding=ROUND_HALF_UP)
+
+
 def _checked_total(ref: FactRef, facts: Mapping[str, SheetFact]) -> SheetFact | None:
-    """``ref`` as a fact when it is a total of the sheet's own amounts that adds up, else None."""
-    _currency, _, said = ref.id[len(TOTAL) :].partition(":")
+    """``ref`` as a fact when it is a total of the sheet's own amounts that adds up (less a
+    discount of the sheet's, where it takes one), else None."""
+    currency, _, said = ref.id[len(TOTAL) :].partition(":")
+    said, _, less = said.partition(_LESS)
     total = Decimal(0)
     quantities: list[str] = []
     amounts: list[str] = []
@@ -346,7 +376,15 @@ def _checked_total(ref: FactRef, facts: Mapping[str, SheetFact]) -> SheetFact | 
         total += int(m.group(1)) * Decimal(m.group(2))
         quantities.append(_n(m.group(1)))
         amounts.append(m.group(2))
-    if not ref.numbers or ref.numbers[0] != _n(total) or set(ref.numbers[1:]) - set(quantities):
+    allowed = set(quantities)
+    if less:
+        pct, _, fid = less.partition("@")
+        rule = facts.get(fid)
+        if rule is None or pct not in rule.ref.numbers:
+            return None
+        allowed |= {_n(total), pct}
+        total = discounted(total, Decimal(pct), currency)
+    if not ref.numbers or ref.numbers[0] != _n(total) or set(ref.numbers[1:]) - allowed:
         return None
     return SheetFact(replace(ref, numbers=(*ref.numbers, *amounts)))  # the parts' amounts too
 

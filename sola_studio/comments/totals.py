@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sola_studio import lang as lang_data
-from sola_studio.catalog.sheet import Money, Product, ProductSheet, Variant
+from sola_studio.catalog.sheet import Discount, Money, Product, ProductSheet, Variant
 from sola_studio.comments import templates as tpl
 from sola_studio.comments.answers import Statement
 from sola_studio.comments.events import FactRef, Intent
-from sola_studio.comments.facts import total_fact
+from sola_studio.comments.facts import discounted, total_fact
 from sola_studio.comments.lexicon import find_cues, fold, intent_hits, without_notes
 from sola_studio.comments.products import ProductFinder
 
@@ -165,12 +165,24 @@ class Totals:
         lines: list[Line],
         name: Callable[[Product, str], str],
         label: Callable[[Variant, str], str],
+        fact: Callable[[str], FactRef | None],
     ) -> Statement:
         """The lines and their sum, said in a language ("A (210 mm): A$199.00 + B (120 mm):
         A$105.00 = A$304.00 in total.")."""
         currency = lines[0].price.currency
-        total = total_fact(currency, [(line.part, line.price.amount, line.count) for line in lines])
+        parts = [(line.part, line.price.amount, line.count) for line in lines]
         amount = Money(sum((x.price.amount * x.count for x in lines), Decimal(0)), currency)
+        rule = bundle_reached(lines)
+        extra: tuple[FactRef, ...] = ()
+        if rule is not None and rule.percent is not None:
+            pid = lines[0].product.id
+            rule_fact = f"discount:{pid}:{rule.id}"
+            total = total_fact(currency, parts, (rule_fact, rule.percent))
+            extra = tuple(f for f in (fact(rule_fact),) if f is not None)
+            pct = format(rule.percent.normalize(), "f")
+            after = Money(discounted(amount.amount, rule.percent, currency), currency)
+        else:
+            total = total_fact(currency, parts)
 
         def say(lang: str) -> str:
             items = []
@@ -185,10 +197,34 @@ class Totals:
                 items.append(
                     f"{item}: {line.count} × {money}" if line.count > 1 else f"{item}: {money}"
                 )
-            return tpl.render("total", lang, items=" + ".join(items), total=tpl.money(amount, lang))
+            text = tpl.render("total", lang, items=" + ".join(items), total=tpl.money(amount, lang))
+            if rule is None or rule.min_quantity is None:
+                return text
+            # the sheet's bundle rule the order reaches ("10 % from 3 pieces"), and the sum
+            # after it: a careful seller says what the viewer will pay (round 28, SAU-096)
+            rule_text = tpl.render("discount_bundle", lang, pct=pct, n=str(rule.min_quantity))
+            less = f"{tpl.money(amount, lang)} − {pct}%"
+            after_text = tpl.render("total", lang, items=less, total=tpl.money(after, lang))
+            return f"{text} {rule_text} {after_text}"
 
-        facts = tuple(dict.fromkeys(f for line in lines for f in line.facts))
+        facts = tuple(dict.fromkeys(f for line in lines for f in (*line.facts, *extra)))
         return Statement(say, total, also=facts)
+
+
+def bundle_reached(lines: list[Line]) -> Discount | None:
+    """The quantity discount every line's product has (no code, no minimum order, no note of
+    what it is for) that the order's pieces reach; of several, the one from the most pieces."""
+    pieces = sum(line.count for line in lines)
+    common: dict[tuple[str, Decimal, int], Discount] | None = None
+    for line in lines:
+        own = {
+            (d.id, d.percent, d.min_quantity): d
+            for d in line.product.discounts
+            if d.percent and d.min_quantity and not d.code and d.min_order is None and not d.note
+        }
+        common = own if common is None else {k: d for k, d in common.items() if k in own}
+    reached = [d for d in (common or {}).values() if (d.min_quantity or 0) <= pieces]
+    return max(reached, key=lambda d: (d.min_quantity or 0, d.percent or 0)) if reached else None
 
 
 def _leading_numbers(v: Variant) -> set[str]:
