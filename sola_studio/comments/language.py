@@ -405,7 +405,14 @@ class LanguageIdentifier:
             for lang in {PROXY.get(a, a) for a in self.audience}:
                 if lang in prior:
                     prior[lang] += _AUDIENCE_PRIOR
-        contenders = [k for k in scores if k not in _OWN_WORDS_FIRST or markers.get(k) or k in sure]
+        # the show's own languages and the viewer's are never left out: "var ska man sätta
+        # den?" in a Swedish seller's show is Swedish to lingua (0.53), not sure of it
+        own = {PROXY.get(a, a) for a in self.audience} | {shown, before}
+        contenders = [
+            k
+            for k in scores
+            if k not in _OWN_WORDS_FIRST or markers.get(k) or k in sure or k in own
+        ]
         best = max(contenders or scores, key=lambda k: scores[k] + prior[k])
         if words <= _BARE_WORDS and best not in self.audience and not markers.get(best):
             # one or two words with none of that language's own ("ok", "wow", "omg", "top"):
