@@ -33,6 +33,7 @@ from functools import lru_cache
 from typing import Any
 
 from sola_studio import lang as lang_data
+from sola_studio.comments import greeklish
 from sola_studio.comments.lexicon import (
     INTENT_CUES,
     LANGUAGE_MARKERS,
@@ -360,6 +361,10 @@ class LanguageIdentifier:
         # Romanian take a share too ("Blir strumporna mjuka efter tvätt?": Swedish 0.896)
         among = sum(v for c, v in lingua if c in _SURE_AMONG) or 1.0
         sure = {c for c, v in lingua if v / among >= _ALONE_SURE and c != "tl"}
+        home = "el" in self.audience or seller == "el"
+        greek = greeklish.likely(text, home, wrote_greek=previous == "el")
+        if not sure and "el" in SUPPORTED and greek:
+            return LanguageGuess("el", 0.8)  # "poso kanei to megalo?": Greek in Latin letters
         base = sum(v for c, v in lingua if c in _CALIBRATED)
         if base > 0:
             lingua = [(c, v / base) for c, v in lingua]

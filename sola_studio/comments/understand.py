@@ -20,6 +20,7 @@ from typing import Any
 
 from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import Product, ProductSheet
+from sola_studio.comments import greeklish
 from sola_studio.comments.abuse import abuse_kind
 from sola_studio.comments.claims import ClaimChecker
 from sola_studio.comments.clean import clean
@@ -37,7 +38,7 @@ from sola_studio.comments.intent_embedder import PROTOTYPES as PROTOTYPES
 from sola_studio.comments.intent_embedder import Embedder as Embedder
 from sola_studio.comments.intent_embedder import IntentEmbedder
 from sola_studio.comments.intent_embedder import default_embedder as default_embedder
-from sola_studio.comments.language import LanguageIdentifier
+from sola_studio.comments.language import LanguageIdentifier, script_of
 from sola_studio.comments.lexicon import (
     FREE_CUES,
     STEERING_CUES,
@@ -146,6 +147,7 @@ class Understander:
         self.languages = tuple(languages)
         self.identifier = identifier or LanguageIdentifier(self.languages)
         self.entities = EntityFinder(sheet, self.languages, field_index)
+        self._greek = greeklish.sheet_words(sheet)
         self._methods = _method_cues(sheet)
         self.unlisted = Unlisted(sheet, self.entities, field_index)
         self.claims = ClaimChecker(sheet)
@@ -233,9 +235,11 @@ class Understander:
         ctx = context or Context()
         cleaned = clean(comment.text)
         text = cleaned.text
-        folded = fold(text)
         flags: list[FlagReason] = []
         guess = self.identifier.guess(text, ctx.previous_language, seller=self.seller_language)
+        if guess.language == "el" and script_of(text)["latin"]:  # "poso kanei?" read in Greek
+            text = greeklish.reading(text, self._greek)
+        folded = fold(text)
         if within is not None:
             guess = replace(guess, language=within.language)
         language = guess.language

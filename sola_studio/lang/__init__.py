@@ -82,6 +82,9 @@ class LanguageData:
     total_cues: tuple[str, ...]  # "total", "insgesamt", "合計": a sum of several products asked
     # "wholesale?", "cena hurtowa", "por mayoreo": a quantity discount, where the sheet has one
     wholesale_cues: tuple[str, ...]
+    # everyday words of the language's chat, in its own script: what a comment written in
+    # Latin letters is read against where chat romanises it (Greek "poso kanei", greeklish.py)
+    chat_words: tuple[str, ...]
     spec_cues: Mapping[str, tuple[str, ...]]  # spec name ("origin") -> cues in comments
     templates: Mapping[str, str]
     # "to <country>" in the shipping templates' {country}, by ISO code ("*": every other;
@@ -197,6 +200,7 @@ _FOLDED_LISTS = (
     "price_alone_cues",
     "total_cues",
     "wholesale_cues",
+    "chat_words",
 )
 _FOLDED_TABLES = ("intent_cues", "size_words", "colour_words", "spec_cues")
 
@@ -250,6 +254,7 @@ def _language(path: Path, common: CommonData, reference: LanguageData | None) ->
         price_alone_cues=_optional_words(f, d, "price_alone_cues"),
         total_cues=_optional_words(f, d, "total_cues"),
         wholesale_cues=_optional_words(f, d, "wholesale_cues"),
+        chat_words=_optional_words(f, d, "chat_words"),
         spec_cues=_frozen(f.word_lists(d.get("spec_cues", {}), "spec_cues")),
         templates=_frozen(f.texts(d["templates"], "templates")),
         country_to=_frozen(_country_to(f, d)),
