@@ -99,6 +99,7 @@ def main() -> int:
         sizes[name] = top
         if len(ranked) == 1 or ranked[0][1] >= 5 * ranked[1][1]:
             (table if floor else smaller)[name] = ranked[0][0]
+    towns = _towns(cities, {**table, **smaller}, every)
     regions = _regions(table, sizes)
     region_codes = _region_codes()
     # an Indonesian province's name beats a smaller city's abroad (see _province_wins); any
@@ -116,6 +117,7 @@ def main() -> int:
                 "regions_source": "ISO 3166-2 via pycountry 26.2.16 (LGPL-2.1, Debian iso-codes)",
                 "regions": regions,
                 "region_codes": region_codes,
+                "towns": {n: c for n, c in towns.items() if n not in regions},
             },
             ensure_ascii=False,
             separators=(",", ":"),
@@ -127,6 +129,45 @@ def main() -> int:
         f"{len(region_codes)} region codes -> {OUT}"
     )
     return 0
+
+
+def _towns(
+    cities: object, kept: dict[str, str], every: dict[str, dict[str, int]]
+) -> dict[str, str]:
+    """Towns of GeoNames' table (15,000 people or more) under the cities' floor, by their own
+    name only (no alternate names), four letters at least, where the largest of the name is
+    five times every other place of it: "Kiruna", "Tromsø", "Piteå", "Olomouc". The desk reads
+    them only in a shipping question that names no country nor a city of the table."""
+    import re
+
+    sys.path.insert(0, str(OUT.parents[3]))
+    from sola_studio import lang
+
+    words = {
+        w
+        for data in lang.tables().each()
+        for text in (*data.templates.values(), *data.language_markers, *data.chat_words)
+        for w in re.findall(r"[^\W\d_]+", _fold(text))
+    } | {w for data in lang.tables().each() for cs in data.intent_cues.values() for w in cs}
+    out: dict[str, str] = {}
+    for c in cities:  # type: ignore[attr-defined]
+        name = _fold(c["name"])
+        if len(name) < 4 or name in kept or name in words or not c["name"][:1].isupper():
+            continue
+        by_country = every.get(name, {})
+        ranked = sorted(by_country.values(), reverse=True)
+        if not ranked or max(by_country, key=lambda k: by_country[k]) != c["countrycode"]:
+            continue
+        if len(ranked) == 1 or ranked[0] >= 5 * ranked[1]:
+            out[name] = c["countrycode"]
+            # as a keyboard without the letter writes it: "Tromso", "Lodz"
+            plain = name.translate(_PLAIN)
+            if plain != name and plain not in kept and plain not in words:
+                out.setdefault(plain, c["countrycode"])
+    return dict(sorted(out.items()))
+
+
+_PLAIN = str.maketrans({"ø": "o", "æ": "ae", "ß": "ss", "ł": "l", "đ": "d", "ı": "i", "œ": "oe"})
 
 
 def _regions(cities: dict[str, str], sizes: dict[str, int]) -> dict[str, str]:

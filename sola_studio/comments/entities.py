@@ -31,6 +31,7 @@ from sola_studio.comments.lexicon import (
     cue_position,
     find_cues,
     fold,
+    intent_hits,
     is_latin_cue,
     size_letters,
     size_numbers,
@@ -297,6 +298,7 @@ class EntityFinder:
             self.inflected_country(unnamed)
             or city_country(unnamed, text)
             or region_code_country(text)
+            or town_country(unnamed, text)
         )
         return replace(entities, country=country)
 
@@ -706,6 +708,43 @@ def region_code_country(raw: str) -> str | None:
         code = codes.get(m.group(1))
         before = raw[max(0, m.start() - 24) : m.start()]
         if code and (_TO_BEFORE.search(before.lower()) or _PLACE_BEFORE.search(before)):
+            return code
+    return None
+
+
+# endings a place's name takes for "to" or "in" (longest first): Estonian "Tartusse", Finnish
+# "Ouluun", "Vaasaan" (a vowel doubled before the n), "Helsingissä", Hungarian "Budapestre",
+# "Debrecenbe", "Szegedig", Czech and Slovak "do Olomouce"
+_CASE_ENDINGS = (
+    "ssa", "ssä", "sta", "lle", "iin", "aan", "ään", "oon", "sse", "ban", "ben", "hoz", "hez",
+    "hin", "un", "an", "än", "en", "in", "on", "ba", "be", "ra", "re", "ig", "ou", "e", "u", "y",
+    "a",
+)  # fmt: skip
+
+
+def town_country(folded: str, raw: str) -> str | None:
+    """The country of a town (15,000 to 100,000 people: "frakt till Kiruna?", "Tromsø") or of a
+    city in a case form the table does not hold (Finnish "Ouluun", Estonian "Tartusse",
+    Hungarian "Budapestre", Czech "do Košic"), read only in a shipping question that names no
+    country nor city. A town's name counts written with a capital, or in lower case from six
+    letters; a case form only with a capital and not as the comment's first word (a phone
+    writes "Frakt" with one)."""
+    towns: dict[str, str] = _city_file().get("towns", {})
+    names = _city_table()[0]
+    written = re.findall(r"[^\W\d_]+", raw)
+    capitals = {fold(w) for w in written if w[:1].isupper()}
+    inner = {fold(w) for w in written[1:] if w[:1].isupper()}
+    for word in re.findall(r"[^\W\d_]+", folded):
+        if not is_latin_cue(word) or len(word) < 4 or (word not in capitals and len(word) < 6):
+            continue
+        code = towns.get(word)
+        if code is None and word in inner and not intent_hits(word):  # not "Frakten"
+            bases = [word[: -len(e)] for e in _CASE_ENDINGS if word.endswith(e)]
+            bases.append(word + "e")  # a genitive plural: "do Košic" (Košice)
+            bases.append(word[:-1] + "a")  # a genitive of a name in -a: "do Prahy", "Ostravy"
+            found = [names.get(b) or towns.get(b) for b in bases if len(b) >= 4]
+            code = next((c for c in found if c is not None), None)
+        if code is not None:
             return code
     return None
 
