@@ -51,7 +51,11 @@ _REPORTED = re.compile(
     # seller", "my friend got it for 900k"
     r"saw|seen|heard|pinned|(?:got|bought)(?: \w+){0,3} for|paid|pagou|pago|pagó|bezahlt|paye|"
     r"zaplacil\w*|"
-    r"widzialem|gordum|duydum|odedi|sabi|daw|raw)(?!\w)"
+    r"widzialem|gordum|duydum|odedi|sabi|daw|raw|"
+    # the languages that came later: cs, sk, hu, ro, el, uk, sv, da, nb, fi, ms, he, fa
+    r"rikal\w*|rekl\w*|psal\w*|hovoril\w*|povedal\w*|vravel\w*|mondta\w*|irta|"
+    r"a zis|a spus|zicea|spunea|ειπε|ελεγε|ειπατε|εγραψε|казав\w*|сказав\w*|"
+    r"gesagt|sa att|sade|sagde|sanoi|kertoi|kata|אמר|אמרה|گفت)(?!\w)"
     r"|说|說|言って|言った|말했|라던데|래요|라고|บอกว่า"
 )
 # An amount of money: a currency sign before, or a money word after, a number; "900k",
@@ -60,7 +64,7 @@ _SCALE = {"k": 1000, "nghin": 1000, "ngan": 1000, "rb": 1000, "ribu": 1000, "mil
 _SCALE.update(dict.fromkeys(("million", "millions", "mln", "tr", "trieu", "jt", "juta"), 10**6))
 _SCALES = "|".join(sorted(_SCALE, key=len, reverse=True))
 AMOUNT = re.compile(
-    rf"(?:\$|€|£|¥|₹|₽|r\$|zł|zl|pln|tl|rm|chf)\s*(\d[\d.,]*)"
+    rf"(?:\$|€|£|¥|₹|₽|₱|₺|₩|₴|r\$|zł|zl|pln|tl|rm|chf|php)\s*(\d[\d.,]*)"
     rf"|(\d[\d.,]*)\s*({_SCALES})?\s*({MONEY_WORDS})(?![a-z])"
     rf"|(\d[\d.,]*)\s*({_SCALES})(?![a-z])"
 )

@@ -114,8 +114,17 @@ _SPEECH_ORDER = re.compile(
     r"скажіть|відповідай|напишіть|пишіть|пишите|оголоси|підтверди|"
     r"bilang|katakan|bilangin|balas|jawab|tulis|umumkan|tra loi|thong bao|"
     r"bolo|bol do|bol dena|kaho|keh do|likho|likh do|बोलो|बोल दो|कहो|लिखो|बता दो|"
+    # the languages that came later: es, pl, nl, fi, vi, cs, sk, hu, ro, tl, el, sv, da, nb
+    r"repite|repitan|powtorz|powiedz|napisz|odpowiedz|zeg|schrijf|herhaal|toista|kirjoita|"
+    r"sano|vastaa|nhac lai|viet|opakuj|napis|napiste|rekni|povedz|ismeteld|mondd|ird|"
+    r"repeta|spune|scrie|raspunde|ulitin|sabihin|isulat|επαναλαβε|πες|γραψε|apanta|"
+    r"upprepa|skriv|svara|gentag|gjenta|"
     r"و?(?:قل|قولي|قولوا|رد|ردي|ردوا|اكتب|اكتبي|أعلن|اعلن|أكد|اكد))"
     r"(?!\w)[ \t]*(?:(?:only|just|solo|so|somente|apenas|seulement|nur|sadece|только)[ \t]+)?"
+    # "repeat after me:", "Wiederhole nach mir:", "powtórz za mną:", "zeg na:"
+    r"(?:(?:after me|nach mir|conmigo|za mna|dopo di me|apres moi|na mij|na|po mne|utanam|"
+    r"dupa mine|perassani|perassa|theo toi|sa akin|μετα απο μενα|efter mig|efter meg|etter meg)"
+    r"[ \t]*)?"
     r"(?:(?:to|with|a|para|pra|à|an|com|con|على|ke)[ \t]+)?"
     rf"(?:(?:{_AUDIENCE})(?!\w)|(?P<that>(?:{_THAT})(?!\w))|[:：]|(?<=\s)[\"'“«„「]"
     r"|das so(?!\w)|so(?!\w)[ \t]*$)"
@@ -185,7 +194,10 @@ _GIVE_PRICE = (
 MONEY_WORDS = (
     r"tl|lira|try|rb|ribu|k|rebu|ngan|nghin|đ|dong|vnd|eur|euro|euros|€|\$|usd|dollar|dollars|"
     r"bucks|reais|real|r\$|pesos|peso|mxn|yen|円|원|won|krw|元|块|руб\w*|₽|rs|₹|rupees|rupaye|"
-    r"baht|บาท|ريال|درهم|جنيه|دولار|zl|zł|pln|gbp|£|kr|chf|rm|aed|sar|riyals?|dirhams?"
+    r"baht|บาท|ريال|درهم|جنيه|دولار|zl|zł|pln|gbp|£|kr|chf|rm|aed|sar|riyals?|dirhams?|"
+    # the sellers' currencies that came later: koruna, forint, lei, piso, the Nordic crowns...
+    r"kc|kč|czk|ft|huf|forint\w*|lei|ron|php|₱|piso|pesos?|sek|nok|dkk|aud|sgd|cad|nzd|"
+    r"jpy|inr|idr|myr|thb|uah|грн|₴|₺|₫|₩|eura|evro|ευρω"
 )
 # What ties a number to the price noun before it: "price to 1", "preço em 5", "Preis auf 5",
 # "harga jadi 10", "giá thành 5", "ราคาเป็น 10", "価格を100", "가격을 1000"; nothing ("harga 5
