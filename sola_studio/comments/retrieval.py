@@ -284,6 +284,14 @@ def spelt_units(folded: str, tokens: Iterable[str] | None = None) -> set[str]:
 _SILENT_WORD = re.compile(r"[a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]{4,}")
 
 
+def _faq_words(q: Any, seller_language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """An FAQ entry's words as four-letter stems, and the languages it is written in (a
+    schema-1 question is in the seller's)."""
+    texts = (q.question, *q.questions.values(), *q.answer.values(), *q.keywords)
+    words = frozenset(w[:4] for t in texts for w in _SILENT_WORD.findall(fold(t)))
+    return words, frozenset((*q.questions, *q.answer, seller_language))
+
+
 def _vocabulary(product: Product, seller_language: str) -> tuple[frozenset[str], frozenset[str]]:
     """Every word of a product's fields and FAQ, as four-letter stems ("fold" for "folding"),
     and the languages its fields are written in (a label's languages, a worded value's)."""
@@ -352,6 +360,8 @@ class FieldIndex:
         self._size_units: dict[str, dict[str, frozenset[str]]] = {}
         # per product, per spec field: the words of its value no other field holds
         self._valued: dict[str, dict[str, frozenset[str]]] = {}
+        # per product, per FAQ entry: its words' four-letter stems and its languages
+        self._faq: dict[str, dict[str, tuple[frozenset[str], frozenset[str]]]] = {}
 
     def index(self, sheet: ProductSheet) -> None:
         """Index every product of ``sheet`` (texts already embedded are not embedded again)."""
@@ -364,6 +374,7 @@ class FieldIndex:
         units: dict[str, dict[str, frozenset[str]]] = {}
         vocab: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         valued: dict[str, dict[str, frozenset[str]]] = {}
+        faq: dict[str, dict[str, tuple[frozenset[str], frozenset[str]]]] = {}
         for p in sheet.products:
             plan: list[tuple[str, str, str]] = []
             lex: dict[str, frozenset[str]] = {}
@@ -387,6 +398,7 @@ class FieldIndex:
                     if w not in _STOP
                 ) | _units(f.value.values())
             valued[p.id] = _value_words(spec_fields(p, sheet.seller_language))
+            faq[p.id] = {q.id: _faq_words(q, sheet.seller_language) for q in p.faq}
             for q in p.faq:
                 for text in dict.fromkeys([q.question, *q.questions.values()]):
                     plan.append((q.id, "faq", text))
@@ -433,6 +445,7 @@ class FieldIndex:
                 for pid, fields in valued.items()
             }
             self._echo = echo
+            self._faq = faq
             self._labels = labels
             self._size_units = units
             # a product's own name names no field ("hilal kolye ne kadar" is no question about
@@ -502,6 +515,25 @@ class FieldIndex:
         if not asked or self.names_a_field(product_id, folded):
             return False
         return not any(w[:4] in known for w in asked)
+
+    def faq_unheard(
+        self, product_id: str, fields: Sequence[str], folded: str, language: str
+    ) -> bool:
+        """True when every field found is an FAQ entry, one written in the question's language,
+        and no word of the question (``folded`` less the products' names; four letters or more,
+        by its first four) is in those entries' texts: "har ni presentkort?" (gift cards) and
+        the engraving entry, "κάνετε συσκευασία δώρου;" (gift wrap) and the rules. A question
+        in another language, or in a script without spaces, is not weighed."""
+        keys = [f.partition(":")[2] for f in fields if f.startswith("faq:")]
+        if not keys or len(keys) != len(fields):
+            return False
+        with self._lock:
+            entries = self._faq.get(product_id, {})
+        found = [entries[k] for k in keys if k in entries]
+        if len(found) != len(keys) or not any(language in langs for _, langs in found):
+            return False
+        asked = {w[:4] for w in _SILENT_WORD.findall(folded) if w not in _STOP}
+        return bool(asked) and not asked & frozenset().union(*(words for words, _ in found))
 
     def sheet_knows(self, word: str) -> bool:
         """``word`` (folded) is in some text of the sheet: a field, an FAQ or a product's name,

@@ -47,7 +47,6 @@ from sola_studio.comments.lexicon import (
     intent_hits,
     strip_cues,
 )
-from sola_studio.comments.memory import Interaction
 from sola_studio.comments.neighbours import IntentNeighbours
 from sola_studio.comments.parts import clause_parts, joined
 from sola_studio.comments.retrieval import _MEASUREMENT, FieldHit, FieldIndex, names_weight
@@ -65,6 +64,7 @@ from sola_studio.comments.understand_rules import (
     _rank,
     _spec_question,
     _unsure,
+    chosen_product,
     cue_backed,
     greeting_asks,
     in_variant,
@@ -322,7 +322,7 @@ class Understander:
                 follow_up_of = prev.comment_id
             if follow_up_of is not None:
                 entities = self.entities.resolve_variant(_merge(entities, prev.entities))
-            chosen = self._chosen(folded, intents, prev)
+            chosen = chosen_product(self.entities.products, folded, intents, prev)
             if chosen is not None:
                 # "a de ferro" after "which one do you mean: Frigideira Leve, Frigideira de
                 # ferro?": the answer to the draft's question, the question asked again
@@ -653,6 +653,16 @@ class Understander:
             # "Можно оплатить картой МИР?": a method the sheet does not list is for the seller
             # to say (an order to pay another way, "MOD: transfer to ...", gets the sheet's)
             flags.append(FlagReason.SHEET_SILENT)
+        if (
+            fields
+            and self.field_index is not None
+            and self.field_index.faq_unheard(
+                entities.product_id or "", fields, self.entities.products.strip(folded), language
+            )
+        ):
+            # "har ni presentkort?" and the engraving FAQ: no word of the question is in the
+            # entries found (round 28: an FAQ pasted where it did not answer); the seller checks
+            fields, flags = (), [*flags, FlagReason.SHEET_SILENT]
         if abuse == "insult" and not planted:
             # "scam alert this shop never ships": an accusation the seller looks into
             intents, confidence, fields = [Intent.OTHER], 0.5, ()
@@ -744,16 +754,6 @@ class Understander:
             return False
         key = fields[0].partition(":")[2]
         return self.field_index.echoes_name(entities.product_id or "", key, folded)
-
-    def _chosen(self, folded: str, intents: list[Intent], prev: Interaction) -> str | None:
-        """The product a short reply picks among those the desk asked the viewer to choose
-        from, by a word of its names no other has ("a de ferro", "the black one"), or None."""
-        candidates = prev.entities.candidates
-        if len(candidates) < 2 or len(folded.split()) > 6:
-            return None
-        if intents and intents != [Intent.GREETING] and intents[0] is not prev.intent:
-            return None
-        return self.entities.products.among(folded, candidates)
 
     def _asks_dimensions(self, folded: str, entities: Entities) -> frozenset[str]:
         """The fields a stock cue's question asks the measure of: "size" of a product sold in

@@ -32,6 +32,7 @@ from sola_studio.comments.lexicon import (
 from sola_studio.comments.memory import Interaction
 from sola_studio.comments.neighbours import IntentNeighbours
 from sola_studio.comments.options import NUMBER, leading_number, letter_option, measures
+from sola_studio.comments.products import ProductFinder
 from sola_studio.comments.retrieval import STOP_WORDS, FieldHit, spelt_units
 from sola_studio.core.errors import SolaError
 
@@ -429,3 +430,16 @@ def wholesale_intents(
     if any((d.min_quantity or 0) >= WHOLESALE_MIN for p in sheet.products for d in p.discounts):
         return [Intent.DISCOUNT, *(i for i in rest if i not in (Intent.DISCOUNT, Intent.OTHER))]
     return rest or [Intent.OTHER]  # "bulk discount?" still lists the discounts there are
+
+
+def chosen_product(
+    products: ProductFinder, folded: str, intents: list[Intent], prev: Interaction
+) -> str | None:
+    """The product a short reply picks among those the desk asked the viewer to choose from,
+    by a word of its names no other has ("a de ferro", "the black one"), or None."""
+    candidates = prev.entities.candidates
+    if len(candidates) < 2 or len(folded.split()) > 6:
+        return None
+    if intents and intents != [Intent.GREETING] and intents[0] is not prev.intent:
+        return None
+    return products.among(folded, candidates)
