@@ -22,7 +22,12 @@
   that came later (Czech, Slovak, Hungarian, Romanian, Greek, the Nordic ones, Tagalog; koruna,
   forint, lei, piso) are in them now, and "after me" may stand between a verb and its colon.
 
-Guards (pass on the starting code too): a capitalised shipping word, a home, Portuguese and
+- "säljer ni presentkort?" (gift cards) got the engraving FAQ, "κάνετε συσκευασία δώρου;" (gift
+  wrap) the rules: the nearest FAQ entry was pasted although no word of the question is in it.
+  Now such a question, in a language the entry is written in, goes to the seller.
+
+Guards (pass on the starting code too): an FAQ the question's words are in,
+a capitalised shipping word, a home, Portuguese and
 English comments in a Greek show, Vietnamese chat elsewhere, a total of two pieces, a bundle
 rule with conditions of its own, a question in another currency.
 
@@ -102,6 +107,11 @@ audience_languages: [sv, en, fi]
 defaults:
   shipping:
     - {country: SE, cost: 69, days_min: 1, days_max: 3}
+faq:
+  - {id: engraving, q: {sv: "Kan ni gravera namn?", en: "Can you engrave a name?"},
+     a: {sv: "Ja, 95 kr per gravyr", en: "yes, 95 kr per engraving"}}
+  - {id: pickup, q: {sv: "Kan man hämta själv?", en: "Can I pick up myself?"},
+     a: {sv: "Ja, i vår bod i Sävar", en: "yes, at our shop in Sävar"}}
 products:
   - id: termometer
     name: {sv: Bastutermometer, en: Sauna thermometer}
@@ -287,3 +297,24 @@ def test_a_question_in_another_currency_is_no_planted_price(
 ) -> None:
     draft, _u = ask(pottery, text, pin="koupa")
     assert FlagReason.HOSTILE not in draft.flags, draft.text
+
+
+@pytest.mark.parametrize(
+    "text", ["do you sell gift cards?", "do you do gift wrapping?", "säljer ni presentkort?"]
+)
+def test_an_faq_entry_holding_no_word_of_the_question_is_not_pasted(
+    tmp_path: Path, text: str
+) -> None:
+    desk = desk_on_text(SAUNA, tmp_path)
+    draft, _u = ask(desk, text, pin="termometer")
+    assert FlagReason.SHEET_SILENT in draft.flags, draft.text
+    assert "95" not in draft.text and "Sävar" not in draft.text, draft.text
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"), [("can you engrave my name on it?", "95"), ("kan man hämta själv?", "Sävar")]
+)
+def test_an_faq_entry_the_question_names_is_answered(tmp_path: Path, text: str, fact: str) -> None:
+    desk = desk_on_text(SAUNA, tmp_path)
+    draft, _u = ask(desk, text, pin="termometer")
+    assert fact in draft.text, draft.text
