@@ -410,9 +410,10 @@ class LanguageIdentifier:
             for lang in {PROXY.get(a, a) for a in self.audience}:
                 if lang in prior:
                     prior[lang] += _AUDIENCE_PRIOR
-        # the show's own languages and the viewer's are never left out: "var ska man sätta
-        # den?" in a Swedish seller's show is Swedish to lingua (0.53), not sure of it
-        own = {PROXY.get(a, a) for a in self.audience} | {shown, before}
+        # the seller's language and the viewer's are never left out: "var ska man sätta den?"
+        # in a Swedish seller's show is Swedish to lingua (0.53), not sure of it (the sheet's
+        # other audience languages are: "klarna pay in 3?" is no Swedish in a Dutch show)
+        own = {shown, before}
         contenders = [
             k
             for k in scores
