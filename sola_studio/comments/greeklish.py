@@ -157,7 +157,11 @@ def likely(
     Greek viewers; then one Greek word of every three is enough ("exete 60 cm?", "doseis?"),
     elsewhere three and most of them. A word other languages write too ("den", "kai" as
     Vietnamese "cái") counts only for a viewer who ``wrote_greek`` before ("kai ta 32?")."""
-    words = [w for w in _LATIN_WORD.findall(fold(text)) if len(w) >= _COUNTED]
+    # a word written with a capital mid-comment is a name or a German noun ("40x40 Stein in
+    # Franken?"), no evidence
+    written = re.findall(r"[A-Za-z]+", text)
+    capitals = {fold(w) for w in written[1:] if w[:1].isupper()}
+    words = [w for w in _LATIN_WORD.findall(fold(text)) if len(w) >= _COUNTED and w not in capitals]
     if not words:
         return False
     ambiguous = frozenset() if wrote_greek else _ambiguous()
