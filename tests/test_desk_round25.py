@@ -318,3 +318,19 @@ def test_an_faq_entry_the_question_names_is_answered(tmp_path: Path, text: str, 
     desk = desk_on_text(SAUNA, tmp_path)
     draft, _u = ask(desk, text, pin="termometer")
     assert fact in draft.text, draft.text
+
+
+def test_german_nouns_in_a_show_with_greek_viewers_are_not_greek(pottery: CommentDesk) -> None:
+    _draft, u = ask(pottery, "40x40 Stein in Franken?", pin="kanata")
+    assert u.language != "el", (u.language, u.language_confidence)
+
+
+def test_an_audience_language_is_no_pick_without_its_words(tmp_path: Path) -> None:
+    """A sheet listing Swedish among its viewers' languages: "klarna pay in 3?" stays English
+    in a Dutch seller's show."""
+    sheet = SAUNA.replace("seller_language: sv", "seller_language: nl").replace(
+        "audience_languages: [sv, en, fi]", "audience_languages: [nl, en, sv]"
+    )
+    desk = desk_on_text(sheet, tmp_path)
+    _draft, u = ask(desk, "klarna pay in 3?", pin="termometer")
+    assert u.language == "en", (u.language, u.language_confidence)
