@@ -139,6 +139,10 @@ def cue_regex(cue: str) -> re.Pattern[str]:
     if is_latin_cue(body):
         end = rf"(?![{_LATIN_WORD}])" if whole else ""
         return re.compile(rf"(?<![{_LATIN_WORD}])" + body + end)
+    if whole and all("\u0370" <= ch <= "\u03ff" or ch == " " for ch in body):
+        # a Greek cue ending a word: "ποσο$" is no "ποσοτητα" (quantity). (Cyrillic cues ending
+        # in "$" still match inside words, as they always have: "а$", "и$" as connectors.)
+        return re.compile(rf"(?<!\w){re.escape(body)}(?!\w)")
     return re.compile(re.escape(body))
 
 
