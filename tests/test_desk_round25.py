@@ -131,6 +131,8 @@ def pottery(tmp_path_factory: pytest.TempPathFactory) -> CommentDesk:
     ("text", "pin", "fact"),
     [
         ("poso kanei i kanata?", "kanata", "32"),
+        ("poso i kanata?", "koupa", "32"),  # a bare "how much"
+        ("posa kanoun oi koupes?", "koupa", "14"),
         ("metaforika gia Kypro?", "koupa", "9.90"),
         ("exete kwdiko ekptwshs?", "koupa", "PILINA10"),
         ("doseis?", "koupa", "6"),
