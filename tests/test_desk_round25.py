@@ -61,6 +61,7 @@ defaults:
   payment:
     methods: [card, PayPal, IRIS]
     instalments: {interest_free_months: 6}
+  returns: {days: 14, free: false}
   discounts:
     - {id: live, percent: 10, code: PILINA10}
     - {id: bundle, percent: 10, min_quantity: 3}
@@ -336,3 +337,23 @@ def test_an_audience_language_is_no_pick_without_its_words(tmp_path: Path) -> No
     desk = desk_on_text(sheet, tmp_path)
     _draft, u = ask(desk, "klarna pay in 3?", pin="termometer")
     assert u.language == "en", (u.language, u.language_confidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("mennyi a kanata?", "32"),  # Hungarian's bare "how much" (round 29, read)
+        ("a nagy kanata mennyi?", "32"),
+        ("vissza lehet kuldeni ha nem tetszik?", "14"),  # "can it be sent back"
+    ],
+)
+def test_hungarian_how_much_and_sending_back(pottery: CommentDesk, text: str, fact: str) -> None:
+    draft, u = ask(pottery, text, pin="kanata")
+    assert u.language == "hu", (u.language, u.language_confidence)
+    assert says(draft.text, fact), draft.text
+    assert FlagReason.SHEET_SILENT not in draft.flags, draft.text
+
+
+def test_hungarian_how_much_shipping_stays_shipping(pottery: CommentDesk) -> None:
+    _draft, u = ask(pottery, "mennyi a szallitas Nemetorszagba?", pin="kanata")
+    assert u.intents[0].value == "shipping", u.intents
