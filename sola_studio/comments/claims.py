@@ -44,7 +44,7 @@ _PERCENT = re.compile(r"(\d{1,3})\s*%|%\s*(\d{1,3})")
 # class like steering's speech verbs.
 _REPORTED = re.compile(
     r"(?<!\w)(?:said|says|told|saying|mentioned|disse|falou|dijo|dice|dijeron|a dit|ont dit|"
-    r"sagte|sagt|meinte|hat gesagt|ha detto|detto|mowi|mowil|mowila|powiedzial\w*|pisal\w*|"
+    r"sagte|sagt|meinte|ha detto|detto|mowi|mowil|mowila|powiedzial\w*|pisal\w*|"
     r"zei|zegt|zeiden|dedi|diyor|soyledi|сказал\w*|говорит|говорил\w*|bilang|katanya|"
     r"noi|kaha|bola|قال|قالت|"
     # seen or heard somewhere, or paid by someone else: "saw it in the chat", "pinned by

@@ -179,7 +179,7 @@ def reading(text: str, extra: Mapping[str, str] | None = None) -> str:
 
     def one(m: re.Match[str]) -> str:
         word = m.group()
-        if len(word) < 2 or (word.isupper() and len(word) > 1 and word != text):
+        if len(word) < 2 or (word.isupper() and word != text):
             return word  # "IRIS", "DHL": a name or a code, as written
         return _as_greek(fold(word), extra or {}) or word
 

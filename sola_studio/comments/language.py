@@ -362,8 +362,11 @@ class LanguageIdentifier:
         among = sum(v for c, v in lingua if c in _SURE_AMONG) or 1.0
         sure = {c for c, v in lingua if v / among >= _ALONE_SURE and c != "tl"}
         home = "el" in self.audience or seller == "el"
-        greek = greeklish.likely(text, home, wrote_greek=previous == "el")
-        if not sure and "el" in SUPPORTED and greek:
+        if (
+            not sure
+            and "el" in SUPPORTED
+            and greeklish.likely(text, home, wrote_greek=previous == "el")
+        ):
             return LanguageGuess("el", 0.8)  # "poso kanei to megalo?": Greek in Latin letters
         base = sum(v for c, v in lingua if c in _CALIBRATED)
         if base > 0:

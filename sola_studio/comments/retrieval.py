@@ -292,9 +292,14 @@ def _faq_words(q: Any, seller_language: str) -> tuple[frozenset[str], frozenset[
     return words, frozenset((*q.questions, *q.answer, seller_language))
 
 
-def _vocabulary(product: Product, seller_language: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Every word of a product's fields and FAQ, as four-letter stems ("fold" for "folding"),
-    and the languages its fields are written in (a label's languages, a worded value's)."""
+def _vocabulary(
+    product: Product,
+    seller_language: str,
+    faq: Iterable[tuple[frozenset[str], frozenset[str]]],
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Every word of a product's fields and FAQ (``faq``: its entries' words, by
+    :func:`_faq_words`), as four-letter stems ("fold" for "folding"), and the languages its
+    fields are written in (a label's languages, a worded value's)."""
     texts: list[str] = []
     languages: set[str] = set()
     for f in spec_fields(product, seller_language):
@@ -304,10 +309,8 @@ def _vocabulary(product: Product, seller_language: str) -> tuple[frozenset[str],
         languages.update(f.label)
         if not f.neutral:
             languages.update(f.value)
-    for q in product.faq:
-        texts.extend((q.question, *q.questions.values(), *q.answer.values(), *q.keywords))
     stems = frozenset(w[:4] for t in texts for w in _SILENT_WORD.findall(fold(t)))
-    return stems, frozenset(languages)
+    return stems.union(*(words for words, _ in faq)), frozenset(languages)
 
 
 @dataclass(frozen=True)
@@ -378,7 +381,8 @@ class FieldIndex:
         for p in sheet.products:
             plan: list[tuple[str, str, str]] = []
             lex: dict[str, frozenset[str]] = {}
-            vocab[p.id] = _vocabulary(p, sheet.seller_language)
+            faq[p.id] = {q.id: _faq_words(q, sheet.seller_language) for q in p.faq}
+            vocab[p.id] = _vocabulary(p, sheet.seller_language, faq[p.id].values())
             for f in spec_fields(p, sheet.seller_language):
                 key_words = f.key.replace("_", " ").replace("-", " ")
                 labels.setdefault(p.id, {})[f.key] = tuple(
@@ -398,7 +402,6 @@ class FieldIndex:
                     if w not in _STOP
                 ) | _units(f.value.values())
             valued[p.id] = _value_words(spec_fields(p, sheet.seller_language))
-            faq[p.id] = {q.id: _faq_words(q, sheet.seller_language) for q in p.faq}
             for q in p.faq:
                 for text in dict.fromkeys([q.question, *q.questions.values()]):
                     plan.append((q.id, "faq", text))

@@ -196,7 +196,7 @@ MONEY_WORDS = (
     r"bucks|reais|real|r\$|pesos|peso|mxn|yen|円|원|won|krw|元|块|руб\w*|₽|rs|₹|rupees|rupaye|"
     r"baht|บาท|ريال|درهم|جنيه|دولار|zl|zł|pln|gbp|£|kr|chf|rm|aed|sar|riyals?|dirhams?|"
     # the sellers' currencies that came later: koruna, forint, lei, piso, the Nordic crowns...
-    r"kc|kč|czk|ft|huf|forint\w*|lei|ron|php|₱|piso|pesos?|sek|nok|dkk|aud|sgd|cad|nzd|"
+    r"kc|kč|czk|ft|huf|forint\w*|lei|ron|php|₱|piso|sek|nok|dkk|aud|sgd|cad|nzd|"
     r"jpy|inr|idr|myr|thb|uah|грн|₴|₺|₫|₩|eura|evro|ευρω"
 )
 # What ties a number to the price noun before it: "price to 1", "preço em 5", "Preis auf 5",
