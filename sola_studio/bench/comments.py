@@ -173,6 +173,12 @@ BLIND_SETS: tuple[tuple[str, str | None], ...] = (
         "and ukuleles), written at the start of the twenty-fifth round and frozen; scored only "
         "when --sets names blind_round29",
     ),
+    (
+        "blind_round30",
+        "the thirtieth blind set (opanci and folk footwear, cross-country skis, olive-wood "
+        "Judaica), written at the start of the twenty-sixth round and frozen; scored only when "
+        "--sets names blind_round30",
+    ),
 )
 
 
@@ -205,7 +211,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--sets",
         default="devset,heldout,blind_dev,blind_validation,blind_round3,blind_round4,blind_round5,"
         "blind_round6,blind_round7,blind_round8,blind_round9,blind_round10",
-        help="the sets to score, comma-separated (these twelve; blind_round11 to blind_round29 "
+        help="the sets to score, comma-separated (these twelve; blind_round11 to blind_round30 "
         "only when named); "
         "tuning runs pass 'devset,heldout,blind_dev' so the validation set is never looked at "
         "while working",
