@@ -193,6 +193,12 @@ _LID = {
     "hu": "hogyan záródik a fedél?",
     "ro": "cum se închide capacul?",
     "fa": "درش چطوری بسته می‌شه؟",
+    "sr": "kako se zatvara poklopac?",
+    "hr": "kako se zatvara poklopac?",
+    "bs": "kako se zatvara poklopac?",
+    "sl": "kako se zapre pokrov?",
+    "bg": "как се затваря капакът?",
+    "mk": "како се затвора капакот?",
 }
 
 

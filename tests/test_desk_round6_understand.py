@@ -60,9 +60,10 @@ def test_a_viewer_outside_the_audience_gets_their_own_language(
     [
         # Czech, Slovak and Ukrainian have their files now, and so have Swedish, Danish,
         # Norwegian, Finnish and Tagalog (twentieth round), Greek and Hebrew (twenty-first),
-        # Hungarian and Romanian (twenty-second)
-        ("koliko košta crni glineni čajnik? hvala", "hr"),
-        ("колко струва този чайник от глина?", "bg"),
+        # Hungarian and Romanian (twenty-second), Serbian, Croatian, Bosnian, Slovene,
+        # Bulgarian and Macedonian (twenty-sixth)
+        ("kiek kainuoja juodas molinis arbatinukas? ačiū", "lt"),
+        ("колькі каштуе гэты чайнік з гліны?", "be"),
     ],
 )
 def test_a_language_the_product_lacks_is_told_apart_and_flagged(
@@ -104,7 +105,7 @@ def test_the_audience_leans_only_where_lingua_is_unsure() -> None:
 def test_unsupported_guesses_do_not_become_the_sessions_usual_language() -> None:
     identifier = LanguageIdentifier(("es", "en"))
     for _ in range(3):
-        assert identifier.guess("koliko košta crni glineni čajnik?").language == "hr"
+        assert identifier.guess("kiek kainuoja juodas molinis arbatinukas?").language == "lt"
     assert identifier.usual == "es"  # a comment with no words gets a language with templates
     assert identifier.guess("XXL?").language == "es"
 

@@ -32,7 +32,17 @@ VIEWER_CURRENCY_CUES: dict[str, tuple[str, ...]] = {
     "BRL": ("r[$]", "reais$", "real$", "brl$", "em reais"),
     # "euro" reaches "euroban", "euroina"; the Czech, Slovak and Polish locatives drop its "o"
     # ("v eurech", "v eurách", "w eurach")
-    "EUR": ("€", "euro", "eur$", "eur(?:ech|ach)$"),
+    # ... and the Serbian, Croatian, Slovene and Bulgarian ones ("u evrima", "в евро")
+    "EUR": (
+        "€",
+        "euro",
+        "eur$",
+        "eur(?:ech|ach)$",
+        "evr(?:a|ima|ov|ih)$",
+        "евро$",
+        "евра$",
+        "еврима$",
+    ),
     # the other dollars before the US one, which a bare "dollar" means; each only where the
     # sheet has prices in it ("aussie dollars" to a sheet priced in USD alone is USD)
     "AUD": ("aud$", "aussie", "australian dollar", "au[$]", "a[$]", "استرالي", "豪ドル", "澳元"),
@@ -83,7 +93,14 @@ VIEWER_CURRENCY_CUES: dict[str, tuple[str, ...]] = {
     "THB": ("baht", "บาท", "thb$"),
     "IDR": ("rupiah", "idr$"),
     "RUB": ("рубл", "rubl"),
-    "ILS": ("shekel", "שקל", "₪"),
+    "ILS": ("shekel", "שקל", "₪", "шекел"),
+    # the Balkan currencies: the dinar by its Serbian words (not "din" alone: Danish "your"),
+    # the convertible mark as Bosnians write it ("koliko KM?", "25 KM"), the denar, and the
+    # Bulgarian lev, which viewers still name after the euro came in 2026
+    "RSD": ("rsd$", "dinar", "динар", "дин$"),
+    "BAM": ("bam$", "konvertibiln", "koliko km$", "kolko km$", "u km$", "[0-9] ?km$"),
+    "MKD": ("mkd$", "денар", "denar"),
+    "BGN": ("bgn$", "лева$", "лв$", "leva$"),
     "AED": ("aed$",),
     "HKD": ("hkd$", "港幣", "港币", "港元"),
     "NZD": ("nzd$",),

@@ -50,7 +50,7 @@ log = logging.getLogger(__name__)
 SUPPORTED: tuple[str, ...] = lang_data.languages()
 _LATIN = (
     "en", "pt", "es", "de", "fr", "it", "id", "vi", "tr", "nl", "pl", "cs", "sk",
-    "sv", "da", "nb", "fi", "tl", "hu", "ro",
+    "sv", "da", "nb", "fi", "tl", "hu", "ro", "hr", "bs", "sl",
 )  # fmt: skip
 # The weights below (markers, priors) were set against lingua's shares among these thirteen.
 # Shares among more languages are smaller ("red ones in stock?": English 0.24 of thirteen, 0.14 of
@@ -64,7 +64,7 @@ _SURE_AMONG = _LATIN[:18]
 # picked only for a comment holding one of its own words (a marker or a cue), or one lingua is
 # sure of ("Funkar stjärnan med USB?": Swedish 0.94); never Tagalog by lingua alone, which reads
 # romanised Hindi and Tamil, Turkish, Indonesian and Vietnamese chat as Tagalog at 0.5-0.8
-_OWN_WORDS_FIRST = _LATIN[13:]
+_OWN_WORDS_FIRST = (*_LATIN[13:], "sr")
 _ALONE_SURE = 0.9
 # letters of a language's alphabet that count as one of its own words ("følger der brændsel med
 # smokeren?" has no Danish word a list holds); ä and ö are German and Finnish too
@@ -75,7 +75,14 @@ _OWN_LATIN_LETTERS = {
     "hu": frozenset("őű"),
     "ro": frozenset("șțţ"),  # with a comma; the cedilla ţ of old keyboards (not ş: Turkish)
 }
-_ROMANISED = ("hi", "ar", "ta")  # written in Latin letters in chat, no lingua model for that
+_ROMANISED = ("hi", "ar", "ta", "he")  # written in Latin letters in chat, no lingua model for that
+# Serbian, Croatian and Bosnian are one language in chat ("koliko košta broj 42?"), which lingua
+# splits between its Croatian and Bosnian models (its Serbian is the Cyrillic one): each of the
+# three takes the share of the likelier, and which one it is goes by their own words (Serbian's
+# ekavian "cena", "lepo"; Croatian's "tko", "tjedan"), else the viewer's earlier one, the
+# seller's, the show's audience (_one_of_three)
+_SERBO_CROATIAN = ("sr", "hr", "bs")
+_NO_LATIN_MODEL = (*_ROMANISED, "sr")
 # A language lingua cannot tell from a close one in chat -> that one: Malay from Indonesian
 # ("berapa harga", "ada", "warna" are both). lingua ranks the close one alone; its twin takes
 # the pick only on its own words (Malay "tak", "nak", "percuma", "saiz" against Indonesian
@@ -92,14 +99,25 @@ _SHARED_MARKERS = {
 # told apart rather than answered in the nearest supported language. Latin-script languages
 # rarely typed in chat are left out.
 _UNSUPPORTED_LATIN = (
-    "hr", "ca", "sw", "et", "lv", "lt", "sl", "sq", "az",
+    "ca", "sw", "et", "lv", "lt", "sq", "az",
 )  # fmt: skip
-_CYRILLIC = ("ru", "uk")  # with a data file; the letters below tell them apart
-_UNSUPPORTED_CYRILLIC = ("bg", "sr", "mk", "be", "kk")
-# letters only one of them writes (lower case): Ukrainian і ї є ґ, Russian ы э ъ ё (Belarusian
-# writes і and ы both, and ў, which neither does)
-_OWN_LETTERS = {"uk": frozenset("іїєґ"), "ru": frozenset("ыэъё")}
-_NOT_OURS = frozenset("ўјљњћђѓќѕџқғүұһәө")
+_CYRILLIC = ("ru", "uk", "bg", "sr", "mk")  # with a data file; the letters below tell them apart
+_UNSUPPORTED_CYRILLIC = ("be", "kk")
+# letters only one of them writes (lower case): Ukrainian і ї є ґ, Russian ы э ё, Serbian ђ ћ,
+# Macedonian ѓ ќ ѕ (Belarusian writes і and ы both, and ў, which none does; Bulgarian's ъ is
+# Russian's hard sign too)
+_OWN_LETTERS = {
+    "uk": frozenset("іїєґ"),
+    "ru": frozenset("ыэё"),
+    "sr": frozenset("ђћ"),
+    "mk": frozenset("ѓќѕ"),
+}
+# ... and letters Serbian and Macedonian share ("љ", "њ", "џ", "ј"): one of those two
+_SERBIAN_OR_MACEDONIAN = frozenset("јљњџ")
+_NOT_OURS = frozenset("ўқғүұһәө")
+# lingua's share among them below which the seller's language, half as likely or more to it,
+# is the better guess ("има ли размер 40?": Russian 0.33, Bulgarian 0.29, Serbian 0.2)
+_CYRILLIC_SURE = 0.5
 # Urdu in the Arabic script: letters Arabic does not write (retroflex ٹ ڈ ڑ, nun ghunna ں, bari
 # ye ے, do-chashmi he ھ, gol he ہ), else its short words with the Persian-style kaf and ye (an
 # Arabic keyboard writes ك and ي); Persian writes neither those letters nor these words
@@ -202,13 +220,13 @@ class LanguageIdentifier:
         self._lock = threading.Lock()
         # romanised Hindi and Arabizi ("kam el se3r?") have no lingua model: markers only
         self._latin = tuple(x for x in _LATIN if x in SUPPORTED) + tuple(
-            x for x in _ROMANISED if x in SUPPORTED
+            x for x in _NO_LATIN_MODEL if x in SUPPORTED
         )
 
     def _lingua_scores(self, text: str) -> list[tuple[str, float]]:
         """lingua's confidence per language, computed in the helper process: lingua holds
         Python's global lock while it loads its models (~0.9 s), which would freeze the window."""
-        codes = tuple(c for c in self._latin if c not in _ROMANISED)
+        codes = tuple(c for c in self._latin if c not in _NO_LATIN_MODEL)
         return helper.call(_lingua_confidences, codes, text)
 
     def _unsupported(
@@ -296,7 +314,7 @@ class LanguageIdentifier:
         if scripts["han"] and "zh" in SUPPORTED:
             return LanguageGuess("zh", 0.9)
         if scripts["cyrillic"] and any(c in SUPPORTED for c in _CYRILLIC):
-            return self._guess_cyrillic(text, previous)
+            return self._guess_cyrillic(text, previous, seller)
         if scripts["arabic"] and "ur" in SUPPORTED and _is_urdu(text):
             return LanguageGuess("ur", 0.95)
         if scripts["arabic"] and "fa" in SUPPORTED and _is_persian(text):
@@ -318,13 +336,15 @@ class LanguageIdentifier:
             return LanguageGuess(default or self.usual, 0.0)
         return self._guess_latin(text, previous, seller)
 
-    def _guess_cyrillic(self, text: str, previous: str | None) -> LanguageGuess:
+    def _guess_cyrillic(
+        self, text: str, previous: str | None, seller: str | None = None
+    ) -> LanguageGuess:
         """Russian or Ukrainian by the letters only one writes ("скільки", "сколько"), else by
         their words (markers, intent cues), else the viewer's previous one of them, else
         lingua between the two; then lingua's check that it is not Bulgarian, Serbian,
         Belarusian... (answered as languages without a data file), against that pick alone."""
         ours = tuple(c for c in _CYRILLIC if c in SUPPORTED)
-        guess = self._ours_cyrillic(text, previous, ours)
+        guess = self._ours_cyrillic(text, previous, ours, seller)
         # a pick on lingua's word alone is no evidence against a third language: Bulgarian
         # "колко струва този чайник?" is Ukrainian before Russian to it, and Bulgarian at 0.79
         # against Ukrainian
@@ -333,12 +353,17 @@ class LanguageIdentifier:
         return other or guess
 
     def _ours_cyrillic(
-        self, text: str, previous: str | None, ours: tuple[str, ...]
+        self, text: str, previous: str | None, ours: tuple[str, ...], seller: str | None = None
     ) -> LanguageGuess:
         low = text.lower()
-        own = [c for c in ours if _OWN_LETTERS[c] & set(low)]
+        own = [c for c in ours if _OWN_LETTERS.get(c, frozenset()) & set(low)]
         if len(ours) == 1 or (len(own) == 1 and not any(ch in _NOT_OURS for ch in low)):
             return LanguageGuess((own or ours)[0], 0.99)
+        if not own and _SERBIAN_OR_MACEDONIAN & set(low):
+            # "љ", "њ", "џ", "ј": Serbian or Macedonian, by their words or lingua between them
+            ours = tuple(c for c in ours if c in ("sr", "mk")) or ours
+            if len(ours) == 1:
+                return LanguageGuess(ours[0], 0.99)
         folded = fold(text)
         words = {c: _own_words(folded, c) for c in ours}
         ranked = sorted(ours, key=lambda c: words[c], reverse=True)
@@ -346,9 +371,16 @@ class LanguageIdentifier:
             return LanguageGuess(ranked[0], 0.9)
         if previous in ours:
             return LanguageGuess(previous, 0.8)
-        # lingua between two close languages, with no letter or word of either: never sure
+        # lingua between close languages, with no letter or word of either: never sure
         values = dict(helper.call(_lingua_confidences, ours, text))
         best = max(ours, key=lambda c: values.get(c, 0.0))
+        if (
+            seller in ours
+            and values.get(best, 0.0) < _CYRILLIC_SURE
+            and values.get(seller, 0.0) >= values.get(best, 0.0) / 2
+        ):
+            # "има ли 40?" in a Serbian seller's show: Russian, Bulgarian or Serbian alike
+            return LanguageGuess(seller, 0.7)
         return LanguageGuess(best, round(min(0.85, values.get(best, 0.0)), 3))
 
     def _guess_latin(
@@ -359,8 +391,15 @@ class LanguageIdentifier:
         lingua = self._lingua_scores(text)
         # sure as among the eighteen languages the threshold was set with: Hungarian and
         # Romanian take a share too ("Blir strumporna mjuka efter tvätt?": Swedish 0.896)
-        among = sum(v for c, v in lingua if c in _SURE_AMONG) or 1.0
-        sure = {c for c, v in lingua if v / among >= _ALONE_SURE and c != "tl"}
+        among = sum(v for c, v in lingua if c in _SURE_AMONG)
+        # a later language's share among those eighteen and itself ("kolik stoji kvasek?" is
+        # Bosnian 0.28 and Czech 0.13 to lingua: Bosnian is no surer than that)
+        sure = {
+            c
+            for c, v in lingua
+            if v / ((among + (0.0 if c in _SURE_AMONG else v)) or 1.0) >= _ALONE_SURE
+            and c != "tl"
+        }
         home = "el" in self.audience or seller == "el"
         if (
             not sure
@@ -374,7 +413,13 @@ class LanguageIdentifier:
         for code, value in lingua:
             if code in scores:
                 scores[code] += value
+        group = max((v for c, v in lingua if c in _SERBO_CROATIAN), default=0.0)
+        for code in _SERBO_CROATIAN:
+            if code in scores:
+                scores[code] = group
         torn = [code for code, _ in sorted(lingua, key=lambda cv: cv[1], reverse=True)[:2]]
+        if set(torn) & set(_SERBO_CROATIAN):
+            torn += _SERBO_CROATIAN
         markers: dict[str, int] = {}
         for lang in self._latin:
             hits = _own_words(folded, lang)
@@ -435,17 +480,34 @@ class LanguageIdentifier:
         # audience look less sure than it did (the drafter lowers a draft's confidence < 0.3)
         total = sum(v for k, v in scores.items() if k in self.audience or k == best) or 1.0
         guess = LanguageGuess(best, round(min(1.0, scores[best] / total), 3))
+        if best in _SERBO_CROATIAN:
+            best = self._one_of_three(folded, best, previous, seller)
+            guess = LanguageGuess(best, guess.confidence)
         twin = TWINS.get(best)
         if twin in SUPPORTED and self._twin_wins(folded, best, twin, previous, seller):
             return LanguageGuess(twin, guess.confidence)
         if markers.get(best, 0) < 2:
             # at most one word of the chosen language's own lists: maybe one the product does
             # not have ("hur mycket kostar den?" has German's "den")
-            latin = tuple(c for c in self._latin if c not in _ROMANISED) + _UNSUPPORTED_LATIN
+            latin = tuple(c for c in self._latin if c not in _NO_LATIN_MODEL) + _UNSUPPORTED_LATIN
             rivals = tuple(sorted(scores, key=lambda k: scores[k], reverse=True)[:2])
-            rivals = tuple(r for r in rivals if r not in _ROMANISED)
+            rivals = tuple(r for r in rivals if r not in _NO_LATIN_MODEL)
             return self._unsupported(text, latin, rivals) or guess
         return guess
+
+    def _one_of_three(
+        self, folded: str, best: str, previous: str | None, seller: str | None
+    ) -> str:
+        """Serbian, Croatian or Bosnian (see _SERBO_CROATIAN): of those with the most words in the
+        comment, the viewer's earlier one, else the seller's, the show's audience, ``best``."""
+        own = {c: _own_words(folded, c) for c in _SERBO_CROATIAN if c in SUPPORTED}
+        top = max(own.values(), default=0)
+        # "lijepo, koliko košta?" holds more Croatian and Bosnian words than Serbian ones
+        ahead = [c for c, n in own.items() if n == top] if top else list(own)
+        for c in (previous, seller, *self.audience):
+            if c in ahead:
+                return c
+        return best if best in ahead else ahead[0]
 
     def _twin_wins(
         self, folded: str, lang: str, twin: str, previous: str | None, seller: str | None

@@ -140,8 +140,11 @@ def cue_regex(cue: str) -> re.Pattern[str]:
         end = rf"(?![{_LATIN_WORD}])" if whole else ""
         return re.compile(rf"(?<![{_LATIN_WORD}])" + body + end)
     if whole and all("\u0370" <= ch <= "\u03ff" or ch == " " for ch in body):
-        # a Greek cue ending a word: "ποσο$" is no "ποσοτητα" (quantity). (Cyrillic cues ending
-        # in "$" still match inside words, as they always have: "а$", "и$" as connectors.)
+        # a Greek cue ending a word: "ποσο$" is no "ποσοτητα" (quantity)
+        return re.compile(rf"(?<!\w){re.escape(body)}(?!\w)")
+    if whole and len(body) > 1 and all("\u0400" <= ch <= "\u04ff" or ch == " " for ch in body):
+        # a Cyrillic word: Bulgarian "ще$" (will) is not inside Russian "еще"; the one-letter
+        # connectors ("а$", "и$") still match anywhere, as they always have
         return re.compile(rf"(?<!\w){re.escape(body)}(?!\w)")
     return re.compile(re.escape(body))
 

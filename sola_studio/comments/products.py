@@ -33,6 +33,7 @@ from sola_studio.comments.lexicon import (
     strip_cues,
     without_notes,
 )
+from sola_studio.comments.serbian import both_scripts
 from sola_studio.comments.steering import MONEY_WORDS
 
 # "the lamp you showed before", "o de antes", "la anterior", "vorhin", "之前那个"
@@ -221,14 +222,17 @@ class ProductFinder:
         self.sheet = sheet
         owners: dict[str, set[str]] = {}
         typed: dict[str, set[str]] = {}
+        # a Serbian show's names in both scripts: "опанак" is "opanak" (serbian.py)
+        serbian = "sr" in (sheet.seller_language, *sheet.audience_languages)
         for p in sheet.products:
             names = [p.id.replace("_", " "), p.name, *p.names.values(), *p.aliases]
             for group in p.alias_names.values():
                 names.extend(group)
-            for n in names:
+            for n in both_scripts(names) if serbian else names:
                 if _usable(n):
                     owners.setdefault(_cue(n), set()).add(p.id)
-            for t in p.type_names.values():
+            types = list(p.type_names.values())
+            for t in both_scripts(types) if serbian else types:
                 if _usable(t):
                     typed.setdefault(_cue(t), set()).add(p.id)
         # a name that is also a type noun ("lamp" as the id of one of two lamps) is a type noun
