@@ -103,6 +103,8 @@ class EntityFinder:
         product = self.sheet.product(product_id) if product_id else self.sheet.pinned
         assert product is not None
         size = self._size(folded, product.sizes, _names_of(product))
+        if size and size not in product.sizes and by_option(folded, product.variants):
+            size = None  # "de 15 l mai aveti?" of "15 l" (litres), not the size L
         plain = folded
         for word in _NOT_COLOURS:
             plain = plain.replace(word, " ")
@@ -512,10 +514,10 @@ def _country_cues(languages: tuple[str, ...], wanted: frozenset[str]) -> dict[st
     try:
         from babel import Locale
 
-        # Chinese in both scripts: "台灣", "韓國" as Taiwan and Hong Kong write them
-        for lang in (
-            x for code in languages for x in ((code, "zh_Hant") if code == "zh" else (code,))
-        ):
+        # Chinese in both scripts: "台灣", "韓國" as Taiwan and Hong Kong write them;
+        # Serbian in both scripts: "Nemačka" and "Немачка"
+        both = {"zh": "zh_Hant", "sr": "sr_Latn"}
+        for lang in (x for code in languages for x in (code, both.get(code)) if x):
             names = Locale.parse(lang).territories
             for code in sorted(wanted):
                 if code in names:
@@ -598,7 +600,8 @@ def _said_colours() -> dict[str, tuple[str, ...]]:
                 else:
                     continue  # "hong", "biru": short words other languages use otherwise
             elif len(word) >= 2:
-                cue = word
+                # a short Cyrillic name is a whole word: Bulgarian "сив" (grey) is in "красивая"
+                cue = word + "$" if len(word) <= 4 and _cyrillic(word) else word
             else:
                 continue
             out.setdefault(key, []).append(cue)
