@@ -39,7 +39,9 @@ def test_polish_and_dutch_are_supported_languages() -> None:
         ("jaka pojemność tego kubka?", "pl", Intent.MATERIAL, ["Pojemność", "350 ml"], []),
         ("mogę zapłacić blikiem?", "pl", Intent.PAYMENT, ["BLIK"], ["pay"]),
         ("biały jest?", "pl", Intent.SIZE_STOCK, ["Biały", "11 sztuk"], []),  # "is there white?"
-        ("hoeveel kost de mok?", "nl", Intent.PRICE, ["Stenen mok", "kost", "89,00"], ["Kubek"]),
+        # a Dutch viewer pays in the sheet's euro market (twenty-sixth round: the languages of
+        # one country name its market, as German and Italian did)
+        ("hoeveel kost de mok?", "nl", Intent.PRICE, ["Stenen mok", "kost", "€"], ["Kubek", "zł"]),
         ("kan de mok in de vaatwasser?", "nl", Intent.MATERIAL, ["Vaatwasser", "ja, tot 60"], []),
         ("verzenden jullie naar België?", "nl", Intent.SHIPPING, ["België", "6 tot 12 dagen"], []),
         ("heb je de kom ook in het groen?", "nl", Intent.SIZE_STOCK, ["Groen", "5"], []),
