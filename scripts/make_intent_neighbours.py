@@ -24,7 +24,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 BLIND = ROOT / "tests" / "blind"
 OUT = ROOT / "sola_studio" / "comments" / "data" / "intent_neighbours.npz"
-READ = ("desk-2026-12-dev", *(f"desk-2026-12-round{n}" for n in range(3, 29)))
+READ = ("desk-2026-12-dev", *(f"desk-2026-12-round{n}" for n in range(3, 30)))
 NEVER = ("desk-2026-12-validation",)
 _LABEL = {"spec": "material"}  # the sets' name for it; the desk's Intent value
 
