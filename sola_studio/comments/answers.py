@@ -629,8 +629,10 @@ _PRODUCT_WORDS = re.compile(r"[^\W\d_]{4,}")
 # a language spoken in one market's country: its price list unless the comment says otherwise
 # (pt, es, en, fr, ar span many countries: no guess)
 _ONE_COUNTRY = frozenset(
-    "ko ja zh de it id vi th ru tr hi pl ms ur cs sk hu ro uk el he da nb sv fi sr hr bs sl bg mk"
-    " tl nl".split()  # noqa: SIM905
+    (
+        *"ko ja zh de it id vi th ru tr hi pl ms ur".split(),  # noqa: SIM905
+        *"cs sk hu ro uk el he da nb sv fi sr hr bs sl bg mk tl nl".split(),  # noqa: SIM905
+    )
 )
 
 

@@ -397,8 +397,7 @@ class LanguageIdentifier:
         sure = {
             c
             for c, v in lingua
-            if v / ((among + (0.0 if c in _SURE_AMONG else v)) or 1.0) >= _ALONE_SURE
-            and c != "tl"
+            if v / ((among + (0.0 if c in _SURE_AMONG else v)) or 1.0) >= _ALONE_SURE and c != "tl"
         }
         home = "el" in self.audience or seller == "el"
         if (
