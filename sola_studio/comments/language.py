@@ -477,7 +477,14 @@ class LanguageIdentifier:
         # the confidence is the pick's share among the audience's languages and itself: the
         # languages ranked beside them for a viewer from elsewhere do not make a guess among the
         # audience look less sure than it did (the drafter lowers a draft's confidence < 0.3)
-        total = sum(v for k, v in scores.items() if k in self.audience or k == best) or 1.0
+        # (Serbian, Croatian and Bosnian count once: a show for all three is no less sure of one)
+        twins = set(_SERBO_CROATIAN) - {best} if best in _SERBO_CROATIAN else set()
+        total = (
+            sum(
+                v for k, v in scores.items() if (k in self.audience or k == best) and k not in twins
+            )
+            or 1.0
+        )
         guess = LanguageGuess(best, round(min(1.0, scores[best] / total), 3))
         if best in _SERBO_CROATIAN:
             best = self._one_of_three(folded, best, previous, seller)
