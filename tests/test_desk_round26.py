@@ -231,3 +231,31 @@ def test_the_city_of_split_is_no_split_payment(toys: CommentDesk) -> None:
 def test_a_bulgarian_how_many_days_is_shipping(toys: CommentDesk) -> None:
     _draft, u = ask(toys, "колко дни до Варна?", pin="voz")
     assert u.language == "bg" and u.intent.value == "shipping", (u.language, u.intent)
+
+
+@pytest.mark.parametrize(
+    ("text", "pin", "said", "unsaid"),
+    [
+        # a Cyrillic writer is answered in Cyrillic; codes, currencies and the sheet's own
+        # Latin names stay as written
+        ("колико кошта воз?", "lutka", "Drveni voz: цена", "cena"),
+        ("код за попуст?", "voz", "са кодом IGRA10", "sa kodom"),
+        # a Latin writer in Latin, the sheet's Cyrillic name too
+        ("koliko kosta lutka?", "voz", "Drvena lutka: cena", "Дрвена"),
+    ],
+)
+def test_a_serbian_reply_is_in_the_viewers_script(
+    toys: CommentDesk, text: str, pin: str, said: str, unsaid: str
+) -> None:
+    draft, _u = ask(toys, text, pin=pin)
+    assert said in draft.text and unsaid not in draft.text, draft.text
+
+
+def test_a_price_in_serbian_francs_is_the_swiss_price(tmp_path: Path) -> None:
+    eur = "  - {currency: EUR, countries: [DE, AT, SI, HR, ME]}"
+    sheet = TOYS.replace(eur, eur + "\n  - {currency: CHF, countries: [CH]}").replace(
+        "    prices: {EUR: 28}", "    prices: {EUR: 28, CHF: 27}"
+    )
+    desk = desk_on_text(sheet, tmp_path)
+    draft, _u = ask(desk, "kolko je voz u francima?", pin="voz")
+    assert says(draft.text, "27") and not says(draft.text, "3200"), draft.text

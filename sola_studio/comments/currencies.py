@@ -89,7 +89,8 @@ VIEWER_CURRENCY_CUES: dict[str, tuple[str, ...]] = {
     "SEK": ("kronor", "sek$"),
     "NOK": ("nok$",),
     "DKK": ("dkk$",),
-    "CHF": ("chf$", "franken", "franchi svizzeri"),
+    # ... and the Serbian "franak" ("u francima"), not "франц", which begins Russian "Франция"
+    "CHF": ("chf$", "franken", "franchi svizzeri", "franak", "franc(?:s|i|ima)$", "франак"),
     "THB": ("baht", "บาท", "thb$"),
     "IDR": ("rupiah", "idr$"),
     "RUB": ("рубл", "rubl"),

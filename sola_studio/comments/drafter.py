@@ -21,6 +21,7 @@ from typing import Protocol
 
 from sola_studio import lang as lang_data
 from sola_studio.catalog.sheet import FaqEntry, Product, ProductSheet
+from sola_studio.comments import serbian
 from sola_studio.comments import templates as tpl
 from sola_studio.comments.answers import (
     Render,
@@ -44,6 +45,7 @@ from sola_studio.comments.events import (
     UnderstoodComment,
 )
 from sola_studio.comments.facts import invented_facts, sheet_facts
+from sola_studio.comments.language import script_of
 from sola_studio.comments.lexicon import (
     DAMAGE_CUES,
     FREE_CUES,
@@ -55,7 +57,12 @@ from sola_studio.comments.lexicon import (
 )
 from sola_studio.comments.memory import Interaction
 from sola_studio.comments.mixing import foreign_sheet_texts
-from sola_studio.comments.script import sheet_han_texts, traditional, writes_traditional
+from sola_studio.comments.script import (
+    sheet_han_texts,
+    sheet_strings,
+    traditional,
+    writes_traditional,
+)
 from sola_studio.comments.sheet_texts import MissingText, SheetTexts
 from sola_studio.comments.small_talk import greeting_key
 from sola_studio.comments.stacking import (
@@ -278,6 +285,9 @@ class ReplyDrafter(SheetAnswers):
         if language == "zh" and writes_traditional(u.clean_text):
             # "這把多少錢": the template words in Traditional characters, the sheet's as written
             text = traditional(text, sheet_han_texts(self.sheet))
+        elif language == "sr":  # one script: the viewer's ("Само током овог лајва" in Latin)
+            cyrillic = script_of(u.clean_text)["cyrillic"] > script_of(u.clean_text)["latin"]
+            text = serbian.in_script(text, cyrillic, sheet_strings(self.sheet) if cyrillic else ())
         seller_text = _render_all(statements, seller, self.sheet) or text
         if any(self.texts.is_machine(t, language) for t in _texts_of(statements)):
             flags.append(FlagReason.MACHINE_TRANSLATED)

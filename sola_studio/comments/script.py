@@ -83,6 +83,21 @@ def sheet_han_texts(sheet: ProductSheet) -> frozenset[str]:
     return texts
 
 
+_all: dict[int, tuple[ProductSheet, frozenset[str]]] = {}
+
+
+def sheet_strings(sheet: ProductSheet) -> frozenset[str]:
+    """Every text of ``sheet`` (a Serbian reply in Cyrillic keeps them as the seller wrote them:
+    :func:`sola_studio.comments.serbian.in_script`)."""
+    hit = _all.get(id(sheet))
+    if hit is not None and hit[0] is sheet:
+        return hit[1]
+    if len(_all) > 32:
+        _all.clear()
+    _all[id(sheet)] = (sheet, frozenset(t for t in _strings(sheet) if len(t) > 1))
+    return _all[id(sheet)][1]
+
+
 def _strings(value: Any, depth: int = 0) -> Iterator[str]:
     if depth > 12:
         return

