@@ -286,7 +286,8 @@ class ReplyDrafter(SheetAnswers):
             # "這把多少錢": the template words in Traditional characters, the sheet's as written
             text = traditional(text, sheet_han_texts(self.sheet))
         elif language == "sr":  # one script: the viewer's ("Само током овог лајва" in Latin)
-            cyrillic = script_of(u.clean_text)["cyrillic"] > script_of(u.clean_text)["latin"]
+            scripts = script_of(u.clean_text)
+            cyrillic = scripts["cyrillic"] > scripts["latin"]
             text = serbian.in_script(text, cyrillic, sheet_strings(self.sheet) if cyrillic else ())
         seller_text = _render_all(statements, seller, self.sheet) or text
         if any(self.texts.is_machine(t, language) for t in _texts_of(statements)):

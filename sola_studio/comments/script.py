@@ -67,35 +67,31 @@ def traditional(text: str, keep: Iterable[str] = ()) -> str:
     return "".join(out)
 
 
-_cache: dict[int, tuple[ProductSheet, frozenset[str]]] = {}
+_cache: dict[int, tuple[ProductSheet, frozenset[str], frozenset[str]]] = {}
+
+
+def _texts(sheet: ProductSheet) -> tuple[frozenset[str], frozenset[str]]:
+    """Every text of ``sheet``, and those with Chinese characters in them; read once a sheet."""
+    hit = _cache.get(id(sheet))
+    if hit is not None and hit[0] is sheet:
+        return hit[1], hit[2]
+    texts = frozenset(_strings(sheet))
+    if len(_cache) > 32:
+        _cache.clear()
+    _cache[id(sheet)] = (sheet, texts, frozenset(t for t in texts if _HAN.search(t)))
+    return _cache[id(sheet)][1], _cache[id(sheet)][2]
 
 
 def sheet_han_texts(sheet: ProductSheet) -> frozenset[str]:
     """Every text of ``sheet`` with Chinese characters in it (the seller's words, kept as
     written)."""
-    hit = _cache.get(id(sheet))
-    if hit is not None and hit[0] is sheet:
-        return hit[1]
-    texts = frozenset(t for t in _strings(sheet) if _HAN.search(t))
-    if len(_cache) > 32:
-        _cache.clear()
-    _cache[id(sheet)] = (sheet, texts)
-    return texts
-
-
-_all: dict[int, tuple[ProductSheet, frozenset[str]]] = {}
+    return _texts(sheet)[1]
 
 
 def sheet_strings(sheet: ProductSheet) -> frozenset[str]:
     """Every text of ``sheet`` (a Serbian reply in Cyrillic keeps them as the seller wrote them:
     :func:`sola_studio.comments.serbian.in_script`)."""
-    hit = _all.get(id(sheet))
-    if hit is not None and hit[0] is sheet:
-        return hit[1]
-    if len(_all) > 32:
-        _all.clear()
-    _all[id(sheet)] = (sheet, frozenset(t for t in _strings(sheet) if len(t) > 1))
-    return _all[id(sheet)][1]
+    return _texts(sheet)[0]
 
 
 def _strings(value: Any, depth: int = 0) -> Iterator[str]:

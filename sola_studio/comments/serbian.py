@@ -22,31 +22,29 @@ _CYRILLIC_TO_LATIN = dict(
 )  # fmt: skip
 _LATIN_TO_CYRILLIC = {v: k for k, v in _CYRILLIC_TO_LATIN.items()}
 _LATIN_LETTERS = re.compile("lj|nj|dž|dj|" + "|".join(sorted(_LATIN_TO_CYRILLIC, key=len)[::-1]))
-_NOT_SERBIAN_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _NOT_SERBIAN_LATIN = re.compile(r"[qwxy]")
 
 
 def _case(src: str, out: str) -> str:
-    return (
-        out.upper()
-        if src.isupper() and len(src) == 1
-        else out.capitalize()
-        if src[:1].isupper()
-        else out
-    )
+    """``out`` in the case of ``src``: a capital letter is a capital first letter ("Љ" is
+    "Lj"), a capital digraph one capital letter ("LJ" and "Lj" are "Љ")."""
+    if src.isupper() and len(src) > 1:
+        return out.upper()
+    return out.capitalize() if src[:1].isupper() else out
 
 
 def to_latin(text: str) -> str | None:
     """``text`` in Serbian Latin letters; None where it holds no Cyrillic, or a Cyrillic letter
     Serbian does not write."""
-    if not _NOT_SERBIAN_CYRILLIC.search(text):
+    if not _CYRILLIC.search(text):
         return None
     out = []
     for ch in text:
         low = ch.lower()
         if low in _CYRILLIC_TO_LATIN:
             out.append(_case(ch, _CYRILLIC_TO_LATIN[low]))
-        elif _NOT_SERBIAN_CYRILLIC.match(ch):
+        elif _CYRILLIC.match(ch):
             return None
         else:
             out.append(ch)
@@ -89,7 +87,7 @@ def in_script(text: str, cyrillic: bool, keep: Iterable[str] = ()) -> str:
     converted and the sheet's ``keep`` texts left as the seller wrote them (a Latin word may be
     English: "Classic"). Codes and currencies in capitals, numbers, links stay."""
     spans: list[tuple[int, int]] = []
-    for k in sorted({k for k in keep if k and cyrillic}, key=len, reverse=True):
+    for k in sorted({k for k in keep if len(k) > 1}, key=len, reverse=True):
         for m in re.finditer(re.escape(k), text):
             if not any(m.start() < e and b < m.end() for b, e in spans):
                 spans.append((m.start(), m.end()))
